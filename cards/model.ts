@@ -1,0 +1,79 @@
+/**
+ * The neutral card model. Conversation handlers build these; `cards/` renders them for Teams
+ * (Adaptive Card 1.5), Slack (Block Kit; a card with a form becomes a modal) and the local web chat (HTML).
+ * Nothing here knows about a platform.
+ */
+
+/** What a button or a form submission sends back to the core. `verb` names the handler. */
+export interface CardAction {
+  verb: string;
+  /** Small JSON payload (ids, not content). Kept under 2,000 characters for Slack button values. */
+  data?: Record<string, string | number | boolean | null>;
+}
+
+export interface CardButton {
+  /** Stable id, unique within the card; used as Slack action_id and Teams action id. */
+  id: string;
+  label: string;
+  action: CardAction;
+  style?: 'primary' | 'danger' | 'default';
+}
+
+export interface CardFact {
+  label: string;
+  value: string;
+}
+
+export interface CardSection {
+  heading?: string;
+  /** Markdown subset: *bold*, _italic_, `code`, bullet lines starting with "- ", [text](url). */
+  text?: string;
+  facts?: CardFact[];
+}
+
+export type FormInput =
+  | { kind: 'text'; id: string; label: string; value?: string; placeholder?: string; required?: boolean; maxLength?: number; hint?: string }
+  | { kind: 'multiline'; id: string; label: string; value?: string; placeholder?: string; required?: boolean; maxLength?: number; hint?: string }
+  | { kind: 'date'; id: string; label: string; value?: string /* YYYY-MM-DD */; required?: boolean; hint?: string }
+  | {
+      kind: 'choice';
+      id: string;
+      label: string;
+      options: { value: string; label: string }[];
+      value?: string;
+      required?: boolean;
+      /** Allow a typed value not in the list (e.g. a new change idea). */
+      allowOther?: boolean;
+      hint?: string;
+    }
+  | { kind: 'people'; id: string; label: string; value?: string[] /* platform user ids */; required?: boolean; multiple?: boolean; hint?: string };
+
+export interface CardForm {
+  /** Stable id; Slack modal callback_id. */
+  id: string;
+  title: string;
+  inputs: FormInput[];
+  submitLabel: string;
+  /** Sent with the input values (merged under `values`) when the form is submitted. */
+  submit: CardAction;
+}
+
+export interface CardImage {
+  /** PNG bytes. Renderers embed as data URI (Teams, web) or the adapter uploads it (Slack). */
+  png: Buffer;
+  alt: string;
+  title?: string;
+}
+
+export interface Card {
+  title: string;
+  subtitle?: string;
+  sections?: CardSection[];
+  facts?: CardFact[];
+  images?: CardImage[];
+  buttons?: CardButton[];
+  form?: CardForm;
+}
+
+/** Form values as submitted: input id -> string (people and multi-choice inputs: comma-separated ids). */
+export type FormValues = Record<string, string>;
