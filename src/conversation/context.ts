@@ -1,0 +1,66 @@
+import type { Db } from 'mongodb';
+import type { Logger } from '../log.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import type { WorkspaceStore } from '../store/workspace-store.js';
+import type { Group } from '../store/schemas/group.js';
+import type { Member } from '../store/schemas/member.js';
+import type { Programme } from '../store/schemas/programme.js';
+import type { Turn } from './turn.js';
+
+/** What the composition root gives the core. Everything is real in tests except the clock. */
+export interface ConversationDeps {
+  db: Db;
+  logger: Logger;
+  /** Now; tests pass a fixed clock. */
+  clock: () => Date;
+}
+
+export type Role = 'admin' | 'coach' | 'lead' | 'member';
+
+/** Everything a handler needs for one turn, resolved once by handleTurn. */
+export interface TurnContext {
+  turn: Turn;
+  deps: ConversationDeps;
+  store: WorkspaceStore;
+  member: Member;
+  now: Date;
+  /** The workspace's programme, if set up yet. */
+  programme: Programme | null;
+  /** Groups this user leads. */
+  leadOf: Group[];
+  isAdmin: boolean;
+  isCoach: boolean;
+  /** Throws a ForbiddenError that says who can do it, unless the user holds one of the roles. */
+  requireRole(roles: Role[], what: string, group?: Group): void;
+  /** The programme, or a NotFoundError that tells an admin how to create it. */
+  requireProgramme(): Programme;
+  /** Source for audit entries: the platform event and the message that caused the change. */
+  source(): { platform: string; eventId: string; text?: string };
+  actor(): { userId: string; name: string };
+}
+
+export function hasRole(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>, role: Role, group?: Group): boolean {
+  if (role === 'member') return true;
+  if (role === 'admin') return ctx.isAdmin;
+  if (role === 'coach') return ctx.isCoach;
+  return group ? ctx.leadOf.some((g) => g.key === group.key) : ctx.leadOf.length > 0;
+}
+
+export function roleCheck(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>) {
+  return (roles: Role[], what: string, group?: Group): void => {
+    if (ctx.isAdmin) return; // admins may do everything
+    if (roles.some((role) => hasRole(ctx, role, group))) return;
+    const who = roles.map((r) => (r === 'lead' && group ? `a lead of ${group.name}` : `${r === 'admin' ? 'an' : 'a'} ${r}`));
+    throw new ForbiddenError(`Only ${who.join(' or ')} can ${what}. Ask your programme admin if you need that role.`);
+  };
+}
+
+export function programmeRequired(programme: Programme | null): Programme {
+  if (!programme) {
+    throw new NotFoundError(
+      'This workspace has no programme yet. An admin can create one with `setup programme "Our area PACE"`.',
+      'no_programme',
+    );
+  }
+  return programme;
+}

@@ -1,0 +1,30 @@
+import type { Card } from '../../../../cards/model.js';
+import type { Group } from '../../../store/schemas/group.js';
+
+/** Create or edit an aim group with its aim (statement + measurable target + date). */
+export function groupForm(existing?: Group): Card {
+  return {
+    title: existing ? `Aim group: ${existing.name}` : 'New aim group',
+    subtitle: 'An aim says what, by how much, and by when.',
+    form: {
+      id: 'group-settings',
+      title: existing ? 'Edit aim group' : 'New aim group',
+      submitLabel: 'Save',
+      submit: { verb: 'setup.group.save', data: existing ? { key: existing.key } : {} },
+      inputs: [
+        { kind: 'text', id: 'name', label: 'Group name', required: true, maxLength: 80, value: existing?.name, placeholder: 'e.g. Permanence milestones' },
+        {
+          kind: 'multiline',
+          id: 'aimStatement',
+          label: 'Aim',
+          required: true,
+          maxLength: 500,
+          value: existing?.aim?.statement,
+          placeholder: 'e.g. Reduce the time from accommodation to permanence recommendation',
+        },
+        { kind: 'text', id: 'aimTarget', label: 'Measurable target', required: true, maxLength: 200, value: existing?.aim?.target, placeholder: 'e.g. 95% within 26 weeks' },
+        { kind: 'date', id: 'aimTargetDate', label: 'By when', required: true, value: existing?.aim?.targetDate },
+      ],
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { ValidationError } from '../../../errors.js';
+import type { WorkspaceRole } from '../../../store/schemas/member.js';
+import type { Command } from '../../registry.js';
+import { text } from '../../replies.js';
+import { findGroup } from '../../find-group.js';
+import { splitArgs } from '../../match-command.js';
+import { resolvePerson } from '../../resolve-person.js';
+import type { TurnContext } from '../../context.js';
+import { addToGroup, joinGroup, linkChannel } from './group-people.js';
+
+async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
+  ctx.requireRole(['admin'], `make people ${role}s`);
+  const person = await resolvePerson(ctx, who);
+  if (person.roles.includes(role)) return `${person.name} is already ${role === 'admin' ? 'an admin' : 'a coach'}.`;
+  const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId }, { $addToSet: { roles: role } });
+  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: `grant_${role}`, before: person, after, source: ctx.source() });
+  return `${person.name} is now ${role === 'admin' ? 'an admin' : 'a coach'}.`;
+}
+
+/** Role and membership commands. */
+export const roleCommands: Command[] = [
+  {
+    words: ['coach', 'add'],
+    roles: ['admin'],
+    usage: 'coach add @person',
+    example: 'coach add @Morag',
+    summary: 'Make someone a coach (they can post prompts and curate change ideas).',
+    run: async (ctx, rest) => [text(await grantWorkspaceRole(ctx, 'coach', rest))],
+  },
+  {
+    words: ['admin', 'add'],
+    roles: ['admin'],
+    usage: 'admin add @person',
+    example: 'admin add @Priya',
+    summary: 'Make someone an admin.',
+    run: async (ctx, rest) => [text(await grantWorkspaceRole(ctx, 'admin', rest))],
+  },
+  {
+    words: ['join'],
+    roles: ['member'],
+    usage: 'join <group>',
+    example: 'join permanence-milestones',
+    summary: 'Join an aim group.',
+    run: async (ctx, rest) => [text(await joinGroup(ctx, await findGroup(ctx, rest)))],
+  },
+  {
+    words: ['champions', 'channel'],
+    roles: ['admin'],
+    usage: 'champions channel',
+    example: 'champions channel',
+    summary: "Make this channel the champions' channel (the digest is posted here).",
+    async run(ctx) {
+      ctx.requireRole(['admin'], "choose the champions' channel");
+      const programme = ctx.requireProgramme();
+      if (ctx.turn.conversation.kind === 'direct') throw new ValidationError('link_needs_channel', "Type `champions channel` in the champions' channel itself.");
+      const championsChannel = { platform: ctx.turn.platform, conversationId: ctx.turn.conversation.id };
+      await ctx.store.programmes.updateOne({}, { $set: { championsChannel, updatedAt: ctx.now } });
+      await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'programme', entityId: ctx.store.workspaceId, action: 'champions_channel', before: programme.championsChannel ?? null, after: championsChannel, source: ctx.source() });
+      return [text("This is now the champions' channel: the digest will be posted here before each meeting.")];
+    },
+  },
+  {
+    words: ['whoami'],
+    roles: ['member'],
+    usage: 'whoami',
+    example: 'whoami',
+    summary: 'Show your roles.',
+    async run(ctx) {
+      const roles = [...ctx.member.roles, ...ctx.leadOf.map((g) => `lead of ${g.name}`)];
+      return [text(`You are ${ctx.member.name}: ${roles.length > 0 ? roles.join(', ') : 'member'}.`)];
+    },
+  },
+];
+
+/** Group sub-commands: `group <g> lead|coach|member @person`, `group <g> link`. Returns null if not one. */
+export async function groupSubcommand(ctx: TurnContext, rest: string): Promise<string | null> {
+  const [name, sub, ...who] = splitArgs(rest);
+  const verb = sub?.toLowerCase();
+  if (!name || !verb) return null;
+  const roleOf: Record<string, 'leads' | 'coaches' | 'members'> = { lead: 'leads', coach: 'coaches', member: 'members' };
+  if (verb in roleOf) return addToGroup(ctx, await findGroup(ctx, name), roleOf[verb]!, who.join(' '));
+  if (verb === 'link') return linkChannel(ctx, await findGroup(ctx, name));
+  return null;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ValidationError } from '../../../errors.js';
+import { IsoDateSchema } from '../../../store/schemas/common.js';
+import type { Group } from '../../../store/schemas/group.js';
+import type { TurnContext } from '../../context.js';
+import { groupKeyFrom } from '../../find-group.js';
+
+export const GroupInputSchema = z.object({
+  key: z.string().optional(),
+  name: z.string().trim().min(2, { message: 'needs at least 2 characters' }).max(80),
+  aimStatement: z.string().trim().min(5, { message: 'needs a sentence saying what you want to improve' }).max(500).optional(),
+  aimTarget: z.string().trim().min(1).max(200).optional(),
+  aimTargetDate: IsoDateSchema.optional(),
+});
+
+/** Creates an aim group (or updates its name and aim), audited. Admins create; admins and its leads edit. */
+export async function saveGroup(ctx: TurnContext, raw: Record<string, unknown>): Promise<Group> {
+  const parsed = GroupInputSchema.safeParse(dropEmpty(raw));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0]);
+    throw new ValidationError('invalid_group', `The ${field === 'aimTargetDate' ? 'target date' : field.replace(/^aim/, 'aim ').toLowerCase()} ${issue.message}.`, { field });
+  }
+  const input = parsed.data;
+  const aim = input.aimStatement
+    ? { statement: input.aimStatement, target: input.aimTarget ?? 'to be agreed', targetDate: input.aimTargetDate ?? endOfYear(ctx.now) }
+    : undefined;
+  const existing = input.key ? await ctx.store.groups.findOne({ key: input.key }) : null;
+  if (existing) {
+    ctx.requireRole(['admin', 'lead'], 'change this aim group', existing);
+    const after = await ctx.store.groups.findOneAndUpdate({ key: existing.key }, { $set: { name: input.name, ...(aim ? { aim } : {}) } });
+    await audit(ctx, existing.key, 'update', existing, after);
+    return after!;
+  }
+  ctx.requireRole(['admin'], 'create aim groups');
+  ctx.requireProgramme();
+  const key = groupKeyFrom(input.name);
+  if (key.length < 2) throw new ValidationError('invalid_group', 'Give the group a name with some letters, e.g. "Permanence milestones".', { field: 'name' });
+  const group: Omit<Group, 'workspaceId'> = { key, name: input.name, ...(aim ? { aim } : {}), leads: [], coaches: [], members: [], subgroupEveryWeeks: 3, createdAt: ctx.now };
+  try {
+    await ctx.store.groups.insertOne(group);
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) {
+      throw new ValidationError('duplicate_group', `There is already a group called "${input.name}" (\`${key}\`).`, { field: 'name' });
+    }
+    throw error;
+  }
+  await audit(ctx, key, 'create', null, group);
+  return { ...group, workspaceId: ctx.store.workspaceId };
+}
+
+export function audit(ctx: TurnContext, key: string, action: string, before: unknown, after: unknown) {
+  return ctx.store.recordAudit({ actor: ctx.actor(), entity: 'group', entityId: key, action, before: before ?? null, after: after ?? null, source: ctx.source() });
+}
+
+function dropEmpty(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+}
+
+function endOfYear(now: Date): string {
+  return `${now.getUTCFullYear()}-12-31`;
+}

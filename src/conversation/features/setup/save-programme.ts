@@ -1,0 +1,66 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { ValidationError } from '../../../errors.js';
+import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.js';
+import type { TurnContext } from '../../context.js';
+import { DEFAULT_CASE_REF_PATTERN } from './programme-form.js';
+
+export const ProgrammeInputSchema = z.object({
+  name: z.string().trim().min(2, { message: 'needs at least 2 characters' }).max(120),
+  timeZone: z
+    .string()
+    .trim()
+    .default('Europe/London')
+    .refine((zone) => IANAZone.isValidZone(zone), { message: 'is not a time zone I know — use a name like Europe/London' }),
+  caseRefPattern: z
+    .string()
+    .trim()
+    .default(DEFAULT_CASE_REF_PATTERN)
+    .refine(isSafePattern, { message: 'is not a usable pattern — it must be a regular expression like ^[A-Za-z]{1,3}\\d{3,8}$' }),
+  ruleSet: RuleSetSchema.default('ihi'),
+});
+export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema>;
+
+function isSafePattern(source: string): boolean {
+  try {
+    const re = new RegExp(source);
+    // A pattern that accepts ordinary words would let names in as identifiers.
+    return !re.test('Jamie') && !re.test('') && source.length <= 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Creates or updates the workspace's programme from validated input, audited. */
+export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknown>): Promise<Programme> {
+  ctx.requireRole(['admin'], 'set up the programme');
+  const parsed = ProgrammeInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0]);
+    throw new ValidationError('invalid_programme', `The ${labelOf(field)} ${issue.message}.`, { field });
+  }
+  const before = await ctx.store.programmes.findOne({});
+  const after: Programme = {
+    ...(before ?? { createdAt: ctx.now }),
+    ...parsed.data,
+    workspaceId: ctx.store.workspaceId,
+    updatedAt: ctx.now,
+  } as Programme;
+  const { _id, workspaceId, ...doc } = after;
+  await ctx.store.programmes.replaceOne({}, doc, { upsert: true });
+  await ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'programme',
+    entityId: ctx.store.workspaceId,
+    action: before ? 'update' : 'create',
+    before: before ?? null,
+    after: doc,
+    source: ctx.source(),
+  });
+  return after;
+}
+
+function labelOf(field: string): string {
+  return { name: 'name', timeZone: 'time zone', caseRefPattern: 'case reference pattern', ruleSet: 'rule set' }[field] ?? field;
+}

@@ -1,0 +1,26 @@
+import { NotFoundError } from '../errors.js';
+import type { Group } from '../store/schemas/group.js';
+import type { TurnContext } from './context.js';
+
+/** Finds an aim group by key or by name, case-insensitively; the error lists the groups there are. */
+export async function findGroup(ctx: TurnContext, said: string): Promise<Group> {
+  const wanted = said.trim().toLowerCase();
+  const groups = await ctx.store.groups.find({}).toArray();
+  const found =
+    groups.find((g) => g.key === wanted) ??
+    groups.find((g) => g.name.toLowerCase() === wanted) ??
+    (wanted.length >= 3 ? groups.find((g) => g.name.toLowerCase().startsWith(wanted)) : undefined);
+  if (found) return found;
+  const list = groups.length > 0 ? groups.map((g) => `\`${g.key}\``).join(', ') : 'none yet';
+  throw new NotFoundError(`There is no aim group "${said.trim()}". Groups: ${list}.`, 'unknown_group');
+}
+
+/** Turns a group name into its key: "Permanence milestones" -> "permanence-milestones". */
+export function groupKeyFrom(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+}

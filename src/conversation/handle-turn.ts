@@ -1,0 +1,69 @@
+import { AppError } from '../errors.js';
+import { workspaceStore } from '../store/workspace-store.js';
+import { programmeRequired, roleCheck, type ConversationDeps, type TurnContext } from './context.js';
+import { FEATURES } from './features.js';
+import { matchCommand, normaliseCommandText } from './match-command.js';
+import { resolveMember } from './resolve-member.js';
+import { notUnderstood } from './replies.js';
+import type { Reply, Turn } from './turn.js';
+
+/**
+ * The bot's brain: one Turn in, Replies out. Resolves the workspace, the member and their roles, then
+ * runs exactly one handler: a card action, a typed command, or a plain sentence.
+ * Errors a user can act on (AppError) become a reply with their userMessage; anything else is rethrown
+ * for the adapter's boundary to log and apologise for.
+ */
+export async function handleTurn(turn: Turn, deps: ConversationDeps): Promise<Reply[]> {
+  const ctx = await buildContext(turn, deps);
+  try {
+    return await dispatch(ctx);
+  } catch (error) {
+    if (error instanceof AppError && !error.reportable) {
+      deps.logger.info({ code: error.code, workspaceId: turn.workspaceId }, 'turn refused');
+      return [{ kind: 'text', text: error.userMessage }];
+    }
+    throw error;
+  }
+}
+
+export async function buildContext(turn: Turn, deps: ConversationDeps): Promise<TurnContext> {
+  const now = deps.clock();
+  const store = workspaceStore(deps.db, turn.workspaceId);
+  const member = await resolveMember(deps.db, store, turn, now);
+  const [programme, leadOf] = await Promise.all([
+    store.programmes.findOne({}),
+    store.groups.find({ leads: turn.user.id }).toArray(),
+  ]);
+  const roles = { isAdmin: member.roles.includes('admin'), isCoach: member.roles.includes('coach'), leadOf };
+  return {
+    turn,
+    deps,
+    store,
+    member,
+    now,
+    programme,
+    ...roles,
+    requireRole: roleCheck(roles),
+    requireProgramme: () => programmeRequired(programme),
+    source: () => ({ platform: turn.platform, eventId: turn.eventId, ...(turn.text ? { text: turn.text.slice(0, 4000) } : {}) }),
+    actor: () => ({ userId: turn.user.id, name: turn.user.name }),
+  };
+}
+
+async function dispatch(ctx: TurnContext): Promise<Reply[]> {
+  const { turn } = ctx;
+  if (turn.action) {
+    const handler = FEATURES.flatMap((f) => f.actions ?? []).find((a) => a.verb === turn.action!.verb);
+    if (!handler) return [{ kind: 'text', text: 'That button has expired. Type `help` to see what you can do.' }];
+    return handler.run(ctx, turn.action.data ?? {}, turn.action.values ?? {});
+  }
+  const text = normaliseCommandText(turn.text ?? '');
+  if (!text) return notUnderstood();
+  const match = matchCommand(FEATURES.flatMap((f) => f.commands ?? []), text);
+  if (match) return match.command.run(ctx, match.rest);
+  for (const interpreter of FEATURES.flatMap((f) => f.sentences ?? [])) {
+    const replies = await interpreter.run(ctx, text);
+    if (replies) return replies;
+  }
+  return notUnderstood();
+}

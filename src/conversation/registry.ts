@@ -1,0 +1,35 @@
+import type { FormValues } from '../../cards/model.js';
+import type { Role, TurnContext } from './context.js';
+import type { Reply } from './turn.js';
+
+/** A typed command: `/pace <words> …` on Slack, the same words to the bot in Teams and the web chat. */
+export interface Command {
+  /** Leading words that select it, lower case, e.g. ['pdsa', 'new']. Longest match wins. */
+  words: string[];
+  /** Shown by `help` to users who hold one of these roles. */
+  roles: Role[];
+  usage: string;
+  example: string;
+  summary: string;
+  /** Receives the text after the command words. */
+  run(ctx: TurnContext, rest: string): Promise<Reply[]>;
+}
+
+/** Handles a button or a form submission whose action verb matches. */
+export interface ActionHandler {
+  verb: string;
+  run(ctx: TurnContext, data: Record<string, unknown>, values: FormValues): Promise<Reply[]>;
+}
+
+/** Tries to understand a plain sentence; returns null to let the next interpreter try. */
+export interface SentenceInterpreter {
+  name: string;
+  run(ctx: TurnContext, text: string): Promise<Reply[] | null>;
+}
+
+/** One feature's contribution to the bot. Features are listed in features.ts. */
+export interface Feature {
+  commands?: Command[];
+  actions?: ActionHandler[];
+  sentences?: SentenceInterpreter[];
+}

@@ -1,0 +1,14 @@
+import type { Card } from '../../cards/model.js';
+import type { Reply } from './turn.js';
+
+export const text = (value: string): Reply => ({ kind: 'text', text: value });
+export const card = (value: Card, replaces = false): Reply => ({ kind: 'card', card: value, ...(replaces ? { replaces } : {}) });
+export const form = (value: Card): Reply => ({ kind: 'form', card: value });
+
+export function notUnderstood(): Reply[] {
+  return [
+    text(
+      "Sorry, I didn't catch that. You can tell me a milestone date, e.g. *C1042 accommodated 3 Oct*, or type `help` to see everything I can do.",
+    ),
+  ];
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { DEFAULT_MILESTONE_SYNONYMS } from './milestone-synonyms.js';
+
+export const MilestoneKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,47}$/, 'a milestone key is lower case letters, digits and _');
+export type MilestoneKey = z.infer<typeof MilestoneKeySchema>;
+
+/** One milestone of a child's journey, as an admin configures it for a programme. */
+export const MilestoneDefinitionSchema = z.object({
+  key: MilestoneKeySchema,
+  label: z.string().trim().min(1).max(80),
+  note: z.string().max(300).default(''),
+  /** Position in the journey, for lists and the tracker's columns. */
+  order: z.number().int().nonnegative(),
+  /** Phrases that name this milestone in a member's message. */
+  synonyms: z.array(z.string().trim().min(2)).min(1),
+  /** Phrases that count only when no more specific milestone is named in the same message. */
+  genericSynonyms: z.array(z.string().trim().min(2)).default([]),
+  /** Milestones this one must not precede (its date may equal theirs, not be earlier). */
+  notBefore: z.array(MilestoneKeySchema).default([]),
+  /** A retired milestone keeps its history but is no longer recognised in new messages. */
+  retired: z.boolean().default(false),
+});
+export type MilestoneDefinition = z.infer<typeof MilestoneDefinitionSchema>;
+
+/** Finds a milestone that must come after itself through `notBefore`, or returns null. */
+function findOrderCycle(milestones: MilestoneDefinition[]): string | null {
+  const byKey = new Map(milestones.map((m) => [m.key, m]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (key: string): string | null => {
+    if (state.get(key) === 'done') return null;
+    if (state.get(key) === 'visiting') return key;
+    state.set(key, 'visiting');
+    for (const next of byKey.get(key)?.notBefore ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    state.set(key, 'done');
+    return null;
+  };
+  for (const m of milestones) {
+    const cycle = visit(m.key);
+    if (cycle) return cycle;
+  }
+  return null;
+}
+
+export const MilestoneCatalogueSchema = z
+  .array(MilestoneDefinitionSchema)
+  .min(1)
+  .superRefine((milestones, ctx) => {
+    const keys = new Set<string>();
+    for (const [i, m] of milestones.entries()) {
+      if (keys.has(m.key)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `${m.key} is listed twice` });
+      }
+      keys.add(m.key);
+    }
+    for (const [i, m] of milestones.entries()) {
+      for (const other of m.notBefore) {
+        if (!keys.has(other)) {
+          const message = `${m.key} must not precede ${other}, which is not in the catalogue`;
+          ctx.addIssue({ code: 'custom', path: [i, 'notBefore'], message });
+        }
+      }
+    }
+    const cycle = findOrderCycle(milestones);
+    if (cycle) {
+      const message = `the expected order of milestones loops back to ${cycle}`;
+      ctx.addIssue({ code: 'custom', path: [], message });
+    }
+  });
+export type MilestoneCatalogue = z.infer<typeof MilestoneCatalogueSchema>;
+
+type DefaultEntry = Omit<z.input<typeof MilestoneDefinitionSchema>, 'synonyms' | 'order'>;
+
+const DEFAULT_ENTRIES: DefaultEntry[] = [
+  { key: 'accommodated', label: 'Accommodated', note: 'Child becomes looked after and accommodated; start of most measures' },
+  { key: 'planning_meeting_72h', label: '72-hour planning meeting', notBefore: ['accommodated'] },
+  {
+    key: 'first_lac_review',
+    label: 'First LAC review',
+    note: 'First looked-after child review; good practice is within 2 weeks of accommodation',
+    notBefore: ['accommodated'],
+  },
+  { key: 'legal_advice', label: 'Legal advice', note: 'Legal advice sought on the permanence plan', notBefore: ['accommodated'] },
+  {
+    key: 'permanence_recommendation',
+    label: 'Permanence recommendation',
+    note: 'LAC review recommends permanence; end of Aim 2',
+    notBefore: ['accommodated'],
+  },
+  {
+    key: 'permanence_panel',
+    label: 'Permanence panel',
+    note: 'Permanence / fostering and adoption panel',
+    notBefore: ['permanence_recommendation'],
+  },
+  {
+    key: 'adm_decision',
+    label: 'ADM decision',
+    note: "Agency decision maker's decision; end of Aim 3",
+    notBefore: ['permanence_panel'],
+  },
+  {
+    key: 'application_lodged',
+    label: 'Application lodged',
+    note: 'Application for the court order lodged; end of Aim 4',
+    notBefore: ['adm_decision'],
+  },
+  { key: 'order_granted', label: 'Order granted', note: 'Order granted / permanence secured', notBefore: ['application_lodged'] },
+  { key: 'cso_at_home', label: 'CSO at home', note: 'Compulsory supervision order at home starts; Aim 1' },
+  {
+    key: 'cso_review',
+    label: 'CSO review',
+    note: 'Review of a child at home on a CSO for 2+ years; Aim 1',
+    notBefore: ['cso_at_home'],
+  },
+];
+
+/** The programme's starting catalogue (domain.md); validated once when this module loads. */
+export const DEFAULT_MILESTONE_CATALOGUE: MilestoneCatalogue = MilestoneCatalogueSchema.parse(
+  DEFAULT_ENTRIES.map((entry, order) => ({
+    ...entry,
+    order,
+    ...DEFAULT_MILESTONE_SYNONYMS[entry.key],
+  })),
+);
+
+/** The milestones that new messages may name. */
+export function activeMilestones(catalogue: MilestoneCatalogue): MilestoneDefinition[] {
+  return catalogue.filter((m) => !m.retired);
+}

@@ -1,0 +1,198 @@
+/**
+ * The many ways members name each default milestone. Matching is on canonical words (see
+ * `milestone-parsing/canonical-words.ts`), so plurals, "mtg"/"meeting", "hr"/"hour", "rec"/
+ * "recommendation", "&"/"and" and hyphens need not be listed twice.
+ *
+ * `genericSynonyms` are words that name this milestone only when nothing more specific is said:
+ * a kind of meeting ("LAC review" is also where a permanence recommendation is made) or a word
+ * that is ambiguous alone ("panel", "granted").
+ */
+export interface MilestoneSynonyms {
+  synonyms: string[];
+  genericSynonyms?: string[];
+}
+
+export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
+  accommodated: {
+    synonyms: [
+      'accommodated',
+      'accomodated',
+      'acommodated',
+      'accommodated by the local authority',
+      'became looked after',
+      'become looked after',
+      'becomes looked after',
+      'now looked after',
+      'looked after and accommodated',
+      'became accommodated',
+      'laac',
+      'came into care',
+      'come into care',
+      'comes into care',
+      'taken into care',
+      'received into care',
+      'went into care',
+      'entered care',
+      'placed in care',
+      'brought into care',
+      'admitted to care',
+      'section 25',
+      's25',
+    ],
+    genericSynonyms: ['accommodation'],
+  },
+  planning_meeting_72h: {
+    synonyms: [
+      '72 hour planning meeting',
+      '72 hour meeting',
+      '72 hour planning',
+      '72 hour review',
+      '72 hour lac review',
+      '72 hour looked after review',
+      '72 hour',
+      'seventy two hour meeting',
+      'first planning meeting',
+      'planning meeting',
+    ],
+  },
+  first_lac_review: {
+    synonyms: [
+      'first lac review',
+      'first looked after review',
+      'first looked after child review',
+      'first looked after children review',
+      'first review',
+      'first child care review',
+      'first care review',
+      'two week review',
+      '2 week review',
+    ],
+    genericSynonyms: [
+      'lac review',
+      'looked after review',
+      'looked after child review',
+      'looked after children review',
+      'child care review',
+    ],
+  },
+  legal_advice: {
+    synonyms: [
+      'legal advice',
+      'legal advice sought',
+      'legal opinion',
+      'advice from legal',
+      'legal consulted',
+      'legal services consulted',
+      'legal gateway',
+      'legal planning meeting',
+    ],
+  },
+  permanence_recommendation: {
+    synonyms: [
+      'permanence recommendation',
+      'recommended for permanence',
+      'recommendation for permanence',
+      'recommended permanence',
+      'permanence recommended',
+      'permanence plan agreed',
+      'permanence agreed',
+      'recommendation of permanence',
+      'destination decision',
+    ],
+  },
+  permanence_panel: {
+    synonyms: [
+      'permanence panel',
+      'fostering and adoption panel',
+      'f and a panel',
+      'fap',
+      'adoption panel',
+      'adoption and permanence panel',
+      'permanence and adoption panel',
+      'fostering panel',
+      'went to panel',
+      'heard at panel',
+    ],
+    genericSynonyms: ['panel'],
+  },
+  adm_decision: {
+    synonyms: [
+      'adm',
+      'adm decision',
+      'agency decision maker',
+      'agency decision',
+      'agency decision maker decision',
+      'adm signed off',
+      'adm agreed',
+      'adm ratified',
+      'adm approved',
+      'ratified by adm',
+      'agency decision making',
+    ],
+  },
+  application_lodged: {
+    synonyms: [
+      'application lodged',
+      'application for the order lodged',
+      'po application',
+      'permanence order application',
+      'adoption application',
+      'kinship care order application',
+      'kco application',
+      'lodged in court',
+      'lodged with the court',
+      'lodged at court',
+      'court application',
+      'petition lodged',
+      'adoption petition',
+      'application to court',
+      'application made to court',
+    ],
+    genericSynonyms: ['lodged'],
+  },
+  order_granted: {
+    synonyms: [
+      'order granted',
+      'order made',
+      'permanence order granted',
+      'permanence order made',
+      'po granted',
+      'po made',
+      'adoption order granted',
+      'adoption order made',
+      'kinship care order granted',
+      'kco granted',
+      'permanence secured',
+      'permanence achieved',
+    ],
+    genericSynonyms: ['granted'],
+  },
+  cso_at_home: {
+    synonyms: [
+      'cso at home',
+      'cso at home started',
+      'cso at home made',
+      'cso home',
+      'home cso',
+      'compulsory supervision order at home',
+      'home supervision',
+      'home supervision requirement',
+      'home supervision order',
+      'supervision order at home',
+      'cso made at home',
+    ],
+  },
+  cso_review: {
+    synonyms: [
+      'cso review',
+      'cso at home review',
+      'home supervision review',
+      'compulsory supervision order review',
+      'review of cso',
+      'review of cso at home',
+      '2 year cso review',
+      'two year cso review',
+      'aim 1 review',
+    ],
+  },
+};

@@ -1,0 +1,60 @@
+import { MongoClient, type Db } from 'mongodb';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded/embedded-server.js';
+import { ensureIndexes } from './collections.js';
+
+export interface OpenStore {
+  client: MongoClient;
+  db: Db;
+  mode: 'mongodb' | 'embedded';
+  /** Where the data lives, for the start-up line (never includes credentials). */
+  location: string;
+  /** Answers whether the database can be reached right now (for /healthz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  mongoUri?: string;
+  dbName: string;
+  /** Embedded mode: directory for persistent files; undefined keeps everything in memory. */
+  dataDir?: string;
+}
+
+/** Connects to MONGODB_URI, or starts the embedded server on loopback and connects to it with the same driver. */
+export async function openStore(options: OpenStoreOptions): Promise<OpenStore> {
+  const embedded: EmbeddedServer | undefined = options.mongoUri
+    ? undefined
+    : await startEmbeddedServer({ dataDir: options.dataDir });
+  const uri: string = options.mongoUri ?? embedded!.uri;
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, appName: 'pacebot' });
+  try {
+    await client.connect();
+  } catch (error) {
+    await embedded?.close();
+    throw error;
+  }
+  const db = client.db(options.dbName);
+  await ensureIndexes(db);
+  return {
+    client,
+    db,
+    mode: embedded ? 'embedded' : 'mongodb',
+    location: embedded ? `embedded (${options.dataDir ?? 'in memory'}, ${embedded.uri})` : redact(uri),
+    async ping() {
+      try {
+        await db.command({ ping: 1 }, { timeoutMS: 2_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await client.close();
+      await embedded?.close();
+    },
+  };
+}
+
+function redact(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//***@');
+}

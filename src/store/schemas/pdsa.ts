@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { IsoDateSchema, ObjectIdSchema, UserIdSchema } from './common.js';
+
+const text = (max = 2000) => z.string().trim().max(max);
+
+/** Fields of the IHI PDSA worksheet. */
+export const PlanSchema = z.object({
+  objective: text().min(3),
+  questions: text().optional(),
+  prediction: text().min(3),
+  who: text(300).optional(),
+  what: text(300).optional(),
+  when: text(300).optional(),
+  where: text(300).optional(),
+  dataToCollect: text().optional(),
+});
+export const DoSchema = z.object({
+  carriedOutOn: IsoDateSchema,
+  whatHappened: text().min(3),
+  problems: text().optional(),
+});
+export const StudySchema = z.object({
+  resultsVsPrediction: text().min(3),
+  learned: text().min(3),
+});
+export const ActDecisionSchema = z.enum(['adopt', 'adapt', 'abandon']);
+export const ActSchema = z.object({
+  decision: ActDecisionSchema,
+  nextCycle: text().optional(),
+});
+export const PdsaStageSchema = z.enum(['plan', 'do', 'study', 'act']);
+export type PdsaStage = z.infer<typeof PdsaStageSchema>;
+
+export const PdsaNoteSchema = z.object({ at: z.date(), by: UserIdSchema, text: text(2000).min(1) });
+
+/** A test of change. `number` gives the short id T-<number>. */
+export const PdsaCycleSchema = z.object({
+  _id: ObjectIdSchema.optional(),
+  workspaceId: z.string(),
+  number: z.number().int().min(1),
+  title: text(120).min(3),
+  changeIdea: text(200).min(2),
+  changeIdeaId: z.string().optional(),
+  groupKey: z.string(),
+  ownerId: UserIdSchema,
+  ownerName: z.string().max(200),
+  stage: PdsaStageSchema,
+  plan: PlanSchema,
+  do: DoSchema.optional(),
+  study: StudySchema.optional(),
+  act: ActSchema.optional(),
+  /** Ramp: the cycle this one builds on, and its position in the ramp. */
+  previousNumber: z.number().int().optional(),
+  rampPosition: z.number().int().min(1).default(1),
+  linkedMeasures: z.array(z.string()).default([]),
+  /** Start date for chart annotations (the Do date, else the planned start). */
+  startedOn: IsoDateSchema.optional(),
+  notes: z.array(PdsaNoteSchema).default([]),
+  demo: z.boolean().optional(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type PdsaCycle = z.infer<typeof PdsaCycleSchema>;
