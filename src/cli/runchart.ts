@@ -1,8 +1,8 @@
 import { text } from 'node:stream/consumers';
-import { AppError } from '../errors.js';
 import { analyseRunChart } from '../domain/runchart/analyse-run-chart.js';
 import { parseRunChartInput } from '../domain/runchart/parse-run-chart-input.js';
 import { phaseSummary } from '../domain/runchart/phase-summary.js';
+import { AppError } from '../errors.js';
 
 /**
  * Reads one JSON object from stdin ({"values", "freeze"?, "parts"?, "exclude"?}) and prints one line:
@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    fail(raw.trim() === '' ? 'expected one JSON object on stdin, got nothing' : 'stdin is not valid JSON');
+    fail(
+      raw.trim() === ''
+        ? 'expected one JSON object on stdin, got nothing'
+        : 'stdin is not valid JSON',
+    );
     return;
   }
   try {

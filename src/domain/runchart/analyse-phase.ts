@@ -1,8 +1,8 @@
 import { anhoejLimits } from './anhoej-limits.js';
 import { ihiRunsLimits } from './ihi-runs-limits.js';
 import { median } from './median.js';
-import type { PhaseAnalysis } from './run-chart-analysis.js';
 import type { PhaseRange } from './phase-ranges.js';
+import type { PhaseAnalysis } from './run-chart-analysis.js';
 import { type Side, summariseRuns } from './runs.js';
 import { summariseTrends } from './trends.js';
 
@@ -83,7 +83,9 @@ export function analysePhase(
     phase,
     sides,
     shiftIndices: collect(blocks.filter((b) => b.indices.length >= shiftMin).map((b) => b.indices)),
-    longRunIndices: collect(blocks.filter((b) => b.indices.length >= longRunMin).map((b) => b.indices)),
+    longRunIndices: collect(
+      blocks.filter((b) => b.indices.length >= longRunMin).map((b) => b.indices),
+    ),
     trendIndices: collect(
       (trends?.stretches ?? []).filter((s) => s.length >= trendMin).map((s) => s.indices),
     ),

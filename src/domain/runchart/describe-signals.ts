@@ -1,5 +1,5 @@
-import type { PhaseAnalysis, RunChartAnalysis } from './run-chart-analysis.js';
 import { MIN_USEFUL } from './analyse-phase.js';
+import type { PhaseAnalysis, RunChartAnalysis } from './run-chart-analysis.js';
 import {
   type Direction,
   directionSentence,
@@ -20,7 +20,10 @@ export interface DescribeSignalsOptions {
  * One or two plain sentences on the latest phase, naming the rule set applied, e.g.
  * "IHI rules: 8 points in a row below the median — a shift."
  */
-export function describeSignals(analysis: RunChartAnalysis, options: DescribeSignalsOptions): string {
+export function describeSignals(
+  analysis: RunChartAnalysis,
+  options: DescribeSignalsOptions,
+): string {
   const phase = analysis.phases[analysis.phases.length - 1]!;
   const rules = options.ruleSet === 'ihi' ? 'IHI rules' : 'Anhøj rules';
   const prefix = analysis.phases.length > 1 ? `${rules}, latest phase` : rules;

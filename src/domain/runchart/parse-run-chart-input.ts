@@ -9,8 +9,12 @@ export function parseRunChartInput(raw: unknown): RunChartInput {
   const field = issue.path
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
     .join('');
-  throw new ValidationError('runchart_input_invalid', field ? `${field}: ${issue.message}` : issue.message, {
-    field: field || undefined,
-    cause: result.error,
-  });
+  throw new ValidationError(
+    'runchart_input_invalid',
+    field ? `${field}: ${issue.message}` : issue.message,
+    {
+      field: field || undefined,
+      cause: result.error,
+    },
+  );
 }

@@ -12,5 +12,7 @@ export interface PhaseRange {
 export function phaseRanges(n: number, parts: readonly number[], freeze?: number): PhaseRange[] {
   if (parts.length === 0) return [{ start: 0, end: n - 1, baselineEnd: (freeze ?? n) - 1 }];
   const bounds = [0, ...parts, n];
-  return bounds.slice(1).map((after, i) => ({ start: bounds[i]!, end: after - 1, baselineEnd: after - 1 }));
+  return bounds
+    .slice(1)
+    .map((after, i) => ({ start: bounds[i]!, end: after - 1, baselineEnd: after - 1 }));
 }

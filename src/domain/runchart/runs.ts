@@ -12,7 +12,9 @@ export interface RunsSummary {
 }
 
 /** Splits useful points into maximal runs on one side of the median; null when there are none. */
-export function summariseRuns(points: readonly { index: number; side: Side }[]): RunsSummary | null {
+export function summariseRuns(
+  points: readonly { index: number; side: Side }[],
+): RunsSummary | null {
   const blocks: RunsSummary['blocks'] = [];
   for (const { index, side } of points) {
     const last = blocks[blocks.length - 1];

@@ -28,20 +28,29 @@ export function summariseTrends(
   const stretches: TrendsSummary['stretches'] = [];
   let start = 0;
   for (let g = 1; g < groups.length; g++) {
-    const direction: TrendDirection = groups[g]!.value > groups[g - 1]!.value ? 'up' : 'down';
+    const direction = step(groups[g - 1]!.value, groups[g]!.value);
     const next = groups[g + 1];
-    const continues = next !== undefined && (next.value > groups[g]!.value) === (direction === 'up');
-    if (!continues) {
+    if (next === undefined || step(groups[g]!.value, next.value) !== direction) {
       const members = groups.slice(start, g + 1);
-      stretches.push({ direction, length: members.length, indices: members.flatMap((m) => m.indices) });
+      stretches.push({
+        direction,
+        length: members.length,
+        indices: members.flatMap((m) => m.indices),
+      });
       start = g;
     }
   }
   let longest: TrendsSummary['stretches'][number] | undefined;
-  for (const stretch of stretches) if (!longest || stretch.length >= longest.length) longest = stretch;
+  for (const stretch of stretches)
+    if (!longest || stretch.length >= longest.length) longest = stretch;
   return {
     longestTrend: longest?.length ?? 1,
     longestTrendDirection: longest?.direction ?? null,
     stretches,
   };
+}
+
+/** Neighbouring groups never hold equal values, so each step is strictly up or down. */
+function step(from: number, to: number): TrendDirection {
+  return to > from ? 'up' : 'down';
 }
