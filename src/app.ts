@@ -1,0 +1,64 @@
+import type { Config } from './config.js';
+import type { ConversationDeps } from './conversation/context.js';
+import { createLogger, type Logger } from './log.js';
+import { createScheduler, type JobDefinition, type Scheduler } from './scheduler.js';
+import { createServer, type PacebotServer, type RouteRegistrar } from './server.js';
+import { openStore, type OpenStore } from './store/open-store.js';
+
+/** What an adapter or job set needs from the running app to wire itself in. */
+export interface AppParts {
+  config: Readonly<Config>;
+  logger: Logger;
+  store: OpenStore;
+  conversation: ConversationDeps;
+}
+
+/** Plug-ins the composition root (src/main.ts) or a test passes in: adapters' routes and job definitions. */
+export interface AppPlugins {
+  routes?: (parts: AppParts) => RouteRegistrar[] | Promise<RouteRegistrar[]>;
+  jobs?: (parts: AppParts) => JobDefinition[];
+}
+
+export interface App extends AppParts {
+  http: PacebotServer;
+  scheduler: Scheduler | null;
+  start(): Promise<{ url: string; port: number }>;
+  /** Graceful stop: stop accepting, finish in-flight requests (bounded), stop the scheduler, close the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the whole service from config: store (MONGODB_URI or embedded), conversation core, adapters'
+ * routes, scheduler. Tests call this with `testConfig()` and port 0, exactly as `npm start` does.
+ */
+export async function createApp(
+  config: Readonly<Config>,
+  plugins: AppPlugins = {},
+  options: { clock?: () => Date; store?: OpenStore; logger?: Logger } = {},
+): Promise<App> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const store =
+    options.store ??
+    (await openStore({ mongoUri: config.MONGODB_URI, dbName: config.MONGODB_DB, dataDir: config.NODE_ENV === 'test' ? undefined : config.DATA_DIR }));
+  const conversation: ConversationDeps = { db: store.db, logger, clock: options.clock ?? (() => new Date()) };
+  const parts: AppParts = { config, logger, store, conversation };
+  const routes = (await plugins.routes?.(parts)) ?? [];
+  const http = createServer(config, { logger, store, routes });
+  const jobs = plugins.jobs?.(parts) ?? [];
+  const scheduler = config.SCHEDULER_ENABLED === 'true' && jobs.length > 0 ? createScheduler(store.db, logger, jobs) : null;
+  return {
+    ...parts,
+    http,
+    scheduler,
+    async start() {
+      const address = await http.start();
+      await scheduler?.start();
+      return address;
+    },
+    async stop() {
+      await http.close();
+      await scheduler?.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}

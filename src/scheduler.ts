@@ -1,0 +1,48 @@
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda, type Job } from 'agenda';
+import type { Db } from 'mongodb';
+import type { Logger } from './log.js';
+
+/** One Agenda job: its name (= file name in jobs/) and handler. */
+export interface JobDefinition {
+  name: string;
+  handler: (job: Job) => Promise<void>;
+  /** Recurring schedule, e.g. '5 minutes'; omitted for jobs scheduled at a specific time. */
+  every?: string;
+  /** How long a job may hold its lock before another instance may take it over (ms). */
+  lockLifetime?: number;
+}
+
+export interface Scheduler {
+  agenda: Agenda;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Agenda on our own `Db` (it neither owns nor closes the connection). Agenda's lock makes exactly one
+ * instance run each job; a job scheduled before a restart is in MongoDB and runs after it.
+ */
+export function createScheduler(db: Db, logger: Logger, jobs: JobDefinition[], options: { processEvery?: string } = {}): Scheduler {
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: db, collection: 'agenda_jobs' }),
+    processEvery: options.processEvery ?? '15 seconds',
+    name: `pacebot-${process.pid}`,
+  });
+  for (const job of jobs) {
+    agenda.define(job.name, job.handler, job.lockLifetime ? { lockLifetime: job.lockLifetime } : {});
+  }
+  // Agenda's boundary: log once with the job name; the job's own retry logic decides what happens next.
+  agenda.on('fail', (error: Error, job: Job) => logger.error({ err: error, job: job.attrs.name }, 'job failed'));
+  agenda.on('error', (error: Error) => logger.error({ err: error }, 'scheduler error'));
+  return {
+    agenda,
+    async start() {
+      await agenda.start();
+      for (const job of jobs) if (job.every) await agenda.every(job.every, job.name);
+    },
+    async stop() {
+      await agenda.stop();
+    },
+  };
+}
