@@ -62,7 +62,11 @@ export function findCaseReferences(text: string, pattern: RegExp): CaseReference
     for (const part of token[0].matchAll(SEPARATED_PART)) {
       if (part[0] === token[0] || !isCaseReference(part[0], pattern)) continue;
       const partStart = start + part.index;
-      found.push({ ref: normaliseCaseRef(part[0]), start: partStart, end: partStart + part[0].length });
+      found.push({
+        ref: normaliseCaseRef(part[0]),
+        start: partStart,
+        end: partStart + part[0].length,
+      });
     }
   }
   return found;

@@ -76,7 +76,11 @@ export type MilestoneCatalogue = z.infer<typeof MilestoneCatalogueSchema>;
 type DefaultEntry = Omit<z.input<typeof MilestoneDefinitionSchema>, 'synonyms' | 'order'>;
 
 const DEFAULT_ENTRIES: DefaultEntry[] = [
-  { key: 'accommodated', label: 'Accommodated', note: 'Child becomes looked after and accommodated; start of most measures' },
+  {
+    key: 'accommodated',
+    label: 'Accommodated',
+    note: 'Child becomes looked after and accommodated; start of most measures',
+  },
   { key: 'planning_meeting_72h', label: '72-hour planning meeting', notBefore: ['accommodated'] },
   {
     key: 'first_lac_review',
@@ -84,7 +88,12 @@ const DEFAULT_ENTRIES: DefaultEntry[] = [
     note: 'First looked-after child review; good practice is within 2 weeks of accommodation',
     notBefore: ['accommodated'],
   },
-  { key: 'legal_advice', label: 'Legal advice', note: 'Legal advice sought on the permanence plan', notBefore: ['accommodated'] },
+  {
+    key: 'legal_advice',
+    label: 'Legal advice',
+    note: 'Legal advice sought on the permanence plan',
+    notBefore: ['accommodated'],
+  },
   {
     key: 'permanence_recommendation',
     label: 'Permanence recommendation',
@@ -109,8 +118,17 @@ const DEFAULT_ENTRIES: DefaultEntry[] = [
     note: 'Application for the court order lodged; end of Aim 4',
     notBefore: ['adm_decision'],
   },
-  { key: 'order_granted', label: 'Order granted', note: 'Order granted / permanence secured', notBefore: ['application_lodged'] },
-  { key: 'cso_at_home', label: 'CSO at home', note: 'Compulsory supervision order at home starts; Aim 1' },
+  {
+    key: 'order_granted',
+    label: 'Order granted',
+    note: 'Order granted / permanence secured',
+    notBefore: ['application_lodged'],
+  },
+  {
+    key: 'cso_at_home',
+    label: 'CSO at home',
+    note: 'Compulsory supervision order at home starts; Aim 1',
+  },
   {
     key: 'cso_review',
     label: 'CSO review',

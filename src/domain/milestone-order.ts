@@ -67,11 +67,13 @@ export function checkMilestoneOrder(
   // ISO dates compare correctly as strings.
   for (const earlier of reachable(key, mustPrecede)) {
     const theirs = existing[earlier];
-    if (theirs && date < theirs) return { conflict: { milestone: earlier, date: theirs, relation: 'before' } };
+    if (theirs && date < theirs)
+      return { conflict: { milestone: earlier, date: theirs, relation: 'before' } };
   }
   for (const later of reachable(key, mustFollow)) {
     const theirs = existing[later];
-    if (theirs && date > theirs) return { conflict: { milestone: later, date: theirs, relation: 'after' } };
+    if (theirs && date > theirs)
+      return { conflict: { milestone: later, date: theirs, relation: 'after' } };
   }
   return null;
 }

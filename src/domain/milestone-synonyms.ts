@@ -25,7 +25,6 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'now looked after',
       'looked after and accommodated',
       'became accommodated',
-      'laac',
       'came into care',
       'come into care',
       'comes into care',

@@ -1,0 +1,61 @@
+import type { DateTime } from 'luxon';
+import type { MilestoneKey } from '../milestone-catalogue.js';
+import type { MilestoneMention } from './find-milestones.js';
+
+export interface Assigned {
+  caseRef: string;
+  milestone: MilestoneKey;
+  date: DateTime;
+}
+
+export type Assignment =
+  | { ok: true; assigned: Assigned[] }
+  | { ok: false; milestones: number; dates: number };
+
+function distinctKeys(mentions: MilestoneMention[]): MilestoneKey[] {
+  return [...new Set(mentions.map((m) => m.key))];
+}
+
+/**
+ * Decides which date goes with which milestone and child, one record per case reference:
+ * - one date: every milestone named happened on it;
+ * - as many milestones as dates: paired in the order said ("accommodated 3 Oct, LAC review 14 Oct");
+ * - one milestone, as many children as dates: paired in order ("C1042 on 3 Oct, C1077 on 5 Oct");
+ * - anything else is ambiguous and refused.
+ * A milestone named only generically ("at the LAC review") is dropped beside a specific one,
+ * unless keeping it is what makes milestones and dates pair up.
+ */
+export function assignDates(
+  refs: string[],
+  mentions: MilestoneMention[],
+  dates: DateTime[],
+): Assignment {
+  const all = distinctKeys(mentions);
+  const specific = distinctKeys(mentions.filter((m) => !m.generic));
+  const pairsWithAll = all.length === dates.length && dates.length > 1;
+  const keys = specific.length > 0 && !pairsWithAll ? specific : all;
+
+  if (dates.length === 1) {
+    const [date] = dates as [DateTime];
+    return {
+      ok: true,
+      assigned: refs.flatMap((caseRef) => keys.map((milestone) => ({ caseRef, milestone, date }))),
+    };
+  }
+  if (keys.length === dates.length) {
+    return {
+      ok: true,
+      assigned: refs.flatMap((caseRef) =>
+        keys.map((milestone, i) => ({ caseRef, milestone, date: dates[i]! })),
+      ),
+    };
+  }
+  if (keys.length === 1 && refs.length === dates.length) {
+    const [milestone] = keys as [MilestoneKey];
+    return {
+      ok: true,
+      assigned: refs.map((caseRef, i) => ({ caseRef, milestone, date: dates[i]! })),
+    };
+  }
+  return { ok: false, milestones: keys.length, dates: dates.length };
+}

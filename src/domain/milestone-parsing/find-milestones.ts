@@ -1,0 +1,74 @@
+import {
+  activeMilestones,
+  type MilestoneCatalogue,
+  type MilestoneKey,
+} from '../milestone-catalogue.js';
+import { type CanonicalWord, canonicalPhrase, canonicalWords } from './canonical-words.js';
+
+/** A milestone named in a message, and the characters that named it. */
+export interface MilestoneMention {
+  key: MilestoneKey;
+  start: number;
+  end: number;
+  /** Named only by a generic phrase ("LAC review", "panel"). */
+  generic: boolean;
+}
+
+interface Candidate extends MilestoneMention {
+  firstWord: number;
+  wordCount: number;
+}
+
+function phrasesOf(catalogue: MilestoneCatalogue) {
+  return activeMilestones(catalogue).flatMap((m) => [
+    ...m.synonyms.map((s) => ({ key: m.key, words: canonicalPhrase(s), generic: false })),
+    ...m.genericSynonyms.map((s) => ({ key: m.key, words: canonicalPhrase(s), generic: true })),
+  ]);
+}
+
+function occurrences(text: CanonicalWord[], phrase: string[]): number[] {
+  const found: number[] = [];
+  if (phrase.length === 0) return found;
+  for (let i = 0; i + phrase.length <= text.length; i++) {
+    if (phrase.every((w, j) => text[i + j]?.word === w)) found.push(i);
+  }
+  return found;
+}
+
+/**
+ * Finds the milestones a message names. Where phrases overlap the longest wins, so "CSO at home
+ * review" is a CSO review and "72 hour LAC review" the 72-hour meeting, not the first LAC review.
+ */
+export function findMilestones(text: string, catalogue: MilestoneCatalogue): MilestoneMention[] {
+  const words = canonicalWords(text);
+  const candidates: Candidate[] = [];
+  for (const phrase of phrasesOf(catalogue)) {
+    for (const i of occurrences(words, phrase.words)) {
+      const last = words[i + phrase.words.length - 1]!;
+      candidates.push({
+        key: phrase.key,
+        start: words[i]!.start,
+        end: last.end,
+        generic: phrase.generic,
+        firstWord: i,
+        wordCount: phrase.words.length,
+      });
+    }
+  }
+  candidates.sort(
+    (a, b) =>
+      b.wordCount - a.wordCount ||
+      b.end - b.start - (a.end - a.start) ||
+      Number(a.generic) - Number(b.generic) ||
+      a.start - b.start,
+  );
+  const taken = new Set<number>();
+  const chosen: MilestoneMention[] = [];
+  for (const c of candidates) {
+    const span = Array.from({ length: c.wordCount }, (_, j) => c.firstWord + j);
+    if (span.some((w) => taken.has(w))) continue;
+    for (const w of span) taken.add(w);
+    chosen.push({ key: c.key, start: c.start, end: c.end, generic: c.generic });
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
