@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { analyseRunChart } from '../../src/domain/runchart/analyse-run-chart.js';
+import { describeSignals } from '../../src/domain/runchart/describe-signals.js';
+
+const repeat = (value: number, times: number) => new Array<number>(times).fill(value);
+const weeks = { measureName: 'accommodation to recommendation', unit: 'weeks' } as const;
+const ihi = { ...weeks, ruleSet: 'ihi' } as const;
+const anhoej = { ...weeks, ruleSet: 'anhoej' } as const;
+
+describe('describeSignals', () => {
+  it('says it is too early with fewer than 10 useful points, naming the rule set', () => {
+    const analysis = analyseRunChart({ values: [5, 6, 6, 7, 8, 9, 3, 4] });
+    expect(describeSignals(analysis, ihi)).toBe(
+      'IHI rules: fewer than 10 useful points so far (6) — too early to apply the run-chart rules.',
+    );
+    expect(describeSignals(analysis, anhoej)).toMatch(/^Anhøj rules: fewer than 10 useful points/);
+  });
+
+  it('names a shift and whether it is good news when the better direction is known', () => {
+    const analysis = analyseRunChart({
+      values: [...repeat(30, 4), 30, 32, 28, 31, ...repeat(20, 8)],
+      freeze: 8,
+    });
+    expect(describeSignals(analysis, { ...ihi, betterDirection: 'down' })).toBe(
+      'IHI rules: 8 points in a row below the baseline median — a shift. ' +
+        'Lower is better for accommodation to recommendation, so this looks like an improvement.',
+    );
+    expect(describeSignals(analysis, { ...ihi, betterDirection: 'up' })).toContain(
+      'so this looks like a change for the worse.',
+    );
+    expect(describeSignals(analysis, ihi)).not.toContain('better');
+  });
+
+  it('the two rule sets can disagree, and each says which applied (worked example 1)', () => {
+    const analysis = analyseRunChart({ values: [10, 12, 11, 13, 9, 14, 8, 15, 10, 12, 11, 13] });
+    expect(describeSignals(analysis, ihi)).toBe(
+      'IHI rules: the points zigzag across the median more than chance would explain ' +
+        '(12 runs, at most 11 expected) — too many runs.',
+    );
+    expect(describeSignals(analysis, anhoej)).toBe(
+      'Anhøj rules: no signal — the ups and downs around the median (11.5 weeks) look like ordinary variation.',
+    );
+  });
+
+  it('lists every IHI signal and every Anhøj reason (worked example 2)', () => {
+    const analysis = analyseRunChart({ values: [...repeat(20, 12), ...repeat(10, 12)] });
+    expect(describeSignals(analysis, ihi)).toBe(
+      'IHI rules: 12 points in a row below the median — a shift; the line crosses the median less ' +
+        'often than chance would explain (2 runs, at least 8 expected) — too few runs.',
+    );
+    expect(describeSignals(analysis, anhoej)).toBe(
+      'Anhøj rules: 12 points in a row below the median (more than 8 is unusual) — a shift; ' +
+        'the line crosses the median only once (fewer than 8 is unusual).',
+    );
+  });
+
+  it('names a trend with its direction', () => {
+    const analysis = analyseRunChart({ values: [20, 18, 17, 15, 14, 30, 1, 30, 1, 30, 1, 30] });
+    expect(describeSignals(analysis, { ...ihi, betterDirection: 'down' })).toBe(
+      'IHI rules: 5 points in a row going down — a trend. ' +
+        'Lower is better for accommodation to recommendation, so this looks like an improvement.',
+    );
+  });
+
+  it('describes the latest phase and says so', () => {
+    const analysis = analyseRunChart({
+      values: [...repeat(20, 12), 5, 7, 5, 7, 7, 5, 5, 7, 5, 7, 5, 7],
+      parts: [12],
+    });
+    expect(describeSignals(analysis, { ...ihi, unit: '%' })).toBe(
+      'IHI rules, latest phase: no signal — the ups and downs around the median (6%) look like ordinary variation.',
+    );
+  });
+
+  it('says when there is no data at all', () => {
+    const analysis = analyseRunChart({ values: [null, null] });
+    expect(describeSignals(analysis, anhoej)).toBe(
+      'Anhøj rules: no data yet for accommodation to recommendation.',
+    );
+  });
+});
