@@ -1,0 +1,2 @@
+export { digestTimeFor } from './digest-time.js';
+export { nextMeeting, occurrenceOn, previousMeeting, upcomingMeetings, type Cadence, type Meeting } from './meeting-schedule.js';
