@@ -1,0 +1,39 @@
+import type { Document } from 'bson';
+
+/** MongoDB's numeric error codes for the failures this server reports, by codeName. */
+export const ERROR_CODES = {
+  InternalError: 1,
+  BadValue: 2,
+  FailedToParse: 9,
+  TypeMismatch: 14,
+  IllegalOperation: 20,
+  NamespaceNotFound: 26,
+  IndexNotFound: 27,
+  CursorNotFound: 43,
+  NamespaceExists: 48,
+  CommandNotFound: 59,
+  ImmutableField: 66,
+  InvalidOptions: 72,
+  InvalidNamespace: 73,
+  IndexOptionsConflict: 85,
+  IndexKeySpecsConflict: 86,
+  NotImplemented: 238,
+  Location40324: 40324,
+} as const;
+
+export type CodeName = keyof typeof ERROR_CODES;
+
+/** A command failure the client should see as `{ ok: 0, code, codeName, errmsg }`. */
+export class CommandError extends Error {
+  readonly code: number;
+  readonly codeName: CodeName;
+  readonly extra: Document;
+
+  constructor(codeName: CodeName, message: string, extra: Document = {}) {
+    super(message);
+    this.name = 'CommandError';
+    this.codeName = codeName;
+    this.code = ERROR_CODES[codeName];
+    this.extra = extra;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Document } from 'bson';
+import { Aggregator } from 'mingo';
+import { CommandError } from '../command-error.js';
+import { mingoOptions } from '../engine/mingo-options.js';
+import { arrayArg, collectionName, cursorBatchSize, documentArg } from './command-args.js';
+import type { CommandContext } from './command-context.js';
+
+/** Stages that write to a collection: mingo would write to a throwaway copy, so refuse them. */
+const WRITING_STAGES = ['$out', '$merge'];
+
+/**
+ * `aggregate`: the pipeline runs in mingo over a snapshot of the collection; `$lookup` reads the
+ * other collections of the same database. `aggregate: 1` runs a collection-less pipeline.
+ */
+export function aggregateCommand(ctx: CommandContext): Document {
+  const pipeline = arrayArg(ctx.body, 'pipeline');
+  if (ctx.body.explain === true) {
+    throw new CommandError('NotImplemented', 'explain is not supported by the embedded server');
+  }
+  for (const stage of pipeline) {
+    const operator = Object.keys(stage)[0] ?? '';
+    if (WRITING_STAGES.includes(operator)) {
+      throw new CommandError('NotImplemented', `${operator} is not supported by the embedded server`);
+    }
+  }
+  const name = ctx.body.aggregate === 1 ? undefined : collectionName(ctx.body, 'aggregate');
+  const input = name ? (ctx.catalog.get(ctx.db, name)?.all() ?? []) : [];
+  const resolve = (other: string): Document[] => ctx.catalog.get(ctx.db, other)?.all() ?? [];
+  const letVariables = documentArg(ctx.body, 'let');
+  let results: Document[];
+  try {
+    const options = { ...mingoOptions(resolve), ...(letVariables ? { variables: letVariables } : {}) };
+    results = new Aggregator(pipeline, options).run(input);
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
+  }
+  const ns = `${ctx.db}.${name ?? '$cmd.aggregate'}`;
+  return { cursor: ctx.cursors.open(ns, results, cursorBatchSize(ctx.body)), ok: 1 };
+}

@@ -1,0 +1,27 @@
+import type { Document } from 'bson';
+import { findDocuments } from '../engine/find-documents.js';
+import { mingoOptions } from '../engine/mingo-options.js';
+import { collectionName, cursorBatchSize, documentArg, numberArg } from './command-args.js';
+import type { CommandContext } from './command-context.js';
+
+/** `find`: filter, sort, projection, skip, limit; the rest of the result waits in a cursor. */
+export function findCommand(ctx: CommandContext): Document {
+  const name = collectionName(ctx.body, 'find');
+  const limit = numberArg(ctx.body, 'limit') ?? 0;
+  const docs = findDocuments(
+    ctx.catalog.get(ctx.db, name),
+    {
+      filter: documentArg(ctx.body, 'filter'),
+      sort: documentArg(ctx.body, 'sort'),
+      projection: documentArg(ctx.body, 'projection'),
+      skip: numberArg(ctx.body, 'skip'),
+      limit: Math.abs(limit),
+      collation: documentArg(ctx.body, 'collation'),
+    },
+    mingoOptions(),
+  );
+  // A negative limit is the legacy spelling of "one batch, then close".
+  const singleBatch = ctx.body.singleBatch === true || limit < 0;
+  const cursor = ctx.cursors.open(`${ctx.db}.${name}`, docs, cursorBatchSize(ctx.body), singleBatch);
+  return { cursor, ok: 1 };
+}

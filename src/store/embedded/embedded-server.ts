@@ -1,0 +1,83 @@
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createCommandRunner } from './command-runner.js';
+import { Catalog } from './engine/catalog.js';
+import { CURSOR_IDLE_MS, CursorRegistry } from './engine/cursor-registry.js';
+import { memoryDurability, type Durability } from './persistence/durability.js';
+import { openFileDurability } from './persistence/file-durability.js';
+import { serveConnection } from './wire/wire-connection.js';
+
+export interface EmbeddedServerOptions {
+  /** Directory for the journal and snapshots; undefined keeps everything in memory (tests). */
+  dataDir?: string;
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one, reported in `port` and `uri`. */
+  port?: number;
+  /** Journal size in bytes that triggers a snapshot and a fresh journal (default 64 MiB). */
+  compactAfterBytes?: number;
+}
+
+export interface EmbeddedServer {
+  /** `mongodb://127.0.0.1:PORT/?directConnection=true`, for `new MongoClient(uri)`. */
+  readonly uri: string;
+  readonly port: number;
+  /** Stops listening, drops connections, flushes and (persistent mode) compacts. Idempotent. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Starts a MongoDB-compatible server on loopback, reached with the official driver. Every
+ * acknowledged write is on disk first (persistent mode), so a crash or `kill -9` loses nothing
+ * the application was told had succeeded.
+ */
+export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
+  const catalog = new Catalog();
+  const durability: Durability = options.dataDir
+    ? await openFileDurability(options.dataDir, catalog, {
+        compactAfterBytes: options.compactAfterBytes ?? DEFAULT_COMPACT_AFTER_BYTES,
+      })
+    : memoryDurability;
+  const cursors = new CursorRegistry();
+  const run = createCommandRunner(catalog, cursors, durability);
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serveConnection(socket, run, ++connections);
+  });
+  try {
+    await listen(server, options.port ?? 0);
+  } catch (error) {
+    await durability.close();
+    throw error;
+  }
+  const sweeper = setInterval(() => cursors.sweep(CURSOR_IDLE_MS), 60_000);
+  sweeper.unref();
+  const { port } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | undefined;
+  const shutdown = async (): Promise<void> => {
+    clearInterval(sweeper);
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of sockets) socket.destroy();
+    await stopped;
+    cursors.clear();
+    await durability.close();
+  };
+  return {
+    uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
+    port,
+    close: () => (closing ??= shutdown()),
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,108 @@
+import type { Document } from 'bson';
+import { update as applyModifier, updateOne } from 'mingo/updater';
+import type { PipelineStage } from 'mingo/updater';
+import { CommandError } from '../command-error.js';
+import { cloneDocument, withIdFirst } from './document-utils.js';
+import { mingoOptions } from './mingo-options.js';
+import { valueKey } from './value-key.js';
+
+const MODIFIERS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$pull', '$pullAll',
+  '$pop', '$rename', '$currentDate', '$bit', '$setOnInsert',
+]);
+
+export interface UpdateContext {
+  /** The filter that selected the document; mingo needs it to resolve the positional `$`. */
+  query?: Document;
+  arrayFilters?: Document[];
+  /** True when building an upserted document: `$setOnInsert` applies and `_id` may be set. */
+  isInsert: boolean;
+}
+
+export interface UpdateOutcome {
+  doc: Document;
+  changed: boolean;
+}
+
+/**
+ * Applies an update (operators, a replacement document or a pipeline) to a copy of `current`.
+ * The stored document is never touched; the caller journals the returned copy.
+ */
+export function applyUpdate(current: Document, update: unknown, context: UpdateContext): UpdateOutcome {
+  const before = valueKey(current);
+  const draft = cloneDocument(current);
+  let doc: Document;
+  if (Array.isArray(update)) doc = applyPipeline(draft, update as PipelineStage[]);
+  else if (isOperatorUpdate(update)) doc = applyOperators(draft, update, context);
+  else doc = replacement(current, update as Document);
+  if (!context.isInsert && valueKey(doc._id) !== valueKey(current._id)) {
+    throw new CommandError(
+      'ImmutableField',
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
+  }
+  const result = '_id' in doc || !('_id' in current) ? doc : { _id: current._id, ...doc };
+  const ordered = withIdFirst(result);
+  return { doc: ordered, changed: valueKey(ordered) !== before };
+}
+
+function isOperatorUpdate(update: unknown): update is Document {
+  if (typeof update !== 'object' || update === null) {
+    throw new CommandError('FailedToParse', 'Update argument must be either an object or an array');
+  }
+  const keys = Object.keys(update);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length > 0 && operators.length < keys.length) {
+    throw new CommandError('FailedToParse', 'Update document mixes operators and fields');
+  }
+  return operators.length > 0;
+}
+
+function applyOperators(draft: Document, update: Document, context: UpdateContext): Document {
+  const { $setOnInsert, ...modifier } = update;
+  for (const operator of Object.keys(update)) {
+    if (!MODIFIERS.has(operator)) {
+      throw new CommandError(
+        'FailedToParse',
+        `Unknown modifier: ${operator}. Expected a valid update modifier or pipeline-style update specified as an array`,
+      );
+    }
+  }
+  if (context.isInsert && $setOnInsert) {
+    modifier.$set = { ...(modifier.$set as Document | undefined), ...($setOnInsert as Document) };
+  }
+  const nonEmpty = Object.fromEntries(
+    Object.entries(modifier).filter(([, fields]) => Object.keys(fields as Document).length > 0),
+  );
+  if (Object.keys(nonEmpty).length === 0) return draft;
+  const condition = context.isInsert ? undefined : context.query;
+  try {
+    applyModifier(draft, nonEmpty, context.arrayFilters, condition, {
+      queryOptions: mingoOptions(),
+    });
+  } catch (error) {
+    throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
+  }
+  return draft;
+}
+
+function applyPipeline(draft: Document, pipeline: PipelineStage[]): Document {
+  const docs = [draft];
+  try {
+    updateOne(docs, {}, pipeline, {}, mingoOptions());
+  } catch (error) {
+    throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
+  }
+  return docs[0]!;
+}
+
+function replacement(current: Document, update: Document): Document {
+  if ('_id' in update && '_id' in current && valueKey(update._id) !== valueKey(current._id)) {
+    throw new CommandError(
+      'ImmutableField',
+      "After applying the update, the (immutable) field '_id' was found to have been altered",
+    );
+  }
+  const { _id: _ignored, ...fields } = update;
+  return '_id' in current ? { _id: current._id, ...fields } : { ...update };
+}

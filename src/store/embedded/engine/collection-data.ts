@@ -1,0 +1,110 @@
+import type { Document } from 'bson';
+import { deepFreeze } from './document-utils.js';
+import { DuplicateKeyError } from './duplicate-key-error.js';
+import { ID_INDEX, type IndexSpec } from './index-spec.js';
+import { UniqueIndex } from './unique-index.js';
+import { valueKey } from './value-key.js';
+
+/**
+ * The documents and indexes of one collection, in memory. Documents are kept in insertion order
+ * (MongoDB's natural order) and frozen; a change replaces the stored object. Every write either
+ * completes or throws before touching anything, so a failed write leaves no partial state.
+ */
+export class CollectionData {
+  readonly db: string;
+  readonly name: string;
+  readonly options: Document;
+  private readonly docs = new Map<string, Document>();
+  private readonly indexes = new Map<string, IndexSpec>();
+  private readonly uniques = new Map<string, UniqueIndex>();
+
+  constructor(db: string, name: string, options: Document = {}) {
+    this.db = db;
+    this.name = name;
+    this.options = options;
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  all(): Document[] {
+    return [...this.docs.values()];
+  }
+
+  byId(id: unknown): Document | undefined {
+    return this.docs.get(valueKey(id));
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return [ID_INDEX, ...this.indexes.values()];
+  }
+
+  index(name: string): IndexSpec | undefined {
+    return name === ID_INDEX.name ? ID_INDEX : this.indexes.get(name);
+  }
+
+  insert(doc: Document): Document {
+    const idKey = valueKey(doc._id);
+    if (this.docs.has(idKey)) {
+      throw new DuplicateKeyError(this.ns, ID_INDEX.name, { _id: 1 }, { _id: doc._id });
+    }
+    for (const unique of this.uniques.values()) unique.check(this.ns, doc, idKey);
+    return this.store(idKey, doc);
+  }
+
+  /** Swaps `next` in for the stored document with the same `_id`. */
+  replace(next: Document): Document {
+    const idKey = valueKey(next._id);
+    const previous = this.docs.get(idKey);
+    if (!previous) throw new Error(`replace of a missing document in ${this.ns}`);
+    for (const unique of this.uniques.values()) unique.check(this.ns, next, idKey);
+    for (const unique of this.uniques.values()) unique.remove(previous, idKey);
+    return this.store(idKey, next);
+  }
+
+  remove(id: unknown): boolean {
+    const idKey = valueKey(id);
+    const previous = this.docs.get(idKey);
+    if (!previous) return false;
+    for (const unique of this.uniques.values()) unique.remove(previous, idKey);
+    return this.docs.delete(idKey);
+  }
+
+  /** Insert-or-replace without checks, for replaying a journal whose every step was already valid. */
+  put(doc: Document): void {
+    const idKey = valueKey(doc._id);
+    const previous = this.docs.get(idKey);
+    if (previous) for (const unique of this.uniques.values()) unique.remove(previous, idKey);
+    this.store(idKey, doc);
+  }
+
+  /** Adds an index; a unique one is built over the existing documents first and rejected on a clash. */
+  addIndex(spec: IndexSpec, verify: boolean): void {
+    if (spec.unique) {
+      const unique = new UniqueIndex(spec);
+      for (const [idKey, doc] of this.docs) {
+        if (verify) unique.check(this.ns, doc, idKey);
+        unique.add(doc, idKey);
+      }
+      this.uniques.set(spec.name, unique);
+    }
+    this.indexes.set(spec.name, spec);
+  }
+
+  dropIndex(name: string): boolean {
+    this.uniques.delete(name);
+    return this.indexes.delete(name);
+  }
+
+  private store(idKey: string, doc: Document): Document {
+    const frozen = deepFreeze(doc);
+    this.docs.set(idKey, frozen);
+    for (const unique of this.uniques.values()) unique.add(frozen, idKey);
+    return frozen;
+  }
+}

@@ -1,0 +1,66 @@
+import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const SNAPSHOT = /^snapshot-(\d{8})\.bson$/;
+const JOURNAL = /^journal-(\d{8})\.log$/;
+const LOCK = 'LOCK';
+
+export const snapshotName = (gen: number): string => `snapshot-${String(gen).padStart(8, '0')}.bson`;
+export const journalName = (gen: number): string => `journal-${String(gen).padStart(8, '0')}.log`;
+
+export interface DataDirFiles {
+  snapshots: number[];
+  journals: number[];
+  /** Leftovers of a snapshot write that never reached its rename. */
+  temporary: string[];
+}
+
+/** The generations present, ascending. Generation N's snapshot is the state where journal N starts. */
+export async function listDataDir(dir: string): Promise<DataDirFiles> {
+  const names = await readdir(dir);
+  const gens = (pattern: RegExp): number[] =>
+    names
+      .map((name) => pattern.exec(name)?.[1])
+      .filter((gen): gen is string => gen !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
+  return {
+    snapshots: gens(SNAPSHOT),
+    journals: gens(JOURNAL),
+    temporary: names.filter((name) => name.endsWith('.tmp')),
+  };
+}
+
+/** Makes a rename or a new file's directory entry durable (POSIX needs the directory fsync'd). */
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Claims the directory for this process. A lock left by a process that is gone (a crash or
+ * `kill -9`) is taken over; one held by a live process is refused, since two writers would
+ * interleave their journals.
+ */
+export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const path = join(dir, LOCK);
+  const holder = Number(await readFile(path, 'utf8').catch(() => ''));
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(`data directory ${dir} is in use by process ${holder}`);
+  }
+  await writeFile(path, String(process.pid));
+  return () => rm(path, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
