@@ -56,6 +56,12 @@ export interface CardForm {
   submitLabel: string;
   /** Sent with the input values (merged under `values`) when the form is submitted. */
   submit: CardAction;
+  /**
+   * What a button sends to ask for this form again where it cannot be shown inline: a Slack message
+   * has no form, only a button whose click brings the trigger_id needed to open the modal.
+   * Without it, a Slack message of this card shows no way into the form.
+   */
+  openAction?: CardAction;
 }
 
 export interface CardImage {

@@ -1,0 +1,28 @@
+import type { FormValues } from './model.js';
+
+/**
+ * A choice input with `allowOther` is rendered as the list plus a free-text input whose id is the
+ * choice's id with this suffix, on every platform (Adaptive Cards and Block Kit have no combo box).
+ */
+export const OTHER_SUFFIX = '__other';
+
+export function otherInputId(inputId: string): string {
+  return `${inputId}${OTHER_SUFFIX}`;
+}
+
+/**
+ * Folds each "__other" value into its choice: a typed value wins over the selection, an empty one
+ * is dropped. Needs no form definition, so an adapter can call it on whatever the platform sent back.
+ */
+export function foldOtherValues(values: FormValues): FormValues {
+  const folded: FormValues = {};
+  for (const [id, value] of Object.entries(values)) {
+    if (!id.endsWith(OTHER_SUFFIX)) folded[id] = value;
+  }
+  for (const [id, value] of Object.entries(values)) {
+    if (id.endsWith(OTHER_SUFFIX) && value.trim() !== '') {
+      folded[id.slice(0, -OTHER_SUFFIX.length)] = value.trim();
+    }
+  }
+  return folded;
+}

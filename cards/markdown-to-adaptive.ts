@@ -1,0 +1,26 @@
+import type { AcElement } from './adaptive-card-types.js';
+import { type MdRenderer, renderMarkdownBlocks } from './markdown-subset.js';
+
+/**
+ * Teams renders **bold**, _italic_, [text](url) and "- " lists in a TextBlock but has no code span,
+ * so code stays plain. List items are separated by "\r" and lines by "\n\n", as Teams'
+ * cards-format.md prescribes.
+ */
+const ADAPTIVE: MdRenderer = {
+  text: (text) => text,
+  bold: (inner) => `**${inner}**`,
+  italic: (inner) => `_${inner}_`,
+  code: (text) => text,
+  link: (text, url) => `[${text.replace(/[[\]]/g, '')}](${url})`,
+  paragraph: (lines) => lines.join('\n\n'),
+  list: (items) => items.map((item) => `- ${item}`).join('\r'),
+};
+
+/** Card markdown as Adaptive Card TextBlocks, one per paragraph or list. */
+export function markdownToTextBlocks(source: string): AcElement[] {
+  return renderMarkdownBlocks(source, ADAPTIVE).map((text) => ({
+    type: 'TextBlock',
+    text,
+    wrap: true,
+  }));
+}
