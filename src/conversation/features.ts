@@ -1,10 +1,12 @@
 import { helpFeature } from './features/help/index.js';
+import { meetingsFeature } from './features/meetings/index.js';
 import { setupFeature } from './features/setup/index.js';
 import type { Feature } from './registry.js';
 
 /** Every feature of the bot. Sentence interpreters are tried in this order. */
 export const FEATURES: Feature[] = [
   setupFeature,
+  meetingsFeature,
   // help reads FEATURES lazily, at run time, so it lists every command registered here.
   helpFeature(() => FEATURES.flatMap((f) => f.commands ?? [])),
 ];

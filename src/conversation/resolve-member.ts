@@ -12,9 +12,9 @@ import type { Turn } from './turn.js';
  */
 export async function resolveMember(db: Db, store: WorkspaceStore, turn: Turn, now: Date): Promise<Member> {
   const workspaces = db.collection<Workspace & { firstUserId?: string }>(COLLECTIONS.workspaces);
-  const seed = WorkspaceSchema.parse({ _id: turn.workspaceId, workspaceId: turn.workspaceId, platform: turn.platform, createdAt: now });
+  const { _id, ...seed } = WorkspaceSchema.parse({ _id: turn.workspaceId, workspaceId: turn.workspaceId, platform: turn.platform, createdAt: now });
   const workspace = await workspaces.findOneAndUpdate(
-    { _id: turn.workspaceId },
+    { _id },
     { $setOnInsert: { ...seed, firstUserId: turn.user.id } },
     { upsert: true, returnDocument: 'after' },
   );

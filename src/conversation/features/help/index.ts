@@ -20,7 +20,8 @@ export function helpFeature(allCommands: () => Command[]): Feature {
           const mine = allCommands().filter(
             (c) => c.roles.some((role) => hasRole(ctx, role) || ctx.isAdmin) && (!topic || c.words[0] === topic),
           );
-          const lines = mine
+          const unique = [...new Map(mine.map((c) => [c.usage, c])).values()];
+          const lines = unique
             .sort((a, b) => a.usage.localeCompare(b.usage))
             .map((c) => `- \`${c.usage}\` — ${c.summary}${c.example !== c.usage ? ` e.g. \`${c.example}\`` : ''}`);
           const roles = [ctx.isAdmin && 'admin', ctx.isCoach && 'coach', ctx.leadOf.length > 0 && 'lead'].filter(Boolean);

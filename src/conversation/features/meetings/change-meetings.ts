@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ValidationError } from '../../../errors.js';
+import { occurrenceOn } from '../../../domain/meetings/index.js';
+import { MeetingCadenceSchema, type Programme } from '../../../store/schemas/programme.js';
+import type { TurnContext } from '../../context.js';
+import { requireCadence } from './cadence-of.js';
+import { describeDay } from './describe-meeting.js';
+import { parseLocalDate } from './parse-local-date.js';
+
+/** Leads and admins change meetings; every change is audited and the digest follows the new date. */
+function requireMeetingRole(ctx: TurnContext): Programme {
+  const programme = ctx.requireProgramme();
+  ctx.requireRole(['admin', 'lead'], "change the champions' meeting dates");
+  return programme;
+}
+
+async function saveCadence(ctx: TurnContext, programme: Programme, meeting: z.infer<typeof MeetingCadenceSchema>, action: string) {
+  const checked = MeetingCadenceSchema.parse(meeting);
+  await ctx.store.programmes.updateOne({}, { $set: { meeting: checked, updatedAt: ctx.now } });
+  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'meeting', entityId: ctx.store.workspaceId, action, before: programme.meeting ?? null, after: checked, source: ctx.source() });
+}
+
+const SET_PATTERN = /every\s+(\d{1,2})\s+weeks?\s+(?:from|starting)\s+(.+)$/i;
+
+export async function setCadence(ctx: TurnContext, rest: string): Promise<string> {
+  const programme = requireMeetingRole(ctx);
+  const match = SET_PATTERN.exec(rest.trim());
+  const example = 'e.g. `meeting set every 6 weeks from 3 Dec 2026 10:00`';
+  if (!match) throw new ValidationError('bad_cadence', `Say how often and from when, ${example}.`);
+  const everyWeeks = Number(match[1]);
+  if (everyWeeks < 1 || everyWeeks > 26) throw new ValidationError('bad_cadence', `Meetings can be every 1 to 26 weeks, ${example}.`);
+  const start = parseLocalDate(match[2]!, ctx.now, programme.timeZone);
+  if (!start) throw new ValidationError('bad_cadence', `I couldn't read the first meeting's date, ${example}.`);
+  await saveCadence(ctx, programme, { anchorDate: start.date, anchorTime: start.time ?? '10:00', everyWeeks, overrides: [] }, 'set_cadence');
+  return `Champions' meetings: every ${everyWeeks} weeks from ${describeDay(start.date)} at ${start.time ?? '10:00'}.${start.time ? '' : ' (No time given, so 10:00 — say e.g. "3 Dec 2026 14:00" to change it.)'}`;
+}
+
+const MOVE_PATTERN = /^(?:the\s+)?(.+?)\s+(?:meeting\s+)?to\s+(.+)$/i;
+
+export async function moveMeeting(ctx: TurnContext, rest: string): Promise<string> {
+  const programme = requireMeetingRole(ctx);
+  const cadence = requireCadence(programme);
+  const match = MOVE_PATTERN.exec(rest.replace(/\bmeeting\b/i, ' ').replace(/\s+/g, ' ').trim());
+  const example = 'e.g. `move the 14 Jan meeting to 16 Jan`';
+  if (!match) throw new ValidationError('bad_move', `Say which meeting and its new date, ${example}.`);
+  const from = parseLocalDate(match[1]!, ctx.now, programme.timeZone);
+  const to = parseLocalDate(match[2]!, ctx.now, programme.timeZone);
+  if (!from || !to) throw new ValidationError('bad_move', `I couldn't read both dates, ${example}.`);
+  const occurrence = occurrenceOn(cadence, from.date);
+  if (!occurrence) throw new ValidationError('no_such_meeting', `There is no champions' meeting on ${describeDay(from.date)}. Type \`meeting next\` to see the dates.`);
+  const overrides = [...(cadence.overrides ?? []).filter((o) => o.from !== occurrence.scheduledDate), { from: occurrence.scheduledDate, to: to.date }];
+  await saveCadence(ctx, programme, { ...programme.meeting!, overrides }, 'move_meeting');
+  return `Moved: the ${describeDay(occurrence.localDate)} meeting is now on ${describeDay(to.date)}. The cadence carries on as before, and its digest moves with it.`;
+}
+
+export async function skipMeeting(ctx: TurnContext, rest: string): Promise<string> {
+  const programme = requireMeetingRole(ctx);
+  const cadence = requireCadence(programme);
+  const day = parseLocalDate(rest, ctx.now, programme.timeZone);
+  if (!day) throw new ValidationError('bad_skip', 'Say which meeting to skip, e.g. `meeting skip 14 Jan`.');
+  const occurrence = occurrenceOn(cadence, day.date);
+  if (!occurrence) throw new ValidationError('no_such_meeting', `There is no champions' meeting on ${describeDay(day.date)}. Type \`meeting next\` to see the dates.`);
+  const overrides = [...(cadence.overrides ?? []).filter((o) => o.from !== occurrence.scheduledDate), { from: occurrence.scheduledDate, to: null }];
+  await saveCadence(ctx, programme, { ...programme.meeting!, overrides }, 'skip_meeting');
+  return `Skipped the ${describeDay(occurrence.localDate)} meeting; no digest will go out for it. The next ones keep their dates.`;
+}
+
+const DIGEST_PATTERN = /(\d)\s+(?:working\s+)?days?\s+before(?:\s+at)?\s+(\d{1,2})[:.](\d{2})/i;
+
+export async function setDigestTiming(ctx: TurnContext, rest: string): Promise<string> {
+  const programme = requireMeetingRole(ctx);
+  const match = DIGEST_PATTERN.exec(rest);
+  if (!match) throw new ValidationError('bad_digest_time', 'Say when, e.g. `meeting digest 2 working days before at 09:00`.');
+  const digest = { workingDaysBefore: Number(match[1]), time: `${match[2]!.padStart(2, '0')}:${match[3]}` };
+  await ctx.store.programmes.updateOne({}, { $set: { digest, updatedAt: ctx.now } });
+  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'programme', entityId: ctx.store.workspaceId, action: 'digest_timing', before: programme.digest ?? null, after: digest, source: ctx.source() });
+  return `The digest will go out ${digest.workingDaysBefore} working day${digest.workingDaysBefore === 1 ? '' : 's'} before each meeting at ${digest.time}.`;
+}
