@@ -1,0 +1,18 @@
+/**
+ * One point of a measure's series, ready for a run chart: `period` is YYYY-MM for monthly views
+ * and custom monthly measures, or YYYY-MM-DD for per-child points (the date the child reached B)
+ * and dated custom measures. A null value keeps an empty month on the time axis.
+ */
+export interface MeasurePoint {
+  period: string;
+  value: number | null;
+  /** Per-child views: whose point this is (pseudonymous reference). */
+  caseRef?: string;
+}
+
+/** Something in the data a lead should put right; such cases are left out of the measure. */
+export interface DataProblem {
+  caseRef: string;
+  code: 'end_before_start' | 'start_missing';
+  message: string;
+}
