@@ -43,6 +43,8 @@ export function parseMarkdownSubset(source: string): MdBlock[] {
   return blocks;
 }
 
+const SPECIAL = /[`[*_]/g;
+
 export function parseInline(text: string): MdInline[] {
   const nodes: MdInline[] = [];
   const pushText = (value: string) => {
@@ -52,15 +54,16 @@ export function parseInline(text: string): MdInline[] {
   };
   let i = 0;
   while (i < text.length) {
-    const span = matchSpan(text, i);
-    if (span) {
-      if (span.node.kind === 'text') pushText(span.node.text);
-      else nodes.push(span.node);
-      i = span.end;
-    } else {
-      pushText(text[i]!);
-      i += 1;
-    }
+    // Jump over ordinary characters: only `, [, * and _ can start a span.
+    SPECIAL.lastIndex = i;
+    const next = SPECIAL.exec(text)?.index ?? text.length;
+    pushText(text.slice(i, next));
+    if (next >= text.length) break;
+    const span = matchSpan(text, next);
+    if (span?.node.kind === 'text') pushText(span.node.text);
+    else if (span) nodes.push(span.node);
+    else pushText(text[next]!);
+    i = span ? span.end : next + 1;
   }
   return nodes;
 }

@@ -18,100 +18,132 @@ export interface AdaptiveCardOptions {
   budget?: number;
 }
 
-/** Sections shorter than this are dropped whole rather than cut again. */
+/** Text shorter than this is dropped with its section rather than cut again. */
 const MIN_CUT_TEXT = 200;
 
+const NOTE: AcElement = {
+  type: 'TextBlock',
+  text: MORE_NOTE,
+  isSubtle: true,
+  wrap: true,
+  size: 'small',
+};
+
+interface Parts {
+  head: AcElement[];
+  tail: AcElement[];
+  actions: AcAction[];
+}
+
 /**
- * A card as an Adaptive Card 1.5 for Teams. Past the size budget, sections are cut from the end
- * (long text first halved, then the section dropped) and a note says the rest is in the web view.
+ * A card as an Adaptive Card 1.5 for Teams. Past the size budget, sections are kept from the top
+ * while they fit, the first that does not is halved until it fits (or dropped), and a note says the
+ * rest is in the web view. Title, facts, images, form and buttons are never cut.
  */
 export function toAdaptiveCard(card: Card, options: AdaptiveCardOptions = {}): AdaptiveCardJson {
   const budget = options.budget ?? TEAMS_CARD_BUDGET;
-  const sections = [...(card.sections ?? [])];
-  let json = build(card, sections, false, options);
-  while (adaptiveCardSize(json) > budget && sections.length > 0) {
-    const last = sections.at(-1)!;
-    if (last.text && last.text.length > MIN_CUT_TEXT) {
-      sections[sections.length - 1] = {
-        ...last,
-        text: truncateText(last.text, Math.floor(last.text.length / 2)),
-      };
-    } else {
-      sections.pop();
+  const parts: Parts = {
+    head: headElements(card),
+    tail: tailElements(card, options),
+    actions: cardActions(card),
+  };
+  const sections = card.sections ?? [];
+  const containers = sections.map(sectionContainer);
+  const whole = assemble(card, parts, containers);
+  if (adaptiveCardSize(whole) <= budget) return whole;
+
+  // Each element of the body array costs its own size plus a comma.
+  let room = budget - adaptiveCardSize(assemble(card, parts, [NOTE]));
+  const kept: AcElement[] = [];
+  for (const [index, container] of containers.entries()) {
+    const cost = adaptiveCardSize(container) + 1;
+    if (cost > room) {
+      const shortened = shorten(sections[index]!, room);
+      if (shortened) kept.push(shortened);
+      break;
     }
-    json = build(card, sections, true, options);
+    kept.push(container);
+    room -= cost;
   }
-  return json;
+  return assemble(card, parts, [...kept, NOTE]);
 }
 
-function build(
-  card: Card,
-  sections: CardSection[],
-  cut: boolean,
-  options: AdaptiveCardOptions,
-): AdaptiveCardJson {
-  const body: AcElement[] = [
-    {
-      type: 'TextBlock',
-      text: card.title,
-      size: 'large',
-      weight: 'bolder',
-      wrap: true,
-      style: 'heading',
-    },
-  ];
-  if (card.subtitle)
-    body.push({
-      type: 'TextBlock',
-      text: card.subtitle,
-      isSubtle: true,
-      wrap: true,
-      spacing: 'none',
-    });
-  if (card.facts?.length) body.push(factSet(card.facts));
-  body.push(...sections.map(sectionContainer));
-  if (cut)
-    body.push({ type: 'TextBlock', text: MORE_NOTE, isSubtle: true, wrap: true, size: 'small' });
-  if (options.imageDataUri !== false) body.push(...(card.images ?? []).flatMap(toAdaptiveImage));
-
-  const actions: AcAction[] = (card.buttons ?? []).map((button) =>
-    toAdaptiveAction(button.action, {
-      id: button.id,
-      title: button.label,
-      style: button.style,
-      ...(card.form && { associatedInputs: 'none' as const }),
-    }),
-  );
-  if (card.form) {
-    const form = card.form;
-    body.push(
-      {
-        type: 'TextBlock',
-        text: form.title,
-        weight: 'bolder',
-        size: 'medium',
-        wrap: true,
-        separator: true,
-      },
-      ...form.inputs.flatMap(toAdaptiveInputs),
-    );
-    actions.push(
-      toAdaptiveAction(form.submit, {
-        id: `${form.id}__submit`,
-        title: form.submitLabel,
-        style: 'primary',
-        extraData: { formId: form.id },
-      }),
-    );
+function shorten(section: CardSection, room: number): AcElement | undefined {
+  let text = section.text ?? '';
+  while (text.length > MIN_CUT_TEXT) {
+    text = truncateText(text, Math.floor(text.length / 2));
+    const container = sectionContainer({ ...section, text });
+    if (adaptiveCardSize(container) + 1 <= room) return container;
   }
+  return undefined;
+}
+
+function assemble(card: Card, parts: Parts, middle: AcElement[]): AdaptiveCardJson {
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
     version: ADAPTIVE_CARD_VERSION,
-    body,
-    ...(actions.length > 0 && { actions }),
+    body: [...parts.head, ...middle, ...parts.tail],
+    ...(parts.actions.length > 0 && { actions: parts.actions }),
     fallbackText: plainSummary(card),
   };
+}
+
+function headElements(card: Card): AcElement[] {
+  const title = {
+    type: 'TextBlock',
+    text: card.title,
+    size: 'large',
+    weight: 'bolder',
+    wrap: true,
+    style: 'heading',
+  };
+  return [
+    title,
+    ...(card.subtitle
+      ? [{ type: 'TextBlock', text: card.subtitle, isSubtle: true, wrap: true, spacing: 'none' }]
+      : []),
+    ...(card.facts?.length ? [factSet(card.facts)] : []),
+  ];
+}
+
+function tailElements(card: Card, options: AdaptiveCardOptions): AcElement[] {
+  const images = options.imageDataUri === false ? [] : (card.images ?? []).flatMap(toAdaptiveImage);
+  if (!card.form) return images;
+  const formTitle = {
+    type: 'TextBlock',
+    text: card.form.title,
+    weight: 'bolder',
+    size: 'medium',
+    wrap: true,
+    separator: true,
+  };
+  return [...images, formTitle, ...card.form.inputs.flatMap(toAdaptiveInputs)];
+}
+
+function cardActions(card: Card): AcAction[] {
+  const form = card.form;
+  const actions = (card.buttons ?? []).map((button) =>
+    toAdaptiveAction(button.action, {
+      id: button.id,
+      title: button.label,
+      style: button.style,
+      ...(form && { associatedInputs: 'none' as const }),
+    }),
+  );
+  if (form) {
+    const submitId = `${form.id}__submit`;
+    const extraData = { formId: form.id };
+    actions.push(
+      toAdaptiveAction(form.submit, {
+        id: submitId,
+        title: form.submitLabel,
+        style: 'primary',
+        extraData,
+      }),
+    );
+  }
+  return actions;
 }
 
 function factSet(facts: CardFact[]): AcElement {

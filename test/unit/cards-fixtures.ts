@@ -124,7 +124,8 @@ export function bigSections(count: number, textLength = 900): CardSection[] {
     heading: `Section ${i + 1}`,
     text: `Line of text for section ${i + 1}. `
       .repeat(Math.ceil(textLength / 30))
-      .slice(0, textLength),
+      .slice(0, textLength)
+      .trim(),
     facts: [{ label: `Fact ${i + 1}`, value: String(i) }],
   }));
 }
