@@ -20,8 +20,9 @@ export interface Scheduler {
 }
 
 /**
- * Agenda on our own `Db`. Pass processEvery in milliseconds as a number: Agenda's human-interval
- * parsing reads '300 milliseconds' as 300 seconds. (it neither owns nor closes the connection). Agenda's lock makes exactly one
+ * Agenda on our own `Db` (it neither owns nor closes the connection). Pass processEvery in
+ * milliseconds as a number: Agenda's human-interval reads '300 milliseconds' as 300 seconds.
+ * Agenda's lock makes exactly one
  * instance run each job; a job scheduled before a restart is in MongoDB and runs after it.
  */
 export function createScheduler(db: Db, logger: Logger, jobs: JobDefinition[], options: { processEvery?: string | number } = {}): Scheduler {
