@@ -6,3 +6,4 @@ export { parseRunChartInput } from './parse-run-chart-input.js';
 export { phaseSummary } from './phase-summary.js';
 export type { PhaseAnalysis, PointAnalysis, RunChartAnalysis } from './run-chart-analysis.js';
 export { type RunChartInput, RunChartInputSchema } from './run-chart-input.js';
+export { signalPoints } from './signal-points.js';
