@@ -150,3 +150,8 @@ export const DEFAULT_MILESTONE_CATALOGUE: MilestoneCatalogue = MilestoneCatalogu
 export function activeMilestones(catalogue: MilestoneCatalogue): MilestoneDefinition[] {
   return catalogue.filter((m) => !m.retired);
 }
+
+/** "First LAC review" reads "first LAC review" mid-sentence; "ADM decision" stays as it is. */
+export function labelMidSentence(label: string): string {
+  return /^.[A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import {
   DEFAULT_MILESTONE_CATALOGUE,
+  labelMidSentence,
   type MilestoneCatalogue,
   type MilestoneKey,
 } from './milestone-catalogue.js';
@@ -87,12 +88,9 @@ export function describeOrderConflict(
 ): string {
   const label = (k: MilestoneKey) => catalogue.find((m) => m.key === k)?.label ?? k;
   const day = (iso: string) => DateTime.fromISO(iso).setLocale('en-GB').toFormat('d MMM yyyy');
-  const rule =
-    conflict.relation === 'before'
-      ? `${label(key)} can't come before ${label(conflict.milestone)}`
-      : `${label(key)} can't come after ${label(conflict.milestone)}`;
+  const rule = `${label(key)} can’t come ${conflict.relation} ${labelMidSentence(label(conflict.milestone))}`;
   return (
     `${rule}, which is recorded as ${day(conflict.date)}; you gave ${day(date)}. ` +
-    `Please check both dates — if the recorded one is wrong, correct it first.`
+    'Please check both dates — if the recorded one is wrong, correct it first.'
   );
 }

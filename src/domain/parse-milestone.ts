@@ -16,17 +16,16 @@ import { assignDates } from './milestone-parsing/assign-dates.js';
 import { overlaps } from './milestone-parsing/date-mention.js';
 import { findExplicitDates } from './milestone-parsing/find-explicit-dates.js';
 import { findMilestones } from './milestone-parsing/find-milestones.js';
-import { findRelativeDates } from './milestone-parsing/find-relative-dates.js';
 import { maskSpans } from './milestone-parsing/mask-spans.js';
-import { hasPlanningWord } from './milestone-parsing/planning-words.js';
+import { readDates } from './milestone-parsing/read-dates.js';
 import { type ParseErrorCode, refusalMessage } from './milestone-parsing/refusal-message.js';
-import { resolveDate } from './milestone-parsing/resolve-date.js';
 
 export type { ParseErrorCode } from './milestone-parsing/refusal-message.js';
 
 export interface ParseMilestoneOptions {
   /** Today's date (yyyy-mm-dd) in the programme's time zone: the reference for every date. */
-  today: string;
+  today?: string;
+  /** The programme's time zone, which says what "today" is when `today` is not given. */
   timeZone?: string;
   catalogue?: MilestoneCatalogue;
   /** The area's case-reference pattern as a regex source; default one to three letters, 3–8 digits. */
@@ -54,7 +53,7 @@ export type ParseMilestoneResult =
 
 /**
  * Reads a milestone statement such as "LAC review 14/10 for C1042 and C1077" into one record per
- * child. Pure: `today` is given, nothing is stored. When several things are wrong, the refusal is
+ * child. Pure when `today` is given; nothing is stored. When several things are wrong, the refusal is
  * for the first in this order: no_case_reference, no_milestone, no_date, invalid_date, ambiguous,
  * future_date, implausible_date — the order in which a member would fix them.
  */
@@ -64,8 +63,10 @@ export function parseMilestoneStatement(
 ): ParseMilestoneResult {
   const zone = options.timeZone ?? 'Europe/London';
   const catalogue = options.catalogue ?? DEFAULT_MILESTONE_CATALOGUE;
-  const today = DateTime.fromISO(options.today, { zone }).startOf('day');
-  if (!today.isValid) throw new RangeError(`today must be yyyy-mm-dd, got ${options.today}`);
+  const todayIso = options.today ?? DateTime.now().setZone(zone).toISODate()!;
+  // From here on dates are calendar days, so UTC arithmetic is exact (and far cheaper in luxon).
+  const today = DateTime.fromISO(todayIso, { zone: 'utc' }).startOf('day');
+  if (!today.isValid) throw new RangeError(`today must be yyyy-mm-dd, got ${todayIso}`);
   const patternSource = options.caseRefPattern ?? DEFAULT_CASE_REF_PATTERN;
   const isDefaultPattern = patternSource === DEFAULT_CASE_REF_PATTERN;
   const maxYearsBack = options.maxYearsBack ?? 18;
@@ -100,33 +101,12 @@ export function parseMilestoneStatement(
   const label = (key: MilestoneKey) => catalogue.find((m) => m.key === key)?.label ?? key;
   const milestoneLabel = label(milestones[0]!.key);
 
-  const scanText = maskSpans(refMasked, milestones, '#');
-  const chronoText = maskSpans(refMasked, milestones, ' ');
-  const planning = hasPlanningWord(chronoText);
-  const explicit = findExplicitDates(scanText, today.year);
-  const relative = findRelativeDates(chronoText, today).filter(
-    (r) => !explicit.some((e) => overlaps(e, r)),
-  );
-  const mentions = [...explicit, ...relative].sort((a, b) => a.start - b.start);
-  const resolved = mentions.map((m) => ({
-    mention: m,
-    resolution: resolveDate(m, today, planning),
-  }));
+  const read = readDates(refMasked, milestones, today);
+  if (read.kind === 'none') return refuse('no_date', { milestoneLabel, dateText: read.vagueText });
+  if (read.kind === 'invalid')
+    return refuse('invalid_date', { milestoneLabel, dateText: read.text });
+  const { dates, planning } = read;
 
-  const concrete = resolved.filter((r) => r.mention.kind !== 'vague');
-  if (concrete.length === 0) {
-    return refuse('no_date', { milestoneLabel, dateText: mentions[0]?.text });
-  }
-  const invalid = concrete.find((r) => !r.resolution.ok);
-  if (invalid) return refuse('invalid_date', { milestoneLabel, dateText: invalid.mention.text });
-
-  const dates = [
-    ...new Map(
-      concrete.flatMap((r) =>
-        r.resolution.ok ? [[r.resolution.date.toISODate()!, r.resolution.date]] : [],
-      ) as [string, DateTime][],
-    ).values(),
-  ];
   const assignment = assignDates(refs, milestones, dates);
   if (!assignment.ok) {
     const counts = { milestones: assignment.milestones, dates: assignment.dates };

@@ -19,12 +19,33 @@ interface Candidate extends MilestoneMention {
   wordCount: number;
 }
 
-function phrasesOf(catalogue: MilestoneCatalogue) {
-  return activeMilestones(catalogue).flatMap((m) => [
+interface Phrase {
+  key: MilestoneKey;
+  words: string[];
+  generic: boolean;
+}
+
+// Catalogues are parsed once and not mutated, so their canonical phrases can be kept.
+const phraseCache = new WeakMap<MilestoneCatalogue, Phrase[]>();
+
+function phrasesOf(catalogue: MilestoneCatalogue): Phrase[] {
+  const cached = phraseCache.get(catalogue);
+  if (cached) return cached;
+  const phrases = activeMilestones(catalogue).flatMap((m) => [
     ...m.synonyms.map((s) => ({ key: m.key, words: canonicalPhrase(s), generic: false })),
     ...m.genericSynonyms.map((s) => ({ key: m.key, words: canonicalPhrase(s), generic: true })),
   ]);
+  phraseCache.set(catalogue, phrases);
+  return phrases;
 }
+
+/**
+ * Words that, just before a generic phrase, say it is some other meeting of the same kind: "the
+ * 2nd LAC review" is not the first, and "a further panel" is not the milestone.
+ */
+const NOT_THIS_ONE = new Set(
+  '2nd second 3rd third 4th fourth 5th fifth subsequent further latest another next'.split(' '),
+);
 
 function occurrences(text: CanonicalWord[], phrase: string[]): number[] {
   const found: number[] = [];
@@ -44,6 +65,7 @@ export function findMilestones(text: string, catalogue: MilestoneCatalogue): Mil
   const candidates: Candidate[] = [];
   for (const phrase of phrasesOf(catalogue)) {
     for (const i of occurrences(words, phrase.words)) {
+      if (phrase.generic && NOT_THIS_ONE.has(words[i - 1]?.word ?? '')) continue;
       const last = words[i + phrase.words.length - 1]!;
       candidates.push({
         key: phrase.key,

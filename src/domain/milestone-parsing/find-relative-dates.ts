@@ -57,11 +57,12 @@ function toMention(result: chrono.ParsedResult, text: string): DateMention | nul
 
 /**
  * Dates in words ("yesterday", "last Tuesday", "2 days ago"), read by chrono's UK parser with
- * `today` (noon, in the programme's time zone) as the reference.
+ * `today` as the reference. Only calendar fields are read back, so the reference is a local-time
+ * Date with today's fields at noon: the same answer in any process time zone, and about a hundred
+ * times faster than a chrono reference with a `timezone` (which costs ~25 ms a call).
  */
 export function findRelativeDates(text: string, today: DateTime): DateMention[] {
-  const noon = today.set({ hour: 12 });
-  const reference = { instant: noon.toJSDate(), timezone: noon.offset };
+  const reference = new Date(today.year, today.month - 1, today.day, 12);
   const respelt = respell(text);
   return chrono.en.GB.parse(respelt, reference)
     .map((result) => toMention(result, respelt))

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { labelMidSentence } from '../milestone-catalogue.js';
 
 /** Why a milestone statement was refused; stable snake_case codes, checked in this order. */
 export const PARSE_ERROR_CODES = [
@@ -37,8 +38,13 @@ export interface RefusalContext {
 const day = (d: DateTime) => d.setLocale('en-GB').toFormat('cccc d MMMM yyyy');
 const short = (d: DateTime) => d.setLocale('en-GB').toFormat('d MMM');
 
+function plural(count: number | undefined, noun: string): string {
+  if (count === undefined) return `several ${noun}s`;
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function example(ctx: RefusalContext, when = '3 Oct'): string {
-  const what = (ctx.milestoneLabel ?? 'accommodated').toLowerCase();
+  const what = labelMidSentence(ctx.milestoneLabel ?? 'accommodated');
   return `“${ctx.exampleRef} ${what} ${when}”`;
 }
 
@@ -55,7 +61,7 @@ const BUILDERS: Record<ParseErrorCode, (ctx: RefusalContext) => string> = {
     `${example(ctx)}.`,
   no_milestone: (ctx) =>
     `I couldn’t tell which milestone you mean for ${ctx.exampleRef}. Please name one of: ` +
-    `${ctx.availableLabels.join(', ')} — for example ${example({ ...ctx, milestoneLabel: 'first LAC review' }, '14/10')}.`,
+    `${ctx.availableLabels.join(', ')} — for example ${example({ ...ctx, milestoneLabel: ctx.availableLabels[0] }, '14/10')}.`,
   no_date: (ctx) =>
     `I understood ${about(ctx)}, but not when. ` +
     (ctx.dateText ? `“${ctx.dateText}” isn’t precise enough: I need the day. ` : '') +
@@ -65,9 +71,9 @@ const BUILDERS: Record<ParseErrorCode, (ctx: RefusalContext) => string> = {
     'Dates are day then month (UK order), e.g. ' +
     `${example(ctx, '03/10/2026')} or ${example(ctx, '3 Oct 2026')}.`,
   ambiguous: (ctx) =>
-    `I found ${ctx.counts?.milestones ?? 'several'} milestones and ${ctx.counts?.dates ?? 'several'} ` +
-    'dates and couldn’t tell which date goes with which, so I haven’t recorded anything. ' +
-    `Please send one milestone and its date, e.g. ${example(ctx)}.`,
+    `I found ${plural(ctx.counts?.milestones, 'milestone')} and ` +
+    `${plural(ctx.counts?.dates, 'date')} and couldn’t tell which date goes with which, so I ` +
+    `haven’t recorded anything. Please send one milestone and its date, e.g. ${example(ctx)}.`,
   future_date: (ctx) =>
     `${ctx.date ? day(ctx.date) : 'That date'} is in the future, so ${about(ctx)} can’t have ` +
     'happened yet. If it’s booked, say so — e.g. ' +

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeMilestones,
+  DEFAULT_MILESTONE_CATALOGUE,
+  labelMidSentence,
+  MilestoneCatalogueSchema,
+  MilestoneDefinitionSchema,
+} from '../../src/domain/milestone-catalogue.js';
+
+describe('the default catalogue', () => {
+  it('has the eleven milestones of domain.md, in journey order', () => {
+    expect(DEFAULT_MILESTONE_CATALOGUE.map((m) => m.key)).toEqual([
+      'accommodated',
+      'planning_meeting_72h',
+      'first_lac_review',
+      'legal_advice',
+      'permanence_recommendation',
+      'permanence_panel',
+      'adm_decision',
+      'application_lodged',
+      'order_granted',
+      'cso_at_home',
+      'cso_review',
+    ]);
+    expect(DEFAULT_MILESTONE_CATALOGUE.map((m) => m.order)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+  });
+
+  it('gives every milestone a label, synonyms, and no retired flag', () => {
+    for (const m of DEFAULT_MILESTONE_CATALOGUE) {
+      expect(m.label.length).toBeGreaterThan(0);
+      expect(m.synonyms.length).toBeGreaterThan(0);
+      expect(m.retired).toBe(false);
+    }
+  });
+
+  it('passes its own schema again unchanged', () => {
+    expect(MilestoneCatalogueSchema.parse(DEFAULT_MILESTONE_CATALOGUE)).toEqual(
+      DEFAULT_MILESTONE_CATALOGUE,
+    );
+  });
+});
+
+describe('an admin’s catalogue is checked', () => {
+  const base = { label: 'X', order: 0, synonyms: ['x thing'] };
+
+  it('fills defaults for a new milestone', () => {
+    expect(MilestoneDefinitionSchema.parse({ key: 'hearing', ...base })).toMatchObject({
+      note: '',
+      genericSynonyms: [],
+      notBefore: [],
+      retired: false,
+    });
+  });
+
+  it('refuses a bad key, no synonyms, duplicate keys, unknown or looping order', () => {
+    expect(MilestoneDefinitionSchema.safeParse({ key: 'Bad Key', ...base }).success).toBe(false);
+    expect(
+      MilestoneDefinitionSchema.safeParse({ key: 'ok_key', ...base, synonyms: [] }).success,
+    ).toBe(false);
+    const duplicate = MilestoneCatalogueSchema.safeParse([
+      { key: 'a_one', ...base },
+      { key: 'a_one', ...base },
+    ]);
+    expect(duplicate.error?.issues[0]?.message).toBe('a_one is listed twice');
+    const unknown = MilestoneCatalogueSchema.safeParse([
+      { key: 'a_one', ...base, notBefore: ['nope'] },
+    ]);
+    expect(unknown.error?.issues[0]?.message).toContain('nope, which is not in the catalogue');
+    const loop = MilestoneCatalogueSchema.safeParse([
+      { key: 'a_one', ...base, notBefore: ['b_two'] },
+      { key: 'b_two', ...base, notBefore: ['a_one'] },
+    ]);
+    expect(loop.error?.issues[0]?.message).toContain('loops back');
+  });
+
+  it('keeps retired milestones but leaves them out of the active list', () => {
+    const catalogue = DEFAULT_MILESTONE_CATALOGUE.map((m) =>
+      m.key === 'cso_review' ? { ...m, retired: true } : m,
+    );
+    expect(catalogue).toHaveLength(11);
+    expect(activeMilestones(catalogue).map((m) => m.key)).not.toContain('cso_review');
+  });
+});
+
+describe('labelMidSentence', () => {
+  it('lower-cases a first word but not an acronym', () => {
+    expect(labelMidSentence('First LAC review')).toBe('first LAC review');
+    expect(labelMidSentence('ADM decision')).toBe('ADM decision');
+    expect(labelMidSentence('CSO at home')).toBe('CSO at home');
+  });
+});
