@@ -1,0 +1,54 @@
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Card } from '../../cards/model.js';
+import { toAdaptiveCard, type AdaptiveCardJson } from '../../cards/to-adaptive-card.js';
+import type { Reply } from '../../src/conversation/turn.js';
+import { UpstreamError } from '../../src/errors.js';
+import { withFormErrors } from './form-errors-card.js';
+import { markdownToTeams } from './markdown-to-teams.js';
+
+/** A reply's card as Adaptive Card JSON, or undefined for a text reply. */
+export function replyCard(reply: Reply): AdaptiveCardJson | undefined {
+  switch (reply.kind) {
+    case 'text':
+      return undefined;
+    case 'card':
+    case 'form':
+      return toAdaptiveCard(reply.card);
+    case 'form_errors':
+      return withFormErrors(toAdaptiveCard(reply.card), reply.errors);
+    case 'image':
+      return toAdaptiveCard(imageCard(reply));
+  }
+}
+
+/** One Reply as a Teams message: markdown text, or an Adaptive Card attachment (images inline as data URIs). */
+export function replyActivity(reply: Reply): Partial<Activity> {
+  const card = replyCard(reply);
+  if (!card) return { type: 'message', text: markdownToTeams(reply.kind === 'text' ? reply.text : ''), textFormat: 'markdown' };
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)], ...(card.fallbackText && { summary: card.fallbackText }) };
+}
+
+/**
+ * Sends replies in order into the turn's conversation (a reply in context, so a channel thread stays
+ * a thread). A `replaces` card answering a fallback Action.Submit updates the card it came from.
+ */
+export async function sendReplies(ctx: TurnContext, replies: Reply[]): Promise<void> {
+  for (const reply of replies) {
+    const activity = replyActivity(reply);
+    try {
+      const replyTo = ctx.activity.replyToId;
+      if (reply.kind === 'card' && reply.replaces && replyTo && ctx.activity.value) {
+        await ctx.updateActivity({ ...activity, id: replyTo });
+      } else {
+        await ctx.sendActivity(activity);
+      }
+    } catch (error) {
+      throw new UpstreamError('teams_send_failed', 'Sorry — Teams did not accept my reply. Please try again in a minute.', error);
+    }
+  }
+}
+
+function imageCard(reply: Extract<Reply, { kind: 'image' }>): Card {
+  // pacebot's images are charts; the alt text travels with the image rather than repeating as a title.
+  return { title: reply.title ?? 'Chart', images: [{ png: reply.png, alt: reply.alt }] };
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the Bot Connector, ids percent-decoded. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId?: string;
+  /** For POST …/activities/{id} the activity being replied to; for PUT/DELETE the one changed. */
+  activityId?: string;
+  /** For GET …/members/{id}. */
+  memberId?: string;
+  authorization?: string;
+  body: unknown;
+}
+
+type Route = { kind: string; conversationId?: string; activityId?: string; memberId?: string };
+
+/**
+ * A loopback Bot Connector (platforms.md §3.2): records the v3 REST calls a bot makes and answers
+ * like the real service. Unknown routes answer 501 and are kept in `unhandled` for the test to fail on.
+ */
+export class FakeBotConnector {
+  readonly calls: ConnectorCall[] = [];
+  readonly unhandled: string[] = [];
+  private constructor(private readonly server: Server, readonly url: string) {}
+
+  static async start(): Promise<FakeBotConnector> {
+    let fake: FakeBotConnector | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeBotConnector(server, `http://127.0.0.1:${port}/`);
+    return fake;
+  }
+
+  /** Messages posted into conversations (new ones and replies). */
+  posts(conversationId?: string): ConnectorCall[] {
+    return this.calls.filter(
+      (c) => c.method === 'POST' && c.path.includes('/activities') && (!conversationId || c.conversationId === conversationId),
+    );
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+    this.unhandled.length = 0;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = Buffer.concat(await req.toArray()).toString('utf8');
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    const route = parseRoute(method, path);
+    const body = raw ? JSON.parse(raw) : undefined;
+    if (!route) {
+      this.unhandled.push(`${method} ${path}`);
+      return send(res, 501, { error: { code: 'NotImplemented', message: `fake connector has no ${method} ${path}` } });
+    }
+    this.calls.push({ method, path, ...route, authorization: req.headers.authorization, body });
+    switch (route.kind) {
+      case 'member':
+        return send(res, 200, { id: route.memberId, name: 'Fake Member', aadObjectId: randomUUID(), userPrincipalName: 'member@example.org', email: 'member@example.org' });
+      case 'pagedmembers':
+        return send(res, 200, { members: [] });
+      case 'create':
+        return send(res, 200, { id: `a:${randomUUID()}`, activityId: randomUUID(), serviceUrl: this.url });
+      case 'delete':
+        return send(res, 200, {});
+      default:
+        return send(res, 200, { id: route.activityId && method === 'PUT' ? route.activityId : `act-${this.calls.length}` });
+    }
+  }
+}
+
+function parseRoute(method: string, path: string): Route | undefined {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] !== 'v3' || parts[1] !== 'conversations') return undefined;
+  if (parts.length === 2) return method === 'POST' ? { kind: 'create' } : undefined;
+  const [, , conversationId, resource, id] = parts;
+  if (resource === 'activities' && parts.length <= 5) {
+    if (method === 'POST') return { kind: 'activity', conversationId, activityId: id };
+    if (id && method === 'PUT') return { kind: 'update', conversationId, activityId: id };
+    if (id && method === 'DELETE') return { kind: 'delete', conversationId, activityId: id };
+  }
+  if (resource === 'members' && id && method === 'GET' && parts.length === 5) return { kind: 'member', conversationId, memberId: id };
+  if (resource === 'pagedmembers' && method === 'GET' && parts.length === 4) return { kind: 'pagedmembers', conversationId };
+  return undefined;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
