@@ -1,5 +1,7 @@
 import { helpFeature } from './features/help/index.js';
 import { meetingsFeature } from './features/meetings/index.js';
+import { pdsaFeature } from './features/pdsa/index.js';
+import { changeIdeasFeature } from './features/change-ideas/index.js';
 import { setupFeature } from './features/setup/index.js';
 import type { Feature } from './registry.js';
 
@@ -7,6 +9,8 @@ import type { Feature } from './registry.js';
 export const FEATURES: Feature[] = [
   setupFeature,
   meetingsFeature,
+  pdsaFeature,
+  changeIdeasFeature,
   // help reads FEATURES lazily, at run time, so it lists every command registered here.
   helpFeature(() => FEATURES.flatMap((f) => f.commands ?? [])),
 ];

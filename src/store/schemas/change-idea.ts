@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { ObjectIdSchema } from './common.js';
+import { ActorSchema, ObjectIdSchema } from './common.js';
 
-/** An entry of the change-idea library, per aim (stage aims 1–4 or a group's own). */
+/**
+ * An entry of the change-idea library, per aim: a stage aim ('aim-1' … 'aim-4'), 'all' for ideas that
+ * serve the whole journey, or an aim group's key for a group's own ideas.
+ */
 export const ChangeIdeaSchema = z.object({
   _id: ObjectIdSchema.optional(),
   workspaceId: z.string(),
@@ -11,6 +14,8 @@ export const ChangeIdeaSchema = z.object({
   description: z.string().trim().max(1000),
   source: z.enum(['programme', 'coach']),
   retired: z.boolean(),
+  /** Who added it; absent for the programme's published ideas. */
+  createdBy: ActorSchema.optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

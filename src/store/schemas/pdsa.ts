@@ -13,6 +13,8 @@ export const PlanSchema = z.object({
   when: text(300).optional(),
   where: text(300).optional(),
   dataToCollect: text().optional(),
+  /** Planned start, so the run chart can mark the test before the Do stage is recorded. */
+  startOn: IsoDateSchema.optional(),
 });
 export const DoSchema = z.object({
   carriedOutOn: IsoDateSchema,
@@ -24,6 +26,7 @@ export const StudySchema = z.object({
   learned: text().min(3),
 });
 export const ActDecisionSchema = z.enum(['adopt', 'adapt', 'abandon']);
+export type ActDecision = z.infer<typeof ActDecisionSchema>;
 export const ActSchema = z.object({
   decision: ActDecisionSchema,
   nextCycle: text().optional(),
@@ -31,15 +34,33 @@ export const ActSchema = z.object({
 export const PdsaStageSchema = z.enum(['plan', 'do', 'study', 'act']);
 export type PdsaStage = z.infer<typeof PdsaStageSchema>;
 
-export const PdsaNoteSchema = z.object({ at: z.date(), by: UserIdSchema, text: text(2000).min(1) });
+export const PdsaNoteSchema = z.object({
+  at: z.date(),
+  by: UserIdSchema,
+  byName: z.string().max(200).optional(),
+  text: text(2000).min(1),
+});
 
-/** A test of change. `number` gives the short id T-<number>. */
+/** When each stage was first recorded; the digest reports cycles started, carried out, studied, decided. */
+export const StageDatesSchema = z.object({
+  plan: z.date().optional(),
+  do: z.date().optional(),
+  study: z.date().optional(),
+  act: z.date().optional(),
+});
+export type StageDates = z.infer<typeof StageDatesSchema>;
+
+/**
+ * A test of change. `number` gives the short id T-<number>. `stage` is the last stage recorded:
+ * 'plan' once planned, 'do' once carried out (awaiting study), 'study' once studied, 'act' once decided.
+ */
 export const PdsaCycleSchema = z.object({
   _id: ObjectIdSchema.optional(),
   workspaceId: z.string(),
   number: z.number().int().min(1),
   title: text(120).min(3),
   changeIdea: text(200).min(2),
+  /** Key of the library entry, when the idea was picked from the library rather than typed. */
   changeIdeaId: z.string().optional(),
   groupKey: z.string(),
   ownerId: UserIdSchema,
@@ -56,6 +77,7 @@ export const PdsaCycleSchema = z.object({
   /** Start date for chart annotations (the Do date, else the planned start). */
   startedOn: IsoDateSchema.optional(),
   notes: z.array(PdsaNoteSchema).default([]),
+  stageDates: StageDatesSchema.default({}),
   demo: z.boolean().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -1,0 +1,43 @@
+import { ValidationError } from '../../../errors.js';
+import type { Group } from '../../../store/schemas/group.js';
+
+/** The programme's four stage aims, plus 'all' for ideas that serve the whole journey. */
+export const STAGE_AIMS: Record<string, string> = {
+  'aim-1': 'Aim 1: children at home on a CSO for 2+ years have their plan reviewed',
+  'aim-2': 'Aim 2: accommodation to permanence recommendation',
+  'aim-3': 'Aim 3: recommendation to panel and ADM decision',
+  'aim-4': 'Aim 4: ADM decision to application lodged',
+  all: 'Across the whole journey',
+};
+
+/** A short label for lists and choice options: "Aim 2", "All aims", or the group's name. */
+export function aimShortLabel(aim: string, groups: Pick<Group, 'key' | 'name'>[] = []): string {
+  if (aim === 'all') return 'All aims';
+  const stage = /^aim-(\d)$/.exec(aim);
+  if (stage) return `Aim ${stage[1]}`;
+  return groups.find((g) => g.key === aim)?.name ?? aim;
+}
+
+/** The heading for an aim: the stage aim's description, or the group's name. */
+export function aimHeading(aim: string, groups: Pick<Group, 'key' | 'name'>[] = []): string {
+  return STAGE_AIMS[aim] ?? `${aimShortLabel(aim, groups)} (group's own ideas)`;
+}
+
+/**
+ * Reads how people name an aim: "2", "aim 2", "aim-2", "all", or an aim group's key or name.
+ * Returns the stored form ('aim-2', 'all', or the group key).
+ */
+export function parseAim(said: string, groups: Pick<Group, 'key' | 'name'>[]): string {
+  const wanted = said.trim().toLowerCase().replace(/\s+/g, ' ');
+  const stage = /^(?:aim[ -]?)?([1-4])$/.exec(wanted);
+  if (stage) return `aim-${stage[1]}`;
+  if (wanted === 'all' || wanted === 'all aims') return 'all';
+  const group = groups.find((g) => g.key === wanted || g.name.toLowerCase() === wanted);
+  if (group) return group.key;
+  const groupKeys = groups.map((g) => `\`${g.key}\``).join(', ');
+  throw new ValidationError(
+    'unknown_aim',
+    `I don't know the aim "${said.trim()}". Say \`aim 1\` to \`aim 4\`, \`aim all\`${groupKeys ? `, or a group: ${groupKeys}` : ''}.`,
+    { field: 'aim' },
+  );
+}

@@ -1,0 +1,29 @@
+import { ValidationError } from '../../../errors.js';
+import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
+import type { TurnContext } from '../../context.js';
+import { cycleId } from './cycle-id.js';
+
+/** Every write to a cycle leaves who, when, before, after and the message or form that caused it. */
+export function auditCycle(ctx: TurnContext, number: number, action: string, before: PdsaCycle | null, after: unknown) {
+  return ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'pdsa',
+    entityId: cycleId(number),
+    action,
+    before,
+    after: after ?? null,
+    source: ctx.source(),
+    at: ctx.now,
+  });
+}
+
+/** Updates are conditional on the version read, so two people editing at once never overwrite silently. */
+export function changedMeanwhile(number: number): ValidationError {
+  const id = cycleId(number);
+  return new ValidationError('edit_conflict', `Someone changed ${id} a moment ago. Have a look with \`pdsa ${id}\`, then try again.`);
+}
+
+/** Leaves out absent values: the driver would store `undefined` as null, which the schema refuses. */
+export function compact<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

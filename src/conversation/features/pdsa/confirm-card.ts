@@ -1,0 +1,36 @@
+import type { Card } from '../../../../cards/model.js';
+import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
+import { nextStepButton, viewButton } from './cycle-buttons.js';
+import { cycleId } from './cycle-id.js';
+import type { RecordableStage } from './stage-input.js';
+
+const AFTER: Record<'plan' | RecordableStage, string> = {
+  plan: 'Run the test, then record what happened.',
+  do: 'Next, compare the results with your prediction.',
+  study: 'Next, decide: adopt, adapt or abandon.',
+  act: '',
+};
+
+/** A short "saved" card with the one button that leads on, so the next step is a tap away. */
+export function confirmCard(cycle: PdsaCycle, saved: 'plan' | RecordableStage, edited: boolean): Card {
+  const id = cycleId(cycle.number);
+  const what = saved === 'plan' ? 'plan' : `${saved[0]!.toUpperCase()}${saved.slice(1)}`;
+  if (saved === 'act' && cycle.act) {
+    const offer =
+      cycle.act.decision === 'abandon'
+        ? 'Abandoning is learning too. Try a different idea in the same group?'
+        : `Ready for cycle ${cycle.rampPosition + 1} of the ramp?`;
+    return {
+      title: `${id}: decision ${cycle.act.decision}`,
+      subtitle: cycle.title,
+      sections: [{ text: offer }],
+      buttons: [nextStepButton(cycle), viewButton(cycle)],
+    };
+  }
+  return {
+    title: edited ? `${id}: ${what} updated` : saved === 'plan' ? `${id} saved` : `${id}: ${what} recorded`,
+    subtitle: cycle.title,
+    sections: edited ? [] : [{ text: AFTER[saved] }],
+    buttons: [nextStepButton(cycle), viewButton(cycle)],
+  };
+}

@@ -1,0 +1,67 @@
+import type { Card, CardFact, CardSection } from '../../../../cards/model.js';
+import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
+import type { TurnContext } from '../../context.js';
+import { editButton, nextStepButton, stageLabel } from './cycle-buttons.js';
+import { cycleId } from './cycle-id.js';
+import { shortDate, shortDateOf } from './local-date.js';
+import { clip } from './stage-forms.js';
+
+const MAX = 300;
+
+/** A cycle as one card: the worksheet stage by stage, its ramp, recent notes, and what to do next. */
+export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Card> {
+  const [group, followers] = await Promise.all([
+    ctx.store.groups.findOne({ key: cycle.groupKey }),
+    ctx.store.pdsa.find({ previousNumber: cycle.number }, { sort: { number: 1 } }).toArray(),
+  ]);
+  const sections: CardSection[] = [{ heading: 'Plan', facts: planFacts(cycle) }];
+  if (cycle.do) {
+    sections.push({
+      heading: 'Do',
+      facts: facts([['Carried out', shortDate(cycle.do.carriedOutOn)], ['What happened', cycle.do.whatHappened], ['Problems', cycle.do.problems]]),
+    });
+  }
+  if (cycle.study) sections.push({ heading: 'Study', facts: facts([['Results vs prediction', cycle.study.resultsVsPrediction], ['Learned', cycle.study.learned]]) });
+  if (cycle.act) sections.push({ heading: 'Act', facts: facts([['Decision', cycle.act.decision], ['Next', cycle.act.nextCycle]]) });
+  const ramp = [
+    `Cycle ${cycle.rampPosition}`,
+    cycle.previousNumber ? `builds on ${cycleId(cycle.previousNumber)}` : undefined,
+    followers.length > 0 ? `followed by ${followers.map((f) => cycleId(f.number)).join(', ')}` : undefined,
+  ].filter(Boolean);
+  if (ramp.length > 1) sections.push({ heading: 'Ramp', text: ramp.join(' · ') });
+  if (cycle.notes.length > 0) {
+    const recent = cycle.notes.slice(-3).map((n) => `- ${shortDateOf(n.at, ctx)}, ${n.byName ?? 'someone'}: ${clip(n.text, 200)}`);
+    sections.push({ heading: `Notes (${cycle.notes.length})`, text: recent.join('\n') });
+  }
+  return {
+    title: `${cycleId(cycle.number)} ${cycle.title}`,
+    subtitle: `${stageLabel(cycle)} · ${group?.name ?? cycle.groupKey}`,
+    facts: [
+      { label: 'Change idea', value: cycle.changeIdea },
+      { label: 'Owner', value: cycle.ownerName },
+    ],
+    sections,
+    buttons: [nextStepButton(cycle), editButton(cycle)],
+  };
+}
+
+function planFacts(cycle: PdsaCycle): CardFact[] {
+  const { plan } = cycle;
+  const logistics = (['who', 'what', 'when', 'where'] as const)
+    .filter((k) => plan[k])
+    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)}: ${plan[k]}`)
+    .join(' · ');
+  return facts([
+    ['Objective', plan.objective],
+    ['Questions', plan.questions],
+    ['Prediction', plan.prediction],
+    ['Who, what, when, where', logistics],
+    ['Data', plan.dataToCollect],
+    ['Measures', cycle.linkedMeasures.join(', ')],
+    ['Start', cycle.startedOn ? shortDate(cycle.startedOn) : undefined],
+  ]);
+}
+
+function facts(pairs: [string, string | undefined][]): CardFact[] {
+  return pairs.filter(([, value]) => value).map(([label, value]) => ({ label, value: clip(value!, MAX) }));
+}

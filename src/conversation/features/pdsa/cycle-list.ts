@@ -1,0 +1,57 @@
+import type { Filter } from 'mongodb';
+import { ValidationError } from '../../../errors.js';
+import type { PdsaCycle, PdsaStage } from '../../../store/schemas/pdsa.js';
+import type { TurnContext } from '../../context.js';
+import { findGroup } from '../../find-group.js';
+import { splitArgs } from '../../match-command.js';
+import { stageLabel } from './cycle-buttons.js';
+import { cycleId } from './cycle-id.js';
+
+const SHOWN = 15;
+const STATUS: Record<string, Filter<PdsaCycle>> = {
+  plan: { stage: 'plan' },
+  planned: { stage: 'plan' },
+  do: { stage: 'do' },
+  done: { stage: 'do' },
+  study: { stage: 'study' },
+  studied: { stage: 'study' },
+  act: { stage: 'act' },
+  decided: { stage: 'act' },
+  closed: { stage: 'act' },
+  open: { stage: { $ne: 'act' as PdsaStage } },
+};
+
+/** `pdsa list [all|mine] [group <g>] [status <s>]`: a compact list, newest first. Default: mine. */
+export async function listCycles(ctx: TurnContext, rest: string): Promise<string> {
+  const args = splitArgs(rest).map((a) => a.toLowerCase());
+  const filter: Filter<PdsaCycle> = {};
+  let whose = 'Your';
+  let mine = true;
+  for (let i = 0; i < args.length; i += 1) {
+    const word = args[i]!;
+    if (word === 'all') mine = false;
+    else if (word === 'mine') mine = true;
+    else if (word === 'group' && args[i + 1]) {
+      const group = await findGroup(ctx, args[++i]!);
+      filter.groupKey = group.key;
+      whose = group.name;
+      mine = false;
+    } else if ((word === 'status' || word === 'stage') && args[i + 1] && STATUS[args[i + 1]!]) Object.assign(filter, STATUS[args[++i]!]);
+    else if (STATUS[word]) Object.assign(filter, STATUS[word]);
+    else {
+      throw new ValidationError(
+        'bad_list_filter',
+        `I can list by \`all\`, \`group <group>\` or \`status plan|do|study|act|open\`, e.g. \`pdsa list group permanence-milestones status study\`. I didn't follow "${args[i]}".`,
+      );
+    }
+  }
+  if (mine) filter.ownerId = ctx.turn.user.id;
+  else if (whose === 'Your') whose = 'All';
+  const cycles = await ctx.store.pdsa.find(filter, { sort: { number: -1 }, limit: SHOWN + 1 }).toArray();
+  if (cycles.length === 0) {
+    return mine ? 'You have no tests of change here yet. Start one with `pdsa new`.' : 'No tests of change match that. Try `pdsa list all`.';
+  }
+  const lines = cycles.slice(0, SHOWN).map((c) => `- *${cycleId(c.number)}* ${c.title} — ${stageLabel(c)}${mine ? '' : ` · ${c.ownerName}`}`);
+  if (cycles.length > SHOWN) lines.push(`Showing the newest ${SHOWN}. Narrow it, e.g. \`pdsa list status open\`.`);
+  return [`*${whose} tests of change*`, ...lines, 'Open one: `pdsa T-<n>`.'].join('\n');
+}

@@ -1,0 +1,95 @@
+import { foldOtherValues } from '../../../../cards/form-values.js';
+import type { FormValues } from '../../../../cards/model.js';
+import { ValidationError } from '../../../errors.js';
+import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
+import type { TurnContext } from '../../context.js';
+import { checkValues, formErrors, withInlineErrors } from '../../form-errors.js';
+import { card } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { auditCycle, changedMeanwhile, compact } from './audit-cycle.js';
+import { confirmCard } from './confirm-card.js';
+import { findCycle } from './find-cycle.js';
+import { localToday } from './local-date.js';
+import { openPlanForm } from './open-plan-form.js';
+import { CURRENT_IDEA, type PlanMode } from './plan-form.js';
+import { PlanInputSchema, type PlanInput } from './plan-input.js';
+import { requireCycleEditor } from './permissions.js';
+
+/** The Plan form's submission: creates a cycle (T-<n>), the next cycle of a ramp, or edits a plan. */
+export async function savePlanForm(ctx: TurnContext, submit: { number?: number; previous?: number }, raw: FormValues): Promise<Reply[]> {
+  const editing = submit.number ? await findCycle(ctx, submit.number) : undefined;
+  if (editing) await requireCycleEditor(ctx, editing);
+  const previous = !editing && submit.previous ? await findCycle(ctx, submit.previous) : undefined;
+  const mode: PlanMode = editing ? { kind: 'edit', cycle: editing } : previous ? { kind: 'ramp', previous } : { kind: 'new' };
+  const again = () => openPlanForm(ctx, { mode, typed: raw });
+  const checked = checkValues(PlanInputSchema, foldOtherValues(raw));
+  if (checked.errors) return [formErrors(checked.errors, await again())];
+  return withInlineErrors(again, async () => {
+    const fields = await resolveFields(ctx, checked.data, editing ?? previous);
+    const saved = editing ? await updatePlan(ctx, editing, fields) : await createCycle(ctx, fields, previous);
+    return [card(confirmCard(saved, 'plan', !!editing))];
+  });
+}
+
+type PlanFields = Pick<PdsaCycle, 'title' | 'changeIdea' | 'groupKey' | 'ownerId' | 'ownerName' | 'plan' | 'linkedMeasures'> & { changeIdeaId?: string };
+
+async function resolveFields(ctx: TurnContext, input: PlanInput, source: PdsaCycle | undefined): Promise<PlanFields> {
+  const group = await ctx.store.groups.findOne({ key: input.groupKey });
+  if (!group) throw new ValidationError('unknown_group', 'Choose one of the aim groups in the list.', { field: 'groupKey' });
+  const ownerId = input.ownerId?.split(',')[0]?.trim() || ctx.turn.user.id;
+  const owner = await ctx.store.members.findOne({ userId: ownerId });
+  const { title, groupKey, linkedMeasures, objective, questions, prediction, who, what, when, where, dataToCollect, startOn } = input;
+  return {
+    title,
+    ...(await resolveIdea(ctx, input.changeIdea, source)),
+    groupKey,
+    ownerId,
+    ownerName: owner?.name ?? ownerId,
+    plan: compact({ objective, questions, prediction, who, what, when, where, dataToCollect, startOn }),
+    linkedMeasures,
+  };
+}
+
+/** A library key becomes the entry's title and key; anything else is the user's own idea, as typed. */
+async function resolveIdea(ctx: TurnContext, said: string, source: PdsaCycle | undefined): Promise<{ changeIdea: string; changeIdeaId?: string }> {
+  if (said === CURRENT_IDEA) {
+    if (!source) throw new ValidationError('no_idea', 'Pick the change idea you are testing, or type your own.', { field: 'changeIdea' });
+    return compact({ changeIdea: source.changeIdea, changeIdeaId: source.changeIdeaId });
+  }
+  const idea = await ctx.store.changeIdeas.findOne({ key: said });
+  return idea ? { changeIdea: idea.title, changeIdeaId: idea.key } : { changeIdea: said };
+}
+
+async function createCycle(ctx: TurnContext, fields: PlanFields, previous: PdsaCycle | undefined): Promise<PdsaCycle> {
+  const number = await ctx.store.nextSequence('pdsa');
+  const cycle: Omit<PdsaCycle, 'workspaceId'> = {
+    number,
+    ...fields,
+    stage: 'plan',
+    ...(previous ? { previousNumber: previous.number } : {}),
+    rampPosition: previous ? previous.rampPosition + 1 : 1,
+    startedOn: fields.plan.startOn ?? localToday(ctx),
+    notes: [],
+    stageDates: { plan: ctx.now },
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  await ctx.store.pdsa.insertOne(cycle);
+  await auditCycle(ctx, number, 'create', null, cycle);
+  return { ...cycle, workspaceId: ctx.store.workspaceId };
+}
+
+async function updatePlan(ctx: TurnContext, before: PdsaCycle, fields: PlanFields): Promise<PdsaCycle> {
+  // Once carried out, the Do date is the start the charts show; before that, the planned start.
+  const startedOn = before.do ? before.startedOn : (fields.plan.startOn ?? before.startedOn);
+  const after = await ctx.store.pdsa.findOneAndUpdate(
+    { number: before.number, updatedAt: before.updatedAt },
+    {
+      $set: { ...fields, ...(startedOn ? { startedOn } : {}), updatedAt: ctx.now },
+      ...(fields.changeIdeaId ? {} : { $unset: { changeIdeaId: '' } }),
+    },
+  );
+  if (!after) throw changedMeanwhile(before.number);
+  await auditCycle(ctx, before.number, 'edit_plan', before, after);
+  return after;
+}

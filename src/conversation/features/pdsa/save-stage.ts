@@ -1,0 +1,53 @@
+import type { FormValues } from '../../../../cards/model.js';
+import type { TurnContext } from '../../context.js';
+import { checkValues, formErrors } from '../../form-errors.js';
+import { card } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { auditCycle, changedMeanwhile, compact } from './audit-cycle.js';
+import { confirmCard } from './confirm-card.js';
+import { findCycle } from './find-cycle.js';
+import { localToday } from './local-date.js';
+import { requireCycleEditor } from './permissions.js';
+import { stageForm } from './stage-forms.js';
+import { STAGE_INPUTS, type RecordableStage } from './stage-input.js';
+import { laterStage, requireStageOpen } from './stages.js';
+
+/** Opens the Do, Study or Act form, if the user may change the cycle and the stage before is recorded. */
+export async function openStageForm(ctx: TurnContext, said: string | number, stage: RecordableStage) {
+  const cycle = await findCycle(ctx, said);
+  await requireCycleEditor(ctx, cycle);
+  requireStageOpen(cycle, stage);
+  return stageForm(cycle, stage, localToday(ctx));
+}
+
+/** Saves a stage form: the first time it moves the cycle on; later it corrects the stage. Audited. */
+export async function saveStageForm(ctx: TurnContext, stage: RecordableStage, number: number, values: FormValues): Promise<Reply[]> {
+  const before = await findCycle(ctx, number);
+  await requireCycleEditor(ctx, before);
+  requireStageOpen(before, stage);
+  const today = localToday(ctx);
+  const again = () => stageForm(before, stage, today, values);
+  const checked = checkValues<Record<string, string | undefined>>(STAGE_INPUTS[stage], values);
+  if (checked.errors) return [formErrors(checked.errors, again())];
+  const data = compact(checked.data);
+  if (stage === 'do' && data.carriedOutOn! > today) {
+    return [formErrors({ carriedOutOn: 'That date is in the future. Record Do once the test has been carried out.' }, again())];
+  }
+  const first = !before[stage];
+  const after = await ctx.store.pdsa.findOneAndUpdate(
+    { number, updatedAt: before.updatedAt },
+    {
+      $set: {
+        [stage]: data,
+        stage: laterStage(before.stage, stage),
+        stageDates: { ...before.stageDates, [stage]: before.stageDates?.[stage] ?? ctx.now },
+        // The run chart marks a test where it was carried out.
+        ...(stage === 'do' ? { startedOn: data.carriedOutOn } : {}),
+        updatedAt: ctx.now,
+      },
+    },
+  );
+  if (!after) throw changedMeanwhile(number);
+  await auditCycle(ctx, number, first ? stage : `edit_${stage}`, before, after);
+  return [card(confirmCard(after, stage, !first))];
+}
