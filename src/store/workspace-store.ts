@@ -5,7 +5,9 @@ import { ScopedCollection, type WorkspaceOwned } from './scoped-collection.js';
 import { AuditEntrySchema, type AuditEntry } from './schemas/audit.js';
 import { CaseSchema, type Case } from './schemas/case.js';
 import { ChangeIdeaSchema, type ChangeIdea } from './schemas/change-idea.js';
+import { DataPointSchema, type DataPoint } from './schemas/data-point.js';
 import { GroupSchema, type Group } from './schemas/group.js';
+import { MeasureSchema, type Measure } from './schemas/measure.js';
 import { MemberSchema, type Member } from './schemas/member.js';
 import { PdsaCycleSchema, type PdsaCycle } from './schemas/pdsa.js';
 import { PendingActionSchema, type PendingAction } from './schemas/pending-action.js';
@@ -28,6 +30,8 @@ export function workspaceStore(db: Db, workspaceId: string) {
     cases: scoped<Case>(COLLECTIONS.cases, CaseSchema),
     pdsa: scoped<PdsaCycle>(COLLECTIONS.pdsa, PdsaCycleSchema),
     changeIdeas: scoped<ChangeIdea>(COLLECTIONS.changeIdeas, ChangeIdeaSchema),
+    measures: scoped<Measure>(COLLECTIONS.measures, MeasureSchema),
+    dataPoints: scoped<DataPoint>(COLLECTIONS.dataPoints, DataPointSchema),
     pending: scoped<PendingAction>(COLLECTIONS.pending, PendingActionSchema),
     audit,
     /** Appends one audit entry. The log is append-only: nothing in the code updates or deletes it, except erasure. */
