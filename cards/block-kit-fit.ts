@@ -20,15 +20,16 @@ export function fitBlocks(
       reportable: true,
     });
   }
-  const sizeOf = (block: types.KnownBlock) => JSON.stringify(block).length;
+  // As JSON, each block also costs a comma, and the array its two brackets (one less comma).
+  const sizeOf = (block: types.KnownBlock) => JSON.stringify(block).length + 1;
   const note = contextBlock(`_${MORE_NOTE}_`);
   const tailSize = tail.reduce((sum, block) => sum + sizeOf(block), 0);
   const contentSize = content.reduce((sum, block) => sum + sizeOf(block), 0);
-  if (content.length + tail.length <= maxBlocks && contentSize + tailSize <= maxChars) {
+  if (content.length + tail.length <= maxBlocks && 1 + contentSize + tailSize <= maxChars) {
     return [...content, ...tail];
   }
   const kept: types.KnownBlock[] = [];
-  let used = tailSize + sizeOf(note);
+  let used = 1 + tailSize + sizeOf(note);
   for (const block of content) {
     if (kept.length + tail.length + 1 >= maxBlocks || used + sizeOf(block) > maxChars) break;
     kept.push(block);
