@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
-import { update as applyModifier, updateOne } from 'mingo/updater';
+// The root entry registers every expression operator; mingo/updater alone knows only a few.
+import { update as applyModifier, updateOne } from 'mingo';
 import type { PipelineStage } from 'mingo/updater';
 import { CommandError } from '../command-error.js';
 import { cloneDocument, withIdFirst } from './document-utils.js';
@@ -68,8 +69,14 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
       );
     }
   }
-  if (context.isInsert && $setOnInsert) {
-    modifier.$set = { ...(modifier.$set as Document | undefined), ...($setOnInsert as Document) };
+  if (context.isInsert) {
+    const $set: Document = { ...(modifier.$set as Document | undefined), ...($setOnInsert as Document | undefined) };
+    // An upsert may choose its _id through $set/$setOnInsert; mingo guards _id, so place it here.
+    if ('_id' in $set) {
+      draft._id = $set._id;
+      delete $set._id;
+    }
+    modifier.$set = $set;
   }
   const nonEmpty = Object.fromEntries(
     Object.entries(modifier).filter(([, fields]) => Object.keys(fields as Document).length > 0),
@@ -81,7 +88,8 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
       queryOptions: mingoOptions(),
     });
   } catch (error) {
-    throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CommandError(message.includes("immutable field '_id'") ? 'ImmutableField' : 'BadValue', message);
   }
   return draft;
 }
