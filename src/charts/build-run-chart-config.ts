@@ -4,14 +4,22 @@ import { formatValue } from './format-value.js';
 import { formatXLabel } from './format-x-label.js';
 import { neutral, okabeIto } from './palette.js';
 import { parseChartSpec } from './parse-chart-spec.js';
-import { createPointLabelsPlugin, type PointLabel } from './plugins/point-labels.js';
+import {
+  createPointLabelsPlugin,
+  type LabelPlacement,
+  type PointLabel,
+} from './plugins/point-labels.js';
 import {
   createVerticalMarkersPlugin,
   estimateMarkerRows,
   markerBandHeight,
 } from './plugins/vertical-markers.js';
-import { defaultChartSize } from './render-png.js';
-import { type ParsedRunChartSpec, type RunChartSpec, RunChartSpecSchema } from './run-chart-spec.js';
+import { defaultChartSize } from './chart-size.js';
+import {
+  type ParsedRunChartSpec,
+  type RunChartSpec,
+  RunChartSpecSchema,
+} from './run-chart-spec.js';
 
 /** Which colour draws what on a run chart; shapes and dashes repeat each distinction. */
 export const runChartColours = {
@@ -118,16 +126,30 @@ function targetDataset(spec: ParsedRunChartSpec, target: number): LineDataset {
   };
 }
 
+/** Places along a horizontal line from `to` back to `from`, above then below, to try in order. */
+function placesAlong(from: number, to: number, y: number): LabelPlacement[] {
+  const places: LabelPlacement[] = [
+    { x: to, y, align: 'left', position: 'above' },
+    { x: to, y, align: 'left', position: 'below' },
+  ];
+  for (let x = to; x >= from; x--) {
+    places.push(
+      { x, y, align: 'center', position: 'above' },
+      { x, y, align: 'center', position: 'below' },
+    );
+  }
+  return places;
+}
+
+/** "Median 40" on each phase's line and "Target" on the target line, clear of the points. */
 function lineLabels(spec: ParsedRunChartSpec): PointLabel[] {
-  const labels: PointLabel[] = spec.phases.map((phase) => ({
-    x: phase.end,
-    y: phase.median,
-    text: `Median ${formatValue(phase.median)}`,
-    align: 'left',
-    position: 'above',
-  }));
+  const labels: PointLabel[] = spec.phases.map((phase) => {
+    const [first, ...alternatives] = placesAlong(phase.start, phase.end, phase.median);
+    return { ...first, text: `Median ${formatValue(phase.median)}`, alternatives };
+  });
   if (spec.target !== undefined) {
-    labels.push({ x: 0, y: spec.target, text: 'Target', align: 'right', position: 'below' });
+    const [first, ...alternatives] = placesAlong(0, spec.labels.length - 1, spec.target);
+    labels.push({ ...first, text: 'Target', alternatives });
   }
   return labels;
 }
@@ -138,7 +160,9 @@ function lineLabels(spec: ParsedRunChartSpec): PointLabel[] {
  * crosses, an optional dashed target, and tests of change as labelled vertical markers.
  * Pure apart from measuring label text, so tests can inspect exactly what will be drawn.
  */
-export function buildRunChartConfig(input: RunChartSpec): ChartConfiguration<'line', (number | null)[], string> {
+export function buildRunChartConfig(
+  input: RunChartSpec,
+): ChartConfiguration<'line', (number | null)[], string> {
   const spec = parseChartSpec(RunChartSpecSchema, input, 'run chart');
   const count = spec.labels.length;
   const last = Math.max(count - 1, 1);
@@ -162,7 +186,8 @@ export function buildRunChartConfig(input: RunChartSpec): ChartConfiguration<'li
         x: {
           type: 'category',
           title: { display: xTitle !== undefined, text: xTitle ?? '' },
-          ticks: { maxRotation: 60, autoSkipPadding: 6 },
+          // Level labels, thinned by Chart.js, read better on a phone than a rotated wall of refs.
+          ticks: { maxRotation: 0, autoSkipPadding: 10 },
           grid: { display: false },
         },
         y: {

@@ -1,5 +1,5 @@
 import { createCanvas } from 'canvas';
-import { canvasFont } from '../palette.js';
+import { canvasFont } from './palette.js';
 
 // One tiny canvas for the whole process: measuring needs a 2D context, not a surface.
 const context = createCanvas(1, 1).getContext('2d');

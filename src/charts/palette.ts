@@ -31,6 +31,9 @@ export const fontFamily = "'DejaVu Sans', sans-serif";
 export const fontSize = { body: 12, title: 16 } as const;
 
 /** A canvas `font` shorthand in our family, for the inline plugins that draw text themselves. */
-export function canvasFont(size: number = fontSize.body, weight: 'normal' | 'bold' = 'normal'): string {
+export function canvasFont(
+  size: number = fontSize.body,
+  weight: 'normal' | 'bold' = 'normal',
+): string {
   return `${weight} ${size}px ${fontFamily}`;
 }

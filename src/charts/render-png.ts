@@ -1,21 +1,18 @@
 import type { ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
+import { type ChartSize, defaultChartSize } from './chart-size.js';
 import { fontFamily, fontSize, neutral } from './palette.js';
-
-/** Logical size and pixel ratio of every chart: 600×400 CSS px, drawn at 2× for phone screens. */
-export interface ChartSize {
-  width: number;
-  height: number;
-  pixelRatio: number;
-}
-
-export const defaultChartSize: ChartSize = { width: 600, height: 400, pixelRatio: 2 };
 
 export interface RenderedPng {
   png: Buffer;
   /** Pixel size of the PNG (logical size × pixel ratio). */
   width: number;
   height: number;
+}
+
+/** A rendered chart with its alt text: what the chart shows, in words. */
+export interface RenderedChart extends RenderedPng {
+  alt: string;
 }
 
 // Constructing a ChartJSNodeCanvas loads a fresh copy of canvas and chart.js (~100 ms), so keep

@@ -16,10 +16,13 @@ export const RunChartPhaseSchema = z
     baselineEnd: IndexSchema.optional(),
   })
   .refine((p) => p.start <= p.end, { message: 'start must not be after end', path: ['start'] })
-  .refine((p) => p.baselineEnd === undefined || (p.baselineEnd >= p.start && p.baselineEnd <= p.end), {
-    message: 'baselineEnd must lie within the phase',
-    path: ['baselineEnd'],
-  });
+  .refine(
+    (p) => p.baselineEnd === undefined || (p.baselineEnd >= p.start && p.baselineEnd <= p.end),
+    {
+      message: 'baselineEnd must lie within the phase',
+      path: ['baselineEnd'],
+    },
+  );
 export type RunChartPhase = z.infer<typeof RunChartPhaseSchema>;
 
 /** A test of change, drawn as a labelled vertical marker at the point where it started. */
@@ -70,8 +73,14 @@ export const RunChartSpecSchema = z
     };
     outOfRange('signalPoints', spec.signalPoints);
     outOfRange('excludedPoints', spec.excludedPoints);
-    outOfRange('annotations', spec.annotations.map((a) => a.index));
-    outOfRange('phases', spec.phases.map((p) => p.end));
+    outOfRange(
+      'annotations',
+      spec.annotations.map((a) => a.index),
+    );
+    outOfRange(
+      'phases',
+      spec.phases.map((p) => p.end),
+    );
     const sorted = [...spec.phases].sort((a, b) => a.start - b.start);
     if (sorted.some((p, i) => i > 0 && p.start <= sorted[i - 1].end)) {
       ctx.addIssue({ code: 'custom', path: ['phases'], message: 'phases must not overlap' });

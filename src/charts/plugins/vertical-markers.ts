@@ -1,7 +1,7 @@
 import type { Chart, Plugin } from 'chart.js';
 import { canvasFont, fontSize, neutral } from '../palette.js';
 import { assignLabelRows, type LabelSpan } from './assign-label-rows.js';
-import { measureText } from './measure-text.js';
+import { measureText } from '../measure-text.js';
 
 /** A labelled vertical line at `x`, in the x scale's units (a category index or a day number). */
 export interface VerticalMarker {
@@ -57,20 +57,31 @@ export function createVerticalMarkersPlugin(
       const xs = markers.map((m) => scale.getPixelForValue(m.x));
       const widths = markers.map((m) => ctx.measureText(m.label).width);
       const placed = layoutMarkerLabels(xs, widths, chart.width);
-      markers.forEach((marker, i) => {
-        const row = Math.min(placed[i].row, Math.max(rows - 1, 0));
-        const top = chartArea.top - (rows - row) * markerRowHeight;
-        ctx.strokeStyle = color;
-        ctx.lineWidth = 1.5;
-        ctx.setLineDash([4, 3]);
+      const tops = placed.map(
+        (p) => chartArea.top - (rows - Math.min(p.row, Math.max(rows - 1, 0))) * markerRowHeight,
+      );
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([4, 3]);
+      xs.forEach((x, i) => {
         ctx.beginPath();
-        ctx.moveTo(xs[i], top);
-        ctx.lineTo(xs[i], chartArea.bottom);
+        ctx.moveTo(x, tops[i]);
+        ctx.lineTo(x, chartArea.bottom);
         ctx.stroke();
+      });
+      // Labels after all lines, on white, so a later marker's line never runs through a label.
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'left';
+      markers.forEach((marker, i) => {
+        ctx.fillStyle = neutral.background;
+        ctx.fillRect(
+          placed[i].start + 1.5,
+          tops[i],
+          widths[i] + 2 * labelPadding - 3,
+          markerRowHeight - 2,
+        );
         ctx.fillStyle = color;
-        ctx.textBaseline = 'middle';
-        ctx.textAlign = 'left';
-        ctx.fillText(marker.label, placed[i].start + labelPadding, top + markerRowHeight / 2);
+        ctx.fillText(marker.label, placed[i].start + labelPadding, tops[i] + markerRowHeight / 2);
       });
       ctx.restore();
     },
@@ -87,7 +98,11 @@ export function markerBandHeight(rows: number): number {
  * config must reserve the band up front). `fractions` place each marker across the plot, 0 to 1;
  * the plot is assumed to span the chart minus a y axis, which errs towards an extra row.
  */
-export function estimateMarkerRows(fractions: number[], labels: string[], chartWidth: number): number {
+export function estimateMarkerRows(
+  fractions: number[],
+  labels: string[],
+  chartWidth: number,
+): number {
   if (labels.length === 0) return 0;
   const plotLeft = 60;
   const plotWidth = chartWidth - plotLeft - 10;

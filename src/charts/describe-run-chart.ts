@@ -1,0 +1,63 @@
+import { describeIndexRanges } from './describe-index-ranges.js';
+import { formatValue } from './format-value.js';
+import { formatXLabel } from './format-x-label.js';
+import { lowerFirst } from './lower-first.js';
+import type { ParsedRunChartSpec, RunChartPhase } from './run-chart-spec.js';
+
+function describeMedians(spec: ParsedRunChartSpec, labels: string[]): string {
+  const rules = `${spec.ruleSetName} rules`;
+  const medianOf = (phase: RunChartPhase) => `${formatValue(phase.median)} ${spec.unit}`;
+  if (spec.phases.length === 0) return 'No median is drawn.';
+  if (spec.phases.length === 1) {
+    const [phase] = spec.phases;
+    const baselineEnd = phase.baselineEnd ?? phase.end;
+    if (baselineEnd === phase.end) return `Median ${medianOf(phase)} (${rules}).`;
+    return (
+      `Median ${medianOf(phase)} from the baseline ${labels[phase.start]} to ${labels[baselineEnd]}, ` +
+      `extended to ${labels[phase.end]} (${rules}).`
+    );
+  }
+  const parts = spec.phases.map(
+    (phase) => `${medianOf(phase)} for ${labels[phase.start]} to ${labels[phase.end]}`,
+  );
+  return `The chart is split into ${spec.phases.length} phases with medians ${parts.join('; ')} (${rules}).`;
+}
+
+function describeSignals(spec: ParsedRunChartSpec, labels: string[]): string {
+  const sentences = spec.sentences ?? [];
+  const marked =
+    spec.signalPoints.length > 0
+      ? `Points marked as a signal: ${describeIndexRanges(spec.signalPoints, labels)}.`
+      : '';
+  if (sentences.length > 0) return [...sentences, marked].filter(Boolean).join(' ');
+  if (marked) return `Signal under the ${spec.ruleSetName} rules. ${marked}`;
+  return `No signal is marked under the ${spec.ruleSetName} rules.`;
+}
+
+/**
+ * Alt text for a run chart: the measure, the period, the median(s) and the signals, then the
+ * target, tests of change and excluded points, in sentences a screen reader can read out.
+ */
+export function describeRunChart(spec: ParsedRunChartSpec): string {
+  const labels = spec.labels.map((label) => formatXLabel(label, 'long'));
+  const present = spec.values.filter((v) => v !== null).length;
+  const missing = spec.values.length - present;
+  const period = labels.length === 1 ? labels[0] : `${labels[0]} to ${labels.at(-1)}`;
+  const parts = [
+    `Run chart of ${lowerFirst(spec.measureName)} (${spec.unit}), ${period}: ${present} points` +
+      (missing > 0 ? `, ${missing} missing.` : '.'),
+    describeMedians(spec, labels),
+    describeSignals(spec, labels),
+  ];
+  if (spec.target !== undefined) parts.push(`Target ${formatValue(spec.target)} ${spec.unit}.`);
+  if (spec.annotations.length > 0) {
+    const tests = spec.annotations.map((a) => `${a.label} (from ${labels[a.index]})`);
+    parts.push(`Tests of change: ${tests.join('; ')}.`);
+  }
+  if (spec.excludedPoints.length > 0) {
+    parts.push(
+      `Excluded from the median and rules: ${describeIndexRanges(spec.excludedPoints, labels)}.`,
+    );
+  }
+  return parts.join(' ');
+}
