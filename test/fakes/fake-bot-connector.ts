@@ -24,6 +24,7 @@ type Route = { kind: string; conversationId?: string; activityId?: string; membe
 export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly unhandled: string[] = [];
+  private refusals: { status: number; code: string }[] = [];
   private constructor(private readonly server: Server, readonly url: string) {}
 
   static async start(): Promise<FakeBotConnector> {
@@ -40,6 +41,11 @@ export class FakeBotConnector {
     return this.calls.filter(
       (c) => c.method === 'POST' && c.path.includes('/activities') && (!conversationId || c.conversationId === conversationId),
     );
+  }
+
+  /** The next message post is refused, e.g. 403 BotNotInConversationRoster after an uninstall. */
+  refuseNext(status: number, code: string): void {
+    this.refusals.push({ status, code });
   }
 
   clear(): void {
@@ -65,6 +71,8 @@ export class FakeBotConnector {
       return send(res, 501, { error: { code: 'NotImplemented', message: `fake connector has no ${method} ${path}` } });
     }
     this.calls.push({ method, path, ...route, authorization: req.headers.authorization, body });
+    const refusal = route.kind === 'activity' ? this.refusals.shift() : undefined;
+    if (refusal) return send(res, refusal.status, { error: { code: refusal.code, message: 'refused by the fake connector' } });
     switch (route.kind) {
       case 'member':
         return send(res, 200, { id: route.memberId, name: 'Fake Member', aadObjectId: randomUUID(), userPrincipalName: 'member@example.org', email: 'member@example.org' });
