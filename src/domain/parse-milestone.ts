@@ -97,9 +97,10 @@ export function parseMilestoneStatement(
 
   const refMasked = maskSpans(clean, refMatches, ' ');
   const milestones = findMilestones(refMasked, catalogue);
-  if (milestones.length === 0) return refuse('no_milestone');
+  const counted = milestones.filter((m) => m.strength !== 'other');
+  if (counted.length === 0) return refuse('no_milestone');
   const label = (key: MilestoneKey) => catalogue.find((m) => m.key === key)?.label ?? key;
-  const milestoneLabel = label(milestones[0]!.key);
+  const milestoneLabel = label(counted[0]!.key);
 
   const read = readDates(refMasked, milestones, today);
   if (read.kind === 'none') return refuse('no_date', { milestoneLabel, dateText: read.vagueText });

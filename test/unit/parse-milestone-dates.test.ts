@@ -49,6 +49,7 @@ describe('dates with month names', () => {
     expect(dateOf('c1042 accommodated on the 3rd')).toBe('2026-11-03');
     expect(dateOf('C1042 accommodated on the 31st')).toBe('2026-10-31');
     expect(dateOf('C1042 accommodated on the 20th')).toBe('2026-10-20');
+    expect(dateOf('C1042 LAC review 14th')).toBe('2026-11-14');
   });
 });
 
@@ -129,6 +130,11 @@ describe('numbers that are not dates', () => {
 
   it('ignores a time of day beside the date', () => {
     expect(dateOf('C1042 72-hour meeting held 6 Oct at 10am')).toBe('2026-10-06');
+  });
+
+  it('ignores a length of time measured from something else', () => {
+    expect(dateOf('C1042 accommodated on 3 Oct for 2 weeks')).toBe('2026-10-03');
+    expect(dateOf('C1042 accommodated on 3 Oct, review within 2 weeks')).toBe('2026-10-03');
   });
 
   it('treats the same day said twice as one date', () => {

@@ -107,6 +107,25 @@ describe('several milestones in one message', () => {
     );
   });
 
+  it('does not record a milestone said as a point measured from', () => {
+    expect(understood('C1042 LAC review within 2 weeks of accommodation, on 14/10')).toEqual([
+      'C1042 first_lac_review 2026-10-14',
+    ]);
+    expect(understood('C1042 ADM decision after panel 14/11')).toEqual([
+      'C1042 adm_decision 2026-11-14',
+    ]);
+    expect(understood('C1042 panel after permanence rec 14/11')).toEqual([
+      'C1042 permanence_panel 2026-11-14',
+    ]);
+  });
+
+  it('still pairs a milestone measured from when it has its own date', () => {
+    expect(understood('C1042 LAC review on 14/10, 11 days after accommodation on 3/10')).toEqual([
+      'C1042 first_lac_review 2026-10-14',
+      'C1042 accommodated 2026-10-03',
+    ]);
+  });
+
   it('does not take a later review for the first one', () => {
     const result = parseMilestoneStatement('C1042 the 2nd LAC review was yesterday', {
       today: TODAY,

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { MilestoneKey } from '../milestone-catalogue.js';
-import type { MilestoneMention } from './find-milestones.js';
+import type { MentionStrength, MilestoneMention } from './find-milestones.js';
 
 export interface Assigned {
   caseRef: string;
@@ -12,6 +12,8 @@ export type Assignment =
   | { ok: true; assigned: Assigned[] }
   | { ok: false; milestones: number; dates: number };
 
+const TIERS: MentionStrength[] = ['specific', 'generic', 'reference'];
+
 function distinctKeys(mentions: MilestoneMention[]): MilestoneKey[] {
   return [...new Set(mentions.map((m) => m.key))];
 }
@@ -22,18 +24,22 @@ function distinctKeys(mentions: MilestoneMention[]): MilestoneKey[] {
  * - as many milestones as dates: paired in the order said ("accommodated 3 Oct, LAC review 14 Oct");
  * - one milestone, as many children as dates: paired in order ("C1042 on 3 Oct, C1077 on 5 Oct");
  * - anything else is ambiguous and refused.
- * A milestone named only generically ("at the LAC review") is dropped beside a specific one,
- * unless keeping it is what makes milestones and dates pair up.
+ * Only the surest mentions count: a milestone named generically ("at the LAC review") is dropped
+ * beside a specific one, and one measured from ("after panel") beside either — unless keeping
+ * them all is what makes milestones and dates pair up. Another meeting ("2nd LAC review") never
+ * counts.
  */
 export function assignDates(
   refs: string[],
   mentions: MilestoneMention[],
   dates: DateTime[],
 ): Assignment {
-  const all = distinctKeys(mentions);
-  const specific = distinctKeys(mentions.filter((m) => !m.generic));
-  const pairsWithAll = all.length === dates.length && dates.length > 1;
-  const keys = specific.length > 0 && !pairsWithAll ? specific : all;
+  const counted = mentions.filter((m) => m.strength !== 'other');
+  const all = distinctKeys(counted);
+  const surest = TIERS.map((t) => distinctKeys(counted.filter((m) => m.strength === t))).find(
+    (keys) => keys.length > 0,
+  );
+  const keys = all.length === dates.length && dates.length > 1 ? all : (surest ?? []);
 
   if (dates.length === 1) {
     const [date] = dates as [DateTime];

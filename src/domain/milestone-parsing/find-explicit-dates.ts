@@ -55,9 +55,10 @@ const SHAPES: Shape[] = [
     read: (m) => ({ day: m[2]!, month: monthNumber(m[1]!), year: m[3] }),
   },
   {
-    // "on the 3rd": a day of the month alone, not "the 2nd review" (milestones are masked as #).
+    // "on the 3rd", "held 14th": a day of the month alone, but not "the 2nd review" (milestone
+    // phrases are masked as #) nor "the 3rd time".
     regex:
-      /(?<![\w])(?:on\s+(?:the\s+)?|the\s+)(\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s*#)(?!\s+(?:time|one|attempt|child|case|week|month|day|year))/gi,
+      /(?<![\w])(?:(?:on\s+)?the\s+|on\s+)?(\d{1,2})(?:st|nd|rd|th)(?!\w)(?!\s*#)(?!\s+(?:time|one|attempt|child|case|week|month|day|year))/gi,
     read: (m) => ({ day: m[1]! }),
   },
 ];

@@ -5,13 +5,21 @@ import {
 } from '../milestone-catalogue.js';
 import { type CanonicalWord, canonicalPhrase, canonicalWords } from './canonical-words.js';
 
+/**
+ * How surely a phrase reports the milestone:
+ * - `specific`: a phrase that names it ("first LAC review", "accommodated");
+ * - `generic`: a phrase that names a kind of meeting or an ambiguous word ("LAC review", "panel");
+ * - `reference`: said as a point measured from ("within 2 weeks of accommodation");
+ * - `other`: another meeting of the same kind ("the 2nd LAC review"), never recorded.
+ */
+export type MentionStrength = 'specific' | 'generic' | 'reference' | 'other';
+
 /** A milestone named in a message, and the characters that named it. */
 export interface MilestoneMention {
   key: MilestoneKey;
   start: number;
   end: number;
-  /** Named only by a generic phrase ("LAC review", "panel"). */
-  generic: boolean;
+  strength: MentionStrength;
 }
 
 interface Candidate extends MilestoneMention {
@@ -39,13 +47,18 @@ function phrasesOf(catalogue: MilestoneCatalogue): Phrase[] {
   return phrases;
 }
 
-/**
- * Words that, just before a generic phrase, say it is some other meeting of the same kind: "the
- * 2nd LAC review" is not the first, and "a further panel" is not the milestone.
- */
-const NOT_THIS_ONE = new Set(
+// Before a generic phrase, these say it is another meeting of the same kind.
+const ANOTHER = new Set(
   '2nd second 3rd third 4th fourth 5th fifth subsequent further latest another next'.split(' '),
 );
+// Before any phrase, these make it a point measured from rather than the news.
+const MEASURED_FROM = new Set('of since from after following until before post pre'.split(' '));
+
+function strengthOf(phrase: Phrase, before: string | undefined): MentionStrength {
+  if (before && MEASURED_FROM.has(before)) return 'reference';
+  if (!phrase.generic) return 'specific';
+  return before && ANOTHER.has(before) ? 'other' : 'generic';
+}
 
 function occurrences(text: CanonicalWord[], phrase: string[]): number[] {
   const found: number[] = [];
@@ -65,13 +78,15 @@ export function findMilestones(text: string, catalogue: MilestoneCatalogue): Mil
   const candidates: Candidate[] = [];
   for (const phrase of phrasesOf(catalogue)) {
     for (const i of occurrences(words, phrase.words)) {
-      if (phrase.generic && NOT_THIS_ONE.has(words[i - 1]?.word ?? '')) continue;
+      const strength = strengthOf(phrase, words[i - 1]?.word);
+      // "2nd" is masked with "LAC review", so it is not read as the 2nd of the month.
+      const first = strength === 'other' ? i - 1 : i;
       const last = words[i + phrase.words.length - 1]!;
       candidates.push({
         key: phrase.key,
-        start: words[i]!.start,
+        start: words[first]!.start,
         end: last.end,
-        generic: phrase.generic,
+        strength,
         firstWord: i,
         wordCount: phrase.words.length,
       });
@@ -81,7 +96,7 @@ export function findMilestones(text: string, catalogue: MilestoneCatalogue): Mil
     (a, b) =>
       b.wordCount - a.wordCount ||
       b.end - b.start - (a.end - a.start) ||
-      Number(a.generic) - Number(b.generic) ||
+      Number(a.strength !== 'specific') - Number(b.strength !== 'specific') ||
       a.start - b.start,
   );
   const taken = new Set<number>();
@@ -90,7 +105,7 @@ export function findMilestones(text: string, catalogue: MilestoneCatalogue): Mil
     const span = Array.from({ length: c.wordCount }, (_, j) => c.firstWord + j);
     if (span.some((w) => taken.has(w))) continue;
     for (const w of span) taken.add(w);
-    chosen.push({ key: c.key, start: c.start, end: c.end, generic: c.generic });
+    chosen.push({ key: c.key, start: c.start, end: c.end, strength: c.strength });
   }
   return chosen.sort((a, b) => a.start - b.start);
 }

@@ -9,6 +9,10 @@ const RESPELLINGS: [RegExp, string][] = [
   [/\bfortnight\b/gi, '2 weeks  '],
 ];
 
+// "for 2 weeks", "within 2 weeks", "2 weeks later", "11 days after" measure from some other
+// event, not from today.
+const DURATION = /^(?:for|within|after)\b|\b(?:later|after|before|earlier)$/i;
+
 const PART_OF_DAY = /\b(?:morning|afternoon|evening|tonight|lunchtime)\b/i;
 
 function respell(text: string): string {
@@ -23,6 +27,7 @@ function weekdayModifier(text: string, after: string): 'last' | 'next' | 'coming
 }
 
 function toMention(result: chrono.ParsedResult, text: string): DateMention | null {
+  if (DURATION.test(result.text)) return null;
   const start = result.start;
   const span = { start: result.index, end: result.index + result.text.length, text: result.text };
   const iso = (c: chrono.ParsedComponents) =>
