@@ -1,0 +1,73 @@
+import { App, type Authorize, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { AppParts } from '../../src/app.js';
+import { ConfigError } from '../../src/errors.js';
+import type { RouteRegistrar } from '../../src/server.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerErrorBoundary } from './error-boundary.js';
+import { registerHomeListener } from './home-listener.js';
+import { createInstaller, registerOAuthRoutes } from './oauth-routes.js';
+import { createEventClaim } from './processed-events.js';
+import { RestifyReceiver } from './restify-receiver.js';
+import { registerTurnListeners } from './turn-listeners.js';
+import { registerUninstallListeners } from './uninstall-listeners.js';
+import { createUserNames } from './user-names.js';
+
+export interface SlackAdapter {
+  app: App;
+  /** Adds the Slack routes to the shared server (and, in Socket Mode, connects when it listens). */
+  register: RouteRegistrar;
+}
+
+/**
+ * Slack, wired: a Bolt App behind our restify receiver (or Socket Mode with SLACK_APP_TOKEN),
+ * authorised by SLACK_BOT_TOKEN (one workspace) or by OAuth installations in MongoDB (many).
+ */
+export function createSlackAdapter(parts: AppParts): SlackAdapter {
+  const { config, logger, store, conversation } = parts;
+  const signingSecret = config.SLACK_SIGNING_SECRET;
+  const multiWorkspace = Boolean(config.SLACK_CLIENT_ID);
+  if (!signingSecret || (!config.SLACK_BOT_TOKEN && !multiWorkspace)) {
+    throw new ConfigError([
+      'SLACK_BOT_TOKEN: Slack needs a bot token (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth, many workspaces)',
+    ]);
+  }
+  const slackLogger = boltLogger(logger);
+  const clientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    // Tests talk to a loopback fake: a failed call should fail the test now, not retry for 30 minutes.
+    ...(config.NODE_ENV === 'test' ? { retryConfig: { retries: 0 } } : {}),
+  };
+  const oauth = multiWorkspace ? createInstaller(config, store.db, slackLogger, clientOptions) : undefined;
+  const receiver = config.SLACK_APP_TOKEN
+    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger: slackLogger })
+    : new RestifyReceiver({ signingSecret, logger: slackLogger });
+  const app = new App({
+    receiver,
+    logger: slackLogger,
+    clientOptions,
+    // Bolt's conversation store lives in process memory; another instance could not see it.
+    convoStore: false,
+    extendedErrorHandler: true,
+    ...(oauth
+      ? { authorize: ((source) => oauth.installer.authorize(source as Parameters<typeof oauth.installer.authorize>[0])) as Authorize<boolean> }
+      : { token: config.SLACK_BOT_TOKEN }),
+  });
+
+  registerErrorBoundary(app, logger, (token) => new webApi.WebClient(token, clientOptions));
+  registerTurnListeners(app, { conversation, logger, claim: createEventClaim(store.db), userNames: createUserNames() });
+  registerHomeListener(app, conversation);
+  if (oauth) registerUninstallListeners(app, oauth.store.deleteInstallation, logger);
+
+  return {
+    app,
+    register(server) {
+      if (receiver instanceof RestifyReceiver) receiver.register(server);
+      else {
+        // Socket Mode opens its own WebSocket to Slack; tie it to the server's life.
+        server.server.once('listening', () => void app.start().catch((error: unknown) => logger.error({ err: error }, 'slack socket mode failed')));
+        server.server.once('close', () => void app.stop().catch(() => {}));
+      }
+      if (oauth) registerOAuthRoutes(server, oauth.installer);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { App } from '@slack/bolt';
+import { toBlockKitHome } from '../../cards/to-block-kit.js';
+import type { ConversationDeps } from '../../src/conversation/context.js';
+import { buildHome } from '../../src/conversation/home.js';
+import { workspaceIdOf } from './to-turn.js';
+
+/**
+ * `app_home_opened` on the Home tab → the person's home page via `views.publish` (platforms.md
+ * §1.7). Publishing is idempotent, so a retried event needs no de-duplication.
+ */
+export function registerHomeListener(app: App, conversation: ConversationDeps): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const workspaceId = workspaceIdOf(body.team_id, (body as { enterprise_id?: string | null }).enterprise_id);
+    const cards = await buildHome({ workspaceId, user: { id: event.user, name: '' } }, conversation);
+    await client.views.publish({ user_id: event.user, view: toBlockKitHome(cards) });
+  });
+}

@@ -1,0 +1,100 @@
+import type { App, webApi } from '@slack/bolt';
+import type { ConversationDeps } from '../../src/conversation/context.js';
+import { handleTurn } from '../../src/conversation/handle-turn.js';
+import type { Turn } from '../../src/conversation/turn.js';
+import type { Logger } from '../../src/log.js';
+import { BlockActionsSchema, MessageEventBodySchema, SlashCommandSchema, ViewSubmissionSchema } from './payload-schemas.js';
+import type { EventClaim } from './processed-events.js';
+import { type ReplyTarget, targetForAction, targetForCommand, targetForMessage, targetForView } from './reply-target.js';
+import { OPEN_FORM_VERB, sendReplies } from './send-reply.js';
+import { actionToTurn, commandToTurn, messageToTurn, viewSubmissionToTurn } from './to-turn.js';
+import type { UserNames } from './user-names.js';
+import { viewResponseFor } from './view-response.js';
+import { decodeButtonValue, decodeViewMetadata } from './view-metadata.js';
+
+export interface TurnListenerDeps {
+  conversation: ConversationDeps;
+  logger: Logger;
+  claim: EventClaim;
+  userNames: UserNames;
+}
+
+/**
+ * The listeners that carry a person's words or clicks to the core: DMs, @-mentions, `/pace`,
+ * buttons and modal submissions. Each one: claim the delivery once → payload to Turn →
+ * `handleTurn` → replies to Slack. Bolt acks events itself before listeners run; commands and
+ * buttons ack first thing, so slow work always happens after the 3-second answer.
+ */
+export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
+  const { conversation, logger, claim, userNames } = deps;
+
+  async function run(client: webApi.WebClient, turn: Turn, target: ReplyTarget): Promise<void> {
+    logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId, kind: turn.action ? 'action' : 'text' }, 'slack turn');
+    await sendReplies(client, await handleTurn(turn, conversation), target);
+  }
+
+  async function onMessage(body: unknown, client: webApi.WebClient, botUserId: string | undefined, retryNum?: number) {
+    const parsed = MessageEventBodySchema.safeParse(body);
+    if (!parsed.success) return; // edits, joins, bot posts: nothing a person said to us
+    const event = parsed.data;
+    if (!(await claim(event.event_id))) {
+      logger.info({ eventId: event.event_id, retryNum }, 'slack retry already handled');
+      return;
+    }
+    const name = await userNames(client, event.event.user);
+    const turn = messageToTurn(event, { id: event.event.user, name }, botUserId, conversation.clock());
+    await run(client, turn, targetForMessage(event, turn.text ?? ''));
+  }
+
+  app.message(async ({ message, body, client, context }) => {
+    // Channel messages reach us as app_mention; only the app's DMs come through here.
+    if (message.channel_type !== 'im' || message.subtype !== undefined) return;
+    await onMessage(body, client, context.botUserId, context.retryNum);
+  });
+
+  app.event('app_mention', async ({ body, client, context }) => {
+    await onMessage(body, client, context.botUserId, context.retryNum);
+  });
+
+  app.command('/pace', async ({ command, ack, client }) => {
+    await ack();
+    const parsed = SlashCommandSchema.parse(command);
+    if (!(await claim(`command:${parsed.trigger_id}`))) return;
+    const name = await userNames(client, parsed.user_id, parsed.user_name);
+    await run(client, commandToTurn(parsed, { id: parsed.user_id, name }, conversation.clock()), targetForCommand(parsed));
+  });
+
+  app.action({ type: 'block_actions' }, async ({ body, ack, client }) => {
+    await ack();
+    const payload = BlockActionsSchema.parse(body);
+    const element = payload.actions[0]!;
+    if (element.value === undefined) return; // a select or picker changed: not a submission
+    if (!(await claim(`action:${payload.trigger_id}`))) return;
+    const action = decodeButtonValue(element.value);
+    const said = action.verb === OPEN_FORM_VERB ? { text: String(action.data?.text ?? '') } : { action };
+    const name = await userNames(client, payload.user.id, payload.user.name ?? payload.user.username);
+    const turn = actionToTurn(payload, said, { id: payload.user.id, name }, conversation.clock());
+    await run(client, turn, targetForAction(payload, 'text' in said ? said.text : undefined));
+  });
+
+  app.view({ type: 'view_submission' }, async ({ body, ack, client }) => {
+    let acked = false;
+    try {
+      const payload = ViewSubmissionSchema.parse(body);
+      if (!(await claim(`view:${payload.trigger_id}`))) return;
+      const metadata = decodeViewMetadata(payload.view.private_metadata);
+      const target = targetForView(metadata, payload.user.id);
+      const name = await userNames(client, payload.user.id, payload.user.name ?? payload.user.username);
+      const turn = viewSubmissionToTurn(payload, metadata, { id: payload.user.id, name }, conversation.clock());
+      logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId, kind: 'view' }, 'slack turn');
+      // The answer to a submission must come within 3 s and decides whether the modal stays open.
+      const { response, rest } = viewResponseFor(await handleTurn(turn, conversation), target);
+      acked = true;
+      await ack(response);
+      await sendReplies(client, rest, target);
+    } finally {
+      // On a duplicate or an error, still close the modal; the error boundary says what went wrong.
+      if (!acked) await ack();
+    }
+  });
+}

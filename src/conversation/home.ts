@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon';
+import type { Card, CardButton } from '../../cards/model.js';
+import { nextMeeting } from '../domain/meetings/index.js';
+import type { Programme } from '../store/schemas/programme.js';
+import { workspaceStore, type WorkspaceStore } from '../store/workspace-store.js';
+import type { ConversationDeps } from './context.js';
+import { cadenceOf } from './features/meetings/cadence-of.js';
+import { describeWhen } from './features/meetings/describe-meeting.js';
+import { nextStepButton, stageLabel, viewButton } from './features/pdsa/cycle-buttons.js';
+import { cycleId } from './features/pdsa/cycle-id.js';
+import type { Turn } from './turn.js';
+
+/** Who is looking at their home page; the parts of a Turn that matter here. */
+export type HomeViewer = Pick<Turn, 'workspaceId' | 'user'>;
+
+const RECENT_ENTRIES = 5;
+/** A home view holds 100 blocks (platforms.md §1.7); a few tests each keep well inside that. */
+const MAX_CYCLES = 8;
+
+/**
+ * A person's home page (Slack App Home): their open tests of change with the next step of each, the
+ * next champions' meeting and their latest milestone entries. Reads only; opening the page creates
+ * nothing, not even the member.
+ */
+export async function buildHome(viewer: HomeViewer, deps: ConversationDeps): Promise<Card[]> {
+  const store = workspaceStore(deps.db, viewer.workspaceId);
+  const now = deps.clock();
+  const programme = await store.programmes.findOne({});
+  if (!programme) {
+    return [{ title: 'Welcome to pacebot', sections: [{ text: 'This workspace has no programme yet. An admin can start with `setup`.' }] }];
+  }
+  const [tests, entries] = await Promise.all([testsCard(store, viewer.user.id), entriesCard(store, viewer.user.id, programme)]);
+  return [meetingCard(programme, now), tests, entries];
+}
+
+async function testsCard(store: WorkspaceStore, userId: string): Promise<Card> {
+  const open = await store.pdsa
+    .find({ ownerId: userId, stage: { $ne: 'act' } }, { sort: { number: 1 }, limit: MAX_CYCLES })
+    .toArray();
+  const newTest: CardButton = { id: 'home_new_test', label: 'New test of change', style: 'primary', action: { verb: 'pdsa.new', data: {} } };
+  if (open.length === 0) {
+    return { title: 'Your tests of change', sections: [{ text: 'You have no open tests of change.' }], buttons: [newTest] };
+  }
+  return {
+    title: 'Your tests of change',
+    facts: open.map((cycle) => ({ label: `${cycleId(cycle.number)} ${cycle.title}`, value: stageLabel(cycle) })),
+    buttons: [
+      newTest,
+      // Button ids must be unique within the card: prefix each with its cycle.
+      ...open.flatMap((cycle) =>
+        [nextStepButton(cycle), viewButton(cycle)].map((button) => ({
+          ...button,
+          id: `${cycle.number}_${button.id}`,
+          label: `${cycleId(cycle.number)}: ${button.label}`,
+        })),
+      ),
+    ],
+  };
+}
+
+function meetingCard(programme: Programme, now: Date): Card {
+  const cadence = cadenceOf(programme);
+  const next = cadence ? nextMeeting(cadence, now) : null;
+  const text = next
+    ? `${describeWhen(next.at, programme.timeZone)}${next.moved ? ' (moved)' : ''}`
+    : 'No meeting dates yet. A lead or admin can set them with `meeting set`.';
+  return { title: "Next champions' meeting", subtitle: programme.name, sections: [{ text }] };
+}
+
+async function entriesCard(store: WorkspaceStore, userId: string, programme: Programme): Promise<Card> {
+  const recent = await store.audit
+    .find({ 'actor.userId': userId, entity: 'case' }, { sort: { at: -1 }, limit: RECENT_ENTRIES })
+    .toArray();
+  if (recent.length === 0) {
+    return { title: 'Your recent milestone entries', sections: [{ text: 'None yet. Tell me a milestone, e.g. *C1042 accommodated 3 Oct*.' }] };
+  }
+  const day = (at: Date) => DateTime.fromJSDate(at, { zone: programme.timeZone }).toFormat('d LLL');
+  return {
+    title: 'Your recent milestone entries',
+    facts: recent.map((entry) => ({ label: entry.entityId, value: `${entry.action.replace(/_/g, ' ')}, ${day(entry.at)}` })),
+  };
+}

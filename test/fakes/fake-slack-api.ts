@@ -1,0 +1,179 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+
+/** One call the app made: a Web API method, an upload to an upload_url, or a post to a response_url. */
+export interface SlackCall {
+  method: string;
+  /** Form or JSON fields, with nested JSON fields (blocks, view, files) parsed. */
+  body: Record<string, any>;
+  authorization?: string;
+  /** For uploads: the bytes received. */
+  bytes?: number;
+}
+
+type Answer = (body: Record<string, any>) => Record<string, unknown>;
+
+export const FAKE_BOT_USER_ID = 'UBOT';
+export const FAKE_BOT_ID = 'BBOT';
+
+/**
+ * A loopback Slack Web API (platforms.md §3.1): `POST /api/<method>` with form or JSON bodies,
+ * answering HTTP 200 `{ ok: true, … }` for the methods pacebot uses; `files.getUploadURLExternal`
+ * hands out an upload_url on this same server; `/response/<id>` stands in for response_urls.
+ * Unknown routes answer 501 and are kept in `unhandled` for the test to fail on.
+ */
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  readonly unhandled: string[] = [];
+  /** users.info answers: user id → display name. */
+  readonly users = new Map<string, string>();
+  private readonly failures = new Map<string, string>();
+  private seq = 0;
+  private waiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly server: Server,
+    /** Origin, e.g. http://127.0.0.1:5123 */
+    readonly origin: string,
+  ) {}
+
+  /** What SLACK_API_URL should be. */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  static async start(): Promise<FakeSlackApi> {
+    let fake: FakeSlackApi | undefined;
+    const server = createServer((req, res) => void fake!.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlackApi(server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  /** A response_url that lands on this fake, recorded as method `response_url:<id>`. */
+  responseUrl(id: string): string {
+    return `${this.origin}/response/${id}`;
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once `count` calls to `method` were recorded (the app answers Slack before it calls out). */
+  async waitFor(method: string, count = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline) {
+        const seen = this.calls.map((c) => c.method).join(', ') || 'none';
+        throw new Error(`fake Slack: expected ${count} × ${method} within ${timeoutMs} ms; calls seen: ${seen}`);
+      }
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+    return this.callsTo(method);
+  }
+
+  /** The next call to `method` answers `{ ok: false, error }`, as Slack does (HTTP 200). */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, error);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+    this.unhandled.length = 0;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private record(call: SlackCall): void {
+    this.calls.push(call);
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = Buffer.concat(await req.toArray());
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const authorization = req.headers.authorization;
+    if (req.method === 'POST' && path.startsWith('/upload/')) {
+      this.record({ method: 'upload', body: { fileId: path.slice('/upload/'.length) }, authorization, bytes: raw.length });
+      return send(res, 200, 'OK');
+    }
+    if (req.method === 'POST' && path.startsWith('/response/')) {
+      this.record({ method: `response_url:${path.slice('/response/'.length)}`, body: JSON.parse(raw.toString('utf8')) });
+      return send(res, 200, 'ok');
+    }
+    const method = req.method === 'POST' && path.startsWith('/api/') ? path.slice('/api/'.length) : undefined;
+    const answer = method ? this.answers[method] : undefined;
+    if (!method || !answer) {
+      this.unhandled.push(`${req.method} ${path}`);
+      return send(res, 501, { ok: false, error: `fake Slack has no ${req.method} ${path}` });
+    }
+    const body = decodeBody(raw.toString('utf8'), req.headers['content-type']);
+    this.record({ method, body, authorization });
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      return send(res, 200, { ok: false, error: failure });
+    }
+    return send(res, 200, { ok: true, ...answer(body) });
+  }
+
+  private readonly answers: Record<string, Answer> = {
+    'auth.test': () => ({ user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID, team_id: 'T-FAKE', url: 'https://fake.slack.com/' }),
+    'chat.postMessage': (body) => ({ channel: body.channel, ts: this.nextTs(), message: { text: body.text } }),
+    'chat.update': (body) => ({ channel: body.channel, ts: body.ts }),
+    'views.open': (body) => ({ view: { id: `V${++this.seq}`, ...body.view } }),
+    'views.update': (body) => ({ view: { id: body.view_id, ...body.view } }),
+    'views.publish': (body) => ({ view: { id: `V${++this.seq}`, ...body.view } }),
+    'users.info': (body) => {
+      const name = this.users.get(body.user) ?? `Person ${body.user}`;
+      return { user: { id: body.user, name: name.toLowerCase().replace(/\s+/g, '.'), real_name: name, profile: { display_name: name, real_name: name } } };
+    },
+    'conversations.info': (body) => ({ channel: { id: body.channel, is_im: String(body.channel).startsWith('D') } }),
+    'files.getUploadURLExternal': () => {
+      const fileId = `F${++this.seq}`;
+      return { upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
+    },
+    'files.completeUploadExternal': (body) => ({ files: (body.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) }),
+    'oauth.v2.access': (body) => ({
+      app_id: 'A-FAKE',
+      authed_user: { id: 'U-INSTALLER' },
+      scope: 'chat:write,commands',
+      token_type: 'bot',
+      access_token: `xoxb-installed-${body.code}`,
+      bot_user_id: FAKE_BOT_USER_ID,
+      team: { id: `T-${body.code}`, name: 'Installed team' },
+      enterprise: null,
+      is_enterprise_install: false,
+    }),
+  };
+
+  private nextTs(): string {
+    return `1700000000.${String(++this.seq).padStart(6, '0')}`;
+  }
+}
+
+/** Form fields (the Web API client's default) or JSON; fields holding JSON come back parsed. */
+function decodeBody(raw: string, contentType: string | undefined): Record<string, any> {
+  if (!raw) return {};
+  if (contentType?.startsWith('application/json')) return JSON.parse(raw);
+  const fields = parseQuery(raw) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, /^[[{]/.test(value) ? JSON.parse(value) : value]),
+  );
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = typeof body !== 'string';
+  res.writeHead(status, { 'content-type': json ? 'application/json' : 'text/plain' });
+  res.end(json ? JSON.stringify(body) : body);
+}
