@@ -5,7 +5,7 @@ import { TEAMS_CARD_BUDGET } from '../../cards/limits.js';
 import type { CardAction } from '../../cards/model.js';
 import { MORE_NOTE } from '../../cards/text.js';
 import { adaptiveCardSize, toAdaptiveCard } from '../../cards/to-adaptive-card.js';
-import { bigSections, cardFixture, formFixture, png } from './cards-fixtures.js';
+import { bigSections, cardFixture, FIXTURE_INPUT_IDS, formFixture, png } from './cards-fixtures.js';
 
 /**
  * A hand-written subset of the Adaptive Card 1.5 JSON schema (adaptivecards.io): the element and
@@ -196,15 +196,7 @@ describe('toAdaptiveCard', () => {
     const form = formFixture();
     const json = toAdaptiveCard(cardFixture({ form }));
     const inputs = json.body.filter((el) => el.type.startsWith('Input.'));
-    expect(inputs.map((el) => el.id)).toEqual([
-      'title',
-      'plan',
-      'due',
-      'idea',
-      'idea__other',
-      'owners',
-      'lead',
-    ]);
+    expect(inputs.map((el) => el.id)).toEqual(FIXTURE_INPUT_IDS);
     for (const el of inputs) {
       expect(el.label).toEqual(expect.any(String));
       expect(el.errorMessage).toEqual(expect.any(String));

@@ -7,7 +7,7 @@ import {
 } from '../../cards/limits.js';
 import type { BlockKitStateValues } from '../../cards/read-block-kit-view-values.js';
 import { readBlockKitViewValues, toBlockKitModal } from '../../cards/to-block-kit.js';
-import { bigSections, cardFixture, formFixture } from './cards-fixtures.js';
+import { bigSections, cardFixture, FIXTURE_INPUT_IDS, formFixture } from './cards-fixtures.js';
 
 const inputBlocks = (view: types.ModalView) =>
   view.blocks.filter((block): block is types.InputBlock => block.type === 'input');
@@ -75,15 +75,7 @@ describe('toBlockKitModal', () => {
   it('makes one input block per input with block_id and action_id equal to the input id', () => {
     const view = toBlockKitModal(cardFixture({ form: formFixture() }));
     const blocks = inputBlocks(view);
-    expect(blocks.map((b) => b.block_id)).toEqual([
-      'title',
-      'plan',
-      'due',
-      'idea',
-      'idea__other',
-      'owners',
-      'lead',
-    ]);
+    expect(blocks.map((b) => b.block_id)).toEqual(FIXTURE_INPUT_IDS);
     for (const block of blocks)
       expect((block.element as { action_id: string }).action_id).toBe(block.block_id);
     const byId = (id: string) => blocks.find((b) => b.block_id === id)!;

@@ -79,6 +79,9 @@ export function formFixture(overrides: Partial<CardForm> = {}): CardForm {
   };
 }
 
+/** Every input id `formFixture()` renders to, in order: "idea" allows "other", hence idea__other. */
+export const FIXTURE_INPUT_IDS = ['title', 'plan', 'due', 'idea', 'idea__other', 'owners', 'lead'];
+
 export function cardFixture(overrides: Partial<Card> = {}): Card {
   return {
     title: 'Weekly digest — Northside champions',
