@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset, Scale } from 'chart.js';
-import { commonPluginOptions } from './common-plugin-options.js';
+import { commonPluginOptions, staticChartOptions } from './common-plugin-options.js';
 import { dayNumber, dayTicks } from './day-axis.js';
 import { formatInterval } from './format-interval.js';
 import { formatXLabel } from './format-x-label.js';
@@ -110,9 +110,7 @@ export function buildJourneyConfig(input: JourneySpec): ChartConfiguration<'line
     type: 'line',
     data: { datasets },
     options: {
-      responsive: false,
-      animation: false,
-      layout: { padding: { left: 4, right: 14, top: 4, bottom: 2 } },
+      ...staticChartOptions,
       scales: {
         x: {
           type: 'linear',

@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import { commonPluginOptions } from './common-plugin-options.js';
+import { commonPluginOptions, staticChartOptions } from './common-plugin-options.js';
 import { formatValue } from './format-value.js';
 import { formatXLabel } from './format-x-label.js';
 import { neutral, okabeIto } from './palette.js';
@@ -179,9 +179,7 @@ export function buildRunChartConfig(
     type: 'line',
     data: { labels: spec.labels.map((label) => formatXLabel(label)), datasets },
     options: {
-      responsive: false,
-      animation: false,
-      layout: { padding: { left: 4, right: 14, top: 4, bottom: 2 } },
+      ...staticChartOptions,
       scales: {
         x: {
           type: 'category',

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { commonPluginOptions } from './common-plugin-options.js';
+import { commonPluginOptions, staticChartOptions } from './common-plugin-options.js';
 import { formatXLabel } from './format-x-label.js';
 import { okabeIto } from './palette.js';
 import { parseChartSpec } from './parse-chart-spec.js';
@@ -46,9 +46,7 @@ export function buildWaitingChartConfig(
       })),
     },
     options: {
-      responsive: false,
-      animation: false,
-      layout: { padding: { left: 4, right: 14, top: 4, bottom: 2 } },
+      ...staticChartOptions,
       scales: {
         x: { stacked, grid: { display: false }, ticks: { maxRotation: 0 } },
         y: {

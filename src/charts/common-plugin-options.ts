@@ -41,6 +41,13 @@ function legendItems(chart: Chart): LegendItem[] {
   });
 }
 
+/** Options every chart shares: a fixed-size, unanimated canvas with a little breathing room. */
+export const staticChartOptions = {
+  responsive: false,
+  animation: false as const,
+  layout: { padding: { left: 4, right: 14, top: 4, bottom: 2 } },
+};
+
 /**
  * Title, legend and tooltip settings shared by every chart: a bold title, a legend at the bottom
  * (so the band above the plot is free for marker labels) and no tooltips (a PNG has no hover).
