@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { FormValues } from '../../cards/model.js';
-import { ADMIN, COACH, LEAD, MEMBER, type TestBot, type TestUser, firstCard, replyText } from '../helpers/test-bot.js';
+import { ADMIN, COACH, LEAD, MEMBER, type TestBot, type TestUser, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
 
 /** A second member who is in no group and holds no role. */
 export const OUTSIDER: TestUser = { id: 'U-OUT', name: 'Olu Outsider' };
@@ -17,6 +17,19 @@ export async function setUpProgramme(bot: TestBot): Promise<void> {
   await bot.say(ADMIN, 'group permanence-milestones lead Lee Lead');
   await bot.say(ADMIN, 'coach add Cora');
   expect(replyText(await bot.say(MEMBER, 'join permanence-milestones'))).toMatch(/Welcome/);
+}
+
+/** A bot over a fresh database with the programme set up, for one test file; dropped after it. */
+export function useProgrammeBot(options: { now?: string } = {}): () => TestBot {
+  let bot: TestBot | undefined;
+  beforeAll(async () => {
+    bot = await createTestBot(options);
+    await setUpProgramme(bot);
+  });
+  afterAll(async () => {
+    await bot?.drop();
+  });
+  return () => bot!;
 }
 
 /** A complete Plan form as the member would submit it. */

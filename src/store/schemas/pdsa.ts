@@ -78,6 +78,8 @@ export const PdsaCycleSchema = z.object({
   startedOn: IsoDateSchema.optional(),
   notes: z.array(PdsaNoteSchema).default([]),
   stageDates: StageDatesSchema.default({}),
+  /** Increases on every edit; edits are conditional on it so two people never overwrite each other silently. */
+  version: z.number().int().min(0).default(0),
   demo: z.boolean().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -1,3 +1,4 @@
+import type { Filter } from 'mongodb';
 import { ValidationError } from '../../../errors.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import type { TurnContext } from '../../context.js';
@@ -17,7 +18,12 @@ export function auditCycle(ctx: TurnContext, number: number, action: string, bef
   });
 }
 
-/** Updates are conditional on the version read, so two people editing at once never overwrite silently. */
+/** Matches the cycle only as it was read: edits are conditional on its version. */
+export function asRead(before: PdsaCycle): Filter<PdsaCycle> {
+  return { number: before.number, version: before.version };
+}
+
+/** The refusal when the cycle changed between reading it and saving the edit. */
 export function changedMeanwhile(number: number): ValidationError {
   const id = cycleId(number);
   return new ValidationError('edit_conflict', `Someone changed ${id} a moment ago. Have a look with \`pdsa ${id}\`, then try again.`);

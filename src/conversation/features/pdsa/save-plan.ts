@@ -6,7 +6,8 @@ import type { TurnContext } from '../../context.js';
 import { checkValues, formErrors, withInlineErrors } from '../../form-errors.js';
 import { card } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCycle, changedMeanwhile, compact } from './audit-cycle.js';
+import { seedChangeIdeas } from '../change-ideas/seed-change-ideas.js';
+import { asRead, auditCycle, changedMeanwhile, compact } from './audit-cycle.js';
 import { confirmCard } from './confirm-card.js';
 import { findCycle } from './find-cycle.js';
 import { localToday } from './local-date.js';
@@ -56,6 +57,8 @@ async function resolveIdea(ctx: TurnContext, said: string, source: PdsaCycle | u
     if (!source) throw new ValidationError('no_idea', 'Pick the change idea you are testing, or type your own.', { field: 'changeIdea' });
     return compact({ changeIdea: source.changeIdea, changeIdeaId: source.changeIdeaId });
   }
+  // The library may never have been read in this workspace (a form opened from another surface).
+  await seedChangeIdeas(ctx.store, ctx.now);
   const idea = await ctx.store.changeIdeas.findOne({ key: said });
   return idea ? { changeIdea: idea.title, changeIdeaId: idea.key } : { changeIdea: said };
 }
@@ -71,6 +74,7 @@ async function createCycle(ctx: TurnContext, fields: PlanFields, previous: PdsaC
     startedOn: fields.plan.startOn ?? localToday(ctx),
     notes: [],
     stageDates: { plan: ctx.now },
+    version: 0,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
@@ -83,9 +87,10 @@ async function updatePlan(ctx: TurnContext, before: PdsaCycle, fields: PlanField
   // Once carried out, the Do date is the start the charts show; before that, the planned start.
   const startedOn = before.do ? before.startedOn : (fields.plan.startOn ?? before.startedOn);
   const after = await ctx.store.pdsa.findOneAndUpdate(
-    { number: before.number, updatedAt: before.updatedAt },
+    asRead(before),
     {
       $set: { ...fields, ...(startedOn ? { startedOn } : {}), updatedAt: ctx.now },
+      $inc: { version: 1 },
       ...(fields.changeIdeaId ? {} : { $unset: { changeIdeaId: '' } }),
     },
   );

@@ -3,7 +3,7 @@ import type { TurnContext } from '../../context.js';
 import { checkValues, formErrors } from '../../form-errors.js';
 import { card } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCycle, changedMeanwhile, compact } from './audit-cycle.js';
+import { asRead, auditCycle, changedMeanwhile, compact } from './audit-cycle.js';
 import { confirmCard } from './confirm-card.js';
 import { findCycle } from './find-cycle.js';
 import { localToday } from './local-date.js';
@@ -35,7 +35,7 @@ export async function saveStageForm(ctx: TurnContext, stage: RecordableStage, nu
   }
   const first = !before[stage];
   const after = await ctx.store.pdsa.findOneAndUpdate(
-    { number, updatedAt: before.updatedAt },
+    asRead(before),
     {
       $set: {
         [stage]: data,
@@ -45,6 +45,7 @@ export async function saveStageForm(ctx: TurnContext, stage: RecordableStage, nu
         ...(stage === 'do' ? { startedOn: data.carriedOutOn } : {}),
         updatedAt: ctx.now,
       },
+      $inc: { version: 1 },
     },
   );
   if (!after) throw changedMeanwhile(number);

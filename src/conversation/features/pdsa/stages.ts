@@ -18,16 +18,11 @@ export function nextStage(cycle: Pick<PdsaCycle, 'stage'>): Exclude<PdsaStage, '
 
 /** A stage may be recorded once the one before it is, and re-opened any time after to correct it. */
 export function requireStageOpen(cycle: PdsaCycle, stage: PdsaStage): void {
-  const wanted = STAGE_ORDER.indexOf(stage);
-  if (wanted <= STAGE_ORDER.indexOf(cycle.stage) + 1) return;
-  const missing = STAGE_ORDER[wanted - 1]!;
+  const reached = STAGE_ORDER.indexOf(cycle.stage);
+  if (STAGE_ORDER.indexOf(stage) <= reached + 1) return;
+  // Point to the first stage still missing, which is what the user can do now.
+  const missing = STAGE_ORDER[reached + 1]!;
   const id = cycleId(cycle.number);
-  const why: Record<string, string> = {
-    do: `${id} hasn't been carried out yet`,
-    study: `${id} hasn't been studied yet`,
-  };
-  throw new ValidationError(
-    'stage_out_of_order',
-    `${why[missing] ?? `${id} needs its ${STAGE_NAMES[missing]} stage first`}. Record ${STAGE_NAMES[missing]} first with \`pdsa ${id} ${missing}\`, then ${STAGE_NAMES[stage]}.`,
-  );
+  const state = missing === 'do' ? "hasn't been carried out yet" : "hasn't been studied yet";
+  throw new ValidationError('stage_out_of_order', `${id} ${state}. Record ${STAGE_NAMES[missing]} first with \`pdsa ${id} ${missing}\`.`);
 }
