@@ -11,13 +11,13 @@ import { openStore } from '../../src/store/open-store.js';
 
 /** Starts `npm start`'s entry point as its own process and waits for the line with the address. */
 function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; storeUri: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/main.ts'], {
     env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'warn', SCHEDULER_ENABLED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no start-up line: ${out}`)), 90_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
@@ -43,7 +43,7 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-  it('prints where it listens and that it uses the embedded store; /healthz is ok; data survives a restart', async () => {
+  it('prints where it listens and that it uses the embedded store; /healthz is ok; data survives a restart', { timeout: 240_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pacebot-start-'));
     dirs.push(dataDir);
     const first = await startBot({ DATA_DIR: dataDir });
