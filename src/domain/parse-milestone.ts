@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import {
   compileCaseRefPattern,
   DEFAULT_CASE_REF_EXAMPLE,
@@ -11,6 +12,7 @@ import {
   DEFAULT_MILESTONE_CATALOGUE,
   type MilestoneCatalogue,
   type MilestoneKey,
+  MilestoneKeySchema,
 } from './milestone-catalogue.js';
 import { assignDates } from './milestone-parsing/assign-dates.js';
 import { overlaps } from './milestone-parsing/date-mention.js';
@@ -18,9 +20,16 @@ import { findExplicitDates } from './milestone-parsing/find-explicit-dates.js';
 import { findMilestones } from './milestone-parsing/find-milestones.js';
 import { maskSpans } from './milestone-parsing/mask-spans.js';
 import { readDates } from './milestone-parsing/read-dates.js';
-import { type ParseErrorCode, refusalMessage } from './milestone-parsing/refusal-message.js';
+import {
+  type ParseErrorCode,
+  type RefusalContext,
+  refusalMessage,
+} from './milestone-parsing/refusal-message.js';
 
-export type { ParseErrorCode } from './milestone-parsing/refusal-message.js';
+export {
+  PARSE_ERROR_CODES,
+  type ParseErrorCode,
+} from './milestone-parsing/refusal-message.js';
 
 export interface ParseMilestoneOptions {
   /** Today's date (yyyy-mm-dd) in the programme's time zone: the reference for every date. */
@@ -38,14 +47,15 @@ export interface ParseMilestoneOptions {
   maxYearsAhead?: number;
 }
 
-export interface MilestoneRecord {
-  caseRef: string;
-  milestone: MilestoneKey;
-  /** yyyy-mm-dd */
-  date: string;
+/** One child's milestone date, as understood from a message (before confirmation and storage). */
+export const MilestoneRecordSchema = z.object({
+  caseRef: z.string().min(1),
+  milestone: MilestoneKeySchema,
+  date: z.iso.date(),
   /** A future date booked in diaries rather than a milestone reached. */
-  planned: boolean;
-}
+  planned: z.boolean(),
+});
+export type MilestoneRecord = z.infer<typeof MilestoneRecordSchema>;
 
 export type ParseMilestoneResult =
   | { ok: true; records: MilestoneRecord[] }
@@ -81,14 +91,16 @@ export function parseMilestoneStatement(
   const refs = uniqueCaseRefs(refMatches);
   const ctx = {
     exampleRef: refs[0] ?? options.caseRefExample ?? DEFAULT_CASE_REF_EXAMPLE,
-    refIsExample: refs.length === 0,
     refShape: isDefaultPattern ? 'like C1042: one to three letters then 3 to 8 digits' : undefined,
     availableLabels: activeMilestones(catalogue).map((m) => m.label),
     today,
     maxYearsBack,
     maxYearsAhead,
   };
-  const refuse = (error: ParseErrorCode, more: object = {}): ParseMilestoneResult => ({
+  const refuse = (
+    error: ParseErrorCode,
+    more: Partial<RefusalContext> = {},
+  ): ParseMilestoneResult => ({
     ok: false,
     error,
     message: refusalMessage(error, { ...ctx, ...more }),

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseMilestoneStatement } from '../../src/domain/parse-milestone.js';
+import {
+  MilestoneRecordSchema,
+  PARSE_ERROR_CODES,
+  parseMilestoneStatement,
+} from '../../src/domain/parse-milestone.js';
 
 // A copy of /work/shared/fixtures/utterances.json, kept in the repo so CI on a clean clone has it.
 const fixturePath = fileURLToPath(new URL('../fixtures/utterances.json', import.meta.url));
@@ -27,9 +31,11 @@ describe('product owner utterances', () => {
     const result = parseMilestoneStatement(text, { today: fixture.today });
     if ('error' in expected) {
       expect(result).toMatchObject({ ok: false, error: expected.error });
+      expect(PARSE_ERROR_CODES).toContain(expected.error);
     } else {
       const records = expected.records.map((r) => ({ ...r, planned: r.planned ?? false }));
       expect(result).toEqual({ ok: true, records });
+      expect(MilestoneRecordSchema.array().safeParse(result.ok && result.records).success).toBe(true);
     }
   });
 });

@@ -21,8 +21,6 @@ export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 export interface RefusalContext {
   /** A reference to use in the example: one the member gave, or the area's example. */
   exampleRef: string;
-  /** True when the example reference is the area's, not one the member gave. */
-  refIsExample: boolean;
   /** How the area's references look, e.g. "one to three letters then 3 to 8 digits". */
   refShape?: string;
   milestoneLabel?: string;
