@@ -15,6 +15,8 @@ import { truncateText } from './text.js';
 
 type Element = types.InputBlock['element'];
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const plain = (text: string, max: number): types.PlainTextElement => ({
   type: 'plain_text',
   text: truncateText(text, max),
@@ -66,7 +68,8 @@ export function toInputBlocks(input: FormInput): types.InputBlock[] {
           {
             type: 'datepicker',
             action_id: input.id,
-            ...(input.value && { initial_date: input.value }),
+            // Slack rejects the whole view over a malformed initial_date, so only a real one is sent.
+            ...(input.value && ISO_DATE.test(input.value) && { initial_date: input.value }),
           },
           !required,
         ),

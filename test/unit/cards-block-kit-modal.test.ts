@@ -109,6 +109,15 @@ describe('toBlockKitModal', () => {
     });
   });
 
+  it('leaves out an initial date Slack would reject', () => {
+    const form = formFixture({
+      inputs: [{ kind: 'date', id: 'due', label: 'Due', value: 'next Tuesday' }],
+    });
+    const element = inputBlocks(toBlockKitModal(cardFixture({ form })))[0]!
+      .element as types.Datepicker;
+    expect(element).toEqual({ type: 'datepicker', action_id: 'due' });
+  });
+
   it('keeps option text within 75 characters and at most 100 options', () => {
     const options = Array.from({ length: 130 }, (_, i) => ({
       value: `o${i}`,
