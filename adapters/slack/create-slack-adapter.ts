@@ -1,4 +1,4 @@
-import { App, type Authorize, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type Authorize, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { AppParts } from '../../src/app.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RouteRegistrar } from '../../src/server.js';
@@ -14,6 +14,8 @@ import { createUserNames } from './user-names.js';
 
 export interface SlackAdapter {
   app: App;
+  /** Our restify receiver, or Bolt's Socket Mode receiver when SLACK_APP_TOKEN is set. */
+  receiver: Receiver;
   /** Adds the Slack routes to the shared server (and, in Socket Mode, connects when it listens). */
   register: RouteRegistrar;
 }
@@ -60,6 +62,7 @@ export function createSlackAdapter(parts: AppParts): SlackAdapter {
 
   return {
     app,
+    receiver,
     register(server) {
       if (receiver instanceof RestifyReceiver) receiver.register(server);
       else {
