@@ -1,6 +1,6 @@
 import type { Chart, LegendItem, PointStyle } from 'chart.js';
-import { canvasFont, fontSize } from './palette.js';
 import { defaultChartSize } from './chart-size.js';
+import { canvasFont, fontSize } from './palette.js';
 import { wrapText } from './wrap-text.js';
 
 /** The dataset fields the legend copies; Chart.js types them per chart type, we read them loosely. */

@@ -1,5 +1,5 @@
-import { canvasFont } from './palette.js';
 import { measureText } from './measure-text.js';
+import { canvasFont } from './palette.js';
 
 /**
  * Breaks text at spaces into lines no wider than `maxWidth` logical px in `font`. Chart.js draws

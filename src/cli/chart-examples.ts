@@ -6,8 +6,8 @@ import {
   runChartShiftExample,
   waitingChartExample,
 } from '../charts/examples.js';
-import type { RenderedChart } from '../charts/render-png.js';
 import { renderJourneyTimeline } from '../charts/render-journey-timeline.js';
+import type { RenderedChart } from '../charts/render-png.js';
 import { renderRunChart } from '../charts/render-run-chart.js';
 import { renderWaitingChart } from '../charts/render-waiting-chart.js';
 

@@ -1,6 +1,7 @@
 import type { ChartDataset, LegendItem } from 'chart.js';
 import { describe, expect, it } from 'vitest';
-import { buildRunChartConfig, runChartColours } from '../../src/charts/build-run-chart-config.js';
+import { buildRunChartConfig } from '../../src/charts/build-run-chart-config.js';
+import { runChartColours } from '../../src/charts/run-chart-datasets.js';
 import type { RunChartSpec } from '../../src/charts/run-chart-spec.js';
 import { ValidationError } from '../../src/errors.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runChartColours } from '../../src/charts/build-run-chart-config.js';
 import { runChartPhasesExample, runChartShiftExample } from '../../src/charts/examples.js';
 import { renderRunChart } from '../../src/charts/render-run-chart.js';
+import { runChartColours } from '../../src/charts/run-chart-datasets.js';
 import {
   countColour,
   decodePng,

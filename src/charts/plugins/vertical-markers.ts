@@ -1,7 +1,7 @@
 import type { Chart, Plugin } from 'chart.js';
+import { measureText } from '../measure-text.js';
 import { canvasFont, fontSize, neutral } from '../palette.js';
 import { assignLabelRows, type LabelSpan } from './assign-label-rows.js';
-import { measureText } from '../measure-text.js';
 
 /** A labelled vertical line at `x`, in the x scale's units (a category index or a day number). */
 export interface VerticalMarker {

@@ -1,0 +1,117 @@
+import type { ChartDataset } from 'chart.js';
+import { formatValue } from './format-value.js';
+import { neutral, okabeIto } from './palette.js';
+import type { ParsedRunChartSpec } from './run-chart-spec.js';
+
+/** Which colour draws what on a run chart; shapes and dashes repeat each distinction. */
+export const runChartColours = {
+  data: okabeIto.blue,
+  median: okabeIto.green,
+  signal: okabeIto.vermillion,
+  excluded: neutral.muted,
+  target: okabeIto.purple,
+  annotation: neutral.text,
+} as const;
+
+export type LineDataset = ChartDataset<'line', (number | null)[]>;
+
+/** Keeps only the values at `indices`, so an overlay dataset draws just those points. */
+function only(values: (number | null)[], indices: Set<number>): (number | null)[] {
+  return values.map((v, i) => (indices.has(i) ? v : null));
+}
+
+function span(count: number, from: number, to: number, value: number): (number | null)[] {
+  return Array.from({ length: count }, (_, i) => (i >= from && i <= to ? value : null));
+}
+
+function medianDatasets(spec: ParsedRunChartSpec): LineDataset[] {
+  const count = spec.labels.length;
+  const line = { pointRadius: 0, pointStyle: 'line' as const, borderWidth: 2.5, order: 1 };
+  return spec.phases.flatMap((phase) => {
+    const baselineEnd = phase.baselineEnd ?? phase.end;
+    const solid: LineDataset = {
+      ...line,
+      label: `Median (${spec.ruleSetName} rules)`,
+      data: span(count, phase.start, baselineEnd, phase.median),
+      borderColor: runChartColours.median,
+      backgroundColor: runChartColours.median,
+    };
+    if (baselineEnd === phase.end) return [solid];
+    // Dashed where the frozen baseline median is carried on over later points.
+    const extended: LineDataset = {
+      ...solid,
+      label: 'Median, extended',
+      data: span(count, baselineEnd, phase.end, phase.median),
+      borderDash: [7, 5],
+    };
+    return [solid, extended];
+  });
+}
+
+function pointDatasets(spec: ParsedRunChartSpec): LineDataset[] {
+  const signals = new Set(spec.signalPoints);
+  const excluded = new Set(spec.excludedPoints);
+  const data: LineDataset = {
+    label: spec.measureName,
+    data: spec.values,
+    borderColor: runChartColours.data,
+    backgroundColor: runChartColours.data,
+    borderWidth: 2,
+    pointStyle: 'circle',
+    // Signal and excluded points are drawn by their own overlays, with their own shapes.
+    pointRadius: spec.values.map((_, i) => (signals.has(i) || excluded.has(i) ? 0 : 3.5)),
+    spanGaps: false,
+    order: 0,
+  };
+  const datasets = [data];
+  if (signals.size > 0) {
+    datasets.push({
+      label: `Signal (${spec.ruleSetName} rules)`,
+      data: only(spec.values, signals),
+      showLine: false,
+      pointStyle: 'triangle',
+      pointRadius: 7,
+      borderColor: runChartColours.signal,
+      backgroundColor: runChartColours.signal,
+      order: -2,
+    });
+  }
+  if (excluded.size > 0) {
+    datasets.push({
+      label: 'Excluded',
+      data: only(spec.values, excluded),
+      showLine: false,
+      pointStyle: 'crossRot',
+      pointRadius: 6,
+      borderWidth: 2,
+      borderColor: runChartColours.excluded,
+      backgroundColor: neutral.background,
+      order: -1,
+    });
+  }
+  return datasets;
+}
+
+function targetDataset(spec: ParsedRunChartSpec, target: number): LineDataset {
+  return {
+    label: `Target: ${formatValue(target)} ${spec.unit}`,
+    data: spec.labels.map(() => target),
+    borderColor: runChartColours.target,
+    backgroundColor: runChartColours.target,
+    borderDash: [3, 3],
+    borderWidth: 2,
+    pointRadius: 0,
+    pointStyle: 'line',
+    order: 2,
+  };
+}
+
+/**
+ * The run chart's datasets in legend order: the series, its signal and excluded overlays, the
+ * median lines and the target. Overlays that would be empty are left out of the legend.
+ */
+export function runChartDatasets(spec: ParsedRunChartSpec): LineDataset[] {
+  const datasets = [...pointDatasets(spec), ...medianDatasets(spec)];
+  if (spec.target !== undefined) datasets.push(targetDataset(spec, spec.target));
+  return datasets;
+}
