@@ -22,15 +22,16 @@ async function tempDir(): Promise<string> {
 async function open(dataDir: string, compactAfterBytes?: number): Promise<{ server: EmbeddedServer; client: MongoClient }> {
   const server = await startEmbeddedServer({ dataDir, ...(compactAfterBytes ? { compactAfterBytes } : {}) });
   const client = await new MongoClient(server.uri, { serverSelectionTimeoutMS: 5_000 }).connect();
+  const stopServer = server.close;
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
     await client.close();
-    await server.close();
+    await stopServer();
   };
   cleanups.push(close);
-  return { server: Object.assign(server, { close }), client };
+  return { server: { ...server, close }, client };
 }
 
 describe('restart on the same data directory', () => {
@@ -83,6 +84,12 @@ describe('restart on the same data directory', () => {
 });
 
 describe('recovery', () => {
+  it('refuses a second server on a directory already in use', async () => {
+    const dir = await tempDir();
+    await open(dir);
+    await expect(startEmbeddedServer({ dataDir: dir })).rejects.toThrow(/already open|in use/);
+  });
+
   it('loads files copied mid-run with a torn journal tail, keeping the cut bytes aside', async () => {
     const dir = await tempDir();
     const live = await open(dir);

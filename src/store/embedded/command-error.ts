@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   NotImplemented: 238,
+  BSONObjectTooLarge: 10334,
   Location40324: 40324,
 } as const;
 

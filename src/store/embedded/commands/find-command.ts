@@ -1,4 +1,5 @@
 import type { Document } from 'bson';
+import { CommandError } from '../command-error.js';
 import { findDocuments } from '../engine/find-documents.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { collectionName, cursorBatchSize, documentArg, numberArg } from './command-args.js';
@@ -7,6 +8,9 @@ import type { CommandContext } from './command-context.js';
 /** `find`: filter, sort, projection, skip, limit; the rest of the result waits in a cursor. */
 export function findCommand(ctx: CommandContext): Document {
   const name = collectionName(ctx.body, 'find');
+  if (ctx.body.tailable === true) {
+    throw new CommandError('BadValue', 'tailable cursors need a capped collection, which the embedded server lacks');
+  }
   const limit = numberArg(ctx.body, 'limit') ?? 0;
   const docs = findDocuments(
     ctx.catalog.get(ctx.db, name),

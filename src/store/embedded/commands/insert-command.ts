@@ -1,6 +1,6 @@
 import type { Document } from 'bson';
 import { CommandError } from '../command-error.js';
-import { withIdFirst } from '../engine/document-utils.js';
+import { isPlainObject, withIdFirst } from '../engine/document-utils.js';
 import { arrayArg, collectionName } from './command-args.js';
 import type { CommandContext } from './command-context.js';
 import { toWriteError, writeReply } from './write-errors.js';
@@ -14,6 +14,7 @@ export function insertCommand(ctx: CommandContext): Document {
   let n = 0;
   for (const [index, doc] of docs.entries()) {
     try {
+      if (!isPlainObject(doc)) throw new CommandError('TypeMismatch', 'each inserted document must be an object');
       const stored = withIdFirst(doc);
       if (Array.isArray(stored._id) || stored._id instanceof RegExp) {
         const kind = Array.isArray(stored._id) ? 'an array' : 'a regex';

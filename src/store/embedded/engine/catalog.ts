@@ -1,4 +1,5 @@
-import type { Document } from 'bson';
+import { calculateObjectSize, type Document } from 'bson';
+import { CommandError } from '../command-error.js';
 import { CollectionData } from './collection-data.js';
 import type { IndexSpec } from './index-spec.js';
 import type { StoreOp } from './store-op.js';
@@ -51,12 +52,14 @@ export class Catalog {
   }
 
   insert(collection: CollectionData, doc: Document): Document {
+    checkSize(doc);
     const stored = collection.insert(doc);
     this.pending.push({ op: 'put', db: collection.db, c: collection.name, doc: stored });
     return stored;
   }
 
   replace(collection: CollectionData, doc: Document): Document {
+    checkSize(doc);
     const stored = collection.replace(doc);
     this.pending.push({ op: 'put', db: collection.db, c: collection.name, doc: stored });
     return stored;
@@ -141,5 +144,15 @@ export class Catalog {
     const collection = new CollectionData(db, name, options);
     collections.set(name, collection);
     return collection;
+  }
+}
+
+/** MongoDB's document limit. A larger document could be stored but never sent back in a reply. */
+const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+function checkSize(doc: Document): void {
+  const size = calculateObjectSize(doc);
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new CommandError('BSONObjectTooLarge', `document is too large: ${size} bytes, limit ${MAX_DOCUMENT_BYTES}`);
   }
 }

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { deepFreeze } from './document-utils.js';
 import { DuplicateKeyError } from './duplicate-key-error.js';
+import { FieldIndex, indexablePath } from './field-index.js';
 import { ID_INDEX, type IndexSpec } from './index-spec.js';
 import { UniqueIndex } from './unique-index.js';
 import { valueKey } from './value-key.js';
@@ -15,8 +16,12 @@ export class CollectionData {
   readonly name: string;
   readonly options: Document;
   private readonly docs = new Map<string, Document>();
+  /** Position in natural order, to put index lookups back in that order. */
+  private readonly positions = new Map<string, number>();
+  private nextPosition = 0;
   private readonly indexes = new Map<string, IndexSpec>();
   private readonly uniques = new Map<string, UniqueIndex>();
+  private readonly fields = new Map<string, FieldIndex>();
 
   constructor(db: string, name: string, options: Document = {}) {
     this.db = db;
@@ -38,6 +43,23 @@ export class CollectionData {
 
   byId(id: unknown): Document | undefined {
     return this.docs.get(valueKey(id));
+  }
+
+  /** The document whose `_id` has this value key. */
+  byKey(idKey: string): Document | undefined {
+    return this.docs.get(idKey);
+  }
+
+  /** The field's equality index, if an index covers that field. */
+  fieldIndex(path: string): FieldIndex | undefined {
+    return this.fields.get(path);
+  }
+
+  /** The documents with these ids, in natural order. */
+  inNaturalOrder(idKeys: Iterable<string>): Document[] {
+    return [...idKeys]
+      .sort((a, b) => this.positions.get(a)! - this.positions.get(b)!)
+      .map((idKey) => this.docs.get(idKey)!);
   }
 
   indexSpecs(): IndexSpec[] {
@@ -63,7 +85,7 @@ export class CollectionData {
     const previous = this.docs.get(idKey);
     if (!previous) throw new Error(`replace of a missing document in ${this.ns}`);
     for (const unique of this.uniques.values()) unique.check(this.ns, next, idKey);
-    for (const unique of this.uniques.values()) unique.remove(previous, idKey);
+    this.unindex(previous, idKey);
     return this.store(idKey, next);
   }
 
@@ -71,7 +93,8 @@ export class CollectionData {
     const idKey = valueKey(id);
     const previous = this.docs.get(idKey);
     if (!previous) return false;
-    for (const unique of this.uniques.values()) unique.remove(previous, idKey);
+    this.unindex(previous, idKey);
+    this.positions.delete(idKey);
     return this.docs.delete(idKey);
   }
 
@@ -79,7 +102,7 @@ export class CollectionData {
   put(doc: Document): void {
     const idKey = valueKey(doc._id);
     const previous = this.docs.get(idKey);
-    if (previous) for (const unique of this.uniques.values()) unique.remove(previous, idKey);
+    if (previous) this.unindex(previous, idKey);
     this.store(idKey, doc);
   }
 
@@ -94,17 +117,33 @@ export class CollectionData {
       this.uniques.set(spec.name, unique);
     }
     this.indexes.set(spec.name, spec);
+    for (const path of Object.keys(spec.key).filter(indexablePath)) {
+      if (this.fields.has(path)) continue;
+      const field = new FieldIndex(path);
+      for (const [idKey, doc] of this.docs) field.add(doc, idKey);
+      this.fields.set(path, field);
+    }
   }
 
   dropIndex(name: string): boolean {
     this.uniques.delete(name);
-    return this.indexes.delete(name);
+    if (!this.indexes.delete(name)) return false;
+    const stillIndexed = new Set([...this.indexes.values()].flatMap((spec) => Object.keys(spec.key)));
+    for (const path of this.fields.keys()) if (!stillIndexed.has(path)) this.fields.delete(path);
+    return true;
   }
 
   private store(idKey: string, doc: Document): Document {
     const frozen = deepFreeze(doc);
     this.docs.set(idKey, frozen);
+    if (!this.positions.has(idKey)) this.positions.set(idKey, this.nextPosition++);
     for (const unique of this.uniques.values()) unique.add(frozen, idKey);
+    for (const field of this.fields.values()) field.add(frozen, idKey);
     return frozen;
+  }
+
+  private unindex(doc: Document, idKey: string): void {
+    for (const unique of this.uniques.values()) unique.remove(doc, idKey);
+    for (const field of this.fields.values()) field.remove(doc, idKey);
   }
 }

@@ -1,9 +1,11 @@
 import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const SNAPSHOT = /^snapshot-(\d{8})\.bson$/;
 const JOURNAL = /^journal-(\d{8})\.log$/;
 const LOCK = 'LOCK';
+/** Directories opened by this process (resolved paths). */
+const openHere = new Set<string>();
 
 export const snapshotName = (gen: number): string => `snapshot-${String(gen).padStart(8, '0')}.bson`;
 export const journalName = (gen: number): string => `journal-${String(gen).padStart(8, '0')}.log`;
@@ -47,13 +49,20 @@ export async function syncDirectory(dir: string): Promise<void> {
  * interleave their journals.
  */
 export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const key = resolve(dir);
+  // The pid in LOCK cannot tell two servers of this very process apart; this set can.
+  if (openHere.has(key)) throw new Error(`data directory ${dir} is already open in this process`);
   const path = join(dir, LOCK);
   const holder = Number(await readFile(path, 'utf8').catch(() => ''));
   if (holder && holder !== process.pid && isAlive(holder)) {
     throw new Error(`data directory ${dir} is in use by process ${holder}`);
   }
   await writeFile(path, String(process.pid));
-  return () => rm(path, { force: true });
+  openHere.add(key);
+  return async () => {
+    openHere.delete(key);
+    await rm(path, { force: true });
+  };
 }
 
 function isAlive(pid: number): boolean {
