@@ -60,13 +60,20 @@ function strengthOf(phrase: Phrase, before: string | undefined): MentionStrength
   return before && ANOTHER.has(before) ? 'other' : 'generic';
 }
 
-function occurrences(text: CanonicalWord[], phrase: string[]): number[] {
-  const found: number[] = [];
-  if (phrase.length === 0) return found;
-  for (let i = 0; i + phrase.length <= text.length; i++) {
-    if (phrase.every((w, j) => text[i + j]?.word === w)) found.push(i);
-  }
-  return found;
+/** Where each word stands in the message, so a phrase is only tried where its first word is. */
+function indexWords(text: CanonicalWord[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  text.forEach((w, i) => {
+    const at = index.get(w.word);
+    if (at) at.push(i);
+    else index.set(w.word, [i]);
+  });
+  return index;
+}
+
+function occurrences(text: CanonicalWord[], index: Map<string, number[]>, phrase: string[]) {
+  const starts = phrase[0] === undefined ? [] : (index.get(phrase[0]) ?? []);
+  return starts.filter((i) => phrase.every((w, j) => text[i + j]?.word === w));
 }
 
 /**
@@ -75,9 +82,10 @@ function occurrences(text: CanonicalWord[], phrase: string[]): number[] {
  */
 export function findMilestones(text: string, catalogue: MilestoneCatalogue): MilestoneMention[] {
   const words = canonicalWords(text);
+  const index = indexWords(words);
   const candidates: Candidate[] = [];
   for (const phrase of phrasesOf(catalogue)) {
-    for (const i of occurrences(words, phrase.words)) {
+    for (const i of occurrences(words, index, phrase.words)) {
       const strength = strengthOf(phrase, words[i - 1]?.word);
       // "2nd" is masked with "LAC review", so it is not read as the 2nd of the month.
       const first = strength === 'other' ? i - 1 : i;
