@@ -35,17 +35,23 @@ export function presentValues(values: FormValues): Record<string, string> {
  * Runs a form submission's save. A ValidationError that names a field becomes an inline error on that
  * field, shown on the re-rendered form; other errors travel on to handleTurn as usual.
  */
-export async function withInlineErrors(card: () => Card | Promise<Card>, save: () => Promise<Reply[]>): Promise<Reply[]> {
+export async function withInlineErrors(
+  card: () => Card | Promise<Card>,
+  save: () => Promise<Reply[]>,
+): Promise<Reply[]> {
   try {
     return await save();
   } catch (error) {
-    if (error instanceof ValidationError && error.field) return [formErrors({ [error.field]: error.userMessage }, await card())];
+    if (error instanceof ValidationError && error.field)
+      return [formErrors({ [error.field]: error.userMessage }, await card())];
     throw error;
   }
 }
 
 /** A form's values checked against its schema: the data, or one message per field. */
-export type Checked<T> = { data: T; errors?: undefined } | { data?: undefined; errors: Record<string, string> };
+export type Checked<T> =
+  | { data: T; errors?: undefined }
+  | { data?: undefined; errors: Record<string, string> };
 
 export function checkValues<T>(schema: z.ZodType<T>, values: FormValues): Checked<T> {
   const parsed = schema.safeParse(presentValues(values));

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { FormValues } from '../../cards/model.js';
-import { ADMIN, COACH, LEAD, MEMBER, type TestBot, type TestUser, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+import {
+  ADMIN,
+  COACH,
+  createTestBot,
+  firstCard,
+  LEAD,
+  MEMBER,
+  replyText,
+  type TestBot,
+  type TestUser,
+} from '../helpers/test-bot.js';
 
 /** A second member who is in no group and holds no role. */
 export const OUTSIDER: TestUser = { id: 'U-OUT', name: 'Olu Outsider' };
@@ -12,7 +22,10 @@ export const OUTSIDER: TestUser = { id: 'U-OUT', name: 'Olu Outsider' };
 export async function setUpProgramme(bot: TestBot): Promise<void> {
   await bot.say(ADMIN, 'setup programme "Northshire PACE"');
   for (const user of [LEAD, COACH, MEMBER, OUTSIDER]) await bot.say(user, 'whoami');
-  await bot.say(ADMIN, 'group add "Permanence milestones" aim "Reduce time from accommodation to permanence recommendation" target "28 weeks" by 2027-12-31');
+  await bot.say(
+    ADMIN,
+    'group add "Permanence milestones" aim "Reduce time from accommodation to permanence recommendation" target "28 weeks" by 2027-12-31',
+  );
   await bot.say(ADMIN, 'group add "Legal processes"');
   await bot.say(ADMIN, 'group permanence-milestones lead Lee Lead');
   await bot.say(ADMIN, 'coach add Cora');
@@ -51,19 +64,41 @@ export function planValues(overrides: FormValues = {}): FormValues {
 }
 
 /** Submits the Plan form and returns the new cycle's number, read from the "saved" card. */
-export async function planCycle(bot: TestBot, user: TestUser = MEMBER, values: FormValues = planValues(), data: Record<string, number> = {}): Promise<number> {
+export async function planCycle(
+  bot: TestBot,
+  user: TestUser = MEMBER,
+  values: FormValues = planValues(),
+  data: Record<string, number> = {},
+): Promise<number> {
   const saved = firstCard(await bot.act(user, 'pdsa.plan.save', data, values));
   const match = /^T-(\d+) saved$/.exec(saved.title);
   if (!match) throw new Error(`expected a saved card, got ${saved.title}`);
   return Number(match[1]);
 }
 
-export const DO_VALUES: FormValues = { carriedOutOn: '2026-11-12', whatHappened: 'Used at 3 of 5 meetings', problems: 'Two chairs had not seen it' };
-export const STUDY_VALUES: FormValues = { resultsVsPrediction: '3 of 5, not the 4 we predicted', learned: 'Send the agenda with the invitation' };
+export const DO_VALUES: FormValues = {
+  carriedOutOn: '2026-11-12',
+  whatHappened: 'Used at 3 of 5 meetings',
+  problems: 'Two chairs had not seen it',
+};
+export const STUDY_VALUES: FormValues = {
+  resultsVsPrediction: '3 of 5, not the 4 we predicted',
+  learned: 'Send the agenda with the invitation',
+};
 
 /** Records Do, Study and Act with the given decision. */
-export async function completeCycle(bot: TestBot, number: number, decision: string, user: TestUser = MEMBER) {
+export async function completeCycle(
+  bot: TestBot,
+  number: number,
+  decision: string,
+  user: TestUser = MEMBER,
+) {
   await bot.act(user, 'pdsa.do.save', { number }, DO_VALUES);
   await bot.act(user, 'pdsa.study.save', { number }, STUDY_VALUES);
-  return bot.act(user, 'pdsa.act.save', { number }, { decision, nextCycle: 'Send it with invitations, all teams' });
+  return bot.act(
+    user,
+    'pdsa.act.save',
+    { number },
+    { decision, nextCycle: 'Send it with invitations, all teams' },
+  );
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MEMBER, firstCard, replyText } from '../helpers/test-bot.js';
-import { DO_VALUES, STUDY_VALUES, completeCycle, planCycle, planValues, useProgrammeBot } from './pdsa-scenario.js';
+import { firstCard, MEMBER, replyText } from '../helpers/test-bot.js';
+import {
+  completeCycle,
+  DO_VALUES,
+  planCycle,
+  planValues,
+  STUDY_VALUES,
+  useProgrammeBot,
+} from './pdsa-scenario.js';
 
 const bot = useProgrammeBot();
 
@@ -12,7 +19,9 @@ describe('Do, Study and Act', () => {
     expect(replyText(await bot().say(MEMBER, `pdsa T-${number} study`))).toBe(
       `T-${number} hasn't been carried out yet. Record Do first with \`pdsa T-${number} do\`.`,
     );
-    expect(replyText(await bot().act(MEMBER, 'pdsa.act.save', { number }, { decision: 'adopt' }))).toMatch(/Record Do first/);
+    expect(
+      replyText(await bot().act(MEMBER, 'pdsa.act.save', { number }, { decision: 'adopt' })),
+    ).toMatch(/Record Do first/);
     expect(await cycle(number)).toMatchObject({ stage: 'plan' });
     expect(await cycle(number)).not.toHaveProperty('act');
   });
@@ -27,7 +36,12 @@ describe('Do, Study and Act', () => {
 
   it('refuses a Do date in the future, inline', async () => {
     const number = await planCycle(bot());
-    const [reply] = await bot().act(MEMBER, 'pdsa.do.save', { number }, { ...DO_VALUES, carriedOutOn: '2026-12-01' });
+    const [reply] = await bot().act(
+      MEMBER,
+      'pdsa.do.save',
+      { number },
+      { ...DO_VALUES, carriedOutOn: '2026-12-01' },
+    );
     if (reply!.kind !== 'form_errors') throw new Error('expected form_errors');
     expect(reply!.errors.carriedOutOn).toMatch(/in the future/);
     expect(await cycle(number)).toMatchObject({ stage: 'plan' });
@@ -37,9 +51,18 @@ describe('Do, Study and Act', () => {
     const number = await planCycle(bot());
     const saved = firstCard(await bot().act(MEMBER, 'pdsa.do.save', { number }, DO_VALUES));
     expect(saved.title).toBe(`T-${number}: Do recorded`);
-    expect(saved.buttons![0]).toMatchObject({ label: 'Record Study', action: { verb: 'pdsa.stage', data: { number, stage: 'study' } } });
-    expect(await cycle(number)).toMatchObject({ stage: 'do', startedOn: '2026-11-12', do: { whatHappened: 'Used at 3 of 5 meetings' } });
-    const audit = await bot().db.collection('audit').findOne({ entityId: `T-${number}`, action: 'do' });
+    expect(saved.buttons![0]).toMatchObject({
+      label: 'Record Study',
+      action: { verb: 'pdsa.stage', data: { number, stage: 'study' } },
+    });
+    expect(await cycle(number)).toMatchObject({
+      stage: 'do',
+      startedOn: '2026-11-12',
+      do: { whatHappened: 'Used at 3 of 5 meetings' },
+    });
+    const audit = await bot()
+      .db.collection('audit')
+      .findOne({ entityId: `T-${number}`, action: 'do' });
     expect(audit?.before).toMatchObject({ stage: 'plan' });
     expect(audit?.after).toMatchObject({ stage: 'do' });
   });
@@ -48,8 +71,14 @@ describe('Do, Study and Act', () => {
     const number = await planCycle(bot());
     await bot().act(MEMBER, 'pdsa.do.save', { number }, DO_VALUES);
     const card = firstCard(await bot().act(MEMBER, 'pdsa.stage', { number, stage: 'study' }));
-    expect(card.sections![0]).toEqual({ heading: 'Prediction', text: 'At least 4 of the next 5 meetings will use the agenda' });
-    expect(card.form!.inputs[0]).toMatchObject({ id: 'resultsVsPrediction', hint: 'You predicted: At least 4 of the next 5 meetings will use the agenda' });
+    expect(card.sections![0]).toEqual({
+      heading: 'Prediction',
+      text: 'At least 4 of the next 5 meetings will use the agenda',
+    });
+    expect(card.form!.inputs[0]).toMatchObject({
+      id: 'resultsVsPrediction',
+      hint: 'You predicted: At least 4 of the next 5 meetings will use the agenda',
+    });
   });
 
   it('asks for adopt, adapt or abandon', async () => {
@@ -58,7 +87,11 @@ describe('Do, Study and Act', () => {
     await bot().act(MEMBER, 'pdsa.study.save', { number }, STUDY_VALUES);
     const form = firstCard(await bot().say(MEMBER, `pdsa T-${number} act`)).form!;
     const decision = form.inputs.find((i) => i.id === 'decision');
-    expect(decision?.kind === 'choice' && decision.options.map((o) => o.value)).toEqual(['adopt', 'adapt', 'abandon']);
+    expect(decision?.kind === 'choice' && decision.options.map((o) => o.value)).toEqual([
+      'adopt',
+      'adapt',
+      'abandon',
+    ]);
     const [reply] = await bot().act(MEMBER, 'pdsa.act.save', { number }, { decision: 'maybe' });
     if (reply!.kind !== 'form_errors') throw new Error('expected form_errors');
     expect(reply!.errors).toEqual({ decision: 'Choose adopt, adapt or abandon.' });
@@ -69,11 +102,25 @@ describe('Do, Study and Act', () => {
     await bot().act(MEMBER, 'pdsa.do.save', { number }, DO_VALUES);
     await bot().act(MEMBER, 'pdsa.study.save', { number }, STUDY_VALUES);
     const form = firstCard(await bot().say(MEMBER, `pdsa T-${number} do`)).form!;
-    expect(form.inputs.find((i) => i.id === 'whatHappened')).toMatchObject({ value: 'Used at 3 of 5 meetings' });
-    const saved = firstCard(await bot().act(MEMBER, 'pdsa.do.save', { number }, { ...DO_VALUES, whatHappened: 'Used at 4 of 5 meetings' }));
+    expect(form.inputs.find((i) => i.id === 'whatHappened')).toMatchObject({
+      value: 'Used at 3 of 5 meetings',
+    });
+    const saved = firstCard(
+      await bot().act(
+        MEMBER,
+        'pdsa.do.save',
+        { number },
+        { ...DO_VALUES, whatHappened: 'Used at 4 of 5 meetings' },
+      ),
+    );
     expect(saved.title).toBe(`T-${number}: Do updated`);
-    expect(await cycle(number)).toMatchObject({ stage: 'study', do: { whatHappened: 'Used at 4 of 5 meetings' } });
-    const audit = await bot().db.collection('audit').findOne({ entityId: `T-${number}`, action: 'edit_do' });
+    expect(await cycle(number)).toMatchObject({
+      stage: 'study',
+      do: { whatHappened: 'Used at 4 of 5 meetings' },
+    });
+    const audit = await bot()
+      .db.collection('audit')
+      .findOne({ entityId: `T-${number}`, action: 'edit_do' });
     expect(audit?.before).toMatchObject({ do: { whatHappened: 'Used at 3 of 5 meetings' } });
     expect(audit?.after).toMatchObject({ do: { whatHappened: 'Used at 4 of 5 meetings' } });
   });
@@ -85,7 +132,10 @@ describe('ramps of cycles', () => {
     const decided = firstCard(await completeCycle(bot(), first, 'adopt'));
     expect(decided.title).toBe(`T-${first}: decision adopt`);
     const start = decided.buttons![0]!;
-    expect(start).toMatchObject({ label: 'Start cycle 2', action: { verb: 'pdsa.new', data: { from: first } } });
+    expect(start).toMatchObject({
+      label: 'Start cycle 2',
+      action: { verb: 'pdsa.new', data: { from: first } },
+    });
 
     const form = firstCard(await bot().act(MEMBER, start.action.verb, start.action.data)).form!;
     const value = (id: string) => form.inputs.find((i) => i.id === id) as { value?: unknown };
@@ -96,30 +146,66 @@ describe('ramps of cycles', () => {
     expect(value('prediction').value).toBeUndefined();
     expect(form.submit).toEqual({ verb: 'pdsa.plan.save', data: { previous: first } });
 
-    const second = await planCycle(bot(), MEMBER, planValues({ title: 'Agenda with the invitation, all teams', prediction: 'All 8 meetings will use it' }), { previous: first });
-    expect(await cycle(second)).toMatchObject({ previousNumber: first, rampPosition: 2, changeIdeaId: 'agenda-72-hour-meeting' });
-    expect(replyText(await bot().say(MEMBER, `pdsa T-${first}`))).toMatch(new RegExp(`Cycle 1 · followed by T-${second}`));
-    expect(replyText(await bot().say(MEMBER, `pdsa T-${second}`))).toMatch(new RegExp(`Cycle 2 · builds on T-${first}`));
+    const second = await planCycle(
+      bot(),
+      MEMBER,
+      planValues({
+        title: 'Agenda with the invitation, all teams',
+        prediction: 'All 8 meetings will use it',
+      }),
+      { previous: first },
+    );
+    expect(await cycle(second)).toMatchObject({
+      previousNumber: first,
+      rampPosition: 2,
+      changeIdeaId: 'agenda-72-hour-meeting',
+    });
+    expect(replyText(await bot().say(MEMBER, `pdsa T-${first}`))).toMatch(
+      new RegExp(`Cycle 1 · followed by T-${second}`),
+    );
+    expect(replyText(await bot().say(MEMBER, `pdsa T-${second}`))).toMatch(
+      new RegExp(`Cycle 2 · builds on T-${first}`),
+    );
   });
 
   it('keeps a typed change idea for the next cycle', async () => {
-    const first = await planCycle(bot(), MEMBER, planValues({ changeIdea: '', changeIdea__other: 'Chair phones the family first' }));
+    const first = await planCycle(
+      bot(),
+      MEMBER,
+      planValues({ changeIdea: '', changeIdea__other: 'Chair phones the family first' }),
+    );
     await completeCycle(bot(), first, 'adapt');
     const form = firstCard(await bot().act(MEMBER, 'pdsa.new', { from: first })).form!;
     const idea = form.inputs.find((i) => i.id === 'changeIdea');
-    expect(idea?.kind === 'choice' && idea.options[0]).toEqual({ value: '_current', label: 'Chair phones the family first' });
-    const second = await planCycle(bot(), MEMBER, planValues({ changeIdea: '_current' }), { previous: first });
-    expect(await cycle(second)).toMatchObject({ changeIdea: 'Chair phones the family first', rampPosition: 2 });
+    expect(idea?.kind === 'choice' && idea.options[0]).toEqual({
+      value: '_current',
+      label: 'Chair phones the family first',
+    });
+    const second = await planCycle(bot(), MEMBER, planValues({ changeIdea: '_current' }), {
+      previous: first,
+    });
+    expect(await cycle(second)).toMatchObject({
+      changeIdea: 'Chair phones the family first',
+      rampPosition: 2,
+    });
   });
 
   it('after abandon, offers to test a different idea in the same group', async () => {
     const number = await planCycle(bot());
     const decided = firstCard(await completeCycle(bot(), number, 'abandon'));
     const button = decided.buttons![0]!;
-    expect(button).toMatchObject({ label: 'Test a different idea', action: { verb: 'pdsa.new', data: { after: number } } });
+    expect(button).toMatchObject({
+      label: 'Test a different idea',
+      action: { verb: 'pdsa.new', data: { after: number } },
+    });
     const form = firstCard(await bot().act(MEMBER, button.action.verb, button.action.data)).form!;
-    expect(form.inputs.find((i) => i.id === 'groupKey')).toMatchObject({ value: 'permanence-milestones' });
-    expect(form.inputs.find((i) => i.id === 'changeIdea')).not.toHaveProperty('value', expect.anything());
+    expect(form.inputs.find((i) => i.id === 'groupKey')).toMatchObject({
+      value: 'permanence-milestones',
+    });
+    expect(form.inputs.find((i) => i.id === 'changeIdea')).not.toHaveProperty(
+      'value',
+      expect.anything(),
+    );
     expect(form.submit.data).toEqual({});
   });
 });

@@ -8,9 +8,13 @@ import { ideaCard } from './idea-card.js';
 import { ideaForm } from './idea-form.js';
 import { checkIdeaInput } from './idea-input.js';
 import { findIdea } from './idea-library.js';
-import { addIdea, editIdea, setRetired } from './save-idea.js';
+import { addIdea, editIdea, retiredText, setRetired } from './save-idea.js';
 
-async function saveFromForm(ctx: TurnContext, key: string | undefined, values: FormValues): Promise<Reply[]> {
+async function saveFromForm(
+  ctx: TurnContext,
+  key: string | undefined,
+  values: FormValues,
+): Promise<Reply[]> {
   ctx.requireRole(['coach', 'admin'], 'add or edit change ideas');
   const groups = await ctx.store.groups.find({}).toArray();
   const existing = key ? await findIdea(ctx, key) : undefined;
@@ -18,7 +22,9 @@ async function saveFromForm(ctx: TurnContext, key: string | undefined, values: F
   const checked = checkIdeaInput(values);
   if (checked.errors) return [formErrors(checked.errors, again())];
   return withInlineErrors(again, async () => {
-    const saved = existing ? await editIdea(ctx, existing.key, checked.data) : await addIdea(ctx, checked.data);
+    const saved = existing
+      ? await editIdea(ctx, existing.key, checked.data)
+      : await addIdea(ctx, checked.data);
     return [card(ideaCard(ctx, saved, groups))];
   });
 }
@@ -27,20 +33,26 @@ const key = (data: Record<string, unknown>) => String(data.key ?? '');
 
 /** Buttons on an idea card, and the idea form's submission. */
 export const ideaActions: ActionHandler[] = [
-  { verb: 'ideas.save', run: (ctx, data, values) => saveFromForm(ctx, typeof data.key === 'string' ? data.key : undefined, values) },
+  {
+    verb: 'ideas.save',
+    run: (ctx, data, values) =>
+      saveFromForm(ctx, typeof data.key === 'string' ? data.key : undefined, values),
+  },
   {
     verb: 'ideas.edit',
     async run(ctx, data) {
       ctx.requireRole(['coach', 'admin'], 'edit change ideas');
-      return [form(ideaForm(await ctx.store.groups.find({}).toArray(), await findIdea(ctx, key(data))))];
+      return [
+        form(ideaForm(await ctx.store.groups.find({}).toArray(), await findIdea(ctx, key(data)))),
+      ];
     },
   },
   {
     verb: 'ideas.retire',
-    run: async (ctx, data) => [text(`Retired *${(await setRetired(ctx, key(data), true)).title}*: it no longer appears in \`pdsa new\`.`)],
+    run: async (ctx, data) => [text(retiredText(await setRetired(ctx, key(data), true)))],
   },
   {
     verb: 'ideas.restore',
-    run: async (ctx, data) => [text(`*${(await setRetired(ctx, key(data), false)).title}* is back in the library.`)],
+    run: async (ctx, data) => [text(retiredText(await setRetired(ctx, key(data), false)))],
   },
 ];

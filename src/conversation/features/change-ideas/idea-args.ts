@@ -22,9 +22,15 @@ export function readAddArgs(rest: string): Record<string, string> {
 /** Reads `[title "<t>"] [aim <a>] [description "<d>"]` after `idea <key> edit`. */
 export function readEditArgs(args: string[]): Record<string, string> {
   const rest = [...args];
-  return defined({ title: takeNamed(rest, 'title'), aim: takeNamed(rest, 'aim'), description: takeNamed(rest, 'description', 'desc') });
+  return defined({
+    title: takeNamed(rest, 'title'),
+    aim: takeNamed(rest, 'aim'),
+    description: takeNamed(rest, 'description', 'desc'),
+  });
 }
 
 function defined(values: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

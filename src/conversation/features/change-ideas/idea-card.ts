@@ -9,13 +9,25 @@ export function ideaCard(ctx: TurnContext, idea: ChangeIdea, groups: Group[]): C
   const data = { key: idea.key };
   const buttons: CardButton[] = idea.retired
     ? []
-    : [{ id: 'test', label: 'Test this idea', style: 'primary', action: { verb: 'pdsa.new', data: { idea: idea.key } } }];
+    : [
+        {
+          id: 'test',
+          label: 'Test this idea',
+          style: 'primary',
+          action: { verb: 'pdsa.new', data: { idea: idea.key } },
+        },
+      ];
   if (ctx.isCoach || ctx.isAdmin) {
     buttons.push({ id: 'edit', label: 'Edit', action: { verb: 'ideas.edit', data } });
     buttons.push(
       idea.retired
         ? { id: 'restore', label: 'Restore', action: { verb: 'ideas.restore', data } }
-        : { id: 'retire', label: 'Retire', style: 'danger', action: { verb: 'ideas.retire', data } },
+        : {
+            id: 'retire',
+            label: 'Retire',
+            style: 'danger',
+            action: { verb: 'ideas.retire', data },
+          },
     );
   }
   return {
@@ -24,7 +36,13 @@ export function ideaCard(ctx: TurnContext, idea: ChangeIdea, groups: Group[]): C
     sections: idea.description ? [{ text: idea.description }] : [],
     facts: [
       { label: 'Key', value: idea.key },
-      { label: 'From', value: idea.source === 'programme' ? 'programme library' : `added by ${idea.createdBy?.name ?? 'a coach'}` },
+      {
+        label: 'From',
+        value:
+          idea.source === 'programme'
+            ? 'programme library'
+            : `added by ${idea.createdBy?.name ?? 'a coach'}`,
+      },
       ...(idea.retired ? [{ label: 'Status', value: 'retired' }] : []),
     ],
     buttons,

@@ -8,7 +8,7 @@ import { ideaCard } from './idea-card.js';
 import { ideaForm } from './idea-form.js';
 import { checkIdeaChanges } from './idea-input.js';
 import { findIdea } from './idea-library.js';
-import { editIdea, setRetired } from './save-idea.js';
+import { editIdea, retiredText, setRetired } from './save-idea.js';
 
 const CURATE = 'add, edit or retire change ideas';
 
@@ -21,7 +21,10 @@ export const ideaCommand: Command = {
   summary: 'Show a change idea; coaches can edit or retire it.',
   async run(ctx, rest) {
     const [key, verb, ...more] = splitArgs(rest);
-    if (!key) return [text('Which idea? Type `ideas` to see the library, then e.g. `idea pre-adm-checklist`.')];
+    if (!key)
+      return [
+        text('Which idea? Type `ideas` to see the library, then e.g. `idea pre-adm-checklist`.'),
+      ];
     const groups = await ctx.store.groups.find({}).toArray();
     switch (verb?.toLowerCase()) {
       case undefined:
@@ -31,17 +34,23 @@ export const ideaCommand: Command = {
         const idea = await findIdea(ctx, key);
         const changes = readEditArgs(more);
         if (Object.keys(changes).length === 0) return [form(ideaForm(groups, idea))];
-        const after = await editIdea(ctx, idea.key, requireValid(checkIdeaChanges(changes), 'invalid_idea'));
+        const after = await editIdea(
+          ctx,
+          idea.key,
+          requireValid(checkIdeaChanges(changes), 'invalid_idea'),
+        );
         return [text(`Saved *${after.title}* (\`${after.key}\`).`)];
       }
       case 'retire':
       case 'restore': {
         ctx.requireRole(['coach', 'admin'], CURATE);
-        const after = await setRetired(ctx, key, verb.toLowerCase() === 'retire');
-        return [text(after.retired ? `Retired *${after.title}*: it no longer appears in \`pdsa new\`. Undo: \`idea ${after.key} restore\`.` : `*${after.title}* is back in the library.`)];
+        return [text(retiredText(await setRetired(ctx, key, verb.toLowerCase() === 'retire')))];
       }
       default:
-        throw new ValidationError('unknown_idea_verb', `I can \`edit\`, \`retire\` or \`restore\` an idea, e.g. \`idea ${key} retire\`. To see it: \`idea ${key}\`.`);
+        throw new ValidationError(
+          'unknown_idea_verb',
+          `I can \`edit\`, \`retire\` or \`restore\` an idea, e.g. \`idea ${key} retire\`. To see it: \`idea ${key}\`.`,
+        );
     }
   },
 };

@@ -4,7 +4,11 @@ import type { Group } from '../../../store/schemas/group.js';
 import { aimShortLabel, STAGE_AIMS } from './aims.js';
 
 /** Add or edit a library entry. `values` re-fills what was typed when the form comes back with errors. */
-export function ideaForm(groups: Group[], existing?: ChangeIdea, values: Record<string, string> = {}): Card {
+export function ideaForm(
+  groups: Group[],
+  existing?: ChangeIdea,
+  values: Record<string, string> = {},
+): Card {
   const aims = [...Object.keys(STAGE_AIMS), ...groups.map((g) => g.key)];
   return {
     title: existing ? `Change idea: ${existing.title}` : 'New change idea',
@@ -15,7 +19,15 @@ export function ideaForm(groups: Group[], existing?: ChangeIdea, values: Record<
       submitLabel: 'Save',
       submit: { verb: 'ideas.save', data: existing ? { key: existing.key } : {} },
       inputs: [
-        { kind: 'text', id: 'title', label: 'Title', required: true, maxLength: 120, value: values.title ?? existing?.title, placeholder: 'e.g. Pre-ADM checklist' },
+        {
+          kind: 'text',
+          id: 'title',
+          label: 'Title',
+          required: true,
+          maxLength: 120,
+          value: values.title ?? existing?.title,
+          placeholder: 'e.g. Pre-ADM checklist',
+        },
         {
           kind: 'choice',
           id: 'aim',

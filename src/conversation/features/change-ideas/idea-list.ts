@@ -3,7 +3,11 @@ import type { Group } from '../../../store/schemas/group.js';
 import { aimHeading } from './aims.js';
 
 /** The library as a short message: a heading per aim, one line per idea with its key. */
-export function ideaListText(ideas: ChangeIdea[], groups: Group[], heading = '*Change ideas*'): string {
+export function ideaListText(
+  ideas: ChangeIdea[],
+  groups: Group[],
+  heading = '*Change ideas*',
+): string {
   if (ideas.length === 0) return `${heading}\nNone here yet. Type \`ideas\` for the whole library.`;
   const lines = [heading];
   let aim = '';

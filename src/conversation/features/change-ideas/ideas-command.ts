@@ -22,6 +22,14 @@ export const ideasCommand: Command = {
     }
     if (!said) return [text(ideaListText(await activeIdeas(ctx), groups))];
     const aim = parseAim(said, groups);
-    return [text(ideaListText(await activeIdeas(ctx, { aim }), groups, `*Change ideas: ${aimHeading(aim, groups)}*`))];
+    return [
+      text(
+        ideaListText(
+          await activeIdeas(ctx, { aim }),
+          groups,
+          `*Change ideas: ${aimHeading(aim, groups)}*`,
+        ),
+      ),
+    ];
   },
 };

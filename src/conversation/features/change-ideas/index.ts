@@ -1,11 +1,11 @@
+import { requireValid } from '../../form-errors.js';
 import type { Feature } from '../../registry.js';
 import { text } from '../../replies.js';
 import { ideaActions } from './idea-actions.js';
-import { ideaCommand } from './idea-command.js';
 import { readAddArgs } from './idea-args.js';
+import { ideaCommand } from './idea-command.js';
 import { ideaForm } from './idea-form.js';
 import { checkIdeaInput } from './idea-input.js';
-import { requireValid } from '../../form-errors.js';
 import { ideasCommand } from './ideas-command.js';
 import { addIdea } from './save-idea.js';
 
@@ -17,13 +17,22 @@ export const changeIdeasFeature: Feature = {
       words: ['idea', 'add'],
       roles: ['coach'],
       usage: 'idea add "<title>" [aim <aim>] "<description>"',
-      example: 'idea add "Pre-hearing checklist" aim 2 "A checklist the worker runs through before each hearing"',
+      example:
+        'idea add "Pre-hearing checklist" aim 2 "A checklist the worker runs through before each hearing"',
       summary: 'Add a change idea to the library (no text: opens a form).',
       async run(ctx, rest) {
         ctx.requireRole(['coach', 'admin'], 'add change ideas');
-        if (!rest.trim()) return [{ kind: 'form', card: ideaForm(await ctx.store.groups.find({}).toArray()) }];
-        const idea = await addIdea(ctx, requireValid(checkIdeaInput(readAddArgs(rest)), 'invalid_idea'));
-        return [text(`Added *${idea.title}* to the library (\`${idea.key}\`). Members can pick it in \`pdsa new\`.`)];
+        if (!rest.trim())
+          return [{ kind: 'form', card: ideaForm(await ctx.store.groups.find({}).toArray()) }];
+        const idea = await addIdea(
+          ctx,
+          requireValid(checkIdeaInput(readAddArgs(rest)), 'invalid_idea'),
+        );
+        return [
+          text(
+            `Added *${idea.title}* to the library (\`${idea.key}\`). Members can pick it in \`pdsa new\`.`,
+          ),
+        ];
       },
     },
     ideaCommand,

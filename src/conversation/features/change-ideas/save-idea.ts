@@ -1,10 +1,10 @@
 import { ValidationError } from '../../../errors.js';
 import type { ChangeIdea } from '../../../store/schemas/change-idea.js';
 import type { TurnContext } from '../../context.js';
-import { parseAim } from './aims.js';
-import { findIdea } from './idea-library.js';
 import { groupKeyFrom } from '../../find-group.js';
+import { parseAim } from './aims.js';
 import type { IdeaInput } from './idea-input.js';
+import { findIdea } from './idea-library.js';
 
 const CURATE = 'add, edit or retire change ideas';
 
@@ -14,7 +14,12 @@ export async function addIdea(ctx: TurnContext, input: IdeaInput): Promise<Chang
   const aim = parseAim(input.aim ?? 'all', await ctx.store.groups.find({}).toArray());
   // Same slug rule as group keys: short, lower case, readable in a command.
   const base = groupKeyFrom(input.title);
-  if (base.length < 2) throw new ValidationError('invalid_idea', 'Give the idea a title with some letters, e.g. "Pre-ADM checklist".', { field: 'title' });
+  if (base.length < 2)
+    throw new ValidationError(
+      'invalid_idea',
+      'Give the idea a title with some letters, e.g. "Pre-ADM checklist".',
+      { field: 'title' },
+    );
   const idea: Omit<ChangeIdea, 'workspaceId'> = {
     key: await freeKey(ctx, base),
     aim,
@@ -32,30 +37,51 @@ export async function addIdea(ctx: TurnContext, input: IdeaInput): Promise<Chang
 }
 
 /** Changes an entry's title, aim or description (already checked by idea-input); audited with before and after. */
-export async function editIdea(ctx: TurnContext, key: string, changes: Partial<IdeaInput>): Promise<ChangeIdea> {
+export async function editIdea(
+  ctx: TurnContext,
+  key: string,
+  changes: Partial<IdeaInput>,
+): Promise<ChangeIdea> {
   ctx.requireRole(['coach', 'admin'], CURATE);
   const before = await findIdea(ctx, key);
   const set: Partial<ChangeIdea> = { updatedAt: ctx.now };
   if (changes.title !== undefined) set.title = changes.title;
   if (changes.description !== undefined) set.description = changes.description;
-  if (changes.aim !== undefined) set.aim = parseAim(changes.aim, await ctx.store.groups.find({}).toArray());
+  if (changes.aim !== undefined)
+    set.aim = parseAim(changes.aim, await ctx.store.groups.find({}).toArray());
   const after = await ctx.store.changeIdeas.findOneAndUpdate({ key: before.key }, { $set: set });
   await audit(ctx, before.key, 'update', before, after);
   return after!;
 }
 
 /** Retires (or restores) an entry: retired ideas stay on old cycles but leave the PDSA form. */
-export async function setRetired(ctx: TurnContext, key: string, retired: boolean): Promise<ChangeIdea> {
+export async function setRetired(
+  ctx: TurnContext,
+  key: string,
+  retired: boolean,
+): Promise<ChangeIdea> {
   ctx.requireRole(['coach', 'admin'], CURATE);
   const before = await findIdea(ctx, key);
   if (before.retired === retired) return before;
-  const after = await ctx.store.changeIdeas.findOneAndUpdate({ key: before.key }, { $set: { retired, updatedAt: ctx.now } });
+  const after = await ctx.store.changeIdeas.findOneAndUpdate(
+    { key: before.key },
+    { $set: { retired, updatedAt: ctx.now } },
+  );
   await audit(ctx, before.key, retired ? 'retire' : 'restore', before, after);
   return after!;
 }
 
+/** What the bot says after retiring or restoring, with the way back. */
+export function retiredText(idea: ChangeIdea): string {
+  return idea.retired
+    ? `Retired *${idea.title}*: it no longer appears in \`pdsa new\`. Undo: \`idea ${idea.key} restore\`.`
+    : `*${idea.title}* is back in the library.`;
+}
+
 async function freeKey(ctx: TurnContext, base: string): Promise<string> {
-  const taken = new Set(await ctx.store.changeIdeas.distinct('key', { key: { $regex: `^${base}(-\\d+)?$` } }));
+  const taken = new Set(
+    await ctx.store.changeIdeas.distinct('key', { key: { $regex: `^${base}(-\\d+)?$` } }),
+  );
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n += 1;
@@ -63,5 +89,14 @@ async function freeKey(ctx: TurnContext, base: string): Promise<string> {
 }
 
 function audit(ctx: TurnContext, key: string, action: string, before: unknown, after: unknown) {
-  return ctx.store.recordAudit({ actor: ctx.actor(), entity: 'change_idea', entityId: key, action, before: before ?? null, after: after ?? null, source: ctx.source(), at: ctx.now });
+  return ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'change_idea',
+    entityId: key,
+    action,
+    before: before ?? null,
+    after: after ?? null,
+    source: ctx.source(),
+    at: ctx.now,
+  });
 }

@@ -14,9 +14,19 @@ export async function seedChangeIdeas(store: WorkspaceStore, now: Date): Promise
   if ((await store.changeIdeas.countDocuments({ key: { $in: keys } })) >= keys.length) return 0;
   const added: string[] = [];
   for (const idea of SEED_IDEAS) {
-    const seed = { ...idea, source: 'programme' as const, retired: false, createdAt: now, updatedAt: now };
+    const seed = {
+      ...idea,
+      source: 'programme' as const,
+      retired: false,
+      createdAt: now,
+      updatedAt: now,
+    };
     try {
-      const result = await store.changeIdeas.updateOne({ key: idea.key }, { $setOnInsert: seed }, { upsert: true });
+      const result = await store.changeIdeas.updateOne(
+        { key: idea.key },
+        { $setOnInsert: seed },
+        { upsert: true },
+      );
       if (result.upsertedCount > 0) added.push(idea.key);
     } catch (error) {
       // 11000: another instance seeded this entry at the same moment; theirs is as good as ours.
@@ -24,7 +34,16 @@ export async function seedChangeIdeas(store: WorkspaceStore, now: Date): Promise
     }
   }
   if (added.length > 0) {
-    await store.recordAudit({ actor: SYSTEM_ACTOR, source: SYSTEM_SOURCE, entity: 'change_idea', entityId: 'library', action: 'seed', before: null, after: { keys: added }, at: now });
+    await store.recordAudit({
+      actor: SYSTEM_ACTOR,
+      source: SYSTEM_SOURCE,
+      entity: 'change_idea',
+      entityId: 'library',
+      action: 'seed',
+      before: null,
+      after: { keys: added },
+      at: now,
+    });
   }
   return added.length;
 }

@@ -11,12 +11,22 @@ export async function addNote(ctx: TurnContext, said: string, words: string): Pr
   const cycle = await findCycle(ctx, said);
   const id = cycleId(cycle.number);
   await requireNoteWriter(ctx, cycle);
-  const parsed = PdsaNoteSchema.safeParse({ at: ctx.now, by: ctx.turn.user.id, byName: ctx.turn.user.name, text: words });
+  const parsed = PdsaNoteSchema.safeParse({
+    at: ctx.now,
+    by: ctx.turn.user.id,
+    byName: ctx.turn.user.name,
+    text: words,
+  });
   if (!parsed.success) {
-    const message = words.trim() ? 'Keep a note under 2,000 characters.' : `Say what to note, e.g. \`pdsa ${id} note Ran it at two meetings this week\`.`;
+    const message = words.trim()
+      ? 'Keep a note under 2,000 characters.'
+      : `Say what to note, e.g. \`pdsa ${id} note Ran it at two meetings this week\`.`;
     throw new ValidationError('invalid_note', message);
   }
-  await ctx.store.pdsa.updateOne({ number: cycle.number }, { $push: { notes: parsed.data }, $set: { updatedAt: ctx.now } });
+  await ctx.store.pdsa.updateOne(
+    { number: cycle.number },
+    { $push: { notes: parsed.data }, $set: { updatedAt: ctx.now } },
+  );
   await auditCycle(ctx, cycle.number, 'note', null, parsed.data);
   return `Note added to *${id}*.`;
 }

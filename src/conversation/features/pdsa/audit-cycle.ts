@@ -5,7 +5,13 @@ import type { TurnContext } from '../../context.js';
 import { cycleId } from './cycle-id.js';
 
 /** Every write to a cycle leaves who, when, before, after and the message or form that caused it. */
-export function auditCycle(ctx: TurnContext, number: number, action: string, before: PdsaCycle | null, after: unknown) {
+export function auditCycle(
+  ctx: TurnContext,
+  number: number,
+  action: string,
+  before: PdsaCycle | null,
+  after: unknown,
+) {
   return ctx.store.recordAudit({
     actor: ctx.actor(),
     entity: 'pdsa',
@@ -26,7 +32,10 @@ export function asRead(before: PdsaCycle): Filter<PdsaCycle> {
 /** The refusal when the cycle changed between reading it and saving the edit. */
 export function changedMeanwhile(number: number): ValidationError {
   const id = cycleId(number);
-  return new ValidationError('edit_conflict', `Someone changed ${id} a moment ago. Have a look with \`pdsa ${id}\`, then try again.`);
+  return new ValidationError(
+    'edit_conflict',
+    `Someone changed ${id} a moment ago. Have a look with \`pdsa ${id}\`, then try again.`,
+  );
 }
 
 /** Leaves out absent values: the driver would store `undefined` as null, which the schema refuses. */

@@ -12,7 +12,11 @@ const AFTER: Record<'plan' | RecordableStage, string> = {
 };
 
 /** A short "saved" card with the one button that leads on, so the next step is a tap away. */
-export function confirmCard(cycle: PdsaCycle, saved: 'plan' | RecordableStage, edited: boolean): Card {
+export function confirmCard(
+  cycle: PdsaCycle,
+  saved: 'plan' | RecordableStage,
+  edited: boolean,
+): Card {
   const id = cycleId(cycle.number);
   const what = saved === 'plan' ? 'plan' : `${saved[0]!.toUpperCase()}${saved.slice(1)}`;
   if (saved === 'act' && cycle.act) {
@@ -28,7 +32,11 @@ export function confirmCard(cycle: PdsaCycle, saved: 'plan' | RecordableStage, e
     };
   }
   return {
-    title: edited ? `${id}: ${what} updated` : saved === 'plan' ? `${id} saved` : `${id}: ${what} recorded`,
+    title: edited
+      ? `${id}: ${what} updated`
+      : saved === 'plan'
+        ? `${id} saved`
+        : `${id}: ${what} recorded`,
     subtitle: cycle.title,
     sections: edited ? [] : [{ text: AFTER[saved] }],
     buttons: [nextStepButton(cycle), viewButton(cycle)],

@@ -18,19 +18,41 @@ export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Car
   if (cycle.do) {
     sections.push({
       heading: 'Do',
-      facts: facts([['Carried out', shortDate(cycle.do.carriedOutOn)], ['What happened', cycle.do.whatHappened], ['Problems', cycle.do.problems]]),
+      facts: facts([
+        ['Carried out', shortDate(cycle.do.carriedOutOn)],
+        ['What happened', cycle.do.whatHappened],
+        ['Problems', cycle.do.problems],
+      ]),
     });
   }
-  if (cycle.study) sections.push({ heading: 'Study', facts: facts([['Results vs prediction', cycle.study.resultsVsPrediction], ['Learned', cycle.study.learned]]) });
-  if (cycle.act) sections.push({ heading: 'Act', facts: facts([['Decision', cycle.act.decision], ['Next', cycle.act.nextCycle]]) });
+  if (cycle.study)
+    sections.push({
+      heading: 'Study',
+      facts: facts([
+        ['Results vs prediction', cycle.study.resultsVsPrediction],
+        ['Learned', cycle.study.learned],
+      ]),
+    });
+  if (cycle.act)
+    sections.push({
+      heading: 'Act',
+      facts: facts([
+        ['Decision', cycle.act.decision],
+        ['Next', cycle.act.nextCycle],
+      ]),
+    });
   const ramp = [
     `Cycle ${cycle.rampPosition}`,
     cycle.previousNumber ? `builds on ${cycleId(cycle.previousNumber)}` : undefined,
-    followers.length > 0 ? `followed by ${followers.map((f) => cycleId(f.number)).join(', ')}` : undefined,
+    followers.length > 0
+      ? `followed by ${followers.map((f) => cycleId(f.number)).join(', ')}`
+      : undefined,
   ].filter(Boolean);
   if (ramp.length > 1) sections.push({ heading: 'Ramp', text: ramp.join(' · ') });
   if (cycle.notes.length > 0) {
-    const recent = cycle.notes.slice(-3).map((n) => `- ${shortDateOf(n.at, ctx)}, ${n.byName ?? 'someone'}: ${clip(n.text, 200)}`);
+    const recent = cycle.notes
+      .slice(-3)
+      .map((n) => `- ${shortDateOf(n.at, ctx)}, ${n.byName ?? 'someone'}: ${clip(n.text, 200)}`);
     sections.push({ heading: `Notes (${cycle.notes.length})`, text: recent.join('\n') });
   }
   return {
@@ -63,5 +85,7 @@ function planFacts(cycle: PdsaCycle): CardFact[] {
 }
 
 function facts(pairs: [string, string | undefined][]): CardFact[] {
-  return pairs.filter(([, value]) => value).map(([label, value]) => ({ label, value: clip(value!, MAX) }));
+  return pairs
+    .filter(([, value]) => value)
+    .map(([label, value]) => ({ label, value: clip(value!, MAX) }));
 }

@@ -36,7 +36,8 @@ export async function listCycles(ctx: TurnContext, rest: string): Promise<string
       filter.groupKey = group.key;
       whose = group.name;
       mine = false;
-    } else if ((word === 'status' || word === 'stage') && args[i + 1] && STATUS[args[i + 1]!]) Object.assign(filter, STATUS[args[++i]!]);
+    } else if ((word === 'status' || word === 'stage') && args[i + 1] && STATUS[args[i + 1]!])
+      Object.assign(filter, STATUS[args[++i]!]);
     else if (STATUS[word]) Object.assign(filter, STATUS[word]);
     else {
       throw new ValidationError(
@@ -47,11 +48,21 @@ export async function listCycles(ctx: TurnContext, rest: string): Promise<string
   }
   if (mine) filter.ownerId = ctx.turn.user.id;
   else if (whose === 'Your') whose = 'All';
-  const cycles = await ctx.store.pdsa.find(filter, { sort: { number: -1 }, limit: SHOWN + 1 }).toArray();
+  const cycles = await ctx.store.pdsa
+    .find(filter, { sort: { number: -1 }, limit: SHOWN + 1 })
+    .toArray();
   if (cycles.length === 0) {
-    return mine ? 'You have no tests of change here yet. Start one with `pdsa new`.' : 'No tests of change match that. Try `pdsa list all`.';
+    return mine
+      ? 'You have no tests of change here yet. Start one with `pdsa new`.'
+      : 'No tests of change match that. Try `pdsa list all`.';
   }
-  const lines = cycles.slice(0, SHOWN).map((c) => `- *${cycleId(c.number)}* ${c.title} — ${stageLabel(c)}${mine ? '' : ` · ${c.ownerName}`}`);
-  if (cycles.length > SHOWN) lines.push(`Showing the newest ${SHOWN}. Narrow it, e.g. \`pdsa list status open\`.`);
+  const lines = cycles
+    .slice(0, SHOWN)
+    .map(
+      (c) =>
+        `- *${cycleId(c.number)}* ${c.title} — ${stageLabel(c)}${mine ? '' : ` · ${c.ownerName}`}`,
+    );
+  if (cycles.length > SHOWN)
+    lines.push(`Showing the newest ${SHOWN}. Narrow it, e.g. \`pdsa list status open\`.`);
   return [`*${whose} tests of change*`, ...lines, 'Open one: `pdsa T-<n>`.'].join('\n');
 }

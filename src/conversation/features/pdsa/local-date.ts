@@ -3,7 +3,9 @@ import type { TurnContext } from '../../context.js';
 
 /** Today's date where the programme is (a form filled at 00:30 in London is still that day there). */
 export function localToday(ctx: Pick<TurnContext, 'now' | 'programme'>): string {
-  return DateTime.fromJSDate(ctx.now, { zone: ctx.programme?.timeZone ?? 'Europe/London' }).toISODate()!;
+  return DateTime.fromJSDate(ctx.now, {
+    zone: ctx.programme?.timeZone ?? 'Europe/London',
+  }).toISODate()!;
 }
 
 /** "3 Oct 2026" from an ISO date, for cards. */
@@ -13,5 +15,7 @@ export function shortDate(iso: string): string {
 
 /** The programme-local date of an instant, as "3 Oct 2026". */
 export function shortDateOf(at: Date, ctx: Pick<TurnContext, 'programme'>): string {
-  return DateTime.fromJSDate(at, { zone: ctx.programme?.timeZone ?? 'Europe/London' }).toFormat('d LLL yyyy');
+  return DateTime.fromJSDate(at, { zone: ctx.programme?.timeZone ?? 'Europe/London' }).toFormat(
+    'd LLL yyyy',
+  );
 }

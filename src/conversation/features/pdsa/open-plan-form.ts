@@ -2,7 +2,7 @@ import type { Card } from '../../../../cards/model.js';
 import { NotFoundError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { activeIdeas } from '../change-ideas/idea-library.js';
-import { planForm, type PlanMode } from './plan-form.js';
+import { type PlanMode, planForm } from './plan-form.js';
 import { ideaChoiceOf, planValuesOf, rampValuesOf } from './plan-values.js';
 
 export interface PlanFormRequest {
@@ -19,26 +19,48 @@ export interface PlanFormRequest {
 export async function openPlanForm(ctx: TurnContext, request: PlanFormRequest): Promise<Card> {
   const groups = await ctx.store.groups.find({}, { sort: { name: 1 } }).toArray();
   if (groups.length === 0) {
-    throw new NotFoundError('There are no aim groups yet, and every test belongs to one. An admin can add one with `group new`.', 'no_groups');
+    throw new NotFoundError(
+      'There are no aim groups yet, and every test belongs to one. An admin can add one with `group new`.',
+      'no_groups',
+    );
   }
   const ideas = await activeIdeas(ctx);
   const { mode } = request;
-  const source = mode.kind === 'edit' ? mode.cycle : mode.kind === 'ramp' ? mode.previous : undefined;
+  const source =
+    mode.kind === 'edit' ? mode.cycle : mode.kind === 'ramp' ? mode.previous : undefined;
   const choice = source ? ideaChoiceOf(source, ideas) : undefined;
   const values = request.typed ?? {
     ...defaults(ctx, groups),
-    ...(request.sameGroupAs ? { groupKey: request.sameGroupAs.groupKey, linkedMeasures: request.sameGroupAs.linkedMeasures.join(', ') } : {}),
-    ...(request.ideaKey && ideas.some((idea) => idea.key === request.ideaKey) ? { changeIdea: request.ideaKey } : {}),
+    ...(request.sameGroupAs
+      ? {
+          groupKey: request.sameGroupAs.groupKey,
+          linkedMeasures: request.sameGroupAs.linkedMeasures.join(', '),
+        }
+      : {}),
+    ...(request.ideaKey && ideas.some((idea) => idea.key === request.ideaKey)
+      ? { changeIdea: request.ideaKey }
+      : {}),
     ...(mode.kind === 'edit' ? planValuesOf(mode.cycle) : {}),
     ...(mode.kind === 'ramp' ? rampValuesOf(mode.previous, ctx.turn.user.id) : {}),
     ...(choice ? { changeIdea: choice.value } : {}),
   };
-  return planForm({ mode, ideas, groups, values, ...(choice?.currentLabel ? { currentIdeaLabel: choice.currentLabel } : {}) });
+  return planForm({
+    mode,
+    ideas,
+    groups,
+    values,
+    ...(choice?.currentLabel ? { currentIdeaLabel: choice.currentLabel } : {}),
+  });
 }
 
 /** The user owns the test, in their group if they are in exactly one. */
-function defaults(ctx: TurnContext, groups: { key: string; members: string[]; leads: string[]; coaches: string[] }[]): Record<string, string> {
+function defaults(
+  ctx: TurnContext,
+  groups: { key: string; members: string[]; leads: string[]; coaches: string[] }[],
+): Record<string, string> {
   const me = ctx.turn.user.id;
-  const mine = groups.filter((g) => g.members.includes(me) || g.leads.includes(me) || g.coaches.includes(me));
+  const mine = groups.filter(
+    (g) => g.members.includes(me) || g.leads.includes(me) || g.coaches.includes(me),
+  );
   return { ownerId: me, ...(mine.length === 1 ? { groupKey: mine[0]!.key } : {}) };
 }

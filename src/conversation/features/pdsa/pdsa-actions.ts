@@ -8,7 +8,8 @@ import { savePlanForm } from './save-plan.js';
 import { openStageForm, saveStageForm } from './save-stage.js';
 import { RECORDABLE_STAGES, type RecordableStage } from './stage-input.js';
 
-const optionalNumber = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : numberFrom({ n: value }, 'n'));
+const optionalNumber = (value: unknown) =>
+  value === undefined || value === null || value === '' ? undefined : numberFrom({ n: value }, 'n');
 
 /** Buttons on PDSA cards and the submissions of the PDSA forms. */
 export const pdsaActions: ActionHandler[] = [
@@ -17,16 +18,36 @@ export const pdsaActions: ActionHandler[] = [
     verb: 'pdsa.new',
     async run(ctx, data) {
       const from = optionalNumber(data.from);
-      if (from) return [form(await openPlanForm(ctx, { mode: { kind: 'ramp', previous: await findCycle(ctx, from) } }))];
+      if (from)
+        return [
+          form(
+            await openPlanForm(ctx, {
+              mode: { kind: 'ramp', previous: await findCycle(ctx, from) },
+            }),
+          ),
+        ];
       const after = optionalNumber(data.after);
       const sameGroupAs = after ? await findCycle(ctx, after) : undefined;
       const ideaKey = typeof data.idea === 'string' ? data.idea : undefined;
-      return [form(await openPlanForm(ctx, { mode: { kind: 'new' }, ...(sameGroupAs ? { sameGroupAs } : {}), ...(ideaKey ? { ideaKey } : {}) }))];
+      return [
+        form(
+          await openPlanForm(ctx, {
+            mode: { kind: 'new' },
+            ...(sameGroupAs ? { sameGroupAs } : {}),
+            ...(ideaKey ? { ideaKey } : {}),
+          }),
+        ),
+      ];
     },
   },
   {
     verb: 'pdsa.plan.save',
-    run: (ctx, data, values) => savePlanForm(ctx, { number: optionalNumber(data.number), previous: optionalNumber(data.previous) }, values),
+    run: (ctx, data, values) =>
+      savePlanForm(
+        ctx,
+        { number: optionalNumber(data.number), previous: optionalNumber(data.previous) },
+        values,
+      ),
   },
   {
     verb: 'pdsa.edit',
@@ -43,8 +64,14 @@ export const pdsaActions: ActionHandler[] = [
       return [form(await openStageForm(ctx, numberFrom(data), stage))];
     },
   },
-  { verb: 'pdsa.show', run: async (ctx, data) => [card(await cycleCard(ctx, await findCycle(ctx, numberFrom(data))))] },
+  {
+    verb: 'pdsa.show',
+    run: async (ctx, data) => [card(await cycleCard(ctx, await findCycle(ctx, numberFrom(data))))],
+  },
   ...RECORDABLE_STAGES.map(
-    (stage: RecordableStage): ActionHandler => ({ verb: `pdsa.${stage}.save`, run: (ctx, data, values) => saveStageForm(ctx, stage, numberFrom(data), values) }),
+    (stage: RecordableStage): ActionHandler => ({
+      verb: `pdsa.${stage}.save`,
+      run: (ctx, data, values) => saveStageForm(ctx, stage, numberFrom(data), values),
+    }),
   ),
 ];

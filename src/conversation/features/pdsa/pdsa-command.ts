@@ -4,8 +4,8 @@ import type { Command } from '../../registry.js';
 import { card, form, text } from '../../replies.js';
 import { addNote } from './add-note.js';
 import { cycleCard } from './cycle-card.js';
-import { findCycle } from './find-cycle.js';
 import { listCycles } from './cycle-list.js';
+import { findCycle } from './find-cycle.js';
 import { openPlanForm } from './open-plan-form.js';
 import { requireCycleEditor } from './permissions.js';
 import { openStageForm } from './save-stage.js';
@@ -23,14 +23,16 @@ export const pdsaCommand: Command = {
     if (!said) return [text(await listCycles(ctx, ''))];
     const action = verb?.toLowerCase();
     if (!action) return [card(await cycleCard(ctx, await findCycle(ctx, said)))];
-    if (RECORDABLE_STAGES.includes(action as RecordableStage)) return [form(await openStageForm(ctx, said, action as RecordableStage))];
+    if (RECORDABLE_STAGES.includes(action as RecordableStage))
+      return [form(await openStageForm(ctx, said, action as RecordableStage))];
     if (action === 'note' || action === 'notes') {
       const words = rest.trim().replace(/^\S+\s+notes?\s*/i, '');
       return [text(await addNote(ctx, said, words))];
     }
     if (action === 'edit') {
       const stage = more[0]?.toLowerCase();
-      if (stage && RECORDABLE_STAGES.includes(stage as RecordableStage)) return [form(await openStageForm(ctx, said, stage as RecordableStage))];
+      if (stage && RECORDABLE_STAGES.includes(stage as RecordableStage))
+        return [form(await openStageForm(ctx, said, stage as RecordableStage))];
       const cycle = await findCycle(ctx, said);
       await requireCycleEditor(ctx, cycle);
       return [form(await openPlanForm(ctx, { mode: { kind: 'edit', cycle } }))];

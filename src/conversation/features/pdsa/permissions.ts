@@ -6,7 +6,12 @@ import { cycleId } from './cycle-id.js';
 
 /** The owner, a lead of the cycle's group, a coach or an admin. */
 function canEdit(ctx: TurnContext, cycle: PdsaCycle, group: Group | null): boolean {
-  return cycle.ownerId === ctx.turn.user.id || ctx.isAdmin || ctx.isCoach || (!!group && hasRole(ctx, 'lead', group));
+  return (
+    cycle.ownerId === ctx.turn.user.id ||
+    ctx.isAdmin ||
+    ctx.isCoach ||
+    (!!group && hasRole(ctx, 'lead', group))
+  );
 }
 
 /** Only the owner, a lead of its group, a coach or an admin may change a cycle; the refusal names them. */

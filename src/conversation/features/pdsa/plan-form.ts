@@ -9,7 +9,10 @@ import { cycleId } from './cycle-id.js';
 export const CURRENT_IDEA = '_current';
 
 /** Why the Plan form is open: a new test, the next cycle of a ramp, or an edit of a saved plan. */
-export type PlanMode = { kind: 'new' } | { kind: 'ramp'; previous: PdsaCycle } | { kind: 'edit'; cycle: PdsaCycle };
+export type PlanMode =
+  | { kind: 'new' }
+  | { kind: 'ramp'; previous: PdsaCycle }
+  | { kind: 'edit'; cycle: PdsaCycle };
 
 export interface PlanFormOptions {
   mode: PlanMode;
@@ -26,19 +29,36 @@ export interface PlanFormOptions {
 export function planForm(options: PlanFormOptions): Card {
   const { mode, values } = options;
   const v = (id: string) => values[id] || undefined;
-  const text = (id: string, label: string, extra: Partial<Extract<FormInput, { kind: 'text' }>> = {}): FormInput => ({ kind: 'text', id, label, value: v(id), maxLength: 300, ...extra });
-  const long = (id: string, label: string, extra: Partial<Extract<FormInput, { kind: 'multiline' }>> = {}): FormInput => ({ kind: 'multiline', id, label, value: v(id), maxLength: 2000, ...extra });
+  const text = (
+    id: string,
+    label: string,
+    extra: Partial<Extract<FormInput, { kind: 'text' }>> = {},
+  ): FormInput => ({ kind: 'text', id, label, value: v(id), maxLength: 300, ...extra });
+  const long = (
+    id: string,
+    label: string,
+    extra: Partial<Extract<FormInput, { kind: 'multiline' }>> = {},
+  ): FormInput => ({ kind: 'multiline', id, label, value: v(id), maxLength: 2000, ...extra });
   return {
     title: heading(mode),
     subtitle: 'Plan: what you will try, what you predict, and how you will know.',
     form: {
       id: 'pdsa-plan',
-      title: mode.kind === 'edit' ? `Edit ${cycleId(mode.cycle.number)} plan` : mode.kind === 'ramp' ? `Test: cycle ${mode.previous.rampPosition + 1}` : 'New test of change',
+      title:
+        mode.kind === 'edit'
+          ? `Edit ${cycleId(mode.cycle.number)} plan`
+          : mode.kind === 'ramp'
+            ? `Test: cycle ${mode.previous.rampPosition + 1}`
+            : 'New test of change',
       submitLabel: 'Save plan',
       submit: { verb: 'pdsa.plan.save', data: submitData(mode) },
       openAction: openAction(mode),
       inputs: [
-        text('title', 'Title', { required: true, maxLength: 120, placeholder: 'e.g. Set agenda at 72-hour meetings, Team A' }),
+        text('title', 'Title', {
+          required: true,
+          maxLength: 120,
+          placeholder: 'e.g. Set agenda at 72-hour meetings, Team A',
+        }),
         ideaInput(options),
         {
           kind: 'choice',
@@ -48,16 +68,30 @@ export function planForm(options: PlanFormOptions): Card {
           value: v('groupKey'),
           options: options.groups.map((g) => ({ value: g.key, label: g.name })),
         },
-        { kind: 'people', id: 'ownerId', label: 'Owner', value: v('ownerId') ? [v('ownerId')!] : undefined, hint: 'Who runs this test.' },
-        long('objective', 'Objective of this cycle', { required: true, placeholder: 'What do you want to find out?' }),
+        {
+          kind: 'people',
+          id: 'ownerId',
+          label: 'Owner',
+          value: v('ownerId') ? [v('ownerId')!] : undefined,
+          hint: 'Who runs this test.',
+        },
+        long('objective', 'Objective of this cycle', {
+          required: true,
+          placeholder: 'What do you want to find out?',
+        }),
         long('questions', 'Questions'),
-        long('prediction', 'Prediction', { required: true, hint: 'What do you expect to happen? The Study stage compares the results with this.' }),
+        long('prediction', 'Prediction', {
+          required: true,
+          hint: 'What do you expect to happen? The Study stage compares the results with this.',
+        }),
         text('who', 'Who'),
         text('what', 'What'),
         text('when', 'When'),
         text('where', 'Where'),
         long('dataToCollect', 'Data to collect'),
-        text('linkedMeasures', 'Linked measures', { hint: 'Measure keys, separated by commas, e.g. accommodated-to-permanence-recommendation. Its start shows on their run charts.' }),
+        text('linkedMeasures', 'Linked measures', {
+          hint: 'Measure keys, separated by commas, e.g. accommodated-to-permanence-recommendation. Its start shows on their run charts.',
+        }),
         { kind: 'date', id: 'startOn', label: 'Planned start', value: v('startOn') },
       ],
     },
@@ -66,8 +100,12 @@ export function planForm(options: PlanFormOptions): Card {
 
 function ideaInput(options: PlanFormOptions): FormInput {
   // Aim first: renderers cut long option labels at the platform's limit, and the title survives less well.
-  const choices = options.ideas.map((idea) => ({ value: idea.key, label: `${aimShortLabel(idea.aim, options.groups)} · ${idea.title}` }));
-  if (options.currentIdeaLabel) choices.unshift({ value: CURRENT_IDEA, label: options.currentIdeaLabel });
+  const choices = options.ideas.map((idea) => ({
+    value: idea.key,
+    label: `${aimShortLabel(idea.aim, options.groups)} · ${idea.title}`,
+  }));
+  if (options.currentIdeaLabel)
+    choices.unshift({ value: CURRENT_IDEA, label: options.currentIdeaLabel });
   return {
     kind: 'choice',
     id: 'changeIdea',
@@ -82,7 +120,8 @@ function ideaInput(options: PlanFormOptions): FormInput {
 
 function heading(mode: PlanMode): string {
   if (mode.kind === 'edit') return `${cycleId(mode.cycle.number)}: edit the plan`;
-  if (mode.kind === 'ramp') return `Cycle ${mode.previous.rampPosition + 1}, building on ${cycleId(mode.previous.number)}`;
+  if (mode.kind === 'ramp')
+    return `Cycle ${mode.previous.rampPosition + 1}, building on ${cycleId(mode.previous.number)}`;
   return 'Plan a test of change (PDSA)';
 }
 

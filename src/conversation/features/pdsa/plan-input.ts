@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../../../store/schemas/common.js';
 
 const MEASURE_KEY = /^[a-z0-9][a-z0-9_-]{1,79}$/;
-const optional = (max: number, what: string) => z.string().max(max, { message: `Keep ${what} under ${max} characters.` }).optional();
+const optional = (max: number, what: string) =>
+  z
+    .string()
+    .max(max, { message: `Keep ${what} under ${max} characters.` })
+    .optional();
 
 /**
  * The Plan form as submitted (values trimmed, blanks dropped, "other" folded in). Each message says
@@ -16,12 +20,17 @@ export const PlanInputSchema = z.object({
   changeIdea: z
     .string({ message: 'Pick the change idea you are testing, or type your own.' })
     .min(2, { message: 'Say a little more about the change idea.' })
-    .max(200, { message: 'Keep the change idea under 200 characters; the detail goes in the objective.' }),
+    .max(200, {
+      message: 'Keep the change idea under 200 characters; the detail goes in the objective.',
+    }),
   groupKey: z.string({ message: 'Choose the aim group this test belongs to.' }),
   /** People input: comma-separated user ids; the first is the owner. */
   ownerId: z.string().optional(),
   objective: z
-    .string({ message: 'What is this cycle for? e.g. "See whether the set agenda works for one team\'s meetings".' })
+    .string({
+      message:
+        'What is this cycle for? e.g. "See whether the set agenda works for one team\'s meetings".',
+    })
     .min(3, { message: 'Say a little more about the objective.' })
     .max(2000),
   questions: optional(2000, 'the questions'),
@@ -40,9 +49,17 @@ export const PlanInputSchema = z.object({
   linkedMeasures: z
     .string()
     .optional()
-    .transform((said) => [...new Set((said ?? '').toLowerCase().split(/[\s,;]+/).filter(Boolean))])
+    .transform((said) => [
+      ...new Set(
+        (said ?? '')
+          .toLowerCase()
+          .split(/[\s,;]+/)
+          .filter(Boolean),
+      ),
+    ])
     .refine((keys) => keys.every((key) => MEASURE_KEY.test(key)), {
-      message: 'Measures are named by their key, separated by commas, e.g. accommodated-to-permanence-recommendation.',
+      message:
+        'Measures are named by their key, separated by commas, e.g. accommodated-to-permanence-recommendation.',
     }),
   startOn: IsoDateSchema.optional(),
 });

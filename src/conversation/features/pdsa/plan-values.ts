@@ -20,7 +20,9 @@ export function planValuesOf(cycle: PdsaCycle): Record<string, string> {
     linkedMeasures: cycle.linkedMeasures.join(', '),
     startOn: plan.startOn,
   };
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => !!entry[1]));
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => !!entry[1]),
+  );
 }
 
 /** What the next cycle of a ramp starts with: the same idea, group and measures, a numbered title. */
@@ -38,7 +40,11 @@ export function rampValuesOf(previous: PdsaCycle, userId: string): Record<string
  * How a cycle's change idea appears in the form: its library key when that entry is still offered,
  * otherwise the CURRENT_IDEA option labelled with the idea's words (typed, or retired since).
  */
-export function ideaChoiceOf(cycle: PdsaCycle, active: ChangeIdea[]): { value: string; currentLabel?: string } {
-  if (cycle.changeIdeaId && active.some((idea) => idea.key === cycle.changeIdeaId)) return { value: cycle.changeIdeaId };
+export function ideaChoiceOf(
+  cycle: PdsaCycle,
+  active: ChangeIdea[],
+): { value: string; currentLabel?: string } {
+  if (cycle.changeIdeaId && active.some((idea) => idea.key === cycle.changeIdeaId))
+    return { value: cycle.changeIdeaId };
   return { value: CURRENT_IDEA, currentLabel: cycle.changeIdea };
 }

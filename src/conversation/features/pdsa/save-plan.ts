@@ -12,49 +12,79 @@ import { confirmCard } from './confirm-card.js';
 import { findCycle } from './find-cycle.js';
 import { localToday } from './local-date.js';
 import { openPlanForm } from './open-plan-form.js';
-import { CURRENT_IDEA, type PlanMode } from './plan-form.js';
-import { PlanInputSchema, type PlanInput } from './plan-input.js';
 import { requireCycleEditor } from './permissions.js';
+import { CURRENT_IDEA, type PlanMode } from './plan-form.js';
+import { type PlanInput, PlanInputSchema } from './plan-input.js';
 
 /** The Plan form's submission: creates a cycle (T-<n>), the next cycle of a ramp, or edits a plan. */
-export async function savePlanForm(ctx: TurnContext, submit: { number?: number; previous?: number }, raw: FormValues): Promise<Reply[]> {
+export async function savePlanForm(
+  ctx: TurnContext,
+  submit: { number?: number; previous?: number },
+  raw: FormValues,
+): Promise<Reply[]> {
   const editing = submit.number ? await findCycle(ctx, submit.number) : undefined;
   if (editing) await requireCycleEditor(ctx, editing);
   const previous = !editing && submit.previous ? await findCycle(ctx, submit.previous) : undefined;
-  const mode: PlanMode = editing ? { kind: 'edit', cycle: editing } : previous ? { kind: 'ramp', previous } : { kind: 'new' };
+  const mode: PlanMode = editing
+    ? { kind: 'edit', cycle: editing }
+    : previous
+      ? { kind: 'ramp', previous }
+      : { kind: 'new' };
   const again = () => openPlanForm(ctx, { mode, typed: raw });
   const checked = checkValues(PlanInputSchema, foldOtherValues(raw));
   if (checked.errors) return [formErrors(checked.errors, await again())];
   return withInlineErrors(again, async () => {
     const fields = await resolveFields(ctx, checked.data, editing ?? previous);
-    const saved = editing ? await updatePlan(ctx, editing, fields) : await createCycle(ctx, fields, previous);
+    const saved = editing
+      ? await updatePlan(ctx, editing, fields)
+      : await createCycle(ctx, fields, previous);
     return [card(confirmCard(saved, 'plan', !!editing))];
   });
 }
 
-type PlanFields = Pick<PdsaCycle, 'title' | 'changeIdea' | 'groupKey' | 'ownerId' | 'ownerName' | 'plan' | 'linkedMeasures'> & { changeIdeaId?: string };
+type PlanFields = Pick<
+  PdsaCycle,
+  'title' | 'changeIdea' | 'groupKey' | 'ownerId' | 'ownerName' | 'plan' | 'linkedMeasures'
+> & { changeIdeaId?: string };
 
-async function resolveFields(ctx: TurnContext, input: PlanInput, source: PdsaCycle | undefined): Promise<PlanFields> {
+async function resolveFields(
+  ctx: TurnContext,
+  input: PlanInput,
+  source: PdsaCycle | undefined,
+): Promise<PlanFields> {
   const group = await ctx.store.groups.findOne({ key: input.groupKey });
-  if (!group) throw new ValidationError('unknown_group', 'Choose one of the aim groups in the list.', { field: 'groupKey' });
+  if (!group)
+    throw new ValidationError('unknown_group', 'Choose one of the aim groups in the list.', {
+      field: 'groupKey',
+    });
   const ownerId = input.ownerId?.split(',')[0]?.trim() || ctx.turn.user.id;
   const owner = await ctx.store.members.findOne({ userId: ownerId });
-  const { title, groupKey, linkedMeasures, objective, questions, prediction, who, what, when, where, dataToCollect, startOn } = input;
+  // Everything the form has beyond these is a field of the worksheet's Plan.
+  const { title, changeIdea, groupKey, ownerId: _picked, linkedMeasures, ...plan } = input;
   return {
     title,
-    ...(await resolveIdea(ctx, input.changeIdea, source)),
+    ...(await resolveIdea(ctx, changeIdea, source)),
     groupKey,
     ownerId,
     ownerName: owner?.name ?? ownerId,
-    plan: compact({ objective, questions, prediction, who, what, when, where, dataToCollect, startOn }),
+    plan: compact(plan),
     linkedMeasures,
   };
 }
 
 /** A library key becomes the entry's title and key; anything else is the user's own idea, as typed. */
-async function resolveIdea(ctx: TurnContext, said: string, source: PdsaCycle | undefined): Promise<{ changeIdea: string; changeIdeaId?: string }> {
+async function resolveIdea(
+  ctx: TurnContext,
+  said: string,
+  source: PdsaCycle | undefined,
+): Promise<{ changeIdea: string; changeIdeaId?: string }> {
   if (said === CURRENT_IDEA) {
-    if (!source) throw new ValidationError('no_idea', 'Pick the change idea you are testing, or type your own.', { field: 'changeIdea' });
+    if (!source)
+      throw new ValidationError(
+        'no_idea',
+        'Pick the change idea you are testing, or type your own.',
+        { field: 'changeIdea' },
+      );
     return compact({ changeIdea: source.changeIdea, changeIdeaId: source.changeIdeaId });
   }
   // The library may never have been read in this workspace (a form opened from another surface).
@@ -63,7 +93,11 @@ async function resolveIdea(ctx: TurnContext, said: string, source: PdsaCycle | u
   return idea ? { changeIdea: idea.title, changeIdeaId: idea.key } : { changeIdea: said };
 }
 
-async function createCycle(ctx: TurnContext, fields: PlanFields, previous: PdsaCycle | undefined): Promise<PdsaCycle> {
+async function createCycle(
+  ctx: TurnContext,
+  fields: PlanFields,
+  previous: PdsaCycle | undefined,
+): Promise<PdsaCycle> {
   const number = await ctx.store.nextSequence('pdsa');
   const cycle: Omit<PdsaCycle, 'workspaceId'> = {
     number,
@@ -83,17 +117,18 @@ async function createCycle(ctx: TurnContext, fields: PlanFields, previous: PdsaC
   return { ...cycle, workspaceId: ctx.store.workspaceId };
 }
 
-async function updatePlan(ctx: TurnContext, before: PdsaCycle, fields: PlanFields): Promise<PdsaCycle> {
+async function updatePlan(
+  ctx: TurnContext,
+  before: PdsaCycle,
+  fields: PlanFields,
+): Promise<PdsaCycle> {
   // Once carried out, the Do date is the start the charts show; before that, the planned start.
   const startedOn = before.do ? before.startedOn : (fields.plan.startOn ?? before.startedOn);
-  const after = await ctx.store.pdsa.findOneAndUpdate(
-    asRead(before),
-    {
-      $set: { ...fields, ...(startedOn ? { startedOn } : {}), updatedAt: ctx.now },
-      $inc: { version: 1 },
-      ...(fields.changeIdeaId ? {} : { $unset: { changeIdeaId: '' } }),
-    },
-  );
+  const after = await ctx.store.pdsa.findOneAndUpdate(asRead(before), {
+    $set: { ...fields, ...(startedOn ? { startedOn } : {}), updatedAt: ctx.now },
+    $inc: { version: 1 },
+    ...(fields.changeIdeaId ? {} : { $unset: { changeIdeaId: '' } }),
+  });
   if (!after) throw changedMeanwhile(before.number);
   await auditCycle(ctx, before.number, 'edit_plan', before, after);
   return after;

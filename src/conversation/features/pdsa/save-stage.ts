@@ -9,11 +9,15 @@ import { findCycle } from './find-cycle.js';
 import { localToday } from './local-date.js';
 import { requireCycleEditor } from './permissions.js';
 import { stageForm } from './stage-forms.js';
-import { STAGE_INPUTS, type RecordableStage } from './stage-input.js';
+import { type RecordableStage, STAGE_INPUTS } from './stage-input.js';
 import { laterStage, requireStageOpen } from './stages.js';
 
 /** Opens the Do, Study or Act form, if the user may change the cycle and the stage before is recorded. */
-export async function openStageForm(ctx: TurnContext, said: string | number, stage: RecordableStage) {
+export async function openStageForm(
+  ctx: TurnContext,
+  said: string | number,
+  stage: RecordableStage,
+) {
   const cycle = await findCycle(ctx, said);
   await requireCycleEditor(ctx, cycle);
   requireStageOpen(cycle, stage);
@@ -21,7 +25,12 @@ export async function openStageForm(ctx: TurnContext, said: string | number, sta
 }
 
 /** Saves a stage form: the first time it moves the cycle on; later it corrects the stage. Audited. */
-export async function saveStageForm(ctx: TurnContext, stage: RecordableStage, number: number, values: FormValues): Promise<Reply[]> {
+export async function saveStageForm(
+  ctx: TurnContext,
+  stage: RecordableStage,
+  number: number,
+  values: FormValues,
+): Promise<Reply[]> {
   const before = await findCycle(ctx, number);
   await requireCycleEditor(ctx, before);
   requireStageOpen(before, stage);
@@ -31,23 +40,27 @@ export async function saveStageForm(ctx: TurnContext, stage: RecordableStage, nu
   if (checked.errors) return [formErrors(checked.errors, again())];
   const data = compact(checked.data);
   if (stage === 'do' && data.carriedOutOn! > today) {
-    return [formErrors({ carriedOutOn: 'That date is in the future. Record Do once the test has been carried out.' }, again())];
+    return [
+      formErrors(
+        {
+          carriedOutOn: 'That date is in the future. Record Do once the test has been carried out.',
+        },
+        again(),
+      ),
+    ];
   }
   const first = !before[stage];
-  const after = await ctx.store.pdsa.findOneAndUpdate(
-    asRead(before),
-    {
-      $set: {
-        [stage]: data,
-        stage: laterStage(before.stage, stage),
-        stageDates: { ...before.stageDates, [stage]: before.stageDates?.[stage] ?? ctx.now },
-        // The run chart marks a test where it was carried out.
-        ...(stage === 'do' ? { startedOn: data.carriedOutOn } : {}),
-        updatedAt: ctx.now,
-      },
-      $inc: { version: 1 },
+  const after = await ctx.store.pdsa.findOneAndUpdate(asRead(before), {
+    $set: {
+      [stage]: data,
+      stage: laterStage(before.stage, stage),
+      stageDates: { ...before.stageDates, [stage]: before.stageDates?.[stage] ?? ctx.now },
+      // The run chart marks a test where it was carried out.
+      ...(stage === 'do' ? { startedOn: data.carriedOutOn } : {}),
+      updatedAt: ctx.now,
     },
-  );
+    $inc: { version: 1 },
+  });
   if (!after) throw changedMeanwhile(number);
   await auditCycle(ctx, number, first ? stage : `edit_${stage}`, before, after);
   return [card(confirmCard(after, stage, !first))];

@@ -14,7 +14,12 @@ const DECISIONS = [
  * The Do, Study or Act form of a cycle, pre-filled from what is saved (or with what was typed when
  * errors are shown). Study shows the prediction, because Study is the comparison with it.
  */
-export function stageForm(cycle: PdsaCycle, stage: RecordableStage, today: string, typed?: Record<string, string>): Card {
+export function stageForm(
+  cycle: PdsaCycle,
+  stage: RecordableStage,
+  today: string,
+  typed?: Record<string, string>,
+): Card {
   const id = cycleId(cycle.number);
   const saved: Record<string, string | undefined> = { ...cycle.do, ...cycle.study, ...cycle.act };
   const v = (field: string) => (typed ? typed[field] : saved[field]) || undefined;
@@ -29,17 +34,40 @@ export function stageForm(cycle: PdsaCycle, stage: RecordableStage, today: strin
   });
   const inputs: Record<RecordableStage, FormInput[]> = {
     do: [
-      { kind: 'date', id: 'carriedOutOn', label: 'Date carried out', required: true, value: v('carriedOutOn') ?? today },
+      {
+        kind: 'date',
+        id: 'carriedOutOn',
+        label: 'Date carried out',
+        required: true,
+        value: v('carriedOutOn') ?? today,
+      },
       long('whatHappened', 'What happened', true),
       long('problems', 'Problems and unexpected observations', false),
     ],
     study: [
-      long('resultsVsPrediction', 'Results compared with the prediction', true, `You predicted: ${clip(cycle.plan.prediction, 300)}`),
+      long(
+        'resultsVsPrediction',
+        'Results compared with the prediction',
+        true,
+        `You predicted: ${clip(cycle.plan.prediction, 300)}`,
+      ),
       long('learned', 'What did you learn?', true),
     ],
     act: [
-      { kind: 'choice', id: 'decision', label: 'Decision', required: true, value: v('decision'), options: DECISIONS },
-      long('nextCycle', 'What next?', false, 'What the next cycle will be, or how the change will be kept going.'),
+      {
+        kind: 'choice',
+        id: 'decision',
+        label: 'Decision',
+        required: true,
+        value: v('decision'),
+        options: DECISIONS,
+      },
+      long(
+        'nextCycle',
+        'What next?',
+        false,
+        'What the next cycle will be, or how the change will be kept going.',
+      ),
     ],
   };
   return {
@@ -60,7 +88,8 @@ function context(cycle: PdsaCycle, stage: RecordableStage): CardSection[] {
   if (stage === 'do') return [{ heading: 'Plan', text: clip(cycle.plan.objective, 300) }];
   const sections: CardSection[] = [{ heading: 'Prediction', text: cycle.plan.prediction }];
   if (cycle.do) sections.push({ heading: 'What happened', text: clip(cycle.do.whatHappened, 300) });
-  if (stage === 'act' && cycle.study) sections.push({ heading: 'What you learned', text: clip(cycle.study.learned, 300) });
+  if (stage === 'act' && cycle.study)
+    sections.push({ heading: 'What you learned', text: clip(cycle.study.learned, 300) });
   return sections;
 }
 

@@ -3,7 +3,12 @@ import type { PdsaCycle, PdsaStage } from '../../../store/schemas/pdsa.js';
 import { cycleId } from './cycle-id.js';
 
 export const STAGE_ORDER: PdsaStage[] = ['plan', 'do', 'study', 'act'];
-export const STAGE_NAMES: Record<PdsaStage, string> = { plan: 'Plan', do: 'Do', study: 'Study', act: 'Act' };
+export const STAGE_NAMES: Record<PdsaStage, string> = {
+  plan: 'Plan',
+  do: 'Do',
+  study: 'Study',
+  act: 'Act',
+};
 
 /** The later of two stages: editing an earlier stage never moves a cycle back. */
 export function laterStage(a: PdsaStage, b: PdsaStage): PdsaStage {
@@ -24,5 +29,8 @@ export function requireStageOpen(cycle: PdsaCycle, stage: PdsaStage): void {
   const missing = STAGE_ORDER[reached + 1]!;
   const id = cycleId(cycle.number);
   const state = missing === 'do' ? "hasn't been carried out yet" : "hasn't been studied yet";
-  throw new ValidationError('stage_out_of_order', `${id} ${state}. Record ${STAGE_NAMES[missing]} first with \`pdsa ${id} ${missing}\`.`);
+  throw new ValidationError(
+    'stage_out_of_order',
+    `${id} ${state}. Record ${STAGE_NAMES[missing]} first with \`pdsa ${id} ${missing}\`.`,
+  );
 }
