@@ -62,9 +62,9 @@ function toMention(result: chrono.ParsedResult, text: string): DateMention | nul
 
 /**
  * Dates in words ("yesterday", "last Tuesday", "2 days ago"), read by chrono's UK parser with
- * `today` as the reference. Only calendar fields are read back, so the reference is a local-time
- * Date with today's fields at noon: the same answer in any process time zone, and about a hundred
- * times faster than a chrono reference with a `timezone` (which costs ~25 ms a call).
+ * `today` as the reference. `today` is already the programme's date, and only calendar fields are
+ * read back, so the reference is a local-time Date with today's fields at noon: the same answer
+ * whatever the server's time zone, with no offset arithmetic across a clock change.
  */
 export function findRelativeDates(text: string, today: DateTime): DateMention[] {
   const reference = new Date(today.year, today.month - 1, today.day, 12);
