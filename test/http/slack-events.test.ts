@@ -1,40 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../src/store/collections.js';
-import { FakeSlackApi } from '../fakes/fake-slack-api.js';
-import { deliver, SECRET, slackEvent, urlVerification } from '../fakes/slack-payloads.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { deliver, slackEvent, urlVerification } from '../fakes/slack-payloads.js';
+import { useSlackTestApp } from '../helpers/slack-test-app.js';
 
-let fake: FakeSlackApi;
-let t: TestApp;
-
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  fake.users.set('U-ADA', 'Ada Lovelace');
-  t = await startTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url } });
-});
-
-afterAll(async () => {
-  await t?.stop();
-  await fake?.close();
-});
-
-afterEach(() => {
-  expect(fake.unhandled).toEqual([]);
-  fake.clear();
-});
+const s = useSlackTestApp();
 
 /** Lets in-flight listeners finish: the app acks Slack before it calls the Web API. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('POST /slack/events: the handshake', () => {
   it('echoes the url_verification challenge', async () => {
-    const res = await deliver(t.url, urlVerification('challenge-123'));
+    const res = await deliver(s.app.url, urlVerification('challenge-123'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: 'challenge-123' });
   });
 
   it('answers ssl_check without a signature', async () => {
-    const res = await fetch(`${t.url}/slack/events`, {
+    const res = await fetch(`${s.app.url}/slack/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'ssl_check=1&token=x',
@@ -45,83 +27,83 @@ describe('POST /slack/events: the handshake', () => {
 
 describe('POST /slack/events: a direct message', () => {
   it('acks at once and answers "help" in the DM with chat.postMessage', async () => {
-    const res = await deliver(t.url, slackEvent({ event: { text: 'help' } }));
+    const res = await deliver(s.app.url, slackEvent({ event: { text: 'help' } }));
     expect(res.status).toBe(200);
-    const [post] = await fake.waitFor('chat.postMessage');
+    const [post] = await s.fake.waitFor('chat.postMessage');
     expect(post!.body.channel).toBe('D-ADA');
     expect(post!.body.text).toContain('What you can do');
     expect(post!.authorization).toBe('Bearer xoxb-test');
-    const member = await t.db.collection(COLLECTIONS.members).findOne({ workspaceId: 'T-ALPHA', userId: 'U-ADA' });
+    const member = await s.app.db.collection(COLLECTIONS.members).findOne({ workspaceId: 'T-ALPHA', userId: 'U-ADA' });
     expect(member).toMatchObject({ name: 'Ada Lovelace', roles: ['admin'] });
   });
 
   it('answers an @-mention in a thread inside that thread, without the mention in the text', async () => {
     const event = { type: 'app_mention', channel: 'C-GENERAL', channel_type: undefined, text: '<@UBOT> help', ts: '1700000300.000300', thread_ts: '1700000299.000001' };
-    const res = await deliver(t.url, slackEvent({ event }));
+    const res = await deliver(s.app.url, slackEvent({ event }));
     expect(res.status).toBe(200);
-    const [post] = await fake.waitFor('chat.postMessage');
+    const [post] = await s.fake.waitFor('chat.postMessage');
     expect(post!.body).toMatchObject({ channel: 'C-GENERAL', thread_ts: '1700000299.000001' });
     expect(post!.body.text).toContain('What you can do');
   });
 
   it('handles a retried event once, across the claim in MongoDB', async () => {
     const event = slackEvent({ eventId: 'Ev-RETRIED-1', event: { text: 'help' } });
-    expect((await deliver(t.url, event)).status).toBe(200);
-    await fake.waitFor('chat.postMessage');
-    const retry = await deliver(t.url, event, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect((await deliver(s.app.url, event)).status).toBe(200);
+    await s.fake.waitFor('chat.postMessage');
+    const retry = await deliver(s.app.url, event, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(retry.status).toBe(200);
     await settle();
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(await t.db.collection(COLLECTIONS.processedEvents).countDocuments({ _id: 'slack:Ev-RETRIED-1' as never })).toBe(1);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(await s.app.db.collection(COLLECTIONS.processedEvents).countDocuments({ _id: 'slack:Ev-RETRIED-1' as never })).toBe(1);
   });
 
   it('ignores its own messages and message edits', async () => {
-    await deliver(t.url, slackEvent({ event: { subtype: 'message_changed', text: 'help' } }));
-    await deliver(t.url, slackEvent({ event: { user: 'UBOT', bot_id: 'BBOT', text: 'help' } }));
+    await deliver(s.app.url, slackEvent({ event: { subtype: 'message_changed', text: 'help' } }));
+    await deliver(s.app.url, slackEvent({ event: { user: 'UBOT', bot_id: 'BBOT', text: 'help' } }));
     await settle();
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });
 
 describe('POST /slack/events: refusals touch nothing', () => {
   const untouched = async () => {
     await settle();
-    expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(s.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   };
 
   it('refuses a wrong signature with 401', async () => {
-    const res = await deliver(t.url, slackEvent(), { secret: 'not-the-secret' });
+    const res = await deliver(s.app.url, slackEvent(), { secret: 'not-the-secret' });
     expect(res.status).toBe(401);
     await untouched();
   });
 
   it('refuses a timestamp 301 s old with 401', async () => {
-    const res = await deliver(t.url, slackEvent(), { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    const res = await deliver(s.app.url, slackEvent(), { timestamp: Math.floor(Date.now() / 1000) - 301 });
     expect(res.status).toBe(401);
     await untouched();
   });
 
   it('refuses a timestamp 301 s in the future with 401', async () => {
-    const res = await deliver(t.url, slackEvent(), { timestamp: Math.floor(Date.now() / 1000) + 301 });
+    const res = await deliver(s.app.url, slackEvent(), { timestamp: Math.floor(Date.now() / 1000) + 301 });
     expect(res.status).toBe(401);
     await untouched();
   });
 
   it('refuses a request without signature headers with 401', async () => {
-    const res = await fetch(`${t.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: slackEvent().body });
+    const res = await fetch(`${s.app.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: slackEvent().body });
     expect(res.status).toBe(401);
     await untouched();
   });
 
   it('answers 400 to a signed body that is not JSON', async () => {
-    const res = await deliver(t.url, { body: '{"type": "event_callback", ', contentType: 'application/json' });
+    const res = await deliver(s.app.url, { body: '{"type": "event_callback", ', contentType: 'application/json' });
     expect(res.status).toBe(400);
     await untouched();
   });
 
   it('answers 413 to a body over the limit', async () => {
     const big = slackEvent({ event: { text: 'x'.repeat(1_100_000) } });
-    const res = await deliver(t.url, big);
+    const res = await deliver(s.app.url, big);
     expect(res.status).toBe(413);
     await untouched();
   });

@@ -1,32 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../src/store/collections.js';
-import { FakeSlackApi, type SlackCall } from '../fakes/fake-slack-api.js';
-import { blockActions, deliver, SECRET, slackEvent, slashCommand, viewSubmission } from '../fakes/slack-payloads.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import type { SlackCall } from '../fakes/fake-slack-api.js';
+import { blockActions, deliver, slackEvent, slashCommand, viewSubmission } from '../fakes/slack-payloads.js';
+import { useSlackTestApp } from '../helpers/slack-test-app.js';
 
-let fake: FakeSlackApi;
-let t: TestApp;
-
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  fake.users.set('U-ADA', 'Ada Lovelace');
-  t = await startTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url } });
-});
-
-afterAll(async () => {
-  await t?.stop();
-  await fake?.close();
-});
-
-afterEach(() => {
-  expect(fake.unhandled).toEqual([]);
-  fake.clear();
-});
+const s = useSlackTestApp();
 
 /** `/pace <text>` from Ada; resolves with the HTTP answer and the response_url id used. */
 async function pace(text: string, triggerId = `trig-${Math.random()}`) {
   const id = `cmd-${Math.random().toString(36).slice(2)}`;
-  const res = await deliver(t.url, slashCommand({ text, trigger_id: triggerId, response_url: fake.responseUrl(id) }));
+  const res = await deliver(s.app.url, slashCommand({ text, trigger_id: triggerId, response_url: s.fake.responseUrl(id) }));
   expect(res.status).toBe(200);
   return { res, responseMethod: `response_url:${id}` };
 }
@@ -35,7 +18,7 @@ async function pace(text: string, triggerId = `trig-${Math.random()}`) {
 function submit(opened: SlackCall, values: Record<string, Record<string, unknown>>) {
   const view = opened.body.view;
   const state = Object.fromEntries(Object.entries(values).map(([id, state]) => [id, { [id]: state }]));
-  return deliver(t.url, viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values: state }));
+  return deliver(s.app.url, viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values: state }));
 }
 
 const typed = (value: string) => ({ type: 'plain_text_input', value });
@@ -45,7 +28,7 @@ describe('/pace and modals: the programme', () => {
   it('/pace setup opens the programme form with the trigger id, and its submission saves the programme', async () => {
     const { res, responseMethod } = await pace('setup', 'trig-setup-1');
     expect(await res.text()).toBe('');
-    const [opened] = await fake.waitFor('views.open');
+    const [opened] = await s.fake.waitFor('views.open');
     expect(opened!.body.trigger_id).toBe('trig-setup-1');
     expect(opened!.body.view).toMatchObject({ type: 'modal', callback_id: 'programme-settings' });
     expect(JSON.parse(opened!.body.view.private_metadata)).toMatchObject({ a: { verb: 'setup.programme.save' }, c: 'C-GENERAL' });
@@ -58,10 +41,10 @@ describe('/pace and modals: the programme', () => {
     });
     expect(answer.status).toBe(200);
     expect(await answer.text()).toBe(''); // an empty ack closes the modal
-    const programme = await t.db.collection(COLLECTIONS.programmes).findOne({ workspaceId: 'T-ALPHA' });
+    const programme = await s.app.db.collection(COLLECTIONS.programmes).findOne({ workspaceId: 'T-ALPHA' });
     expect(programme).toMatchObject({ name: 'Northshire PACE', timeZone: 'Europe/London', ruleSet: 'ihi' });
     // The confirmation goes back, ephemerally, to where /pace was typed.
-    const [confirmation] = await fake.waitFor(responseMethod);
+    const [confirmation] = await s.fake.waitFor(responseMethod);
     expect(confirmation!.body).toMatchObject({ response_type: 'ephemeral' });
     expect(confirmation!.body.text).toContain('Northshire PACE');
   });
@@ -70,13 +53,13 @@ describe('/pace and modals: the programme', () => {
 describe('/pace and modals: a test of change', () => {
   beforeAll(async () => {
     const { responseMethod } = await pace('group add "Permanence milestones"');
-    const [done] = await fake.waitFor(responseMethod);
+    const [done] = await s.fake.waitFor(responseMethod);
     expect(done!.body.text).toContain('Permanence milestones');
   });
 
   it('/pace pdsa new opens the Plan modal; a bad title comes back as an inline error on its block', async () => {
     await pace('pdsa new', 'trig-pdsa-1');
-    const [opened] = await fake.waitFor('views.open');
+    const [opened] = await s.fake.waitFor('views.open');
     expect(opened!.body).toMatchObject({ trigger_id: 'trig-pdsa-1', view: { callback_id: 'pdsa-plan' } });
     const blockIds = opened!.body.view.blocks.map((b: { block_id?: string }) => b.block_id);
     expect(blockIds).toEqual(expect.arrayContaining(['title', 'groupKey', 'objective', 'prediction']));
@@ -93,12 +76,12 @@ describe('/pace and modals: a test of change', () => {
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors)).toEqual(['title']);
     expect(body.errors.title).toMatch(/at least 3 characters/);
-    expect(await t.db.collection(COLLECTIONS.pdsa).countDocuments({ workspaceId: 'T-ALPHA' })).toBe(0);
+    expect(await s.app.db.collection(COLLECTIONS.pdsa).countDocuments({ workspaceId: 'T-ALPHA' })).toBe(0);
   });
 
   it('a valid Plan submission saves the PDSA cycle and confirms it with a card', async () => {
     const { responseMethod } = await pace('pdsa new');
-    const [opened] = await fake.waitFor('views.open');
+    const [opened] = await s.fake.waitFor('views.open');
     const answer = await submit(opened!, {
       title: typed('Agenda at 72-hour meetings'),
       changeIdea__other: typed('Set agenda for 72-hour meetings'),
@@ -107,9 +90,9 @@ describe('/pace and modals: a test of change', () => {
       prediction: typed('4 of 5 meetings use it'),
     });
     expect(answer.status).toBe(200);
-    const cycle = await t.db.collection(COLLECTIONS.pdsa).findOne({ workspaceId: 'T-ALPHA' });
+    const cycle = await s.app.db.collection(COLLECTIONS.pdsa).findOne({ workspaceId: 'T-ALPHA' });
     expect(cycle).toMatchObject({ number: 1, title: 'Agenda at 72-hour meetings', ownerId: 'U-ADA', stage: 'plan' });
-    const [confirmation] = await fake.waitFor(responseMethod);
+    const [confirmation] = await s.fake.waitFor(responseMethod);
     expect(confirmation!.body.blocks.length).toBeGreaterThan(0);
     expect(confirmation!.body.text).toContain('T-1');
   });
@@ -117,16 +100,16 @@ describe('/pace and modals: a test of change', () => {
 
 describe('a form asked for in a DM (no trigger_id)', () => {
   it('posts an "Open form" button whose click opens the modal', async () => {
-    await deliver(t.url, slackEvent({ event: { text: 'setup' } }));
-    const [post] = await fake.waitFor('chat.postMessage');
+    await deliver(s.app.url, slackEvent({ event: { text: 'setup' } }));
+    const [post] = await s.fake.waitFor('chat.postMessage');
     const buttons = post!.body.blocks.filter((b: { type: string }) => b.type === 'actions').flatMap((b: { elements: unknown[] }) => b.elements);
     const open = buttons.find((b: { text: { text: string } }) => b.text.text === 'Open form');
     expect(open).toBeDefined();
-    expect(fake.callsTo('views.open')).toHaveLength(0);
+    expect(s.fake.callsTo('views.open')).toHaveLength(0);
 
-    const click = await deliver(t.url, blockActions({ value: open.value, actionId: open.action_id, triggerId: 'trig-click-1' }));
+    const click = await deliver(s.app.url, blockActions({ value: open.value, actionId: open.action_id, triggerId: 'trig-click-1' }));
     expect(click.status).toBe(200);
-    const [opened] = await fake.waitFor('views.open');
+    const [opened] = await s.fake.waitFor('views.open');
     expect(opened!.body).toMatchObject({ trigger_id: 'trig-click-1', view: { callback_id: 'programme-settings' } });
   });
 });

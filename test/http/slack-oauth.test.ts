@@ -1,55 +1,37 @@
 import { SocketModeReceiver } from '@slack/bolt';
 import restify from 'restify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../adapters/slack/create-slack-adapter.js';
 import { testConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { COLLECTIONS } from '../../src/store/collections.js';
-import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { deliver, SECRET, slackEvent } from '../fakes/slack-payloads.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-
-let fake: FakeSlackApi;
-let t: TestApp;
+import { useSlackTestApp } from '../helpers/slack-test-app.js';
 
 const OAUTH_ENV = {
-  SLACK_SIGNING_SECRET: SECRET,
   SLACK_CLIENT_ID: '111.222',
   SLACK_CLIENT_SECRET: 'client-secret',
   SLACK_STATE_SECRET: 'a-long-random-state-secret',
   PUBLIC_URL: 'https://pacebot.example.org',
 };
 
-beforeAll(async () => {
-  fake = await FakeSlackApi.start();
-  t = await startTestApp({ env: { ...OAUTH_ENV, SLACK_API_URL: fake.url } });
-});
-
-afterAll(async () => {
-  await t?.stop();
-  await fake?.close();
-});
-
-afterEach(() => {
-  expect(fake.unhandled).toEqual([]);
-  fake.clear();
-});
+const s = useSlackTestApp(OAUTH_ENV);
 
 /** Walks the install: /slack/install → (Slack) → /slack/oauth_redirect with the code. */
 async function install(code: string, tamper = false): Promise<Response> {
-  const start = await fetch(`${t.url}/slack/install`, { redirect: 'manual' });
+  const start = await fetch(`${s.app.url}/slack/install`, { redirect: 'manual' });
   expect(start.status).toBe(302);
   const authorize = new URL(start.headers.get('location')!);
   const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
   const state = authorize.searchParams.get('state')!;
-  return fetch(`${t.url}/slack/oauth_redirect?code=${code}&state=${tamper ? `${state}x` : state}`, { headers: { cookie } });
+  return fetch(`${s.app.url}/slack/oauth_redirect?code=${code}&state=${tamper ? `${state}x` : state}`, { headers: { cookie } });
 }
 
-const installations = () => t.db.collection(COLLECTIONS.slackInstallations);
+const installations = () => s.app.db.collection(COLLECTIONS.slackInstallations);
 
 describe('multi-workspace OAuth', () => {
   it('/slack/install sends the browser to Slack with our scopes, redirect URI and a signed state', async () => {
-    const res = await fetch(`${t.url}/slack/install`, { redirect: 'manual' });
+    const res = await fetch(`${s.app.url}/slack/install`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location')!);
     expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
@@ -62,12 +44,12 @@ describe('multi-workspace OAuth', () => {
   it('the redirect exchanges the code and stores the installation in MongoDB; events then use its token', async () => {
     const res = await install('ALPHA');
     expect(res.status).toBe(200);
-    expect(fake.callsTo('oauth.v2.access')[0]!.body).toMatchObject({ code: 'ALPHA', client_id: '111.222' });
+    expect(s.fake.callsTo('oauth.v2.access')[0]!.body).toMatchObject({ code: 'ALPHA', client_id: '111.222' });
     const stored = await installations().findOne({ installationId: 'team:T-ALPHA' });
     expect(stored?.installation.bot).toMatchObject({ token: 'xoxb-installed-ALPHA', userId: 'UBOT' });
 
-    await deliver(t.url, slackEvent({ teamId: 'T-ALPHA', event: { text: 'help' } }));
-    const [post] = await fake.waitFor('chat.postMessage');
+    await deliver(s.app.url, slackEvent({ teamId: 'T-ALPHA', event: { text: 'help' } }));
+    const [post] = await s.fake.waitFor('chat.postMessage');
     expect(post!.authorization).toBe('Bearer xoxb-installed-ALPHA');
   });
 
@@ -75,20 +57,20 @@ describe('multi-workspace OAuth', () => {
     const res = await install('EVIL', true);
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(await installations().countDocuments({ installationId: 'team:T-EVIL' })).toBe(0);
-    expect(fake.callsTo('oauth.v2.access')).toHaveLength(0);
+    expect(s.fake.callsTo('oauth.v2.access')).toHaveLength(0);
   });
 
   it('acks and ignores events from a workspace without an installation', async () => {
-    const res = await deliver(t.url, slackEvent({ teamId: 'T-NOBODY', event: { text: 'help' } }));
+    const res = await deliver(s.app.url, slackEvent({ teamId: 'T-NOBODY', event: { text: 'help' } }));
     expect(res.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('app_uninstalled deletes the installation', async () => {
     await install('GAMMA');
     expect(await installations().countDocuments({ installationId: 'team:T-GAMMA' })).toBe(1);
-    const res = await deliver(t.url, slackEvent({ teamId: 'T-GAMMA', event: { type: 'app_uninstalled', user: undefined, channel: undefined, text: undefined } }));
+    const res = await deliver(s.app.url, slackEvent({ teamId: 'T-GAMMA', event: { type: 'app_uninstalled', user: undefined, channel: undefined, text: undefined } }));
     expect(res.status).toBe(200);
     await expect.poll(() => installations().countDocuments({ installationId: 'team:T-GAMMA' })).toBe(0);
   });
@@ -96,14 +78,14 @@ describe('multi-workspace OAuth', () => {
 
 describe('Socket Mode', () => {
   it('with SLACK_APP_TOKEN builds the app on a Socket Mode receiver and serves no /slack/events', async () => {
-    const config = testConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc', SLACK_API_URL: fake.url });
+    const config = testConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc', SLACK_API_URL: s.fake.url });
     const logger = createLogger('silent');
-    const conversation = { db: t.db, logger, clock: () => new Date() };
-    const adapter = createSlackAdapter({ config, logger, conversation, store: t.app.store });
+    const conversation = { db: s.app.db, logger, clock: () => new Date() };
+    const adapter = createSlackAdapter({ config, logger, conversation, store: s.app.app.store });
     expect(adapter.receiver).toBeInstanceOf(SocketModeReceiver);
     const server = restify.createServer();
     adapter.register(server);
     expect(server.getDebugInfo().routes).toEqual([]);
-    await fake.waitFor('auth.test');
+    await s.fake.waitFor('auth.test');
   });
 });
