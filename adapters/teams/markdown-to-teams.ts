@@ -26,14 +26,14 @@ function inline(nodes: MdInline[]): string {
         case 'code':
           return `\`${node.text.replace(/`/g, "'")}\``;
         case 'link':
-          return `[${escape(node.text)}](${node.url})`;
+          return `[${escapeMarkdown(node.text)}](${node.url})`;
         default:
-          return escape(node.text);
+          return escapeMarkdown(node.text);
       }
     })
     .join('');
 }
 
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_`[\]])/g, '\\$1').replace(/</g, '&lt;');
 }
