@@ -16,8 +16,9 @@ const formIdeaKeys = async () => {
 };
 
 describe('the change-idea library', () => {
-  it('is seeded with the programme ideas the first time it is read, once', async () => {
-    expect(await ideas().countDocuments()).toBe(0);
+  it('is seeded with the programme ideas when the programme is created, once', async () => {
+    // The programme was created in set-up; reading the library must not add a second copy.
+    expect(await ideas().countDocuments()).toBe(SEED_IDEAS.length);
     const text = replyText(await bot().say(MEMBER, 'ideas'));
     expect(await ideas().countDocuments({ workspaceId: 'T-TEST', source: 'programme' })).toBe(
       SEED_IDEAS.length,

@@ -1,7 +1,9 @@
 import type { Card } from '../../../../cards/model.js';
 import type { Programme } from '../../../store/schemas/programme.js';
 
-export const DEFAULT_CASE_REF_PATTERN = '^[A-Za-z]{1,3}\\d{3,8}$';
+import { DEFAULT_CASE_REF_PATTERN } from '../../../domain/case-reference.js';
+
+export { DEFAULT_CASE_REF_PATTERN };
 
 /** The programme settings form; pre-filled when editing. */
 export function programmeForm(existing?: Programme | null): Card {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../../errors.js';
 import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
+import { seedChangeIdeas } from '../change-ideas/seed-change-ideas.js';
 import { DEFAULT_CASE_REF_PATTERN } from './programme-form.js';
 
 export const ProgrammeInputSchema = z.object({
@@ -58,6 +59,8 @@ export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknow
     after: doc,
     source: ctx.source(),
   });
+  // A new programme starts with the published change ideas, so the first `pdsa new` has a library to pick from.
+  if (!before) await seedChangeIdeas(ctx.store, ctx.now);
   return after;
 }
 
