@@ -82,7 +82,8 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
     Object.entries(modifier).filter(([, fields]) => Object.keys(fields as Document).length > 0),
   );
   if (Object.keys(nonEmpty).length === 0) return draft;
-  const condition = context.isInsert ? undefined : context.query;
+  // mingo re-tests the condition on the document, which only the positional `$` needs.
+  const condition = !context.isInsert && usesPositional(nonEmpty) ? context.query : undefined;
   try {
     applyModifier(draft, nonEmpty, context.arrayFilters, condition, {
       queryOptions: mingoOptions(),
@@ -92,6 +93,12 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
     throw new CommandError(message.includes("immutable field '_id'") ? 'ImmutableField' : 'BadValue', message);
   }
   return draft;
+}
+
+function usesPositional(modifier: Document): boolean {
+  return Object.values(modifier).some((fields) =>
+    Object.keys(fields as Document).some((path) => path === '$' || path.includes('.$.') || path.endsWith('.$')),
+  );
 }
 
 function applyPipeline(draft: Document, pipeline: PipelineStage[]): Document {
