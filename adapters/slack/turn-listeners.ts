@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { App, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../../src/conversation/context.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
@@ -11,6 +12,10 @@ import { actionToTurn, commandToTurn, messageToTurn, viewSubmissionToTurn } from
 import type { UserNames } from './user-names.js';
 import { viewResponseFor } from './view-response.js';
 import { decodeButtonValue, decodeViewMetadata } from './view-metadata.js';
+
+/** How long a modal submission may wait for the core before the modal is closed regardless. */
+const VIEW_ACK_BUDGET_MS = 2500;
+const delay = (ms: number) => sleep(ms, null, { ref: false });
 
 export interface TurnListenerDeps {
   conversation: ConversationDeps;
@@ -87,11 +92,14 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
       const name = await userNames(client, payload.user.id, payload.user.name ?? payload.user.username);
       const turn = viewSubmissionToTurn(payload, metadata, { id: payload.user.id, name }, conversation.clock());
       logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId, kind: 'view' }, 'slack turn');
-      // The answer to a submission must come within 3 s and decides whether the modal stays open.
-      const { response, rest } = viewResponseFor(await handleTurn(turn, conversation), target);
+      // The answer to a submission decides whether the modal stays open, and must come within 3 s:
+      // past the budget, close the modal and post whatever the core says when it says it.
+      const pending = handleTurn(turn, conversation);
+      const replies = await Promise.race([pending, delay(VIEW_ACK_BUDGET_MS)]);
+      const { response, rest } = replies ? viewResponseFor(replies, target) : { response: undefined, rest: undefined };
       acked = true;
       await ack(response);
-      await sendReplies(client, rest, target);
+      await sendReplies(client, rest ?? (await pending), target);
     } finally {
       // On a duplicate or an error, still close the modal; the error boundary says what went wrong.
       if (!acked) await ack();

@@ -29,6 +29,7 @@ export class FakeSlackApi {
   /** users.info answers: user id → display name. */
   readonly users = new Map<string, string>();
   private readonly failures = new Map<string, string>();
+  private readonly latency = new Map<string, number>();
   private seq = 0;
   private waiters: (() => void)[] = [];
 
@@ -82,9 +83,15 @@ export class FakeSlackApi {
     this.failures.set(method, error);
   }
 
+  /** Calls to `method` answer only after `ms` milliseconds, like a slow Slack. */
+  slowDown(method: string, ms: number): void {
+    this.latency.set(method, ms);
+  }
+
   clear(): void {
     this.calls.length = 0;
     this.unhandled.length = 0;
+    this.latency.clear();
   }
 
   close(): Promise<void> {
@@ -119,6 +126,8 @@ export class FakeSlackApi {
     }
     const body = decodeBody(raw.toString('utf8'), req.headers['content-type']);
     this.record({ method, body, authorization });
+    const latency = this.latency.get(method);
+    if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
     const failure = this.failures.get(method);
     if (failure) {
       this.failures.delete(method);

@@ -98,6 +98,20 @@ describe('/pace and modals: a test of change', () => {
   });
 });
 
+describe('the 3-second deadline', () => {
+  it('acks /pace before any slow work, then answers', async () => {
+    s.fake.slowDown('users.info', 1500);
+    const started = Date.now();
+    const res = await deliver(s.app.url, slashCommand({ text: 'help', user_id: 'U-SLOW', response_url: s.fake.responseUrl('slow') }));
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(s.fake.callsTo('response_url:slow')).toHaveLength(0);
+    const [answer] = await s.fake.waitFor('response_url:slow');
+    expect(answer!.body.text).toContain('What you can do');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  });
+});
+
 describe('a form asked for in a DM (no trigger_id)', () => {
   it('posts an "Open form" button whose click opens the modal', async () => {
     await deliver(s.app.url, slackEvent({ event: { text: 'setup' } }));
