@@ -1,4 +1,5 @@
 import { helpFeature } from './features/help/index.js';
+import { measuresFeature } from './features/measures/index.js';
 import { meetingsFeature } from './features/meetings/index.js';
 import { pdsaFeature } from './features/pdsa/index.js';
 import { changeIdeasFeature } from './features/change-ideas/index.js';
@@ -9,6 +10,7 @@ import type { Feature } from './registry.js';
 export const FEATURES: Feature[] = [
   setupFeature,
   meetingsFeature,
+  measuresFeature,
   pdsaFeature,
   changeIdeasFeature,
   // help reads FEATURES lazily, at run time, so it lists every command registered here.

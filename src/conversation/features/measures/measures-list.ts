@@ -1,0 +1,45 @@
+import type { TurnContext } from '../../context.js';
+import { findGroup } from '../../find-group.js';
+import { localToday } from '../pdsa/local-date.js';
+import { analyseMeasure } from './analyse-measure.js';
+import { loadCaseMilestones } from './case-milestones.js';
+import { listMeasures, type MeasureDefinition } from './measure-catalogue.js';
+import { RULE_SET_NAMES } from './measure-chart-spec.js';
+import { describePeriod } from './month-words.js';
+import { signalSummary } from './signal-summary.js';
+import { valueWithUnit } from './value-with-unit.js';
+
+/** The measures of one group: its own, its aim's and its "% within target" measure. */
+async function groupMeasures(ctx: TurnContext, said: string, all: MeasureDefinition[]) {
+  const group = await findGroup(ctx, said);
+  const own = all.filter((m) => m.groupKey === group.key || m.key === group.aim?.measureKey);
+  return { title: `*Measures of ${group.name}*`, measures: own };
+}
+
+/** `measures [group]`: one line per measure with its latest value and what the run-chart rules say. */
+export async function measuresList(ctx: TurnContext, rest: string): Promise<string> {
+  const programme = ctx.requireProgramme();
+  const all = await listMeasures(ctx.store, ctx.now);
+  const { title, measures } = rest.trim()
+    ? await groupMeasures(ctx, rest, all)
+    : { title: '*Measures*', measures: all };
+  const today = localToday(ctx);
+  const cases = await loadCaseMilestones(ctx.store);
+  const lines = await Promise.all(
+    measures.map(async (measure) => {
+      const result = await analyseMeasure(ctx.store, programme, measure, { today, cases });
+      const latest = result.latest;
+      const when = latest ? `${latest.caseRef ? `${latest.caseRef}, ` : ''}${describePeriod(latest.period)}` : '';
+      const value = latest ? `latest ${valueWithUnit(latest.value!, measure.unit)} (${when})` : 'no data yet';
+      const signal = latest ? `; ${signalSummary(result.analysis, programme.ruleSet, measure.betterDirection)}` : '';
+      return `- *${measure.name}* \`${measure.key}\`: ${value}${signal}`;
+    }),
+  );
+  const none = measures.length === 0 ? ['None yet. A lead can define one with `measure new`.'] : [];
+  return [
+    `${title} (run-chart rules: ${RULE_SET_NAMES[programme.ruleSet]})`,
+    ...lines,
+    ...none,
+    'See one with `chart <measure>`, e.g. `chart accommodation to recommendation`.',
+  ].join('\n');
+}

@@ -1,0 +1,98 @@
+import { ObjectId } from 'mongodb';
+import type { DataPoint } from '../../../store/schemas/data-point.js';
+import type { TurnContext } from '../../context.js';
+import { card, text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import type { MeasureDefinition } from './measure-catalogue.js';
+import { describePeriod } from './month-words.js';
+import { valueWithUnit } from './value-with-unit.js';
+
+export const OVERWRITE_KIND = 'measure.overwrite';
+export const OVERWRITE_VERB = 'measure.overwrite';
+export const KEEP_VERB = 'measure.keep';
+const ANSWER_WITHIN_MS = 24 * 60 * 60 * 1000;
+
+interface OverwritePayload {
+  measureKey: string;
+  name: string;
+  unit: string;
+  period: string;
+  value: number;
+  oldValue: number;
+}
+
+/** Asks before replacing a recorded value; the question is stored, so any instance can take the answer. */
+export async function askOverwrite(ctx: TurnContext, measure: MeasureDefinition, existing: DataPoint, value: number): Promise<Reply[]> {
+  const payload: OverwritePayload = {
+    measureKey: measure.key,
+    name: measure.name,
+    unit: measure.unit,
+    period: existing.period,
+    value,
+    oldValue: existing.value,
+  };
+  const { insertedId } = await ctx.store.pending.insertOne({
+    userId: ctx.turn.user.id,
+    kind: OVERWRITE_KIND,
+    payload: { ...payload },
+    source: ctx.source(),
+    status: 'open',
+    createdAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + ANSWER_WITHIN_MS),
+  });
+  const data = { pending: insertedId.toHexString() };
+  const old = valueWithUnit(existing.value, measure.unit);
+  return [
+    card({
+      title: `${measure.name}: ${describePeriod(existing.period)} already has a value`,
+      facts: [
+        { label: 'Recorded', value: `${old} (by ${existing.recordedBy.name})` },
+        { label: 'New', value: valueWithUnit(value, measure.unit) },
+      ],
+      sections: [{ text: `Overwrite ${old} with ${valueWithUnit(value, measure.unit)}, or keep ${old}?` }],
+      buttons: [
+        { id: 'overwrite', label: 'Overwrite', style: 'primary', action: { verb: OVERWRITE_VERB, data } },
+        { id: 'keep', label: 'Keep', action: { verb: KEEP_VERB, data } },
+      ],
+    }),
+  ];
+}
+
+/**
+ * Takes the answer to an overwrite question: the one a button names, or (typed) the user's latest.
+ * Claiming the question and answering it is one atomic update, so a double click acts once.
+ */
+export async function answerOverwrite(ctx: TurnContext, choice: 'overwrite' | 'keep', pendingId?: string): Promise<Reply[] | null> {
+  const which = pendingId && ObjectId.isValid(pendingId) ? { _id: new ObjectId(pendingId) } : { kind: OVERWRITE_KIND };
+  const claimed = await ctx.store.pending.findOneAndUpdate(
+    { ...which, userId: ctx.turn.user.id, status: 'open', expiresAt: { $gt: ctx.now } },
+    { $set: { status: choice === 'overwrite' ? 'done' : 'cancelled' } },
+    { sort: { createdAt: -1 } },
+  );
+  if (!claimed) {
+    if (!pendingId) return null;
+    return [text('That question has already been answered, or it expired. Nothing changed.')];
+  }
+  const p = claimed.payload as unknown as OverwritePayload;
+  const when = describePeriod(p.period);
+  if (choice === 'keep') return [text(`Kept ${valueWithUnit(p.oldValue, p.unit)} for ${p.name}, ${when}. Nothing changed.`)];
+  const updated = await ctx.store.dataPoints.updateOne(
+    { measureKey: p.measureKey, period: p.period, value: p.oldValue },
+    { $set: { value: p.value, recordedBy: ctx.actor(), updatedAt: ctx.now } },
+  );
+  if (updated.matchedCount === 0) {
+    return [text(`${p.name} for ${when} changed while you were deciding, so nothing was overwritten. Record it again to see the value there now.`)];
+  }
+  await ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'data_point',
+    entityId: `${p.measureKey}:${p.period}`,
+    action: 'overwrite',
+    before: { value: p.oldValue },
+    after: { value: p.value },
+    // The message that gave the new value, not the button press.
+    source: claimed.source,
+    at: ctx.now,
+  });
+  return [text(`Overwritten: *${p.name}* for ${when} is now ${valueWithUnit(p.value, p.unit)} (was ${valueWithUnit(p.oldValue, p.unit)}).`)];
+}

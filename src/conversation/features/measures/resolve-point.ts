@@ -1,0 +1,45 @@
+import { ValidationError } from '../../../errors.js';
+import type { MeasurePoint } from '../../../domain/measures/index.js';
+import { comparePeriods } from './chart-settings.js';
+import { describePeriod, MONTH_NAME, monthNumber, parseMonthYear } from './month-words.js';
+
+/** A point a lead names: its period, and the child when the chart has one point per child. */
+export interface NamedPoint {
+  period: string;
+  caseRef?: string;
+  /** How to say it back: "C1042", "March 2025", "point 13 (C1042)". */
+  label: string;
+}
+
+const dayPattern = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\s+(\\d{4})$`, 'i');
+
+/**
+ * Reads "point 13", a case reference, a month ("Mar 2025", "2025-03") or a day ("3 Mar 2025",
+ * "2025-03-03") against the measure's points. A case reference or point number must be on the chart.
+ */
+export function resolvePoint(said: string, points: readonly MeasurePoint[]): NamedPoint {
+  const text = said.trim().replace(/^(?:from|at)\s+/i, '');
+  const numbered = /^(?:point\s*|#)(\d{1,4})$/i.exec(text);
+  if (numbered) {
+    const point = points[Number(numbered[1]) - 1];
+    if (!point) throw new ValidationError('no_such_point', `The chart has ${points.length} points, so there is no point ${numbered[1]}.`);
+    return { period: point.period, ...(point.caseRef ? { caseRef: point.caseRef } : {}), label: `point ${numbered[1]} (${point.caseRef ?? describePeriod(point.period)})` };
+  }
+  if (/^[a-z]{1,4}\d{2,8}$/i.test(text)) {
+    const caseRef = text.toUpperCase();
+    const point = points.find((p) => p.caseRef === caseRef);
+    if (!point) throw new ValidationError('no_such_point', `${caseRef} is not on this chart: only children who reached the measure's end milestone are.`);
+    return { period: point.period, caseRef, label: caseRef };
+  }
+  const month = parseMonthYear(text);
+  if (month) return { period: month, label: describePeriod(month) };
+  const day = dayPattern.exec(text);
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : day ? `${day[3]}-${String(monthNumber(day[2]!)).padStart(2, '0')}-${day[1]!.padStart(2, '0')}` : null;
+  if (iso) return { period: iso, label: describePeriod(iso) };
+  throw new ValidationError('bad_point', `I couldn't tell which point "${said.trim()}" is. Name a child (C1042), a month (Mar 2025) or a point number (point 13).`);
+}
+
+/** Whether a named period is on the chart at all (a month with no point cannot be excluded). */
+export function hasPoint(points: readonly MeasurePoint[], period: string): boolean {
+  return points.some((p) => comparePeriods(p.period, period) === 0);
+}
