@@ -1,4 +1,4 @@
-import { ObjectId, type Db } from 'mongodb';
+import { type Db, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -51,7 +51,14 @@ describe('pipelines', () => {
       .collection('points')
       .aggregate([
         { $match: { value: { $gte: 2 } } },
-        { $group: { _id: '$groupId', total: { $sum: '$value' }, count: { $sum: 1 }, last: { $max: '$at' } } },
+        {
+          $group: {
+            _id: '$groupId',
+            total: { $sum: '$value' },
+            count: { $sum: 1 },
+            last: { $max: '$at' },
+          },
+        },
         { $sort: { total: -1 } },
       ])
       .toArray();
@@ -123,7 +130,10 @@ describe('pipelines', () => {
   });
 
   it('leaves the stored documents as they were', async () => {
-    await db.collection('points').aggregate([{ $set: { value: 0 } }, { $unset: 'tags' }]).toArray();
+    await db
+      .collection('points')
+      .aggregate([{ $set: { value: 0 } }, { $unset: 'tags' }])
+      .toArray();
     expect(await db.collection('points').countDocuments({ value: 0 })).toBe(0);
     expect(await db.collection('points').countDocuments({ tags: { $exists: true } })).toBe(5);
   });

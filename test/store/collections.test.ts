@@ -1,4 +1,4 @@
-import { MongoServerError, type Db } from 'mongodb';
+import { type Db, MongoServerError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -12,7 +12,9 @@ beforeAll(async () => {
 afterAll(() => testDb.drop());
 
 const collectionNames = async (filter: object = {}): Promise<string[]> =>
-  (await db.listCollections(filter, { nameOnly: true }).toArray()).map((entry) => entry.name).sort();
+  (await db.listCollections(filter, { nameOnly: true }).toArray())
+    .map((entry) => entry.name)
+    .sort();
 
 describe('collections', () => {
   it('creates collections implicitly on first write and explicitly with create', async () => {
@@ -32,7 +34,9 @@ describe('collections', () => {
     await db.createCollection('listed_one');
     await db.createCollection('listed_two');
     expect(await collectionNames({ name: 'listed_one' })).toEqual(['listed_one']);
-    expect(await collectionNames({ name: { $in: ['listed_two', 'absent'] } })).toEqual(['listed_two']);
+    expect(await collectionNames({ name: { $in: ['listed_two', 'absent'] } })).toEqual([
+      'listed_two',
+    ]);
     const [full] = await db.listCollections({ name: 'listed_one' }).toArray();
     expect(full).toMatchObject({ name: 'listed_one', type: 'collection' });
   });
@@ -66,10 +70,17 @@ describe('indexes', () => {
 
   it('drops one index by name, by key, or all but _id', async () => {
     const things = db.collection('drop_indexes');
-    await things.createIndexes([{ key: { a: 1 } }, { key: { b: 1 } }, { key: { c: 1 }, unique: true }]);
+    await things.createIndexes([
+      { key: { a: 1 } },
+      { key: { b: 1 } },
+      { key: { c: 1 }, unique: true },
+    ]);
     await things.dropIndex('a_1');
     await things.dropIndex({ b: 1 } as never);
-    expect((await things.listIndexes().toArray()).map((index) => index.name)).toEqual(['_id_', 'c_1']);
+    expect((await things.listIndexes().toArray()).map((index) => index.name)).toEqual([
+      '_id_',
+      'c_1',
+    ]);
     await things.dropIndexes();
     expect((await things.listIndexes().toArray()).map((index) => index.name)).toEqual(['_id_']);
     await things.insertMany([{ c: 1 }, { c: 1 }]);
@@ -79,9 +90,17 @@ describe('indexes', () => {
   it('reports a missing index (27), the _id index as undroppable, and a missing collection (26)', async () => {
     const things = db.collection('drop_errors');
     await things.insertOne({ a: 1 });
-    expect(((await things.dropIndex('nope').catch((e: unknown) => e)) as MongoServerError).code).toBe(27);
-    expect(await things.dropIndex('_id_').catch((e: unknown) => e)).toBeInstanceOf(MongoServerError);
-    const missing = await db.collection('no_such_collection').listIndexes().toArray().catch((e: unknown) => e);
+    expect(
+      ((await things.dropIndex('nope').catch((e: unknown) => e)) as MongoServerError).code,
+    ).toBe(27);
+    expect(await things.dropIndex('_id_').catch((e: unknown) => e)).toBeInstanceOf(
+      MongoServerError,
+    );
+    const missing = await db
+      .collection('no_such_collection')
+      .listIndexes()
+      .toArray()
+      .catch((e: unknown) => e);
     expect((missing as MongoServerError).code).toBe(26);
   });
 });

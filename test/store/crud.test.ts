@@ -1,4 +1,4 @@
-import { Binary, ObjectId, type Db } from 'mongodb';
+import { Binary, type Db, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -22,7 +22,11 @@ describe('insert and read back', () => {
 
   it('keeps a client-chosen _id of any scalar type', async () => {
     const things = db.collection('chosen_ids');
-    await things.insertMany([{ _id: 'text' as never }, { _id: 7 as never }, { _id: { a: 1 } as never }]);
+    await things.insertMany([
+      { _id: 'text' as never },
+      { _id: 7 as never },
+      { _id: { a: 1 } as never },
+    ]);
     expect(await things.findOne({ _id: 'text' as never })).toEqual({ _id: 'text' });
     expect(await things.findOne({ _id: 7 as never })).toEqual({ _id: 7 });
     expect(await things.findOne({ _id: { a: 1 } as never })).toEqual({ _id: { a: 1 } });
@@ -46,7 +50,7 @@ describe('insert and read back', () => {
     expect(found?.ref.equals(ref)).toBe(true);
     expect(found?.at).toEqual(at);
     expect(found?.png).toBeInstanceOf(Binary);
-    expect(Buffer.from((found?.png as Binary).buffer)).toEqual(png);
+    expect(Buffer.from((found!.png as Binary).buffer)).toEqual(png);
     expect(found?.nested).toEqual({ list: [1, 'two', { three: 3 }], flag: true, nothing: null });
     expect(found?.ratio).toBe(0.25);
     expect(found?.big).toBe(2 ** 40);
@@ -57,14 +61,40 @@ describe('query shapes', () => {
   const ids = [new ObjectId(), new ObjectId(), new ObjectId(), new ObjectId()];
   beforeAll(async () => {
     await db.collection('people').insertMany([
-      { _id: ids[0], name: 'Ada', age: 36, team: 'red', tags: ['x', 'y'], at: new Date('2025-01-01'), address: { city: 'Leeds' } },
-      { _id: ids[1], name: 'Bo', age: 25, team: 'blue', tags: ['y'], at: new Date('2025-02-01'), address: { city: 'York' } },
-      { _id: ids[2], name: 'Cy', age: 41, team: 'red', tags: [], at: new Date('2025-03-01'), manager: ids[0] },
+      {
+        _id: ids[0],
+        name: 'Ada',
+        age: 36,
+        team: 'red',
+        tags: ['x', 'y'],
+        at: new Date('2025-01-01'),
+        address: { city: 'Leeds' },
+      },
+      {
+        _id: ids[1],
+        name: 'Bo',
+        age: 25,
+        team: 'blue',
+        tags: ['y'],
+        at: new Date('2025-02-01'),
+        address: { city: 'York' },
+      },
+      {
+        _id: ids[2],
+        name: 'Cy',
+        age: 41,
+        team: 'red',
+        tags: [],
+        at: new Date('2025-03-01'),
+        manager: ids[0],
+      },
       { _id: ids[3], name: 'Di', age: 19, team: null, at: new Date('2025-04-01'), manager: ids[0] },
     ]);
   });
   const names = async (filter: object): Promise<string[]> =>
-    (await db.collection('people').find(filter).sort({ name: 1 }).toArray()).map((doc) => doc.name as string);
+    (await db.collection('people').find(filter).sort({ name: 1 }).toArray()).map(
+      (doc) => doc.name as string,
+    );
 
   it('finds by _id ObjectId and by $in of ObjectIds', async () => {
     expect(await names({ _id: new ObjectId(ids[1]!.toHexString()) })).toEqual(['Bo']);
@@ -105,10 +135,17 @@ describe('query shapes', () => {
 
   it('applies inclusion and exclusion projections', async () => {
     const people = db.collection('people');
-    expect(await people.findOne({ name: 'Bo' }, { projection: { name: 1, _id: 0 } })).toEqual({ name: 'Bo' });
-    const without = await people.findOne({ name: 'Bo' }, { projection: { tags: 0, at: 0, address: 0 } });
+    expect(await people.findOne({ name: 'Bo' }, { projection: { name: 1, _id: 0 } })).toEqual({
+      name: 'Bo',
+    });
+    const without = await people.findOne(
+      { name: 'Bo' },
+      { projection: { tags: 0, at: 0, address: 0 } },
+    );
     expect(without).toEqual({ _id: ids[1], name: 'Bo', age: 25, team: 'blue' });
-    expect(await people.findOne({ name: 'Ada' }, { projection: { 'address.city': 1, _id: 0 } })).toEqual({
+    expect(
+      await people.findOne({ name: 'Ada' }, { projection: { 'address.city': 1, _id: 0 } }),
+    ).toEqual({
       address: { city: 'Leeds' },
     });
   });

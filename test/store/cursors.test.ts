@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import { type Db, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -9,14 +9,24 @@ beforeAll(async () => {
   testDb = await openTestDb('cursors');
   db = testDb.db;
   await db.collection('many').insertMany(
-    Array.from({ length: 250 }, (_, i) => ({ i, group: i % 5, at: new Date(Date.UTC(2025, 0, 1 + (i % 50))) })),
+    Array.from({ length: 250 }, (_, i) => ({
+      i,
+      group: i % 5,
+      at: new Date(Date.UTC(2025, 0, 1 + (i % 50))),
+    })),
   );
 });
 afterAll(() => testDb.drop());
 
 describe('sort, skip, limit and projection', () => {
   it('sorts ascending and descending, then skips and limits', async () => {
-    const docs = await db.collection('many').find({}, { projection: { _id: 0, i: 1 } }).sort({ i: -1 }).skip(10).limit(3).toArray();
+    const docs = await db
+      .collection('many')
+      .find({}, { projection: { _id: 0, i: 1 } })
+      .sort({ i: -1 })
+      .skip(10)
+      .limit(3)
+      .toArray();
     expect(docs).toEqual([{ i: 239 }, { i: 238 }, { i: 237 }]);
   });
 
@@ -32,7 +42,12 @@ describe('sort, skip, limit and projection', () => {
   });
 
   it('sorts on a field the projection leaves out', async () => {
-    const docs = await db.collection('many').find({ group: 0 }, { projection: { _id: 0, group: 1 } }).sort({ i: -1 }).limit(2).toArray();
+    const docs = await db
+      .collection('many')
+      .find({ group: 0 }, { projection: { _id: 0, group: 1 } })
+      .sort({ i: -1 })
+      .limit(2)
+      .toArray();
     expect(docs).toEqual([{ group: 0 }, { group: 0 }]);
   });
 });
@@ -46,7 +61,10 @@ describe('batches', () => {
 
   it('honours a small batchSize across many getMore calls', async () => {
     const seen: number[] = [];
-    for await (const doc of db.collection('many').find({ group: 1 }, { batchSize: 7 }).sort({ i: 1 })) {
+    for await (const doc of db
+      .collection('many')
+      .find({ group: 1 }, { batchSize: 7 })
+      .sort({ i: 1 })) {
       seen.push(doc.i as number);
     }
     expect(seen).toHaveLength(50);
@@ -62,13 +80,21 @@ describe('batches', () => {
   });
 
   it('applies a limit larger than a batch', async () => {
-    const docs = await db.collection('many').find({}, { batchSize: 20 }).sort({ i: 1 }).limit(150).toArray();
+    const docs = await db
+      .collection('many')
+      .find({}, { batchSize: 20 })
+      .sort({ i: 1 })
+      .limit(150)
+      .toArray();
     expect(docs).toHaveLength(150);
     expect(docs.at(-1)?.i).toBe(149);
   });
 
   it('streams aggregate results in batches too', async () => {
-    const docs = await db.collection('many').aggregate([{ $sort: { i: -1 } }, { $project: { _id: 0, i: 1 } }], { batchSize: 30 }).toArray();
+    const docs = await db
+      .collection('many')
+      .aggregate([{ $sort: { i: -1 } }, { $project: { _id: 0, i: 1 } }], { batchSize: 30 })
+      .toArray();
     expect(docs).toHaveLength(250);
     expect(docs[0]).toEqual({ i: 249 });
   });
@@ -97,6 +123,8 @@ describe('killCursors', () => {
     const id = first.cursor.id;
     const killed = await db.command({ killCursors: 'many', cursors: [id] });
     expect(killed.cursorsKilled.map(String)).toEqual([String(id)]);
-    await expect(db.command({ getMore: id, collection: 'many' })).rejects.toMatchObject({ code: 43 });
+    await expect(db.command({ getMore: id, collection: 'many' })).rejects.toMatchObject({
+      code: 43,
+    });
   });
 });

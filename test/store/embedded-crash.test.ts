@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnEmbedded, type EmbeddedChild } from './embedded-child.js';
+import { type EmbeddedChild, spawnEmbedded } from './embedded-child.js';
 
 // Embedded-only: kills the server process with SIGKILL in the middle of a write burst and checks
 // that every write it acknowledged is there after a restart. A tiny compaction threshold makes
@@ -25,14 +25,21 @@ interface Acknowledged {
 }
 
 /** Writes from several workers until `stop` says so; records only what the server acknowledged. */
-async function burst(client: MongoClient, round: number, stop: () => boolean, acked: Acknowledged): Promise<void> {
+async function burst(
+  client: MongoClient,
+  round: number,
+  stop: () => boolean,
+  acked: Acknowledged,
+): Promise<void> {
   const db = client.db('crash');
   const worker = async (w: number): Promise<void> => {
     for (let seq = 0; !stop(); seq++) {
       const _id = new ObjectId();
       try {
         if (seq % 5 === 4) {
-          await db.collection('counters').updateOne({ _id: 'hits' as never }, { $inc: { n: 1 } }, { upsert: true });
+          await db
+            .collection('counters')
+            .updateOne({ _id: 'hits' as never }, { $inc: { n: 1 } }, { upsert: true });
           acked.increments++;
         } else {
           await db.collection('events').insertOne({ _id, round, w, seq, pad: 'p'.repeat(200) });
@@ -60,26 +67,35 @@ async function verify(child: EmbeddedChild, acked: Acknowledged): Promise<void> 
 }
 
 describe('kill -9 during a write burst', () => {
-  it('loses no acknowledged write, across several crashes and compactions', { timeout: 180_000 }, async () => {
+  it('loses no acknowledged write, across several crashes and compactions', {
+    timeout: 180_000,
+  }, async () => {
     const acked: Acknowledged = { ids: [], increments: 0 };
     let generationsSeen = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const child = await spawnEmbedded(dataDir, ['--compact-bytes', COMPACT_BYTES]);
       if (round > 0) await verify(child, acked);
-      const client = new MongoClient(child.uri, { serverSelectionTimeoutMS: 1_000, maxPoolSize: WORKERS });
+      const client = new MongoClient(child.uri, {
+        serverSelectionTimeoutMS: 1_000,
+        maxPoolSize: WORKERS,
+      });
       await client.connect();
       let killed = false;
       const before = acked.ids.length;
       const writing = burst(client, round, () => killed, acked);
       // Kill once a good number of writes (and so a few compactions) went through.
-      while (acked.ids.length - before < 400) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (acked.ids.length - before < 400)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       child.process.kill('SIGKILL');
       await child.exited;
       killed = true;
       await writing;
       await client.close().catch(() => undefined);
       const snapshots = (await readdir(dataDir)).filter((name) => name.startsWith('snapshot-'));
-      generationsSeen = Math.max(generationsSeen, ...snapshots.map((name) => Number(/\d+/.exec(name)?.[0])));
+      generationsSeen = Math.max(
+        generationsSeen,
+        ...snapshots.map((name) => Number(/\d+/.exec(name)?.[0])),
+      );
     }
     expect(generationsSeen).toBeGreaterThan(1);
 

@@ -1,9 +1,12 @@
 import { appendFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Binary, MongoClient, MongoServerError, ObjectId } from 'mongodb';
+import { Binary, MongoClient, type MongoServerError, ObjectId } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmbeddedServer, type EmbeddedServer } from '../../src/store/embedded/embedded-server.js';
+import {
+  type EmbeddedServer,
+  startEmbeddedServer,
+} from '../../src/store/embedded/embedded-server.js';
 
 // Embedded-only: these tests restart the server on its data directory, which a real MongoDB
 // behind MONGODB_URI cannot be asked to do.
@@ -19,8 +22,14 @@ async function tempDir(): Promise<string> {
   return dir;
 }
 
-async function open(dataDir: string, compactAfterBytes?: number): Promise<{ server: EmbeddedServer; client: MongoClient }> {
-  const server = await startEmbeddedServer({ dataDir, ...(compactAfterBytes ? { compactAfterBytes } : {}) });
+async function open(
+  dataDir: string,
+  compactAfterBytes?: number,
+): Promise<{ server: EmbeddedServer; client: MongoClient }> {
+  const server = await startEmbeddedServer({
+    dataDir,
+    ...(compactAfterBytes ? { compactAfterBytes } : {}),
+  });
   const client = await new MongoClient(server.uri, { serverSelectionTimeoutMS: 5_000 }).connect();
   const stopServer = server.close;
   let closed = false;
@@ -54,14 +63,22 @@ describe('restart on the same data directory', () => {
 
     const second = await open(dir);
     const again = second.client.db('app').collection('users');
-    const docs = await again.find({}, { projection: { _id: 0 } }).sort({ email: 1 }).toArray();
+    const docs = await again
+      .find({}, { projection: { _id: 0 } })
+      .sort({ email: 1 })
+      .toArray();
     expect(docs).toEqual([
       { email: 'a@x', ref, at, png: new Binary(Buffer.from([1, 2, 3])), n: 1 },
       { email: 'b@x', n: 20 },
     ]);
-    const names = (await second.client.db('app').listCollections().toArray()).map((c) => c.name).sort();
+    const names = (await second.client.db('app').listCollections().toArray())
+      .map((c) => c.name)
+      .sort();
     expect(names).toEqual(['empty', 'users']);
-    expect((await again.listIndexes().toArray()).map((index) => index.name)).toEqual(['_id_', 'email_unique']);
+    expect((await again.listIndexes().toArray()).map((index) => index.name)).toEqual([
+      '_id_',
+      'email_unique',
+    ]);
     const duplicate = await again.insertOne({ email: 'a@x' }).catch((e: unknown) => e);
     expect((duplicate as MongoServerError).code).toBe(11000);
   });
@@ -79,7 +96,9 @@ describe('restart on the same data directory', () => {
     const second = await open(dir);
     const { databases } = await second.client.db('admin').admin().listDatabases({ nameOnly: true });
     expect(databases.map((entry) => entry.name)).toEqual(['keep']);
-    expect((await second.client.db('keep').listCollections().toArray()).map((c) => c.name)).toEqual(['a']);
+    expect((await second.client.db('keep').listCollections().toArray()).map((c) => c.name)).toEqual(
+      ['a'],
+    );
   });
 });
 
@@ -100,7 +119,10 @@ describe('recovery', () => {
     await cp(dir, crashed, { recursive: true });
     const journal = (await readdir(crashed)).find((name) => name.startsWith('journal-'))!;
     const bytes = await readFile(join(crashed, journal));
-    await appendFile(join(crashed, journal), Buffer.concat([bytes.subarray(0, 30), Buffer.from('garbage')]));
+    await appendFile(
+      join(crashed, journal),
+      Buffer.concat([bytes.subarray(0, 30), Buffer.from('garbage')]),
+    );
     await live.server.close();
 
     const recovered = await open(crashed);
@@ -136,6 +158,8 @@ describe('recovery', () => {
     const again = reopened.client.db('app').collection('things');
     expect(await again.countDocuments()).toBe(200);
     expect(await again.countDocuments({ low: true })).toBe(10);
-    expect(((await again.insertOne({ i: 5 }).catch((e: unknown) => e)) as MongoServerError).code).toBe(11000);
+    expect(
+      ((await again.insertOne({ i: 5 }).catch((e: unknown) => e)) as MongoServerError).code,
+    ).toBe(11000);
   });
 });

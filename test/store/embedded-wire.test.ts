@@ -1,8 +1,11 @@
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
-import { deserialize, serialize, type Document } from 'bson';
+import { type Document, deserialize, serialize } from 'bson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedServer, type EmbeddedServer } from '../../src/store/embedded/embedded-server.js';
+import {
+  type EmbeddedServer,
+  startEmbeddedServer,
+} from '../../src/store/embedded/embedded-server.js';
 
 // Embedded-only: speaks the wire protocol by hand to cover what the driver never sends
 // (checksums, moreToCome, malformed frames) and the legacy OP_QUERY handshake.
@@ -64,11 +67,18 @@ function header(length: number, requestId: number, opCode: number): Buffer {
   return bytes;
 }
 
-function opMsg(requestId: number, body: Document, options: { flags?: number; sequence?: [string, Document[]] } = {}): Buffer {
+function opMsg(
+  requestId: number,
+  body: Document,
+  options: { flags?: number; sequence?: [string, Document[]] } = {},
+): Buffer {
   const sections = [Buffer.from([0]), serialize(body)];
   if (options.sequence) {
     const [identifier, docs] = options.sequence;
-    const payload = Buffer.concat([Buffer.from(`${identifier}\0`), ...docs.map((doc) => serialize(doc))]);
+    const payload = Buffer.concat([
+      Buffer.from(`${identifier}\0`),
+      ...docs.map((doc) => serialize(doc)),
+    ]);
     const size = Buffer.alloc(4);
     size.writeInt32LE(payload.length + 4);
     sections.push(Buffer.from([1]), size, payload);
@@ -124,7 +134,11 @@ describe('wire protocol', () => {
   it('merges kind-1 document sequences into the command', async () => {
     const client = await RawClient.open();
     const insert = await client.send(
-      opMsg(1, { insert: 'seq', $db: 'wire' }, { sequence: ['documents', [{ _id: 1 }, { _id: 2 }]] }),
+      opMsg(
+        1,
+        { insert: 'seq', $db: 'wire' },
+        { sequence: ['documents', [{ _id: 1 }, { _id: 2 }]] },
+      ),
     );
     expect(replyBody(insert)).toMatchObject({ n: 2, ok: 1 });
     const found = replyBody(await client.send(opMsg(2, { find: 'seq', filter: {}, $db: 'wire' })));
@@ -144,7 +158,9 @@ describe('wire protocol', () => {
 
   it('sends no reply to a moreToCome message but still runs it', async () => {
     const client = await RawClient.open();
-    client.write(opMsg(10, { insert: 'quiet', documents: [{ _id: 'q' }], $db: 'wire' }, { flags: 2 }));
+    client.write(
+      opMsg(10, { insert: 'quiet', documents: [{ _id: 'q' }], $db: 'wire' }, { flags: 2 }),
+    );
     const reply = await client.send(opMsg(11, { count: 'quiet', $db: 'wire' }));
     expect(reply.readInt32LE(8)).toBe(11);
     expect(replyBody(reply)).toMatchObject({ n: 1, ok: 1 });

@@ -1,4 +1,4 @@
-import { MongoServerError, ObjectId, type Db } from 'mongodb';
+import { type Db, MongoServerError, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -17,7 +17,11 @@ describe('findOneAndUpdate', () => {
     await jobs.insertOne({ name: 'a', runs: 0 });
     const before = await jobs.findOneAndUpdate({ name: 'a' }, { $inc: { runs: 1 } });
     expect(before?.runs).toBe(0);
-    const after = await jobs.findOneAndUpdate({ name: 'a' }, { $inc: { runs: 1 } }, { returnDocument: 'after' });
+    const after = await jobs.findOneAndUpdate(
+      { name: 'a' },
+      { $inc: { runs: 1 } },
+      { returnDocument: 'after' },
+    );
     expect(after?.runs).toBe(2);
   });
 
@@ -45,13 +49,19 @@ describe('findOneAndUpdate', () => {
   });
 
   it('returns null when nothing matches and upsert is off', async () => {
-    const result = await db.collection('jobs_none').findOneAndUpdate({ name: 'x' }, { $set: { a: 1 } });
+    const result = await db
+      .collection('jobs_none')
+      .findOneAndUpdate({ name: 'x' }, { $set: { a: 1 } });
     expect(result).toBeNull();
   });
 
   it('upserts, returning null before and the new document after', async () => {
     const jobs = db.collection('jobs_upsert');
-    const before = await jobs.findOneAndUpdate({ key: 'k1' }, { $setOnInsert: { n: 1 } }, { upsert: true });
+    const before = await jobs.findOneAndUpdate(
+      { key: 'k1' },
+      { $setOnInsert: { n: 1 } },
+      { upsert: true },
+    );
     expect(before).toBeNull();
     const after = await jobs.findOneAndUpdate(
       { key: 'k2' },
@@ -65,10 +75,18 @@ describe('findOneAndUpdate', () => {
 
   it('reports updatedExisting and upserted in the raw result', async () => {
     const jobs = db.collection('jobs_raw');
-    const inserted = await jobs.findOneAndUpdate({ key: 'r' }, { $set: { n: 1 } }, { upsert: true, includeResultMetadata: true });
+    const inserted = await jobs.findOneAndUpdate(
+      { key: 'r' },
+      { $set: { n: 1 } },
+      { upsert: true, includeResultMetadata: true },
+    );
     expect(inserted.lastErrorObject).toMatchObject({ n: 1, updatedExisting: false });
     expect(inserted.lastErrorObject?.upserted).toBeInstanceOf(ObjectId);
-    const updated = await jobs.findOneAndUpdate({ key: 'r' }, { $set: { n: 2 } }, { includeResultMetadata: true });
+    const updated = await jobs.findOneAndUpdate(
+      { key: 'r' },
+      { $set: { n: 2 } },
+      { includeResultMetadata: true },
+    );
     expect(updated.lastErrorObject).toMatchObject({ n: 1, updatedExisting: true });
     expect(updated.value?.n).toBe(1);
   });
@@ -117,6 +135,9 @@ describe('duplicate keys', () => {
       .findOneAndUpdate({ email: 'c@x', n: 1 }, { $set: { email: 'a@x' } }, { upsert: true })
       .catch((error: unknown) => error);
     expect((upsertFailure as MongoServerError).code).toBe(11000);
-    expect((await things.find({}).sort({ email: 1 }).toArray()).map((doc) => doc.email)).toEqual(['a@x', 'b@x']);
+    expect((await things.find({}).sort({ email: 1 }).toArray()).map((doc) => doc.email)).toEqual([
+      'a@x',
+      'b@x',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Double, Long, ObjectId, type Db, type Document } from 'mongodb';
+import { type Db, type Document, Double, Long, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -11,7 +11,14 @@ const ids = Array.from({ length: 4 }, () => new ObjectId());
 
 const documents = (): Document[] => [
   { _id: 1, a: 5, b: { c: 'x' }, tags: ['red', 'blue'], owner: ids[0], at: new Date('2025-01-01') },
-  { _id: 2, a: new Double(5), b: { c: 'y' }, tags: ['red'], owner: ids[1], at: new Date('2025-01-02') },
+  {
+    _id: 2,
+    a: new Double(5),
+    b: { c: 'y' },
+    tags: ['red'],
+    owner: ids[1],
+    at: new Date('2025-01-02'),
+  },
   { _id: 3, a: Long.fromNumber(7), b: [{ c: 'x' }, { c: 'z' }], tags: [], owner: ids[0] },
   { _id: 4, a: null, b: { c: null }, tags: 'green', owner: ids[2], at: new Date('2025-01-01') },
   { _id: 5, b: 'scalar', owner: null },
@@ -47,7 +54,9 @@ const queries: Document[] = [
 ];
 
 async function idsOf(collection: string, filter: Document): Promise<unknown[]> {
-  return (await db.collection(collection).find(filter).sort({ _id: 1 }).toArray()).map((doc) => doc._id);
+  return (await db.collection(collection).find(filter).sort({ _id: 1 }).toArray()).map(
+    (doc) => doc._id,
+  );
 }
 
 beforeAll(async () => {
@@ -68,7 +77,10 @@ afterAll(() => testDb.drop());
 describe('indexed and unindexed collections', () => {
   it('answer every query shape alike', async () => {
     for (const query of queries) {
-      expect({ query, ids: await idsOf('indexed', query) }).toEqual({ query, ids: await idsOf('plain', query) });
+      expect({ query, ids: await idsOf('indexed', query) }).toEqual({
+        query,
+        ids: await idsOf('plain', query),
+      });
     }
   });
 
@@ -77,11 +89,14 @@ describe('indexed and unindexed collections', () => {
       const collection = db.collection(name);
       await collection.updateMany({ a: 5 }, { $set: { a: 8 } });
       await collection.updateOne({ _id: 3 as never }, { $push: { tags: 'red' as never } });
-      await collection.updateOne({ _id: 5 as never }, { $set: { 'b': { c: 'x' }, owner: ids[1] } });
+      await collection.updateOne({ _id: 5 as never }, { $set: { b: { c: 'x' }, owner: ids[1] } });
       await collection.deleteOne({ _id: 2 as never });
     }
     for (const query of [...queries, { a: 8 }]) {
-      expect({ query, ids: await idsOf('indexed', query) }).toEqual({ query, ids: await idsOf('plain', query) });
+      expect({ query, ids: await idsOf('indexed', query) }).toEqual({
+        query,
+        ids: await idsOf('plain', query),
+      });
     }
     expect(await idsOf('indexed', { a: 8 })).toEqual([1, 7]);
     expect(await idsOf('indexed', { tags: 'red' })).toEqual([1, 3]);
@@ -89,7 +104,12 @@ describe('indexed and unindexed collections', () => {
 
   it('return documents in the same order without a sort', async () => {
     const order = async (name: string): Promise<unknown[]> =>
-      (await db.collection(name).find({ tags: { $in: ['red', 'blue'] } }).toArray()).map((doc) => doc._id);
+      (
+        await db
+          .collection(name)
+          .find({ tags: { $in: ['red', 'blue'] } })
+          .toArray()
+      ).map((doc) => doc._id);
     expect(await order('indexed')).toEqual(await order('plain'));
   });
 });

@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, MongoServerError, ObjectId, type Db } from 'mongodb';
+import { type Db, MongoBulkWriteError, MongoServerError, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -41,7 +41,10 @@ describe('inserts', () => {
 
   it('enforces a compound unique index on the combination only', async () => {
     const members = db.collection('members');
-    await members.createIndex({ workspaceId: 1, userId: 1 }, { unique: true, name: 'workspace_user' });
+    await members.createIndex(
+      { workspaceId: 1, userId: 1 },
+      { unique: true, name: 'workspace_user' },
+    );
     await members.insertMany([
       { workspaceId: 'w1', userId: 'u1' },
       { workspaceId: 'w1', userId: 'u2' },
@@ -77,8 +80,15 @@ describe('inserts', () => {
     expect((await failureOf(sparse.insertOne({ code: 'c' }))).code).toBe(11000);
 
     const partial = db.collection('partial_keys');
-    await partial.createIndex({ slot: 1 }, { unique: true, partialFilterExpression: { active: true } });
-    await partial.insertMany([{ slot: 1, active: false }, { slot: 1, active: false }, { slot: 1, active: true }]);
+    await partial.createIndex(
+      { slot: 1 },
+      { unique: true, partialFilterExpression: { active: true } },
+    );
+    await partial.insertMany([
+      { slot: 1, active: false },
+      { slot: 1, active: false },
+      { slot: 1, active: true },
+    ]);
     expect((await failureOf(partial.insertOne({ slot: 1, active: true }))).code).toBe(11000);
   });
 });
@@ -99,7 +109,9 @@ describe('batches', () => {
   it('goes on past duplicates in an unordered insertMany and reports each', async () => {
     const things = db.collection('unordered');
     await things.createIndex({ k: 1 }, { unique: true });
-    const error = await failureOf(things.insertMany([{ k: 1 }, { k: 1 }, { k: 2 }, { k: 2 }, { k: 3 }], { ordered: false }));
+    const error = await failureOf(
+      things.insertMany([{ k: 1 }, { k: 1 }, { k: 2 }, { k: 2 }, { k: 3 }], { ordered: false }),
+    );
     const bulk = error as MongoBulkWriteError;
     expect(bulk.insertedCount).toBe(3);
     const writeErrors = Array.isArray(bulk.writeErrors) ? bulk.writeErrors : [bulk.writeErrors];
@@ -109,7 +121,11 @@ describe('batches', () => {
 
   it('runs a mixed bulkWrite and reports every count', async () => {
     const things = db.collection('bulk');
-    await things.insertMany([{ k: 'a', n: 0 }, { k: 'b', n: 0 }, { k: 'gone', n: 0 }]);
+    await things.insertMany([
+      { k: 'a', n: 0 },
+      { k: 'b', n: 0 },
+      { k: 'gone', n: 0 },
+    ]);
     const result = await things.bulkWrite([
       { insertOne: { document: { k: 'c', n: 0 } } },
       { updateOne: { filter: { k: 'a' }, update: { $inc: { n: 1 } } } },
@@ -149,7 +165,9 @@ describe('updates', () => {
     const things = db.collection('upsert_dup');
     await things.createIndex({ email: 1 }, { unique: true });
     await things.insertOne({ email: 'a@x', name: 'A' });
-    const error = await failureOf(things.updateOne({ name: 'B' }, { $set: { email: 'a@x' } }, { upsert: true }));
+    const error = await failureOf(
+      things.updateOne({ name: 'B' }, { $set: { email: 'a@x' } }, { upsert: true }),
+    );
     expect(error.code).toBe(11000);
     expect(await things.countDocuments()).toBe(1);
   });
@@ -169,7 +187,11 @@ describe('index creation', () => {
     expect(await things.createIndex({ a: 1, b: -1 }, { unique: true })).toBe('a_1_b_-1');
     expect(await things.createIndex({ a: 1, b: -1 }, { unique: true })).toBe('a_1_b_-1');
     await things.createIndexes([{ key: { a: 1, b: -1 }, unique: true }, { key: { c: 1 } }]);
-    expect((await things.listIndexes().toArray()).map((index) => index.name)).toEqual(['_id_', 'a_1_b_-1', 'c_1']);
+    expect((await things.listIndexes().toArray()).map((index) => index.name)).toEqual([
+      '_id_',
+      'a_1_b_-1',
+      'c_1',
+    ]);
   });
 
   it('refuses the same name with a different key', async () => {

@@ -1,4 +1,4 @@
-import { MongoServerError, ObjectId, type Db } from 'mongodb';
+import { type Db, MongoServerError, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => testDb.drop());
 
 /** Inserts `doc`, applies `update` to it and returns the stored result without its _id. */
-async function afterUpdate(doc: object, update: object, options: object = {}): Promise<object | null> {
+async function afterUpdate(
+  doc: object,
+  update: object,
+  options: object = {},
+): Promise<object | null> {
   const things = db.collection('updates');
   const { insertedId } = await things.insertOne({ ...doc });
   await things.updateOne({ _id: insertedId }, update, options);
@@ -21,7 +25,10 @@ async function afterUpdate(doc: object, update: object, options: object = {}): P
 
 describe('field operators', () => {
   it('$set creates nested paths and $unset removes fields', async () => {
-    expect(await afterUpdate({ a: 1 }, { $set: { 'b.c': 2, a: 5 } })).toEqual({ a: 5, b: { c: 2 } });
+    expect(await afterUpdate({ a: 1 }, { $set: { 'b.c': 2, a: 5 } })).toEqual({
+      a: 5,
+      b: { c: 2 },
+    });
     expect(await afterUpdate({ a: 1, b: 2 }, { $unset: { b: '' } })).toEqual({ a: 1 });
   });
 
@@ -51,7 +58,9 @@ describe('field operators', () => {
 describe('array operators', () => {
   it('$push appends, with $each, $sort and $slice', async () => {
     expect(await afterUpdate({ l: [1] }, { $push: { l: 2 } })).toEqual({ l: [1, 2] });
-    expect(await afterUpdate({ l: [3] }, { $push: { l: { $each: [1, 2], $sort: 1, $slice: 2 } } })).toEqual({
+    expect(
+      await afterUpdate({ l: [3] }, { $push: { l: { $each: [1, 2], $sort: 1, $slice: 2 } } }),
+    ).toEqual({
       l: [1, 2],
     });
     expect(await afterUpdate({}, { $push: { l: 'first' } })).toEqual({ l: ['first'] });
@@ -59,8 +68,13 @@ describe('array operators', () => {
 
   it('$addToSet adds only missing values, ObjectIds compared by value', async () => {
     const id = new ObjectId();
-    expect(await afterUpdate({ s: ['a'] }, { $addToSet: { s: { $each: ['a', 'b'] } } })).toEqual({ s: ['a', 'b'] });
-    const ids = (await afterUpdate({ s: [id] }, { $addToSet: { s: new ObjectId(id.toHexString()) } })) as {
+    expect(await afterUpdate({ s: ['a'] }, { $addToSet: { s: { $each: ['a', 'b'] } } })).toEqual({
+      s: ['a', 'b'],
+    });
+    const ids = (await afterUpdate(
+      { s: [id] },
+      { $addToSet: { s: new ObjectId(id.toHexString()) } },
+    )) as {
       s: ObjectId[];
     };
     expect(ids.s).toHaveLength(1);
@@ -69,25 +83,45 @@ describe('array operators', () => {
   it('$pull removes by value or condition, $pullAll by list, $pop from an end', async () => {
     expect(await afterUpdate({ l: [1, 2, 3, 2] }, { $pull: { l: 2 } })).toEqual({ l: [1, 3] });
     expect(await afterUpdate({ l: [1, 5, 9] }, { $pull: { l: { $gte: 5 } } })).toEqual({ l: [1] });
-    expect(await afterUpdate({ l: [{ k: 1 }, { k: 2 }] }, { $pull: { l: { k: 2 } } })).toEqual({ l: [{ k: 1 }] });
+    expect(await afterUpdate({ l: [{ k: 1 }, { k: 2 }] }, { $pull: { l: { k: 2 } } })).toEqual({
+      l: [{ k: 1 }],
+    });
     expect(await afterUpdate({ l: [1, 2, 3] }, { $pullAll: { l: [1, 3] } })).toEqual({ l: [2] });
     expect(await afterUpdate({ l: [1, 2, 3] }, { $pop: { l: -1 } })).toEqual({ l: [2, 3] });
   });
 
   it('updates the matched element with $ and filtered elements with arrayFilters', async () => {
     const things = db.collection('positional');
-    const { insertedId } = await things.insertOne({ items: [{ k: 'a', n: 1 }, { k: 'b', n: 2 }, { k: 'c', n: 3 }] });
+    const { insertedId } = await things.insertOne({
+      items: [
+        { k: 'a', n: 1 },
+        { k: 'b', n: 2 },
+        { k: 'c', n: 3 },
+      ],
+    });
     await things.updateOne({ _id: insertedId, 'items.k': 'b' }, { $set: { 'items.$.n': 20 } });
-    await things.updateOne({ _id: insertedId }, { $inc: { 'items.$[big].n': 100 } }, { arrayFilters: [{ 'big.n': { $gte: 3 } }] });
+    await things.updateOne(
+      { _id: insertedId },
+      { $inc: { 'items.$[big].n': 100 } },
+      { arrayFilters: [{ 'big.n': { $gte: 3 } }] },
+    );
     const doc = await things.findOne({ _id: insertedId });
-    expect(doc?.items).toEqual([{ k: 'a', n: 1 }, { k: 'b', n: 120 }, { k: 'c', n: 103 }]);
+    expect(doc?.items).toEqual([
+      { k: 'a', n: 1 },
+      { k: 'b', n: 120 },
+      { k: 'c', n: 103 },
+    ]);
   });
 });
 
 describe('update semantics', () => {
   it('counts matched and modified separately, and updateMany touches every match', async () => {
     const things = db.collection('counts');
-    await things.insertMany([{ g: 1, v: 0 }, { g: 1, v: 1 }, { g: 2, v: 0 }]);
+    await things.insertMany([
+      { g: 1, v: 0 },
+      { g: 1, v: 1 },
+      { g: 2, v: 0 },
+    ]);
     const same = await things.updateMany({ g: 1 }, { $set: { v: 1 } });
     expect(same.matchedCount).toBe(2);
     expect(same.modifiedCount).toBe(1);
@@ -97,7 +131,12 @@ describe('update semantics', () => {
   });
 
   it('accepts a pipeline-style update', async () => {
-    expect(await afterUpdate({ a: 2, b: 3 }, [{ $set: { sum: { $add: ['$a', '$b'] } } }, { $unset: 'b' }])).toEqual({
+    expect(
+      await afterUpdate({ a: 2, b: 3 }, [
+        { $set: { sum: { $add: ['$a', '$b'] } } },
+        { $unset: 'b' },
+      ]),
+    ).toEqual({
       a: 2,
       sum: 5,
     });
@@ -106,7 +145,9 @@ describe('update semantics', () => {
   it('refuses to change _id', async () => {
     const things = db.collection('immutable');
     const { insertedId } = await things.insertOne({ a: 1 });
-    const failure = await things.updateOne({ _id: insertedId }, { $set: { _id: new ObjectId() } }).catch((e: unknown) => e);
+    const failure = await things
+      .updateOne({ _id: insertedId }, { $set: { _id: new ObjectId() } })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(MongoServerError);
     expect((failure as MongoServerError).code).toBe(66);
     expect(await things.countDocuments({ _id: insertedId })).toBe(1);
@@ -115,7 +156,9 @@ describe('update semantics', () => {
   it('rejects an unknown update operator', async () => {
     const things = db.collection('unknown_operator');
     await things.insertOne({ a: 1 });
-    await expect(things.updateOne({}, { $frobnicate: { a: 1 } } as object)).rejects.toBeInstanceOf(MongoServerError);
+    await expect(things.updateOne({}, { $frobnicate: { a: 1 } } as object)).rejects.toBeInstanceOf(
+      MongoServerError,
+    );
   });
 });
 
@@ -152,12 +195,19 @@ describe('upsert', () => {
 
   it('uses the _id from the query and supports replacement upserts', async () => {
     const things = db.collection('upsert_ids');
-    const byId = await things.updateOne({ _id: 'fixed' as never }, { $inc: { n: 1 } }, { upsert: true });
+    const byId = await things.updateOne(
+      { _id: 'fixed' as never },
+      { $inc: { n: 1 } },
+      { upsert: true },
+    );
     expect(byId.upsertedId).toBe('fixed');
     await things.updateOne({ _id: 'fixed' as never }, { $inc: { n: 1 } }, { upsert: true });
     expect(await things.findOne({ _id: 'fixed' as never })).toEqual({ _id: 'fixed', n: 2 });
     const replaced = await things.replaceOne({ name: 'r' }, { name: 'r', v: 1 }, { upsert: true });
     expect(replaced.upsertedCount).toBe(1);
-    expect(await things.findOne({ name: 'r' }, { projection: { _id: 0 } })).toEqual({ name: 'r', v: 1 });
+    expect(await things.findOne({ name: 'r' }, { projection: { _id: 0 } })).toEqual({
+      name: 'r',
+      v: 1,
+    });
   });
 });

@@ -31,6 +31,9 @@ export function createCommandRunner(
 function storageFailure(error: unknown): Document {
   const reason = error instanceof Error ? error.message : String(error);
   return errorReply(
-    new CommandError('InternalError', `embedded store cannot write (${reason}); restart the server`),
+    new CommandError(
+      'InternalError',
+      `embedded store cannot write (${reason}); restart the server`,
+    ),
   );
 }

@@ -1,8 +1,8 @@
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { createCommandRunner } from './command-runner.js';
 import { Catalog } from './engine/catalog.js';
 import { CURSOR_IDLE_MS, CursorRegistry } from './engine/cursor-registry.js';
-import { memoryDurability, type Durability } from './persistence/durability.js';
+import { type Durability, memoryDurability } from './persistence/durability.js';
 import { openFileDurability } from './persistence/file-durability.js';
 import { serveConnection } from './wire/wire-connection.js';
 
@@ -30,7 +30,9 @@ const DEFAULT_COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
  * acknowledged write is on disk first (persistent mode), so a crash or `kill -9` loses nothing
  * the application was told had succeeded.
  */
-export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(
+  options: EmbeddedServerOptions = {},
+): Promise<EmbeddedServer> {
   const catalog = new Catalog();
   const durability: Durability = options.dataDir
     ? await openFileDurability(options.dataDir, catalog, {

@@ -20,7 +20,10 @@ export function aggregateCommand(ctx: CommandContext): Document {
   for (const stage of pipeline) {
     const operator = Object.keys(stage)[0] ?? '';
     if (WRITING_STAGES.includes(operator)) {
-      throw new CommandError('NotImplemented', `${operator} is not supported by the embedded server`);
+      throw new CommandError(
+        'NotImplemented',
+        `${operator} is not supported by the embedded server`,
+      );
     }
   }
   const name = ctx.body.aggregate === 1 ? undefined : collectionName(ctx.body, 'aggregate');
@@ -29,7 +32,10 @@ export function aggregateCommand(ctx: CommandContext): Document {
   const letVariables = documentArg(ctx.body, 'let');
   let results: Document[];
   try {
-    const options = { ...mingoOptions(resolve), ...(letVariables ? { variables: letVariables } : {}) };
+    const options = {
+      ...mingoOptions(resolve),
+      ...(letVariables ? { variables: letVariables } : {}),
+    };
     results = new Aggregator(pipeline, options).run(input);
   } catch (error) {
     if (error instanceof CommandError) throw error;

@@ -9,14 +9,24 @@ import type { CommandContext } from './command-context.js';
 /** Collection kinds the embedded server would have to emulate rather than merely store. */
 const UNSUPPORTED_OPTIONS = ['capped', 'viewOn', 'timeseries', 'validator', 'clusteredIndex'];
 /** Fields of a `create` command that describe the request, not the collection. */
-const REQUEST_FIELDS = new Set(['create', 'lsid', 'txnNumber', 'writeConcern', 'comment', 'apiVersion']);
+const REQUEST_FIELDS = new Set([
+  'create',
+  'lsid',
+  'txnNumber',
+  'writeConcern',
+  'comment',
+  'apiVersion',
+]);
 
 /** `create`: explicit creation, refused with NamespaceExists (48) when the name is taken. */
 export function createCommand(ctx: CommandContext): Document {
   const name = collectionName(ctx.body, 'create');
   for (const option of UNSUPPORTED_OPTIONS) {
     if (ctx.body[option] !== undefined && ctx.body[option] !== false) {
-      throw new CommandError('NotImplemented', `'${option}' collections are not supported by the embedded server`);
+      throw new CommandError(
+        'NotImplemented',
+        `'${option}' collections are not supported by the embedded server`,
+      );
     }
   }
   if (ctx.catalog.get(ctx.db, name)) {

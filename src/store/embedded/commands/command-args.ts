@@ -15,7 +15,10 @@ export function documentArg(body: Document, field: string): Document | undefined
   const value: unknown = body[field];
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value)) {
-    throw new CommandError('TypeMismatch', `BSON field '${field}' is the wrong type, expected an object`);
+    throw new CommandError(
+      'TypeMismatch',
+      `BSON field '${field}' is the wrong type, expected an object`,
+    );
   }
   return value;
 }

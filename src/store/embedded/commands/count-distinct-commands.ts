@@ -16,7 +16,11 @@ export function countCommand(ctx: CommandContext): Document {
   const matched =
     Object.keys(query).length === 0
       ? (collection?.size ?? 0)
-      : findDocuments(collection, { filter: query, collation: documentArg(ctx.body, 'collation') }, mingoOptions()).length;
+      : findDocuments(
+          collection,
+          { filter: query, collation: documentArg(ctx.body, 'collation') },
+          mingoOptions(),
+        ).length;
   const afterSkip = Math.max(0, matched - skip);
   return { n: limit > 0 ? Math.min(limit, afterSkip) : afterSkip, ok: 1 };
 }

@@ -1,4 +1,4 @@
-import { Long, type Document } from 'bson';
+import { type Document, Long } from 'bson';
 import { CommandError } from '../command-error.js';
 import { arrayArg, numberArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
@@ -24,6 +24,7 @@ export function killCursorsCommand(ctx: CommandContext): Document {
 
 function cursorId(value: unknown): number {
   const id = Long.isLong(value) ? value.toNumber() : Number(value);
-  if (!Number.isSafeInteger(id)) throw new CommandError('TypeMismatch', 'cursor id must be a 64-bit integer');
+  if (!Number.isSafeInteger(id))
+    throw new CommandError('TypeMismatch', 'cursor id must be a 64-bit integer');
   return id;
 }

@@ -19,7 +19,8 @@ export function listDatabasesCommand(ctx: CommandContext): Document {
     .databaseNames()
     .map((name) => ({ name, sizeOnDisk: dataSize(ctx.catalog.collections(name)), empty: false }))
     .filter((entry) => !query || query.test(entry));
-  if (ctx.body.nameOnly === true) return { databases: databases.map(({ name }) => ({ name })), ok: 1 };
+  if (ctx.body.nameOnly === true)
+    return { databases: databases.map(({ name }) => ({ name })), ok: 1 };
   const totalSize = databases.reduce((sum, entry) => sum + entry.sizeOnDisk, 0);
   return { databases, totalSize, totalSizeMb: Math.round(totalSize / 1048576), ok: 1 };
 }
@@ -65,7 +66,8 @@ export function collStatsCommand(ctx: CommandContext): Document {
 
 function dataSize(collections: CollectionData[]): number {
   return collections.reduce(
-    (sum, collection) => sum + collection.all().reduce((bytes, doc) => bytes + calculateObjectSize(doc), 0),
+    (sum, collection) =>
+      sum + collection.all().reduce((bytes, doc) => bytes + calculateObjectSize(doc), 0),
     0,
   );
 }

@@ -88,7 +88,13 @@ export function dispatchCommand(ctx: CommandContext): Document {
 
 export function errorReply(error: unknown): Document {
   if (error instanceof CommandError) {
-    return { ok: 0, errmsg: error.message, code: error.code, codeName: error.codeName, ...error.extra };
+    return {
+      ok: 0,
+      errmsg: error.message,
+      code: error.code,
+      codeName: error.codeName,
+      ...error.extra,
+    };
   }
   if (error instanceof DuplicateKeyError) {
     return {
@@ -102,7 +108,8 @@ export function errorReply(error: unknown): Document {
   }
   const message = error instanceof Error ? error.message : String(error);
   // mingo reports bad operators and arguments as plain Errors; our own bugs are TypeErrors and the like.
-  const internal = error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
+  const internal =
+    error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
   return internal
     ? { ok: 0, errmsg: message, code: 1, codeName: 'InternalError' }
     : { ok: 0, errmsg: message, code: 2, codeName: 'BadValue' };

@@ -43,7 +43,8 @@ export function findAndModifyCommand(ctx: CommandContext): Document {
   const fields = documentArg(ctx.body, 'fields');
   const reply = (value: Document | undefined, lastErrorObject: Document): Document => ({
     lastErrorObject,
-    value: value && fields && Object.keys(fields).length > 0 ? project(value, fields) : (value ?? null),
+    value:
+      value && fields && Object.keys(fields).length > 0 ? project(value, fields) : (value ?? null),
     ok: 1,
   });
   const arrayFilters = ctx.body.arrayFilters as Document[] | undefined;
@@ -54,7 +55,9 @@ export function findAndModifyCommand(ctx: CommandContext): Document {
   }
   if (match) {
     const outcome = applyUpdate(match, update, { query, arrayFilters, isInsert: false });
-    const stored = outcome.changed ? ctx.catalog.replace(collection as CollectionData, outcome.doc) : match;
+    const stored = outcome.changed
+      ? ctx.catalog.replace(collection as CollectionData, outcome.doc)
+      : match;
     return reply(ctx.body.new === true ? stored : match, { n: 1, updatedExisting: true });
   }
   if (ctx.body.upsert !== true) return reply(undefined, { n: 0, updatedExisting: false });

@@ -9,7 +9,10 @@ import type { CommandContext } from './command-context.js';
 export function findCommand(ctx: CommandContext): Document {
   const name = collectionName(ctx.body, 'find');
   if (ctx.body.tailable === true) {
-    throw new CommandError('BadValue', 'tailable cursors need a capped collection, which the embedded server lacks');
+    throw new CommandError(
+      'BadValue',
+      'tailable cursors need a capped collection, which the embedded server lacks',
+    );
   }
   const limit = numberArg(ctx.body, 'limit') ?? 0;
   const docs = findDocuments(
@@ -26,6 +29,11 @@ export function findCommand(ctx: CommandContext): Document {
   );
   // A negative limit is the legacy spelling of "one batch, then close".
   const singleBatch = ctx.body.singleBatch === true || limit < 0;
-  const cursor = ctx.cursors.open(`${ctx.db}.${name}`, docs, cursorBatchSize(ctx.body), singleBatch);
+  const cursor = ctx.cursors.open(
+    `${ctx.db}.${name}`,
+    docs,
+    cursorBatchSize(ctx.body),
+    singleBatch,
+  );
   return { cursor, ok: 1 };
 }

@@ -4,10 +4,10 @@ import type { CollectionData } from '../engine/collection-data.js';
 import { cloneDocument, isPlainObject } from '../engine/document-utils.js';
 import {
   ID_INDEX,
+  type IndexSpec,
   normalizeIndexSpec,
   sameIndexBehaviour,
   sameKeyPattern,
-  type IndexSpec,
 } from '../engine/index-spec.js';
 import { arrayArg, collectionName, cursorBatchSize } from './command-args.js';
 import type { CommandContext } from './command-context.js';
@@ -75,7 +75,10 @@ export function dropIndexesCommand(ctx: CommandContext): Document {
   const target: unknown = ctx.body.index;
   const names =
     target === '*'
-      ? collection.indexSpecs().slice(1).map((spec) => spec.name)
+      ? collection
+          .indexSpecs()
+          .slice(1)
+          .map((spec) => spec.name)
       : (Array.isArray(target) ? target : [target]).map((one) => indexName(collection, one));
   for (const name of names) {
     if (name === ID_INDEX.name) throw new CommandError('InvalidOptions', 'cannot drop _id index');
@@ -93,14 +96,22 @@ function indexName(collection: CollectionData, target: unknown): string {
   }
   if (isPlainObject(target)) {
     const spec = collection.indexSpecs().find((index) => sameKeyPattern(index.key, target));
-    if (!spec) throw new CommandError('IndexNotFound', `can't find index with key: ${JSON.stringify(target)}`);
+    if (!spec)
+      throw new CommandError(
+        'IndexNotFound',
+        `can't find index with key: ${JSON.stringify(target)}`,
+      );
     return spec.name;
   }
-  throw new CommandError('TypeMismatch', "BSON field 'index' must be a string, an array or an object");
+  throw new CommandError(
+    'TypeMismatch',
+    "BSON field 'index' must be a string, an array or an object",
+  );
 }
 
 function requireCollection(ctx: CommandContext, name: string): CollectionData {
   const collection = ctx.catalog.get(ctx.db, name);
-  if (!collection) throw new CommandError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
+  if (!collection)
+    throw new CommandError('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
   return collection;
 }

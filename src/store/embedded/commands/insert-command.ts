@@ -14,7 +14,8 @@ export function insertCommand(ctx: CommandContext): Document {
   let n = 0;
   for (const [index, doc] of docs.entries()) {
     try {
-      if (!isPlainObject(doc)) throw new CommandError('TypeMismatch', 'each inserted document must be an object');
+      if (!isPlainObject(doc))
+        throw new CommandError('TypeMismatch', 'each inserted document must be an object');
       const stored = withIdFirst(doc);
       if (Array.isArray(stored._id) || stored._id instanceof RegExp) {
         const kind = Array.isArray(stored._id) ? 'an array' : 'a regex';

@@ -36,7 +36,10 @@ export function updateCommand(ctx: CommandContext): Document {
       if (ordered) break;
     }
   }
-  return writeReply(upserted.length > 0 ? { n, nModified, upserted } : { n, nModified }, writeErrors);
+  return writeReply(
+    upserted.length > 0 ? { n, nModified, upserted } : { n, nModified },
+    writeErrors,
+  );
 }
 
 function runStatement(ctx: CommandContext, name: string, statement: Document): StatementResult {
@@ -45,7 +48,10 @@ function runStatement(ctx: CommandContext, name: string, statement: Document): S
   const multi = statement.multi === true;
   const arrayFilters = statement.arrayFilters as Document[] | undefined;
   if (multi && !Array.isArray(update) && !isOperators(update)) {
-    throw new CommandError('FailedToParse', 'multi update is not supported for replacement-style update');
+    throw new CommandError(
+      'FailedToParse',
+      'multi update is not supported for replacement-style update',
+    );
   }
   const collection = ctx.catalog.get(ctx.db, name);
   const matched = findDocuments(
@@ -76,5 +82,9 @@ function runStatement(ctx: CommandContext, name: string, statement: Document): S
 }
 
 function isOperators(update: unknown): boolean {
-  return typeof update === 'object' && update !== null && Object.keys(update)[0]?.startsWith('$') === true;
+  return (
+    typeof update === 'object' &&
+    update !== null &&
+    Object.keys(update)[0]?.startsWith('$') === true
+  );
 }

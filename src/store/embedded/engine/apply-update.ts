@@ -8,8 +8,21 @@ import { mingoOptions } from './mingo-options.js';
 import { valueKey } from './value-key.js';
 
 const MODIFIERS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$pull', '$pullAll',
-  '$pop', '$rename', '$currentDate', '$bit', '$setOnInsert',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$push',
+  '$addToSet',
+  '$pull',
+  '$pullAll',
+  '$pop',
+  '$rename',
+  '$currentDate',
+  '$bit',
+  '$setOnInsert',
 ]);
 
 export interface UpdateContext {
@@ -29,7 +42,11 @@ export interface UpdateOutcome {
  * Applies an update (operators, a replacement document or a pipeline) to a copy of `current`.
  * The stored document is never touched; the caller journals the returned copy.
  */
-export function applyUpdate(current: Document, update: unknown, context: UpdateContext): UpdateOutcome {
+export function applyUpdate(
+  current: Document,
+  update: unknown,
+  context: UpdateContext,
+): UpdateOutcome {
   const before = valueKey(current);
   const draft = cloneDocument(current);
   let doc: Document;
@@ -70,7 +87,10 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
     }
   }
   if (context.isInsert) {
-    const $set: Document = { ...(modifier.$set as Document | undefined), ...($setOnInsert as Document | undefined) };
+    const $set: Document = {
+      ...(modifier.$set as Document | undefined),
+      ...($setOnInsert as Document | undefined),
+    };
     // An upsert may choose its _id through $set/$setOnInsert; mingo guards _id, so place it here.
     if ('_id' in $set) {
       draft._id = $set._id;
@@ -90,14 +110,19 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CommandError(message.includes("immutable field '_id'") ? 'ImmutableField' : 'BadValue', message);
+    throw new CommandError(
+      message.includes("immutable field '_id'") ? 'ImmutableField' : 'BadValue',
+      message,
+    );
   }
   return draft;
 }
 
 function usesPositional(modifier: Document): boolean {
   return Object.values(modifier).some((fields) =>
-    Object.keys(fields as Document).some((path) => path === '$' || path.includes('.$.') || path.endsWith('.$')),
+    Object.keys(fields as Document).some(
+      (path) => path === '$' || path.includes('.$.') || path.endsWith('.$'),
+    ),
   );
 }
 

@@ -66,7 +66,8 @@ export class Catalog {
   }
 
   remove(collection: CollectionData, id: unknown): void {
-    if (collection.remove(id)) this.pending.push({ op: 'del', db: collection.db, c: collection.name, id });
+    if (collection.remove(id))
+      this.pending.push({ op: 'del', db: collection.db, c: collection.name, id });
   }
 
   addIndex(collection: CollectionData, spec: IndexSpec): void {
@@ -153,6 +154,9 @@ const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 function checkSize(doc: Document): void {
   const size = calculateObjectSize(doc);
   if (size > MAX_DOCUMENT_BYTES) {
-    throw new CommandError('BSONObjectTooLarge', `document is too large: ${size} bytes, limit ${MAX_DOCUMENT_BYTES}`);
+    throw new CommandError(
+      'BSONObjectTooLarge',
+      `document is too large: ${size} bytes, limit ${MAX_DOCUMENT_BYTES}`,
+    );
   }
 }

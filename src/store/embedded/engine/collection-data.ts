@@ -128,7 +128,9 @@ export class CollectionData {
   dropIndex(name: string): boolean {
     this.uniques.delete(name);
     if (!this.indexes.delete(name)) return false;
-    const stillIndexed = new Set([...this.indexes.values()].flatMap((spec) => Object.keys(spec.key)));
+    const stillIndexed = new Set(
+      [...this.indexes.values()].flatMap((spec) => Object.keys(spec.key)),
+    );
     for (const path of this.fields.keys()) if (!stillIndexed.has(path)) this.fields.delete(path);
     return true;
   }

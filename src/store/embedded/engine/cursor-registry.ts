@@ -1,4 +1,4 @@
-import { calculateObjectSize, Long, type Document } from 'bson';
+import { calculateObjectSize, type Document, Long } from 'bson';
 import { CommandError } from '../command-error.js';
 
 /** MongoDB's first batch when the client names no batchSize. */
@@ -50,7 +50,8 @@ export class CursorRegistry {
 
   /** Drops cursors idle for longer than `idleMs`; called from a timer. */
   sweep(idleMs: number, now = Date.now()): void {
-    for (const [id, cursor] of this.cursors) if (now - cursor.lastUsed > idleMs) this.cursors.delete(id);
+    for (const [id, cursor] of this.cursors)
+      if (now - cursor.lastUsed > idleMs) this.cursors.delete(id);
   }
 
   clear(): void {

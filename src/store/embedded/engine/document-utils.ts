@@ -1,4 +1,4 @@
-import { ObjectId, type Document } from 'bson';
+import { type Document, ObjectId } from 'bson';
 
 /** True for `{}`-style objects (what BSON deserializes a sub-document into), not BSON value classes. */
 export function isPlainObject(value: unknown): value is Document {

@@ -21,7 +21,9 @@ export class DuplicateKeyError extends Error {
 }
 
 function formatKey(keyValue: Document): string {
-  const fields = Object.entries(keyValue).map(([field, value]) => `${field}: ${formatValue(value)}`);
+  const fields = Object.entries(keyValue).map(
+    ([field, value]) => `${field}: ${formatValue(value)}`,
+  );
   return `{ ${fields.join(', ')} }`;
 }
 

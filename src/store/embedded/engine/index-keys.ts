@@ -30,14 +30,19 @@ function collect(value: unknown, parts: string[], index: number, found: unknown[
     else for (const item of value) if (isPlainObject(item)) collect(item, parts, index, found);
     return;
   }
-  if (isPlainObject(value) && Object.hasOwn(value, part)) collect(value[part], parts, index + 1, found);
+  if (isPlainObject(value) && Object.hasOwn(value, part))
+    collect(value[part], parts, index + 1, found);
 }
 
 /**
  * The entries a document puts into an index on `fields`, or undefined when a sparse index skips
  * it. Missing fields index as null; arrays fan out into one entry per element combination.
  */
-export function indexEntries(doc: Document, fields: string[], sparse: boolean): IndexEntry[] | undefined {
+export function indexEntries(
+  doc: Document,
+  fields: string[],
+  sparse: boolean,
+): IndexEntry[] | undefined {
   const perField = fields.map((field) => valuesAtPath(doc, field));
   if (sparse && perField.every((values) => values.length === 0)) return undefined;
   let combos: unknown[][] = [[]];

@@ -12,7 +12,11 @@ export interface IndexSpec {
   [option: string]: unknown;
 }
 
-export const ID_INDEX: IndexSpec = Object.freeze({ v: 2, key: Object.freeze({ _id: 1 }), name: '_id_' });
+export const ID_INDEX: IndexSpec = Object.freeze({
+  v: 2,
+  key: Object.freeze({ _id: 1 }),
+  name: '_id_',
+});
 
 /** Options that change which documents an index holds or rejects; the rest (collation aside) are hints. */
 const BEHAVIOUR_OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds'];
@@ -25,7 +29,8 @@ export function normalizeIndexSpec(raw: unknown): IndexSpec | string {
   if (typeof key !== 'object' || key === null || Object.keys(key).length === 0) {
     return "index specification must have a non-empty 'key' object";
   }
-  if (typeof spec.name !== 'string' || spec.name === '') return "index specification must have a 'name'";
+  if (typeof spec.name !== 'string' || spec.name === '')
+    return "index specification must have a 'name'";
   // listIndexes shows v, key and name first, then the options, as mongod does.
   const normalized: IndexSpec = { v: 2, key: { ...(key as Document) }, name: spec.name };
   for (const [option, value] of Object.entries(spec)) {
@@ -45,5 +50,7 @@ export function sameKeyPattern(a: Document, b: Document): boolean {
 /** Whether two specs would index and constrain documents identically (so re-creating is a no-op). */
 export function sameIndexBehaviour(a: IndexSpec, b: IndexSpec): boolean {
   if (!sameKeyPattern(a.key, b.key)) return false;
-  return BEHAVIOUR_OPTIONS.every((option) => JSON.stringify(a[option]) === JSON.stringify(b[option]));
+  return BEHAVIOUR_OPTIONS.every(
+    (option) => JSON.stringify(a[option]) === JSON.stringify(b[option]),
+  );
 }

@@ -13,7 +13,8 @@ import { valueKey } from './value-key.js';
 export function selectCandidates(collection: CollectionData, filter: Document): Document[] {
   if (Object.hasOwn(filter, '_id')) {
     const keys = equalityKeys(filter._id);
-    if (keys) return collection.inNaturalOrder(new Set(keys.filter((key) => collection.byKey(key))));
+    if (keys)
+      return collection.inNaturalOrder(new Set(keys.filter((key) => collection.byKey(key))));
   }
   let best: Set<string> | undefined;
   for (const [path, condition] of Object.entries(filter)) {
@@ -44,7 +45,8 @@ function equalityKeys(condition: unknown): string[] | undefined {
 }
 
 function scalarKey(value: unknown): string | undefined {
-  if (value === null || value === undefined || Array.isArray(value) || isPlainObject(value)) return undefined;
+  if (value === null || value === undefined || Array.isArray(value) || isPlainObject(value))
+    return undefined;
   if (value instanceof RegExp) return undefined;
   return valueKey(value);
 }

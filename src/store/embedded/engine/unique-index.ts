@@ -1,8 +1,8 @@
 import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { DuplicateKeyError } from './duplicate-key-error.js';
+import { type IndexEntry, indexEntries } from './index-keys.js';
 import type { IndexSpec } from './index-spec.js';
-import { indexEntries, type IndexEntry } from './index-keys.js';
 import { mingoOptions } from './mingo-options.js';
 
 /**

@@ -16,7 +16,6 @@ function collectEqualities(query: Document, seed: Document): void {
     if (field === '$and' && Array.isArray(condition)) {
       for (const clause of condition) if (isPlainObject(clause)) collectEqualities(clause, seed);
     } else if (field.startsWith('$') || condition instanceof RegExp) {
-      continue;
     } else if (isOperatorObject(condition)) {
       if (Object.hasOwn(condition, '$eq')) setPath(seed, field, condition.$eq);
     } else {

@@ -23,7 +23,9 @@ export function valueKey(value: unknown): string {
   if (value instanceof RegExp) return `r${JSON.stringify([value.source, value.flags])}`;
   if (Array.isArray(value)) return `[${value.map(valueKey).join(',')}]`;
   if (isPlainObject(value)) {
-    const fields = Object.keys(value).map((key) => `${JSON.stringify(key)}:${valueKey(value[key])}`);
+    const fields = Object.keys(value).map(
+      (key) => `${JSON.stringify(key)}:${valueKey(value[key])}`,
+    );
     return `{${fields.join(',')}}`;
   }
   return bsonValueKey(value as Document);

@@ -7,7 +7,8 @@ const LOCK = 'LOCK';
 /** Directories opened by this process (resolved paths). */
 const openHere = new Set<string>();
 
-export const snapshotName = (gen: number): string => `snapshot-${String(gen).padStart(8, '0')}.bson`;
+export const snapshotName = (gen: number): string =>
+  `snapshot-${String(gen).padStart(8, '0')}.bson`;
 export const journalName = (gen: number): string => `journal-${String(gen).padStart(8, '0')}.log`;
 
 export interface DataDirFiles {

@@ -67,7 +67,9 @@ class FileDurability implements Durability {
     const durable = this.writer.append(encodeFrame(ops));
     if (this.writer.size >= this.options.compactAfterBytes && !this.compaction) {
       this.compaction = this.compact()
-        .catch((error: unknown) => process.emitWarning(`embedded store compaction failed: ${String(error)}`))
+        .catch((error: unknown) =>
+          process.emitWarning(`embedded store compaction failed: ${String(error)}`),
+        )
         .finally(() => {
           this.compaction = undefined;
         });

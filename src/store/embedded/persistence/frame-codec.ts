@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import { deserialize, serialize, type Document } from 'bson';
+import { type Document, deserialize, serialize } from 'bson';
 
 /** "PBEF": lets a reader tell our frames from zero-filled or foreign bytes at a glance. */
 const MAGIC = 0x50424546;

@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { syncDirectory } from './data-dir.js';
 
@@ -61,7 +61,9 @@ export class JournalWriter {
     await this.handle.close();
   }
 
-  private enqueue(make: (resolve: () => void, reject: (error: Error) => void) => QueueItem): Promise<void> {
+  private enqueue(
+    make: (resolve: () => void, reject: (error: Error) => void) => QueueItem,
+  ): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const promise = new Promise<void>((resolve, reject) => this.queue.push(make(resolve, reject)));
     this.last = promise;
@@ -81,7 +83,9 @@ export class JournalWriter {
         } else {
           const stop = this.queue.findIndex((item) => item.kind === 'rotate');
           batch = this.queue.splice(0, stop === -1 ? this.queue.length : stop);
-          await this.writeAll(batch.map((item) => (item.kind === 'frame' ? item.bytes : Buffer.alloc(0))));
+          await this.writeAll(
+            batch.map((item) => (item.kind === 'frame' ? item.bytes : Buffer.alloc(0))),
+          );
           await this.handle.datasync();
         }
         for (const item of batch) item.resolve();

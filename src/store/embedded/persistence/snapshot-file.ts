@@ -14,7 +14,11 @@ const FRAME_BYTES = 4 * 1024 * 1024;
  * into place and the directory fsync'd. A snapshot file therefore either exists complete or not
  * at all. Its content is the same StoreOp vocabulary as the journal, ending with an `end` marker.
  */
-export async function writeSnapshot(dir: string, gen: number, state: CapturedCollection[]): Promise<void> {
+export async function writeSnapshot(
+  dir: string,
+  gen: number,
+  state: CapturedCollection[],
+): Promise<void> {
   const finalPath = join(dir, snapshotName(gen));
   const tempPath = `${finalPath}.tmp`;
   const handle = await open(tempPath, 'w');
@@ -56,7 +60,9 @@ export async function readSnapshot(path: string): Promise<StoreOp[]> {
   const [header] = frames[0] ?? [];
   const last = frames.at(-1)?.at(-1);
   if (validBytes !== buffer.length || header?.format !== FORMAT || last?.end !== true) {
-    throw new Error(`snapshot ${path} is damaged (${validBytes} of ${buffer.length} bytes readable)`);
+    throw new Error(
+      `snapshot ${path} is damaged (${validBytes} of ${buffer.length} bytes readable)`,
+    );
   }
   const ops = frames.slice(1, -1).flat();
   if (!ops.every(isStoreOp)) throw new Error(`snapshot ${path} holds an unknown entry`);

@@ -1,4 +1,4 @@
-import { deserialize, serialize, type Document } from 'bson';
+import { type Document, deserialize, serialize } from 'bson';
 import { crc32c } from './crc32c.js';
 import { WireFramingError } from './message-reader.js';
 

@@ -1,4 +1,4 @@
-import { deserialize, serialize, type Document } from 'bson';
+import { type Document, deserialize, serialize } from 'bson';
 import { OP_REPLY } from './op-msg.js';
 
 export interface OpQueryRequest {
@@ -22,7 +22,12 @@ export function parseOpQuery(message: Buffer): OpQueryRequest {
 export const QUERY_FAILURE = 2;
 
 /** An OP_REPLY carrying one document. */
-export function encodeOpReply(requestId: number, responseTo: number, doc: Document, flags = 0): Buffer {
+export function encodeOpReply(
+  requestId: number,
+  responseTo: number,
+  doc: Document,
+  flags = 0,
+): Buffer {
   const bson = serialize(doc, { checkKeys: false, ignoreUndefined: true });
   const header = Buffer.alloc(36);
   header.writeInt32LE(36 + bson.length, 0);

@@ -29,9 +29,11 @@ export function serveConnection(socket: Socket, run: CommandRunner, connectionId
       return;
     }
     for (const message of messages) {
-      queue = queue.then(() => answer(message)).catch(() => {
-        socket.destroy();
-      });
+      queue = queue
+        .then(() => answer(message))
+        .catch(() => {
+          socket.destroy();
+        });
     }
   });
 
