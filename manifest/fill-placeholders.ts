@@ -12,6 +12,7 @@ export function fillPlaceholders(template: string, values: Record<string, string
     }
     return value;
   });
-  if (missing.size > 0) throw new Error(`manifest placeholders without a value: ${[...missing].join(', ')}`);
+  if (missing.size > 0)
+    throw new Error(`manifest placeholders without a value: ${[...missing].join(', ')}`);
   return filled;
 }

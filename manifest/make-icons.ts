@@ -7,10 +7,24 @@ export const ACCENT = '#1F6F78';
 
 /** A run chart's points on a 0–1 grid: a shift below the median, as the bot's charts show. */
 const POINTS: [number, number][] = [
-  [0, 0.35], [0.14, 0.55], [0.28, 0.3], [0.42, 0.45], [0.56, 0.62], [0.7, 0.7], [0.84, 0.78], [1, 0.72],
+  [0, 0.35],
+  [0.14, 0.55],
+  [0.28, 0.3],
+  [0.42, 0.45],
+  [0.56, 0.62],
+  [0.7, 0.7],
+  [0.84, 0.78],
+  [1, 0.72],
 ];
 
-function drawRunChart(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, dot: number): void {
+function drawRunChart(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  dot: number,
+): void {
   const at = ([px, py]: [number, number]): [number, number] => [x + px * w, y + py * h];
   const [first, ...rest] = POINTS.map(at);
   ctx.beginPath();

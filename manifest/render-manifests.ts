@@ -6,7 +6,7 @@ const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 export interface ManifestInputs {
-  /** The Azure Bot's Microsoft App ID; also the Teams app id. */
+  /** The Azure Bot's Microsoft App ID; also the Teams app id. Empty: Slack only, no Teams package. */
   appId: string;
   /** Public base URL of the service, https, e.g. https://pacebot.example.org. */
   publicUrl: string;
@@ -19,7 +19,10 @@ export interface ManifestInputs {
 /** Checks the inputs and says which one is wrong and what it should look like. */
 export function checkInputs(inputs: ManifestInputs): string[] {
   const problems: string[] = [];
-  if (!GUID.test(inputs.appId)) problems.push('app id: must be the Azure Bot\'s Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000');
+  if (inputs.appId !== '' && !GUID.test(inputs.appId))
+    problems.push(
+      "app id: must be the Azure Bot's Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000",
+    );
   let url: URL | undefined;
   try {
     url = new URL(inputs.publicUrl);
@@ -27,10 +30,13 @@ export function checkInputs(inputs: ManifestInputs): string[] {
     // reported below
   }
   if (url?.protocol !== 'https:' || url.pathname !== '/' || url.search) {
-    problems.push('public url: must be the https base URL of the service with no path, e.g. https://pacebot.example.org');
+    problems.push(
+      'public url: must be the https base URL of the service with no path, e.g. https://pacebot.example.org',
+    );
   }
   if (!SEMVER.test(inputs.version)) problems.push('version: must be semver, e.g. 1.0.0');
-  if (inputs.developerName.length < 1 || inputs.developerName.length > 32) problems.push('developer name: 1 to 32 characters');
+  if (inputs.developerName.length < 1 || inputs.developerName.length > 32)
+    problems.push('developer name: 1 to 32 characters');
   return problems;
 }
 

@@ -7,6 +7,20 @@ export interface NotifyTarget {
   conversationId: string;
 }
 
+/** One platform message a send produced. */
+export interface SentMessage {
+  /** Slack ts or Teams activity id; replies in its thread carry it as their thread id. */
+  messageId?: string;
+}
+
+export interface SendOptions {
+  /**
+   * Unique per message. Where the platform keeps it with the message (Slack message metadata), a send
+   * cut off by a crash can be looked up with `findSent` instead of being repeated.
+   */
+  idempotencyKey?: string;
+}
+
 /**
  * Sends Replies outside a chat turn — digests, coach prompts, reminders. Jobs depend on this
  * interface only; each chat adapter implements it (adapters/teams/proactive.ts, adapters/slack, web).
@@ -15,5 +29,20 @@ export interface NotifyTarget {
  */
 export interface Notifier {
   platform: 'slack' | 'teams' | 'web';
-  send(target: NotifyTarget, replies: Reply[]): Promise<void>;
+  /** Sends in order; resolves with the messages it made where the adapter knows them. */
+  send(
+    target: NotifyTarget,
+    replies: Reply[],
+    options?: SendOptions,
+  ): Promise<SentMessage[] | void>;
+  /**
+   * The bot's direct conversation with a person, opened if the platform allows (Slack
+   * conversations.open). Optional: without it jobs use the direct conversation stored for the person.
+   */
+  directConversation?(workspaceId: string, userId: string): Promise<string>;
+  /**
+   * Looks for a message sent since `since` carrying the key. Absent where the platform offers no
+   * such lookup (Teams): an interrupted send there is reported as uncertain, never repeated blindly.
+   */
+  findSent?(target: NotifyTarget, idempotencyKey: string, since: Date): Promise<SentMessage | null>;
 }

@@ -3,9 +3,11 @@ import type { Config } from '../../src/config.js';
 
 /** Public-cloud values from botframework-connector `AuthenticationConstants` (4.23). */
 const PUBLIC_CLOUD = {
-  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromChannelOpenIdMetadataUrl:
+    'https://login.botframework.com/v1/.well-known/openidconfiguration',
   ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
   ToChannelFromBotOAuthScope: 'https://api.botframework.com',
   OAuthUrl: 'https://api.botframework.com',
   CallerId: 'urn:botframework:azure',
@@ -28,16 +30,20 @@ type TeamsAuthConfig = Pick<
  * so when an endpoint is overridden every other public-cloud value is spelt out too — otherwise the
  * issuer check has nothing to compare with and every request fails (platforms.md §3.2 mode B).
  */
-export function botAuthOptions(config: TeamsAuthConfig): ConfigurationBotFrameworkAuthenticationOptions {
+export function botAuthOptions(
+  config: TeamsAuthConfig,
+): ConfigurationBotFrameworkAuthenticationOptions {
   const credentials = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     ...(config.MicrosoftAppType && { MicrosoftAppType: config.MicrosoftAppType }),
     ...(config.MicrosoftAppTenantId && { MicrosoftAppTenantId: config.MicrosoftAppTenantId }),
   };
-  if (!config.BOTFRAMEWORK_OPENID_METADATA_URL && !config.BOTFRAMEWORK_LOGIN_URL) return credentials;
+  if (!config.BOTFRAMEWORK_OPENID_METADATA_URL && !config.BOTFRAMEWORK_LOGIN_URL)
+    return credentials;
   const loginBase = (config.BOTFRAMEWORK_LOGIN_URL ?? PUBLIC_CLOUD.LoginUrl).replace(/\/+$/, '');
-  const authority = config.MicrosoftAppType === 'SingleTenant' ? config.MicrosoftAppTenantId : 'botframework.com';
+  const authority =
+    config.MicrosoftAppType === 'SingleTenant' ? config.MicrosoftAppTenantId : 'botframework.com';
   return {
     ...credentials,
     ToBotFromChannelOpenIdMetadataUrl:

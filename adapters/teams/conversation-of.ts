@@ -20,7 +20,8 @@ export function conversationOf(activity: Pick<TeamsActivity, 'conversation'>): T
   const mark = id.indexOf(THREAD_MARK);
   const baseId = mark >= 0 ? id.slice(0, mark) : id;
   // The Emulator sends no conversationType; it marks group conversations with isGroup instead.
-  if (conversationType === 'personal' || (!conversationType && !isGroup)) return { id: baseId, kind: 'direct' };
+  if (conversationType === 'personal' || (!conversationType && !isGroup))
+    return { id: baseId, kind: 'direct' };
   if (conversationType === 'channel' && mark >= 0) {
     return { id: baseId, kind: 'thread', threadId: id.slice(mark + THREAD_MARK.length) };
   }

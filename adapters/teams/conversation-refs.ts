@@ -30,9 +30,15 @@ export function teamsConversationRefs(db: Db) {
      */
     async save(ref: TeamsConversationRef): Promise<boolean> {
       const { platform, conversationId, workspaceId, ...rest } = ref;
-      const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+      const defined = Object.fromEntries(
+        Object.entries(rest).filter(([, value]) => value !== undefined),
+      );
       try {
-        await refs.updateOne({ platform, conversationId, workspaceId }, { $set: defined }, { upsert: true });
+        await refs.updateOne(
+          { platform, conversationId, workspaceId },
+          { $set: defined },
+          { upsert: true },
+        );
         return true;
       } catch (error) {
         if ((error as { code?: number }).code === 11000) return false;
@@ -40,10 +46,16 @@ export function teamsConversationRefs(db: Db) {
       }
     },
     find(workspaceId: string, conversationId: string): Promise<TeamsConversationRef | null> {
-      return refs.findOne({ platform: 'teams', workspaceId, conversationId }, { projection: { _id: 0 } });
+      return refs.findOne(
+        { platform: 'teams', workspaceId, conversationId },
+        { projection: { _id: 0 } },
+      );
     },
     /** Forgets a chat, or every channel of a team, after the bot was removed from it. */
-    async remove(workspaceId: string, target: { conversationId: string; teamId?: string }): Promise<void> {
+    async remove(
+      workspaceId: string,
+      target: { conversationId: string; teamId?: string },
+    ): Promise<void> {
       const scope = target.teamId
         ? { $or: [{ conversationId: target.conversationId }, { teamId: target.teamId }] }
         : { conversationId: target.conversationId };

@@ -5,7 +5,9 @@ import { botAuthOptions } from './auth-options.js';
 import { teamsErrorBoundary } from './error-boundary.js';
 
 /** botframework-connector's factory type; botbuilder does not re-export it by name. */
-type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+type CredentialsFactory = NonNullable<
+  ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]
+>;
 
 export interface TeamsAdapterOptions {
   /**
@@ -17,8 +19,15 @@ export interface TeamsAdapterOptions {
 }
 
 /** The CloudAdapter for /api/messages and proactive sends, with pacebot's error boundary. */
-export function createTeamsAdapter(config: Readonly<Config>, logger: Logger, options: TeamsAdapterOptions = {}): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(botAuthOptions(config), options.credentialsFactory);
+export function createTeamsAdapter(
+  config: Readonly<Config>,
+  logger: Logger,
+  options: TeamsAdapterOptions = {},
+): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    botAuthOptions(config),
+    options.credentialsFactory,
+  );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = teamsErrorBoundary(logger);
   return adapter;

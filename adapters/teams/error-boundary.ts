@@ -9,16 +9,29 @@ import { invokeMessage } from './invoke-response.js';
  * or a generic apology, never internals. A card action gets its apology as the invoke's answer,
  * because an invoke left unanswered shows the user a bare error.
  */
-export function teamsErrorBoundary(logger: Logger): (ctx: TurnContext, error: Error) => Promise<void> {
+export function teamsErrorBoundary(
+  logger: Logger,
+): (ctx: TurnContext, error: Error) => Promise<void> {
   return async (ctx, error) => {
     const appError = asAppError(error);
-    const where = { code: appError.code, activityType: ctx.activity.type, workspaceId: ctx.activity.conversation?.tenantId };
+    const where = {
+      code: appError.code,
+      activityType: ctx.activity.type,
+      workspaceId: ctx.activity.conversation?.tenantId,
+    };
     if (appError.reportable) logger.error({ ...where, err: error }, 'teams turn failed');
     else logger.info(where, 'teams turn refused');
     try {
-      await ctx.sendActivity(ctx.activity.type === 'invoke' ? invokeMessage(appError.userMessage) : { type: 'message', text: appError.userMessage });
+      await ctx.sendActivity(
+        ctx.activity.type === 'invoke'
+          ? invokeMessage(appError.userMessage)
+          : { type: 'message', text: appError.userMessage },
+      );
     } catch (sendError) {
-      logger.warn({ code: 'teams_apology_failed', err: sendError }, 'could not tell the user about the failure');
+      logger.warn(
+        { code: 'teams_apology_failed', err: sendError },
+        'could not tell the user about the failure',
+      );
     }
   };
 }

@@ -20,7 +20,8 @@ export function splitInvokeReplies(replies: Reply[]): { response: InvokeResponse
     };
   }
   const textIndex = replies.findIndex((reply) => reply.kind === 'text');
-  const text = textIndex >= 0 ? (replies[textIndex] as Extract<Reply, { kind: 'text' }>).text : 'Done.';
+  const text =
+    textIndex >= 0 ? (replies[textIndex] as Extract<Reply, { kind: 'text' }>).text : 'Done.';
   return {
     response: universalResponse(MESSAGE_RESPONSE_TYPE, markdownToPlainText(text)),
     rest: replies.filter((_, i) => i !== textIndex),

@@ -24,28 +24,45 @@ export function replyCard(reply: Reply): AdaptiveCardJson | undefined {
 /** One Reply as a Teams message: markdown text, or an Adaptive Card attachment (images inline as data URIs). */
 export function replyActivity(reply: Reply): Partial<Activity> {
   const card = replyCard(reply);
-  if (!card) return { type: 'message', text: markdownToTeams(reply.kind === 'text' ? reply.text : ''), textFormat: 'markdown' };
-  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)], ...(card.fallbackText && { summary: card.fallbackText }) };
+  if (!card)
+    return {
+      type: 'message',
+      text: markdownToTeams(reply.kind === 'text' ? reply.text : ''),
+      textFormat: 'markdown',
+    };
+  return {
+    type: 'message',
+    attachments: [CardFactory.adaptiveCard(card)],
+    ...(card.fallbackText && { summary: card.fallbackText }),
+  };
 }
 
 /**
- * Sends replies in order into the turn's conversation (a reply in context, so a channel thread stays
+ * Sends replies in order into the turn's conversation and resolves with the Teams message ids (a reply in context, so a channel thread stays
  * a thread). A `replaces` card answering a fallback Action.Submit updates the card it came from.
  */
-export async function sendReplies(ctx: TurnContext, replies: Reply[]): Promise<void> {
+export async function sendReplies(ctx: TurnContext, replies: Reply[]): Promise<string[]> {
+  const ids: string[] = [];
   for (const reply of replies) {
     const activity = replyActivity(reply);
     try {
       const replyTo = ctx.activity.replyToId;
       if (reply.kind === 'card' && reply.replaces && replyTo && ctx.activity.value) {
         await ctx.updateActivity({ ...activity, id: replyTo });
+        ids.push(replyTo);
       } else {
-        await ctx.sendActivity(activity);
+        const sent = await ctx.sendActivity(activity);
+        if (sent?.id) ids.push(sent.id);
       }
     } catch (error) {
-      throw new UpstreamError('teams_send_failed', 'Sorry — Teams did not accept my reply. Please try again in a minute.', error);
+      throw new UpstreamError(
+        'teams_send_failed',
+        'Sorry — Teams did not accept my reply. Please try again in a minute.',
+        error,
+      );
     }
   }
+  return ids;
 }
 
 function imageCard(reply: Extract<Reply, { kind: 'image' }>): Card {

@@ -39,7 +39,9 @@ export const TeamsActivitySchema = z.object({
   value: z.unknown().optional(),
   replyToId: z.string().optional(),
   action: z.string().optional(),
-  attachments: z.array(z.object({ contentType: z.string().optional(), name: z.string().optional() })).optional(),
+  attachments: z
+    .array(z.object({ contentType: z.string().optional(), name: z.string().optional() }))
+    .optional(),
   entities: z.array(z.union([MentionSchema, z.object({ type: z.string() })])).optional(),
   membersAdded: z.array(AccountSchema).optional(),
   membersRemoved: z.array(AccountSchema).optional(),
@@ -52,15 +54,30 @@ export function parseTeamsActivity(activity: unknown): TeamsActivity {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || 'activity';
-    throw new ValidationError('invalid_activity', 'Sorry — I could not read that message from Teams.', { field });
+    throw new ValidationError(
+      'invalid_activity',
+      'Sorry — I could not read that message from Teams.',
+      { field },
+    );
   }
   return parsed.data;
 }
 
+/** Workspace of Bot Framework Emulator sessions, which carry no tenant (local trials only). */
+export const EMULATOR_WORKSPACE = 'emulator-local';
+
 /** The tenant is the workspace; Teams puts it in channelData and (newer payloads) on the conversation. */
 export function tenantOf(activity: TeamsActivity): string {
-  const tenant = activity.channelData?.tenant?.id ?? activity.conversation.tenantId;
-  if (!tenant) throw new ValidationError('no_tenant', 'Sorry — this message came without a Microsoft 365 organisation, so I cannot tell whose data it is.', { field: 'channelData.tenant.id' });
+  const tenant =
+    activity.channelData?.tenant?.id ??
+    activity.conversation.tenantId ??
+    (activity.channelId === 'emulator' ? EMULATOR_WORKSPACE : undefined);
+  if (!tenant)
+    throw new ValidationError(
+      'no_tenant',
+      'Sorry — this message came without a Microsoft 365 organisation, so I cannot tell whose data it is.',
+      { field: 'channelData.tenant.id' },
+    );
   return tenant;
 }
 

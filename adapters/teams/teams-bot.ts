@@ -34,7 +34,8 @@ export function createTeamsBot(deps: TeamsBotDeps): (ctx: TurnContext) => Promis
         if (activity.name === 'adaptiveCard/action') return onCardAction(ctx, conversation);
         return; // other invokes are not ours: botbuilder answers 501
       case 'conversationUpdate':
-        if (activity.membersRemoved?.some((m) => m.id === activity.recipient.id)) return forgetConversation(activity, refs);
+        if (activity.membersRemoved?.some((m) => m.id === activity.recipient.id))
+          return forgetConversation(activity, refs);
         return rememberConversation(ctx, activity, refs, conversation.logger);
       case 'installationUpdate':
         if (activity.action?.startsWith('remove')) return forgetConversation(activity, refs);
@@ -45,7 +46,11 @@ export function createTeamsBot(deps: TeamsBotDeps): (ctx: TurnContext) => Promis
   };
 }
 
-async function onMessage(ctx: TurnContext, activity: TeamsActivity, deps: ConversationDeps): Promise<void> {
+async function onMessage(
+  ctx: TurnContext,
+  activity: TeamsActivity,
+  deps: ConversationDeps,
+): Promise<void> {
   const hasFiles = activity.attachments?.some((a) => FILE_TYPES.test(a.contentType ?? '')) ?? false;
   const turn = toTurn(ctx.activity, deps.clock());
   if (hasFiles) {

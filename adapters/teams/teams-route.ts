@@ -23,20 +23,33 @@ export interface TeamsRouteOptions extends TeamsAdapterOptions {
 export function teamsRoute(parts: AppParts, options: TeamsRouteOptions = {}): RouteRegistrar {
   const { config, logger } = parts;
   const adapter = options.adapter ?? createTeamsAdapter(config, logger, options);
-  const bot = createTeamsBot({ conversation: parts.conversation, refs: teamsConversationRefs(parts.store.db) });
+  const bot = createTeamsBot({
+    conversation: parts.conversation,
+    refs: teamsConversationRefs(parts.store.db),
+  });
   const anonymous = !config.MicrosoftAppId;
   if (anonymous && config.TEAMS_ALLOW_ANONYMOUS) {
-    logger.warn({ code: 'teams_anonymous' }, 'Teams endpoint accepts unauthenticated requests (TEAMS_ALLOW_ANONYMOUS=true, no MicrosoftAppId) — local testing only');
+    logger.warn(
+      { code: 'teams_anonymous' },
+      'Teams endpoint accepts unauthenticated requests (TEAMS_ALLOW_ANONYMOUS=true, no MicrosoftAppId) — local testing only',
+    );
   }
   const refuse = anonymous && !config.TEAMS_ALLOW_ANONYMOUS;
 
   return (server) => {
     server.post(
       TEAMS_MESSAGES_PATH,
-      restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
+      restify.plugins.bodyParser({
+        maxBodySize: MAX_BODY_BYTES,
+        mapParams: false,
+        mapFiles: false,
+      }),
       async (req: restify.Request, res: restify.Response) => {
         if (refuse) {
-          res.send(401, { code: 'unauthorized', message: 'Teams is not configured on this server (no MicrosoftAppId).' });
+          res.send(401, {
+            code: 'unauthorized',
+            message: 'Teams is not configured on this server (no MicrosoftAppId).',
+          });
           return;
         }
         try {
@@ -44,7 +57,8 @@ export function teamsRoute(parts: AppParts, options: TeamsRouteOptions = {}): Ro
         } catch (error) {
           // process() throws only before a turn starts, on a body that is JSON but not an activity.
           logger.info({ code: 'teams_bad_request', err: error }, 'unreadable Teams request');
-          if (!res.headersSent) res.send(400, { code: 'bad_request', message: 'Not a Bot Framework activity.' });
+          if (!res.headersSent)
+            res.send(400, { code: 'bad_request', message: 'Not a Bot Framework activity.' });
         }
       },
     );

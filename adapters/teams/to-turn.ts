@@ -16,7 +16,12 @@ const RENDERER_KEYS = new Set(['verb', 'formId']);
  */
 export function toTurn(raw: unknown, receivedAt: Date): Turn {
   const activity = parseTeamsActivity(raw);
-  if (!activity.id) throw new ValidationError('invalid_activity', 'Sorry — I could not read that message from Teams.', { field: 'id' });
+  if (!activity.id)
+    throw new ValidationError(
+      'invalid_activity',
+      'Sorry — I could not read that message from Teams.',
+      { field: 'id' },
+    );
   const action = actionOf(activity);
   return {
     platform: 'teams',
@@ -31,10 +36,12 @@ export function toTurn(raw: unknown, receivedAt: Date): Turn {
 
 function actionOf(activity: TeamsActivity): Turn['action'] | undefined {
   if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
-    const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+    const action = (activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)
+      ?.action;
     return fromData(action?.data, action?.verb);
   }
-  if (activity.type === 'message' && isRecord(activity.value)) return fromData(activity.value, activity.value.verb);
+  if (activity.type === 'message' && isRecord(activity.value))
+    return fromData(activity.value, activity.value.verb);
   return undefined;
 }
 
@@ -50,7 +57,8 @@ function fromData(rawData: unknown, rawVerb: unknown): Turn['action'] | undefine
   for (const [key, value] of Object.entries(isRecord(rawData) ? rawData : {})) {
     if (RENDERER_KEYS.has(key)) continue;
     if (typeof value === 'string') values[key] = value;
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) data[key] = value as string | number | boolean | null;
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
+      data[key] = value as string | number | boolean | null;
   }
   return { verb: rawVerb, data, values: foldOtherValues(values) };
 }
@@ -60,7 +68,12 @@ function fromData(rawData: unknown, rawVerb: unknown): Turn['action'] | undefine
  * (quoted when it has spaces) so "group x lead @Ana Smith" still names one person.
  */
 function textOf(activity: TeamsActivity): string {
-  const withoutBot = TurnContext.removeRecipientMention(activity as Parameters<typeof TurnContext.removeRecipientMention>[0]) ?? activity.text ?? '';
+  const withoutBot =
+    TurnContext.removeRecipientMention(
+      activity as Parameters<typeof TurnContext.removeRecipientMention>[0],
+    ) ??
+    activity.text ??
+    '';
   const botName = activity.recipient.name;
   return withoutBot
     .replace(/<at>([^<]*)<\/at>/g, (_, name: string) => {

@@ -25,7 +25,10 @@ export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly unhandled: string[] = [];
   private refusals: { status: number; code: string }[] = [];
-  private constructor(private readonly server: Server, readonly url: string) {}
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<FakeBotConnector> {
     let fake: FakeBotConnector | undefined;
@@ -39,7 +42,10 @@ export class FakeBotConnector {
   /** Messages posted into conversations (new ones and replies). */
   posts(conversationId?: string): ConnectorCall[] {
     return this.calls.filter(
-      (c) => c.method === 'POST' && c.path.includes('/activities') && (!conversationId || c.conversationId === conversationId),
+      (c) =>
+        c.method === 'POST' &&
+        c.path.includes('/activities') &&
+        (!conversationId || c.conversationId === conversationId),
     );
   }
 
@@ -68,22 +74,39 @@ export class FakeBotConnector {
     const body = raw ? JSON.parse(raw) : undefined;
     if (!route) {
       this.unhandled.push(`${method} ${path}`);
-      return send(res, 501, { error: { code: 'NotImplemented', message: `fake connector has no ${method} ${path}` } });
+      return send(res, 501, {
+        error: { code: 'NotImplemented', message: `fake connector has no ${method} ${path}` },
+      });
     }
     this.calls.push({ method, path, ...route, authorization: req.headers.authorization, body });
     const refusal = route.kind === 'activity' ? this.refusals.shift() : undefined;
-    if (refusal) return send(res, refusal.status, { error: { code: refusal.code, message: 'refused by the fake connector' } });
+    if (refusal)
+      return send(res, refusal.status, {
+        error: { code: refusal.code, message: 'refused by the fake connector' },
+      });
     switch (route.kind) {
       case 'member':
-        return send(res, 200, { id: route.memberId, name: 'Fake Member', aadObjectId: randomUUID(), userPrincipalName: 'member@example.org', email: 'member@example.org' });
+        return send(res, 200, {
+          id: route.memberId,
+          name: 'Fake Member',
+          aadObjectId: randomUUID(),
+          userPrincipalName: 'member@example.org',
+          email: 'member@example.org',
+        });
       case 'pagedmembers':
         return send(res, 200, { members: [] });
       case 'create':
-        return send(res, 200, { id: `a:${randomUUID()}`, activityId: randomUUID(), serviceUrl: this.url });
+        return send(res, 200, {
+          id: `a:${randomUUID()}`,
+          activityId: randomUUID(),
+          serviceUrl: this.url,
+        });
       case 'delete':
         return send(res, 200, {});
       default:
-        return send(res, 200, { id: route.activityId && method === 'PUT' ? route.activityId : `act-${this.calls.length}` });
+        return send(res, 200, {
+          id: route.activityId && method === 'PUT' ? route.activityId : `act-${this.calls.length}`,
+        });
     }
   }
 }
@@ -98,8 +121,10 @@ function parseRoute(method: string, path: string): Route | undefined {
     if (id && method === 'PUT') return { kind: 'update', conversationId, activityId: id };
     if (id && method === 'DELETE') return { kind: 'delete', conversationId, activityId: id };
   }
-  if (resource === 'members' && id && method === 'GET' && parts.length === 5) return { kind: 'member', conversationId, memberId: id };
-  if (resource === 'pagedmembers' && method === 'GET' && parts.length === 4) return { kind: 'pagedmembers', conversationId };
+  if (resource === 'members' && id && method === 'GET' && parts.length === 5)
+    return { kind: 'member', conversationId, memberId: id };
+  if (resource === 'pagedmembers' && method === 'GET' && parts.length === 4)
+    return { kind: 'pagedmembers', conversationId };
   return undefined;
 }
 

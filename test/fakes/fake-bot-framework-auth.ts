@@ -33,7 +33,11 @@ export class FakeBotFrameworkAuth {
     const server = createServer((req, res) => {
       const body =
         req.url === '/v1/.well-known/openidconfiguration'
-          ? { issuer: BOT_FRAMEWORK_ISSUER, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }
+          ? {
+              issuer: BOT_FRAMEWORK_ISSUER,
+              jwks_uri: `${base}/v1/.well-known/keys`,
+              id_token_signing_alg_values_supported: ['RS256'],
+            }
           : req.url === '/v1/.well-known/keys'
             ? { keys: [jwk] }
             : undefined;
@@ -42,7 +46,12 @@ export class FakeBotFrameworkAuth {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return new FakeBotFrameworkAuth(server, privateKey, kid, `${base}/v1/.well-known/openidconfiguration`);
+    return new FakeBotFrameworkAuth(
+      server,
+      privateKey,
+      kid,
+      `${base}/v1/.well-known/openidconfiguration`,
+    );
   }
 
   /** A token as the Bot Connector sends it in `Authorization: Bearer …`. */
@@ -74,7 +83,9 @@ export class NoTokenCredentialsFactory extends ConfigurationServiceClientCredent
     super({ MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used' });
   }
 
-  override createCredentials(...args: Parameters<ConfigurationServiceClientCredentialFactory['createCredentials']>) {
+  override createCredentials(
+    ...args: Parameters<ConfigurationServiceClientCredentialFactory['createCredentials']>
+  ) {
     return this.anonymous.createCredentials(...args);
   }
 }

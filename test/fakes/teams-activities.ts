@@ -45,7 +45,11 @@ export function teamsActivity(options: ActivityOptions): Record<string, unknown>
   const scope = options.scope ?? 'personal';
   const base =
     options.conversationId ??
-    (scope === 'personal' ? `a:1personal-${user.aadObjectId}` : scope === 'groupChat' ? '19:group-chat@thread.v2' : CHANNEL_ID);
+    (scope === 'personal'
+      ? `a:1personal-${user.aadObjectId}`
+      : scope === 'groupChat'
+        ? '19:group-chat@thread.v2'
+        : CHANNEL_ID);
   const conversationId = options.threadId ? `${base};messageid=${options.threadId}` : base;
   return {
     type: options.type ?? 'message',
@@ -63,7 +67,12 @@ export function teamsActivity(options: ActivityOptions): Record<string, unknown>
     },
     channelData: {
       tenant: { id: tenantId },
-      ...(scope === 'channel' && { team: { id: TEAM_ID }, channel: { id: base }, teamsTeamId: TEAM_ID, teamsChannelId: base }),
+      ...(scope === 'channel' && {
+        team: { id: TEAM_ID },
+        channel: { id: base },
+        teamsTeamId: TEAM_ID,
+        teamsChannelId: base,
+      }),
     },
     locale: 'en-GB',
     entities: [{ type: 'clientInfo', locale: 'en-GB', country: 'GB', platform: 'Web' }],
@@ -81,7 +90,10 @@ export function teamsMessage(text: string, options: ActivityOptions): Record<str
       text: mentioned ? `${mention} ${text}` : text,
       textFormat: 'plain',
       ...(mentioned && {
-        entities: [{ type: 'mention', text: mention, mentioned: BOT }, { type: 'clientInfo', locale: 'en-GB' }],
+        entities: [
+          { type: 'mention', text: mention, mentioned: BOT },
+          { type: 'clientInfo', locale: 'en-GB' },
+        ],
       }),
       ...options.extra,
     },
@@ -89,37 +101,64 @@ export function teamsMessage(text: string, options: ActivityOptions): Record<str
 }
 
 /** Action.Execute pressed: an `adaptiveCard/action` invoke whose data holds the card data and inputs. */
-export function teamsCardAction(verb: string, data: Record<string, unknown>, options: ActivityOptions): Record<string, unknown> {
+export function teamsCardAction(
+  verb: string,
+  data: Record<string, unknown>,
+  options: ActivityOptions,
+): Record<string, unknown> {
   return teamsActivity({
     ...options,
     type: 'invoke',
     extra: {
       name: 'adaptiveCard/action',
       replyToId: '1700000000001',
-      value: { action: { type: 'Action.Execute', id: `${verb}__submit`, verb, data: { ...data, verb } }, trigger: 'manual' },
+      value: {
+        action: { type: 'Action.Execute', id: `${verb}__submit`, verb, data: { ...data, verb } },
+        trigger: 'manual',
+      },
       ...options.extra,
     },
   });
 }
 
 /** The Action.Submit fallback: a message with `value` (data merged with inputs) and no text. */
-export function teamsCardSubmit(verb: string, data: Record<string, unknown>, options: ActivityOptions): Record<string, unknown> {
-  return teamsActivity({ ...options, extra: { replyToId: '1700000000002', value: { ...data, verb }, ...options.extra } });
+export function teamsCardSubmit(
+  verb: string,
+  data: Record<string, unknown>,
+  options: ActivityOptions,
+): Record<string, unknown> {
+  return teamsActivity({
+    ...options,
+    extra: { replyToId: '1700000000002', value: { ...data, verb }, ...options.extra },
+  });
 }
 
 /** The bot added to (or removed from) a conversation. */
-export function teamsConversationUpdate(change: 'added' | 'removed', options: ActivityOptions): Record<string, unknown> {
+export function teamsConversationUpdate(
+  change: 'added' | 'removed',
+  options: ActivityOptions,
+): Record<string, unknown> {
   const members = [{ id: BOT.id }];
   return teamsActivity({
     ...options,
     type: 'conversationUpdate',
-    extra: { ...(change === 'added' ? { membersAdded: members } : { membersRemoved: members }), ...options.extra },
+    extra: {
+      ...(change === 'added' ? { membersAdded: members } : { membersRemoved: members }),
+      ...options.extra,
+    },
   });
 }
 
 /** App installed or uninstalled in a scope. */
-export function teamsInstallationUpdate(action: 'add' | 'remove', options: ActivityOptions): Record<string, unknown> {
-  return teamsActivity({ ...options, type: 'installationUpdate', extra: { action, ...options.extra } });
+export function teamsInstallationUpdate(
+  action: 'add' | 'remove',
+  options: ActivityOptions,
+): Record<string, unknown> {
+  return teamsActivity({
+    ...options,
+    type: 'installationUpdate',
+    extra: { action, ...options.extra },
+  });
 }
 
 /** POSTs an activity to the bot as the Bot Connector would, optionally with a bearer token. */
@@ -130,7 +169,10 @@ export async function postActivity(
 ): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${botUrl}/api/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
     body: typeof activity === 'string' ? activity : JSON.stringify(activity),
   });
   const text = await response.text();

@@ -16,7 +16,10 @@ export function useTeamsHarness(options: TestAppOptions = {}): TeamsHarness {
   const harness = {} as TeamsHarness;
   beforeAll(async () => {
     harness.connector = await FakeBotConnector.start();
-    harness.bot = await startTestApp({ ...options, env: { TEAMS_ALLOW_ANONYMOUS: 'true', ...options.env } });
+    harness.bot = await startTestApp({
+      ...options,
+      env: { TEAMS_ALLOW_ANONYMOUS: 'true', ...options.env },
+    });
   });
   afterAll(async () => {
     await harness.bot?.stop();

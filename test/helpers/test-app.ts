@@ -49,7 +49,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(
     config,
     { routes: options.routes ?? adapterRoutes, ...(options.jobs && { jobs: options.jobs }) },
-    { store, ...(options.clock && { clock: options.clock }), ...(options.logger && { logger: options.logger }) },
+    {
+      store,
+      ...(options.clock && { clock: options.clock }),
+      ...(options.logger && { logger: options.logger }),
+    },
   );
   const { url } = await app.start();
   return {

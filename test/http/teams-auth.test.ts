@@ -3,7 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { teamsRoute } from '../../adapters/teams/teams-route.js';
 import { COLLECTIONS } from '../../src/store/collections.js';
 import { FakeBotConnector } from '../fakes/fake-bot-connector.js';
-import { FakeBotFrameworkAuth, NoTokenCredentialsFactory } from '../fakes/fake-bot-framework-auth.js';
+import {
+  FakeBotFrameworkAuth,
+  NoTokenCredentialsFactory,
+} from '../fakes/fake-bot-framework-auth.js';
 import { postActivity, teamsConversationUpdate, teamsMessage } from '../fakes/teams-activities.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -25,7 +28,9 @@ beforeEach(() => connector.clear());
 /** What a refused request must not have left behind. */
 async function written(bot: TestApp): Promise<number> {
   const counts = await Promise.all(
-    [COLLECTIONS.workspaces, COLLECTIONS.members, COLLECTIONS.conversationRefs].map((name) => bot.db.collection(name).countDocuments()),
+    [COLLECTIONS.workspaces, COLLECTIONS.members, COLLECTIONS.conversationRefs].map((name) =>
+      bot.db.collection(name).countDocuments(),
+    ),
   );
   return counts.reduce((a, b) => a + b, 0);
 }
@@ -34,8 +39,14 @@ describe('Teams JWT checks with an app id (mode B: real validation against a loo
   let bot: TestApp;
   beforeAll(async () => {
     bot = await startTestApp({
-      env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', BOTFRAMEWORK_OPENID_METADATA_URL: auth.openIdUrl },
-      routes: (parts) => [teamsRoute(parts, { credentialsFactory: new NoTokenCredentialsFactory(APP_ID) })],
+      env: {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'secret',
+        BOTFRAMEWORK_OPENID_METADATA_URL: auth.openIdUrl,
+      },
+      routes: (parts) => [
+        teamsRoute(parts, { credentialsFactory: new NoTokenCredentialsFactory(APP_ID) }),
+      ],
     });
   });
   afterAll(() => bot?.stop());
@@ -43,16 +54,32 @@ describe('Teams JWT checks with an app id (mode B: real validation against a loo
   const message = () => teamsMessage('help', { serviceUrl: connector.url });
   const refusals: [string, (serviceUrl: string) => Promise<string | undefined>][] = [
     ['no Authorization header', async () => undefined],
-    ['a token for another bot (wrong aud)', (serviceUrl) => auth.token({ aud: '00000000-0000-4000-8000-000000000000', serviceUrl })],
-    ['a token from another issuer', (serviceUrl) => auth.token({ aud: APP_ID, serviceUrl, iss: 'https://sts.example.org/' })],
-    ['an expired token (beyond the 5-minute tolerance)', (serviceUrl) => auth.token({ aud: APP_ID, serviceUrl, expiresIn: -600 })],
-    ['a token minted for a different serviceUrl', () => auth.token({ aud: APP_ID, serviceUrl: 'https://smba.trafficmanager.net/emea/' })],
+    [
+      'a token for another bot (wrong aud)',
+      (serviceUrl) => auth.token({ aud: '00000000-0000-4000-8000-000000000000', serviceUrl }),
+    ],
+    [
+      'a token from another issuer',
+      (serviceUrl) => auth.token({ aud: APP_ID, serviceUrl, iss: 'https://sts.example.org/' }),
+    ],
+    [
+      'an expired token (beyond the 5-minute tolerance)',
+      (serviceUrl) => auth.token({ aud: APP_ID, serviceUrl, expiresIn: -600 }),
+    ],
+    [
+      'a token minted for a different serviceUrl',
+      () => auth.token({ aud: APP_ID, serviceUrl: 'https://smba.trafficmanager.net/emea/' }),
+    ],
   ];
 
   for (const [name, mint] of refusals) {
     it(`refuses ${name} with 401 and writes nothing`, async () => {
       const activity = message();
-      const { status } = await postActivity(bot.url, activity, await mint(activity.serviceUrl as string));
+      const { status } = await postActivity(
+        bot.url,
+        activity,
+        await mint(activity.serviceUrl as string),
+      );
       expect(status).toBe(401);
       expect(connector.calls).toEqual([]);
       expect(await written(bot)).toBe(0);
@@ -60,7 +87,10 @@ describe('Teams JWT checks with an app id (mode B: real validation against a loo
   }
 
   it('refuses an unsigned conversationUpdate too, so nobody can plant a conversation reference', async () => {
-    const { status } = await postActivity(bot.url, teamsConversationUpdate('added', { serviceUrl: connector.url, scope: 'channel' }));
+    const { status } = await postActivity(
+      bot.url,
+      teamsConversationUpdate('added', { serviceUrl: connector.url, scope: 'channel' }),
+    );
     expect(status).toBe(401);
     expect(await written(bot)).toBe(0);
   });
@@ -80,7 +110,10 @@ describe('Teams with no app id', () => {
   it('refuses every request with 401 unless TEAMS_ALLOW_ANONYMOUS=true', async () => {
     const bot = await startTestApp();
     try {
-      const { status } = await postActivity(bot.url, teamsMessage('help', { serviceUrl: connector.url }));
+      const { status } = await postActivity(
+        bot.url,
+        teamsMessage('help', { serviceUrl: connector.url }),
+      );
       expect(status).toBe(401);
       expect(connector.calls).toEqual([]);
       expect(await written(bot)).toBe(0);
@@ -96,7 +129,10 @@ describe('Teams with no app id', () => {
     try {
       const warnings = lines.map((line) => JSON.parse(line) as { code?: string; level: number });
       expect(warnings.filter((w) => w.code === 'teams_anonymous')).toHaveLength(1);
-      const { status } = await postActivity(bot.url, teamsMessage('help', { serviceUrl: connector.url }));
+      const { status } = await postActivity(
+        bot.url,
+        teamsMessage('help', { serviceUrl: connector.url }),
+      );
       expect(status).toBe(200);
       expect(connector.posts()).toHaveLength(1);
     } finally {

@@ -6,8 +6,14 @@ const h = useTeamsHarness();
 
 /** Text of a posted activity: its markdown text, or its card's TextBlocks. */
 function shown(body: unknown): string {
-  const activity = body as { text?: string; attachments?: { content: { body: { text?: string }[] } }[] };
-  return [activity.text ?? '', ...(activity.attachments ?? []).flatMap((a) => a.content.body.map((b) => b.text ?? ''))].join('\n');
+  const activity = body as {
+    text?: string;
+    attachments?: { content: { body: { text?: string }[] } }[];
+  };
+  return [
+    activity.text ?? '',
+    ...(activity.attachments ?? []).flatMap((a) => a.content.body.map((b) => b.text ?? '')),
+  ].join('\n');
 }
 
 describe('Teams messages over HTTP (anonymous local mode)', () => {
@@ -29,7 +35,11 @@ describe('Teams messages over HTTP (anonymous local mode)', () => {
   });
 
   it('answers an @mention in a channel thread inside that thread, with the mention stripped', async () => {
-    const activity = teamsMessage('help', { serviceUrl: h.connector.url, scope: 'channel', threadId: '1700000000123' });
+    const activity = teamsMessage('help', {
+      serviceUrl: h.connector.url,
+      scope: 'channel',
+      threadId: '1700000000123',
+    });
     const { status } = await postActivity(h.bot.url, activity);
     expect(status).toBe(200);
     const [reply] = h.connector.posts();
@@ -54,7 +64,9 @@ describe('Teams messages over HTTP (anonymous local mode)', () => {
     });
     expect((await postActivity(h.bot.url, activity)).status).toBe(200);
     expect(h.connector.posts()).toHaveLength(1);
-    expect(shown(h.connector.posts()[0]!.body)).toMatch(/can't read attached files.*type the case reference and the dates/);
+    expect(shown(h.connector.posts()[0]!.body)).toMatch(
+      /can't read attached files.*type the case reference and the dates/,
+    );
   });
 
   it('refuses a body that is not JSON with 400 and runs no turn', async () => {

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pngDimensions } from '../../cards/png-dimensions.js';
 import { buildManifests } from '../../manifest/build.js';
 
-const icon = (name: string) => readFileSync(new URL(`../../manifest/teams/${name}`, import.meta.url));
+const icon = (name: string) =>
+  readFileSync(new URL(`../../manifest/teams/${name}`, import.meta.url));
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'pacebot-manifest-'));
@@ -66,22 +67,37 @@ describe('Teams icons', () => {
   it('fills the colour icon edge to edge (no transparent corners)', async () => {
     const ctx = createCanvas(192, 192).getContext('2d');
     ctx.drawImage(await loadImage(icon('color.png')), 0, 0);
-    for (const [x, y] of [[0, 0], [191, 0], [0, 191], [191, 191]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [191, 0],
+      [0, 191],
+      [191, 191],
+    ] as const) {
       expect(ctx.getImageData(x, y, 1, 1).data[3]).toBe(255);
     }
   });
 });
 
 describe('manifest/build.ts', () => {
-  const inputs = { appId: '5a0c1c1e-0000-4000-8000-00000000b07a', publicUrl: 'https://pacebot.example.org', version: '2.0.1', developerName: 'pacebot' };
+  const inputs = {
+    appId: '5a0c1c1e-0000-4000-8000-00000000b07a',
+    publicUrl: 'https://pacebot.example.org',
+    version: '2.0.1',
+    developerName: 'pacebot',
+  };
 
   it('zips manifest.json and both icons at the root with every placeholder filled', async () => {
     const { teamsZip, slackYaml } = await buildManifests(inputs, tempDir());
-    const entries = readZip(readFileSync(teamsZip));
+    const entries = readZip(readFileSync(teamsZip!));
     expect([...entries.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = entries.get('manifest.json')!.toString('utf8');
     expect(manifest).not.toContain('{{');
-    expect(JSON.parse(manifest)).toMatchObject({ id: inputs.appId, version: '2.0.1', bots: [{ botId: inputs.appId }], validDomains: ['pacebot.example.org'] });
+    expect(JSON.parse(manifest)).toMatchObject({
+      id: inputs.appId,
+      version: '2.0.1',
+      bots: [{ botId: inputs.appId }],
+      validDomains: ['pacebot.example.org'],
+    });
     expect(entries.get('color.png')!.equals(icon('color.png'))).toBe(true);
     expect(entries.get('outline.png')!.equals(icon('outline.png'))).toBe(true);
     const slack = readFileSync(slackYaml, 'utf8');
@@ -89,14 +105,32 @@ describe('manifest/build.ts', () => {
     expect(slack).toContain('request_url: "https://pacebot.example.org/slack/events"');
   });
 
+  it('builds only the Slack manifest when no Teams app id is given', async () => {
+    const built = await buildManifests({ ...inputs, appId: '' }, tempDir());
+    expect(built.teamsZip).toBeUndefined();
+    expect(readFileSync(built.slackYaml, 'utf8')).toContain(
+      'https://pacebot.example.org/slack/oauth_redirect',
+    );
+  });
+
   it('runs from the command line with arguments, and refuses bad inputs naming each one', () => {
     const out = tempDir();
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'manifest/build.ts', ...args], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+      spawnSync(process.execPath, ['--import', 'tsx', 'manifest/build.ts', ...args], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH },
+      });
     const ok = run(['--app-id', inputs.appId, '--public-url', inputs.publicUrl, '--out', out]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(readZip(readFileSync(join(out, 'teams-app.zip'))).has('manifest.json')).toBe(true);
-    const bad = run(['--app-id', 'not-a-guid', '--public-url', 'http://pacebot.example.org/bot', '--out', out]);
+    const bad = run([
+      '--app-id',
+      'not-a-guid',
+      '--public-url',
+      'http://pacebot.example.org/bot',
+      '--out',
+      out,
+    ]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/app id: must be .* GUID/);
     expect(bad.stderr).toMatch(/public url: must be the https base URL/);
