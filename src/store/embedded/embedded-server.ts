@@ -2,6 +2,7 @@ import { type AddressInfo, createServer, type Server, type Socket } from 'node:n
 import { createCommandRunner } from './command-runner.js';
 import { Catalog } from './engine/catalog.js';
 import { CURSOR_IDLE_MS, CursorRegistry } from './engine/cursor-registry.js';
+import { expireDocuments } from './engine/expire-documents.js';
 import { type Durability, memoryDurability } from './persistence/durability.js';
 import { openFileDurability } from './persistence/file-durability.js';
 import { serveConnection } from './wire/wire-connection.js';
@@ -54,7 +55,14 @@ export async function startEmbeddedServer(
     await durability.close();
     throw error;
   }
-  const sweeper = setInterval(() => cursors.sweep(CURSOR_IDLE_MS), 60_000);
+  // Once a minute, like mongod: idle cursors time out and TTL indexes expire documents.
+  const sweeper = setInterval(() => {
+    cursors.sweep(CURSOR_IDLE_MS);
+    if (durability.failure) return;
+    expireDocuments(catalog, Date.now());
+    // Nobody waits for this commit; a failure stays in durability.failure and stops later commands.
+    durability.commit(catalog.takePending()).catch(() => undefined);
+  }, 60_000);
   sweeper.unref();
   const { port } = server.address() as AddressInfo;
 
