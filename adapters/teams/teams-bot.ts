@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ConversationDeps } from '../../src/conversation/context.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
+import type { ActivityClaim } from './claim-activity.js';
 import type { TeamsConversationRefs } from './conversation-refs.js';
 import { invokeResponseActivity, splitInvokeReplies } from './invoke-response.js';
 import { forgetConversation, rememberConversation } from './remember-conversation.js';
@@ -11,6 +12,7 @@ import { toTurn } from './to-turn.js';
 export interface TeamsBotDeps {
   conversation: ConversationDeps;
   refs: TeamsConversationRefs;
+  claim: ActivityClaim;
 }
 
 /** Attachment types that carry a user's file (personal-chat upload, channel file, pasted image). */
@@ -23,12 +25,13 @@ const FILES_NOT_READ =
  * and membership changes keep the stored conversation references current. No business rules here.
  */
 export function createTeamsBot(deps: TeamsBotDeps): (ctx: TurnContext) => Promise<void> {
-  const { conversation, refs } = deps;
+  const { conversation, refs, claim } = deps;
   return async (ctx) => {
     const activity = parseTeamsActivity(ctx.activity);
     switch (activity.type) {
       case 'message':
         await rememberConversation(ctx, activity, refs, conversation.logger);
+        if (activity.id && !(await claim(activity.conversation.id, activity.id))) return; // a re-delivery
         return onMessage(ctx, activity, conversation);
       case 'invoke':
         if (activity.name === 'adaptiveCard/action') return onCardAction(ctx, conversation);

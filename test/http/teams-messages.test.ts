@@ -48,6 +48,16 @@ describe('Teams messages over HTTP (anonymous local mode)', () => {
     expect(shown(reply!.body)).toContain('What you can do');
   });
 
+  it('answers a re-delivered message (same activity id) only once', async () => {
+    const activity = teamsMessage('help', {
+      serviceUrl: h.connector.url,
+      user: teamsUser('Rita Retry'),
+    });
+    expect((await postActivity(h.bot.url, activity)).status).toBe(200);
+    expect((await postActivity(h.bot.url, activity)).status).toBe(200);
+    expect(h.connector.posts()).toHaveLength(1);
+  });
+
   it('acknowledges a file attachment with a request to type the dates instead', async () => {
     const activity = teamsMessage('', {
       serviceUrl: h.connector.url,
