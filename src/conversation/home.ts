@@ -14,6 +14,8 @@ import type { Turn } from './turn.js';
 export type HomeViewer = Pick<Turn, 'workspaceId' | 'user'>;
 
 const RECENT_ENTRIES = 5;
+/** Case audit actions (features/milestones/audit-case.ts) in words. */
+const ENTRY_WORDS: Record<string, string> = { record: 'milestones recorded', undo: 'entry undone' };
 /** A home view holds 100 blocks (platforms.md §1.7); a few tests each keep well inside that. */
 const MAX_CYCLES = 8;
 
@@ -77,6 +79,6 @@ async function entriesCard(store: WorkspaceStore, userId: string, programme: Pro
   const day = (at: Date) => DateTime.fromJSDate(at, { zone: programme.timeZone }).toFormat('d LLL');
   return {
     title: 'Your recent milestone entries',
-    facts: recent.map((entry) => ({ label: entry.entityId, value: `${entry.action.replace(/_/g, ' ')}, ${day(entry.at)}` })),
+    facts: recent.map((entry) => ({ label: entry.entityId, value: `${ENTRY_WORDS[entry.action] ?? entry.action.replace(/_/g, ' ')}, ${day(entry.at)}` })),
   };
 }

@@ -21,7 +21,7 @@ beforeAll(async () => {
   // What the milestone feature writes when someone records a milestone for a case.
   await s.app.db.collection(COLLECTIONS.audit).insertOne({
     workspaceId: 'T-ALPHA', at: now, actor: { userId: 'U-ADA', name: 'Ada Lovelace' }, entity: 'case', entityId: 'C1042',
-    action: 'milestone_recorded', before: null, after: null, source: { platform: 'slack', eventId: 'Ev1' },
+    action: 'record', before: null, after: null, source: { platform: 'slack', eventId: 'Ev1' },
   });
   s.fake.clear();
 });
@@ -40,7 +40,7 @@ describe('App Home', () => {
     const text = allText(published!.body.view.blocks);
     expect(text).toContain('T-7 Agenda at 72-hour meetings');
     expect(text).toContain('Thu 10 Jan 2030, 10:00');
-    expect(text).toContain('C1042');
+    expect(text).toContain('*C1042*\\nmilestones recorded');
     const buttons = published!.body.view.blocks.filter((b: { type: string }) => b.type === 'actions').flatMap((b: { elements: { value: string }[] }) => b.elements);
     const verbs = buttons.map((b: { value: string }) => JSON.parse(b.value).verb);
     expect(verbs).toEqual(expect.arrayContaining(['pdsa.new', 'pdsa.stage', 'pdsa.show']));
