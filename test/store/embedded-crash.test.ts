@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedServer } from '../../src/store/embedded/embedded-server.js';
 import { type EmbeddedChild, spawnEmbedded } from './embedded-child.js';
 
 // Embedded-only: kills the server process with SIGKILL in the middle of a write burst and checks
@@ -75,6 +76,7 @@ describe('kill -9 during a write burst', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const child = await spawnEmbedded(dataDir, ['--compact-bytes', COMPACT_BYTES]);
       if (round > 0) await verify(child, acked);
+      else await expect(startEmbeddedServer({ dataDir })).rejects.toThrow(/in use by process/);
       const client = new MongoClient(child.uri, {
         serverSelectionTimeoutMS: 1_000,
         maxPoolSize: WORKERS,

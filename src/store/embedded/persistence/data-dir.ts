@@ -54,11 +54,21 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   // The pid in LOCK cannot tell two servers of this very process apart; this set can.
   if (openHere.has(key)) throw new Error(`data directory ${dir} is already open in this process`);
   const path = join(dir, LOCK);
-  const holder = Number(await readFile(path, 'utf8').catch(() => ''));
-  if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new Error(`data directory ${dir} is in use by process ${holder}`);
+  // Exclusive create settles two servers starting at once; only a stale lock is overwritten.
+  const created = await writeFile(path, String(process.pid), { flag: 'wx' }).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      return false;
+    },
+  );
+  if (!created) {
+    const holder = Number(await readFile(path, 'utf8').catch(() => ''));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(`data directory ${dir} is in use by process ${holder}`);
+    }
+    await writeFile(path, String(process.pid));
   }
-  await writeFile(path, String(process.pid));
   openHere.add(key);
   return async () => {
     openHere.delete(key);
