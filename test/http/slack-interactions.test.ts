@@ -96,6 +96,15 @@ describe('/pace and modals: a test of change', () => {
     expect(confirmation!.body.blocks.length).toBeGreaterThan(0);
     expect(confirmation!.body.text).toContain('T-1');
   });
+  it('runs a button delivered twice with one trigger_id once', async () => {
+    const click = blockActions({ value: JSON.stringify({ verb: 'pdsa.show', data: { number: 1 } }), triggerId: 'trig-twice' });
+    expect((await deliver(s.app.url, click)).status).toBe(200);
+    expect((await deliver(s.app.url, click)).status).toBe(200);
+    const [post] = await s.fake.waitFor('chat.postMessage');
+    expect(post!.body.text).toContain('T-1');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
 });
 
 describe('the 3-second deadline', () => {
