@@ -1,5 +1,6 @@
 import { teamsRoute } from '../adapters/teams/teams-route.js';
 import { createSlackAdapter } from '../adapters/slack/create-slack-adapter.js';
+import { webChatRoutes } from '../adapters/web/routes.js';
 import type { AppParts } from './app.js';
 import type { RouteRegistrar } from './server.js';
 
@@ -8,5 +9,6 @@ export async function adapterRoutes(parts: AppParts): Promise<RouteRegistrar[]> 
   const routes: RouteRegistrar[] = [];
   if (parts.config.SLACK_SIGNING_SECRET) routes.push(createSlackAdapter(parts).register);
   routes.push(teamsRoute(parts));
+  if (parts.config.webChatEnabled) routes.push(webChatRoutes(parts));
   return routes;
 }

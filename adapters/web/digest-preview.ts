@@ -1,0 +1,19 @@
+import type { ConversationDeps } from '../../src/conversation/context.js';
+import { FEATURES } from '../../src/conversation/features.js';
+import { handleTurn } from '../../src/conversation/handle-turn.js';
+import { matchCommand } from '../../src/conversation/match-command.js';
+import type { Reply } from '../../src/conversation/turn.js';
+import { toTurn } from './to-turn.js';
+
+const COMMAND = 'digest preview';
+
+/**
+ * The digest as the chosen person would receive it, from the `digest preview` command; null while no
+ * feature offers that command. When the digest builder lands (src/digest/), this stays the one place
+ * the page gets its content from.
+ */
+export async function digestPreviewReplies(deps: ConversationDeps, userId: string): Promise<Reply[] | null> {
+  const match = matchCommand(FEATURES.flatMap((f) => f.commands ?? []), COMMAND);
+  if (!match || match.command.words[0] !== 'digest') return null;
+  return handleTurn(toTurn({ as: userId, text: COMMAND }, deps.clock()), deps);
+}

@@ -1,0 +1,36 @@
+import type { Request } from 'restify';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+}
+
+function hostName(hostHeader: string | undefined): string | undefined {
+  if (!hostHeader) return undefined;
+  try {
+    return new URL(`http://${hostHeader}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a request comes from this computer and was addressed to it. The local chat has no login,
+ * so it must not answer anyone else, even when HOST was set to listen more widely. The Host check
+ * stops a web page from reaching it through DNS rebinding; the Origin check stops another site's
+ * page from posting turns from the user's own browser.
+ */
+export function isLocalRequest(req: Request): boolean {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return false;
+  const host = hostName(req.headers.host);
+  if (!host || !LOOPBACK_HOSTS.has(host)) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+import { escapeHtml as e } from '../../cards/html-escape.js';
+import { PICKABLE_PEOPLE, demoPerson } from '../../src/demo/demo-people.js';
+
+/** Sentences the chips under the log send: the first things a newcomer should try. */
+export const SUGGESTIONS = [
+  'C1151 accommodated yesterday',
+  'chart accommodation to permanence recommendation',
+  'pdsa new',
+  'meeting next',
+  'help',
+];
+
+function documentHtml(title: string, body: string): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(title)}</title>`,
+    '<link rel="stylesheet" href="/static/chat.css">',
+    body.includes('id="log"') ? '<script type="module" src="/static/chat.js"></script>' : '',
+    '</head>',
+    `<body>${body}</body>`,
+    '</html>',
+  ].join('\n');
+}
+
+function brand(subtitle: string): string {
+  return `<div class="brand"><span class="logo" aria-hidden="true">P</span><div><h1>pacebot</h1><p>${e(subtitle)}</p></div></div>`;
+}
+
+/** The local chat: who you are, the conversation, things to try, the message box. Script: chat.js. */
+export function chatPage(): string {
+  const options = PICKABLE_PEOPLE.map(({ userId, role }) => {
+    const person = demoPerson(userId)!;
+    return `<option value="${e(userId)}">${e(person.name)} (${e(role)})</option>`;
+  }).join('');
+  const chips = SUGGESTIONS.map((say) => `<button type="button" class="chip" data-say="${e(say)}">${e(say)}</button>`).join('');
+  return documentHtml(
+    'pacebot — local chat',
+    [
+      '<a class="skip-link" href="#message">Skip to the message box</a>',
+      '<header class="top">',
+      brand('local chat'),
+      `<div class="who"><label for="as">You are</label><select id="as">${options}</select></div>`,
+      '<a id="digest-link" class="top-link" href="/web/digest-preview" target="_blank" rel="noopener">Digest preview<span class="visually-hidden"> (opens in a new tab)</span></a>',
+      '</header>',
+      '<main class="chat">',
+      '<h2 class="visually-hidden">Conversation</h2>',
+      '<ol id="log" class="log" role="log" aria-live="polite" aria-label="Conversation with pacebot"></ol>',
+      '<p id="status" class="status" role="status"></p>',
+      '</main>',
+      '<footer class="composer">',
+      `<div class="chips" role="group" aria-label="Things to try">${chips}</div>`,
+      '<form id="composer" class="composer-form">',
+      '<label for="message">Message to pacebot</label>',
+      '<div class="composer-row">',
+      '<input id="message" type="text" autocomplete="off" maxlength="4000" required placeholder="e.g. C1042 accommodated 3 Oct">',
+      '<button type="submit" class="card-button primary">Send</button>',
+      '</div>',
+      '</form>',
+      '</footer>',
+    ].join('\n'),
+  );
+}
+
+/** A page of rendered replies outside the chat, e.g. the digest preview. */
+export function repliesPage(title: string, repliesHtml: string[]): string {
+  return documentHtml(
+    `${title} — pacebot`,
+    [
+      '<header class="top">',
+      brand(title),
+      '<a class="top-link" href="/">Back to the chat</a>',
+      '</header>',
+      `<main class="page"><h2>${e(title)}</h2>`,
+      ...repliesHtml.map((html) => `<div class="reply">${html}</div>`),
+      '</main>',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,206 @@
+// The local chat page: sends what the person types or clicks to POST /web/turn and shows the
+// replies, which the server has already rendered as HTML. No framework, no build step.
+
+const log = document.getElementById('log');
+const statusLine = document.getElementById('status');
+const picker = document.getElementById('as');
+const composer = document.getElementById('composer');
+const message = document.getElementById('message');
+const digestLink = document.getElementById('digest-link');
+const STORAGE_KEY = 'pacebot.as';
+
+let busy = false;
+
+function who() {
+  return picker.value;
+}
+
+function whoLabel() {
+  return picker.options[picker.selectedIndex].textContent;
+}
+
+function setBusy(on) {
+  busy = on;
+  log.setAttribute('aria-busy', on ? 'true' : 'false');
+  statusLine.textContent = on ? 'pacebot is answering…' : '';
+  for (const button of composer.querySelectorAll('button')) button.disabled = on;
+}
+
+async function call(url, options) {
+  const response = await fetch(url, options);
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(payload.message || `The bot answered with status ${response.status}.`);
+  return payload.replies;
+}
+
+function postTurn(body) {
+  return call('/web/turn', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ as: who(), ...body }),
+  });
+}
+
+function addTurn(className, build) {
+  const item = document.createElement('li');
+  item.className = `turn ${className}`;
+  build(item);
+  log.append(item);
+  return item;
+}
+
+function addUser(text) {
+  addTurn('turn-user', (item) => {
+    const speaker = document.createElement('span');
+    speaker.className = 'visually-hidden';
+    speaker.textContent = `${whoLabel()}: `;
+    const bubble = document.createElement('div');
+    bubble.className = 'bubble';
+    bubble.textContent = text;
+    item.append(speaker, bubble);
+  });
+}
+
+function addNote(text, kind = 'note') {
+  return addTurn(`turn-${kind}`, (item) => {
+    item.textContent = text;
+  });
+}
+
+function replyElement(reply) {
+  const wrapper = document.createElement('div');
+  wrapper.className = `reply reply-${reply.kind}`;
+  wrapper.innerHTML = reply.html; // rendered and escaped by the server (adapters/web/render-replies.ts)
+  return wrapper;
+}
+
+function addBot(replies) {
+  if (replies.length === 0) return null;
+  return addTurn('turn-bot', (item) => {
+    item.tabIndex = -1;
+    const speaker = document.createElement('span');
+    speaker.className = 'visually-hidden';
+    speaker.textContent = 'pacebot: ';
+    item.append(speaker, ...replies.map(replyElement));
+  });
+}
+
+/** Focus: a new form's first field; after a click, the new reply; after typing, stay in the box. */
+function focusAfter(item, origin) {
+  if (!item) return;
+  const field = item.querySelector('form.card-form input, form.card-form select, form.card-form textarea');
+  if (field) {
+    field.focus();
+    return;
+  }
+  if (origin) {
+    item.focus({ preventScroll: true });
+  }
+  item.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+function replaceCard(card, reply) {
+  const element = replyElement(reply);
+  card.closest('.reply').replaceWith(element);
+  return element;
+}
+
+async function run(body, echo, origin) {
+  if (busy) return;
+  if (echo) addUser(echo);
+  setBusy(true);
+  try {
+    const replies = await postTurn(body);
+    show(replies, origin);
+  } catch (error) {
+    const note = addNote(error.message, 'error');
+    note.setAttribute('role', 'alert');
+  } finally {
+    setBusy(false);
+  }
+}
+
+function show(replies, origin) {
+  const card = origin?.closest('article.card');
+  const errors = replies.find((r) => r.kind === 'form_errors');
+  if (errors && card) {
+    // The same form again, with what was typed and a message by each field that needs fixing.
+    const element = replaceCard(card, errors);
+    const invalid = element.querySelector('[aria-invalid="true"]') ?? element.querySelector('input, select, textarea');
+    invalid?.focus();
+    focusAfter(addBot(replies.filter((r) => r !== errors)), null);
+    return;
+  }
+  const replacing = replies.find((r) => r.replaces);
+  if (replacing && card) replaceCard(card, replacing);
+  if (origin?.tagName === 'FORM') markSent(origin);
+  const item = addBot(replies.filter((r) => r !== replacing || !card));
+  focusAfter(item, origin);
+}
+
+/** A submitted form stays visible, read-only, so the log shows what was sent. */
+function markSent(form) {
+  for (const control of form.elements) control.disabled = true;
+  const note = document.createElement('p');
+  note.className = 'sent-note';
+  note.textContent = 'Sent.';
+  form.append(note);
+}
+
+function formValues(form) {
+  const values = {};
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string') values[name] = value;
+  }
+  return values;
+}
+
+composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = message.value.trim();
+  if (!text) return;
+  message.value = '';
+  run({ text }, text, null);
+});
+
+log.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (!button || button.disabled) return;
+  const action = JSON.parse(button.dataset.action);
+  run({ action }, button.textContent, button);
+});
+
+log.addEventListener('submit', (event) => {
+  const form = event.target.closest('form.card-form');
+  if (!form) return;
+  event.preventDefault();
+  const submit = JSON.parse(form.dataset.submit);
+  const title = form.querySelector('h4')?.textContent ?? 'form';
+  run({ action: { ...submit, values: formValues(form) } }, `Sent: ${title}`, form);
+});
+
+for (const chip of document.querySelectorAll('[data-say]')) {
+  chip.addEventListener('click', () => {
+    run({ text: chip.dataset.say }, chip.dataset.say, null);
+    message.focus();
+  });
+}
+
+async function welcome() {
+  digestLink.href = `/web/digest-preview?as=${encodeURIComponent(who())}`;
+  try {
+    addBot(await call(`/web/welcome?as=${encodeURIComponent(who())}`));
+  } catch (error) {
+    addNote(error.message, 'error').setAttribute('role', 'alert');
+  }
+}
+
+picker.addEventListener('change', () => {
+  localStorage.setItem(STORAGE_KEY, who());
+  addNote(`You are now ${whoLabel()}.`);
+  welcome();
+});
+
+const saved = localStorage.getItem(STORAGE_KEY);
+if (saved && [...picker.options].some((o) => o.value === saved)) picker.value = saved;
+welcome();

@@ -1,0 +1,119 @@
+import restify, { type Next, type Request, type Response } from 'restify';
+import type { AppParts } from '../../src/app.js';
+import { handleTurn } from '../../src/conversation/handle-turn.js';
+import { demoLoadTurn, isDemoLoadTurn } from '../../src/demo/demo-turn.js';
+import { AppError, asAppError } from '../../src/errors.js';
+import type { RouteRegistrar } from '../../src/server.js';
+import { digestPreviewReplies } from './digest-preview.js';
+import { isLocalRequest } from './loopback.js';
+import { chatPage, repliesPage } from './page.js';
+import { renderReplies } from './render-replies.js';
+import { loadStaticFiles } from './static-files.js';
+import { WebUserIdSchema, parseWebTurn, toTurn } from './to-turn.js';
+import { welcomeReplies } from './welcome.js';
+
+export const WEB_TURN_PATH = '/web/turn';
+/** A turn is a sentence or a form of a few fields; a larger body is not from the page. */
+const MAX_BODY_BYTES = 256 * 1024;
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  // The page holds children's case references; keep it out of every cache.
+  'cache-control': 'no-store',
+};
+
+/**
+ * The local web chat (architecture.md: adapters/web): the page at `/`, its two assets, the welcome,
+ * `POST /web/turn` and the digest preview. Registered only when `config.webChatEnabled`; every route
+ * answers only requests from this computer, addressed to it.
+ */
+export function webChatRoutes(parts: AppParts): RouteRegistrar {
+  const { conversation, logger } = parts;
+  const files = loadStaticFiles();
+
+  const localOnly = (req: Request, res: Response, next: Next) => {
+    if (isLocalRequest(req)) return next();
+    logger.warn({ code: 'web_chat_not_local', remote: req.socket.remoteAddress }, 'local chat refused a request');
+    res.send(403, { code: 'not_local', message: 'The local chat only answers requests from this computer.' });
+    return next(false);
+  };
+
+  // Only the page's fetch sends JSON; a form posted from another site cannot (it would need CORS).
+  const jsonOnly = (req: Request, res: Response, next: Next) => {
+    if (req.is('application/json')) return next();
+    res.send(415, { code: 'json_only', message: 'Send the turn as JSON (content-type: application/json).' });
+    return next(false);
+  };
+
+  const sendHtml = (res: Response, status: number, html: string) =>
+    res.sendRaw(status, html, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS });
+
+  const fail = (res: Response, error: unknown) => {
+    const appError = asAppError(error);
+    if (appError.reportable) logger.error({ code: appError.code, err: error }, 'local chat turn failed');
+    const status = error instanceof AppError && !appError.reportable ? 400 : 500;
+    res.send(status, { code: appError.code, message: appError.userMessage }, { 'cache-control': 'no-store' });
+  };
+
+  const userOf = (req: Request) => {
+    const as = new URL(req.url ?? '/', 'http://localhost').searchParams.get('as') ?? 'demo-admin';
+    return WebUserIdSchema.parse(as);
+  };
+
+  return (server) => {
+    server.get('/', localOnly, async (_req: Request, res: Response) => {
+      sendHtml(res, 200, chatPage());
+    });
+
+    server.get('/static/:name', localOnly, async (req: Request, res: Response) => {
+      const file = files.get(String(req.params.name));
+      if (!file) {
+        res.send(404, { code: 'not_found', message: 'No such file.' });
+        return;
+      }
+      res.sendRaw(200, file.body, { 'content-type': file.contentType, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
+    });
+
+    server.get('/web/welcome', localOnly, async (req: Request, res: Response) => {
+      try {
+        const replies = await welcomeReplies(conversation, userOf(req));
+        res.send(200, { replies: renderReplies(replies) }, { 'cache-control': 'no-store' });
+      } catch (error) {
+        fail(res, error);
+      }
+    });
+
+    server.post(
+      WEB_TURN_PATH,
+      localOnly,
+      jsonOnly,
+      restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
+      async (req: Request, res: Response) => {
+        try {
+          const turn = toTurn(parseWebTurn(req.body), conversation.clock());
+          // Message text is personal data: the verb or the kind of turn only, and at debug.
+          logger.debug({ code: 'web_turn', verb: turn.action?.verb ?? 'text' }, 'local chat turn');
+          const replies = isDemoLoadTurn(turn) ? await demoLoadTurn(turn, conversation) : await handleTurn(turn, conversation);
+          res.send(200, { replies: renderReplies(replies) }, { 'cache-control': 'no-store' });
+        } catch (error) {
+          fail(res, error);
+        }
+      },
+    );
+
+    server.get('/web/digest-preview', localOnly, async (req: Request, res: Response) => {
+      try {
+        const replies = await digestPreviewReplies(conversation, userOf(req));
+        if (!replies) {
+          res.sendRaw(404, 'digest preview not available yet', { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+          return;
+        }
+        sendHtml(res, 200, repliesPage('Digest preview', renderReplies(replies).map((r) => r.html)));
+      } catch (error) {
+        fail(res, error);
+      }
+    });
+  };
+}
