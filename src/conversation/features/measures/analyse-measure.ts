@@ -1,13 +1,22 @@
 import type { CaseMilestones, MeasurePoint } from '../../../domain/measures/index.js';
 import { measureRunChartInput } from '../../../domain/measures/index.js';
-import { analyseRunChart, describeSignals, type RunChartAnalysis } from '../../../domain/runchart/index.js';
+import {
+  analyseRunChart,
+  describeSignals,
+  type RunChartAnalysis,
+} from '../../../domain/runchart/index.js';
 import type { Programme } from '../../../store/schemas/programme.js';
 import type { WorkspaceStore } from '../../../store/workspace-store.js';
 import { runChartSettings } from './chart-settings.js';
-import { type ChartView, type ChartWindow, DEFAULT_WINDOW_MONTHS, lastMonths } from './chart-window.js';
+import {
+  type ChartView,
+  type ChartWindow,
+  DEFAULT_WINDOW_MONTHS,
+  lastMonths,
+} from './chart-window.js';
+import { coverageSentence } from './coverage-sentence.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { measureSeries } from './measure-series.js';
-import { coverageSentence } from './coverage-sentence.js';
 
 export interface AnalyseOptions {
   view?: ChartView;
@@ -51,14 +60,24 @@ export async function analyseMeasure(
 ): Promise<MeasureAnalysis> {
   const view = measure.kind === 'interval' ? (options.view ?? defaultView(measure)) : 'monthly';
   const window = options.window ?? defaultWindow(measure, options.today);
-  const { points, waiting } = await measureSeries(store, measure, options.cases, { view, window, today: options.today });
+  const { points, waiting } = await measureSeries(store, measure, options.cases, {
+    view,
+    window,
+    today: options.today,
+  });
   const latest = [...points].reverse().find((p) => p.value !== null) ?? null;
   const base = { measure, view, window, points, latest, waiting };
   const coverage = coverageSentence(programme, base);
   if (points.length === 0) {
-    return { ...base, analysis: null, sentences: [`No data yet for ${measure.name} (${window.label}).`, coverage].filter(Boolean) };
+    return {
+      ...base,
+      analysis: null,
+      sentences: [`No data yet for ${measure.name} (${window.label}).`, coverage].filter(Boolean),
+    };
   }
-  const analysis = analyseRunChart(measureRunChartInput(points, runChartSettings(measure.settings, points)));
+  const analysis = analyseRunChart(
+    measureRunChartInput(points, runChartSettings(measure.settings, points)),
+  );
   const signal = describeSignals(analysis, {
     ruleSet: programme.ruleSet,
     measureName: measure.name,

@@ -5,7 +5,7 @@ import type { RunChartAnalysis } from '../../../domain/runchart/index.js';
 import { NotFoundError } from '../../../errors.js';
 import type { Programme } from '../../../store/schemas/programme.js';
 import type { WorkspaceStore } from '../../../store/workspace-store.js';
-import { analyseMeasure, type AnalyseOptions, type MeasureAnalysis } from './analyse-measure.js';
+import { type AnalyseOptions, analyseMeasure, type MeasureAnalysis } from './analyse-measure.js';
 import { loadCaseMilestones } from './case-milestones.js';
 import { chartAnnotations } from './chart-annotations.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
@@ -43,10 +43,17 @@ export async function buildMeasureChart(
   const cases = options.cases ?? (measure.kind === 'custom' ? [] : await loadCaseMilestones(store));
   const result = await analyseMeasure(store, programme, measure, { ...options, cases });
   if (!result.analysis) {
-    const hint = measure.kind === 'custom' ? ` Record one with e.g. \`${measure.name} Oct 2026 64\`.` : '';
+    const hint =
+      measure.kind === 'custom' ? ` Record one with e.g. \`${measure.name} Oct 2026 64\`.` : '';
     throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
   }
   const annotations = await chartAnnotations(store, measure, result.points, options.groupKey);
   const chart = await renderRunChart(measureChartSpec(programme, result, annotations));
-  return { ...chart, sentences: result.sentences, analysis: result.analysis, latest: result.latest, result };
+  return {
+    ...chart,
+    sentences: result.sentences,
+    analysis: result.analysis,
+    latest: result.latest,
+    result,
+  };
 }

@@ -1,6 +1,10 @@
 import type { RenderedChart } from '../../../charts/render-png.js';
 import { renderWaitingChart } from '../../../charts/render-waiting-chart.js';
-import { type CaseMilestones, type WaitingBucket, waitingList } from '../../../domain/measures/index.js';
+import {
+  type CaseMilestones,
+  type WaitingBucket,
+  waitingList,
+} from '../../../domain/measures/index.js';
 import { NotFoundError } from '../../../errors.js';
 import type { WorkspaceStore } from '../../../store/workspace-store.js';
 import { loadCaseMilestones } from './case-milestones.js';
@@ -25,17 +29,27 @@ export interface WaitingChartOptions {
 }
 
 /** Children still waiting at each stage, by weeks waited: counts and the bar chart of them. */
-export async function buildWaitingChart(store: Pick<WorkspaceStore, 'cases'>, options: WaitingChartOptions): Promise<WaitingChart> {
+export async function buildWaitingChart(
+  store: Pick<WorkspaceStore, 'cases'>,
+  options: WaitingChartOptions,
+): Promise<WaitingChart> {
   const cases = options.cases ?? (await loadCaseMilestones(store));
   const stages = options.measures
     .filter((m) => m.kind === 'interval' && m.from && m.to)
     .map((measure) => {
-      const buckets = waitingList(cases, { from: measure.from!, to: measure.to!, today: options.today });
+      const buckets = waitingList(cases, {
+        from: measure.from!,
+        to: measure.to!,
+        today: options.today,
+      });
       return { measure, buckets, total: buckets.reduce((sum, b) => sum + b.count, 0) };
     })
     .filter((stage) => options.keepEmpty || stage.total > 0);
   if (stages.length === 0 || stages.every((s) => s.total === 0)) {
-    throw new NotFoundError('No children are waiting at that stage: everyone who started it has reached its end.', 'nobody_waiting');
+    throw new NotFoundError(
+      'No children are waiting at that stage: everyone who started it has reached its end.',
+      'nobody_waiting',
+    );
   }
   const chart = await renderWaitingChart({
     title: 'Children still waiting',

@@ -1,5 +1,5 @@
-import type { MeasurePoint } from '../../../domain/measures/index.js';
 import type { RunChartAnnotation } from '../../../charts/run-chart-spec.js';
+import type { MeasurePoint } from '../../../domain/measures/index.js';
 import type { WorkspaceStore } from '../../../store/workspace-store.js';
 import { cycleId } from '../pdsa/cycle-id.js';
 import { cycleAnnotations } from '../pdsa/queries.js';
@@ -15,7 +15,9 @@ interface Started {
 /** Tests of change in these groups that have a start date, whether or not they were linked. */
 async function groupCycles(store: Store, groupKeys: string[]): Promise<Started[]> {
   if (groupKeys.length === 0) return [];
-  const cycles = await store.pdsa.find({ groupKey: { $in: groupKeys }, startedOn: { $exists: true } }).toArray();
+  const cycles = await store.pdsa
+    .find({ groupKey: { $in: groupKeys }, startedOn: { $exists: true } })
+    .toArray();
   return cycles.map((c) => ({ number: c.number, title: c.title, startedOn: c.startedOn! }));
 }
 
@@ -31,10 +33,13 @@ export async function chartAnnotations(
   askedGroupKey?: string,
 ): Promise<RunChartAnnotation[]> {
   const aimGroups = await store.groups.find({ 'aim.measureKey': measure.key }).toArray();
-  const groupKeys = [...new Set([measure.groupKey, askedGroupKey, ...aimGroups.map((g) => g.key)])].filter(
-    (k): k is string => k !== undefined,
-  );
-  const [linked, inGroups] = await Promise.all([cycleAnnotations(store, measure.key), groupCycles(store, groupKeys)]);
+  const groupKeys = [
+    ...new Set([measure.groupKey, askedGroupKey, ...aimGroups.map((g) => g.key)]),
+  ].filter((k): k is string => k !== undefined);
+  const [linked, inGroups] = await Promise.all([
+    cycleAnnotations(store, measure.key),
+    groupCycles(store, groupKeys),
+  ]);
   const cycles = [...new Map([...linked, ...inGroups].map((c) => [c.number, c])).values()];
   return cycles
     .sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.number - b.number)

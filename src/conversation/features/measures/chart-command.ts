@@ -1,19 +1,24 @@
 import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
-import type { Reply } from '../../turn.js';
 import { text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
 import { localToday } from '../pdsa/local-date.js';
 import { buildMeasureChart } from './build-measure-chart.js';
 import { extractView, extractWindow } from './chart-window.js';
+import { describeSettings } from './describe-settings.js';
 import { findMeasure } from './find-measure.js';
 import { listMeasures } from './measure-catalogue.js';
-import { describeSettings } from './describe-settings.js';
 
 /** A group named in a chart request ("group legal", or a group key as a word); the text without it. */
-async function extractGroup(ctx: TurnContext, said: string): Promise<{ groupKey?: string; rest: string }> {
+async function extractGroup(
+  ctx: TurnContext,
+  said: string,
+): Promise<{ groupKey?: string; rest: string }> {
   const groups = await ctx.store.groups.find({}).toArray();
   for (const group of groups) {
-    const named = new RegExp(`(?:^|\\s)(?:(?:for\\s+)?group\\s+)?${group.key}(?=\\s|$)`, 'i').exec(said);
+    const named = new RegExp(`(?:^|\\s)(?:(?:for\\s+)?group\\s+)?${group.key}(?=\\s|$)`, 'i').exec(
+      said,
+    );
     if (named) return { groupKey: group.key, rest: said.replace(named[0], ' ') };
   }
   return { rest: said };
@@ -29,9 +34,15 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
   const { view, rest: withoutView } = extractView(rest);
   const { window, rest: withoutWindow } = extractWindow(withoutView, today);
   const { groupKey, rest: said } = await extractGroup(ctx, withoutWindow);
-  const name = said.replace(/\s+/g, ' ').trim().replace(/^(?:of|for)\s+/i, '');
+  const name = said
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:of|for)\s+/i, '');
   if (!name) {
-    throw new ValidationError('no_measure', 'Which measure? e.g. `chart accommodation to recommendation last 12 months`. Type `measures` to see them all.');
+    throw new ValidationError(
+      'no_measure',
+      'Which measure? e.g. `chart accommodation to recommendation last 12 months`. Type `measures` to see them all.',
+    );
   }
   const measure = findMeasure(await listMeasures(ctx.store, ctx.now), name);
   const chart = await buildMeasureChart(ctx.store, programme, measure, {
@@ -41,7 +52,12 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     ...(groupKey ? { groupKey } : {}),
   });
   const settings = describeSettings(measure.settings);
-  const other = measure.kind === 'interval' ? (chart.result.view === 'monthly' ? 'per child' : 'monthly') : null;
+  const other =
+    measure.kind === 'interval'
+      ? chart.result.view === 'monthly'
+        ? 'per child'
+        : 'monthly'
+      : null;
   return [
     { kind: 'image', png: chart.png, alt: chart.alt, title: measure.name },
     text(

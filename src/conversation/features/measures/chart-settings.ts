@@ -11,7 +11,11 @@ export function comparePeriods(point: string, stored: string): number {
 }
 
 /** Where a stored point sits in a series: the child's point, else the first point at or after the period. */
-export function indexOfStart(series: readonly MeasurePoint[], period: string, caseRef?: string): number {
+export function indexOfStart(
+  series: readonly MeasurePoint[],
+  period: string,
+  caseRef?: string,
+): number {
   const byChild = caseRef === undefined ? -1 : series.findIndex((p) => p.caseRef === caseRef);
   if (byChild >= 0) return byChild;
   return series.findIndex((p) => comparePeriods(p.period, period) >= 0);
@@ -21,15 +25,25 @@ export function indexOfStart(series: readonly MeasurePoint[], period: string, ca
  * A lead's stored settings as run-chart settings for one series. They name points by period or
  * child, not by position, so they keep meaning the same points in every view and window.
  */
-export function runChartSettings(settings: MeasureSettings, series: readonly MeasurePoint[]): RunChartSettings {
+export function runChartSettings(
+  settings: MeasureSettings,
+  series: readonly MeasurePoint[],
+): RunChartSettings {
   const result: { freeze?: number; phaseStarts?: number[]; excluded?: string[] } = {};
   const freeze = settings.freeze;
   if (freeze) {
-    const byChild = freeze.throughCaseRef ? series.findIndex((p) => p.caseRef === freeze.throughCaseRef) : -1;
-    const count = byChild >= 0 ? byChild + 1 : series.filter((p) => comparePeriods(p.period, freeze.throughPeriod) <= 0).length;
+    const byChild = freeze.throughCaseRef
+      ? series.findIndex((p) => p.caseRef === freeze.throughCaseRef)
+      : -1;
+    const count =
+      byChild >= 0
+        ? byChild + 1
+        : series.filter((p) => comparePeriods(p.period, freeze.throughPeriod) <= 0).length;
     if (count > 0) result.freeze = count;
   }
-  const starts = settings.phases.map((p) => indexOfStart(series, p.startPeriod, p.startCaseRef)).filter((i) => i > 0);
+  const starts = settings.phases
+    .map((p) => indexOfStart(series, p.startPeriod, p.startCaseRef))
+    .filter((i) => i > 0);
   if (starts.length > 0) result.phaseStarts = starts;
   if (settings.exclusions.length > 0) result.excluded = settings.exclusions.map((e) => e.point);
   return result;

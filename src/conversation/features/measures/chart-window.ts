@@ -12,7 +12,11 @@ export interface ChartWindow {
 export const DEFAULT_WINDOW_MONTHS = 24;
 
 export function lastMonths(today: string, count: number): ChartWindow {
-  return { since: monthsBefore(today, count - 1), until: today.slice(0, 7), label: `last ${count} months` };
+  return {
+    since: monthsBefore(today, count - 1),
+    until: today.slice(0, 7),
+    label: `last ${count} months`,
+  };
 }
 
 const MONTH_OR_YEAR = `(?:${MONTH_NAME}\\s+\\d{4}|\\d{4}-\\d{1,2}|\\d{1,2}\\/\\d{4}|(?:19|20)\\d{2})`;
@@ -23,10 +27,17 @@ const PATTERNS: { pattern: RegExp; read(m: RegExpExecArray, today: string): Char
     read: (m, today) => lastMonths(today, Number(m[1]) * (m[2]!.startsWith('y') ? 12 : 1)),
   },
   {
-    pattern: new RegExp(`\\bfrom\\s+(${MONTH_OR_YEAR})\\s+(?:to|until|-)\\s+(${MONTH_OR_YEAR})\\b`, 'i'),
+    pattern: new RegExp(
+      `\\bfrom\\s+(${MONTH_OR_YEAR})\\s+(?:to|until|-)\\s+(${MONTH_OR_YEAR})\\b`,
+      'i',
+    ),
     read: (m) => {
       const until = /^\d{4}$/.test(m[2]!) ? `${m[2]}-12` : parseMonthYear(m[2]!)!;
-      return { since: month(m[1]!), until, label: `${describePeriod(month(m[1]!))} to ${describePeriod(until)}` };
+      return {
+        since: month(m[1]!),
+        until,
+        label: `${describePeriod(month(m[1]!))} to ${describePeriod(until)}`,
+      };
     },
   },
   {
@@ -42,20 +53,33 @@ const PATTERNS: { pattern: RegExp; read(m: RegExpExecArray, today: string): Char
 
 function month(said: string): string {
   const parsed = parseMonthYear(said);
-  if (!parsed) throw new ValidationError('bad_period', `I couldn't read "${said}" as a month, e.g. \`since Jan 2025\`.`);
+  if (!parsed)
+    throw new ValidationError(
+      'bad_period',
+      `I couldn't read "${said}" as a month, e.g. \`since Jan 2025\`.`,
+    );
   return parsed;
 }
 
 /** Finds a period phrase in a chart request; returns it and the text without it. */
-export function extractWindow(text: string, today: string): { window: ChartWindow | null; rest: string } {
+export function extractWindow(
+  text: string,
+  today: string,
+): { window: ChartWindow | null; rest: string } {
   for (const { pattern, read } of PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
     const window = read(match, today);
     if (window.since && window.until && window.since > window.until) {
-      throw new ValidationError('bad_period', `The chart period ends before it starts (${window.label}).`);
+      throw new ValidationError(
+        'bad_period',
+        `The chart period ends before it starts (${window.label}).`,
+      );
     }
-    return { window, rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}` };
+    return {
+      window,
+      rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`,
+    };
   }
   return { window: null, rest: text };
 }

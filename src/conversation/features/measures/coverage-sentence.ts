@@ -12,7 +12,13 @@ const children = (n: number) => (n === 1 ? '1 child' : `${n} children`);
  */
 export function coverageSentence(
   programme: Pick<Programme, 'milestones'>,
-  data: { measure: MeasureDefinition; view: ChartView; window: ChartWindow; points: MeasurePoint[]; waiting: number },
+  data: {
+    measure: MeasureDefinition;
+    view: ChartView;
+    window: ChartWindow;
+    points: MeasurePoint[];
+    waiting: number;
+  },
 ): string {
   const { measure, view, window, points, waiting } = data;
   if (measure.kind === 'custom') return '';

@@ -8,15 +8,22 @@ export function describeSettings(settings: MeasureSettings): string[] {
   const lines: string[] = [];
   const { freeze, phases, exclusions } = settings;
   if (freeze && phases.length === 0) {
-    lines.push(`Baseline: median from the first ${freeze.count} points (to ${point(freeze.throughPeriod, freeze.throughCaseRef)}) — ${freeze.by.name}: "${freeze.reason}"`);
+    lines.push(
+      `Baseline: median from the first ${freeze.count} points (to ${point(freeze.throughPeriod, freeze.throughCaseRef)}) — ${freeze.by.name}: "${freeze.reason}"`,
+    );
   }
   for (const phase of phases) {
-    lines.push(`New phase from ${point(phase.startPeriod, phase.startCaseRef)} — ${phase.by.name}: "${phase.reason}"`);
+    lines.push(
+      `New phase from ${point(phase.startPeriod, phase.startCaseRef)} — ${phase.by.name}: "${phase.reason}"`,
+    );
   }
   for (const exclusion of exclusions) {
-    const what = /^\d{4}-\d{2}/.test(exclusion.point) ? describePeriod(exclusion.point) : exclusion.point;
+    const what = /^\d{4}-\d{2}/.test(exclusion.point)
+      ? describePeriod(exclusion.point)
+      : exclusion.point;
     lines.push(`Excluded ${what} — ${exclusion.by.name}: "${exclusion.reason}"`);
   }
-  if (freeze && phases.length > 0) lines.push('(The baseline is set aside while the chart is split into phases.)');
+  if (freeze && phases.length > 0)
+    lines.push('(The baseline is set aside while the chart is split into phases.)');
   return lines;
 }

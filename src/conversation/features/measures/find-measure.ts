@@ -3,7 +3,9 @@ import type { MeasureDefinition } from './measure-catalogue.js';
 
 /** Words that say nothing about which measure is meant: "time to panel", "weeks from … to …". */
 const FILLER = new Set(
-  'a an and between chart child children days for from how in long measure median of our per the time times until week weeks'.split(' '),
+  'a an and between chart child children days for from how in long measure median of our per the time times until week weeks'.split(
+    ' ',
+  ),
 );
 
 function tokens(text: string): string[] {
@@ -32,7 +34,9 @@ function wordMatches(token: string, word: string): boolean {
 function saidSides(said: string): { all: string[]; from?: string[]; to?: string[] } {
   const text = said.trim().toLowerCase();
   const acronym = /^([a-z]{2,})-([a-z]{2,})$/.exec(text);
-  const parts = acronym ? [acronym[1]!, acronym[2]!] : text.replace(/-/g, ' ').split(/\s+(?:to|→|->)\s+|\s*→\s*/);
+  const parts = acronym
+    ? [acronym[1]!, acronym[2]!]
+    : text.replace(/-/g, ' ').split(/\s+(?:to|→|->)\s+|\s*→\s*/);
   if (parts.length !== 2) return { all: tokens(text) };
   return { all: tokens(parts.join(' ')), from: tokens(parts[0]!), to: tokens(parts[1]!) };
 }
@@ -47,7 +51,8 @@ function measureWords(measure: MeasureDefinition) {
   return { all, from, to, name: tokens(measure.name) };
 }
 
-const covers = (said: string[], words: string[]) => said.every((t) => words.some((w) => wordMatches(t, w)));
+const covers = (said: string[], words: string[]) =>
+  said.every((t) => words.some((w) => wordMatches(t, w)));
 
 /** How well `said` names `measure`: null when it does not, else the measure's words left unsaid (fewer is better). */
 function score(said: ReturnType<typeof saidSides>, measure: MeasureDefinition): number | null {
@@ -85,12 +90,18 @@ export function matchMeasure(measures: readonly MeasureDefinition[], said: strin
 }
 
 /** Like matchMeasure, but a miss or a tie becomes an error that lists what there is. */
-export function findMeasure(measures: readonly MeasureDefinition[], said: string): MeasureDefinition {
+export function findMeasure(
+  measures: readonly MeasureDefinition[],
+  said: string,
+): MeasureDefinition {
   const match = matchMeasure(measures, said);
   if (match && 'measure' in match) return match.measure;
   if (match) {
     const options = match.ambiguous.map((m) => `*${m.name}* (\`${m.key}\`)`).join(', ');
-    throw new ValidationError('ambiguous_measure', `"${said.trim()}" could be ${options}. Which one? Use its key.`);
+    throw new ValidationError(
+      'ambiguous_measure',
+      `"${said.trim()}" could be ${options}. Which one? Use its key.`,
+    );
   }
   throw new NotFoundError(
     `I don't know a measure called "${said.trim()}". Type \`measures\` to see them all, or define one with \`measure new\`.`,

@@ -9,34 +9,93 @@ import { settingsCommand } from './settings-command.js';
 import { waitingCommand } from './waiting-command.js';
 
 const expired = [text('That question has already been answered, or it expired. Nothing changed.')];
-const pendingId = (data: Record<string, unknown>) => (typeof data.pending === 'string' ? data.pending : '');
+const pendingId = (data: Record<string, unknown>) =>
+  typeof data.pending === 'string' ? data.pending : '';
 
 /** Measures and run charts: list, chart, waiting, custom measures and their values, chart settings. */
 export const measuresFeature: Feature = {
   commands: [
-    { words: ['measures'], roles: ['member'], usage: 'measures [group]', example: 'measures permanence-milestones', summary: 'Each measure with its latest value and what the run-chart rules say.', run: async (ctx, rest) => [text(await measuresList(ctx, rest))] },
-    { words: ['chart'], roles: ['member'], usage: 'chart <measure> [group] [period] [monthly]', example: 'chart accommodation to recommendation last 12 months', summary: 'The run chart of a measure, with its signals in plain words.', run: chartCommand },
-    { words: ['chart', 'waiting'], roles: ['member'], usage: 'chart waiting [stage]', example: 'chart waiting accommodation to recommendation', summary: 'Children still waiting at each stage, by how long.', run: waitingCommand },
-    { words: ['measure', 'new'], roles: ['lead', 'coach'], usage: 'measure new "<name>" unit <%|count…> better up|down [target <n>] [group <g>] [monthly|weekly|per-meeting]', example: 'measure new "Template use" unit % better up target 80 monthly', summary: 'Define a measure your group records by hand.', run: async (ctx, rest) => [text(await newMeasure(ctx, rest))] },
-    { words: ['measure', 'record'], roles: ['member'], usage: 'measure record <measure> <period> <value>', example: 'measure record template use Oct 2026 64%', summary: 'Record a value of a custom measure (or just say it: "template use for October was 64%").', run: recordCommand },
-    { words: ['measure'], roles: ['lead', 'coach'], usage: 'measure <measure> baseline <n>|phase from <point>|exclude <point>|include <point> "<reason>"', example: 'measure acc-rec baseline 12 "before the 72-hour agenda"', summary: "Change how a run chart is read (baseline, phases, exclusions); needs a reason.", run: settingsCommand },
+    {
+      words: ['measures'],
+      roles: ['member'],
+      usage: 'measures [group]',
+      example: 'measures permanence-milestones',
+      summary: 'Each measure with its latest value and what the run-chart rules say.',
+      run: async (ctx, rest) => [text(await measuresList(ctx, rest))],
+    },
+    {
+      words: ['chart'],
+      roles: ['member'],
+      usage: 'chart <measure> [group] [period] [monthly]',
+      example: 'chart accommodation to recommendation last 12 months',
+      summary: 'The run chart of a measure, with its signals in plain words.',
+      run: chartCommand,
+    },
+    {
+      words: ['chart', 'waiting'],
+      roles: ['member'],
+      usage: 'chart waiting [stage]',
+      example: 'chart waiting accommodation to recommendation',
+      summary: 'Children still waiting at each stage, by how long.',
+      run: waitingCommand,
+    },
+    {
+      words: ['measure', 'new'],
+      roles: ['lead', 'coach'],
+      usage:
+        'measure new "<name>" unit <%|count…> better up|down [target <n>] [group <g>] [monthly|weekly|per-meeting]',
+      example: 'measure new "Template use" unit % better up target 80 monthly',
+      summary: 'Define a measure your group records by hand.',
+      run: async (ctx, rest) => [text(await newMeasure(ctx, rest))],
+    },
+    {
+      words: ['measure', 'record'],
+      roles: ['member'],
+      usage: 'measure record <measure> <period> <value>',
+      example: 'measure record template use Oct 2026 64%',
+      summary:
+        'Record a value of a custom measure (or just say it: "template use for October was 64%").',
+      run: recordCommand,
+    },
+    {
+      words: ['measure'],
+      roles: ['lead', 'coach'],
+      usage:
+        'measure <measure> baseline <n>|phase from <point>|exclude <point>|include <point> "<reason>"',
+      example: 'measure acc-rec baseline 12 "before the 72-hour agenda"',
+      summary: 'Change how a run chart is read (baseline, phases, exclusions); needs a reason.',
+      run: settingsCommand,
+    },
   ],
   actions: [
-    { verb: OVERWRITE_VERB, run: async (ctx, data) => (await answerOverwrite(ctx, 'overwrite', pendingId(data))) ?? expired },
-    { verb: KEEP_VERB, run: async (ctx, data) => (await answerOverwrite(ctx, 'keep', pendingId(data))) ?? expired },
+    {
+      verb: OVERWRITE_VERB,
+      run: async (ctx, data) =>
+        (await answerOverwrite(ctx, 'overwrite', pendingId(data))) ?? expired,
+    },
+    {
+      verb: KEEP_VERB,
+      run: async (ctx, data) => (await answerOverwrite(ctx, 'keep', pendingId(data))) ?? expired,
+    },
   ],
   sentences: [
     {
       name: 'overwrite-answer',
       async run(ctx, said) {
-        const answer = /^(overwrite|replace)(?:\s+it)?[.!]?$/i.test(said) ? 'overwrite' : /^keep(?:\s+(?:it|the old(?: one| value)?))?[.!]?$/i.test(said) ? 'keep' : null;
+        const answer = /^(overwrite|replace)(?:\s+it)?[.!]?$/i.test(said)
+          ? 'overwrite'
+          : /^keep(?:\s+(?:it|the old(?: one| value)?))?[.!]?$/i.test(said)
+            ? 'keep'
+            : null;
         return answer ? answerOverwrite(ctx, answer) : null;
       },
     },
     {
       name: 'show-chart',
       async run(ctx, said) {
-        const match = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?run\s+chart\s+(?:of\s+|for\s+)?(.+)$/i.exec(said) ?? /^show\s+(?:me\s+)?(?:the\s+)?chart\s+(?:of|for)\s+(.+)$/i.exec(said);
+        const match =
+          /^(?:show\s+(?:me\s+)?)?(?:the\s+)?run\s+chart\s+(?:of\s+|for\s+)?(.+)$/i.exec(said) ??
+          /^show\s+(?:me\s+)?(?:the\s+)?chart\s+(?:of|for)\s+(.+)$/i.exec(said);
         return match ? chartCommand(ctx, match[1]!) : null;
       },
     },

@@ -1,5 +1,5 @@
-import type { RenderedChart } from '../../../charts/render-png.js';
 import { renderJourneyTimeline } from '../../../charts/render-journey-timeline.js';
+import type { RenderedChart } from '../../../charts/render-png.js';
 import { NotFoundError } from '../../../errors.js';
 import type { WorkspaceStore } from '../../../store/workspace-store.js';
 import { toCaseMilestones } from './case-milestones.js';
@@ -16,13 +16,19 @@ export async function journeyChart(
   const { milestones } = toCaseMilestones([found])[0]!;
   const order = new Map(catalogue.map((m, i) => [m.key, i]));
   const entries = Object.entries(milestones).flatMap(([key, dates]) => {
-    const label = (catalogue.find((m) => m.key === key)?.label ?? key.replace(/_/g, ' ')).slice(0, 40);
+    const label = (catalogue.find((m) => m.key === key)?.label ?? key.replace(/_/g, ' ')).slice(
+      0,
+      40,
+    );
     // A reached milestone's date is what happened; a plan for it no longer matters.
     if (dates.actual) return [{ key, label, date: dates.actual, planned: false }];
     return dates.planned ? [{ key, label, date: dates.planned, planned: true }] : [];
   });
-  if (entries.length === 0) throw new NotFoundError(`${caseRef} has no milestone dates yet.`, 'no_milestones');
-  entries.sort((a, b) => a.date.localeCompare(b.date) || (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99));
+  if (entries.length === 0)
+    throw new NotFoundError(`${caseRef} has no milestone dates yet.`, 'no_milestones');
+  entries.sort(
+    (a, b) => a.date.localeCompare(b.date) || (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99),
+  );
   return renderJourneyTimeline({
     caseRef,
     title: `${caseRef}: journey to permanence`,

@@ -6,13 +6,25 @@ import { milestoneLabel } from './milestone-label.js';
 import { describeUnitRule } from './unit-rules.js';
 import { valueWithUnit } from './value-with-unit.js';
 
-const KINDS = { interval: 'time between two milestones, per child', proportion: '% of children within the target time', custom: 'values the group records' };
+const KINDS = {
+  interval: 'time between two milestones, per child',
+  proportion: '% of children within the target time',
+  custom: 'values the group records',
+};
 
 /** One measure: what it is, how it is read, and the lead's chart settings with their reasons. */
 export async function measureCard(ctx: TurnContext, measure: MeasureDefinition): Promise<Card> {
   const programme = ctx.requireProgramme();
   const group = measure.groupKey ? await ctx.store.groups.findOne({ key: measure.groupKey }) : null;
-  const span = measure.from && measure.to ? [{ label: 'From → to', value: `${milestoneLabel(programme, measure.from)} → ${milestoneLabel(programme, measure.to)}` }] : [];
+  const span =
+    measure.from && measure.to
+      ? [
+          {
+            label: 'From → to',
+            value: `${milestoneLabel(programme, measure.from)} → ${milestoneLabel(programme, measure.to)}`,
+          },
+        ]
+      : [];
   const settings = describeSettings(measure.settings);
   return {
     title: measure.name,
@@ -20,13 +32,27 @@ export async function measureCard(ctx: TurnContext, measure: MeasureDefinition):
     facts: [
       { label: 'Kind', value: KINDS[measure.kind] },
       ...span,
-      { label: 'Values', value: measure.kind === 'custom' ? `${describeUnitRule(measure.unit)}, ${measure.frequency}` : measure.unit },
+      {
+        label: 'Values',
+        value:
+          measure.kind === 'custom'
+            ? `${describeUnitRule(measure.unit)}, ${measure.frequency}`
+            : measure.unit,
+      },
       { label: 'Better', value: measure.betterDirection === 'up' ? 'higher' : 'lower' },
-      ...(measure.target !== undefined ? [{ label: 'Target', value: valueWithUnit(measure.target, measure.unit) }] : []),
+      ...(measure.target !== undefined
+        ? [{ label: 'Target', value: valueWithUnit(measure.target, measure.unit) }]
+        : []),
       ...(group ? [{ label: 'Group', value: group.name }] : []),
     ],
     sections: [
-      { heading: 'How the chart is read', text: settings.length > 0 ? settings.map((s) => `- ${s}`).join('\n') : 'Median from all points; nothing excluded.' },
+      {
+        heading: 'How the chart is read',
+        text:
+          settings.length > 0
+            ? settings.map((s) => `- ${s}`).join('\n')
+            : 'Median from all points; nothing excluded.',
+      },
       { text: `\`chart ${measure.key}\` draws it.` },
     ],
   };

@@ -9,10 +9,17 @@ import { aimProportionMeasure } from './aim-proportion.js';
 /** A measure as handlers use it: stored or not, with no workspace or database id. */
 export type MeasureDefinition = Omit<Measure, 'workspaceId' | '_id'>;
 
-export const EMPTY_SETTINGS: MeasureDefinition['settings'] = { phases: [], exclusions: [], astronomical: [] };
+export const EMPTY_SETTINGS: MeasureDefinition['settings'] = {
+  phases: [],
+  exclusions: [],
+  astronomical: [],
+};
 
 /** A default interval measure as a measure definition, with no chart settings yet. */
-export function defaultMeasure(definition: IntervalMeasureDefinition, now: Date): MeasureDefinition {
+export function defaultMeasure(
+  definition: IntervalMeasureDefinition,
+  now: Date,
+): MeasureDefinition {
   return {
     key: definition.id,
     kind: 'interval',

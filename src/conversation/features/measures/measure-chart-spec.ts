@@ -1,17 +1,20 @@
 import type { RunChartAnnotation, RunChartSpec } from '../../../charts/run-chart-spec.js';
 import { signalPoints } from '../../../domain/runchart/index.js';
-import type { RuleSet } from '../../../store/schemas/programme.js';
+import type { Programme, RuleSet } from '../../../store/schemas/programme.js';
 import type { MeasureAnalysis } from './analyse-measure.js';
 import { milestoneLabel } from './milestone-label.js';
-import type { Programme } from '../../../store/schemas/programme.js';
 
-export const RULE_SET_NAMES = { ihi: 'IHI', anhoej: 'Anhøj' } as const satisfies Record<RuleSet, string>;
+export const RULE_SET_NAMES = { ihi: 'IHI', anhoej: 'Anhøj' } as const satisfies Record<
+  RuleSet,
+  string
+>;
 
 function seriesName(result: MeasureAnalysis): string {
   const { measure, view } = result;
   const unit = measure.unit.charAt(0).toUpperCase() + measure.unit.slice(1);
   if (measure.kind === 'custom') return measure.name;
-  if (measure.kind === 'proportion') return `% within ${measure.targetWeeks} weeks, by deadline month`;
+  if (measure.kind === 'proportion')
+    return `% within ${measure.targetWeeks} weeks, by deadline month`;
   return view === 'monthly' ? `Median ${measure.unit} per month` : `${unit} per child`;
 }
 
@@ -44,7 +47,9 @@ export function measureChartSpec(
     labels: points.map((p) => (perChild ? (p.caseRef ?? p.period) : p.period)),
     values: points.map((p) => p.value),
     phases: analysis.phases.flatMap((p) =>
-      p.median === null ? [] : [{ start: p.start, end: p.end, median: p.median, baselineEnd: p.baselineEnd }],
+      p.median === null
+        ? []
+        : [{ start: p.start, end: p.end, median: p.median, baselineEnd: p.baselineEnd }],
     ),
     signalPoints: signalPoints(analysis, programme.ruleSet),
     excludedPoints: analysis.points.filter((p) => p.excluded).map((p) => p.index),

@@ -26,7 +26,8 @@ export interface MeasureSeries {
 type Store = Pick<WorkspaceStore, 'dataPoints'>;
 
 const inWindow = (period: string, window: ChartWindow) =>
-  (!window.since || period.slice(0, 7) >= window.since) && (!window.until || period.slice(0, 7) <= window.until);
+  (!window.since || period.slice(0, 7) >= window.since) &&
+  (!window.until || period.slice(0, 7) <= window.until);
 
 /** The measure's points in time order for one view and window, computed from cases or entered values. */
 export async function measureSeries(
@@ -35,7 +36,10 @@ export async function measureSeries(
   cases: readonly CaseMilestones[],
   { view, window, today }: SeriesOptions,
 ): Promise<MeasureSeries> {
-  const range = { ...(window.since ? { since: window.since } : {}), ...(window.until ? { until: window.until } : {}) };
+  const range = {
+    ...(window.since ? { since: window.since } : {}),
+    ...(window.until ? { until: window.until } : {}),
+  };
   if (measure.kind === 'custom') {
     const values = await store.dataPoints.find({ measureKey: measure.key }).toArray();
     const points = customMeasureSeries(values.map(({ period, value }) => ({ period, value })));
@@ -46,7 +50,10 @@ export async function measureSeries(
   const waiting = waitingList(cases, { from, to, today }).reduce((sum, b) => sum + b.count, 0);
   if (measure.kind === 'proportion') {
     const target = { weeks: measure.targetWeeks! };
-    return { points: proportionMeasure(cases, { from, to, target, today, ...range }).months, waiting };
+    return {
+      points: proportionMeasure(cases, { from, to, target, today, ...range }).months,
+      waiting,
+    };
   }
   const result = intervalMeasure(cases, { from, to, ...range });
   return { points: view === 'monthly' ? result.monthly : result.perChild, waiting };

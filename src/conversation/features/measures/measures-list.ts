@@ -29,9 +29,15 @@ export async function measuresList(ctx: TurnContext, rest: string): Promise<stri
     measures.map(async (measure) => {
       const result = await analyseMeasure(ctx.store, programme, measure, { today, cases });
       const latest = result.latest;
-      const when = latest ? `${latest.caseRef ? `${latest.caseRef}, ` : ''}${describePeriod(latest.period)}` : '';
-      const value = latest ? `latest ${valueWithUnit(latest.value!, measure.unit)} (${when})` : 'no data yet';
-      const signal = latest ? `; ${signalSummary(result.analysis, programme.ruleSet, measure.betterDirection)}` : '';
+      const when = latest
+        ? `${latest.caseRef ? `${latest.caseRef}, ` : ''}${describePeriod(latest.period)}`
+        : '';
+      const value = latest
+        ? `latest ${valueWithUnit(latest.value!, measure.unit)} (${when})`
+        : 'no data yet';
+      const signal = latest
+        ? `; ${signalSummary(result.analysis, programme.ruleSet, measure.betterDirection)}`
+        : '';
       return `- *${measure.name}* \`${measure.key}\`: ${value}${signal}`;
     }),
   );

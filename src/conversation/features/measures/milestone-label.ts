@@ -1,4 +1,7 @@
-import { DEFAULT_MILESTONE_CATALOGUE, labelMidSentence } from '../../../domain/milestone-catalogue.js';
+import {
+  DEFAULT_MILESTONE_CATALOGUE,
+  labelMidSentence,
+} from '../../../domain/milestone-catalogue.js';
 import type { Programme } from '../../../store/schemas/programme.js';
 
 /** A milestone's name mid-sentence, as the programme calls it ("permanence recommendation"). */

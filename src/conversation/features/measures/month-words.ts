@@ -31,11 +31,17 @@ export function parseMonthYear(text: string): string | null {
 
 /** The month `count` months before the month of `today` (YYYY-MM-DD). */
 export function monthsBefore(today: string, count: number): string {
-  return DateTime.fromISO(today, { zone: 'utc' }).startOf('month').minus({ months: count }).toFormat('yyyy-MM');
+  return DateTime.fromISO(today, { zone: 'utc' })
+    .startOf('month')
+    .minus({ months: count })
+    .toFormat('yyyy-MM');
 }
 
 /** "October 2026" for a month, "3 October 2026" for a date. */
 export function describePeriod(period: string): string {
-  const date = DateTime.fromISO(period.length === 7 ? `${period}-01` : period, { zone: 'utc', locale: 'en-GB' });
+  const date = DateTime.fromISO(period.length === 7 ? `${period}-01` : period, {
+    zone: 'utc',
+    locale: 'en-GB',
+  });
   return date.toFormat(period.length === 7 ? 'LLLL yyyy' : 'd LLLL yyyy');
 }

@@ -7,9 +7,15 @@ import { EMPTY_SETTINGS, listMeasures } from './measure-catalogue.js';
 import { checkValue, describeUnitRule } from './unit-rules.js';
 import { valueWithUnit } from './value-with-unit.js';
 
-const USAGE = '`measure new "Template use" unit % better up target 80 group legal-processes monthly`';
+const USAGE =
+  '`measure new "Template use" unit % better up target 80 group legal-processes monthly`';
 const FREQUENCIES = { monthly: 'monthly', weekly: 'weekly', 'per-meeting': 'per-meeting' } as const;
-const DIRECTIONS: Record<string, 'up' | 'down'> = { up: 'up', higher: 'up', down: 'down', lower: 'down' };
+const DIRECTIONS: Record<string, 'up' | 'down'> = {
+  up: 'up',
+  higher: 'up',
+  down: 'down',
+  lower: 'down',
+};
 
 function refuse(message: string): ValidationError {
   return new ValidationError('bad_measure', `${message} For example: ${USAGE}.`);
@@ -28,17 +34,26 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
   const targetSaid = named('target');
   const groupSaid = named('group');
   const frequencyAt = args.findIndex((a) => a.toLowerCase() in FREQUENCIES);
-  const frequency = frequencyAt >= 0 ? FREQUENCIES[args.splice(frequencyAt, 1)[0]!.toLowerCase() as keyof typeof FREQUENCIES] : 'monthly';
+  const frequency =
+    frequencyAt >= 0
+      ? FREQUENCIES[args.splice(frequencyAt, 1)[0]!.toLowerCase() as keyof typeof FREQUENCIES]
+      : 'monthly';
   const group: Group | undefined = groupSaid ? await findGroup(ctx, groupSaid) : undefined;
   ctx.requireRole(['lead', 'coach', 'admin'], 'define measures', group);
 
   const name = args.join(' ').trim();
-  if (name.length < 2 || name.length > 80) throw refuse('Give the measure a name in quotes (2 to 80 characters).');
-  if (!unitSaid) throw refuse('Say its unit: % for a percentage, or what it counts (reports, children, days).');
-  const unit = /^(%|percent|per-?cent)$/i.test(unitSaid) ? '%' : unitSaid.toLowerCase().slice(0, 20);
+  if (name.length < 2 || name.length > 80)
+    throw refuse('Give the measure a name in quotes (2 to 80 characters).');
+  if (!unitSaid)
+    throw refuse('Say its unit: % for a percentage, or what it counts (reports, children, days).');
+  const unit = /^(%|percent|per-?cent)$/i.test(unitSaid)
+    ? '%'
+    : unitSaid.toLowerCase().slice(0, 20);
   const betterDirection = betterSaid ? DIRECTIONS[betterSaid] : undefined;
   if (!betterDirection) {
-    throw refuse('Say which way is better, `better up` or `better down`: the run chart uses it to tell the group whether a shift is good news.');
+    throw refuse(
+      'Say which way is better, `better up` or `better down`: the run chart uses it to tell the group whether a shift is good news.',
+    );
   }
   const target = targetSaid === undefined ? undefined : Number(targetSaid.replace(/%$/, ''));
   if (target !== undefined) checkValue(target, unit, `The target for ${name}`);
@@ -47,7 +62,10 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
   const existing = await listMeasures(ctx.store, ctx.now);
   const clash = existing.find((m) => m.key === key || m.name.toLowerCase() === name.toLowerCase());
   if (key.length < 2 || clash) {
-    throw new ValidationError('measure_exists', `There is already a measure called *${clash?.name ?? name}* (\`${clash?.key ?? key}\`). Choose another name.`);
+    throw new ValidationError(
+      'measure_exists',
+      `There is already a measure called *${clash?.name ?? name}* (\`${clash?.key ?? key}\`). Choose another name.`,
+    );
   }
   const measure = {
     key,
@@ -65,7 +83,16 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
     updatedAt: ctx.now,
   };
   await ctx.store.measures.insertOne(measure);
-  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'measure', entityId: key, action: 'create', before: null, after: measure, source: ctx.source(), at: ctx.now });
+  await ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'measure',
+    entityId: key,
+    action: 'create',
+    before: null,
+    after: measure,
+    source: ctx.source(),
+    at: ctx.now,
+  });
   const details = [
     `values are ${describeUnitRule(unit)}`,
     `${betterDirection === 'up' ? 'higher' : 'lower'} is better`,

@@ -22,7 +22,12 @@ interface OverwritePayload {
 }
 
 /** Asks before replacing a recorded value; the question is stored, so any instance can take the answer. */
-export async function askOverwrite(ctx: TurnContext, measure: MeasureDefinition, existing: DataPoint, value: number): Promise<Reply[]> {
+export async function askOverwrite(
+  ctx: TurnContext,
+  measure: MeasureDefinition,
+  existing: DataPoint,
+  value: number,
+): Promise<Reply[]> {
   const payload: OverwritePayload = {
     measureKey: measure.key,
     name: measure.name,
@@ -49,9 +54,16 @@ export async function askOverwrite(ctx: TurnContext, measure: MeasureDefinition,
         { label: 'Recorded', value: `${old} (by ${existing.recordedBy.name})` },
         { label: 'New', value: valueWithUnit(value, measure.unit) },
       ],
-      sections: [{ text: `Overwrite ${old} with ${valueWithUnit(value, measure.unit)}, or keep ${old}?` }],
+      sections: [
+        { text: `Overwrite ${old} with ${valueWithUnit(value, measure.unit)}, or keep ${old}?` },
+      ],
       buttons: [
-        { id: 'overwrite', label: 'Overwrite', style: 'primary', action: { verb: OVERWRITE_VERB, data } },
+        {
+          id: 'overwrite',
+          label: 'Overwrite',
+          style: 'primary',
+          action: { verb: OVERWRITE_VERB, data },
+        },
         { id: 'keep', label: 'Keep', action: { verb: KEEP_VERB, data } },
       ],
     }),
@@ -62,12 +74,20 @@ export async function askOverwrite(ctx: TurnContext, measure: MeasureDefinition,
  * Takes the answer to an overwrite question: the one a button names, or (typed) the user's latest.
  * Claiming the question and answering it is one atomic update, so a double click acts once.
  */
-export async function answerOverwrite(ctx: TurnContext, choice: 'overwrite' | 'keep', pendingId?: string): Promise<Reply[] | null> {
-  const which = pendingId && ObjectId.isValid(pendingId) ? { _id: new ObjectId(pendingId) } : { kind: OVERWRITE_KIND };
+export async function answerOverwrite(
+  ctx: TurnContext,
+  choice: 'overwrite' | 'keep',
+  pendingId?: string,
+): Promise<Reply[] | null> {
+  const which =
+    pendingId && ObjectId.isValid(pendingId)
+      ? { _id: new ObjectId(pendingId) }
+      : { kind: OVERWRITE_KIND };
   const claimed = await ctx.store.pending.findOneAndUpdate(
     { ...which, userId: ctx.turn.user.id, status: 'open', expiresAt: { $gt: ctx.now } },
     { $set: { status: choice === 'overwrite' ? 'done' : 'cancelled' } },
-    { sort: { createdAt: -1 } },
+    // A typed answer goes to the latest question; _id breaks ties within the same millisecond.
+    { sort: { createdAt: -1, _id: -1 } },
   );
   if (!claimed) {
     if (!pendingId) return null;
@@ -75,13 +95,20 @@ export async function answerOverwrite(ctx: TurnContext, choice: 'overwrite' | 'k
   }
   const p = claimed.payload as unknown as OverwritePayload;
   const when = describePeriod(p.period);
-  if (choice === 'keep') return [text(`Kept ${valueWithUnit(p.oldValue, p.unit)} for ${p.name}, ${when}. Nothing changed.`)];
+  if (choice === 'keep')
+    return [
+      text(`Kept ${valueWithUnit(p.oldValue, p.unit)} for ${p.name}, ${when}. Nothing changed.`),
+    ];
   const updated = await ctx.store.dataPoints.updateOne(
     { measureKey: p.measureKey, period: p.period, value: p.oldValue },
     { $set: { value: p.value, recordedBy: ctx.actor(), updatedAt: ctx.now } },
   );
   if (updated.matchedCount === 0) {
-    return [text(`${p.name} for ${when} changed while you were deciding, so nothing was overwritten. Record it again to see the value there now.`)];
+    return [
+      text(
+        `${p.name} for ${when} changed while you were deciding, so nothing was overwritten. Record it again to see the value there now.`,
+      ),
+    ];
   }
   await ctx.store.recordAudit({
     actor: ctx.actor(),
@@ -94,5 +121,9 @@ export async function answerOverwrite(ctx: TurnContext, choice: 'overwrite' | 'k
     source: claimed.source,
     at: ctx.now,
   });
-  return [text(`Overwritten: *${p.name}* for ${when} is now ${valueWithUnit(p.value, p.unit)} (was ${valueWithUnit(p.oldValue, p.unit)}).`)];
+  return [
+    text(
+      `Overwritten: *${p.name}* for ${when} is now ${valueWithUnit(p.value, p.unit)} (was ${valueWithUnit(p.oldValue, p.unit)}).`,
+    ),
+  ];
 }

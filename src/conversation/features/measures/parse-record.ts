@@ -1,6 +1,6 @@
-import { findPeriod } from './record-period.js';
 import { matchMeasure } from './find-measure.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
+import { findPeriod } from './record-period.js';
 
 export interface ParsedRecord {
   measure: MeasureDefinition;
@@ -14,28 +14,39 @@ export interface ParsedRecord {
 const NUMBER = /(?<![\w.\-/])(-?\d+(?:\.\d+)?)\s*(%|percent\b|per\s*cent\b)?(?![\w\-/]|\.\d)/gi;
 
 /** Words around a value that name neither the measure nor the value. */
-const FILLER = /\b(?:please|report|record|log|enter|add|for|was|were|is|are|in|on|of|at|our|the|value|measure|it)\b|[=:,]/gi;
+const FILLER =
+  /\b(?:please|report|record|log|enter|add|for|was|were|is|are|in|on|of|at|our|the|value|measure|it)\b|[=:,]/gi;
 
-const cut = (text: string, start: number, end: number) => `${text.slice(0, start)} ${text.slice(end)}`;
+const cut = (text: string, start: number, end: number) =>
+  `${text.slice(0, start)} ${text.slice(end)}`;
 
 /**
  * Reads "template use October 64%", "template use for Oct 2026 was 64%" or "64% template use last
  * month" against the given measures. The value is the number that leaves words naming a measure,
  * trying the last number first. Null when no measure is named; period or value may be missing.
  */
-export function parseRecord(text: string, measures: readonly MeasureDefinition[], today: string): ParsedRecord | null {
+export function parseRecord(
+  text: string,
+  measures: readonly MeasureDefinition[],
+  today: string,
+): ParsedRecord | null {
   const found = findPeriod(text, today);
   const withoutPeriod = found ? cut(text, found.start, found.end) : text;
   const numbers = [...withoutPeriod.matchAll(NUMBER)].reverse();
   const candidates = [
-    ...numbers.map((m) => ({ rest: cut(withoutPeriod, m.index, m.index + m[0].length), value: Number(m[1]), typedPercent: m[2] !== undefined })),
+    ...numbers.map((m) => ({
+      rest: cut(withoutPeriod, m.index, m.index + m[0].length),
+      value: Number(m[1]),
+      typedPercent: m[2] !== undefined,
+    })),
     { rest: withoutPeriod, value: null, typedPercent: false },
   ];
   for (const { rest, value, typedPercent } of candidates) {
     const words = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
     if (!words) continue;
     const match = matchMeasure(measures, words);
-    if (match && 'measure' in match) return { measure: match.measure, period: found?.period ?? null, value, typedPercent };
+    if (match && 'measure' in match)
+      return { measure: match.measure, period: found?.period ?? null, value, typedPercent };
   }
   return null;
 }

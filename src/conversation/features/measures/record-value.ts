@@ -20,8 +20,16 @@ async function record(ctx: TurnContext, parsed: ParsedRecord, today: string): Pr
       `${measure.name} is worked out from the children's milestone dates, so it can't be typed in. Tell me the milestones instead, e.g. *C1042 accommodated 3 Oct*. Nothing was saved.`,
     );
   }
-  if (value === null) throw new ValidationError('no_value', `What was the value for ${measure.name}? Say it with the period, ${example(measure)}.`);
-  if (period === null) throw new ValidationError('no_period', `Which ${measure.frequency === 'monthly' ? 'month' : 'day'} is that for? ${example(measure)}.`);
+  if (value === null)
+    throw new ValidationError(
+      'no_value',
+      `What was the value for ${measure.name}? Say it with the period, ${example(measure)}.`,
+    );
+  if (period === null)
+    throw new ValidationError(
+      'no_period',
+      `Which ${measure.frequency === 'monthly' ? 'month' : 'day'} is that for? ${example(measure)}.`,
+    );
   const stored = periodFor(period, measure.frequency, today, measure.name);
   checkValue(value, measure.unit, measure.name, parsed.typedPercent);
   return saveValue(ctx, measure, stored, value);
@@ -35,8 +43,14 @@ export async function recordCommand(ctx: TurnContext, rest: string): Promise<Rep
   const parsed = parseRecord(rest, measures, today);
   if (!parsed) {
     const custom = measures.filter((m) => m.kind === 'custom').map((m) => `\`${m.key}\``);
-    const known = custom.length > 0 ? `Measures you can record: ${custom.join(', ')}.` : 'There are no custom measures yet: a lead can define one with `measure new`.';
-    throw new NotFoundError(`I couldn't tell which measure that is for. ${known} Nothing was saved.`, 'unknown_measure');
+    const known =
+      custom.length > 0
+        ? `Measures you can record: ${custom.join(', ')}.`
+        : 'There are no custom measures yet: a lead can define one with `measure new`.';
+    throw new NotFoundError(
+      `I couldn't tell which measure that is for. ${known} Nothing was saved.`,
+      'unknown_measure',
+    );
   }
   return record(ctx, parsed, today);
 }

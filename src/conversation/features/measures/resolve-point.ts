@@ -1,5 +1,5 @@
-import { ValidationError } from '../../../errors.js';
 import type { MeasurePoint } from '../../../domain/measures/index.js';
+import { ValidationError } from '../../../errors.js';
 import { comparePeriods } from './chart-settings.js';
 import { describePeriod, MONTH_NAME, monthNumber, parseMonthYear } from './month-words.js';
 
@@ -22,21 +22,40 @@ export function resolvePoint(said: string, points: readonly MeasurePoint[]): Nam
   const numbered = /^(?:point\s*|#)(\d{1,4})$/i.exec(text);
   if (numbered) {
     const point = points[Number(numbered[1]) - 1];
-    if (!point) throw new ValidationError('no_such_point', `The chart has ${points.length} points, so there is no point ${numbered[1]}.`);
-    return { period: point.period, ...(point.caseRef ? { caseRef: point.caseRef } : {}), label: `point ${numbered[1]} (${point.caseRef ?? describePeriod(point.period)})` };
+    if (!point)
+      throw new ValidationError(
+        'no_such_point',
+        `The chart has ${points.length} points, so there is no point ${numbered[1]}.`,
+      );
+    return {
+      period: point.period,
+      ...(point.caseRef ? { caseRef: point.caseRef } : {}),
+      label: `point ${numbered[1]} (${point.caseRef ?? describePeriod(point.period)})`,
+    };
   }
   if (/^[a-z]{1,4}\d{2,8}$/i.test(text)) {
     const caseRef = text.toUpperCase();
     const point = points.find((p) => p.caseRef === caseRef);
-    if (!point) throw new ValidationError('no_such_point', `${caseRef} is not on this chart: only children who reached the measure's end milestone are.`);
+    if (!point)
+      throw new ValidationError(
+        'no_such_point',
+        `${caseRef} is not on this chart: only children who reached the measure's end milestone are.`,
+      );
     return { period: point.period, caseRef, label: caseRef };
   }
   const month = parseMonthYear(text);
   if (month) return { period: month, label: describePeriod(month) };
   const day = dayPattern.exec(text);
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : day ? `${day[3]}-${String(monthNumber(day[2]!)).padStart(2, '0')}-${day[1]!.padStart(2, '0')}` : null;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? text
+    : day
+      ? `${day[3]}-${String(monthNumber(day[2]!)).padStart(2, '0')}-${day[1]!.padStart(2, '0')}`
+      : null;
   if (iso) return { period: iso, label: describePeriod(iso) };
-  throw new ValidationError('bad_point', `I couldn't tell which point "${said.trim()}" is. Name a child (C1042), a month (Mar 2025) or a point number (point 13).`);
+  throw new ValidationError(
+    'bad_point',
+    `I couldn't tell which point "${said.trim()}" is. Name a child (C1042), a month (Mar 2025) or a point number (point 13).`,
+  );
 }
 
 /** Whether a named period is on the chart at all (a month with no point cannot be excluded). */

@@ -6,7 +6,10 @@ import type { MeasureDefinition } from './measure-catalogue.js';
 const DUPLICATE_KEY = 11000;
 
 function changedMeanwhile(measure: MeasureDefinition): ValidationError {
-  return new ValidationError('edit_conflict', `Someone changed the settings of ${measure.name} a moment ago. Have a look with \`measure ${measure.key}\`, then try again.`);
+  return new ValidationError(
+    'edit_conflict',
+    `Someone changed the settings of ${measure.name} a moment ago. Have a look with \`measure ${measure.key}\`, then try again.`,
+  );
 }
 
 /**
@@ -19,10 +22,18 @@ export async function saveSettings(
   settings: MeasureSettings,
   action: string,
 ): Promise<MeasureDefinition> {
-  const next: MeasureDefinition = { ...measure, settings, version: measure.version + 1, updatedAt: ctx.now };
+  const next: MeasureDefinition = {
+    ...measure,
+    settings,
+    version: measure.version + 1,
+    updatedAt: ctx.now,
+  };
   const stored = await ctx.store.measures.findOne({ key: measure.key }, { projection: { _id: 1 } });
   if (stored) {
-    const result = await ctx.store.measures.replaceOne({ key: measure.key, version: measure.version }, next);
+    const result = await ctx.store.measures.replaceOne(
+      { key: measure.key, version: measure.version },
+      next,
+    );
     if (result.matchedCount === 0) throw changedMeanwhile(measure);
   } else {
     try {

@@ -12,11 +12,20 @@ const DUPLICATE_KEY = 11000;
  * Stores a checked value. A value already there for the period is never replaced silently: the same
  * value is a no-op, a different one asks Overwrite or Keep.
  */
-export async function saveValue(ctx: TurnContext, measure: MeasureDefinition, period: string, value: number): Promise<Reply[]> {
+export async function saveValue(
+  ctx: TurnContext,
+  measure: MeasureDefinition,
+  period: string,
+  value: number,
+): Promise<Reply[]> {
   const existing = await ctx.store.dataPoints.findOne({ measureKey: measure.key, period });
   const when = describePeriod(period);
   if (existing?.value === value) {
-    return [text(`${measure.name} for ${when} is already ${valueWithUnit(value, measure.unit)}. Nothing changed.`)];
+    return [
+      text(
+        `${measure.name} for ${when} is already ${valueWithUnit(value, measure.unit)}. Nothing changed.`,
+      ),
+    ];
   }
   if (existing) return askOverwrite(ctx, measure, existing, value);
   try {

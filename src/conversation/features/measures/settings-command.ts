@@ -7,16 +7,22 @@ import { localToday } from '../pdsa/local-date.js';
 import { analyseMeasure } from './analyse-measure.js';
 import { loadCaseMilestones } from './case-milestones.js';
 import { findMeasure } from './find-measure.js';
-import { listMeasures, type MeasureDefinition } from './measure-catalogue.js';
 import { measureCard } from './measure-card.js';
+import { listMeasures, type MeasureDefinition } from './measure-catalogue.js';
 import { saveSettings } from './save-settings.js';
-import { changeBaseline, changeExclusion, changePhase, type ChangeInput } from './settings-changes.js';
+import {
+  type ChangeInput,
+  changeBaseline,
+  changeExclusion,
+  changePhase,
+} from './settings-changes.js';
 
 const VERBS = ['baseline', 'phase', 'exclude', 'include'];
 
 /** The reason at the end: in quotes, or after "because". */
 function extractReason(rest: string): { reason: string | null; body: string } {
-  const quoted = /\s*(?:"([^"]*)"|“([^”]*)”)\s*$/.exec(rest) ?? /\s+(?:because|reason:?)\s+(.+)$/i.exec(rest);
+  const quoted =
+    /\s*(?:"([^"]*)"|“([^”]*)”)\s*$/.exec(rest) ?? /\s+(?:because|reason:?)\s+(.+)$/i.exec(rest);
   if (!quoted) return { reason: null, body: rest };
   const reason = (quoted[1] ?? quoted[2] ?? '').trim();
   return { reason: reason.length >= 3 ? reason : null, body: rest.slice(0, quoted.index) };
@@ -41,27 +47,55 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
   const at = args.findIndex((a, i) => i > 0 && VERBS.includes(a.toLowerCase()));
   const all = await listMeasures(ctx.store, ctx.now);
   if (args.length === 0 || VERBS.includes(args[0]!.toLowerCase())) {
-    throw new ValidationError('no_measure', 'Which measure? e.g. `measure accommodated-to-first-lac-review baseline 12 "before the new agenda"`. Type `measures` to see them.');
+    throw new ValidationError(
+      'no_measure',
+      'Which measure? e.g. `measure accommodated-to-first-lac-review baseline 12 "before the new agenda"`. Type `measures` to see them.',
+    );
   }
   if (at < 0) return [card(await measureCard(ctx, findMeasure(all, args.join(' '))))];
   const measure = findMeasure(all, args.slice(0, at).join(' '));
   const verb = args[at]!.toLowerCase();
   const said = args.slice(at + 1).join(' ');
   const group = measure.groupKey ? await ctx.store.groups.findOne({ key: measure.groupKey }) : null;
-  ctx.requireRole(['lead', 'coach', 'admin'], `change how the ${measure.name} run chart is read`, group ?? undefined);
+  ctx.requireRole(
+    ['lead', 'coach', 'admin'],
+    `change how the ${measure.name} run chart is read`,
+    group ?? undefined,
+  );
   if (!reason) throw reasonRequired(measure, verb, said);
 
   const today = localToday(ctx);
   const cases = measure.kind === 'custom' ? [] : await loadCaseMilestones(ctx.store);
   const everything = { label: 'all data' };
-  const whole = await analyseMeasure(ctx.store, programme, measure, { today, cases, window: everything });
-  const monthly = measure.kind === 'interval' ? await analyseMeasure(ctx.store, programme, measure, { today, cases, window: everything, view: 'monthly' }) : null;
-  const input: ChangeInput = { settings: measure.settings, points: whole.points, otherPoints: monthly?.points ?? [], stamp: { reason, by: ctx.actor(), at: ctx.now } };
+  const whole = await analyseMeasure(ctx.store, programme, measure, {
+    today,
+    cases,
+    window: everything,
+  });
+  const monthly =
+    measure.kind === 'interval'
+      ? await analyseMeasure(ctx.store, programme, measure, {
+          today,
+          cases,
+          window: everything,
+          view: 'monthly',
+        })
+      : null;
+  const input: ChangeInput = {
+    settings: measure.settings,
+    points: whole.points,
+    otherPoints: monthly?.points ?? [],
+    stamp: { reason, by: ctx.actor(), at: ctx.now },
+  };
   const change =
-    verb === 'baseline' ? changeBaseline(input, said)
-    : verb === 'phase' ? changePhase(input, said)
-    : changeExclusion(input, said, verb === 'include');
+    verb === 'baseline'
+      ? changeBaseline(input, said)
+      : verb === 'phase'
+        ? changePhase(input, said)
+        : changeExclusion(input, said, verb === 'include');
   const saved = await saveSettings(ctx, measure, change.settings, change.action);
   const now = await analyseMeasure(ctx.store, programme, saved, { today, cases });
-  return [text(`*${measure.name}*: ${change.done} Reason kept: "${reason}".\nNow: ${now.sentences[0]}`)];
+  return [
+    text(`*${measure.name}*: ${change.done} Reason kept: "${reason}".\nNow: ${now.sentences[0]}`),
+  ];
 }

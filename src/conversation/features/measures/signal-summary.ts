@@ -12,7 +12,10 @@ function ihi(phase: PhaseAnalysis, better: 'up' | 'down'): string[] {
     const side = phase.longestRunSide!;
     found.push(`shift ${side} the median${verdict(side === 'above' ? 'up' : 'down', better)}`);
   }
-  if (phase.trend) found.push(`trend ${phase.longestTrendDirection}${verdict(phase.longestTrendDirection, better)}`);
+  if (phase.trend)
+    found.push(
+      `trend ${phase.longestTrendDirection}${verdict(phase.longestTrendDirection, better)}`,
+    );
   if (phase.tooFewRuns) found.push('too few runs');
   if (phase.tooManyRuns) found.push('too many runs');
   return found;
@@ -24,12 +27,17 @@ function anhoej(phase: PhaseAnalysis, better: 'up' | 'down'): string[] {
     const side = phase.longestRunSide!;
     found.push(`long run ${side} the median${verdict(side === 'above' ? 'up' : 'down', better)}`);
   }
-  if (phase.crossings !== null && phase.crossings < phase.crossingsMin!) found.push('too few crossings');
+  if (phase.crossings !== null && phase.crossings < phase.crossingsMin!)
+    found.push('too few crossings');
   return found;
 }
 
 /** A few words on the latest phase for one line of a list: "shift below the median (better)". */
-export function signalSummary(analysis: RunChartAnalysis | null, ruleSet: RuleSet, better: 'up' | 'down'): string {
+export function signalSummary(
+  analysis: RunChartAnalysis | null,
+  ruleSet: RuleSet,
+  better: 'up' | 'down',
+): string {
   const phase = analysis?.phases[analysis.phases.length - 1];
   if (!phase || phase.median === null) return 'no data yet';
   if (!phase.enoughData) return `too early for the rules (${phase.nUseful} useful points of 10)`;

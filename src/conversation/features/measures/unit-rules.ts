@@ -4,7 +4,18 @@ import { valueWithUnit } from './value-with-unit.js';
 export type UnitKind = 'percent' | 'amount' | 'count';
 
 /** Units whose values may have decimals; any other unit counts things, in whole numbers. */
-const AMOUNT_UNITS = new Set(['weeks', 'days', 'hours', 'months', 'years', 'score', 'points', 'rate', 'ratio', 'minutes']);
+const AMOUNT_UNITS = new Set([
+  'weeks',
+  'days',
+  'hours',
+  'months',
+  'years',
+  'score',
+  'points',
+  'rate',
+  'ratio',
+  'minutes',
+]);
 
 export function unitKind(unit: string): UnitKind {
   if (unit === '%') return 'percent';
@@ -15,7 +26,9 @@ export function unitKind(unit: string): UnitKind {
 export function describeUnitRule(unit: string): string {
   const kind = unitKind(unit);
   if (kind === 'percent') return 'a percentage from 0 to 100';
-  return kind === 'amount' ? `a number of ${unit}, 0 or more` : `a whole number of ${unit}, 0 or more`;
+  return kind === 'amount'
+    ? `a number of ${unit}, 0 or more`
+    : `a whole number of ${unit}, 0 or more`;
 }
 
 /**
@@ -28,10 +41,14 @@ export function checkValue(value: number, unit: string, name: string, typedPerce
     new ValidationError('bad_value', `${why} Nothing was saved.`, { field: 'value' });
   if (!Number.isFinite(value)) throw refuse(`I couldn't read the value for ${name} as a number.`);
   if (typedPercent && kind !== 'percent') {
-    throw refuse(`${name} is counted in ${unit}, not as a percentage. Say e.g. \`${name} Oct 2026 12\`.`);
+    throw refuse(
+      `${name} is counted in ${unit}, not as a percentage. Say e.g. \`${name} Oct 2026 12\`.`,
+    );
   }
   if (kind === 'percent' && (value < 0 || value > 100)) {
-    throw refuse(`${name} is a percentage, so it must be between 0 and 100 — ${valueWithUnit(value, '%')} can't be right. If you counted things rather than a share, work out the % first (e.g. 16 of 25 = 64%).`);
+    throw refuse(
+      `${name} is a percentage, so it must be between 0 and 100 — ${valueWithUnit(value, '%')} can't be right. If you counted things rather than a share, work out the % first (e.g. 16 of 25 = 64%).`,
+    );
   }
   if (value < 0) throw refuse(`${name} can't be negative (${value} ${unit}).`);
   if (kind === 'count' && !Number.isInteger(value)) {
