@@ -1,6 +1,8 @@
+import { casesFeature } from './features/cases/index.js';
 import { helpFeature } from './features/help/index.js';
 import { measuresFeature } from './features/measures/index.js';
 import { meetingsFeature } from './features/meetings/index.js';
+import { milestonesFeature } from './features/milestones/index.js';
 import { pdsaFeature } from './features/pdsa/index.js';
 import { changeIdeasFeature } from './features/change-ideas/index.js';
 import { setupFeature } from './features/setup/index.js';
@@ -13,6 +15,8 @@ export const FEATURES: Feature[] = [
   measuresFeature,
   pdsaFeature,
   changeIdeasFeature,
+  // Last before help: their sentences claim anything that looks like a case or a milestone.
+  casesFeature, milestonesFeature,
   // help reads FEATURES lazily, at run time, so it lists every command registered here.
   helpFeature(() => FEATURES.flatMap((f) => f.commands ?? [])),
 ];

@@ -1,0 +1,69 @@
+import { DateTime } from 'luxon';
+import type { Card, CardSection } from '../../../../cards/model.js';
+import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
+import type { Case } from '../../../store/schemas/case.js';
+import type { TurnContext } from '../../context.js';
+import { dayLabel, daysFrom, intervalText, milestoneNoun, waitText } from '../milestones/day-format.js';
+import { labelOf, milestoneSettings } from '../milestones/milestone-settings.js';
+import { journeyOf } from './journey-of.js';
+
+export const TIMELINE_VERB = 'case.timeline';
+export const UNDO_VERB = 'case.undo';
+export const HISTORY_VERB = 'case.history';
+
+/** Who last changed the case, and when, in the programme's time zone. */
+async function lastChange(ctx: TurnContext, caseRef: string): Promise<string | undefined> {
+  const entry = await ctx.store.audit.findOne(
+    { entity: 'case', entityId: caseRef, action: { $in: ['record', 'undo'] } },
+    { sort: { at: -1, _id: -1 } },
+  );
+  if (!entry) return undefined;
+  const zone = ctx.programme?.timeZone ?? 'Europe/London';
+  const when = DateTime.fromJSDate(entry.at, { zone }).toFormat('d LLL yyyy HH:mm');
+  return `${entry.actor.name}, ${when}${entry.action === 'undo' ? ' (undo)' : ''}`;
+}
+
+/**
+ * `case C1042`: the child's milestones in the order they happened with the time between each,
+ * planned dates, how long the child has waited at the current stage, and the last change.
+ */
+export async function caseCard(ctx: TurnContext, found: Case): Promise<Card> {
+  const { catalogue, today } = milestoneSettings(ctx);
+  const view = journeyOf(found.milestones, catalogue, today);
+  const mid = (key: string) => labelMidSentence(labelOf(catalogue, key));
+  const sections: CardSection[] = [];
+  if (view.reached.length > 0) {
+    const lines = view.reached.map(
+      (m) => `- *${m.label}* — ${dayLabel(m.date)}${m.since ? ` · ${intervalText(m.since.days)} after ${milestoneNoun(catalogue, m.since.key)}` : ''}`,
+    );
+    sections.push({ heading: 'Milestones', text: lines.join('\n') });
+  }
+  if (view.planned.length > 0) {
+    const lines = view.planned.map((m) => {
+      const ahead = daysFrom(today, m.date);
+      const when = ahead > 0 ? ` (in ${waitText(ahead)})` : ' (date passed — record what happened)';
+      return `- *${m.label}* — planned ${dayLabel(m.date)}${when}`;
+    });
+    sections.push({ heading: 'Planned', text: lines.join('\n') });
+  }
+  const stage = view.stage;
+  if (stage) {
+    const now = stage.complete
+      ? `Permanence secured: ${mid(stage.key)} on ${dayLabel(stage.date)}.`
+      : `Current stage: after ${mid(stage.key)}. Waiting ${waitText(stage.waitingDays)} since ${dayLabel(stage.date)}.`;
+    sections.push({ heading: 'Now', text: now });
+  }
+  const changed = await lastChange(ctx, found.caseRef);
+  const data = { ref: found.caseRef };
+  return {
+    title: `${found.caseRef}: journey to permanence`,
+    ...(sections.length === 0 ? { subtitle: 'No milestone dates held.' } : {}),
+    sections,
+    ...(changed ? { facts: [{ label: 'Last change', value: changed }] } : {}),
+    buttons: [
+      { id: 'timeline', label: 'Timeline', action: { verb: TIMELINE_VERB, data } },
+      { id: 'history', label: 'History', action: { verb: HISTORY_VERB, data } },
+      { id: 'undo', label: 'Undo last change', action: { verb: UNDO_VERB, data } },
+    ],
+  };
+}

@@ -1,0 +1,62 @@
+import { isCaseReference } from '../../../domain/case-reference.js';
+import type { TurnContext } from '../../context.js';
+import type { ActionHandler, Feature } from '../../registry.js';
+import type { Reply } from '../../turn.js';
+import { SHOW_CASE_VERB } from '../milestones/change-summary.js';
+import { milestoneSettings } from '../milestones/milestone-settings.js';
+import { HISTORY_VERB, TIMELINE_VERB, UNDO_VERB } from './case-card.js';
+import { caseCommand, showCase, showTimeline } from './case-command.js';
+import { caseHistory } from './case-history.js';
+import { caseRefArg } from './case-ref-arg.js';
+import { cancelErase, confirmErase, ERASE_VERB, KEEP_VERB } from './erase-case.js';
+import { undoLastChange } from './undo-change.js';
+
+const byRef = (verb: string, run: (ctx: TurnContext, caseRef: string) => Promise<Reply[]>): ActionHandler => ({
+  verb,
+  run: (ctx, data) => run(ctx, caseRefArg(ctx, data.ref)),
+});
+const pendingId = (data: Record<string, unknown>) => (typeof data.pending === 'string' ? data.pending : '');
+
+// "C1042", "show C1042", "journey for C1042", "C1042 journey": the reference alone asks for the case.
+const SHOW = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:journey\s+(?:of\s+|for\s+)?)?(\S+?)(?:\s+journey)?[.?!]?$/i;
+
+/** A child's journey: view, timeline, history, undo; export and erasure for admins. */
+export const casesFeature: Feature = {
+  commands: [
+    {
+      words: ['case'],
+      roles: ['member'],
+      usage: 'case <case> [timeline|history|undo]',
+      example: 'case C1042',
+      summary: "A child's journey: milestones in order with the time between them, planned dates, and how long the child has waited.",
+      run: caseCommand,
+    },
+    {
+      words: ['case'],
+      roles: ['admin'],
+      usage: 'case <case> export|erase',
+      example: 'case C1042 export',
+      summary: 'Everything held on one case reference, as JSON; or erase it (asks first).',
+      run: caseCommand,
+    },
+  ],
+  actions: [
+    byRef(SHOW_CASE_VERB, showCase),
+    byRef(TIMELINE_VERB, showTimeline),
+    byRef(HISTORY_VERB, caseHistory),
+    byRef(UNDO_VERB, undoLastChange),
+    { verb: ERASE_VERB, run: (ctx, data) => confirmErase(ctx, pendingId(data)) },
+    { verb: KEEP_VERB, run: (ctx, data) => cancelErase(ctx, pendingId(data)) },
+  ],
+  sentences: [
+    {
+      name: 'show-case',
+      async run(ctx, said) {
+        const token = SHOW.exec(said.trim())?.[1];
+        if (!token || !isCaseReference(token, milestoneSettings(ctx).pattern)) return null;
+        ctx.requireProgramme();
+        return showCase(ctx, caseRefArg(ctx, token));
+      },
+    },
+  ],
+};

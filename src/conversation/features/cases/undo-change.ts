@@ -1,0 +1,78 @@
+import type { WithId } from 'mongodb';
+import { ForbiddenError, ValidationError } from '../../../errors.js';
+import type { AuditEntry } from '../../../store/schemas/audit.js';
+import type { TurnContext } from '../../context.js';
+import { text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { auditCase } from '../milestones/audit-case.js';
+import { milestoneSettings } from '../milestones/milestone-settings.js';
+import type { CaseMilestoneMap } from '../milestones/record-changes.js';
+import { findCase } from './case-ref-arg.js';
+import { caseStateOf, describeChange } from './describe-change.js';
+
+/**
+ * The newest change not yet undone. Undo entries name the entry they reverted, so undoing again
+ * steps further back rather than undoing the undo.
+ */
+export async function lastUndoable(ctx: TurnContext, caseRef: string): Promise<WithId<AuditEntry> | null> {
+  const entries = await ctx.store.audit
+    .find({ entity: 'case', entityId: caseRef, action: { $in: ['record', 'undo'] } }, { sort: { at: -1, _id: -1 }, limit: 500 })
+    .toArray();
+  const undone = new Set<string>();
+  for (const entry of entries) {
+    if (entry.action === 'undo') {
+      const undoes = caseStateOf(entry.after)?.undoes;
+      if (undoes) undone.add(undoes);
+    } else if (!undone.has(entry._id.toHexString())) return entry;
+  }
+  return null;
+}
+
+/** Puts back, for each milestone the change touched, what it held before; leaves the rest. */
+function reverted(current: CaseMilestoneMap, before: CaseMilestoneMap, after: CaseMilestoneMap): CaseMilestoneMap {
+  const next = structuredClone(current);
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (before[key]) next[key] = before[key];
+    else delete next[key];
+  }
+  return next;
+}
+
+/**
+ * `case C1042 undo`: reverts the last change to the case, audited as an undo. Someone else's change
+ * may be undone only by a lead or an admin.
+ */
+export async function undoLastChange(ctx: TurnContext, caseRef: string): Promise<Reply[]> {
+  const current = await findCase(ctx, caseRef);
+  const target = await lastUndoable(ctx, caseRef);
+  if (!target) return [text(`There is no change to undo on ${caseRef}.`)];
+  const mayUndoOthers = ctx.isAdmin || ctx.leadOf.length > 0;
+  if (target.actor.userId !== ctx.turn.user.id && !mayUndoOthers) {
+    throw new ForbiddenError(
+      `The last change to ${caseRef} was made by ${target.actor.name}. Only they, a lead or an admin can undo it.`,
+    );
+  }
+  const was = caseStateOf(target.before);
+  const became = caseStateOf(target.after);
+  const milestones = reverted(current.milestones, was?.milestones ?? {}, became?.milestones ?? {});
+  const after = await ctx.store.cases.findOneAndUpdate(
+    { caseRef, version: current.version },
+    { $set: { milestones, updatedAt: ctx.now }, $inc: { version: 1 } },
+  );
+  if (!after) {
+    throw new ValidationError('edit_conflict', `Someone changed ${caseRef} a moment ago. Have a look with \`case ${caseRef}\`, then try again.`);
+  }
+  await auditCase(
+    ctx,
+    caseRef,
+    'undo',
+    { milestones: current.milestones, version: current.version },
+    { milestones: after.milestones, version: after.version, undoes: target._id.toHexString() },
+    { platform: ctx.turn.platform, eventId: ctx.turn.eventId, text: `undo ${caseRef}` },
+  );
+  const { catalogue } = milestoneSettings(ctx);
+  const what = describeChange(became, was, catalogue);
+  const by = target.actor.userId === ctx.turn.user.id ? 'your change' : `the change by ${target.actor.name}`;
+  return [text(`Undone ${by} on *${caseRef}*: ${what.join('; ') || 'no dates changed'}.`)];
+}

@@ -1,0 +1,50 @@
+import type { Card, CardFact } from '../../../../cards/model.js';
+import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
+import { dayLabel } from './day-format.js';
+import { labelOf } from './milestone-settings.js';
+import type { MilestoneChange } from './record-changes.js';
+
+export const CONFIRM_VERB = 'milestone.confirm';
+export const EDIT_VERB = 'milestone.edit';
+export const CANCEL_VERB = 'milestone.cancel';
+
+function changeFact(change: MilestoneChange): CardFact | null {
+  const { record, previous, kind } = change;
+  const now = dayLabel(record.date);
+  if (kind === 'correction') return { label: 'Correction', value: `was ${dayLabel(previous!.actual!)} → now ${now}` };
+  if (kind === 'now_actual') return { label: 'Plan met', value: `was planned for ${dayLabel(previous!.planned!)} → happened ${now}` };
+  if (kind === 'replanned') return { label: 'New plan', value: `was planned for ${dayLabel(previous!.planned!)} → now ${now}` };
+  return null;
+}
+
+/**
+ * Exactly what was understood, one section per child and milestone, before anything is stored.
+ * The buttons carry only the question's id: the records wait in the store, not in the card.
+ */
+export function confirmationCard(
+  changes: readonly MilestoneChange[],
+  pendingId: string,
+  catalogue: MilestoneCatalogue,
+): Card {
+  const data = { pending: pendingId };
+  return {
+    title: changes.length === 1 ? 'Check before I save' : `Check these ${changes.length} dates before I save`,
+    sections: [
+      ...changes.map(({ record, ...rest }) => ({
+        facts: [
+          { label: 'Case', value: record.caseRef },
+          { label: 'Milestone', value: labelOf(catalogue, record.milestone) },
+          { label: 'Date', value: dayLabel(record.date) },
+          { label: 'Status', value: record.planned ? 'Planned (booked, not yet happened)' : 'Happened' },
+          ...[changeFact({ record, ...rest })].filter((f): f is CardFact => f !== null),
+        ],
+      })),
+      { text: 'Nothing is stored until you confirm.' },
+    ],
+    buttons: [
+      { id: 'confirm', label: 'Confirm', style: 'primary', action: { verb: CONFIRM_VERB, data } },
+      { id: 'edit', label: 'Edit', action: { verb: EDIT_VERB, data } },
+      { id: 'cancel', label: 'Cancel', action: { verb: CANCEL_VERB, data } },
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+import { ValidationError } from '../../../errors.js';
+import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
+import type { TurnContext } from '../../context.js';
+import { card, text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { auditCase } from './audit-case.js';
+import { summaryCard } from './change-summary.js';
+import { checkRecords } from './check-records.js';
+import { milestoneSettings } from './milestone-settings.js';
+import { closePending } from './pending-records.js';
+import { loadMilestones } from './propose-records.js';
+import { type CaseWrite, writeCase } from './write-case.js';
+
+export const ANSWERED = 'Those dates have already been confirmed or cancelled, or the question expired. Send them again if they still need recording.';
+
+function byCase(records: readonly MilestoneRecord[]): Map<string, MilestoneRecord[]> {
+  const groups = new Map<string, MilestoneRecord[]>();
+  for (const r of records) groups.set(r.caseRef, [...(groups.get(r.caseRef) ?? []), r]);
+  return groups;
+}
+
+/**
+ * Confirm: claims the question (so a second click finds it answered), checks the records again
+ * against the cases as they are now (someone may have recorded a date since the card was shown),
+ * stores them case by case with an audit entry each, and says what changed.
+ */
+export async function confirmRecords(ctx: TurnContext, pendingId: string): Promise<Reply[]> {
+  const claimed = await closePending(ctx, pendingId, 'done');
+  if (!claimed) return [text(ANSWERED)];
+  const { catalogue } = milestoneSettings(ctx);
+  const { records, pending } = claimed;
+  const problem = checkRecords(records, await loadMilestones(ctx, records.map((r) => r.caseRef)), catalogue);
+  if (problem) {
+    await ctx.store.pending.updateOne({ _id: pending._id }, { $set: { status: 'cancelled' } });
+    return [text(`The case changed since I asked. ${problem.message}`)];
+  }
+  const written: (CaseWrite & { records: MilestoneRecord[] })[] = [];
+  let stopped: ValidationError | undefined;
+  for (const [caseRef, own] of byCase(records)) {
+    try {
+      const write = await writeCase(ctx, caseRef, own, catalogue);
+      await auditCase(ctx, caseRef, 'record', write.before, write.after, pending.source);
+      written.push({ ...write, records: own });
+    } catch (error) {
+      // A race lost on a later case must not hide that the earlier ones were stored.
+      if (!(error instanceof ValidationError) || written.length === 0) {
+        await ctx.store.pending.updateOne({ _id: pending._id }, { $set: { status: 'cancelled' } });
+        throw error;
+      }
+      stopped = error;
+      break;
+    }
+  }
+  const summary = written.map((w) => ({ caseRef: w.caseRef, records: w.records, milestones: w.after.milestones }));
+  return [card(summaryCard(summary, catalogue), true), ...(stopped ? [text(stopped.userMessage)] : [])];
+}

@@ -1,0 +1,89 @@
+import { ObjectId } from 'mongodb';
+import { z } from 'zod';
+import { ForbiddenError } from '../../../errors.js';
+import { type MilestoneRecord, MilestoneRecordSchema } from '../../../domain/parse-milestone.js';
+import type { PendingAction } from '../../../store/schemas/pending-action.js';
+import type { TurnContext } from '../../context.js';
+
+export const RECORDS_KIND = 'milestone.records';
+/** More than this in one message is easier to get wrong than to type again in parts. */
+export const MAX_RECORDS = 10;
+const ANSWER_WITHIN_MS = 24 * 60 * 60 * 1000;
+
+export const PendingRecordsSchema = z.object({
+  records: z.array(MilestoneRecordSchema).min(1).max(MAX_RECORDS),
+});
+
+/**
+ * What the bot understood, as the text kept for the audit trail: "C1042 accommodated 2026-10-03".
+ * The message itself is never kept for milestone changes: people write "Sophie (C1042) came into
+ * care…", and the log must hold the pseudonymous reference only.
+ */
+export function understanding(records: readonly MilestoneRecord[]): string {
+  return records
+    .map((r) => `${r.caseRef} ${r.milestone}${r.planned ? ' planned' : ''} ${r.date}`)
+    .join('; ');
+}
+
+/** Stores the records as a question waiting for Confirm; returns its id for the buttons. */
+export async function openPending(ctx: TurnContext, records: MilestoneRecord[]): Promise<string> {
+  const { insertedId } = await ctx.store.pending.insertOne({
+    userId: ctx.turn.user.id,
+    kind: RECORDS_KIND,
+    payload: PendingRecordsSchema.parse({ records }),
+    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId, text: understanding(records) },
+    status: 'open',
+    createdAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + ANSWER_WITHIN_MS),
+  });
+  return insertedId.toHexString();
+}
+
+// A button's id that is not an ObjectId matches nothing, so it reads as an expired question.
+const filterOf = (id: string) =>
+  ObjectId.isValid(id) ? { _id: new ObjectId(id), kind: RECORDS_KIND } : { kind: '' };
+
+/** Refuses someone else's question: only the person who sent the dates answers for them. */
+async function requireOwn(ctx: TurnContext, id: string): Promise<void> {
+  const found = await ctx.store.pending.findOne(filterOf(id));
+  if (found && found.userId !== ctx.turn.user.id) {
+    throw new ForbiddenError('Only the person who sent those dates can confirm, edit or cancel them.');
+  }
+}
+
+/** The open question with its records, or null when it was answered, expired or never existed here. */
+export async function readPending(
+  ctx: TurnContext,
+  id: string,
+): Promise<{ pending: PendingAction; records: MilestoneRecord[] } | null> {
+  await requireOwn(ctx, id);
+  const pending = await ctx.store.pending.findOne({
+    ...filterOf(id),
+    userId: ctx.turn.user.id,
+    status: 'open',
+    expiresAt: { $gt: ctx.now },
+  });
+  return pending ? { pending, records: PendingRecordsSchema.parse(pending.payload).records } : null;
+}
+
+/**
+ * Answers the question, atomically: of two clicks (or a platform retry) only one finds it open, so
+ * the dates are stored once.
+ */
+export async function closePending(
+  ctx: TurnContext,
+  id: string,
+  status: 'done' | 'cancelled',
+): Promise<{ pending: PendingAction; records: MilestoneRecord[] } | null> {
+  await requireOwn(ctx, id);
+  const pending = await ctx.store.pending.findOneAndUpdate(
+    { ...filterOf(id), userId: ctx.turn.user.id, status: 'open', expiresAt: { $gt: ctx.now } },
+    { $set: { status } },
+  );
+  return pending ? { pending, records: PendingRecordsSchema.parse(pending.payload).records } : null;
+}
+
+/** Puts a claimed question back, when nothing could be stored and the user may try again. */
+export async function reopenPending(ctx: TurnContext, id: string): Promise<void> {
+  await ctx.store.pending.updateOne({ ...filterOf(id), status: 'done' }, { $set: { status: 'open' } });
+}

@@ -1,0 +1,55 @@
+import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
+import type { TurnContext } from '../../context.js';
+import { card, text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { type RecordProblem, checkRecords } from './check-records.js';
+import { confirmationCard } from './confirm-card.js';
+import { dayLabel } from './day-format.js';
+import { labelOf, type MilestoneSettings } from './milestone-settings.js';
+import { MAX_RECORDS, openPending } from './pending-records.js';
+import { type CaseMilestoneMap, describeChanges } from './record-changes.js';
+
+export type Proposal = { problem: RecordProblem; replies?: undefined } | { problem?: undefined; replies: Reply[] };
+
+/** The milestones each named case holds now; a case not yet started holds none. */
+export async function loadMilestones(
+  ctx: TurnContext,
+  refs: readonly string[],
+): Promise<Map<string, CaseMilestoneMap>> {
+  const found = await ctx.store.cases
+    .find({ caseRef: { $in: [...new Set(refs)] } }, { projection: { caseRef: 1, milestones: 1 } })
+    .toArray();
+  return new Map(found.map((c) => [c.caseRef, c.milestones]));
+}
+
+/**
+ * Checks understood records against the cases as they are, then asks for confirmation: a card with
+ * Confirm / Edit / Cancel over a stored question. Records that change nothing are only mentioned.
+ */
+export async function proposeRecords(
+  ctx: TurnContext,
+  records: MilestoneRecord[],
+  settings: MilestoneSettings,
+): Promise<Proposal> {
+  if (records.length > MAX_RECORDS) {
+    const message = `That’s ${records.length} dates in one message — please send at most ${MAX_RECORDS} at a time, so each can be checked. Nothing was recorded.`;
+    return { problem: { code: 'too_many', message, index: 0 } };
+  }
+  const existing = await loadMilestones(ctx, records.map((r) => r.caseRef));
+  const problem = checkRecords(records, existing, settings.catalogue);
+  if (problem) return { problem };
+  const changes = describeChanges(records, existing);
+  const same = changes.filter((c) => c.kind === 'unchanged');
+  const sameText = same
+    .map(({ record: r }) => `${r.caseRef} ${labelOf(settings.catalogue, r.milestone).toLowerCase()} ${r.planned ? 'planned for' : 'on'} ${dayLabel(r.date)}`)
+    .join('; ');
+  const toStore = changes.filter((c) => c.kind !== 'unchanged');
+  if (toStore.length === 0) return { replies: [text(`Already recorded: ${sameText}. Nothing to change.`)] };
+  const pendingId = await openPending(ctx, toStore.map((c) => c.record));
+  return {
+    replies: [
+      card(confirmationCard(toStore, pendingId, settings.catalogue)),
+      ...(same.length > 0 ? [text(`Already recorded, so left as is: ${sameText}.`)] : []),
+    ],
+  };
+}
