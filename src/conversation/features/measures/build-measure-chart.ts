@@ -1,5 +1,4 @@
 import type { RenderedChart } from '../../../charts/render-png.js';
-import { renderRunChart } from '../../../charts/render-run-chart.js';
 import type { MeasurePoint } from '../../../domain/measures/index.js';
 import type { RunChartAnalysis } from '../../../domain/runchart/index.js';
 import { NotFoundError } from '../../../errors.js';
@@ -48,6 +47,8 @@ export async function buildMeasureChart(
     throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
   }
   const annotations = await chartAnnotations(store, measure, result.points, options.groupKey);
+  // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
+  const { renderRunChart } = await import('../../../charts/render-run-chart.js');
   const chart = await renderRunChart(measureChartSpec(programme, result, annotations));
   return {
     ...chart,

@@ -1,5 +1,4 @@
 import type { RenderedChart } from '../../../charts/render-png.js';
-import { renderWaitingChart } from '../../../charts/render-waiting-chart.js';
 import {
   type CaseMilestones,
   type WaitingBucket,
@@ -51,6 +50,8 @@ export async function buildWaitingChart(
       'nobody_waiting',
     );
   }
+  // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
+  const { renderWaitingChart } = await import('../../../charts/render-waiting-chart.js');
   const chart = await renderWaitingChart({
     title: 'Children still waiting',
     asOf: options.today,

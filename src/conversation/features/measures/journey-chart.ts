@@ -1,4 +1,3 @@
-import { renderJourneyTimeline } from '../../../charts/render-journey-timeline.js';
 import type { RenderedChart } from '../../../charts/render-png.js';
 import { NotFoundError } from '../../../errors.js';
 import type { WorkspaceStore } from '../../../store/workspace-store.js';
@@ -29,6 +28,8 @@ export async function journeyChart(
   entries.sort(
     (a, b) => a.date.localeCompare(b.date) || (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99),
   );
+  // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
+  const { renderJourneyTimeline } = await import('../../../charts/render-journey-timeline.js');
   return renderJourneyTimeline({
     caseRef,
     title: `${caseRef}: journey to permanence`,
