@@ -41,8 +41,9 @@ export interface Notifier {
    */
   directConversation?(workspaceId: string, userId: string): Promise<string>;
   /**
-   * Looks for a message sent since `since` carrying the key. Absent where the platform offers no
-   * such lookup (Teams): an interrupted send there is reported as uncertain, never repeated blindly.
+   * Looks among the conversation's recent messages for one carrying the key. Absent where the
+   * platform offers no such lookup (Teams): an interrupted send there is reported as uncertain,
+   * never repeated blindly.
    */
-  findSent?(target: NotifyTarget, idempotencyKey: string, since: Date): Promise<SentMessage | null>;
+  findSent?(target: NotifyTarget, idempotencyKey: string): Promise<SentMessage | null>;
 }

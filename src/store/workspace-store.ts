@@ -6,12 +6,15 @@ import { AuditEntrySchema, type AuditEntry } from './schemas/audit.js';
 import { CaseSchema, type Case } from './schemas/case.js';
 import { ChangeIdeaSchema, type ChangeIdea } from './schemas/change-idea.js';
 import { DataPointSchema, type DataPoint } from './schemas/data-point.js';
+import { DeliverySchema, type Delivery } from './schemas/delivery.js';
+import { DigestSchema, type Digest } from './schemas/digest.js';
 import { GroupSchema, type Group } from './schemas/group.js';
 import { MeasureSchema, type Measure } from './schemas/measure.js';
 import { MemberSchema, type Member } from './schemas/member.js';
 import { PdsaCycleSchema, type PdsaCycle } from './schemas/pdsa.js';
 import { PendingActionSchema, type PendingAction } from './schemas/pending-action.js';
 import { ProgrammeSchema, type Programme } from './schemas/programme.js';
+import { PromptResponseSchema, PromptSchema, type Prompt, type PromptResponse } from './schemas/prompt.js';
 
 /**
  * Everything one workspace may touch. Handlers receive this, never the raw `Db`, so a query without
@@ -33,6 +36,10 @@ export function workspaceStore(db: Db, workspaceId: string) {
     measures: scoped<Measure>(COLLECTIONS.measures, MeasureSchema),
     dataPoints: scoped<DataPoint>(COLLECTIONS.dataPoints, DataPointSchema),
     pending: scoped<PendingAction>(COLLECTIONS.pending, PendingActionSchema),
+    prompts: scoped<Prompt>(COLLECTIONS.prompts, PromptSchema),
+    promptResponses: scoped<PromptResponse>(COLLECTIONS.promptResponses, PromptResponseSchema),
+    digests: scoped<Digest>(COLLECTIONS.digests, DigestSchema),
+    deliveries: scoped<Delivery>(COLLECTIONS.deliveries, DeliverySchema),
     audit,
     /** Appends one audit entry. The log is append-only: nothing in the code updates or deletes it, except erasure. */
     recordAudit(entry: Omit<AuditEntry, 'workspaceId' | 'at'> & { at?: Date }) {

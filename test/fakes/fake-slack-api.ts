@@ -14,6 +14,15 @@ export interface SlackCall {
 
 type Answer = (body: Record<string, any>) => Record<string, unknown>;
 
+/** A message as conversations.history returns it: posted text with its metadata, or a file share. */
+export interface FakeSlackMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  files?: { id: string; name: string; title?: string }[];
+}
+
 export const FAKE_BOT_USER_ID = 'UBOT';
 export const FAKE_BOT_ID = 'BBOT';
 
@@ -28,6 +37,9 @@ export class FakeSlackApi {
   readonly unhandled: string[] = [];
   /** users.info answers: user id → display name. */
   readonly users = new Map<string, string>();
+  /** What landed in each conversation, oldest first, for conversations.history. */
+  readonly messages: FakeSlackMessage[] = [];
+  private readonly fileNames = new Map<string, string>();
   private readonly failures = new Map<string, string>();
   private readonly latency = new Map<string, number>();
   private seq = 0;
@@ -90,6 +102,7 @@ export class FakeSlackApi {
 
   clear(): void {
     this.calls.length = 0;
+    this.messages.length = 0;
     this.unhandled.length = 0;
     this.latency.clear();
   }
@@ -138,7 +151,19 @@ export class FakeSlackApi {
 
   private readonly answers: Record<string, Answer> = {
     'auth.test': () => ({ user_id: FAKE_BOT_USER_ID, bot_id: FAKE_BOT_ID, team_id: 'T-FAKE', url: 'https://fake.slack.com/' }),
-    'chat.postMessage': (body) => ({ channel: body.channel, ts: this.nextTs(), message: { text: body.text } }),
+    'chat.postMessage': (body) => {
+      const ts = this.nextTs();
+      this.messages.push({ channel: body.channel, ts, text: body.text, ...(body.metadata ? { metadata: body.metadata } : {}) });
+      return { channel: body.channel, ts, message: { text: body.text } };
+    },
+    'conversations.open': (body) => ({ channel: { id: `D${String(body.users).replace(/^U/, '')}` } }),
+    'conversations.history': (body) => ({
+      messages: this.messages
+        .filter((m) => m.channel === body.channel)
+        .reverse()
+        .map(({ channel: _, metadata, ...m }) => ({ ...m, ...(metadata && String(body.include_all_metadata) === 'true' ? { metadata } : {}) })),
+      has_more: false,
+    }),
     'chat.update': (body) => ({ channel: body.channel, ts: body.ts }),
     'views.open': (body) => ({ view: { id: `V${++this.seq}`, ...body.view } }),
     'views.update': (body) => ({ view: { id: body.view_id, ...body.view } }),
@@ -148,11 +173,16 @@ export class FakeSlackApi {
       return { user: { id: body.user, name: name.toLowerCase().replace(/\s+/g, '.'), real_name: name, profile: { display_name: name, real_name: name } } };
     },
     'conversations.info': (body) => ({ channel: { id: body.channel, is_im: String(body.channel).startsWith('D') } }),
-    'files.getUploadURLExternal': () => {
+    'files.getUploadURLExternal': (body) => {
       const fileId = `F${++this.seq}`;
+      this.fileNames.set(fileId, String(body.filename));
       return { upload_url: `${this.origin}/upload/${fileId}`, file_id: fileId };
     },
-    'files.completeUploadExternal': (body) => ({ files: (body.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) }),
+    'files.completeUploadExternal': (body) => {
+      const files = (body.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, name: this.fileNames.get(f.id) ?? f.id, title: f.title }));
+      if (body.channel_id) this.messages.push({ channel: body.channel_id, ts: this.nextTs(), files });
+      return { files };
+    },
     'oauth.v2.access': (body) => ({
       app_id: 'A-FAKE',
       authed_user: { id: 'U-INSTALLER' },

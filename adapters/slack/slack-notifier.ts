@@ -1,0 +1,119 @@
+import { webApi } from '@slack/bolt';
+import type { Db } from 'mongodb';
+import { markdownToMrkdwn } from '../../cards/markdown-to-mrkdwn.js';
+import type { CardImage } from '../../cards/model.js';
+import { toBlockKitMessage } from '../../cards/to-block-kit.js';
+import type { Config } from '../../src/config.js';
+import type { Reply } from '../../src/conversation/turn.js';
+import { NotFoundError } from '../../src/errors.js';
+import type { Notifier, NotifyTarget, SendOptions, SentMessage } from '../../src/notify.js';
+import { createInstallationStore } from './installation-store.js';
+import { slackFailure } from './slack-failure.js';
+
+/** Marks our messages, so a send cut off by a crash can be found again (docs.slack.dev/messaging/message-metadata). */
+export const DELIVERY_EVENT_TYPE = 'pacebot_delivery';
+/** How far back an interrupted send is looked for: three pages of conversations.history. */
+const HISTORY_PAGES = 3;
+
+/** An upload carries no metadata, so its file name carries the message key instead. */
+export const uploadName = (key: string) => `pacebot-${key}.png`;
+
+/**
+ * Proactive Slack messages for jobs: chat.postMessage with the message key in `metadata`, charts
+ * through filesUploadV2 (getUploadURLExternal → POST → completeUploadExternal, platforms.md §1.4),
+ * DMs opened with conversations.open. The bot token is SLACK_BOT_TOKEN, or the workspace's OAuth
+ * installation. Needs the scopes chat:write, files:write, im:write, and channels:history,
+ * groups:history, im:history for the look-up after a crash.
+ */
+export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier {
+  const clientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    // The delivery job retries with backoff and records each attempt; a client retrying on its own
+    // could post twice after a timeout, unseen by the job.
+    retryConfig: { retries: 0 },
+  };
+  const installations = createInstallationStore(db);
+  const clients = new Map<string, webApi.WebClient>();
+
+  async function tokenFor(workspaceId: string): Promise<string> {
+    if (config.SLACK_BOT_TOKEN) return config.SLACK_BOT_TOKEN;
+    const [enterpriseId, teamId] = workspaceId.includes(':') ? workspaceId.split(':') : [undefined, workspaceId];
+    const installation = await installations
+      .fetchInstallation({ teamId, enterpriseId, isEnterpriseInstall: false })
+      .catch(() => (enterpriseId ? installations.fetchInstallation({ teamId, enterpriseId, isEnterpriseInstall: true }) : null))
+      .catch(() => null);
+    const token = installation?.bot?.token;
+    if (!token) throw new NotFoundError('pacebot is not installed in that Slack workspace any more.', 'slack_not_installed');
+    return token;
+  }
+
+  async function clientFor(workspaceId: string): Promise<webApi.WebClient> {
+    const token = await tokenFor(workspaceId);
+    let client = clients.get(token);
+    if (!client) clients.set(token, (client = new webApi.WebClient(token, clientOptions)));
+    return client;
+  }
+
+  async function upload(client: webApi.WebClient, channel: string, image: Pick<CardImage, 'png' | 'alt' | 'title'>, name: string): Promise<SentMessage> {
+    const title = image.title ?? image.alt.slice(0, 80);
+    await client.filesUploadV2({ channel_id: channel, file: image.png, filename: name, title, alt_text: image.alt.slice(0, 1000) });
+    return {};
+  }
+
+  async function sendOne(client: webApi.WebClient, channel: string, reply: Reply, key: string | undefined): Promise<SentMessage[]> {
+    const metadata = key ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key } } } : {};
+    if (reply.kind === 'image') return [await upload(client, channel, reply, uploadName(key ?? 'chart'))];
+    if (reply.kind === 'text') {
+      const posted = await client.chat.postMessage({ channel, text: markdownToMrkdwn(reply.text), ...metadata });
+      return [{ messageId: posted.ts }];
+    }
+    const { text, blocks, images } = toBlockKitMessage(reply.card);
+    const posted = await client.chat.postMessage({ channel, text, blocks, ...metadata });
+    const sent: SentMessage[] = [{ messageId: posted.ts }];
+    for (const [i, image] of images.entries()) sent.push(await upload(client, channel, image, uploadName(`${key ?? 'card'}-${i}`)));
+    return sent;
+  }
+
+  return {
+    platform: 'slack',
+    async send(target: NotifyTarget, replies: Reply[], options: SendOptions = {}) {
+      try {
+        const client = await clientFor(target.workspaceId);
+        const sent: SentMessage[] = [];
+        for (const reply of replies) sent.push(...(await sendOne(client, target.conversationId, reply, options.idempotencyKey)));
+        return sent;
+      } catch (error) {
+        throw slackFailure(error);
+      }
+    },
+    async directConversation(workspaceId: string, userId: string) {
+      try {
+        const opened = await (await clientFor(workspaceId)).conversations.open({ users: userId });
+        if (!opened.channel?.id) throw new NotFoundError('Slack opened no direct conversation with that person.', 'slack_no_dm');
+        return opened.channel.id;
+      } catch (error) {
+        throw slackFailure(error);
+      }
+    },
+    async findSent(target: NotifyTarget, key: string) {
+      const client = await clientFor(target.workspaceId);
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page++) {
+        const history = await client.conversations
+          .history({ channel: target.conversationId, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) })
+          .catch((error: unknown) => {
+            throw slackFailure(error);
+          });
+        const found = (history.messages ?? []).find(
+          (m) =>
+            (m.metadata?.event_type === DELIVERY_EVENT_TYPE && (m.metadata.event_payload as { key?: string } | undefined)?.key === key) ||
+            (m.files ?? []).some((f) => f.name === uploadName(key)),
+        );
+        if (found) return { messageId: found.ts };
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!history.has_more || !cursor) break;
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Db } from 'mongodb';
+import type { Platform } from '../src/conversation/turn.js';
+import type { SendDeps } from '../src/deliveries/send-delivery.js';
+import type { Logger } from '../src/log.js';
+import type { Notifier } from '../src/notify.js';
+import type { JobDefinition } from '../src/scheduler.js';
+import { planDigestsJob } from './plan-digests.js';
+import { runSendDeliveries, sendDeliveriesJob } from './send-deliveries.js';
+
+export interface JobsDeps {
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+  /** One per platform that can send proactively. */
+  notifiers: Partial<Record<Platform, Notifier>>;
+  /** Names this process on claims and leases; default host:pid:random. */
+  owner?: string;
+  afterSend?: SendDeps['afterSend'];
+}
+
+/** Every scheduled job, one per file in jobs/, each named after its file. */
+export function registerJobs(deps: JobsDeps): JobDefinition[] {
+  const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const send = { db: deps.db, logger: deps.logger, clock: deps.clock, notifiers: deps.notifiers, owner, ...(deps.afterSend ? { afterSend: deps.afterSend } : {}) };
+  const base = { db: deps.db, logger: deps.logger, clock: deps.clock, owner };
+  // A planned digest starts going out in the same run, not at the next send-deliveries poll.
+  const sendNow = async () => void (await runSendDeliveries(send));
+  return [planDigestsJob({ ...base, onPlanned: sendNow }), sendDeliveriesJob(send)];
+}

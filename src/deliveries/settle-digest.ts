@@ -1,0 +1,20 @@
+import type { Db } from 'mongodb';
+import { COLLECTIONS } from '../store/collections.js';
+import type { Delivery } from '../store/schemas/delivery.js';
+import type { Digest } from '../store/schemas/digest.js';
+import { deliveriesCollection } from './deliveries-collection.js';
+
+/** Once none of a digest's deliveries is still pending or sending, the digest counts as sent. */
+export async function settleDigest(db: Db, record: Delivery, now: Date): Promise<void> {
+  if (record.kind !== 'digest') return;
+  const open = await deliveriesCollection(db).countDocuments({
+    workspaceId: record.workspaceId,
+    kind: 'digest',
+    sourceId: record.sourceId,
+    status: { $in: ['pending', 'sending'] },
+  });
+  if (open > 0) return;
+  await db
+    .collection<Digest>(COLLECTIONS.digests)
+    .updateOne({ _id: record.sourceId, workspaceId: record.workspaceId, status: 'queued' }, { $set: { status: 'sent', sentAt: now } });
+}

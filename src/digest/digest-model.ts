@@ -1,0 +1,78 @@
+import type { CycleChange } from '../conversation/features/pdsa/queries.js';
+import type { RuleSet } from '../store/schemas/programme.js';
+
+/** A chart as the digest carries it: the PNG, its alt text and what the rules say, in words. */
+export interface DigestChart {
+  measureKey: string;
+  name: string;
+  png: Buffer;
+  alt: string;
+  /** The signal sentence (naming the rule set), then what the chart covers. */
+  sentences: string[];
+  /** "62% (Oct 2026)" for the latest point; undefined without data. */
+  latest?: string;
+}
+
+export interface WaitingStage {
+  name: string;
+  total: number;
+  /** Longest wait first; only leads see them. */
+  longestWaits: string[];
+  buckets: { label: string; count: number }[];
+}
+
+export interface DigestWaiting {
+  stages: WaitingStage[];
+  chart: { png: Buffer; alt: string } | null;
+}
+
+/** One child's data problem, named by case reference; the channel only ever sees how many. */
+export interface CaseGap {
+  caseRef: string;
+  detail: string;
+}
+
+export interface DigestGaps {
+  /** Milestones out of order, or a later one recorded with an earlier one missing. */
+  sequence: CaseGap[];
+  /** A planned date that passed with no actual date. */
+  plannedPassed: CaseGap[];
+  /** Still waiting past the aim's time. */
+  pastThreshold: CaseGap[];
+  thresholdWeeks: number | null;
+}
+
+export interface OverdueCycle {
+  number: number;
+  title: string;
+  ownerName: string;
+  carriedOutOn: string;
+}
+
+/** One aim group's part of the digest, before it is rendered for the channel or a lead. */
+export interface GroupDigest {
+  key: string;
+  name: string;
+  leads: string[];
+  aim: { statement: string; target: string; targetDate: string; progress: string[] } | null;
+  charts: DigestChart[];
+  /** Measures with nothing to draw yet. */
+  noData: string[];
+  waiting: DigestWaiting | null;
+  changes: CycleChange[];
+  overdue: OverdueCycle[];
+  gaps: DigestGaps;
+  questions: { id: string; number: number; text: string }[];
+}
+
+/** Everything one digest says, platform-free; rendered twice: for the channel and for each lead. */
+export interface DigestModel {
+  programmeName: string;
+  timeZone: string;
+  ruleSet: RuleSet;
+  meeting: { at: Date; localDate: string };
+  since: Date | null;
+  /** The programme-local date the data is as of. */
+  today: string;
+  groups: GroupDigest[];
+}

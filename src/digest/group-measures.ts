@@ -1,0 +1,34 @@
+import { DEFAULT_MILESTONE_CATALOGUE } from '../domain/milestone-catalogue.js';
+import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
+import type { Group } from '../store/schemas/group.js';
+
+/** How many run charts one group's part carries: its key ones, not every measure it ever defined. */
+export const MAX_GROUP_CHARTS = 3;
+
+/** A group's key measures: its aim's measure first, then its own (the "% within target" one first). */
+export function groupMeasures(group: Group, all: readonly MeasureDefinition[]): MeasureDefinition[] {
+  const aim = all.filter((m) => m.key === group.aim?.measureKey);
+  const own = all
+    .filter((m) => m.groupKey === group.key && m.key !== group.aim?.measureKey)
+    .sort((a, b) => Number(b.kind === 'proportion') - Number(a.kind === 'proportion'));
+  return [...aim, ...own].slice(0, MAX_GROUP_CHARTS);
+}
+
+/** The milestones a group's measures span, from each start to each end in catalogue order. */
+export function groupMilestones(measures: readonly MeasureDefinition[]): Set<string> {
+  const order = DEFAULT_MILESTONE_CATALOGUE.map((m) => m.key);
+  const keys = new Set<string>();
+  for (const m of measures) {
+    if (!m.from || !m.to) continue;
+    keys.add(m.from).add(m.to);
+    const [start, end] = [order.indexOf(m.from), order.indexOf(m.to)];
+    if (start >= 0 && end > start) for (const key of order.slice(start, end + 1)) keys.add(key);
+  }
+  return keys;
+}
+
+/** Weeks in an aim's target ("95% within 26 weeks", "28 weeks"), or null when it names none. */
+export function aimWeeks(group: Group): number | null {
+  const match = group.aim ? /(\d{1,3})\s*weeks?\b/i.exec(group.aim.target) : null;
+  return match ? Number(match[1]) : null;
+}

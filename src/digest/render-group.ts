@@ -1,0 +1,94 @@
+import type { Card, CardSection } from '../../cards/model.js';
+import type { DigestGaps, GroupDigest } from './digest-model.js';
+import { capped, changeLines, isoDay, localDay } from './render-lines.js';
+import { channelCount, safeForChannel } from './small-numbers.js';
+import { STUDY_DUE_DAYS } from './study-due.js';
+
+/** Who a group's part is for: the champions' channel (counts only) or one of its leads (case references). */
+export type Audience = 'channel' | 'lead';
+
+function aimSection(group: GroupDigest): CardSection | null {
+  if (!group.aim) return null;
+  const { statement, target, targetDate, progress } = group.aim;
+  const lines = [`_${statement}_`, `Target: ${target} by ${targetDate}.`, ...progress.map((p) => `- ${p}`)];
+  if (progress.length === 0) lines.push('No data on the aim’s measure yet.');
+  return { heading: 'Aim', text: lines.join('\n') };
+}
+
+function chartsSection(group: GroupDigest): CardSection | null {
+  const lines = [
+    ...group.charts.map((c) => `- *${c.name}*: ${c.sentences[0] ?? ''}`),
+    ...group.noData.map((name) => `- *${name}*: no data yet.`),
+  ];
+  return lines.length > 0 ? { heading: 'Run charts', text: lines.join('\n') } : null;
+}
+
+/** Whether the waiting bar chart may go to the channel: no bar of 1 to 4 children. */
+export function waitingChartForChannel(group: GroupDigest): boolean {
+  return !!group.waiting?.chart && safeForChannel(group.waiting.stages.flatMap((s) => s.buckets.map((b) => b.count)));
+}
+
+function waitingSection(group: GroupDigest, audience: Audience): CardSection | null {
+  if (!group.waiting) return null;
+  const lines = group.waiting.stages.map((stage) => {
+    if (audience === 'channel') return `- *${stage.name}*: ${channelCount(stage.total)} waiting`;
+    const buckets = stage.buckets.filter((b) => b.count > 0).map((b) => `${b.count} ${b.label}`);
+    return `- *${stage.name}*: ${stage.total} waiting (${buckets.join(', ')}). Longest waits: ${stage.longestWaits.join(', ')}`;
+  });
+  if (audience === 'channel' && !waitingChartForChannel(group)) {
+    lines.push('_The bar chart went to the leads only: some of its counts are under 5._');
+  }
+  return { heading: 'Children still waiting', text: lines.join('\n') };
+}
+
+function cyclesSection(group: GroupDigest, sinceLabel: string): CardSection {
+  const lines = changeLines(group.changes);
+  if (group.overdue.length > 0) {
+    const items = group.overdue.map((c) => `T-${c.number} ${c.title} (${c.ownerName}, carried out ${isoDay(c.carriedOutOn)})`);
+    lines.push(`- *Overdue for Study* (done over ${STUDY_DUE_DAYS} days ago): ${capped(items)}`);
+  }
+  if (lines.length === 0) lines.push('None started, studied or decided, and none overdue for Study.');
+  return { heading: `Tests of change since ${sinceLabel}`, text: lines.join('\n') };
+}
+
+function gapLines(gaps: DigestGaps, audience: Audience): string[] {
+  const kinds: [string, DigestGaps['sequence']][] = [
+    ['Milestones out of order or missing', gaps.sequence],
+    ['Planned dates passed with no date', gaps.plannedPassed],
+    ...(gaps.thresholdWeeks !== null ? [[`Still waiting after ${gaps.thresholdWeeks} weeks (the aim’s time)`, gaps.pastThreshold] as [string, DigestGaps['sequence']]] : []),
+  ];
+  return kinds.map(([heading, found]) => {
+    const cases = new Set(found.map((g) => g.caseRef)).size;
+    if (audience === 'channel') return `- ${heading}: ${cases === 0 ? 'none' : `${channelCount(cases)} cases`}`;
+    return found.length === 0 ? `- ${heading}: none` : `- *${heading}*: ${capped(found.map((g) => `${g.caseRef} ${g.detail}`))}`;
+  });
+}
+
+function gapsSection(group: GroupDigest, audience: Audience): CardSection {
+  const lines = gapLines(group.gaps, audience);
+  if (audience === 'channel') lines.push('_Case references are in the leads’ direct messages._');
+  return { heading: 'Data gaps', text: lines.join('\n') };
+}
+
+function questionsSection(group: GroupDigest): CardSection | null {
+  if (group.questions.length === 0) return null;
+  return { heading: 'For discussion', text: group.questions.map((q) => `- ${q.text}`).join('\n') };
+}
+
+/** One group's part as a card, for the channel or for a lead. Charts travel as images beside it. */
+export function groupCard(group: GroupDigest, audience: Audience, since: Date | null, timeZone: string): Card {
+  const sinceLabel = since ? `the last meeting (${localDay(since, timeZone)})` : 'the last six weeks';
+  const sections = [
+    aimSection(group),
+    chartsSection(group),
+    waitingSection(group, audience),
+    cyclesSection(group, sinceLabel),
+    gapsSection(group, audience),
+    questionsSection(group),
+  ].filter((s): s is CardSection => s !== null);
+  return {
+    title: group.name,
+    subtitle: audience === 'channel' ? 'Aim group' : 'Your aim group — private to its leads: it names cases',
+    sections,
+  };
+}
