@@ -17,8 +17,11 @@ export function createCommandRunner(
   durability: Durability,
 ): CommandRunner {
   return async (db: string, body: Document, connectionId: number): Promise<Document> => {
-    if (durability.failure) return storageFailure(durability.failure);
+    const name = Object.keys(body)[0] ?? '';
+    if (durability.failure && !STILL_ANSWERED.has(name)) return storageFailure(durability.failure);
     const reply = dispatchCommand({ catalog, cursors, db, body, connectionId });
+    // Only the handshake gets here after a failure, and it changes nothing to wait for.
+    if (durability.failure) return reply;
     try {
       await durability.commit(catalog.takePending());
     } catch (error) {
@@ -28,12 +31,21 @@ export function createCommandRunner(
   };
 }
 
+/**
+ * After a storage failure the handshake still works, so clients connect and then get the
+ * storage error itself from each command (ping included: health checks should see it).
+ */
+const STILL_ANSWERED = new Set([
+  'hello',
+  'isMaster',
+  'ismaster',
+  'buildInfo',
+  'buildinfo',
+  'endSessions',
+]);
+
 function storageFailure(error: unknown): Document {
   const reason = error instanceof Error ? error.message : String(error);
-  return errorReply(
-    new CommandError(
-      'InternalError',
-      `embedded store cannot write (${reason}); restart the server`,
-    ),
-  );
+  const message = `embedded store cannot write (${reason}); restart the server`;
+  return errorReply(new CommandError('InternalError', message));
 }

@@ -66,8 +66,9 @@ export class Catalog {
   }
 
   remove(collection: CollectionData, id: unknown): void {
-    if (collection.remove(id))
+    if (collection.remove(id)) {
       this.pending.push({ op: 'del', db: collection.db, c: collection.name, id });
+    }
   }
 
   addIndex(collection: CollectionData, spec: IndexSpec): void {
