@@ -77,6 +77,10 @@ afterAll(() => testDb.drop());
 describe('indexed and unindexed collections', () => {
   it('answer every query shape alike', async () => {
     for (const query of queries) {
+      const counts = await Promise.all(
+        ['indexed', 'plain'].map((name) => db.collection(name).countDocuments(query)),
+      );
+      expect({ query, count: counts[0] }).toEqual({ query, count: counts[1] });
       expect({ query, ids: await idsOf('indexed', query) }).toEqual({
         query,
         ids: await idsOf('plain', query),

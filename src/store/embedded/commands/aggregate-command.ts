@@ -1,7 +1,11 @@
 import type { Document } from 'bson';
 import { Aggregator } from 'mingo';
+import type { CollationSpec } from 'mingo/types';
 import { CommandError } from '../command-error.js';
+import type { CollectionData } from '../engine/collection-data.js';
+import { isPlainObject } from '../engine/document-utils.js';
 import { mingoOptions } from '../engine/mingo-options.js';
+import { selectCandidates } from '../engine/select-candidates.js';
 import { arrayArg, collectionName, cursorBatchSize, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
 
@@ -27,7 +31,9 @@ export function aggregateCommand(ctx: CommandContext): Document {
     }
   }
   const name = ctx.body.aggregate === 1 ? undefined : collectionName(ctx.body, 'aggregate');
-  const input = name ? (ctx.catalog.get(ctx.db, name)?.all() ?? []) : [];
+  const collation = documentArg(ctx.body, 'collation');
+  const collection = name ? ctx.catalog.get(ctx.db, name) : undefined;
+  const input = collection ? pipelineInput(collection, pipeline, collation !== undefined) : [];
   const resolve = (other: string): Document[] => ctx.catalog.get(ctx.db, other)?.all() ?? [];
   const letVariables = documentArg(ctx.body, 'let');
   let results: Document[];
@@ -35,6 +41,7 @@ export function aggregateCommand(ctx: CommandContext): Document {
     const options = {
       ...mingoOptions(resolve),
       ...(letVariables ? { variables: letVariables } : {}),
+      ...(collation ? { collation: collation as CollationSpec } : {}),
     };
     results = new Aggregator(pipeline, options).run(input);
   } catch (error) {
@@ -43,4 +50,17 @@ export function aggregateCommand(ctx: CommandContext): Document {
   }
   const ns = `${ctx.db}.${name ?? '$cmd.aggregate'}`;
   return { cursor: ctx.cursors.open(ns, results, cursorBatchSize(ctx.body)), ok: 1 };
+}
+
+/**
+ * The documents the pipeline starts from. A leading `$match` (what countDocuments sends) may use
+ * the indexes to skip documents it could never match; the stage itself still runs on the rest.
+ */
+function pipelineInput(
+  collection: CollectionData,
+  pipeline: Document[],
+  collated: boolean,
+): Document[] {
+  const filter: unknown = pipeline[0]?.$match;
+  return !collated && isPlainObject(filter) ? selectCandidates(collection, filter) : collection.all();
 }
