@@ -193,6 +193,18 @@ describe('upsert', () => {
     });
   });
 
+  it('creates a counter with $max or $inc when the upsert inserts', async () => {
+    const counters = db.collection('upsert_counters');
+    await counters.updateOne({ _id: 'w1:pdsa' as never }, { $max: { seq: 4 } }, { upsert: true });
+    await counters.updateOne({ _id: 'w1:pdsa' as never }, { $max: { seq: 2 } }, { upsert: true });
+    await counters.updateOne({ _id: 'w1:case' as never }, { $inc: { seq: 1 } }, { upsert: true });
+    const docs = await counters.find({}).sort({ _id: 1 }).toArray();
+    expect(docs).toEqual([
+      { _id: 'w1:case', seq: 1 },
+      { _id: 'w1:pdsa', seq: 4 },
+    ]);
+  });
+
   it('uses the _id from the query and supports replacement upserts', async () => {
     const things = db.collection('upsert_ids');
     const byId = await things.updateOne(
