@@ -16,7 +16,8 @@ export function nextDigestSlot(programme: Programme, now: Date): DigestSlot | nu
   const cadence = cadenceOf(programme);
   if (!cadence) return null;
   const timing = programme.digest ?? DEFAULT_DIGEST;
-  const [meeting] = upcomingMeetings(cadence, now, 1);
+  // A meeting starting right now is under way: its digest's moment has passed.
+  const [meeting] = upcomingMeetings(cadence, new Date(now.getTime() + 1), 1);
   if (!meeting) return null;
   return { meeting, dueAt: digestTimeFor(meeting.at, programme.timeZone, timing.workingDaysBefore, timing.time) };
 }

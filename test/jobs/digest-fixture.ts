@@ -1,4 +1,4 @@
-import { ObjectId } from 'mongodb';
+import { ObjectId, type Db } from 'mongodb';
 import type { Case } from '../../src/store/schemas/case.js';
 import type { PdsaCycle } from '../../src/store/schemas/pdsa.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
@@ -96,23 +96,12 @@ function cycles(): Omit<PdsaCycle, 'workspaceId'>[] {
 }
 
 /**
- * A programme as a digest test needs it, set up through the bot where the bot can do it: meetings
- * every six weeks from Thu 18 Feb 2027 10:00 (so the next is Thu 1 Apr), two aim groups with leads,
- * the champions' channel on Slack, cases, tests of change and a coach's question.
+ * The data a digest reports on, written straight to the store: the aim's key measure, cases (some
+ * never accepted by the bot, as an import could bring them), tests of change and a coach's question.
  */
-export async function seedDigestProgramme(bot: TestBot, platform: 'slack' | 'teams' = 'slack'): Promise<void> {
-  bot.setNow(SETUP_AT);
-  await bot.say(ADMIN, 'setup programme "Northshire PACE"');
-  for (const user of [LEAD, LEGAL_LEAD, COACH, MEMBER]) await bot.say(user, 'whoami');
-  await bot.say(ADMIN, 'group add "Permanence milestones" aim "Reduce time from accommodation to permanence recommendation" target "95% within 26 weeks" by 2027-12-31');
-  await bot.say(ADMIN, 'group add "Legal processes"');
-  await bot.say(ADMIN, 'group permanence-milestones lead Lee Lead');
-  await bot.say(ADMIN, 'group legal-processes lead Lou Legal');
-  await bot.say(ADMIN, 'coach add Cora');
-  await bot.say(ADMIN, 'meeting set every 6 weeks from 18 Feb 2027 10:00');
-  const store = workspaceStore(bot.db, WORKSPACE);
+export async function seedDigestData(db: Db, workspaceId: string): Promise<void> {
+  const store = workspaceStore(db, workspaceId);
   await store.groups.updateOne({ key: 'permanence-milestones' }, { $set: { 'aim.measureKey': 'accommodated-to-permanence-recommendation' } });
-  await store.programmes.updateOne({}, { $set: { championsChannel: { platform, conversationId: CHAMPIONS } } });
   await store.cases.insertMany(cases());
   await store.pdsa.insertMany(cycles());
   await store.prompts.insertOne({
@@ -126,4 +115,29 @@ export async function seedDigestProgramme(bot: TestBot, platform: 'slack' | 'tea
     createdAt: new Date(SETUP_AT),
     updatedAt: new Date(SETUP_AT),
   });
+}
+
+/** What an admin types to set a programme up: two aim groups and meetings from Thu 18 Feb 2027. */
+export const SETUP_COMMANDS = [
+  'setup programme "Northshire PACE"',
+  'group add "Permanence milestones" aim "Reduce time from accommodation to permanence recommendation" target "95% within 26 weeks" by 2027-12-31',
+  'group add "Legal processes"',
+  'group permanence-milestones lead Lee Lead',
+  'group legal-processes lead Lou Legal',
+  'meeting set every 6 weeks from 18 Feb 2027 10:00',
+];
+
+/**
+ * A programme as a digest test needs it, set up through the bot where the bot can do it: meetings
+ * every six weeks from Thu 18 Feb 2027 10:00 (so the next is Thu 1 Apr), two aim groups with leads,
+ * the champions' channel, then the data.
+ */
+export async function seedDigestProgramme(bot: TestBot, platform: 'slack' | 'teams' = 'slack'): Promise<void> {
+  bot.setNow(SETUP_AT);
+  await bot.say(ADMIN, 'whoami');
+  for (const user of [LEAD, LEGAL_LEAD, COACH, MEMBER]) await bot.say(user, 'whoami');
+  for (const command of SETUP_COMMANDS) await bot.say(ADMIN, command);
+  await bot.say(ADMIN, 'coach add Cora');
+  await bot.db.collection('programmes').updateOne({ workspaceId: WORKSPACE }, { $set: { championsChannel: { platform, conversationId: CHAMPIONS } } });
+  await seedDigestData(bot.db, WORKSPACE);
 }
