@@ -8,7 +8,8 @@ import type { Logger } from '../../src/log.js';
  */
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack' });
-  const line = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ');
+  const line = (msg: unknown[]) =>
+    msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ');
   return {
     debug: (...msg) => child.debug(line(msg)),
     info: (...msg) => child.info(line(msg)),

@@ -1,4 +1,12 @@
-import { App, type Authorize, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import {
+  App,
+  type Authorize,
+  type InstallationQuery,
+  type Receiver,
+  SocketModeReceiver,
+  webApi,
+} from '@slack/bolt';
+import type { InstallProvider } from '@slack/oauth';
 import type { AppParts } from '../../src/app.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RouteRegistrar } from '../../src/server.js';
@@ -30,16 +38,20 @@ export function createSlackAdapter(parts: AppParts): SlackAdapter {
   const multiWorkspace = Boolean(config.SLACK_CLIENT_ID);
   if (!signingSecret || (!config.SLACK_BOT_TOKEN && !multiWorkspace)) {
     throw new ConfigError([
-      'SLACK_BOT_TOKEN: Slack needs a bot token (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth, many workspaces)',
+      'SLACK_BOT_TOKEN: Slack needs a bot token (one workspace) or SLACK_CLIENT_ID, ' +
+        'SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth, many workspaces)',
     ]);
   }
   const slackLogger = boltLogger(logger);
   const clientOptions = {
     slackApiUrl: config.SLACK_API_URL,
-    // Tests talk to a loopback fake: a failed call should fail the test now, not retry for 30 minutes.
+    // Tests talk to a loopback fake: a failed call should fail the test now, not retry for
+    // 30 minutes.
     ...(config.NODE_ENV === 'test' ? { retryConfig: { retries: 0 } } : {}),
   };
-  const oauth = multiWorkspace ? createInstaller(config, store.db, slackLogger, clientOptions) : undefined;
+  const oauth = multiWorkspace
+    ? createInstaller(config, store.db, slackLogger, clientOptions)
+    : undefined;
   const receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger: slackLogger })
     : new RestifyReceiver({ signingSecret, logger: slackLogger });
@@ -50,13 +62,12 @@ export function createSlackAdapter(parts: AppParts): SlackAdapter {
     // Bolt's conversation store lives in process memory; another instance could not see it.
     convoStore: false,
     extendedErrorHandler: true,
-    ...(oauth
-      ? { authorize: ((source) => oauth.installer.authorize(source as Parameters<typeof oauth.installer.authorize>[0])) as Authorize<boolean> }
-      : { token: config.SLACK_BOT_TOKEN }),
+    ...(oauth ? { authorize: authorizeWith(oauth.installer) } : { token: config.SLACK_BOT_TOKEN }),
   });
 
   registerErrorBoundary(app, logger, (token) => new webApi.WebClient(token, clientOptions));
-  registerTurnListeners(app, { conversation, logger, claim: createEventClaim(store.db), userNames: createUserNames() });
+  const claim = createEventClaim(store.db);
+  registerTurnListeners(app, { conversation, logger, claim, userNames: createUserNames() });
   registerHomeListener(app, conversation);
   if (oauth) registerUninstallListeners(app, oauth.store.deleteInstallation, logger);
 
@@ -67,10 +78,16 @@ export function createSlackAdapter(parts: AppParts): SlackAdapter {
       if (receiver instanceof RestifyReceiver) receiver.register(server);
       else {
         // Socket Mode opens its own WebSocket to Slack; tie it to the server's life.
-        server.server.once('listening', () => void app.start().catch((error: unknown) => logger.error({ err: error }, 'slack socket mode failed')));
+        const failed = (error: unknown) => logger.error({ err: error }, 'slack socket mode failed');
+        server.server.once('listening', () => void app.start().catch(failed));
         server.server.once('close', () => void app.stop().catch(() => {}));
       }
       if (oauth) registerOAuthRoutes(server, oauth.installer);
     },
   };
+}
+
+/** Bolt asks for a token per request; the InstallProvider finds it among the stored installations. */
+function authorizeWith(installer: InstallProvider): Authorize<boolean> {
+  return (source) => installer.authorize(source as InstallationQuery<boolean>);
 }

@@ -1,9 +1,20 @@
 import type { App, CodedError, webApi } from '@slack/bolt';
 import { asAppError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
-import { BlockActionsSchema, MessageEventBodySchema, SlashCommandSchema, ViewSubmissionSchema } from './payload-schemas.js';
+import {
+  BlockActionsSchema,
+  MessageEventBodySchema,
+  SlashCommandSchema,
+  ViewSubmissionSchema,
+} from './payload-schemas.js';
 import { postMessage } from './post-message.js';
-import { type ReplyTarget, targetForAction, targetForCommand, targetForMessage, targetForView } from './reply-target.js';
+import {
+  type ReplyTarget,
+  targetForAction,
+  targetForCommand,
+  targetForMessage,
+  targetForView,
+} from './reply-target.js';
 import { decodeViewMetadata } from './view-metadata.js';
 
 /** What Bolt passes an error handler when `extendedErrorHandler` is on. */
@@ -20,11 +31,15 @@ function originalOf(error: CodedError): unknown {
 }
 
 /**
- * The one place Slack turn errors are caught (Bolt `app.error` with `extendedErrorHandler`): log once
- * with the code, then tell the person — an AppError's userMessage, or a generic apology — in the
- * conversation they used. Never a stack trace, never their words in the log.
+ * The one place Slack turn errors are caught (Bolt `app.error` with `extendedErrorHandler`): log
+ * once with the code, then tell the person — an AppError's userMessage, or a generic apology — in
+ * the conversation they used. Never a stack trace, never their words in the log.
  */
-export function registerErrorBoundary(app: App, logger: Logger, clientFor: (token: string) => webApi.WebClient): void {
+export function registerErrorBoundary(
+  app: App,
+  logger: Logger,
+  clientFor: (token: string) => webApi.WebClient,
+): void {
   app.error((async ({ error, context, body }: ErrorHandlerArgs) => {
     if (error.code === 'slack_bolt_authorization_error') {
       // No installation for this workspace: nobody to answer with, nothing to apologise for.
@@ -32,18 +47,23 @@ export function registerErrorBoundary(app: App, logger: Logger, clientFor: (toke
       return;
     }
     const appError = asAppError(originalOf(error));
-    if (appError.reportable) logger.error({ code: appError.code, err: appError.cause ?? appError }, 'slack turn failed');
-    else logger.info({ code: appError.code }, 'slack turn refused');
+    if (appError.reportable) {
+      logger.error({ code: appError.code, err: appError.cause ?? appError }, 'slack turn failed');
+    } else {
+      logger.info({ code: appError.code }, 'slack turn refused');
+    }
     const target = targetOfBody(body);
     const token = context.botToken;
     if (!target || !token) return;
-    await postMessage(clientFor(token), target, { text: appError.userMessage }).catch((failure: unknown) => {
-      logger.warn({ code: (failure as { code?: string }).code ?? 'unknown' }, 'slack apology not delivered');
-    });
+    const undelivered = (failure: unknown) => {
+      const code = (failure as { code?: string }).code ?? 'unknown';
+      logger.warn({ code }, 'slack apology not delivered');
+    };
+    await postMessage(clientFor(token), target, { text: appError.userMessage }).catch(undelivered);
   }) as Parameters<App['error']>[0]);
 }
 
-/** Where the failed turn came from, read again from the raw body: the listener may not have got far. */
+/** Where the failed turn came from, read from the raw body: the listener may not have got far. */
 function targetOfBody(body: unknown): ReplyTarget | null {
   const message = MessageEventBodySchema.safeParse(body);
   if (message.success) return targetForMessage(message.data, '');

@@ -11,8 +11,10 @@ import { workspaceIdOf } from './to-turn.js';
 export function registerHomeListener(app: App, conversation: ConversationDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
-    const workspaceId = workspaceIdOf(body.team_id, (body as { enterprise_id?: string | null }).enterprise_id);
-    const cards = await buildHome({ workspaceId, user: { id: event.user, name: '' } }, conversation);
+    const enterpriseId = (body as { enterprise_id?: string | null }).enterprise_id;
+    const workspaceId = workspaceIdOf(body.team_id, enterpriseId);
+    const viewer = { workspaceId, user: { id: event.user, name: '' } };
+    const cards = await buildHome(viewer, conversation);
     await client.views.publish({ user_id: event.user, view: toBlockKitHome(cards) });
   });
 }

@@ -12,7 +12,11 @@ interface StoredInstallation {
 }
 
 /** An org-wide install answers for every workspace of the organisation; otherwise one per team. */
-function installationIdOf(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): string {
+function installationIdOf(query: {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+}): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `enterprise:${query.enterpriseId}`;
   return `team:${query.teamId ?? ''}`;
 }
@@ -28,7 +32,9 @@ export function createInstallationStore(db: Db): InstallationStore & {
   return {
     async storeInstallation(installation) {
       const isEnterpriseInstall = installation.isEnterpriseInstall === true;
-      const query = { teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall };
+      const teamId = installation.team?.id;
+      const enterpriseId = installation.enterprise?.id;
+      const query = { teamId, enterpriseId, isEnterpriseInstall };
       const installationId = installationIdOf(query);
       await installations.replaceOne(
         { installationId },

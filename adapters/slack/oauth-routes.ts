@@ -23,7 +23,12 @@ export const REDIRECT_PATH = '/slack/oauth_redirect';
  * Multi-workspace installs: Bolt's own InstallProvider (state signed with SLACK_STATE_SECRET and
  * bound to the browser by a cookie), with installations kept in MongoDB.
  */
-export function createInstaller(config: Config, db: Db, logger: BoltLogger, clientOptions: { slackApiUrl: string }) {
+export function createInstaller(
+  config: Config,
+  db: Db,
+  logger: BoltLogger,
+  clientOptions: { slackApiUrl: string },
+) {
   const store = createInstallationStore(db);
   const installer = new InstallProvider({
     clientId: config.SLACK_CLIENT_ID!,
@@ -35,13 +40,13 @@ export function createInstaller(config: Config, db: Db, logger: BoltLogger, clie
     clientOptions,
     installUrlOptions: {
       scopes: SLACK_BOT_SCOPES,
-      ...(config.PUBLIC_URL ? { redirectUri: new URL(REDIRECT_PATH, config.PUBLIC_URL).toString() } : {}),
+      ...(config.PUBLIC_URL && { redirectUri: new URL(REDIRECT_PATH, config.PUBLIC_URL).toString() }),
     },
   });
   return { installer, store };
 }
 
-/** `GET /slack/install` sends the browser to Slack; `GET /slack/oauth_redirect` finishes the install. */
+/** `GET /slack/install` sends the browser to Slack; `GET /slack/oauth_redirect` finishes it. */
 export function registerOAuthRoutes(server: Server, installer: InstallProvider): void {
   server.get(INSTALL_PATH, async (req, res) => {
     await installer.handleInstallPath(req, res);

@@ -37,7 +37,12 @@ export const SlashCommandSchema = z.object({
 export type SlashCommandPayload = z.infer<typeof SlashCommandSchema>;
 
 const TeamSchema = z.object({ id, enterprise_id: z.string().nullish() }).nullish();
-const UserSchema = z.object({ id, name: z.string().optional(), username: z.string().optional(), team_id: z.string().optional() });
+const UserSchema = z.object({
+  id,
+  name: z.string().optional(),
+  username: z.string().optional(),
+  team_id: z.string().optional(),
+});
 
 export const BlockActionsSchema = z.object({
   team: TeamSchema,
@@ -49,10 +54,14 @@ export const BlockActionsSchema = z.object({
   trigger_id: id,
   response_url: z.string().optional(),
   actions: z
-    .array(z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() }))
+    .array(
+      z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() }),
+    )
     .min(1),
 });
 export type BlockActionsPayload = z.infer<typeof BlockActionsSchema>;
+
+const StateValueSchema = z.object({ type: z.string() }).loose();
 
 export const ViewSubmissionSchema = z.object({
   team: TeamSchema,
@@ -63,7 +72,7 @@ export const ViewSubmissionSchema = z.object({
     id: z.string().optional(),
     callback_id: z.string(),
     private_metadata: z.string().default(''),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ type: z.string() }).loose())) }),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), StateValueSchema)) }),
   }),
 });
 export type ViewSubmissionPayload = z.infer<typeof ViewSubmissionSchema>;

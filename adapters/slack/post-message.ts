@@ -36,7 +36,7 @@ export async function postMessage(
   });
 }
 
-/** The response_url takes JSON straight from us (docs.slack.dev/interactivity/handling-user-interaction). */
+/** A response_url takes JSON (docs.slack.dev/interactivity/handling-user-interaction). */
 async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
@@ -45,8 +45,7 @@ async function postToResponseUrl(url: string, body: Record<string, unknown>): Pr
     signal: AbortSignal.timeout(10_000),
   });
   if (!response.ok) {
-    throw new UpstreamError('slack_response_url_failed', 'Sorry — Slack did not take my answer. Please try again.', {
-      status: response.status,
-    });
+    const userMessage = 'Sorry — Slack did not take my answer. Please try again.';
+    throw new UpstreamError('slack_response_url_failed', userMessage, { status: response.status });
   }
 }

@@ -1,8 +1,13 @@
-import type { BlockActionsPayload, MessageEventBody, SlashCommandPayload } from './payload-schemas.js';
+import type {
+  BlockActionsPayload,
+  MessageEventBody,
+  SlashCommandPayload,
+} from './payload-schemas.js';
 import type { ViewMetadata } from './view-metadata.js';
 
 /**
- * Where the replies to one Slack turn go. Built by the listener from the payload; read by send-reply.
+ * Where the replies to one Slack turn go. Built by the listener from the payload; read by
+ * send-reply.
  */
 export interface ReplyTarget {
   /** Conversation for new messages: a channel id, or a user id for the app's DM with that user. */
@@ -10,9 +15,9 @@ export interface ReplyTarget {
   /** Parent message ts when the turn was in a thread (never a reply's own ts). */
   threadTs?: string;
   /**
-   * The interaction's response_url, set only when every answer should go there (ephemerally) instead
-   * of `chat.postMessage` because the bot may not be in the conversation: slash commands and
-   * ephemeral cards (platforms.md §1.3).
+   * The interaction's response_url, set only when every answer should go there (ephemerally)
+   * instead of `chat.postMessage` because the bot may not be in the conversation: slash commands
+   * and ephemeral cards (platforms.md §1.3).
    */
   responseUrl?: string;
   /** The bot message a button was on, so a `replaces` card can update it in place. */
@@ -26,7 +31,7 @@ export interface ReplyTarget {
 /** A DM or @-mention: answer in the same conversation, in its thread if it was in one. */
 export function targetForMessage(body: MessageEventBody, text: string): ReplyTarget {
   const { event } = body;
-  return { channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), sourceText: text };
+  return { channel: event.channel, ...(event.thread_ts && { threadTs: event.thread_ts }), sourceText: text };
 }
 
 /** `/pace`: the bot may not be in the channel, so answers go to the response_url. */
@@ -48,7 +53,7 @@ export function targetForAction(payload: BlockActionsPayload, sourceText?: strin
   const channel = payload.channel?.id;
   if (!channel || payload.container.type === 'view') return { ...base, channel: payload.user.id };
   if (payload.container.is_ephemeral || !payload.message) {
-    return { ...base, channel, ...(payload.response_url ? { responseUrl: payload.response_url } : {}) };
+    return { ...base, channel, ...(payload.response_url && { responseUrl: payload.response_url }) };
   }
   const threadTs = payload.message.thread_ts;
   return { ...base, channel, messageTs: payload.message.ts, ...(threadTs ? { threadTs } : {}) };

@@ -65,7 +65,9 @@ export class RestifyReceiver implements Receiver {
         req,
       );
     } catch (error) {
-      if (http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) {
+      const tooLarge =
+        http.isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413);
+      if (tooLarge) {
         logger.warn('Slack request refused: body too large');
         return http.buildNoBodyResponse(res, 413);
       }

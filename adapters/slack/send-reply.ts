@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { markdownToMrkdwn } from '../../cards/markdown-to-mrkdwn.js';
-import type { Card, CardImage } from '../../cards/model.js';
+import type { Card, CardButton, CardImage } from '../../cards/model.js';
 import { toBlockKitMessage, toBlockKitModal } from '../../cards/to-block-kit.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import { postMessage } from './post-message.js';
@@ -14,10 +14,15 @@ const OPEN_FORM_TEXT_MAX = 1500;
 
 /**
  * Renders the core's replies for Slack, in order, except that a form goes first: its trigger_id is
- * single-use and dies 3 s after the interaction (platforms.md §1.6), so nothing slow runs before it.
+ * single-use and dies 3 s after the interaction (platforms.md §1.6), so nothing slow runs first.
  */
-export async function sendReplies(client: webApi.WebClient, replies: Reply[], target: ReplyTarget): Promise<void> {
-  const ordered = [...replies.filter((r) => r.kind === 'form'), ...replies.filter((r) => r.kind !== 'form')];
+export async function sendReplies(
+  client: webApi.WebClient,
+  replies: Reply[],
+  target: ReplyTarget,
+): Promise<void> {
+  const forms = replies.filter((r) => r.kind === 'form');
+  const ordered = [...forms, ...replies.filter((r) => r.kind !== 'form')];
   let triggerId = target.triggerId;
   for (const reply of ordered) {
     switch (reply.kind) {
@@ -49,10 +54,15 @@ export async function sendReplies(client: webApi.WebClient, replies: Reply[], ta
  * Opens a card's form as a modal, remembering where to answer in `private_metadata`. Returns false
  * when the trigger had already expired or been used, so the caller can offer a button instead.
  */
-export async function openModal(client: webApi.WebClient, card: Card, triggerId: string, target: ReplyTarget): Promise<boolean> {
-  const privateMetadata = modalMetadata(card, target);
+export async function openModal(
+  client: webApi.WebClient,
+  card: Card,
+  triggerId: string,
+  target: ReplyTarget,
+): Promise<boolean> {
+  const view = toBlockKitModal(card, { privateMetadata: modalMetadata(card, target) });
   try {
-    await client.views.open({ trigger_id: triggerId, view: toBlockKitModal(card, { privateMetadata }) });
+    await client.views.open({ trigger_id: triggerId, view });
     return true;
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
@@ -70,7 +80,12 @@ export function modalMetadata(card: Card, target: ReplyTarget): string {
   });
 }
 
-async function sendCard(client: webApi.WebClient, target: ReplyTarget, card: Card, replace: boolean): Promise<void> {
+async function sendCard(
+  client: webApi.WebClient,
+  target: ReplyTarget,
+  card: Card,
+  replace: boolean,
+): Promise<void> {
   const { text, blocks, images } = toBlockKitMessage(card);
   await postMessage(client, target, { text, blocks }, { replace });
   // Block Kit images need a public URL; ours are PNG bytes, so they go up as files beside the card.
@@ -84,11 +99,19 @@ async function sendCard(client: webApi.WebClient, target: ReplyTarget, card: Car
 function withOpenFormButton(card: Card, sourceText: string | undefined): Card {
   const form = card.form;
   if (!form || form.openAction || !sourceText || sourceText.length > OPEN_FORM_TEXT_MAX) return card;
-  const open = { id: 'slack_open_form', label: 'Open form', style: 'primary' as const };
-  return { ...card, buttons: [...(card.buttons ?? []), { ...open, action: { verb: OPEN_FORM_VERB, data: { text: sourceText } } }] };
+  const open: CardButton = {
+    id: 'slack_open_form',
+    label: 'Open form',
+    style: 'primary',
+    action: { verb: OPEN_FORM_VERB, data: { text: sourceText } },
+  };
+  return { ...card, buttons: [...(card.buttons ?? []), open] };
 }
 
-/** files.upload is gone; filesUploadV2 runs getUploadURLExternal → POST → completeUploadExternal (§1.4). */
+/**
+ * files.upload is gone; filesUploadV2 runs getUploadURLExternal → POST → completeUploadExternal
+ * (platforms.md §1.4).
+ */
 export async function uploadImage(
   client: webApi.WebClient,
   target: ReplyTarget,

@@ -2,7 +2,12 @@ import type { CardAction } from '../../cards/model.js';
 import type { BlockKitStateValues } from '../../cards/read-block-kit-view-values.js';
 import { readBlockKitViewValues } from '../../cards/to-block-kit.js';
 import type { ConversationKind, Turn } from '../../src/conversation/turn.js';
-import type { BlockActionsPayload, MessageEventBody, SlashCommandPayload, ViewSubmissionPayload } from './payload-schemas.js';
+import type {
+  BlockActionsPayload,
+  MessageEventBody,
+  SlashCommandPayload,
+  ViewSubmissionPayload,
+} from './payload-schemas.js';
 import type { ViewMetadata } from './view-metadata.js';
 
 /** Who a turn is from, resolved by the listener (users.info, cached). */
@@ -16,7 +21,10 @@ export interface SlackUser {
  * so two workspaces of one organisation never share data. An org-wide payload without a team
  * falls back to the user's team.
  */
-export function workspaceIdOf(teamId: string | null | undefined, enterpriseId?: string | null): string {
+export function workspaceIdOf(
+  teamId: string | null | undefined,
+  enterpriseId?: string | null,
+): string {
   const team = teamId ?? '';
   if (enterpriseId) return team ? `${enterpriseId}:${team}` : enterpriseId;
   return team;
@@ -24,24 +32,39 @@ export function workspaceIdOf(teamId: string | null | undefined, enterpriseId?: 
 
 /** Slack's message text with the bot's own mention removed and its three HTML entities decoded. */
 export function cleanMessageText(text: string, botUserId?: string): string {
-  const withoutBot = botUserId ? text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ') : text;
-  return withoutBot.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  const mention = botUserId && new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g');
+  const withoutBot = mention ? text.replace(mention, ' ') : text;
+  return withoutBot
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-function kindOf(channelType: string | undefined, channel: string, threadTs: string | undefined): ConversationKind {
+function kindOf(
+  channelType: string | undefined,
+  channel: string,
+  threadTs: string | undefined,
+): ConversationKind {
   if (channelType === 'im' || (!channelType && channel.startsWith('D'))) return 'direct';
   return threadTs ? 'thread' : 'channel';
 }
 
 /** A direct message or an @-mention. */
-export function messageToTurn(body: MessageEventBody, user: SlackUser, botUserId: string | undefined, receivedAt: Date): Turn {
+export function messageToTurn(
+  body: MessageEventBody,
+  user: SlackUser,
+  botUserId: string | undefined,
+  receivedAt: Date,
+): Turn {
   const { event } = body;
   const kind = kindOf(event.channel_type, event.channel, event.thread_ts);
   return {
     platform: 'slack',
     workspaceId: workspaceIdOf(body.team_id, body.enterprise_id),
     user,
-    conversation: { id: event.channel, kind, ...(event.thread_ts ? { threadId: event.thread_ts } : {}) },
+    conversation: { id: event.channel, kind, ...(event.thread_ts && { threadId: event.thread_ts }) },
     text: cleanMessageText(event.text, botUserId),
     eventId: body.event_id,
     receivedAt,
@@ -49,7 +72,11 @@ export function messageToTurn(body: MessageEventBody, user: SlackUser, botUserId
 }
 
 /** `/pace <text>`: the text after the command, as typed. */
-export function commandToTurn(command: SlashCommandPayload, user: SlackUser, receivedAt: Date): Turn {
+export function commandToTurn(
+  command: SlashCommandPayload,
+  user: SlackUser,
+  receivedAt: Date,
+): Turn {
   const direct = command.channel_name === 'directmessage' || command.channel_id.startsWith('D');
   return {
     platform: 'slack',
@@ -67,10 +94,15 @@ function interactionWorkspace(payload: BlockActionsPayload | ViewSubmissionPaylo
   return workspaceIdOf(payload.team?.id ?? payload.user.team_id, enterprise);
 }
 
-/** Where an interaction happened; none (App Home, a modal from it) means the user's DM with the app. */
-function interactionConversation(channel: string | undefined, threadTs: string | undefined, userId: string): Turn['conversation'] {
+/** Where an interaction happened; none (App Home, a modal from it) means the user's DM with us. */
+function interactionConversation(
+  channel: string | undefined,
+  threadTs: string | undefined,
+  userId: string,
+): Turn['conversation'] {
   if (!channel) return { id: userId, kind: 'direct' };
-  return { id: channel, kind: kindOf(undefined, channel, threadTs), ...(threadTs ? { threadId: threadTs } : {}) };
+  const kind = kindOf(undefined, channel, threadTs);
+  return { id: channel, kind, ...(threadTs && { threadId: threadTs }) };
 }
 
 /**
@@ -95,7 +127,12 @@ export function actionToTurn(
 }
 
 /** A modal submitted: the submit action from `private_metadata` plus the inputs' values. */
-export function viewSubmissionToTurn(payload: ViewSubmissionPayload, metadata: ViewMetadata, user: SlackUser, receivedAt: Date): Turn {
+export function viewSubmissionToTurn(
+  payload: ViewSubmissionPayload,
+  metadata: ViewMetadata,
+  user: SlackUser,
+  receivedAt: Date,
+): Turn {
   const values = readBlockKitViewValues(payload.view.state.values as BlockKitStateValues);
   return {
     platform: 'slack',

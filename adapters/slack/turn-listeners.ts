@@ -4,9 +4,20 @@ import type { ConversationDeps } from '../../src/conversation/context.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
 import type { Turn } from '../../src/conversation/turn.js';
 import type { Logger } from '../../src/log.js';
-import { BlockActionsSchema, MessageEventBodySchema, SlashCommandSchema, ViewSubmissionSchema } from './payload-schemas.js';
+import {
+  BlockActionsSchema,
+  MessageEventBodySchema,
+  SlashCommandSchema,
+  ViewSubmissionSchema,
+} from './payload-schemas.js';
 import type { EventClaim } from './processed-events.js';
-import { type ReplyTarget, targetForAction, targetForCommand, targetForMessage, targetForView } from './reply-target.js';
+import {
+  type ReplyTarget,
+  targetForAction,
+  targetForCommand,
+  targetForMessage,
+  targetForView,
+} from './reply-target.js';
 import { OPEN_FORM_VERB, sendReplies } from './send-reply.js';
 import { actionToTurn, commandToTurn, messageToTurn, viewSubmissionToTurn } from './to-turn.js';
 import type { UserNames } from './user-names.js';
@@ -34,11 +45,17 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
   const { conversation, logger, claim, userNames } = deps;
 
   async function run(client: webApi.WebClient, turn: Turn, target: ReplyTarget): Promise<void> {
-    logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId, kind: turn.action ? 'action' : 'text' }, 'slack turn');
+    const kind = turn.action ? 'action' : 'text';
+    logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId, kind }, 'slack turn');
     await sendReplies(client, await handleTurn(turn, conversation), target);
   }
 
-  async function onMessage(body: unknown, client: webApi.WebClient, botUserId: string | undefined, retryNum?: number) {
+  async function onMessage(
+    body: unknown,
+    client: webApi.WebClient,
+    botUserId: string | undefined,
+    retryNum?: number,
+  ): Promise<void> {
     const parsed = MessageEventBodySchema.safeParse(body);
     if (!parsed.success) return; // edits, joins, bot posts: nothing a person said to us
     const event = parsed.data;
@@ -47,7 +64,8 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
       return;
     }
     const name = await userNames(client, event.event.user);
-    const turn = messageToTurn(event, { id: event.event.user, name }, botUserId, conversation.clock());
+    const user = { id: event.event.user, name };
+    const turn = messageToTurn(event, user, botUserId, conversation.clock());
     await run(client, turn, targetForMessage(event, turn.text ?? ''));
   }
 
@@ -66,7 +84,8 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
     const parsed = SlashCommandSchema.parse(command);
     if (!(await claim(`command:${parsed.trigger_id}`))) return;
     const name = await userNames(client, parsed.user_id, parsed.user_name);
-    await run(client, commandToTurn(parsed, { id: parsed.user_id, name }, conversation.clock()), targetForCommand(parsed));
+    const turn = commandToTurn(parsed, { id: parsed.user_id, name }, conversation.clock());
+    await run(client, turn, targetForCommand(parsed));
   });
 
   app.action({ type: 'block_actions' }, async ({ body, ack, client }) => {
@@ -76,8 +95,10 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
     if (element.value === undefined) return; // a select or picker changed: not a submission
     if (!(await claim(`action:${payload.trigger_id}`))) return;
     const action = decodeButtonValue(element.value);
-    const said = action.verb === OPEN_FORM_VERB ? { text: String(action.data?.text ?? '') } : { action };
-    const name = await userNames(client, payload.user.id, payload.user.name ?? payload.user.username);
+    const said =
+      action.verb === OPEN_FORM_VERB ? { text: String(action.data?.text ?? '') } : { action };
+    const handle = payload.user.name ?? payload.user.username;
+    const name = await userNames(client, payload.user.id, handle);
     const turn = actionToTurn(payload, said, { id: payload.user.id, name }, conversation.clock());
     await run(client, turn, targetForAction(payload, 'text' in said ? said.text : undefined));
   });
@@ -89,17 +110,18 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
       if (!(await claim(`view:${payload.trigger_id}`))) return;
       const metadata = decodeViewMetadata(payload.view.private_metadata);
       const target = targetForView(metadata, payload.user.id);
-      const name = await userNames(client, payload.user.id, payload.user.name ?? payload.user.username);
-      const turn = viewSubmissionToTurn(payload, metadata, { id: payload.user.id, name }, conversation.clock());
+      const handle = payload.user.name ?? payload.user.username;
+      const user = { id: payload.user.id, name: await userNames(client, payload.user.id, handle) };
+      const turn = viewSubmissionToTurn(payload, metadata, user, conversation.clock());
       logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId, kind: 'view' }, 'slack turn');
       // The answer to a submission decides whether the modal stays open, and must come within 3 s:
       // past the budget, close the modal and post whatever the core says when it says it.
       const pending = handleTurn(turn, conversation);
       const replies = await Promise.race([pending, delay(VIEW_ACK_BUDGET_MS)]);
-      const { response, rest } = replies ? viewResponseFor(replies, target) : { response: undefined, rest: undefined };
+      const answer = replies ? viewResponseFor(replies, target) : undefined;
       acked = true;
-      await ack(response);
-      await sendReplies(client, rest ?? (await pending), target);
+      await ack(answer?.response);
+      await sendReplies(client, answer?.rest ?? (await pending), target);
     } finally {
       // On a duplicate or an error, still close the modal; the error boundary says what went wrong.
       if (!acked) await ack();

@@ -11,14 +11,15 @@ export function registerUninstallListeners(
   deleteInstallation: (query: InstallationQuery<boolean>) => Promise<void>,
   logger: Logger,
 ): void {
-  const remove = async (body: { team_id?: string; enterprise_id?: string | null }, isEnterpriseInstall: boolean) => {
+  type Body = { team_id?: string; enterprise_id?: string | null };
+  const remove = async (body: Body, isEnterpriseInstall: boolean) => {
     const query = {
       teamId: body.team_id,
       enterpriseId: body.enterprise_id ?? undefined,
       isEnterpriseInstall,
     } as InstallationQuery<boolean>;
     await deleteInstallation(query);
-    logger.info({ teamId: body.team_id, enterpriseId: body.enterprise_id ?? undefined }, 'slack installation removed');
+    logger.info({ teamId: query.teamId, enterpriseId: query.enterpriseId }, 'slack installation removed');
   };
 
   app.event('app_uninstalled', async ({ body, context }) => {

@@ -16,13 +16,18 @@ export function createUserNames(now: () => number = Date.now) {
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     cache.set(userId, { name, until: now() + ttl });
   };
-  return async function userName(client: webApi.WebClient, userId: string, fallback = ''): Promise<string> {
+  return async function userName(
+    client: webApi.WebClient,
+    userId: string,
+    fallback = '',
+  ): Promise<string> {
     // Slack user ids are global (a Grid user keeps one id across workspaces), so the id is the key.
     const hit = cache.get(userId);
     if (hit && hit.until > now()) return hit.name || fallback;
     try {
       const { user } = await client.users.info({ user: userId });
-      const name = user?.profile?.display_name || user?.real_name || user?.profile?.real_name || user?.name || '';
+      const profile = user?.profile;
+      const name = profile?.display_name || user?.real_name || profile?.real_name || user?.name || '';
       remember(userId, name, TTL_MS);
       return name || fallback;
     } catch {

@@ -9,7 +9,7 @@ const ActionSchema = z.object({
 
 /**
  * What a modal carries in `private_metadata` (≤ 3,000 characters, returned untouched with the
- * submission): the form's submit action and where to answer, since a view submission has no channel.
+ * submission): the form's submit action and where to answer, since a submission has no channel.
  */
 export const ViewMetadataSchema = z.object({
   /** The form's submit action. */
@@ -18,10 +18,13 @@ export const ViewMetadataSchema = z.object({
   c: z.string().optional(),
   /** Thread of that conversation. */
   t: z.string().optional(),
-  /** response_url of the slash command that asked for the form (answers ephemerally where it was typed). */
+  /** response_url of the slash command that asked for the form: answer ephemerally where typed. */
   r: z.string().optional(),
 });
 export type ViewMetadata = z.infer<typeof ViewMetadataSchema>;
+
+const FORM_EXPIRED = 'Sorry — that form has expired. Please open it again.';
+const BUTTON_EXPIRED = 'That button has expired. Type `help` to see what you can do.';
 
 export function encodeViewMetadata(metadata: ViewMetadata): string {
   return JSON.stringify(metadata);
@@ -33,13 +36,13 @@ export function decodeViewMetadata(raw: string): ViewMetadata {
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new ValidationError('slack_view_metadata', 'Sorry — that form has expired. Please open it again.', { cause: error });
+    throw new ValidationError('slack_view_metadata', FORM_EXPIRED, { cause: error });
   }
   const ours = ViewMetadataSchema.safeParse(json);
   if (ours.success) return ours.data;
   const bare = ActionSchema.safeParse(json);
   if (bare.success) return { a: bare.data as CardAction };
-  throw new ValidationError('slack_view_metadata', 'Sorry — that form has expired. Please open it again.');
+  throw new ValidationError('slack_view_metadata', FORM_EXPIRED);
 }
 
 /** A button's `value` is the JSON of its action (cards/block-kit-buttons.ts). */
@@ -47,6 +50,6 @@ export function decodeButtonValue(value: string | undefined): CardAction {
   try {
     return ActionSchema.parse(JSON.parse(value ?? ''));
   } catch (error) {
-    throw new ValidationError('slack_button_value', 'That button has expired. Type `help` to see what you can do.', { cause: error });
+    throw new ValidationError('slack_button_value', BUTTON_EXPIRED, { cause: error });
   }
 }

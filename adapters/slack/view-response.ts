@@ -13,22 +13,27 @@ export type ViewResponse =
  * beside their inputs (block_id = input id); a follow-up form replaces the modal; anything else
  * closes it and is posted afterwards (`rest`).
  */
-export function viewResponseFor(replies: Reply[], target: ReplyTarget): { response?: ViewResponse; rest: Reply[] } {
+export function viewResponseFor(
+  replies: Reply[],
+  target: ReplyTarget,
+): { response?: ViewResponse; rest: Reply[] } {
   const index = replies.findIndex((r) => r.kind === 'form_errors' || r.kind === 'form');
   const reply = replies[index];
   if (!reply) return { rest: replies };
   const rest = replies.filter((_, i) => i !== index);
   if (reply.kind === 'form_errors') {
-    return { response: { response_action: 'errors', errors: onInputs(reply.errors, reply.card) }, rest };
+    const errors = onInputs(reply.errors, reply.card);
+    return { response: { response_action: 'errors', errors }, rest };
   }
   if (reply.kind === 'form') {
-    const view = toBlockKitModal(reply.card, { privateMetadata: modalMetadata(reply.card, target) });
+    const privateMetadata = modalMetadata(reply.card, target);
+    const view = toBlockKitModal(reply.card, { privateMetadata });
     return { response: { response_action: 'update', view }, rest };
   }
   return { rest: replies };
 }
 
-/** Slack rejects errors for block ids the modal lacks, so a form-wide message goes on the first input. */
+/** Slack refuses errors for block ids the modal lacks: a form-wide message goes on the first input. */
 function onInputs(errors: Record<string, string>, card: Card): Record<string, string> {
   const ids = new Set((card.form?.inputs ?? []).map((input) => input.id));
   const first = card.form?.inputs[0]?.id;

@@ -29,9 +29,13 @@ export async function buildHome(viewer: HomeViewer, deps: ConversationDeps): Pro
   const now = deps.clock();
   const programme = await store.programmes.findOne({});
   if (!programme) {
-    return [{ title: 'Welcome to pacebot', sections: [{ text: 'This workspace has no programme yet. An admin can start with `setup`.' }] }];
+    const text = 'This workspace has no programme yet. An admin can start with `setup`.';
+    return [{ title: 'Welcome to pacebot', sections: [{ text }] }];
   }
-  const [tests, entries] = await Promise.all([testsCard(store, viewer.user.id), entriesCard(store, viewer.user.id, programme)]);
+  const [tests, entries] = await Promise.all([
+    testsCard(store, viewer.user.id),
+    entriesCard(store, viewer.user.id, programme),
+  ]);
   return [meetingCard(programme, now), tests, entries];
 }
 
@@ -39,13 +43,22 @@ async function testsCard(store: WorkspaceStore, userId: string): Promise<Card> {
   const open = await store.pdsa
     .find({ ownerId: userId, stage: { $ne: 'act' } }, { sort: { number: 1 }, limit: MAX_CYCLES })
     .toArray();
-  const newTest: CardButton = { id: 'home_new_test', label: 'New test of change', style: 'primary', action: { verb: 'pdsa.new', data: {} } };
+  const newTest: CardButton = {
+    id: 'home_new_test',
+    label: 'New test of change',
+    style: 'primary',
+    action: { verb: 'pdsa.new', data: {} },
+  };
   if (open.length === 0) {
-    return { title: 'Your tests of change', sections: [{ text: 'You have no open tests of change.' }], buttons: [newTest] };
+    const sections = [{ text: 'You have no open tests of change.' }];
+    return { title: 'Your tests of change', sections, buttons: [newTest] };
   }
   return {
     title: 'Your tests of change',
-    facts: open.map((cycle) => ({ label: `${cycleId(cycle.number)} ${cycle.title}`, value: stageLabel(cycle) })),
+    facts: open.map((cycle) => ({
+      label: `${cycleId(cycle.number)} ${cycle.title}`,
+      value: stageLabel(cycle),
+    })),
     buttons: [
       newTest,
       // Button ids must be unique within the card: prefix each with its cycle.
@@ -69,16 +82,24 @@ function meetingCard(programme: Programme, now: Date): Card {
   return { title: "Next champions' meeting", subtitle: programme.name, sections: [{ text }] };
 }
 
-async function entriesCard(store: WorkspaceStore, userId: string, programme: Programme): Promise<Card> {
+async function entriesCard(
+  store: WorkspaceStore,
+  userId: string,
+  programme: Programme,
+): Promise<Card> {
   const recent = await store.audit
     .find({ 'actor.userId': userId, entity: 'case' }, { sort: { at: -1 }, limit: RECENT_ENTRIES })
     .toArray();
   if (recent.length === 0) {
-    return { title: 'Your recent milestone entries', sections: [{ text: 'None yet. Tell me a milestone, e.g. *C1042 accommodated 3 Oct*.' }] };
+    const text = 'None yet. Tell me a milestone, e.g. *C1042 accommodated 3 Oct*.';
+    return { title: 'Your recent milestone entries', sections: [{ text }] };
   }
   const day = (at: Date) => DateTime.fromJSDate(at, { zone: programme.timeZone }).toFormat('d LLL');
   return {
     title: 'Your recent milestone entries',
-    facts: recent.map((entry) => ({ label: entry.entityId, value: `${ENTRY_WORDS[entry.action] ?? entry.action.replace(/_/g, ' ')}, ${day(entry.at)}` })),
+    facts: recent.map((entry) => {
+      const what = ENTRY_WORDS[entry.action] ?? entry.action.replace(/_/g, ' ');
+      return { label: entry.entityId, value: `${what}, ${day(entry.at)}` };
+    }),
   };
 }
