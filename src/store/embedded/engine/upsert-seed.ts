@@ -15,10 +15,11 @@ function collectEqualities(query: Document, seed: Document): void {
   for (const [field, condition] of Object.entries(query)) {
     if (field === '$and' && Array.isArray(condition)) {
       for (const clause of condition) if (isPlainObject(clause)) collectEqualities(clause, seed);
-    } else if (field.startsWith('$') || condition instanceof RegExp) {
     } else if (isOperatorObject(condition)) {
-      if (Object.hasOwn(condition, '$eq')) setPath(seed, field, condition.$eq);
-    } else {
+      if (!field.startsWith('$') && Object.hasOwn(condition, '$eq')) {
+        setPath(seed, field, condition.$eq);
+      }
+    } else if (!field.startsWith('$') && !(condition instanceof RegExp)) {
       setPath(seed, field, condition);
     }
   }
