@@ -7,13 +7,18 @@ import { toTurn } from './to-turn.js';
 
 const COMMAND = 'digest preview';
 
+/** Whether any feature offers the `digest preview` command. */
+export function hasDigestPreview(): boolean {
+  const match = matchCommand(FEATURES.flatMap((f) => f.commands ?? []), COMMAND);
+  return match?.command.words[0] === 'digest';
+}
+
 /**
  * The digest as the chosen person would receive it, from the `digest preview` command; null while no
  * feature offers that command. When the digest builder lands (src/digest/), this stays the one place
  * the page gets its content from.
  */
 export async function digestPreviewReplies(deps: ConversationDeps, userId: string): Promise<Reply[] | null> {
-  const match = matchCommand(FEATURES.flatMap((f) => f.commands ?? []), COMMAND);
-  if (!match || match.command.words[0] !== 'digest') return null;
+  if (!hasDigestPreview()) return null;
   return handleTurn(toTurn({ as: userId, text: COMMAND }, deps.clock()), deps);
 }

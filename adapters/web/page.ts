@@ -6,7 +6,6 @@ export const SUGGESTIONS = [
   'C1151 accommodated yesterday',
   'chart accommodation to permanence recommendation',
   'pdsa new',
-  'meeting next',
   'help',
 ];
 
@@ -18,6 +17,8 @@ function documentHtml(title: string, body: string): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(title)}</title>`,
+    // No favicon to fetch: the browser would ask for /favicon.ico and log a 404.
+    '<link rel="icon" href="data:,">',
     '<link rel="stylesheet" href="/static/chat.css">',
     body.includes('id="log"') ? '<script type="module" src="/static/chat.js"></script>' : '',
     '</head>',
@@ -30,8 +31,11 @@ function brand(subtitle: string): string {
   return `<div class="brand"><span class="logo" aria-hidden="true">P</span><div><h1>pacebot</h1><p>${e(subtitle)}</p></div></div>`;
 }
 
-/** The local chat: who you are, the conversation, things to try, the message box. Script: chat.js. */
-export function chatPage(): string {
+/**
+ * The local chat: who you are, the conversation, things to try, the message box. Script: chat.js.
+ * The digest preview link shows only once a feature can build the digest.
+ */
+export function chatPage({ digestPreview }: { digestPreview: boolean }): string {
   const options = PICKABLE_PEOPLE.map(({ userId, role }) => {
     const person = demoPerson(userId)!;
     return `<option value="${e(userId)}">${e(person.name)} (${e(role)})</option>`;
@@ -44,7 +48,9 @@ export function chatPage(): string {
       '<header class="top">',
       brand('local chat'),
       `<div class="who"><label for="as">You are</label><select id="as">${options}</select></div>`,
-      '<a id="digest-link" class="top-link" href="/web/digest-preview" target="_blank" rel="noopener">Digest preview<span class="visually-hidden"> (opens in a new tab)</span></a>',
+      digestPreview
+        ? '<a id="digest-link" class="top-link" href="/web/digest-preview" target="_blank" rel="noopener">Digest preview<span class="visually-hidden"> (opens in a new tab)</span></a>'
+        : '',
       '</header>',
       '<main class="chat">',
       '<h2 class="visually-hidden">Conversation</h2>',

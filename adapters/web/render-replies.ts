@@ -36,7 +36,8 @@ export function renderReplies(replies: readonly Reply[]): RenderedReply[] {
 }
 
 function imageHtml(reply: Extract<Reply, { kind: 'image' }>): string {
-  const caption = reply.title ? `<figcaption>${e(reply.title)}</figcaption>` : '';
+  // The chart draws its own title; the caption names the figure for screen readers only.
+  const caption = reply.title ? `<figcaption class="visually-hidden">${e(reply.title)}</figcaption>` : '';
   return (
     `<figure class="chart"><img src="data:image/png;base64,${reply.png.toString('base64')}" alt="${e(reply.alt)}">` +
     `${caption}</figure>`

@@ -4,7 +4,7 @@ import { handleTurn } from '../../src/conversation/handle-turn.js';
 import { demoLoadTurn, isDemoLoadTurn } from '../../src/demo/demo-turn.js';
 import { AppError, asAppError } from '../../src/errors.js';
 import type { RouteRegistrar } from '../../src/server.js';
-import { digestPreviewReplies } from './digest-preview.js';
+import { digestPreviewReplies, hasDigestPreview } from './digest-preview.js';
 import { isLocalRequest } from './loopback.js';
 import { chatPage, repliesPage } from './page.js';
 import { renderReplies } from './render-replies.js';
@@ -64,7 +64,7 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
 
   return (server) => {
     server.get('/', localOnly, async (_req: Request, res: Response) => {
-      sendHtml(res, 200, chatPage());
+      sendHtml(res, 200, chatPage({ digestPreview: hasDigestPreview() }));
     });
 
     server.get('/static/:name', localOnly, async (req: Request, res: Response) => {

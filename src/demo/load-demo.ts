@@ -100,8 +100,12 @@ async function writeMeasures(store: WorkspaceStore, data: DemoData): Promise<voi
   );
   // Loaded on another day, the two-year window has moved on: drop the months that fell out of it.
   const keys = [...new Set(data.dataPoints.map((p) => p.measureKey))];
-  const periods = data.dataPoints.map((p) => p.period);
-  await store.dataPoints.deleteMany({ measureKey: { $in: keys }, period: { $nin: periods } });
+  await Promise.all(
+    keys.map((measureKey) => {
+      const periods = data.dataPoints.filter((p) => p.measureKey === measureKey).map((p) => p.period);
+      return store.dataPoints.deleteMany({ measureKey, period: { $nin: periods } });
+    }),
+  );
 }
 
 async function inBatches<T>(items: readonly T[], write: (item: T) => Promise<unknown>): Promise<void> {

@@ -85,7 +85,11 @@ function addBot(replies) {
   });
 }
 
-/** Focus: a new form's first field; after a click, the new reply; after typing, stay in the box. */
+/**
+ * Focus after a reply: a new form's first field; a reply with buttons, links or a chart (or one that
+ * answers a click) takes focus itself, so Tab goes straight to its controls; after a plain text
+ * answer to something typed, focus stays in the message box for the next sentence.
+ */
 function focusAfter(item, origin) {
   if (!item) return;
   const field = item.querySelector('form.card-form input, form.card-form select, form.card-form textarea');
@@ -93,9 +97,7 @@ function focusAfter(item, origin) {
     field.focus();
     return;
   }
-  if (origin) {
-    item.focus({ preventScroll: true });
-  }
+  if (origin || item.querySelector('button, a[href], img')) item.focus({ preventScroll: true });
   item.scrollIntoView({ block: 'start', behavior: 'smooth' });
 }
 
@@ -187,7 +189,7 @@ for (const chip of document.querySelectorAll('[data-say]')) {
 }
 
 async function welcome() {
-  digestLink.href = `/web/digest-preview?as=${encodeURIComponent(who())}`;
+  if (digestLink) digestLink.href = `/web/digest-preview?as=${encodeURIComponent(who())}`;
   try {
     addBot(await call(`/web/welcome?as=${encodeURIComponent(who())}`));
   } catch (error) {

@@ -1,0 +1,85 @@
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { becomePerson, openChat, say, turn } from '../../src/cli/chat-driver.js';
+import { launchChromium, type Chromium } from '../../src/cli/launch-chromium.js';
+import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
+import { workspaceStore } from '../../src/store/workspace-store.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+let app: TestApp;
+let browser: Chromium;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const focused = (page: Awaited<ReturnType<typeof openChat>>) =>
+  page.evaluate(() => ({
+    tag: document.activeElement?.tagName,
+    name: document.activeElement?.getAttribute('name'),
+    text: document.activeElement?.textContent?.trim(),
+    isReply: document.activeElement?.classList.contains('turn-bot') ?? false,
+  }));
+
+describe('the local chat in chromium', () => {
+  it('loads the demo, logs a milestone by keyboard, shows a run chart and saves a PDSA plan', { timeout: 300_000 }, async () => {
+    const store = workspaceStore(app.db, LOCAL_WORKSPACE_ID);
+    const page = await openChat(browser.context, app.url, 'demo-admin');
+
+    const loaded = await turn(page, () => page.getByRole('button', { name: 'Load demo data' }).click());
+    expect(await loaded.textContent()).toContain('Glenmoray PACE (demo) is loaded');
+    expect(await store.cases.countDocuments({})).toBe(150);
+
+    const home = await becomePerson(page, 'demo-member');
+    expect(await home.textContent()).toContain('T-20 Drift check at the West team meeting');
+
+    // Keyboard only: type the sentence, Enter; the reply takes focus; Tab reaches Confirm; Enter.
+    const confirm = await say(page, 'C1151 accommodated yesterday');
+    expect(await confirm.textContent()).toContain('Check before I save');
+    expect((await focused(page)).isReply).toBe(true);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Confirm');
+    const saved = await turn(page, () => page.keyboard.press('Enter'));
+    expect(await saved.textContent()).toContain('Saved: C1151');
+    expect(await saved.textContent()).not.toContain('Check before I save');
+    const yesterday = DateTime.now().setZone('Europe/London').minus({ days: 1 }).toISODate();
+    expect((await store.cases.findOne({ caseRef: 'C1151' }))?.milestones.accommodated?.actual).toBe(yesterday);
+
+    const chart = await say(page, 'chart accommodation to permanence recommendation');
+    const image = chart.locator('figure.chart img');
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 300)).toBe(true);
+    expect(await image.getAttribute('alt')).toMatch(/accommodation to permanence recommendation/i);
+    expect(await chart.textContent()).toMatch(/IHI rules/);
+
+    const plan = await say(page, 'pdsa new');
+    const form = plan.locator('form.card-form');
+    expect(await focused(page)).toMatchObject({ tag: 'INPUT', name: 'title' });
+    // By name: cards/html-form.ts gives the form's heading the id `<prefix>title`, the Title input's id too.
+    await form.locator('input[name="title"]').fill('Drift check at the East team meeting');
+    await form.locator('select[name="changeIdea"]').selectOption('drift-alert-at-team-meeting');
+    await form.getByLabel('Aim group').selectOption('permanence-milestones');
+    await form.getByLabel('Objective of this cycle').fill('See whether the drift check works in a second team.');
+    await form.getByLabel('Prediction').fill('ab');
+    await turn(page, () => form.getByRole('button', { name: 'Save plan' }).click());
+
+    // Too short a prediction comes back as the same form, the message by the field, focus on it.
+    const again = page.locator('form.card-form').last();
+    expect(await again.locator('[aria-invalid="true"]').getAttribute('name')).toBe('prediction');
+    expect(await again.textContent()).toContain('Say a little more in the prediction');
+    expect(await focused(page)).toMatchObject({ name: 'prediction' });
+    expect(await again.locator('input[name="title"]').inputValue()).toBe('Drift check at the East team meeting');
+    await again.getByLabel('Prediction').fill('Two children waiting over 26 weeks get a review date.');
+    const created = await turn(page, () => again.getByRole('button', { name: 'Save plan' }).click());
+
+    expect(await created.textContent()).toContain('T-22');
+    expect(await again.locator('input[name="title"]').isDisabled()).toBe(true);
+    const cycle = await store.pdsa.findOne({ number: 22 });
+    expect(cycle).toMatchObject({ title: 'Drift check at the East team meeting', ownerId: 'demo-member', groupKey: 'permanence-milestones' });
+  });
+});
