@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPlanDigests } from '../../jobs/plan-digests.js';
+import type { Reply } from '../../src/conversation/turn.js';
+import { createLogger } from '../../src/log.js';
+import { COACH, LEAD, MEMBER, createTestBot, replyText, type TestBot } from '../helpers/test-bot.js';
+import { DIGEST_DUE, WORKSPACE, seedDigestProgramme } from '../jobs/digest-fixture.js';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await createTestBot({ workspaceId: WORKSPACE });
+  await seedDigestProgramme(bot);
+  bot.setNow(DIGEST_DUE);
+}, 60_000);
+afterAll(async () => {
+  await bot.drop();
+});
+
+const CASE_REF = /\bC\d{4}\b/;
+/** The cards and images of a reply list, without the introductory line, to compare two digests. */
+const content = (replies: Reply[]) => JSON.stringify(replies.filter((r) => r.kind !== 'text').map((r) => (r.kind === 'image' ? r.alt : r)));
+
+describe('digest preview', () => {
+  it('is for leads, coaches and admins', async () => {
+    expect(replyText(await bot.say(MEMBER, 'digest preview'))).toMatch(/Only an admin or a coach or a lead can preview the digest/);
+  });
+
+  it("shows a lead in a channel what the channel would get now, with no case named", async () => {
+    const replies = await bot.say(LEAD, 'digest preview', { kind: 'channel' });
+    expect(replyText(replies)).toMatch(/Preview\* — nothing has been sent.*Thu 1 Apr 2027, 10:00.*It is due now/s);
+    expect(replyText(replies)).toMatch(/fewer than 5 waiting/);
+    expect(replies.filter((r) => r.kind === 'image')).toHaveLength(2);
+    expect(replyText(replies)).not.toMatch(CASE_REF);
+  });
+
+  it('adds the lead\'s own part, with case references, in a direct message', async () => {
+    const replies = await bot.say(LEAD, 'digest preview');
+    expect(replyText(replies)).toMatch(/Your part as a lead/);
+    expect(replyText(replies)).toMatch(/C3001 41 weeks since accommodated/);
+    expect(replyText(replies)).not.toMatch(/Legal processes\nYour aim group/);
+  });
+});
+
+describe('questions for the digest', () => {
+  it('are queued by coaches, not members', async () => {
+    expect(replyText(await bot.say(MEMBER, 'digest question legal-processes Why?'))).toMatch(/Only a coach can queue questions/);
+    expect(replyText(await bot.say(COACH, 'digest question legal-processes What slows the ADM decision?'))).toMatch(/Queued for Legal processes's part of the next digest \(P-\d+\)/);
+    expect(replyText(await bot.say(MEMBER, 'digest questions'))).toMatch(/\(legal-processes\): What slows the ADM decision\? — Cora Coach/);
+  });
+
+  it("appear in the group's part", async () => {
+    expect(replyText(await bot.say(COACH, 'digest preview'))).toMatch(/For discussion\s*- What slows the ADM decision\?/);
+  });
+});
+
+describe('sent digests', () => {
+  it('say when none has gone out yet', async () => {
+    expect(replyText(await bot.say(MEMBER, 'digest last'))).toMatch(/No digest has gone out yet/);
+  });
+
+  it('are shown again exactly as they were sent: the same as the preview at that moment', async () => {
+    const preview = await bot.say(COACH, 'digest preview');
+    expect(await runPlanDigests({ db: bot.db, logger: createLogger('silent'), owner: 'test', clock: () => new Date(DIGEST_DUE) })).toEqual({ [WORKSPACE]: 'planned' });
+    bot.setNow('2027-04-20T10:00:00Z');
+    const last = await bot.say(MEMBER, 'digest last');
+    expect(replyText(last)).toMatch(/for the champions' meeting on Thu 1 Apr 2027, 10:00/);
+    expect(content(last)).toBe(content(preview));
+    expect(content(await bot.say(MEMBER, 'digest show 1 Apr 2027'))).toBe(content(preview));
+  });
+
+  it("name the cases only to a lead, in a direct message", async () => {
+    expect(replyText(await bot.say(MEMBER, 'digest last'))).not.toMatch(CASE_REF);
+    expect(replyText(await bot.say(LEAD, 'digest last', { kind: 'channel' }))).not.toMatch(CASE_REF);
+    expect(replyText(await bot.say(LEAD, 'digest last'))).toMatch(/C4001/);
+  });
+
+  it('say which digests there are when a date has none', async () => {
+    expect(replyText(await bot.say(MEMBER, 'digest show 5 Apr 2027'))).toMatch(/No digest was sent for a meeting on 5 Apr 2027\. Digests kept: 1 Apr 2027\./);
+  });
+});
