@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { Config } from './config.js';
+import { registerLegalPages } from './legal-pages.js';
 import type { Logger } from './log.js';
 import { VERSION } from './version.js';
 
@@ -31,6 +32,7 @@ export function createServer(config: Config, deps: ServerDeps): PacebotServer {
     res.send(reachable ? 200 : 503, { status: reachable ? 'ok' : 'store_unreachable', store: deps.store.mode, version: VERSION });
   });
 
+  registerLegalPages(server);
   for (const register of deps.routes ?? []) register(server);
 
   // One boundary for errors thrown by route handlers: log once, answer without internals.

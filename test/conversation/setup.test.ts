@@ -81,3 +81,17 @@ describe('setting up a programme', () => {
     expect(replyText(await bot.say(other, 'join legal-processes', { workspaceId: 'T-OTHER' }))).toMatch(/no aim group/);
   });
 });
+
+describe('an aim with its key measure', () => {
+  it('stores the key measure and the target line from the group form, and refuses a bad target', async () => {
+    const local = await createTestBot({ workspaceId: 'T-AIM' });
+    await local.say(ADMIN, 'setup programme "Aim test"');
+    const bad = await local.act(ADMIN, 'setup.group.save', {}, { name: 'Permanence', aimStatement: 'Faster permanence recommendations', aimTarget: '28 weeks', aimTargetDate: '2027-12-31', aimMeasureKey: 'accommodated-to-permanence-recommendation', aimTargetValue: 'soon' });
+    expect(replyText(bad)).toMatch(/target line must be a number of weeks/);
+    expect(await local.db.collection('groups').countDocuments()).toBe(0);
+    await local.act(ADMIN, 'setup.group.save', {}, { name: 'Permanence', aimStatement: 'Faster permanence recommendations', aimTarget: '28 weeks', aimTargetDate: '2027-12-31', aimMeasureKey: 'accommodated-to-permanence-recommendation', aimTargetValue: '28' });
+    const group = await local.db.collection('groups').findOne({ key: 'permanence' });
+    expect(group?.aim).toMatchObject({ measureKey: 'accommodated-to-permanence-recommendation', targetValue: 28 });
+    await local.drop();
+  });
+});

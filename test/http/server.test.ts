@@ -110,3 +110,18 @@ describe('GET /healthz', () => {
     await store.close();
   });
 });
+
+describe('privacy and terms pages', () => {
+  it('serves the pages the Teams manifest links to', async () => {
+    const store = await openStore({ dbName: 'legal' });
+    const app = await createApp(testConfig(), {}, { store });
+    const { url } = await app.start();
+    const privacy = await fetch(`${url}/privacy`);
+    expect(privacy.status).toBe(200);
+    expect(privacy.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await privacy.text()).toMatch(/pseudonymous case references only/);
+    expect((await fetch(`${url}/terms`)).status).toBe(200);
+    await app.stop();
+    await store.close();
+  });
+});

@@ -1,4 +1,5 @@
 import type { Card } from '../../../../cards/model.js';
+import { DEFAULT_INTERVAL_MEASURES } from '../../../domain/measures/index.js';
 import type { Group } from '../../../store/schemas/group.js';
 
 /** Create or edit an aim group with its aim (statement + measurable target + date). */
@@ -24,6 +25,22 @@ export function groupForm(existing?: Group): Card {
         },
         { kind: 'text', id: 'aimTarget', label: 'Measurable target', required: true, maxLength: 200, value: existing?.aim?.target, placeholder: 'e.g. 95% within 26 weeks' },
         { kind: 'date', id: 'aimTargetDate', label: 'By when', required: true, value: existing?.aim?.targetDate },
+        {
+          kind: 'choice',
+          id: 'aimMeasureKey',
+          label: 'Key measure',
+          value: existing?.aim?.measureKey,
+          hint: 'The run chart that shows progress towards the aim in the digest.',
+          options: DEFAULT_INTERVAL_MEASURES.map((m) => ({ value: m.id, label: m.name })),
+        },
+        {
+          kind: 'text',
+          id: 'aimTargetValue',
+          label: 'Target line (weeks)',
+          value: existing?.aim?.targetValue === undefined ? undefined : String(existing.aim.targetValue),
+          placeholder: 'e.g. 28',
+          hint: 'Optional: drawn on the key measure\'s run chart.',
+        },
       ],
     },
   };

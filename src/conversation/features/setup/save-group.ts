@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../errors.js';
+import { DEFAULT_INTERVAL_MEASURES } from '../../../domain/measures/index.js';
 import { IsoDateSchema } from '../../../store/schemas/common.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
@@ -11,7 +12,25 @@ export const GroupInputSchema = z.object({
   aimStatement: z.string().trim().min(5, { message: 'needs a sentence saying what you want to improve' }).max(500).optional(),
   aimTarget: z.string().trim().min(1).max(200).optional(),
   aimTargetDate: IsoDateSchema.optional(),
+  aimMeasureKey: z
+    .string()
+    .refine((key) => DEFAULT_INTERVAL_MEASURES.some((m) => m.id === key), { message: 'is not one of the measures — pick one from the list' })
+    .optional(),
+  aimTargetValue: z.coerce
+    .number({ message: 'must be a number of weeks, e.g. 28' })
+    .positive({ message: 'must be more than 0 weeks' })
+    .max(520, { message: 'must be at most 520 weeks (10 years)' })
+    .optional(),
 });
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'name',
+  aimStatement: 'aim',
+  aimTarget: 'measurable target',
+  aimTargetDate: 'target date',
+  aimMeasureKey: 'key measure',
+  aimTargetValue: 'target line',
+};
 
 /** Creates an aim group (or updates its name and aim), audited. Admins create; admins and its leads edit. */
 export async function saveGroup(ctx: TurnContext, raw: Record<string, unknown>): Promise<Group> {
@@ -19,11 +38,17 @@ export async function saveGroup(ctx: TurnContext, raw: Record<string, unknown>):
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0]);
-    throw new ValidationError('invalid_group', `The ${field === 'aimTargetDate' ? 'target date' : field.replace(/^aim/, 'aim ').toLowerCase()} ${issue.message}.`, { field });
+    throw new ValidationError('invalid_group', `The ${FIELD_LABELS[field] ?? field} ${issue.message}.`, { field });
   }
   const input = parsed.data;
   const aim = input.aimStatement
-    ? { statement: input.aimStatement, target: input.aimTarget ?? 'to be agreed', targetDate: input.aimTargetDate ?? endOfYear(ctx.now) }
+    ? {
+        statement: input.aimStatement,
+        target: input.aimTarget ?? 'to be agreed',
+        targetDate: input.aimTargetDate ?? endOfYear(ctx.now),
+        ...(input.aimMeasureKey ? { measureKey: input.aimMeasureKey } : {}),
+        ...(input.aimTargetValue !== undefined ? { targetValue: input.aimTargetValue } : {}),
+      }
     : undefined;
   const existing = input.key ? await ctx.store.groups.findOne({ key: input.key }) : null;
   if (existing) {
