@@ -29,7 +29,8 @@ async function main(): Promise<void> {
       [
         `Loaded ${summary.programme} into workspace ${values.workspace} (${store.location}):`,
         `  ${summary.groups} aim groups, ${summary.members} people, ${summary.cases} children, ${summary.cycles} tests of change,`,
-        `  ${summary.measures} measures with ${summary.dataPoints} monthly values; next champions' meeting ${summary.nextMeeting}.`,
+        `  ${summary.measures} measures with ${summary.dataPoints} monthly values, ${summary.prompts} coach's prompts and questions;`,
+        `  next champions' meeting ${summary.nextMeeting}.`,
         values.workspace === LOCAL_WORKSPACE_ID ? 'Now run `npm start` and open the local chat.' : '',
       ]
         .filter(Boolean)

@@ -30,7 +30,7 @@ export async function demoLoadTurn(turn: Turn, deps: ConversationDeps): Promise<
       text(
         [
           `*${summary.programme}* is loaded: ${summary.groups} aim groups, ${summary.cases} children (C1001–C${1000 + summary.cases}), ` +
-            `${summary.cycles} tests of change and ${summary.measures} measures with ${summary.dataPoints} monthly values. ` +
+            `${summary.cycles} tests of change, ${summary.measures} measures with ${summary.dataPoints} monthly values and ${summary.prompts} coach's prompts and questions. ` +
             `The next champions' meeting is on ${describeDay(summary.nextMeeting)}.`,
           'Try these:',
           '- *C1151 accommodated yesterday* — log a milestone, then confirm it',

@@ -3,6 +3,7 @@ import { demoCycles, effectStart, type DemoCycle } from './demo-cycles.js';
 import { demoGroups, type DemoGroup } from './demo-groups.js';
 import { baselineMeasure, customDataPoints, customMeasures, type DemoDataPoint, type DemoMeasure } from './demo-measures.js';
 import { DEMO_PEOPLE } from './demo-people.js';
+import { demoPrompts, type DemoPrompt } from './demo-prompts.js';
 import { demoProgramme, demoToday, nextMeetingDate, type DemoProgramme } from './demo-programme.js';
 import { generateCases, type DemoCase } from './generate-cases.js';
 import { createRandom } from './random.js';
@@ -18,6 +19,7 @@ export interface DemoData {
   cycles: DemoCycle[];
   measures: DemoMeasure[];
   dataPoints: DemoDataPoint[];
+  prompts: DemoPrompt[];
 }
 
 export const DEFAULT_DEMO_SEED = 'glenmoray';
@@ -25,7 +27,6 @@ export const DEFAULT_DEMO_SEED = 'glenmoray';
 /**
  * The whole fictional programme of Glenmoray, computed without I/O. The same seed and the same day
  * give the same data; dates are laid out backwards from today so the charts always look current.
- * TODO(digest issue): add the coach's prompts once the prompts collection has a schema.
  */
 export function generateDemo(options: { seed?: string; now: Date }): DemoData {
   const { now } = options;
@@ -59,5 +60,6 @@ export function generateDemo(options: { seed?: string; now: Date }): DemoData {
     cycles: demoCycles(today),
     measures: [...baselines, ...customMeasures(now)],
     dataPoints: customDataPoints(random, today, (key) => effectStart(key, today), now),
+    prompts: demoPrompts(today, now),
   };
 }

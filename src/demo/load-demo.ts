@@ -14,6 +14,7 @@ export interface DemoSummary {
   cycles: number;
   measures: number;
   dataPoints: number;
+  prompts: number;
   /** Local date of the next champions' meeting (YYYY-MM-DD). */
   nextMeeting: string;
 }
@@ -56,6 +57,8 @@ export async function loadDemo(db: Db, workspaceId: string, options: LoadDemoOpt
   await seedChangeIdeas(store, options.now);
   await writeCycles(store, data);
   await writeMeasures(store, data);
+  await inBatches(data.prompts, (p) => store.prompts.replaceOne({ number: p.number }, p, { upsert: true }));
+  await raiseSequence(store, 'prompt', data.prompts);
   await store.recordAudit({
     actor: options.actor ?? { userId: 'pacebot', name: 'pacebot' },
     entity: 'programme',
@@ -74,6 +77,7 @@ export async function loadDemo(db: Db, workspaceId: string, options: LoadDemoOpt
     cycles: data.cycles.length,
     measures: data.measures.length,
     dataPoints: data.dataPoints.length,
+    prompts: data.prompts.length,
     nextMeeting: nextMeetingDate(data.today),
   };
 }
@@ -86,11 +90,15 @@ async function writePeople(store: WorkspaceStore, data: DemoData): Promise<void>
 
 async function writeCycles(store: WorkspaceStore, data: DemoData): Promise<void> {
   await inBatches(data.cycles, (c) => store.pdsa.replaceOne({ number: c.number }, c, { upsert: true }));
-  // New cycles typed in the chat must be numbered after the demo's, never on top of them.
-  const highest = Math.max(...data.cycles.map((c) => c.number));
+  await raiseSequence(store, 'pdsa', data.cycles);
+}
+
+/** New cycles and prompts made in the chat must be numbered after the demo's, never on top of them. */
+async function raiseSequence(store: WorkspaceStore, name: string, numbered: readonly { number: number }[]): Promise<void> {
+  const highest = Math.max(0, ...numbered.map((n) => n.number));
   await store.db
     .collection<{ _id: string; seq: number }>(COLLECTIONS.counters)
-    .updateOne({ _id: `${store.workspaceId}:pdsa` }, { $max: { seq: highest } }, { upsert: true });
+    .updateOne({ _id: `${store.workspaceId}:${name}` }, { $max: { seq: highest } }, { upsert: true });
 }
 
 async function writeMeasures(store: WorkspaceStore, data: DemoData): Promise<void> {

@@ -28,7 +28,7 @@ const focused = (page: Awaited<ReturnType<typeof openChat>>) =>
   }));
 
 describe('the local chat in chromium', () => {
-  it('loads the demo, logs a milestone by keyboard, shows a run chart and saves a PDSA plan', { timeout: 300_000 }, async () => {
+  it('loads the demo, logs a milestone by keyboard, shows a run chart, saves a PDSA plan and previews the digest', { timeout: 300_000 }, async () => {
     const store = workspaceStore(app.db, LOCAL_WORKSPACE_ID);
     const page = await openChat(browser.context, app.url, 'demo-admin');
 
@@ -81,5 +81,16 @@ describe('the local chat in chromium', () => {
     expect(await again.locator('input[name="title"]').isDisabled()).toBe(true);
     const cycle = await store.pdsa.findOne({ number: 22 });
     expect(cycle).toMatchObject({ title: 'Drift check at the East team meeting', ownerId: 'demo-member', groupKey: 'permanence-milestones' });
+
+    // The digest preview opens as a page of its own, for the person chosen in the picker.
+    await becomePerson(page, 'demo-lead');
+    const [digest] = await Promise.all([browser.context.waitForEvent('page'), page.locator('#digest-link').click()]);
+    await digest.waitForLoadState('load', { timeout: 120_000 });
+    expect(digest.url()).toContain('/web/digest-preview?as=demo-lead');
+    expect(await digest.locator('main h2').textContent()).toBe('Digest preview');
+    expect(await digest.locator('main').textContent()).toContain('Glenmoray PACE (demo)');
+    const charts = digest.locator('main img');
+    expect(await charts.count()).toBeGreaterThan(0);
+    expect(await charts.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 300)).toBe(true);
   });
 });

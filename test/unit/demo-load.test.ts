@@ -24,6 +24,7 @@ async function counts(store: WorkspaceStore) {
     measures: await store.measures.countDocuments({}),
     dataPoints: await store.dataPoints.countDocuments({}),
     changeIdeas: await store.changeIdeas.countDocuments({}),
+    prompts: await store.prompts.countDocuments({}),
   };
 }
 
@@ -32,7 +33,7 @@ describe('loading the demo', () => {
     const store = workspaceStore(testDb.db, LOCAL_WORKSPACE_ID);
     const summary = await loadDemo(testDb.db, LOCAL_WORKSPACE_ID, { now: NOW });
     const first = await counts(store);
-    expect(first).toMatchObject({ programmes: 1, members: summary.members, groups: 5, cases: 150, pdsa: summary.cycles, measures: summary.measures, dataPoints: summary.dataPoints });
+    expect(first).toMatchObject({ programmes: 1, members: summary.members, groups: 5, cases: 150, pdsa: summary.cycles, measures: summary.measures, dataPoints: summary.dataPoints, prompts: summary.prompts });
     expect(first.changeIdeas).toBeGreaterThan(10);
     await loadDemo(testDb.db, LOCAL_WORKSPACE_ID, { now: NOW });
     expect(await counts(store)).toEqual(first);
@@ -52,10 +53,13 @@ describe('loading the demo', () => {
     expect((await store.groups.findOne({ leads: 'demo-lead' }))?.key).toBe('permanence-milestones');
   });
 
-  it('numbers the next test of change after the demo’s', async () => {
+  it('numbers the next test of change and the next prompt after the demo’s', async () => {
     const store = workspaceStore(testDb.db, LOCAL_WORKSPACE_ID);
     const highest = (await store.pdsa.find({}, { sort: { number: -1 }, limit: 1 }).toArray())[0]!.number;
     expect(await store.nextSequence('pdsa')).toBe(highest + 1);
+    const prompts = await store.prompts.countDocuments({});
+    expect(prompts).toBeGreaterThan(0);
+    expect(await store.nextSequence('prompt')).toBe(prompts + 1);
   });
 
   it('refuses a workspace that has a programme of its own', async () => {
