@@ -14,7 +14,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerErrorBoundary } from './error-boundary.js';
 import { registerHomeListener } from './home-listener.js';
 import { createInstaller, registerOAuthRoutes } from './oauth-routes.js';
-import { createEventClaim } from './processed-events.js';
+import { createEventClaim } from '../../src/store/processed-events.js';
 import { RestifyReceiver } from './restify-receiver.js';
 import { registerTurnListeners } from './turn-listeners.js';
 import { registerUninstallListeners } from './uninstall-listeners.js';
@@ -66,7 +66,7 @@ export function createSlackAdapter(parts: AppParts): SlackAdapter {
   });
 
   registerErrorBoundary(app, logger, (token) => new webApi.WebClient(token, clientOptions));
-  const claim = createEventClaim(store.db);
+  const claim = createEventClaim(store.db, 'slack');
   registerTurnListeners(app, { conversation, logger, claim, userNames: createUserNames() });
   registerHomeListener(app, conversation);
   if (oauth) registerUninstallListeners(app, oauth.store.deleteInstallation, logger);

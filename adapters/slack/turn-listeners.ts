@@ -10,7 +10,7 @@ import {
   SlashCommandSchema,
   ViewSubmissionSchema,
 } from './payload-schemas.js';
-import type { EventClaim } from './processed-events.js';
+import type { EventClaim } from '../../src/store/processed-events.js';
 import {
   type ReplyTarget,
   targetForAction,

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ConversationDeps } from '../../src/conversation/context.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
-import type { ActivityClaim } from './claim-activity.js';
+import type { EventClaim } from '../../src/store/processed-events.js';
 import type { TeamsConversationRefs } from './conversation-refs.js';
 import { invokeResponseActivity, splitInvokeReplies } from './invoke-response.js';
 import { forgetConversation, rememberConversation } from './remember-conversation.js';
@@ -12,7 +12,7 @@ import { toTurn } from './to-turn.js';
 export interface TeamsBotDeps {
   conversation: ConversationDeps;
   refs: TeamsConversationRefs;
-  claim: ActivityClaim;
+  claim: EventClaim;
 }
 
 /** Attachment types that carry a user's file (personal-chat upload, channel file, pasted image). */
@@ -31,7 +31,7 @@ export function createTeamsBot(deps: TeamsBotDeps): (ctx: TurnContext) => Promis
     switch (activity.type) {
       case 'message':
         await rememberConversation(ctx, activity, refs, conversation.logger);
-        if (activity.id && !(await claim(activity.conversation.id, activity.id))) return; // a re-delivery
+        if (activity.id && !(await claim(`${activity.conversation.id}:${activity.id}`))) return; // a re-delivery
         return onMessage(ctx, activity, conversation);
       case 'invoke':
         if (activity.name === 'adaptiveCard/action') return onCardAction(ctx, conversation);

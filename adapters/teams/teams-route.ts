@@ -2,7 +2,7 @@ import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { AppParts } from '../../src/app.js';
 import type { RouteRegistrar } from '../../src/server.js';
-import { createActivityClaim } from './claim-activity.js';
+import { createEventClaim } from '../../src/store/processed-events.js';
 import { teamsConversationRefs } from './conversation-refs.js';
 import { createTeamsAdapter, type TeamsAdapterOptions } from './create-teams-adapter.js';
 import { createTeamsBot } from './teams-bot.js';
@@ -27,7 +27,7 @@ export function teamsRoute(parts: AppParts, options: TeamsRouteOptions = {}): Ro
   const bot = createTeamsBot({
     conversation: parts.conversation,
     refs: teamsConversationRefs(parts.store.db),
-    claim: createActivityClaim(parts.store.db),
+    claim: createEventClaim(parts.store.db, 'teams'),
   });
   const anonymous = !config.MicrosoftAppId;
   if (anonymous && config.TEAMS_ALLOW_ANONYMOUS) {

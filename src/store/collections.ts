@@ -46,7 +46,7 @@ export const INDEXES: Record<CollectionKey, IndexDescription[]> = {
   pending: [plain({ workspaceId: 1, userId: 1, status: 1 }, 'open_for_user')],
   counters: [],
   conversationRefs: [unique({ platform: 1, conversationId: 1 }, 'platform_conversation'), plain({ workspaceId: 1, userId: 1 }, 'by_user')],
-  processedEvents: [plain({ at: 1 }, 'by_time')],
+  processedEvents: [{ key: { at: 1 }, name: 'expire_after_a_week', expireAfterSeconds: 7 * 24 * 3600 }],
   prompts: [plain({ workspaceId: 1, groupKey: 1 }, 'by_group')],
   promptResponses: [plain({ workspaceId: 1, promptId: 1, at: 1 }, 'by_prompt')],
   digests: [plain({ workspaceId: 1, meetingDate: -1 }, 'by_meeting')],
