@@ -31,11 +31,13 @@ export class FakeBotConnector {
   ) {}
 
   static async start(): Promise<FakeBotConnector> {
-    let fake: FakeBotConnector | undefined;
-    const server = createServer((req, res) => void fake!.handle(req, res));
+    // The request handler needs the instance, which needs the bound server: a holder breaks the cycle.
+    const holder: { fake?: FakeBotConnector } = {};
+    const server = createServer((req, res) => void holder.fake!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeBotConnector(server, `http://127.0.0.1:${port}/`);
+    const fake = new FakeBotConnector(server, `http://127.0.0.1:${port}/`);
+    holder.fake = fake;
     return fake;
   }
 

@@ -57,11 +57,13 @@ export class FakeSlackApi {
   }
 
   static async start(): Promise<FakeSlackApi> {
-    let fake: FakeSlackApi | undefined;
-    const server = createServer((req, res) => void fake!.handle(req, res));
+    // The request handler needs the instance, which needs the bound server: a holder breaks the cycle.
+    const holder: { fake?: FakeSlackApi } = {};
+    const server = createServer((req, res) => void holder.fake!.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeSlackApi(server, `http://127.0.0.1:${port}`);
+    const fake = new FakeSlackApi(server, `http://127.0.0.1:${port}`);
+    holder.fake = fake;
     return fake;
   }
 
