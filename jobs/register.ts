@@ -6,6 +6,7 @@ import type { SendDeps } from '../src/deliveries/send-delivery.js';
 import type { Logger } from '../src/log.js';
 import type { Notifier } from '../src/notify.js';
 import type { JobDefinition } from '../src/scheduler.js';
+import { coachPromptsJob } from './coach-prompts.js';
 import { planDigestsJob } from './plan-digests.js';
 import { runSendDeliveries, sendDeliveriesJob } from './send-deliveries.js';
 
@@ -27,5 +28,5 @@ export function registerJobs(deps: JobsDeps): JobDefinition[] {
   const base = { db: deps.db, logger: deps.logger, clock: deps.clock, owner };
   // A planned digest starts going out in the same run, not at the next send-deliveries poll.
   const sendNow = async () => void (await runSendDeliveries(send));
-  return [planDigestsJob({ ...base, onPlanned: sendNow }), sendDeliveriesJob(send)];
+  return [planDigestsJob({ ...base, onPlanned: sendNow }), sendDeliveriesJob(send), coachPromptsJob({ ...base, onQueued: sendNow })];
 }

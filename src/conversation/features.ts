@@ -4,6 +4,7 @@ import { measuresFeature } from './features/measures/index.js';
 import { meetingsFeature } from './features/meetings/index.js';
 import { milestonesFeature } from './features/milestones/index.js';
 import { pdsaFeature } from './features/pdsa/index.js';
+import { promptsFeature } from './features/prompts/index.js';
 import { changeIdeasFeature } from './features/change-ideas/index.js';
 import { digestFeature } from './features/digest/index.js';
 import { setupFeature } from './features/setup/index.js';
@@ -17,6 +18,7 @@ export const FEATURES: Feature[] = [
   pdsaFeature,
   changeIdeasFeature,
   digestFeature,
+  promptsFeature,
   // Last before help: their sentences claim anything that looks like a case or a milestone.
   casesFeature, milestonesFeature,
   // help reads FEATURES lazily, at run time, so it lists every command registered here.

@@ -59,6 +59,12 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
   }
   const text = normaliseCommandText(turn.text ?? '');
   if (!text) return notUnderstood();
+  if (turn.conversation.threadId) {
+    for (const handler of FEATURES.flatMap((f) => f.threadReplies ?? [])) {
+      const replies = await handler.run(ctx, text);
+      if (replies) return replies;
+    }
+  }
   const match = matchCommand(FEATURES.flatMap((f) => f.commands ?? []), text);
   if (match) return match.command.run(ctx, match.rest);
   for (const interpreter of FEATURES.flatMap((f) => f.sentences ?? [])) {

@@ -32,4 +32,9 @@ export interface Feature {
   commands?: Command[];
   actions?: ActionHandler[];
   sentences?: SentenceInterpreter[];
+  /**
+   * Tried first for a turn written in a thread (a reply to a message the bot posted, such as a
+   * coach's prompt), before commands: an answer there belongs to that message.
+   */
+  threadReplies?: SentenceInterpreter[];
 }

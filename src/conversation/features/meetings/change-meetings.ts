@@ -6,6 +6,7 @@ import type { TurnContext } from '../../context.js';
 import { requireCadence } from './cadence-of.js';
 import { describeDay } from './describe-meeting.js';
 import { parseLocalDate } from './parse-local-date.js';
+import { setSubgroupCadence } from './subgroup-cadence.js';
 
 /** Leads and admins change meetings; every change is audited and the digest follows the new date. */
 function requireMeetingRole(ctx: TurnContext): Programme {
@@ -23,6 +24,8 @@ async function saveCadence(ctx: TurnContext, programme: Programme, meeting: z.in
 const SET_PATTERN = /every\s+(\d{1,2})\s+weeks?\s+(?:from|starting)\s+(.+)$/i;
 
 export async function setCadence(ctx: TurnContext, rest: string): Promise<string> {
+  const subgroup = await setSubgroupCadence(ctx, rest);
+  if (subgroup) return subgroup;
   const programme = requireMeetingRole(ctx);
   const match = SET_PATTERN.exec(rest.trim());
   const example = 'e.g. `meeting set every 6 weeks from 3 Dec 2026 10:00`';

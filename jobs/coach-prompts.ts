@@ -1,0 +1,67 @@
+import type { Db } from 'mongodb';
+import { promptMessage } from '../src/conversation/features/prompts/prompt-message.js';
+import { dueOccurrence } from '../src/conversation/features/prompts/prompt-occurrences.js';
+import { enqueueDelivery } from '../src/deliveries/enqueue-delivery.js';
+import { allProgrammes } from '../src/digest/programmes.js';
+import type { Logger } from '../src/log.js';
+import type { JobDefinition } from '../src/scheduler.js';
+import { workspaceStore } from '../src/store/workspace-store.js';
+
+export interface CoachPromptsDeps {
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+  /** Called when prompts were queued, to send them at once rather than at the next poll. */
+  onQueued?: () => Promise<void>;
+}
+
+/**
+ * Queues each prompt occurrence that has come (once, recurring, or relative to the group's sub-group
+ * meetings) as a delivery to the group's channel, keyed by prompt, channel and occurrence, so however
+ * often this runs, and on however many instances, each occurrence is posted once.
+ */
+export async function runCoachPrompts(deps: CoachPromptsDeps): Promise<number> {
+  const now = deps.clock();
+  let queued = 0;
+  for (const programme of await allProgrammes(deps.db)) {
+    const store = workspaceStore(deps.db, programme.workspaceId);
+    const prompts = await store.prompts.find({ kind: 'prompt', status: 'active' }).toArray();
+    for (const prompt of prompts) {
+      const group = await store.groups.findOne({ key: prompt.groupKey });
+      if (!group?.channel || !prompt.schedule) continue;
+      const due = dueOccurrence(prompt.schedule, group, programme.timeZone, now);
+      const finished = prompt.schedule.kind === 'once' && prompt.schedule.at <= now;
+      if (due && due.toISOString() !== prompt.lastOccurrence) {
+        const added = await enqueueDelivery(
+          deps.db,
+          {
+            workspaceId: programme.workspaceId,
+            kind: 'prompt',
+            sourceId: prompt._id.toHexString(),
+            occurrence: due.toISOString(),
+            recipient: { platform: group.channel.platform, kind: 'channel', id: group.channel.conversationId },
+            replies: promptMessage(prompt, group),
+          },
+          now,
+        );
+        if (added) queued++;
+      }
+      if (due || finished) {
+        await store.prompts.updateOne(
+          { _id: prompt._id },
+          { $set: { ...(due ? { lastOccurrence: due.toISOString() } : {}), ...(finished ? { status: 'done' as const } : {}), updatedAt: now } },
+        );
+      }
+    }
+  }
+  if (queued > 0) {
+    deps.logger.info({ queued }, 'coach prompts queued');
+    await deps.onQueued?.();
+  }
+  return queued;
+}
+
+/** 'coach-prompts': every five minutes, so a prompt goes out within minutes of its time. */
+export function coachPromptsJob(deps: CoachPromptsDeps): JobDefinition {
+  return { name: 'coach-prompts', every: '5 minutes', handler: async () => void (await runCoachPrompts(deps)) };
+}

@@ -1,0 +1,35 @@
+import { NotFoundError, ValidationError } from '../../../errors.js';
+import type { TurnContext } from '../../context.js';
+import { describeWhen } from '../meetings/describe-meeting.js';
+import { describeSchedule } from './describe-schedule.js';
+import { nextOccurrence } from './prompt-occurrences.js';
+
+/** `prompts`: the coach prompts still to come, with when each goes out next. */
+export async function listPrompts(ctx: TurnContext): Promise<string> {
+  const programme = ctx.requireProgramme();
+  const [prompts, groups] = await Promise.all([
+    ctx.store.prompts.find({ kind: 'prompt', status: 'active' }, { sort: { number: 1 } }).toArray(),
+    ctx.store.groups.find({}).toArray(),
+  ]);
+  if (prompts.length === 0) return 'No prompts are scheduled. A coach adds one with `prompt <group> <when>: <prompt>`.';
+  const lines = prompts.map((p) => {
+    const group = groups.find((g) => g.key === p.groupKey);
+    const next = group && p.schedule ? nextOccurrence(p.schedule, group, programme.timeZone, ctx.now) : null;
+    const when = p.schedule ? describeSchedule(p.schedule, programme.timeZone) : '';
+    return `- *P-${p.number}* to ${group?.name ?? p.groupKey}, ${when}${next ? ` — next ${describeWhen(next, programme.timeZone)}` : ''}: ${p.text} (${p.createdBy.name})`;
+  });
+  return ['*Scheduled prompts*', ...lines].join('\n');
+}
+
+/** `prompt cancel P-3`: no more occurrences; replies already given are kept. */
+export async function cancelPrompt(ctx: TurnContext, rest: string): Promise<string> {
+  ctx.requireProgramme();
+  ctx.requireRole(['coach'], 'cancel prompts');
+  const number = /^p-?(\d{1,7})$/i.exec(rest.trim())?.[1];
+  if (!number) throw new ValidationError('bad_prompt_id', 'Say which prompt, e.g. `prompt cancel P-3`.');
+  const before = await ctx.store.prompts.findOne({ number: Number(number), status: 'active' });
+  if (!before) throw new NotFoundError(`P-${number} is not a scheduled prompt. \`prompts\` lists them.`, 'unknown_prompt');
+  await ctx.store.prompts.updateOne({ number: before.number }, { $set: { status: 'cancelled', updatedAt: ctx.now } });
+  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'prompt', entityId: `P-${number}`, action: 'cancel', before, after: { status: 'cancelled' }, source: ctx.source() });
+  return `P-${number} cancelled: it will not go out again.`;
+}
