@@ -8,6 +8,7 @@ import type { Notifier } from '../src/notify.js';
 import type { JobDefinition } from '../src/scheduler.js';
 import { coachPromptsJob } from './coach-prompts.js';
 import { planDigestsJob } from './plan-digests.js';
+import { remindersJob } from './reminders.js';
 import { runSendDeliveries, sendDeliveriesJob } from './send-deliveries.js';
 
 export interface JobsDeps {
@@ -28,5 +29,10 @@ export function registerJobs(deps: JobsDeps): JobDefinition[] {
   const base = { db: deps.db, logger: deps.logger, clock: deps.clock, owner };
   // A planned digest starts going out in the same run, not at the next send-deliveries poll.
   const sendNow = async () => void (await runSendDeliveries(send));
-  return [planDigestsJob({ ...base, onPlanned: sendNow }), sendDeliveriesJob(send), coachPromptsJob({ ...base, onQueued: sendNow })];
+  return [
+    planDigestsJob({ ...base, onPlanned: sendNow }),
+    sendDeliveriesJob(send),
+    coachPromptsJob({ ...base, onQueued: sendNow }),
+    remindersJob({ ...base, onQueued: sendNow }),
+  ];
 }

@@ -5,6 +5,7 @@ import { meetingsFeature } from './features/meetings/index.js';
 import { milestonesFeature } from './features/milestones/index.js';
 import { pdsaFeature } from './features/pdsa/index.js';
 import { promptsFeature } from './features/prompts/index.js';
+import { remindersFeature } from './features/reminders/index.js';
 import { changeIdeasFeature } from './features/change-ideas/index.js';
 import { digestFeature } from './features/digest/index.js';
 import { setupFeature } from './features/setup/index.js';
@@ -19,6 +20,7 @@ export const FEATURES: Feature[] = [
   changeIdeasFeature,
   digestFeature,
   promptsFeature,
+  remindersFeature,
   // Last before help: their sentences claim anything that looks like a case or a milestone.
   casesFeature, milestonesFeature,
   // help reads FEATURES lazily, at run time, so it lists every command registered here.

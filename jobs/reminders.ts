@@ -1,0 +1,30 @@
+import type { Db } from 'mongodb';
+import { allProgrammes } from '../src/digest/programmes.js';
+import type { Logger } from '../src/log.js';
+import { planReminders } from '../src/reminders/plan-reminders.js';
+import type { JobDefinition } from '../src/scheduler.js';
+
+export interface RemindersDeps {
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+  /** Called when reminders were queued, to send them at once rather than at the next poll. */
+  onQueued?: () => Promise<void>;
+}
+
+/** This week's reminders for every programme: tests overdue for Study, planned dates that passed. */
+export async function runReminders(deps: RemindersDeps): Promise<number> {
+  const now = deps.clock();
+  let queued = 0;
+  for (const programme of await allProgrammes(deps.db)) queued += await planReminders(deps.db, programme, now);
+  if (queued > 0) {
+    deps.logger.info({ queued }, 'reminders queued');
+    await deps.onQueued?.();
+  }
+  return queued;
+}
+
+/** 'reminders': every fifteen minutes; each person gets each kind at most once a week. */
+export function remindersJob(deps: RemindersDeps): JobDefinition {
+  return { name: 'reminders', every: '15 minutes', handler: async () => void (await runReminders(deps)) };
+}
