@@ -1,11 +1,16 @@
 import { DateTime } from 'luxon';
 import type { Card, CardSection } from '../../../../cards/model.js';
-import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
-import { dayLabel, daysFrom, intervalText, milestoneNoun, waitText } from '../milestones/day-format.js';
-import { labelOf, milestoneSettings } from '../milestones/milestone-settings.js';
-import { journeyOf } from './journey-of.js';
+import {
+  dayLabel,
+  daysFrom,
+  intervalText,
+  milestoneNoun,
+  waitText,
+} from '../milestones/day-format.js';
+import { milestoneSettings } from '../milestones/milestone-settings.js';
+import { type JourneyView, journeyOf } from './journey-of.js';
 
 export const TIMELINE_VERB = 'case.timeline';
 export const UNDO_VERB = 'case.undo';
@@ -23,6 +28,38 @@ async function lastChange(ctx: TurnContext, caseRef: string): Promise<string | u
   return `${entry.actor.name}, ${when}${entry.action === 'undo' ? ' (undo)' : ''}`;
 }
 
+function journeySections(
+  view: JourneyView,
+  today: string,
+  noun: (key: string) => string,
+): CardSection[] {
+  const sections: CardSection[] = [];
+  if (view.reached.length > 0) {
+    const lines = view.reached.map((m) => {
+      const since = m.since ? ` · ${intervalText(m.since.days)} after ${noun(m.since.key)}` : '';
+      return `- *${m.label}* — ${dayLabel(m.date)}${since}`;
+    });
+    sections.push({ heading: 'Milestones', text: lines.join('\n') });
+  }
+  if (view.planned.length > 0) {
+    const lines = view.planned.map((m) => {
+      const ahead = daysFrom(today, m.date);
+      const when = ahead > 0 ? `in ${waitText(ahead)}` : 'date passed — record what happened';
+      return `- *${m.label}* — planned ${dayLabel(m.date)} (${when})`;
+    });
+    sections.push({ heading: 'Planned', text: lines.join('\n') });
+  }
+  const { stage } = view;
+  if (stage) {
+    const now = stage.complete
+      ? `Permanence secured: ${noun(stage.key)} on ${dayLabel(stage.date)}.`
+      : `Current stage: after ${noun(stage.key)}. ` +
+        `Waiting ${waitText(stage.waitingDays)} since ${dayLabel(stage.date)}.`;
+    sections.push({ heading: 'Now', text: now });
+  }
+  return sections;
+}
+
 /**
  * `case C1042`: the child's milestones in the order they happened with the time between each,
  * planned dates, how long the child has waited at the current stage, and the last change.
@@ -30,29 +67,7 @@ async function lastChange(ctx: TurnContext, caseRef: string): Promise<string | u
 export async function caseCard(ctx: TurnContext, found: Case): Promise<Card> {
   const { catalogue, today } = milestoneSettings(ctx);
   const view = journeyOf(found.milestones, catalogue, today);
-  const mid = (key: string) => labelMidSentence(labelOf(catalogue, key));
-  const sections: CardSection[] = [];
-  if (view.reached.length > 0) {
-    const lines = view.reached.map(
-      (m) => `- *${m.label}* — ${dayLabel(m.date)}${m.since ? ` · ${intervalText(m.since.days)} after ${milestoneNoun(catalogue, m.since.key)}` : ''}`,
-    );
-    sections.push({ heading: 'Milestones', text: lines.join('\n') });
-  }
-  if (view.planned.length > 0) {
-    const lines = view.planned.map((m) => {
-      const ahead = daysFrom(today, m.date);
-      const when = ahead > 0 ? ` (in ${waitText(ahead)})` : ' (date passed — record what happened)';
-      return `- *${m.label}* — planned ${dayLabel(m.date)}${when}`;
-    });
-    sections.push({ heading: 'Planned', text: lines.join('\n') });
-  }
-  const stage = view.stage;
-  if (stage) {
-    const now = stage.complete
-      ? `Permanence secured: ${mid(stage.key)} on ${dayLabel(stage.date)}.`
-      : `Current stage: after ${mid(stage.key)}. Waiting ${waitText(stage.waitingDays)} since ${dayLabel(stage.date)}.`;
-    sections.push({ heading: 'Now', text: now });
-  }
+  const sections = journeySections(view, today, (key) => milestoneNoun(catalogue, key));
   const changed = await lastChange(ctx, found.caseRef);
   const data = { ref: found.caseRef };
   return {

@@ -12,7 +12,8 @@ import { exportCase } from './export-case.js';
 import { undoLastChange } from './undo-change.js';
 
 const USAGE =
-  'Try `case C1042` for the journey, or add `timeline`, `history` or `undo`; admins can also `export` or `erase` a case.';
+  'Try `case C1042` for the journey, or add `timeline`, `history` or `undo`; ' +
+  'admins can also `export` or `erase` a case.';
 
 /** The journey card of one case. */
 export async function showCase(ctx: TurnContext, caseRef: string): Promise<Reply[]> {
@@ -22,8 +23,8 @@ export async function showCase(ctx: TurnContext, caseRef: string): Promise<Reply
 /** The journey as a timeline chart (an image with alt text listing every date). */
 export async function showTimeline(ctx: TurnContext, caseRef: string): Promise<Reply[]> {
   const { catalogue, today } = milestoneSettings(ctx);
-  const chart = await journeyChart(ctx.store, caseRef, catalogue, today);
-  return [{ kind: 'image', png: chart.png, alt: chart.alt, title: `${caseRef}: journey to permanence` }];
+  const { png, alt } = await journeyChart(ctx.store, caseRef, catalogue, today);
+  return [{ kind: 'image', png, alt, title: `${caseRef}: journey to permanence` }];
 }
 
 const SUBCOMMANDS: Record<string, (ctx: TurnContext, caseRef: string) => Promise<Reply[]>> = {
@@ -39,8 +40,8 @@ const SUBCOMMANDS: Record<string, (ctx: TurnContext, caseRef: string) => Promise
 };
 
 /**
- * `case C1042 [timeline|history|undo|export|erase]`. Anything else after the reference is read as a
- * milestone statement ("case C1042 accommodated 3 Oct"), which confirms or teaches as usual.
+ * `case C1042 [timeline|history|undo|export|erase]`. Anything else after the reference is read as
+ * a milestone statement ("case C1042 accommodated 3 Oct"), which confirms or teaches as usual.
  */
 export async function caseCommand(ctx: TurnContext, rest: string): Promise<Reply[]> {
   ctx.requireProgramme();

@@ -1,5 +1,9 @@
 import type { WithId } from 'mongodb';
-import { DEFAULT_CASE_REF_PATTERN, isCaseReference, normaliseCaseRef } from '../../../domain/case-reference.js';
+import {
+  DEFAULT_CASE_REF_PATTERN,
+  isCaseReference,
+  normaliseCaseRef,
+} from '../../../domain/case-reference.js';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
@@ -24,7 +28,8 @@ export async function findCase(ctx: TurnContext, caseRef: string): Promise<WithI
   const found = await ctx.store.cases.findOne({ caseRef });
   if (found) return found;
   throw new NotFoundError(
-    `No case ${caseRef} yet. Record a milestone to start one, e.g. *${caseRef} accommodated 3 Oct*.`,
+    `No case ${caseRef} yet. Record a milestone to start one, ` +
+      `e.g. *${caseRef} accommodated 3 Oct*.`,
     'unknown_case',
   );
 }

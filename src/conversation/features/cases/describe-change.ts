@@ -43,7 +43,9 @@ export function describeChange(
     const actual = step(label, was[key]?.actual, now[key]?.actual);
     // A plan dropped because the milestone happened is said by the actual date alone.
     const planDropped = !now[key]?.planned && !!now[key]?.actual && !was[key]?.actual;
-    const planned = planDropped ? [] : step(`${label} planned`, was[key]?.planned, now[key]?.planned);
+    const planned = planDropped
+      ? []
+      : step(`${label} planned`, was[key]?.planned, now[key]?.planned);
     return [...actual, ...planned];
   });
 }

@@ -2,7 +2,7 @@ import type { Document } from 'mongodb';
 import type { ScopedCollection, WorkspaceOwned } from '../../../store/scoped-collection.js';
 import type { WorkspaceStore } from '../../../store/workspace-store.js';
 
-/** Where a case reference may be written down besides the case itself: logs, notes, messages sent. */
+/** Where a case reference may be written down besides the case: logs, notes, messages sent. */
 export const MENTION_COLLECTIONS = [
   'audit',
   'pdsa',
@@ -28,13 +28,17 @@ export function mentionPattern(caseRef: string): RegExp {
 }
 
 const isPlain = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && [Object.prototype, null].includes(Object.getPrototypeOf(v));
+  typeof v === 'object' &&
+  v !== null &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
-/** Every string in plain objects and arrays, with its path; dates, ids and binaries are left alone. */
+/** Every string in plain objects and arrays, with its path; dates, ids and binaries are skipped. */
 export function stringsIn(value: unknown, path = ''): { path: string; text: string }[] {
   if (typeof value === 'string') return [{ path, text: value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, `${path}[${i}]`));
-  if (isPlain(value)) return Object.entries(value).flatMap(([k, v]) => stringsIn(v, path ? `${path}.${k}` : k));
+  if (isPlain(value)) {
+    return Object.entries(value).flatMap(([k, v]) => stringsIn(v, path ? `${path}.${k}` : k));
+  }
   return [];
 }
 
@@ -42,7 +46,9 @@ export function stringsIn(value: unknown, path = ''): { path: string; text: stri
 export function redacted(value: unknown, pattern: RegExp, by = '[erased]'): unknown {
   if (typeof value === 'string') return value.replace(pattern, by);
   if (Array.isArray(value)) return value.map((v) => redacted(v, pattern, by));
-  if (isPlain(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redacted(v, pattern, by)]));
+  if (isPlain(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redacted(v, pattern, by)]));
+  }
   return value;
 }
 

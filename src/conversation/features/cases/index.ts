@@ -11,14 +11,19 @@ import { caseRefArg } from './case-ref-arg.js';
 import { cancelErase, confirmErase, ERASE_VERB, KEEP_VERB } from './erase-case.js';
 import { undoLastChange } from './undo-change.js';
 
-const byRef = (verb: string, run: (ctx: TurnContext, caseRef: string) => Promise<Reply[]>): ActionHandler => ({
+type CaseAction = (ctx: TurnContext, caseRef: string) => Promise<Reply[]>;
+
+// A button's reference is checked like a typed one: button data comes from the client.
+const byRef = (verb: string, run: CaseAction): ActionHandler => ({
   verb,
   run: (ctx, data) => run(ctx, caseRefArg(ctx, data.ref)),
 });
-const pendingId = (data: Record<string, unknown>) => (typeof data.pending === 'string' ? data.pending : '');
+const pendingId = (data: Record<string, unknown>) =>
+  typeof data.pending === 'string' ? data.pending : '';
 
-// "C1042", "show C1042", "journey for C1042", "C1042 journey": the reference alone asks for the case.
-const SHOW = /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:journey\s+(?:of\s+|for\s+)?)?(\S+?)(?:\s+journey)?[.?!]?$/i;
+// "C1042", "show C1042", "journey for C1042", "C1042 journey": the reference alone shows the case.
+const SHOW =
+  /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:journey\s+(?:of\s+|for\s+)?)?(\S+?)(?:\s+journey)?[.?!]?$/i;
 
 /** A child's journey: view, timeline, history, undo; export and erasure for admins. */
 export const casesFeature: Feature = {
@@ -28,10 +33,13 @@ export const casesFeature: Feature = {
       roles: ['member'],
       usage: 'case <case> [timeline|history|undo]',
       example: 'case C1042',
-      summary: "A child's journey: milestones in order with the time between them, planned dates, and how long the child has waited.",
+      summary:
+        "A child's journey: milestones in order with the time between them, planned dates, " +
+        'and how long the child has waited.',
       run: caseCommand,
     },
     {
+      // Listed for admins in `help`; the first `case` command above runs it.
       words: ['case'],
       roles: ['admin'],
       usage: 'case <case> export|erase',

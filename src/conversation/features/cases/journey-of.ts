@@ -22,32 +22,36 @@ export interface JourneyView {
 const JOURNEY_END = new Set(['order_granted']);
 
 /**
- * A child's journey in the order it happened (date, then the catalogue's order for the same day),
- * each step with the interval since the one before; planned dates after, soonest first.
+ * A child's journey in the order it happened (by date; on the same day, in catalogue order), each
+ * step with the interval since the one before; planned dates after, soonest first.
  */
 export function journeyOf(
   milestones: Record<string, MilestoneDates>,
   catalogue: MilestoneCatalogue,
   today: string,
 ): JourneyView {
-  const rank = (key: string) => catalogue.find((m) => m.key === key)?.order ?? Number.MAX_SAFE_INTEGER;
+  const rank = (key: string) =>
+    catalogue.find((m) => m.key === key)?.order ?? Number.MAX_SAFE_INTEGER;
   const entries = Object.entries(milestones);
+  const point = (key: string, date: string) => ({ key, label: labelOf(catalogue, key), date });
   const sorted = entries
-    .flatMap(([key, d]) => (d.actual ? [{ key, label: labelOf(catalogue, key), date: d.actual }] : []))
+    .flatMap(([key, d]) => (d.actual ? [point(key, d.actual)] : []))
     .sort((a, b) => a.date.localeCompare(b.date) || rank(a.key) - rank(b.key));
   const reached = sorted.map((m, i): ReachedMilestone => {
     const previous = sorted[i - 1];
-    return previous ? { ...m, since: { key: previous.key, days: daysFrom(previous.date, m.date) } } : m;
+    if (!previous) return m;
+    return { ...m, since: { key: previous.key, days: daysFrom(previous.date, m.date) } };
   });
   const planned = entries
-    .flatMap(([key, d]) => (d.planned && !d.actual ? [{ key, label: labelOf(catalogue, key), date: d.planned }] : []))
+    .flatMap(([key, d]) => (d.planned && !d.actual ? [point(key, d.planned)] : []))
     .sort((a, b) => a.date.localeCompare(b.date));
   const last = reached.at(-1);
-  return {
-    reached,
-    planned,
-    ...(last
-      ? { stage: { key: last.key, date: last.date, waitingDays: Math.max(0, daysFrom(last.date, today)), complete: JOURNEY_END.has(last.key) } }
-      : {}),
+  if (!last) return { reached, planned };
+  const stage = {
+    key: last.key,
+    date: last.date,
+    waitingDays: Math.max(0, daysFrom(last.date, today)),
+    complete: JOURNEY_END.has(last.key),
   };
+  return { reached, planned, stage };
 }

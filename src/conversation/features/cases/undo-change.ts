@@ -14,9 +14,15 @@ import { caseStateOf, describeChange } from './describe-change.js';
  * The newest change not yet undone. Undo entries name the entry they reverted, so undoing again
  * steps further back rather than undoing the undo.
  */
-export async function lastUndoable(ctx: TurnContext, caseRef: string): Promise<WithId<AuditEntry> | null> {
+export async function lastUndoable(
+  ctx: TurnContext,
+  caseRef: string,
+): Promise<WithId<AuditEntry> | null> {
   const entries = await ctx.store.audit
-    .find({ entity: 'case', entityId: caseRef, action: { $in: ['record', 'undo'] } }, { sort: { at: -1, _id: -1 }, limit: 500 })
+    .find(
+      { entity: 'case', entityId: caseRef, action: { $in: ['record', 'undo'] } },
+      { sort: { at: -1, _id: -1 }, limit: 500 },
+    )
     .toArray();
   const undone = new Set<string>();
   for (const entry of entries) {
@@ -29,7 +35,11 @@ export async function lastUndoable(ctx: TurnContext, caseRef: string): Promise<W
 }
 
 /** Puts back, for each milestone the change touched, what it held before; leaves the rest. */
-function reverted(current: CaseMilestoneMap, before: CaseMilestoneMap, after: CaseMilestoneMap): CaseMilestoneMap {
+function reverted(
+  current: CaseMilestoneMap,
+  before: CaseMilestoneMap,
+  after: CaseMilestoneMap,
+): CaseMilestoneMap {
   const next = structuredClone(current);
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
@@ -40,17 +50,18 @@ function reverted(current: CaseMilestoneMap, before: CaseMilestoneMap, after: Ca
 }
 
 /**
- * `case C1042 undo`: reverts the last change to the case, audited as an undo. Someone else's change
- * may be undone only by a lead or an admin.
+ * `case C1042 undo`: reverts the last change to the case, audited as an undo. Someone else's
+ * change may be undone only by a lead or an admin.
  */
 export async function undoLastChange(ctx: TurnContext, caseRef: string): Promise<Reply[]> {
   const current = await findCase(ctx, caseRef);
   const target = await lastUndoable(ctx, caseRef);
   if (!target) return [text(`There is no change to undo on ${caseRef}.`)];
-  const mayUndoOthers = ctx.isAdmin || ctx.leadOf.length > 0;
-  if (target.actor.userId !== ctx.turn.user.id && !mayUndoOthers) {
+  const mine = target.actor.userId === ctx.turn.user.id;
+  if (!mine && !ctx.isAdmin && ctx.leadOf.length === 0) {
     throw new ForbiddenError(
-      `The last change to ${caseRef} was made by ${target.actor.name}. Only they, a lead or an admin can undo it.`,
+      `The last change to ${caseRef} was made by ${target.actor.name}. ` +
+        'Only they, a lead or an admin can undo it.',
     );
   }
   const was = caseStateOf(target.before);
@@ -61,18 +72,22 @@ export async function undoLastChange(ctx: TurnContext, caseRef: string): Promise
     { $set: { milestones, updatedAt: ctx.now }, $inc: { version: 1 } },
   );
   if (!after) {
-    throw new ValidationError('edit_conflict', `Someone changed ${caseRef} a moment ago. Have a look with \`case ${caseRef}\`, then try again.`);
+    throw new ValidationError(
+      'edit_conflict',
+      `Someone changed ${caseRef} a moment ago. ` +
+        `Have a look with \`case ${caseRef}\`, then try again.`,
+    );
   }
+  const { platform, eventId } = ctx.turn;
   await auditCase(
     ctx,
     caseRef,
     'undo',
     { milestones: current.milestones, version: current.version },
     { milestones: after.milestones, version: after.version, undoes: target._id.toHexString() },
-    { platform: ctx.turn.platform, eventId: ctx.turn.eventId, text: `undo ${caseRef}` },
+    { platform, eventId, text: `undo ${caseRef}` },
   );
-  const { catalogue } = milestoneSettings(ctx);
-  const what = describeChange(became, was, catalogue);
-  const by = target.actor.userId === ctx.turn.user.id ? 'your change' : `the change by ${target.actor.name}`;
-  return [text(`Undone ${by} on *${caseRef}*: ${what.join('; ') || 'no dates changed'}.`)];
+  const what = describeChange(became, was, milestoneSettings(ctx).catalogue);
+  const whose = mine ? 'your change' : `the change by ${target.actor.name}`;
+  return [text(`Undone ${whose} on *${caseRef}*: ${what.join('; ') || 'no dates changed'}.`)];
 }

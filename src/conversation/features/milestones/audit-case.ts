@@ -1,7 +1,10 @@
 import type { TurnContext } from '../../context.js';
 import type { CaseState } from './write-case.js';
 
-/** Where a case change came from; `text` is what was understood, never the message (see pending-records.ts). */
+/**
+ * Where a case change came from. `text` is what was understood, never the message itself
+ * (see pending-records.ts).
+ */
 export interface CaseChangeSource {
   platform: string;
   eventId: string;

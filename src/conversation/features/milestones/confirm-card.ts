@@ -8,13 +8,21 @@ export const CONFIRM_VERB = 'milestone.confirm';
 export const EDIT_VERB = 'milestone.edit';
 export const CANCEL_VERB = 'milestone.cancel';
 
-function changeFact(change: MilestoneChange): CardFact | null {
-  const { record, previous, kind } = change;
+/** How the record changes what the case holds, when it replaces a date. */
+function changeFacts({ record, previous, kind }: MilestoneChange): CardFact[] {
   const now = dayLabel(record.date);
-  if (kind === 'correction') return { label: 'Correction', value: `was ${dayLabel(previous!.actual!)} → now ${now}` };
-  if (kind === 'now_actual') return { label: 'Plan met', value: `was planned for ${dayLabel(previous!.planned!)} → happened ${now}` };
-  if (kind === 'replanned') return { label: 'New plan', value: `was planned for ${dayLabel(previous!.planned!)} → now ${now}` };
-  return null;
+  const wasActual = previous?.actual ? dayLabel(previous.actual) : '';
+  const wasPlanned = previous?.planned ? dayLabel(previous.planned) : '';
+  if (kind === 'correction') {
+    return [{ label: 'Correction', value: `was ${wasActual} → now ${now}` }];
+  }
+  if (kind === 'now_actual') {
+    return [{ label: 'Plan met', value: `was planned for ${wasPlanned} → happened ${now}` }];
+  }
+  if (kind === 'replanned') {
+    return [{ label: 'New plan', value: `was planned for ${wasPlanned} → now ${now}` }];
+  }
+  return [];
 }
 
 /**
@@ -27,20 +35,25 @@ export function confirmationCard(
   catalogue: MilestoneCatalogue,
 ): Card {
   const data = { pending: pendingId };
+  const sections = changes.map((change) => {
+    const { record } = change;
+    const status = record.planned ? 'Planned (booked, not yet happened)' : 'Happened';
+    return {
+      facts: [
+        { label: 'Case', value: record.caseRef },
+        { label: 'Milestone', value: labelOf(catalogue, record.milestone) },
+        { label: 'Date', value: dayLabel(record.date) },
+        { label: 'Status', value: status },
+        ...changeFacts(change),
+      ],
+    };
+  });
   return {
-    title: changes.length === 1 ? 'Check before I save' : `Check these ${changes.length} dates before I save`,
-    sections: [
-      ...changes.map(({ record, ...rest }) => ({
-        facts: [
-          { label: 'Case', value: record.caseRef },
-          { label: 'Milestone', value: labelOf(catalogue, record.milestone) },
-          { label: 'Date', value: dayLabel(record.date) },
-          { label: 'Status', value: record.planned ? 'Planned (booked, not yet happened)' : 'Happened' },
-          ...[changeFact({ record, ...rest })].filter((f): f is CardFact => f !== null),
-        ],
-      })),
-      { text: 'Nothing is stored until you confirm.' },
-    ],
+    title:
+      changes.length === 1
+        ? 'Check before I save'
+        : `Check these ${changes.length} dates before I save`,
+    sections: [...sections, { text: 'Nothing is stored until you confirm.' }],
     buttons: [
       { id: 'confirm', label: 'Confirm', style: 'primary', action: { verb: CONFIRM_VERB, data } },
       { id: 'edit', label: 'Edit', action: { verb: EDIT_VERB, data } },

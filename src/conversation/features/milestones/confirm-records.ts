@@ -1,17 +1,19 @@
-import { ValidationError } from '../../../errors.js';
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
+import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { auditCase } from './audit-case.js';
-import { summaryCard } from './change-summary.js';
+import { summaryCard, type WrittenCase } from './change-summary.js';
 import { checkRecords } from './check-records.js';
 import { milestoneSettings } from './milestone-settings.js';
 import { closePending } from './pending-records.js';
 import { loadMilestones } from './propose-records.js';
-import { type CaseWrite, writeCase } from './write-case.js';
+import { writeCase } from './write-case.js';
 
-export const ANSWERED = 'Those dates have already been confirmed or cancelled, or the question expired. Send them again if they still need recording.';
+export const ANSWERED =
+  'Those dates have already been confirmed or cancelled, or the question expired. ' +
+  'Send them again if they still need recording.';
 
 function byCase(records: readonly MilestoneRecord[]): Map<string, MilestoneRecord[]> {
   const groups = new Map<string, MilestoneRecord[]>();
@@ -29,28 +31,31 @@ export async function confirmRecords(ctx: TurnContext, pendingId: string): Promi
   if (!claimed) return [text(ANSWERED)];
   const { catalogue } = milestoneSettings(ctx);
   const { records, pending } = claimed;
-  const problem = checkRecords(records, await loadMilestones(ctx, records.map((r) => r.caseRef)), catalogue);
+  const cancel = () =>
+    ctx.store.pending.updateOne({ _id: pending._id }, { $set: { status: 'cancelled' } });
+  const current = await loadMilestones(ctx, records.map((r) => r.caseRef));
+  const problem = checkRecords(records, current, catalogue);
   if (problem) {
-    await ctx.store.pending.updateOne({ _id: pending._id }, { $set: { status: 'cancelled' } });
+    await cancel();
     return [text(`The case changed since I asked. ${problem.message}`)];
   }
-  const written: (CaseWrite & { records: MilestoneRecord[] })[] = [];
+  const written: WrittenCase[] = [];
   let stopped: ValidationError | undefined;
   for (const [caseRef, own] of byCase(records)) {
     try {
       const write = await writeCase(ctx, caseRef, own, catalogue);
       await auditCase(ctx, caseRef, 'record', write.before, write.after, pending.source);
-      written.push({ ...write, records: own });
+      written.push({ caseRef, records: own, milestones: write.after.milestones });
     } catch (error) {
       // A race lost on a later case must not hide that the earlier ones were stored.
       if (!(error instanceof ValidationError) || written.length === 0) {
-        await ctx.store.pending.updateOne({ _id: pending._id }, { $set: { status: 'cancelled' } });
+        await cancel();
         throw error;
       }
       stopped = error;
       break;
     }
   }
-  const summary = written.map((w) => ({ caseRef: w.caseRef, records: w.records, milestones: w.after.milestones }));
-  return [card(summaryCard(summary, catalogue), true), ...(stopped ? [text(stopped.userMessage)] : [])];
+  const after = stopped ? [text(stopped.userMessage)] : [];
+  return [card(summaryCard(written, catalogue), true), ...after];
 }

@@ -43,22 +43,42 @@ export function editForm(
   catalogue: MilestoneCatalogue,
   pendingId: string,
 ): Card {
-  const options = activeMilestones(catalogue).map((m) => ({ value: m.key, label: m.label.slice(0, 75) }));
-  const n = (label: string, i: number) => (rows > 1 ? `${label} (${i})` : label);
+  const options = activeMilestones(catalogue).map((m) => ({
+    value: m.key,
+    label: m.label.slice(0, 75),
+  }));
   const inputs = Array.from({ length: rows }, (_, k): FormInput[] => {
-    const i = k + 1;
-    const ids = rowIds(i);
+    const ids = rowIds(k + 1);
+    const label = (text: string) => (rows > 1 ? `${text} (${k + 1})` : text);
+    const common = (id: string, text: string) => ({
+      id,
+      label: label(text),
+      value: values[id],
+      required: true,
+    });
     return [
-      { kind: 'text', id: ids.caseRef, label: n('Case reference', i), value: values[ids.caseRef], required: true, maxLength: 20, hint: 'The case reference only, never a name.' },
-      { kind: 'choice', id: ids.milestone, label: n('Milestone', i), options, value: values[ids.milestone], required: true },
-      { kind: 'date', id: ids.date, label: n('Date', i), value: values[ids.date], required: true },
-      { kind: 'choice', id: ids.status, label: n('Status', i), options: STATUS_OPTIONS, value: values[ids.status] ?? 'happened', required: true },
+      {
+        kind: 'text',
+        ...common(ids.caseRef, 'Case reference'),
+        maxLength: 20,
+        hint: 'The case reference only, never a name.',
+      },
+      { kind: 'choice', ...common(ids.milestone, 'Milestone'), options },
+      { kind: 'date', ...common(ids.date, 'Date') },
+      {
+        kind: 'choice',
+        ...common(ids.status, 'Status'),
+        value: values[ids.status] ?? 'happened',
+        options: STATUS_OPTIONS,
+      },
     ];
   }).flat();
   const data = { pending: pendingId };
   return {
     title: 'Edit milestone dates',
-    sections: [{ text: 'Correct what I got wrong. You’ll see the dates again before anything is stored.' }],
+    sections: [
+      { text: 'Correct what I got wrong. You’ll see the dates again before anything is stored.' },
+    ],
     form: {
       id: 'milestone-edit',
       title: 'Edit milestone dates',

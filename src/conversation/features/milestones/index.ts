@@ -8,7 +8,8 @@ import { closePending } from './pending-records.js';
 import { recordText } from './record-text.js';
 import { openEdit, saveEdit } from './save-edit.js';
 
-const pendingId = (data: Record<string, unknown>) => (typeof data.pending === 'string' ? data.pending : '');
+const pendingId = (data: Record<string, unknown>) =>
+  typeof data.pending === 'string' ? data.pending : '';
 
 /**
  * Milestone dates by conversation: a sentence in, a confirmation card out, and nothing stored until
@@ -21,7 +22,9 @@ export const milestonesFeature: Feature = {
       roles: ['member'],
       usage: 'milestone <case> <milestone> <date>',
       example: 'milestone C1042 accommodated 3 Oct',
-      summary: 'Record a milestone date (or just say it: "permanence panel for C1042 was yesterday"; "panel booked for C1077 on 12 Dec").',
+      summary:
+        'Record a milestone date (or just say it: "permanence panel for C1042 was yesterday"; ' +
+        '"panel booked for C1077 on 12 Dec").',
       run: (ctx, rest) => recordText(ctx, rest),
     },
   ],

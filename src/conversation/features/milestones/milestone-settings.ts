@@ -15,10 +15,15 @@ export const MAX_YEARS_BACK = 18;
 /** Planned dates further ahead than this are refused as implausible. */
 export const MAX_YEARS_AHEAD = 2;
 
+type ParseSettings = Required<
+  Pick<
+    ParseMilestoneOptions,
+    'today' | 'timeZone' | 'caseRefPattern' | 'maxYearsBack' | 'maxYearsAhead'
+  >
+>;
+
 /** Everything that says how this workspace's milestone messages are read and checked. */
-export interface MilestoneSettings extends Required<
-  Pick<ParseMilestoneOptions, 'today' | 'timeZone' | 'caseRefPattern' | 'maxYearsBack' | 'maxYearsAhead'>
-> {
+export interface MilestoneSettings extends ParseSettings {
   catalogue: MilestoneCatalogue;
   pattern: RegExp;
 }

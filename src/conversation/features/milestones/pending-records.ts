@@ -1,4 +1,4 @@
-import { ObjectId } from 'mongodb';
+import { type Filter, ObjectId } from 'mongodb';
 import { z } from 'zod';
 import { ForbiddenError } from '../../../errors.js';
 import { type MilestoneRecord, MilestoneRecordSchema } from '../../../domain/parse-milestone.js';
@@ -27,11 +27,12 @@ export function understanding(records: readonly MilestoneRecord[]): string {
 
 /** Stores the records as a question waiting for Confirm; returns its id for the buttons. */
 export async function openPending(ctx: TurnContext, records: MilestoneRecord[]): Promise<string> {
+  const { platform, eventId } = ctx.turn;
   const { insertedId } = await ctx.store.pending.insertOne({
     userId: ctx.turn.user.id,
     kind: RECORDS_KIND,
     payload: PendingRecordsSchema.parse({ records }),
-    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId, text: understanding(records) },
+    source: { platform, eventId, text: understanding(records) },
     status: 'open',
     createdAt: ctx.now,
     expiresAt: new Date(ctx.now.getTime() + ANSWER_WITHIN_MS),
@@ -39,31 +40,35 @@ export async function openPending(ctx: TurnContext, records: MilestoneRecord[]):
   return insertedId.toHexString();
 }
 
-// A button's id that is not an ObjectId matches nothing, so it reads as an expired question.
-const filterOf = (id: string) =>
-  ObjectId.isValid(id) ? { _id: new ObjectId(id), kind: RECORDS_KIND } : { kind: '' };
-
-/** Refuses someone else's question: only the person who sent the dates answers for them. */
-async function requireOwn(ctx: TurnContext, id: string): Promise<void> {
-  const found = await ctx.store.pending.findOne(filterOf(id));
-  if (found && found.userId !== ctx.turn.user.id) {
-    throw new ForbiddenError('Only the person who sent those dates can confirm, edit or cancel them.');
-  }
+export interface OpenRecords {
+  pending: PendingAction;
+  records: MilestoneRecord[];
 }
 
-/** The open question with its records, or null when it was answered, expired or never existed here. */
-export async function readPending(
-  ctx: TurnContext,
-  id: string,
-): Promise<{ pending: PendingAction; records: MilestoneRecord[] } | null> {
-  await requireOwn(ctx, id);
-  const pending = await ctx.store.pending.findOne({
-    ...filterOf(id),
-    userId: ctx.turn.user.id,
-    status: 'open',
-    expiresAt: { $gt: ctx.now },
-  });
-  return pending ? { pending, records: PendingRecordsSchema.parse(pending.payload).records } : null;
+// A button's id that is not an ObjectId matches nothing, so it reads as an expired question.
+const byId = (id: string) =>
+  ObjectId.isValid(id) ? { _id: new ObjectId(id), kind: RECORDS_KIND } : { kind: '' };
+
+/**
+ * The filter for this user's open question. Someone else's is refused outright: only the person
+ * who sent the dates answers for them. The store's scope keeps other workspaces' questions unseen.
+ */
+async function ownOpen(ctx: TurnContext, id: string): Promise<Filter<PendingAction>> {
+  const found = await ctx.store.pending.findOne(byId(id));
+  if (found && found.userId !== ctx.turn.user.id) {
+    const message = 'Only the person who sent those dates can confirm, edit or cancel them.';
+    throw new ForbiddenError(message);
+  }
+  const open: Filter<PendingAction> = { userId: ctx.turn.user.id, status: 'open' };
+  return { ...byId(id), ...open, expiresAt: { $gt: ctx.now } };
+}
+
+const withRecords = (pending: PendingAction | null): OpenRecords | null =>
+  pending ? { pending, records: PendingRecordsSchema.parse(pending.payload).records } : null;
+
+/** The open question with its records, or null when answered, expired or never asked here. */
+export async function readPending(ctx: TurnContext, id: string): Promise<OpenRecords | null> {
+  return withRecords(await ctx.store.pending.findOne(await ownOpen(ctx, id)));
 }
 
 /**
@@ -74,16 +79,7 @@ export async function closePending(
   ctx: TurnContext,
   id: string,
   status: 'done' | 'cancelled',
-): Promise<{ pending: PendingAction; records: MilestoneRecord[] } | null> {
-  await requireOwn(ctx, id);
-  const pending = await ctx.store.pending.findOneAndUpdate(
-    { ...filterOf(id), userId: ctx.turn.user.id, status: 'open', expiresAt: { $gt: ctx.now } },
-    { $set: { status } },
-  );
-  return pending ? { pending, records: PendingRecordsSchema.parse(pending.payload).records } : null;
-}
-
-/** Puts a claimed question back, when nothing could be stored and the user may try again. */
-export async function reopenPending(ctx: TurnContext, id: string): Promise<void> {
-  await ctx.store.pending.updateOne({ ...filterOf(id), status: 'done' }, { $set: { status: 'open' } });
+): Promise<OpenRecords | null> {
+  const filter = await ownOpen(ctx, id);
+  return withRecords(await ctx.store.pending.findOneAndUpdate(filter, { $set: { status } }));
 }

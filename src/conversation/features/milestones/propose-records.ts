@@ -9,7 +9,9 @@ import { labelOf, type MilestoneSettings } from './milestone-settings.js';
 import { MAX_RECORDS, openPending } from './pending-records.js';
 import { type CaseMilestoneMap, describeChanges } from './record-changes.js';
 
-export type Proposal = { problem: RecordProblem; replies?: undefined } | { problem?: undefined; replies: Reply[] };
+export type Proposal =
+  | { problem: RecordProblem; replies?: undefined }
+  | { problem?: undefined; replies: Reply[] };
 
 /** The milestones each named case holds now; a case not yet started holds none. */
 export async function loadMilestones(
@@ -22,34 +24,50 @@ export async function loadMilestones(
   return new Map(found.map((c) => [c.caseRef, c.milestones]));
 }
 
+function describe(records: readonly MilestoneRecord[], settings: MilestoneSettings): string {
+  return records
+    .map((r) => {
+      const what = labelOf(settings.catalogue, r.milestone).toLowerCase();
+      return `${r.caseRef} ${what} ${r.planned ? 'planned for' : 'on'} ${dayLabel(r.date)}`;
+    })
+    .join('; ');
+}
+
 /**
  * Checks understood records against the cases as they are, then asks for confirmation: a card with
  * Confirm / Edit / Cancel over a stored question. Records that change nothing are only mentioned.
  */
 export async function proposeRecords(
   ctx: TurnContext,
-  records: MilestoneRecord[],
+  said: MilestoneRecord[],
   settings: MilestoneSettings,
 ): Promise<Proposal> {
+  const records = said.filter(
+    (r, i) => said.findIndex((o) => JSON.stringify(o) === JSON.stringify(r)) === i,
+  );
   if (records.length > MAX_RECORDS) {
-    const message = `That’s ${records.length} dates in one message — please send at most ${MAX_RECORDS} at a time, so each can be checked. Nothing was recorded.`;
+    const message =
+      `That’s ${records.length} dates in one message — please send at most ${MAX_RECORDS} ` +
+      'at a time, so each can be checked. Nothing was recorded.';
     return { problem: { code: 'too_many', message, index: 0 } };
   }
   const existing = await loadMilestones(ctx, records.map((r) => r.caseRef));
   const problem = checkRecords(records, existing, settings.catalogue);
   if (problem) return { problem };
   const changes = describeChanges(records, existing);
-  const same = changes.filter((c) => c.kind === 'unchanged');
-  const sameText = same
-    .map(({ record: r }) => `${r.caseRef} ${labelOf(settings.catalogue, r.milestone).toLowerCase()} ${r.planned ? 'planned for' : 'on'} ${dayLabel(r.date)}`)
-    .join('; ');
+  const same = describe(
+    changes.filter((c) => c.kind === 'unchanged').map((c) => c.record),
+    settings,
+  );
   const toStore = changes.filter((c) => c.kind !== 'unchanged');
-  if (toStore.length === 0) return { replies: [text(`Already recorded: ${sameText}. Nothing to change.`)] };
+  if (toStore.length === 0) {
+    return { replies: [text(`Already recorded: ${same}. Nothing to change.`)] };
+  }
   const pendingId = await openPending(ctx, toStore.map((c) => c.record));
   return {
     replies: [
       card(confirmationCard(toStore, pendingId, settings.catalogue)),
-      ...(same.length > 0 ? [text(`Already recorded, so left as is: ${sameText}.`)] : []),
+      ...(same ? [text(`Already recorded, so left as is: ${same}.`)] : []),
     ],
   };
 }

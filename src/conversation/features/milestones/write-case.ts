@@ -34,7 +34,8 @@ export async function writeCase(
 ): Promise<CaseWrite> {
   const current = await ctx.store.cases.findOne({ caseRef });
   if (retry) {
-    const problem = checkRecords(records, new Map([[caseRef, current?.milestones ?? {}]]), catalogue);
+    const now = new Map([[caseRef, current?.milestones ?? {}]]);
+    const problem = checkRecords(records, now, catalogue);
     if (problem) throw new ValidationError(problem.code, problem.message);
   }
   const milestones = applyRecords(current?.milestones ?? {}, records);
@@ -59,7 +60,8 @@ export async function writeCase(
   if (retry) {
     throw new ValidationError(
       'edit_conflict',
-      `Someone changed ${caseRef} at the same moment, so I stopped rather than overwrite it. Have a look with \`case ${caseRef}\`, then send the date again.`,
+      `Someone changed ${caseRef} at the same moment, so I stopped rather than overwrite it. ` +
+        `Have a look with \`case ${caseRef}\`, then send the date again.`,
     );
   }
   return writeCase(ctx, caseRef, records, catalogue, true);
