@@ -29,8 +29,8 @@ export function formToHtml(form: CardForm, options: HtmlFormOptions = {}): strin
   const known = new Set(fields.map((field) => field.name));
   const formErrors = Object.entries(errors).filter(([name]) => !known.has(name));
   return [
-    `<form class="card-form" data-form-id="${e(form.id)}" data-submit="${e(JSON.stringify(form.submit))}" aria-labelledby="${e(prefix)}title">`,
-    `<h4 id="${e(prefix)}title">${e(form.title)}</h4>`,
+    `<form class="card-form" data-form-id="${e(form.id)}" data-submit="${e(JSON.stringify(form.submit))}" aria-labelledby="${e(prefix)}form-heading">`,
+    `<h4 id="${e(prefix)}form-heading">${e(form.title)}</h4>`,
     ...formErrors.map(
       ([, message]) => `<p class="error form-error" role="alert">${e(message)}</p>`,
     ),

@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigError } from './errors.js';
+import { parseMilestoneStatement } from './domain/parse-milestone.js';
 import { adapterRoutes } from './main-routes.js';
 import { jobDefinitions } from './main-jobs.js';
 import { VERSION } from './version.js';
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
     config.webChatEnabled ? `local chat: open ${url}/ in your browser` : 'local chat: off',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  // The date parser's first two calls compile chrono's patterns (about a second); pay that now,
+  // not on the first person's milestone message (bench/RESULTS.md, parse-milestone cold start).
+  setImmediate(() => {
+    for (let i = 0; i < 2; i++) parseMilestoneStatement('C1001 accommodated on Monday', { today: '2026-01-15' });
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -29,8 +29,9 @@ export async function handleTurn(turn: Turn, deps: ConversationDeps): Promise<Re
 export async function buildContext(turn: Turn, deps: ConversationDeps): Promise<TurnContext> {
   const now = deps.clock();
   const store = workspaceStore(deps.db, turn.workspaceId);
-  const member = await resolveMember(deps.db, store, turn, now);
-  const [programme, leadOf] = await Promise.all([
+  // Three independent reads in parallel: one round trip of latency per turn for a known member.
+  const [member, programme, leadOf] = await Promise.all([
+    resolveMember(deps.db, store, turn, now),
     store.programmes.findOne({}),
     store.groups.find({ leads: turn.user.id }).toArray(),
   ]);

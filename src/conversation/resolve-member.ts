@@ -11,13 +11,7 @@ import type { Turn } from './turn.js';
  * people starting at once cannot both become admin.
  */
 export async function resolveMember(db: Db, store: WorkspaceStore, turn: Turn, now: Date): Promise<Member> {
-  const workspaces = db.collection<Workspace & { firstUserId?: string }>(COLLECTIONS.workspaces);
-  const { _id, ...seed } = WorkspaceSchema.parse({ _id: turn.workspaceId, workspaceId: turn.workspaceId, platform: turn.platform, createdAt: now });
-  const workspace = await workspaces.findOneAndUpdate(
-    { _id },
-    { $setOnInsert: { ...seed, firstUserId: turn.user.id } },
-    { upsert: true, returnDocument: 'after' },
-  );
+  // Known members are the common case: one read, no write. Only a newcomer touches the workspace.
   const existing = await store.members.findOne({ userId: turn.user.id });
   if (existing) {
     if (existing.name !== turn.user.name && turn.user.name) {
@@ -26,6 +20,13 @@ export async function resolveMember(db: Db, store: WorkspaceStore, turn: Turn, n
     }
     return existing;
   }
+  const workspaces = db.collection<Workspace & { firstUserId?: string }>(COLLECTIONS.workspaces);
+  const { _id, ...seed } = WorkspaceSchema.parse({ _id: turn.workspaceId, workspaceId: turn.workspaceId, platform: turn.platform, createdAt: now });
+  const workspace = await workspaces.findOneAndUpdate(
+    { _id },
+    { $setOnInsert: { ...seed, firstUserId: turn.user.id } },
+    { upsert: true, returnDocument: 'after' },
+  );
   const member: Member = {
     workspaceId: turn.workspaceId,
     userId: turn.user.id,

@@ -60,8 +60,7 @@ describe('the local chat in chromium', () => {
     const plan = await say(page, 'pdsa new');
     const form = plan.locator('form.card-form');
     expect(await focused(page)).toMatchObject({ tag: 'INPUT', name: 'title' });
-    // By name: cards/html-form.ts gives the form's heading the id `<prefix>title`, the Title input's id too.
-    await form.locator('input[name="title"]').fill('Drift check at the East team meeting');
+    await form.getByLabel('Title', { exact: true }).fill('Drift check at the East team meeting');
     await form.locator('select[name="changeIdea"]').selectOption('drift-alert-at-team-meeting');
     await form.getByLabel('Aim group').selectOption('permanence-milestones');
     await form.getByLabel('Objective of this cycle').fill('See whether the drift check works in a second team.');

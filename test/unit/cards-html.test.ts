@@ -183,3 +183,23 @@ describe('toHtml', () => {
     expect(html).toContain('<label for="m42-title">');
   });
 });
+
+describe('toHtml ids', () => {
+  it('gives every element a unique id, even when an input is called "title"', () => {
+    const card: Card = {
+      title: 'Plan',
+      form: {
+        id: 'pdsa-plan',
+        title: 'New test of change',
+        submitLabel: 'Save',
+        submit: { verb: 'pdsa.plan.save' },
+        inputs: [{ kind: 'text', id: 'title', label: 'Title', required: true }],
+      },
+    };
+    const html = toHtml(card);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const input = tags(html, 'input').find((attrs) => attrs.name === 'title')!;
+    expect(tags(html, 'label').filter((attrs) => attrs.for === input.id)).toHaveLength(1);
+  });
+});

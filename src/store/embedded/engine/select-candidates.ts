@@ -16,15 +16,20 @@ export function selectCandidates(collection: CollectionData, filter: Document): 
     if (keys)
       return collection.inNaturalOrder(new Set(keys.filter((key) => collection.byKey(key))));
   }
-  let best: Set<string> | undefined;
+  // Choose the narrowest index by the sizes of its sets before copying anything: every scoped query
+  // filters on workspaceId, whose set holds the whole workspace, and copying it cost O(workspace).
+  let best: ReadonlySet<string>[] | undefined;
+  let bestSize = Number.POSITIVE_INFINITY;
   for (const [path, condition] of Object.entries(filter)) {
     const field = path.startsWith('$') ? undefined : collection.fieldIndex(path);
     const keys = field && equalityKeys(condition);
     if (!field || !keys) continue;
-    const ids = new Set(keys.flatMap((key) => [...field.lookup(key)]));
-    if (!best || ids.size < best.size) best = ids;
+    const sets = keys.map((key) => field.lookup(key));
+    const size = sets.reduce((sum, set) => sum + set.size, 0);
+    if (size < bestSize) [best, bestSize] = [sets, size];
   }
-  return best ? collection.inNaturalOrder(best) : collection.all();
+  if (!best) return collection.all();
+  return collection.inNaturalOrder(best.length === 1 ? best[0]! : new Set(best.flatMap((set) => [...set])));
 }
 
 /** Keys of the values a condition requires equality with, or undefined if it does not narrow. */
