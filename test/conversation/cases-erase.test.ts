@@ -9,7 +9,11 @@ let cycle = 0;
 beforeAll(async () => {
   await recordAndConfirm(bot(), 'C1042 accommodated 3 Oct');
   await recordAndConfirm(bot(), 'LAC reviews held on Monday for C1042 and C1077');
-  cycle = await planCycle(bot(), MEMBER, planValues({ objective: 'Try the set agenda first at the 72-hour meeting for C1042' }));
+  cycle = await planCycle(
+    bot(),
+    MEMBER,
+    planValues({ objective: 'Try the set agenda first at the 72-hour meeting for C1042' }),
+  );
   await bot().say(MEMBER, `pdsa T-${cycle} note Used it for C1042 and c1077: both chairs liked it`);
   // An unanswered question about the case, which must not survive erasure either.
   await bot().say(MEMBER, 'C1042 legal advice 20 Oct');
@@ -21,20 +25,31 @@ const erasePending = (replies: Awaited<ReturnType<ReturnType<typeof bot>['say']>
 describe('export and erasure are for admins', () => {
   it('refuses a member both, and changes nothing', async () => {
     const before = await counts(bot());
-    expect(replyText(await bot().say(MEMBER, 'case C1042 export'))).toMatch(/Only an admin can export a case/);
-    expect(replyText(await bot().say(MEMBER, 'case C1042 erase'))).toMatch(/Only an admin can erase a case/);
+    expect(replyText(await bot().say(MEMBER, 'case C1042 export'))).toMatch(
+      /Only an admin can export a case/,
+    );
+    expect(replyText(await bot().say(MEMBER, 'case C1042 erase'))).toMatch(
+      /Only an admin can erase a case/,
+    );
     expect(await counts(bot())).toEqual(before);
   });
 
   it('exports everything held on the reference as JSON, and audits the export', async () => {
     const reply = replyText(await bot().say(ADMIN, 'case C1042 export'));
     const held = JSON.parse(/```\n([\s\S]*)\n```/.exec(reply)![1]!);
-    expect(held.case.milestones).toEqual({ accommodated: { actual: '2026-10-03' }, first_lac_review: { actual: '2026-11-16' } });
+    expect(held.case.milestones).toEqual({
+      accommodated: { actual: '2026-10-03' },
+      first_lac_review: { actual: '2026-11-16' },
+    });
     expect(held.auditTrail.map((a: { action: string }) => a.action)).toEqual(['record', 'record']);
-    const texts = held.mentions.map((m: { collection: string; text: string }) => `${m.collection}: ${m.text}`);
+    const texts = held.mentions.map(
+      (m: { collection: string; text: string }) => `${m.collection}: ${m.text}`,
+    );
     expect(texts).toContain('pdsa: Used it for C1042 and c1077: both chairs liked it');
     expect(texts).toContain('pdsa: Try the set agenda first at the 72-hour meeting for C1042');
-    expect(await bot().db.collection('audit').findOne({ entityId: 'C1042', action: 'export' })).toMatchObject({ actor: { userId: ADMIN.id } });
+    expect(
+      await bot().db.collection('audit').findOne({ entityId: 'C1042', action: 'export' }),
+    ).toMatchObject({ actor: { userId: ADMIN.id } });
   });
 });
 
@@ -43,13 +58,17 @@ describe('erasing a case', () => {
     const asked = await bot().say(ADMIN, 'case C1042 erase');
     expect(firstCard(asked).title).toBe('Erase C1042?');
     expect(firstCard(asked).buttons!.find((b) => b.id === 'erase')!.style).toBe('danger');
-    expect(replyText(await bot().act(ADMIN, 'case.erase.cancel', { pending: erasePending(asked) }))).toMatch(/Not erased/);
+    expect(
+      replyText(await bot().act(ADMIN, 'case.erase.cancel', { pending: erasePending(asked) })),
+    ).toMatch(/Not erased/);
     expect(await milestonesOf(bot(), 'C1042')).not.toBeNull();
   });
 
   it('will not erase on a member’s click of an admin’s question', async () => {
     const asked = await bot().say(ADMIN, 'case C1042 erase');
-    expect(replyText(await bot().act(MEMBER, 'case.erase', { pending: erasePending(asked) }))).toMatch(/Only an admin can erase a case/);
+    expect(
+      replyText(await bot().act(MEMBER, 'case.erase', { pending: erasePending(asked) })),
+    ).toMatch(/Only an admin can erase a case/);
     expect(await milestonesOf(bot(), 'C1042')).not.toBeNull();
     await bot().act(ADMIN, 'case.erase.cancel', { pending: erasePending(asked) });
   });
@@ -62,11 +81,19 @@ describe('erasing a case', () => {
     await expectNowhere(bot(), 'C1042');
     // One entry added (the erasure); none removed.
     expect(await bot().db.collection('audit').countDocuments()).toBe(auditBefore + 1);
-    expect(await bot().db.collection('audit').findOne({ action: 'erase' })).toMatchObject({ entityId: '[erased]', actor: { userId: ADMIN.id }, after: { caseDeleted: true } });
+    expect(await bot().db.collection('audit').findOne({ action: 'erase' })).toMatchObject({
+      entityId: '[erased]',
+      actor: { userId: ADMIN.id },
+      after: { caseDeleted: true },
+    });
     const notes = (await bot().db.collection('pdsa_cycles').findOne({ number: cycle }))!.notes;
     expect(notes[0].text).toBe('Used it for [erased] and c1077: both chairs liked it');
-    expect(await milestonesOf(bot(), 'C1077')).toEqual({ first_lac_review: { actual: '2026-11-16' } });
+    expect(await milestonesOf(bot(), 'C1077')).toEqual({
+      first_lac_review: { actual: '2026-11-16' },
+    });
     expect(replyText(await bot().say(MEMBER, 'case C1042'))).toMatch(/No case C1042 yet/);
-    expect(replyText(await bot().act(ADMIN, 'case.erase', { pending: erasePending(asked) }))).toMatch(/already answered, or it expired/);
+    expect(
+      replyText(await bot().act(ADMIN, 'case.erase', { pending: erasePending(asked) })),
+    ).toMatch(/already answered, or it expired/);
   });
 });

@@ -24,8 +24,12 @@ describe('case C1042: a child’s journey', () => {
       '- *First LAC review* — Wed 14 Oct 2026 · 11 days after accommodation',
       '- *Permanence recommendation* — Mon 2 Nov 2026 · 19 days (2.7 weeks) after first LAC review',
     ]);
-    expect(section(card, 'Planned')).toBe('- *Permanence panel* — planned Sat 12 Dec 2026 (in 3 weeks)');
-    expect(section(card, 'Now')).toBe('Current stage: after permanence recommendation. Waiting 2 weeks since Mon 2 Nov 2026.');
+    expect(section(card, 'Planned')).toBe(
+      '- *Permanence panel* — planned Sat 12 Dec 2026 (in 3 weeks)',
+    );
+    expect(section(card, 'Now')).toBe(
+      'Current stage: after permanence recommendation. Waiting 2 weeks since Mon 2 Nov 2026.',
+    );
     expect(card.facts).toEqual([{ label: 'Last change', value: 'Mo Member, 19 Nov 2026 10:00' }]);
     expect(card.buttons?.map((b) => [b.label, b.action.verb])).toEqual([
       ['Timeline', 'case.timeline'],
@@ -38,11 +42,15 @@ describe('case C1042: a child’s journey', () => {
     for (const said of ['C1042', 'c1042', 'show C1042', 'journey for C1042', 'C1042 journey']) {
       expect(firstCard(await bot().say(MEMBER, said)).title).toBe('C1042: journey to permanence');
     }
-    expect(firstCard(await bot().act(MEMBER, 'case.show', { ref: 'C1042' })).title).toBe('C1042: journey to permanence');
+    expect(firstCard(await bot().act(MEMBER, 'case.show', { ref: 'C1042' })).title).toBe(
+      'C1042: journey to permanence',
+    );
   });
 
   it('says how to start an unknown case', async () => {
-    expect(replyText(await bot().say(MEMBER, 'case C9999'))).toBe('No case C9999 yet. Record a milestone to start one, e.g. *C9999 accommodated 3 Oct*.');
+    expect(replyText(await bot().say(MEMBER, 'case C9999'))).toBe(
+      'No case C9999 yet. Record a milestone to start one, e.g. *C9999 accommodated 3 Oct*.',
+    );
   });
 
   it('refuses a word that is not a reference without repeating it', async () => {
@@ -52,7 +60,9 @@ describe('case C1042: a child’s journey', () => {
   });
 
   it('records a milestone said after "case C1042"', async () => {
-    expect(firstCard(await bot().say(MEMBER, 'case C1042 legal advice 20 Oct')).title).toBe('Check before I save');
+    expect(firstCard(await bot().say(MEMBER, 'case C1042 legal advice 20 Oct')).title).toBe(
+      'Check before I save',
+    );
   });
 
   it('draws the timeline as an image with the dates in its alt text', async () => {
@@ -78,7 +88,9 @@ describe('case C1042: a child’s journey', () => {
     await recordAndConfirm(bot(), 'C0450 agency decision maker signed off on 1st Sept');
     await recordAndConfirm(bot(), 'PO application lodged in court for C0450 on 2026-11-09');
     await recordAndConfirm(bot(), 'Order granted for C0450 last Tuesday');
-    expect(section(firstCard(await bot().say(MEMBER, 'case C0450')), 'Now')).toBe('Permanence secured: order granted on Tue 17 Nov 2026.');
+    expect(section(firstCard(await bot().say(MEMBER, 'case C0450')), 'Now')).toBe(
+      'Permanence secured: order granted on Tue 17 Nov 2026.',
+    );
   });
 });
 
@@ -87,24 +99,43 @@ describe('case C1042 undo', () => {
     await recordAndConfirm(bot(), 'C2001 accommodated 3 Oct');
     await recordAndConfirm(bot(), 'C2001 accommodated 5 Oct');
     await recordAndConfirm(bot(), 'C2001 LAC review 12 Oct');
-    expect(replyText(await bot().say(MEMBER, 'case C2001 undo'))).toBe('Undone your change on *C2001*: First LAC review Mon 12 Oct 2026 removed.');
+    expect(replyText(await bot().say(MEMBER, 'case C2001 undo'))).toBe(
+      'Undone your change on *C2001*: First LAC review Mon 12 Oct 2026 removed.',
+    );
     expect(await milestonesOf(bot(), 'C2001')).toEqual({ accommodated: { actual: '2026-10-05' } });
-    expect(replyText(await bot().act(MEMBER, 'case.undo', { ref: 'C2001' }))).toBe('Undone your change on *C2001*: Accommodated Mon 5 Oct 2026 → Sat 3 Oct 2026.');
+    expect(replyText(await bot().act(MEMBER, 'case.undo', { ref: 'C2001' }))).toBe(
+      'Undone your change on *C2001*: Accommodated Mon 5 Oct 2026 → Sat 3 Oct 2026.',
+    );
     expect(await milestonesOf(bot(), 'C2001')).toEqual({ accommodated: { actual: '2026-10-03' } });
-    const undos = await bot().db.collection('audit').find({ entityId: 'C2001', action: 'undo' }).toArray();
+    const undos = await bot()
+      .db.collection('audit')
+      .find({ entityId: 'C2001', action: 'undo' })
+      .toArray();
     expect(undos).toHaveLength(2);
-    expect(undos[1]).toMatchObject({ actor: { userId: MEMBER.id }, before: { milestones: { accommodated: { actual: '2026-10-05' } } }, after: { undoes: expect.any(String) } });
+    expect(undos[1]).toMatchObject({
+      actor: { userId: MEMBER.id },
+      before: { milestones: { accommodated: { actual: '2026-10-05' } } },
+      after: { undoes: expect.any(String) },
+    });
     await bot().say(MEMBER, 'case C2001 undo');
-    expect(replyText(await bot().say(MEMBER, 'case C2001 undo'))).toBe('There is no change to undo on C2001.');
+    expect(replyText(await bot().say(MEMBER, 'case C2001 undo'))).toBe(
+      'There is no change to undo on C2001.',
+    );
   });
 
   it('refuses to undo someone else’s change unless a lead or an admin asks', async () => {
     await recordAndConfirm(bot(), 'C2002 accommodated 3 Oct', MEMBER);
     const before = await counts(bot());
-    expect(replyText(await bot().say(COACH, 'case C2002 undo'))).toBe('The last change to C2002 was made by Mo Member. Only they, a lead or an admin can undo it.');
+    expect(replyText(await bot().say(COACH, 'case C2002 undo'))).toBe(
+      'The last change to C2002 was made by Mo Member. Only they, a lead or an admin can undo it.',
+    );
     expect(await counts(bot())).toEqual(before);
-    expect(replyText(await bot().say(LEAD, 'case C2002 undo'))).toBe('Undone the change by Mo Member on *C2002*: Accommodated Sat 3 Oct 2026 removed.');
+    expect(replyText(await bot().say(LEAD, 'case C2002 undo'))).toBe(
+      'Undone the change by Mo Member on *C2002*: Accommodated Sat 3 Oct 2026 removed.',
+    );
     await recordAndConfirm(bot(), 'C2002 accommodated 4 Oct', MEMBER);
-    expect(replyText(await bot().say(ADMIN, 'case C2002 undo'))).toMatch(/^Undone the change by Mo Member/);
+    expect(replyText(await bot().say(ADMIN, 'case C2002 undo'))).toMatch(
+      /^Undone the change by Mo Member/,
+    );
   });
 });

@@ -13,7 +13,9 @@ async function allConfirm(...sentences: string[]) {
   for (const [i, said] of sentences.entries()) {
     asked.push({ user: PEOPLE[i]!, pending: pendingOf(await bot().say(PEOPLE[i]!, said)) });
   }
-  return Promise.all(asked.map((a) => bot().act(a.user, 'milestone.confirm', { pending: a.pending })));
+  return Promise.all(
+    asked.map((a) => bot().act(a.user, 'milestone.confirm', { pending: a.pending })),
+  );
 }
 
 describe('confirmations that race', () => {
@@ -41,7 +43,13 @@ describe('confirmations that race', () => {
     expect(saved).toBeGreaterThanOrEqual(2);
     const held = (await milestonesOf(bot(), 'C7002'))!;
     expect(Object.keys(held)).toHaveLength(1 + saved);
-    const trail = await bot().db.collection('audit').find({ entityId: 'C7002' }).sort({ _id: 1 }).toArray();
-    expect(trail.map((e) => e.after.version)).toEqual(Array.from({ length: 1 + saved }, (_, i) => i + 1));
+    const trail = await bot()
+      .db.collection('audit')
+      .find({ entityId: 'C7002' })
+      .sort({ _id: 1 })
+      .toArray();
+    expect(trail.map((e) => e.after.version)).toEqual(
+      Array.from({ length: 1 + saved }, (_, i) => i + 1),
+    );
   });
 });

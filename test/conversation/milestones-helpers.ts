@@ -33,13 +33,17 @@ export async function recordAndConfirm(bot: TestBot, sentence: string, user: Tes
 /** The stored milestones of a case, or null. */
 export async function milestonesOf(bot: TestBot, caseRef: string, workspaceId = 'T-TEST') {
   const found = await bot.db.collection('cases').findOne({ workspaceId, caseRef });
-  return (found?.milestones as Record<string, { actual?: string; planned?: string }> | undefined) ?? null;
+  return (
+    (found?.milestones as Record<string, { actual?: string; planned?: string }> | undefined) ?? null
+  );
 }
 
 /** Fails unless nothing anywhere in the workspace's data contains the text. */
 export async function expectNowhere(bot: TestBot, needle: string) {
   for (const { name } of await bot.db.listCollections().toArray()) {
     const docs = await bot.db.collection(name).find({}).toArray();
-    expect(JSON.stringify(docs).toLowerCase(), `${needle} in ${name}`).not.toContain(needle.toLowerCase());
+    expect(JSON.stringify(docs).toLowerCase(), `${needle} in ${name}`).not.toContain(
+      needle.toLowerCase(),
+    );
   }
 }

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createTestBot, firstCard, MEMBER, replyText, type TestBot } from '../helpers/test-bot.js';
+import {
+  ADMIN,
+  createTestBot,
+  firstCard,
+  MEMBER,
+  replyText,
+  type TestBot,
+} from '../helpers/test-bot.js';
 import { cardRows, counts, milestonesOf, pendingOf } from './milestones-helpers.js';
 
 /** A programme with its own reference pattern, time zone and catalogue changes. */
@@ -14,9 +21,19 @@ beforeAll(async () => {
     {
       $set: {
         milestones: [
-          { key: 'permanence_panel', label: 'Fostering and adoption panel', synonyms: ['fap hearing'], retired: false },
+          {
+            key: 'permanence_panel',
+            label: 'Fostering and adoption panel',
+            synonyms: ['fap hearing'],
+            retired: false,
+          },
           { key: 'cso_review', label: 'CSO review', synonyms: [], retired: true },
-          { key: 'kinship_assessment', label: 'Kinship assessment', synonyms: ['kinship assessment'], retired: false },
+          {
+            key: 'kinship_assessment',
+            label: 'Kinship assessment',
+            synonyms: ['kinship assessment'],
+            retired: false,
+          },
         ],
       },
     },
@@ -28,7 +45,9 @@ afterAll(async () => {
 
 describe('a programme’s own settings', () => {
   it('reads references in the area’s pattern and refuses others', async () => {
-    expect(cardRows(firstCard(await bot.say(MEMBER, 'NS1042 accommodated 3 Oct')))[0]).toMatchObject({ Case: 'NS1042' });
+    expect(
+      cardRows(firstCard(await bot.say(MEMBER, 'NS1042 accommodated 3 Oct')))[0],
+    ).toMatchObject({ Case: 'NS1042' });
     const before = await counts(bot);
     const reply = replyText(await bot.say(MEMBER, 'C1042 accommodated 3 Oct'));
     expect(reply).toMatch(/couldn’t find a case reference/);
@@ -36,14 +55,22 @@ describe('a programme’s own settings', () => {
   });
 
   it('takes "yesterday" in the programme’s time zone', async () => {
-    expect(cardRows(firstCard(await bot.say(MEMBER, 'NS1043 accommodated yesterday')))[0]).toMatchObject({ Date: 'Thu 19 Nov 2026' });
+    expect(
+      cardRows(firstCard(await bot.say(MEMBER, 'NS1043 accommodated yesterday')))[0],
+    ).toMatchObject({ Date: 'Thu 19 Nov 2026' });
   });
 
   it('uses renamed milestones, extra synonyms and added ones, and not retired ones', async () => {
-    expect(cardRows(firstCard(await bot.say(MEMBER, 'fap hearing for NS1044 on 2 Nov')))[0]).toMatchObject({ Milestone: 'Fostering and adoption panel' });
+    expect(
+      cardRows(firstCard(await bot.say(MEMBER, 'fap hearing for NS1044 on 2 Nov')))[0],
+    ).toMatchObject({ Milestone: 'Fostering and adoption panel' });
     const added = await bot.say(MEMBER, 'kinship assessment for NS1044 on 5 Nov');
     await bot.act(MEMBER, 'milestone.confirm', { pending: pendingOf(added) });
-    expect(await milestonesOf(bot, 'NS1044')).toEqual({ kinship_assessment: { actual: '2026-11-05' } });
-    expect(replyText(await bot.say(MEMBER, 'NS1044 CSO review 10/11/2026'))).toMatch(/couldn’t tell which milestone/);
+    expect(await milestonesOf(bot, 'NS1044')).toEqual({
+      kinship_assessment: { actual: '2026-11-05' },
+    });
+    expect(replyText(await bot.say(MEMBER, 'NS1044 CSO review 10/11/2026'))).toMatch(
+      /couldn’t tell which milestone/,
+    );
   });
 });

@@ -24,7 +24,10 @@ async function refused(said: string, pattern: RegExp): Promise<string> {
 
 describe('refusals that teach, with nothing stored', () => {
   it('no case reference: asks for the reference and never echoes the name', async () => {
-    const reply = await refused('Jamie was accommodated yesterday', /couldn’t find a case reference.*never their name.*“C1042 accommodated 3 Oct”/);
+    const reply = await refused(
+      'Jamie was accommodated yesterday',
+      /couldn’t find a case reference.*never their name.*“C1042 accommodated 3 Oct”/,
+    );
     expect(reply).not.toMatch(/Jamie/i);
   });
 
@@ -34,11 +37,17 @@ describe('refusals that teach, with nothing stored', () => {
   });
 
   it('impossible date', async () => {
-    await refused('C1042 accommodated 31/02/2026', /“31\/02\/2026” isn’t a real date.*day then month/);
+    await refused(
+      'C1042 accommodated 31/02/2026',
+      /“31\/02\/2026” isn’t a real date.*day then month/,
+    );
   });
 
   it('a future date without a planning word', async () => {
-    await refused('C1042 accommodated next Thursday', /Thursday 26 November 2026 is in the future.*booked for 26 Nov/);
+    await refused(
+      'C1042 accommodated next Thursday',
+      /Thursday 26 November 2026 is in the future.*booked for 26 Nov/,
+    );
   });
 
   it('a date implausibly far back (more than 18 years)', async () => {
@@ -46,7 +55,10 @@ describe('refusals that teach, with nothing stored', () => {
   });
 
   it('no milestone recognised', async () => {
-    await refused('C1042 had a lovely day at school', /couldn’t tell which milestone you mean for C1042.*Accommodated, 72-hour planning meeting/);
+    await refused(
+      'C1042 had a lovely day at school',
+      /couldn’t tell which milestone you mean for C1042.*Accommodated, 72-hour planning meeting/,
+    );
   });
 
   it('no date', async () => {
@@ -58,21 +70,36 @@ describe('refusals that teach, with nothing stored', () => {
   });
 
   it('a date out of order names the other milestone and its date', async () => {
-    await refused('C1042 permanence panel 1 Nov', /C1042: Permanence panel can’t come before permanence recommendation, which is recorded as 2 Nov 2026; you gave 1 Nov 2026/);
-    await refused('C1042 accommodated 5 Nov', /C1042: Accommodated can’t come after permanence recommendation, which is recorded as 2 Nov 2026/);
+    await refused(
+      'C1042 permanence panel 1 Nov',
+      /C1042: Permanence panel can’t come before permanence recommendation, which is recorded as 2 Nov 2026; you gave 1 Nov 2026/,
+    );
+    await refused(
+      'C1042 accommodated 5 Nov',
+      /C1042: Accommodated can’t come after permanence recommendation, which is recorded as 2 Nov 2026/,
+    );
   });
 
   it('out of order with another date in the same message', async () => {
-    await refused('C2042 accommodated 10 Oct and LAC review 4 Oct', /C2042: First LAC review can’t come before accommodated, which is recorded as 10 Oct 2026/);
+    await refused(
+      'C2042 accommodated 10 Oct and LAC review 4 Oct',
+      /C2042: First LAC review can’t come before accommodated, which is recorded as 10 Oct 2026/,
+    );
   });
 
   it('two children in one message: if one is out of order, neither is stored', async () => {
-    await refused('permanence recommendation for C1077 and C1042 on 20 Sep', /C1077: Permanence recommendation can’t come before accommodated, which is recorded as 1 Oct 2026.*Nothing was recorded/);
+    await refused(
+      'permanence recommendation for C1077 and C1042 on 20 Sep',
+      /C1077: Permanence recommendation can’t come before accommodated, which is recorded as 1 Oct 2026.*Nothing was recorded/,
+    );
     expect((await milestonesOf(bot(), 'C1077'))!.permanence_recommendation).toBeUndefined();
   });
 
   it('a plan for a milestone already reached', async () => {
-    await refused('C1042 accommodated booked for 12 Dec', /C1042 already reached accommodated on Sat 3 Oct 2026, so it needs no planned date/);
+    await refused(
+      'C1042 accommodated booked for 12 Dec',
+      /C1042 already reached accommodated on Sat 3 Oct 2026, so it needs no planned date/,
+    );
   });
 
   it('a message that is about something else passes to "not understood"', async () => {
@@ -86,11 +113,17 @@ describe('checked again on Confirm', () => {
     // Meanwhile someone corrects accommodation to after that date.
     await recordAndConfirm(bot(), 'C1077 accommodated 12 Oct');
     const before = await counts(bot());
-    const reply = replyText(await bot().act(MEMBER, 'milestone.confirm', { pending: pendingOf(asked) }));
-    expect(reply).toMatch(/changed since I asked.*can’t come before accommodated, which is recorded as 12 Oct 2026/);
+    const reply = replyText(
+      await bot().act(MEMBER, 'milestone.confirm', { pending: pendingOf(asked) }),
+    );
+    expect(reply).toMatch(
+      /changed since I asked.*can’t come before accommodated, which is recorded as 12 Oct 2026/,
+    );
     expect((await milestonesOf(bot(), 'C1077'))!.permanence_recommendation).toBeUndefined();
     expect((await counts(bot())).audit).toBe(before.audit);
-    const question = await bot().db.collection('pending_actions').findOne({ 'payload.records.date': '2026-10-10' });
+    const question = await bot()
+      .db.collection('pending_actions')
+      .findOne({ 'payload.records.date': '2026-10-10' });
     expect(question?.status).toBe('cancelled');
   });
 });

@@ -33,7 +33,10 @@ export async function confirmRecords(ctx: TurnContext, pendingId: string): Promi
   const { records, pending } = claimed;
   const cancel = () =>
     ctx.store.pending.updateOne({ _id: pending._id }, { $set: { status: 'cancelled' } });
-  const current = await loadMilestones(ctx, records.map((r) => r.caseRef));
+  const current = await loadMilestones(
+    ctx,
+    records.map((r) => r.caseRef),
+  );
   const problem = checkRecords(records, current, catalogue);
   if (problem) {
     await cancel();

@@ -51,7 +51,10 @@ export async function proposeRecords(
       'at a time, so each can be checked. Nothing was recorded.';
     return { problem: { code: 'too_many', message, index: 0 } };
   }
-  const existing = await loadMilestones(ctx, records.map((r) => r.caseRef));
+  const existing = await loadMilestones(
+    ctx,
+    records.map((r) => r.caseRef),
+  );
   const problem = checkRecords(records, existing, settings.catalogue);
   if (problem) return { problem };
   const changes = describeChanges(records, existing);
@@ -63,7 +66,10 @@ export async function proposeRecords(
   if (toStore.length === 0) {
     return { replies: [text(`Already recorded: ${same}. Nothing to change.`)] };
   }
-  const pendingId = await openPending(ctx, toStore.map((c) => c.record));
+  const pendingId = await openPending(
+    ctx,
+    toStore.map((c) => c.record),
+  );
   return {
     replies: [
       card(confirmationCard(toStore, pendingId, settings.catalogue)),

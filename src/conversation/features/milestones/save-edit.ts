@@ -48,7 +48,10 @@ export async function saveEdit(
     const problem = dateProblem(record, settings);
     if (problem) return again({ [rowIds(k + 1)[problem.field]]: problem.message });
   }
-  const existing = await loadMilestones(ctx, records.map((r) => r.caseRef));
+  const existing = await loadMilestones(
+    ctx,
+    records.map((r) => r.caseRef),
+  );
   const problem = checkRecords(records, existing, settings.catalogue);
   if (problem) return again({ [rowIds(problem.index + 1).date]: problem.message });
   if (!(await closePending(ctx, pendingId, 'cancelled'))) return [text(ANSWERED)];
