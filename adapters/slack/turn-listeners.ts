@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { App, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../../src/conversation/context.js';
+import { capturePromptReply, promptThread } from '../../src/conversation/features/prompts/capture-reply.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
 import type { Turn } from '../../src/conversation/turn.js';
 import type { Logger } from '../../src/log.js';
@@ -69,9 +70,28 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
     await run(client, turn, targetForMessage(event, turn.text ?? ''));
   }
 
+  /**
+   * A reply in a channel thread that does not mention the bot (those come as app_mention) is kept,
+   * silently, when the thread is a coach's prompt; anything else in a channel is not for us.
+   */
+  async function onThreadReply(body: unknown, client: webApi.WebClient, botUserId: string | undefined): Promise<void> {
+    const parsed = MessageEventBodySchema.safeParse(body);
+    if (!parsed.success || !parsed.data.event.thread_ts) return;
+    const event = parsed.data;
+    const fromBot = Boolean((body as { event?: { bot_id?: string } }).event?.bot_id) || event.event.user === botUserId;
+    if (fromBot || (botUserId && event.event.text.includes(`<@${botUserId}`))) return;
+    const turn = messageToTurn(event, { id: event.event.user, name: '' }, botUserId, conversation.clock());
+    if (!(await promptThread(conversation.db, turn))) return;
+    const user = { id: event.event.user, name: await userNames(client, event.event.user) };
+    if (await capturePromptReply(conversation.db, { ...turn, user }, turn.text ?? '')) {
+      logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId }, 'prompt reply kept');
+    }
+  }
+
   app.message(async ({ message, body, client, context }) => {
-    // Channel messages reach us as app_mention; only the app's DMs come through here.
-    if (message.channel_type !== 'im' || message.subtype !== undefined) return;
+    if (message.subtype !== undefined) return;
+    // Channel messages for the bot reach us as app_mention; here only DMs and prompt-thread replies.
+    if (message.channel_type !== 'im') return onThreadReply(body, client, context.botUserId);
     await onMessage(body, client, context.botUserId, context.retryNum);
   });
 

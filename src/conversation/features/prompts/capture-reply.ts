@@ -6,20 +6,26 @@ import type { Turn } from '../../turn.js';
 
 const MAX_REPLY = 4000;
 
+/** The prompt delivery whose first message opened the turn's thread, if it is one. */
+export async function promptThread(db: Db, turn: Pick<Turn, 'workspaceId' | 'conversation'>) {
+  const threadId = turn.conversation.threadId;
+  if (!threadId) return null;
+  return deliveriesCollection(db).findOne({
+    workspaceId: turn.workspaceId,
+    kind: 'prompt',
+    conversationId: turn.conversation.id,
+    'messageIds.0': threadId,
+  });
+}
+
 /**
  * Keeps a reply written in the thread of a coach's prompt (the thread id is the prompt message's
  * Slack ts or Teams activity id, stored on its delivery). Returns null for any other message. A
  * platform's retry of the same event is kept once.
  */
 export async function capturePromptReply(db: Db, turn: Turn, text: string): Promise<PromptResponse | null> {
-  const threadId = turn.conversation.threadId;
-  if (!threadId || !text.trim()) return null;
-  const delivery = await deliveriesCollection(db).findOne({
-    workspaceId: turn.workspaceId,
-    kind: 'prompt',
-    conversationId: turn.conversation.id,
-    'messageIds.0': threadId,
-  });
+  if (!text.trim()) return null;
+  const delivery = await promptThread(db, turn);
   if (!delivery) return null;
   const store = workspaceStore(db, turn.workspaceId);
   const prompt = await store.prompts.findOne({ _id: new ObjectId(delivery.sourceId) });
