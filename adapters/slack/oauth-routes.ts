@@ -8,11 +8,16 @@ import { createInstallationStore } from './installation-store.js';
 /** What pacebot asks a workspace for (platforms.md §1.8). */
 export const SLACK_BOT_SCOPES = [
   'app_mentions:read',
+  // Digests, prompts and reminders: history to look a crashed send up, and to hear replies in a
+  // prompt's thread; im:write to open a lead's DM (jobs/, adapters/slack/slack-notifier.ts).
+  'channels:history',
   'chat:write',
   'commands',
   'files:read',
   'files:write',
+  'groups:history',
   'im:history',
+  'im:write',
   'users:read',
 ];
 

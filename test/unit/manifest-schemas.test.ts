@@ -129,6 +129,8 @@ describe('Slack manifest', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'app_mention',
       'message.im',
+      'message.channels',
+      'message.groups',
       'app_home_opened',
       'app_uninstalled',
       'tokens_revoked',
