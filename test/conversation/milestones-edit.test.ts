@@ -128,6 +128,17 @@ describe('Edit', () => {
     );
   });
 
+  it('refuses two different dates for the same milestone of one child', async () => {
+    const { id, form } = await openEdit('LAC reviews held on Monday for C5001 and C5006');
+    const replies = await bot().act(
+      MEMBER,
+      'milestone.edit.save',
+      { pending: id },
+      { ...valuesOf(form), case_2: 'C5001', date_2: '2026-11-17' },
+    );
+    expect(errorsOf(replies).date_2).toMatch(/two dates for C5001 — first LAC review/);
+  });
+
   it('says so when the question was already answered', async () => {
     const { id, form } = await openEdit('C5005 accommodated 3 Oct');
     await bot().act(MEMBER, 'milestone.cancel', { pending: id });

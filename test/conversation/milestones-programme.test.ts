@@ -73,4 +73,12 @@ describe('a programme’s own settings', () => {
       /couldn’t tell which milestone/,
     );
   });
+
+  it('refuses, before asking, a reference the store cannot keep', async () => {
+    const ws = { workspaceId: 'T-DASH' };
+    await bot.say(ADMIN, 'setup programme "Dashes PACE" pattern ^NS-\\d{4}$', ws);
+    const replies = await bot.say(ADMIN, 'NS-1042 accommodated 3 Oct', ws);
+    expect(replyText(replies)).toMatch(/NS-1042 can’t be stored as a case reference/);
+    expect(await counts(bot, 'T-DASH')).toMatchObject({ cases: 0, pending: 0 });
+  });
 });

@@ -65,6 +65,11 @@ describe('refusals that teach, with nothing stored', () => {
     await refused('C1042 accommodated', /understood C1042 — accommodated, but not when/);
   });
 
+  it('more dates in one message than can be checked', async () => {
+    const refs = Array.from({ length: 11 }, (_, i) => `C${8001 + i}`).join(', ');
+    await refused(`LAC reviews held on Monday for ${refs}`, /11 dates in one message.*at most 10/);
+  });
+
   it('dates that cannot be paired with milestones', async () => {
     await refused('C1042 accommodated 3 Oct, not 5 Oct', /1 milestone and 2 dates/);
   });
