@@ -74,11 +74,21 @@ describe('a programme’s own settings', () => {
     );
   });
 
-  it('refuses, before asking, a reference the store cannot keep', async () => {
+  it('keeps references written with a dash, when that is the programme\'s pattern', async () => {
     const ws = { workspaceId: 'T-DASH' };
     await bot.say(ADMIN, 'setup programme "Dashes PACE" pattern ^NS-\\d{4}$', ws);
-    const replies = await bot.say(ADMIN, 'NS-1042 accommodated 3 Oct', ws);
-    expect(replyText(replies)).toMatch(/NS-1042 can’t be stored as a case reference/);
-    expect(await counts(bot, 'T-DASH')).toMatchObject({ cases: 0, pending: 0 });
+    const card = firstCard(await bot.say(ADMIN, 'NS-1042 accommodated 3 Oct', ws));
+    expect(replyText([{ kind: 'card', card }])).toMatch(/NS-1042/);
+    const confirm = card.buttons!.find((b) => /confirm/i.test(b.label))!;
+    await bot.act(ADMIN, confirm.action.verb, confirm.action.data ?? {}, {}, ws);
+    expect(await bot.db.collection('cases').findOne({ workspaceId: 'T-DASH' })).toMatchObject({ caseRef: 'NS-1042' });
+  });
+
+  it('refuses, before asking, a reference the store cannot keep', async () => {
+    const ws = { workspaceId: 'T-LONG' };
+    await bot.say(ADMIN, 'setup programme "Long refs" pattern ^NS\\d{3,40}$', ws);
+    const replies = await bot.say(ADMIN, `NS${'1'.repeat(35)} accommodated 3 Oct`, ws);
+    expect(replyText(replies)).toMatch(/can’t be stored as a case reference/);
+    expect(await counts(bot, 'T-LONG')).toMatchObject({ cases: 0, pending: 0 });
   });
 });

@@ -11,7 +11,8 @@ export type MilestoneDates = z.infer<typeof MilestoneDatesSchema>;
 export const CaseSchema = z.object({
   _id: ObjectIdSchema.optional(),
   workspaceId: z.string(),
-  caseRef: z.string().regex(/^[A-Z0-9]{3,20}$/),
+  // Letters and digits, optionally joined by - / _ . as some areas write them (NS-1042); upper case.
+  caseRef: z.string().regex(/^(?=.{3,30}$)[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*$/),
   route: z.enum(['home', 'permanence_order', 'kinship', 'adoption', 'unknown']).optional(),
   groupKey: z.string().optional(),
   milestones: z.record(z.string(), MilestoneDatesSchema),
