@@ -4,10 +4,14 @@ import type { Delivery } from '../store/schemas/delivery.js';
 import type { Member } from '../store/schemas/member.js';
 import { enqueueDelivery } from './enqueue-delivery.js';
 
+type Trouble = 'failed' | 'uncertain';
+
 function what(record: Delivery, name: string): string {
   switch (record.kind) {
     case 'digest':
-      return record.part === 'channel' ? "the digest to the champions' channel" : `${name}'s part of the digest`;
+      return record.part === 'channel'
+        ? "the digest to the champions' channel"
+        : `${name}'s part of the digest`;
     case 'prompt':
       return "a coach's prompt to an aim group's channel";
     case 'reminder':
@@ -18,34 +22,50 @@ function what(record: Delivery, name: string): string {
 }
 
 /** The sentence an admin reads: what did not go out, why, and what to do. */
-export function alertText(record: Delivery, status: 'failed' | 'uncertain', name = 'someone'): string {
-  const error = record.lastError ? ` The platform said: ${record.lastError.message} (${record.lastError.code}).` : '';
+export function alertText(record: Delivery, status: Trouble, name = 'someone'): string {
   if (status === 'uncertain') {
-    return `I may or may not have delivered ${what(record, name)}: I was stopped in the middle of sending it, and Teams cannot tell me whether the last message arrived. Please check the conversation; I will not send it again by myself, so nobody gets it twice.`;
+    return (
+      `I may or may not have delivered ${what(record, name)}: I was stopped in the middle of ` +
+      'sending it, and Teams cannot tell me whether the last message arrived. Please check the ' +
+      'conversation; I will not send it again by myself, so nobody gets it twice.'
+    );
   }
-  return `I could not deliver ${what(record, name)} after ${record.attempts} tries.${error} If I was removed from the conversation, add me back; nothing more will be sent for this one.`;
+  const { lastError } = record;
+  const said = lastError ? ` The platform said: ${lastError.message} (${lastError.code}).` : '';
+  return (
+    `I could not deliver ${what(record, name)} after ${record.attempts} tries.${said} ` +
+    'If I was removed from the conversation, add me back; nothing more will be sent for this one.'
+  );
 }
 
 /**
  * Tells every admin of the workspace, by direct message, that a delivery failed or is uncertain.
  * Alerts are deliveries too (exactly once per admin and incident); a failed alert raises no alert.
  */
-export async function alertAdmins(db: Db, record: Delivery, status: 'failed' | 'uncertain', now: Date): Promise<number> {
+export async function alertAdmins(
+  db: Db,
+  record: Delivery,
+  status: Trouble,
+  now: Date,
+): Promise<number> {
   if (record.kind === 'alert') return 0;
+  const { workspaceId } = record;
   const members = db.collection<Member>(COLLECTIONS.members);
-  const admins = await members.find({ workspaceId: record.workspaceId, roles: 'admin' }).toArray();
-  const recipient = record.recipient.kind === 'user' ? await members.findOne({ workspaceId: record.workspaceId, userId: record.recipient.id }) : null;
+  const admins = await members.find({ workspaceId, roles: 'admin' }).toArray();
+  const { kind, id } = record.recipient;
+  const recipient = kind === 'user' ? await members.findOne({ workspaceId, userId: id }) : null;
+  const text = alertText(record, status, recipient?.name);
   let queued = 0;
   for (const admin of admins) {
     const added = await enqueueDelivery(
       db,
       {
-        workspaceId: record.workspaceId,
+        workspaceId,
         kind: 'alert',
         sourceId: record.idempotencyKey,
         occurrence: status,
         recipient: { platform: record.recipient.platform, kind: 'user', id: admin.userId },
-        replies: [{ kind: 'text', text: alertText(record, status, recipient?.name) }],
+        replies: [{ kind: 'text', text }],
       },
       now,
     );

@@ -21,7 +21,12 @@ const claimFields = (owner: string, now: Date, leaseMs: number) => ({
 });
 
 /** Takes the oldest due pending delivery for this process: pending → sending, atomically. */
-export async function claimNextDelivery(db: Db, owner: string, now: Date, leaseMs: number): Promise<ClaimedDelivery | null> {
+export async function claimNextDelivery(
+  db: Db,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedDelivery | null> {
   const found = await deliveriesCollection(db).findOneAndUpdate(
     { status: 'pending', nextAttemptAt: { $lte: now } },
     { $set: claimFields(owner, now, leaseMs) },
@@ -34,7 +39,12 @@ export async function claimNextDelivery(db: Db, owner: string, now: Date, leaseM
  * Takes over a delivery whose sender stopped renewing its lease (it died, or hangs). The new claim
  * token fences the old sender out: its next write finds the token changed and it stops.
  */
-export async function claimStaleDelivery(db: Db, owner: string, now: Date, leaseMs: number): Promise<ClaimedDelivery | null> {
+export async function claimStaleDelivery(
+  db: Db,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): Promise<ClaimedDelivery | null> {
   const found = await deliveriesCollection(db).findOneAndUpdate(
     { status: 'sending', leaseUntil: { $lt: now } },
     { $set: claimFields(owner, now, leaseMs) },
@@ -44,7 +54,12 @@ export async function claimStaleDelivery(db: Db, owner: string, now: Date, lease
 }
 
 /** Writes to a delivery only while this claim still holds it; throws LostClaimError otherwise. */
-export async function updateClaimed(db: Db, record: ClaimedDelivery, update: UpdateFilter<Delivery>): Promise<void> {
-  const result = await deliveriesCollection(db).updateOne({ _id: record._id, claim: record.claim, status: 'sending' }, update);
+export async function updateClaimed(
+  db: Db,
+  record: ClaimedDelivery,
+  update: UpdateFilter<Delivery>,
+): Promise<void> {
+  const held = { _id: record._id, claim: record.claim, status: 'sending' as const };
+  const result = await deliveriesCollection(db).updateOne(held, update);
   if (result.matchedCount !== 1) throw new LostClaimError(record.idempotencyKey);
 }

@@ -1,5 +1,10 @@
 import type { Db } from 'mongodb';
-import { DeliverySchema, type Delivery, type DeliveryKind, type Recipient } from '../store/schemas/delivery.js';
+import {
+  DeliverySchema,
+  type Delivery,
+  type DeliveryKind,
+  type Recipient,
+} from '../store/schemas/delivery.js';
 import type { StoredReply } from '../store/schemas/digest.js';
 import { deliveriesCollection } from './deliveries-collection.js';
 
@@ -16,8 +21,11 @@ export interface NewDelivery {
 }
 
 /** source + recipient + occurrence: the same message to the same place for the same occasion. */
-export function idempotencyKey(d: Pick<NewDelivery, 'kind' | 'sourceId' | 'part' | 'occurrence' | 'recipient'>): string {
-  return [d.kind, d.sourceId, d.part ?? '-', `${d.recipient.kind}:${d.recipient.id}`, d.occurrence].join('|');
+export function idempotencyKey(
+  d: Pick<NewDelivery, 'kind' | 'sourceId' | 'part' | 'occurrence' | 'recipient'>,
+): string {
+  const recipient = `${d.recipient.kind}:${d.recipient.id}`;
+  return [d.kind, d.sourceId, d.part ?? '-', recipient, d.occurrence].join('|');
 }
 
 /**

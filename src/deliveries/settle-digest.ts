@@ -14,7 +14,7 @@ export async function settleDigest(db: Db, record: Delivery, now: Date): Promise
     status: { $in: ['pending', 'sending'] },
   });
   if (open > 0) return;
-  await db
-    .collection<Digest>(COLLECTIONS.digests)
-    .updateOne({ _id: record.sourceId, workspaceId: record.workspaceId, status: 'queued' }, { $set: { status: 'sent', sentAt: now } });
+  const digests = db.collection<Digest>(COLLECTIONS.digests);
+  const { sourceId: _id, workspaceId } = record;
+  await digests.updateOne({ _id, workspaceId, status: 'queued' }, { $set: { status: 'sent', sentAt: now } });
 }

@@ -6,26 +6,48 @@ import { cadenceOf } from '../conversation/features/meetings/cadence-of.js';
 import { previousMeeting } from '../domain/meetings/index.js';
 import { DEFAULT_MILESTONE_CATALOGUE } from '../domain/milestone-catalogue.js';
 import { expectedOrder } from '../domain/milestone-order.js';
+import type { Group } from '../store/schemas/group.js';
 import type { Programme } from '../store/schemas/programme.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import { pastThresholdGaps, plannedPassedGaps, sequenceGaps, type GapCase } from './data-gaps.js';
 import type { DigestModel } from './digest-model.js';
 import { buildGroupDigest } from './group-digest.js';
 import { aimWeeks } from './group-measures.js';
+import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
 
 export interface DigestMeeting {
   at: Date;
   localDate: string;
 }
 
+type Label = (key: string) => string;
+
+/** Children waiting past the group's aim time, when its aim names a stage and a time in weeks. */
+function lateFor(
+  group: Group,
+  measures: readonly MeasureDefinition[],
+  cases: GapCase[],
+  today: string,
+  label: Label,
+) {
+  const stage = measures.find((m) => m.key === group.aim?.measureKey && m.kind === 'interval');
+  const weeks = aimWeeks(group);
+  if (!stage?.from || !stage.to || weeks === null) return [];
+  return pastThresholdGaps(cases, { from: stage.from, to: stage.to, weeks, today }, label);
+}
+
 /**
- * Gathers one digest: for each aim group its charts, waiting, aim progress, tests of change since the
- * previous champions' meeting, data gaps and queued questions — as of `now`, for `meeting`.
+ * Gathers one digest: for each aim group its charts, waiting, aim progress, tests of change since
+ * the previous champions' meeting, data gaps and queued questions — as of `now`, for `meeting`.
  */
-export async function buildDigest(store: WorkspaceStore, programme: Programme, meeting: DigestMeeting, now: Date): Promise<DigestModel> {
+export async function buildDigest(
+  store: WorkspaceStore,
+  programme: Programme,
+  meeting: DigestMeeting,
+  now: Date,
+): Promise<DigestModel> {
   const cadence = cadenceOf(programme);
-  const previous = cadence ? previousMeeting(cadence, meeting.at) : null;
-  const since = previous?.at ?? null;
+  const since = (cadence && previousMeeting(cadence, meeting.at)?.at) ?? null;
   const weeks = cadence?.everyWeeks ?? 6;
   const today = DateTime.fromJSDate(now, { zone: programme.timeZone }).toISODate()!;
   const [measures, stored, groups] = await Promise.all([
@@ -34,29 +56,23 @@ export async function buildDigest(store: WorkspaceStore, programme: Programme, m
     store.groups.find({}, { sort: { name: 1 } }).toArray(),
   ]);
   const cases = toCaseMilestones(stored);
-  const gapCases: GapCase[] = stored.map((c, i) => ({ ...cases[i]!, ...(c.groupKey ? { groupKey: c.groupKey } : {}) }));
+  const gapCases: GapCase[] = stored.map((c, i) => ({
+    ...cases[i]!,
+    ...(c.groupKey && { groupKey: c.groupKey }),
+  }));
   const label = (key: string) => milestoneLabel(programme, key);
-  const shared = [...sequenceGaps(gapCases, expectedOrder(DEFAULT_MILESTONE_CATALOGUE), label), ...plannedPassedGaps(gapCases, today, label)];
+  const shared = [
+    ...sequenceGaps(gapCases, expectedOrder(DEFAULT_MILESTONE_CATALOGUE), label),
+    ...plannedPassedGaps(gapCases, today, label),
+  ];
+  const cyclesSince = since ?? DateTime.fromJSDate(meeting.at).minus({ weeks }).toJSDate();
   const parts = [];
   // One group at a time: each renders up to four charts, and charts are CPU work.
   for (const group of groups) {
-    const measureKey = group.aim?.measureKey;
-    const stage = measures.find((m) => m.key === measureKey && m.kind === 'interval');
-    const threshold = aimWeeks(group);
-    const late = stage?.from && stage.to && threshold !== null ? pastThresholdGaps(gapCases, { from: stage.from, to: stage.to, weeks: threshold, today }, label) : [];
-    parts.push(
-      await buildGroupDigest({
-        store,
-        programme,
-        group,
-        measures,
-        cases,
-        gaps: [...shared, ...late],
-        now,
-        today,
-        since: since ?? DateTime.fromJSDate(meeting.at).minus({ weeks }).toJSDate(),
-      }),
-    );
+    const gaps = [...shared, ...lateFor(group, measures, gapCases, today, label)];
+    const input = { store, programme, group, measures, cases, gaps, now, today };
+    parts.push(await buildGroupDigest({ ...input, since: cyclesSince }));
   }
-  return { programmeName: programme.name, timeZone: programme.timeZone, ruleSet: programme.ruleSet, meeting, since, today, groups: parts };
+  const { name: programmeName, timeZone, ruleSet } = programme;
+  return { programmeName, timeZone, ruleSet, meeting, since, today, groups: parts };
 }

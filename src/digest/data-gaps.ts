@@ -20,32 +20,46 @@ type Label = (key: string) => string;
 
 const day = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('d LLL yyyy');
 
+function gap(c: GapCase, kind: FoundGap['kind'], milestones: string[], detail: string): FoundGap {
+  const { caseRef, groupKey } = c;
+  return { kind, caseRef, milestones, detail, ...(groupKey && { groupKey }) };
+}
+
 /**
- * Milestones out of the expected order (a date earlier than one it must follow), or a later milestone
- * recorded while the one it must follow has no date: either way the measures cannot use the child.
+ * Milestones out of the expected order (a date earlier than one it must follow), or a later
+ * milestone recorded while the one it must follow has no date: either way the measures cannot use
+ * the child.
  */
-export function sequenceGaps(cases: readonly GapCase[], pairs: readonly MilestoneOrderPair[], label: Label): FoundGap[] {
+export function sequenceGaps(
+  cases: readonly GapCase[],
+  pairs: readonly MilestoneOrderPair[],
+  label: Label,
+): FoundGap[] {
   return cases.flatMap((c) =>
     pairs.flatMap(({ earlier, later }) => {
       const first = c.milestones[earlier]?.actual;
       const then = c.milestones[later]?.actual;
-      if (!then) return [];
-      const base = { kind: 'sequence' as const, caseRef: c.caseRef, milestones: [earlier, later], ...(c.groupKey ? { groupKey: c.groupKey } : {}) };
-      if (!first) return [{ ...base, detail: `${label(later)} on ${day(then)} but no ${label(earlier)} date` }];
-      if (then < first) return [{ ...base, detail: `${label(later)} (${day(then)}) before ${label(earlier)} (${day(first)})` }];
-      return [];
+      if (!then || (first && then >= first)) return [];
+      const detail = first
+        ? `${label(later)} (${day(then)}) before ${label(earlier)} (${day(first)})`
+        : `${label(later)} on ${day(then)} but no ${label(earlier)} date`;
+      return [gap(c, 'sequence', [earlier, later], detail)];
     }),
   );
 }
 
 /** Planned dates that are in the past with no actual date recorded. */
-export function plannedPassedGaps(cases: readonly GapCase[], today: string, label: Label): FoundGap[] {
+export function plannedPassedGaps(
+  cases: readonly GapCase[],
+  today: string,
+  label: Label,
+): FoundGap[] {
   return cases.flatMap((c) =>
-    Object.entries(c.milestones).flatMap(([key, dates]) =>
-      dates.planned && dates.planned < today && !dates.actual
-        ? [{ kind: 'plannedPassed' as const, caseRef: c.caseRef, milestones: [key], detail: `${label(key)} planned for ${day(dates.planned)}, no date since`, ...(c.groupKey ? { groupKey: c.groupKey } : {}) }]
-        : [],
-    ),
+    Object.entries(c.milestones).flatMap(([key, dates]) => {
+      if (!dates.planned || dates.planned >= today || dates.actual) return [];
+      const detail = `${label(key)} planned for ${day(dates.planned)}, no date since`;
+      return [gap(c, 'plannedPassed', [key], detail)];
+    }),
   );
 }
 
@@ -59,10 +73,11 @@ export function pastThresholdGaps(
   return cases.flatMap((c) => {
     const start = c.milestones[stage.from]?.actual;
     if (!start || c.milestones[stage.to]?.actual || start > stage.today) return [];
-    const weeks = Math.floor(today.diff(DateTime.fromISO(start, { zone: 'UTC' }), 'days').days / 7);
+    const days = today.diff(DateTime.fromISO(start, { zone: 'UTC' }), 'days').days;
+    const weeks = Math.floor(days / 7);
     if (weeks <= stage.weeks) return [];
     const detail = `${weeks} weeks since ${label(stage.from)}, no ${label(stage.to)} yet`;
-    return [{ kind: 'pastThreshold' as const, caseRef: c.caseRef, milestones: [stage.from, stage.to], detail, ...(c.groupKey ? { groupKey: c.groupKey } : {}) }];
+    return [gap(c, 'pastThreshold', [stage.from, stage.to], detail)];
   });
 }
 
@@ -70,6 +85,11 @@ export function pastThresholdGaps(
  * The gaps a group answers for: its own cases, and cases in no group whose problem lies within the
  * milestones the group's measures span.
  */
-export function gapsOfGroup(gaps: readonly FoundGap[], groupKey: string, milestones: ReadonlySet<string>): FoundGap[] {
-  return gaps.filter((g) => g.groupKey === groupKey || (!g.groupKey && g.milestones.some((m) => milestones.has(m))));
+export function gapsOfGroup(
+  gaps: readonly FoundGap[],
+  groupKey: string,
+  milestones: ReadonlySet<string>,
+): FoundGap[] {
+  const within = (g: FoundGap) => g.milestones.some((m) => milestones.has(m));
+  return gaps.filter((g) => g.groupKey === groupKey || (!g.groupKey && within(g)));
 }

@@ -19,7 +19,8 @@ export function nextDigestSlot(programme: Programme, now: Date): DigestSlot | nu
   // A meeting starting right now is under way: its digest's moment has passed.
   const [meeting] = upcomingMeetings(cadence, new Date(now.getTime() + 1), 1);
   if (!meeting) return null;
-  return { meeting, dueAt: digestTimeFor(meeting.at, programme.timeZone, timing.workingDaysBefore, timing.time) };
+  const { workingDaysBefore, time } = timing;
+  return { meeting, dueAt: digestTimeFor(meeting.at, programme.timeZone, workingDaysBefore, time) };
 }
 
 /**

@@ -33,8 +33,14 @@ export async function groupCharts(
         groupKey: options.groupKey,
         ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
       });
-      const latest = chart.latest?.value != null ? `${valueWithUnit(chart.latest.value, measure.unit)} (${describePeriod(chart.latest.period)})` : undefined;
-      charts.push({ measureKey: measure.key, name: measure.name, png: chart.png, alt: chart.alt, sentences: chart.sentences, ...(latest ? { latest } : {}) });
+      const last = chart.latest;
+      const latest =
+        last?.value != null
+          ? `${valueWithUnit(last.value, measure.unit)} (${describePeriod(last.period)})`
+          : undefined;
+      const { png, alt, sentences } = chart;
+      const { key: measureKey, name } = measure;
+      charts.push({ measureKey, name, png, alt, sentences, ...(latest && { latest }) });
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       noData.push(measure.name);
@@ -43,7 +49,7 @@ export async function groupCharts(
   return { charts, noData };
 }
 
-/** Children still waiting at the stages of the group's interval measures; null when nobody waits. */
+/** Children still waiting at the stages of the group's interval measures; null if nobody waits. */
 export async function groupWaiting(
   store: Store,
   measures: readonly MeasureDefinition[],
@@ -52,7 +58,8 @@ export async function groupWaiting(
   const intervals = measures.filter((m) => m.kind === 'interval' && m.from && m.to);
   if (intervals.length === 0) return null;
   try {
-    const chart = await buildWaitingChart(store, { measures: intervals, today: options.today, cases: options.cases });
+    const { today, cases } = options;
+    const chart = await buildWaitingChart(store, { measures: intervals, today, cases });
     const stages = chart.stages.map(({ measure, buckets, total }) => ({
       name: measure.name,
       total,

@@ -1,12 +1,15 @@
 import { DateTime } from 'luxon';
-import { cyclesChangedSince, cyclesOverdueForStudy } from '../conversation/features/pdsa/queries.js';
 import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
+import {
+  cyclesChangedSince,
+  cyclesOverdueForStudy,
+} from '../conversation/features/pdsa/queries.js';
 import type { CaseMilestones } from '../domain/measures/index.js';
 import type { Group } from '../store/schemas/group.js';
 import type { Programme } from '../store/schemas/programme.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import { gapsOfGroup, type FoundGap } from './data-gaps.js';
-import type { DigestGaps, GroupDigest } from './digest-model.js';
+import type { DigestChart, DigestGaps, GroupDigest } from './digest-model.js';
 import { groupCharts, groupWaiting } from './group-charts.js';
 import { aimWeeks, groupMeasures, groupMilestones } from './group-measures.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
@@ -26,37 +29,66 @@ export interface GroupDigestInput {
   since: Date;
 }
 
-function byKind(gaps: readonly FoundGap[], threshold: number | null): DigestGaps {
-  const of = (kind: FoundGap['kind']) => gaps.filter((g) => g.kind === kind).map(({ caseRef, detail }) => ({ caseRef, detail }));
-  return { sequence: of('sequence'), plannedPassed: of('plannedPassed'), pastThreshold: of('pastThreshold'), thresholdWeeks: threshold };
+function byKind(gaps: readonly FoundGap[], thresholdWeeks: number | null): DigestGaps {
+  const of = (kind: FoundGap['kind']) =>
+    gaps.filter((g) => g.kind === kind).map(({ caseRef, detail }) => ({ caseRef, detail }));
+  return {
+    sequence: of('sequence'),
+    plannedPassed: of('plannedPassed'),
+    pastThreshold: of('pastThreshold'),
+    thresholdWeeks,
+  };
 }
 
-/** One aim group's part: charts and signals, waiting, aim progress, tests of change, data gaps, questions. */
+/** The aim, its target, and the latest point of each measure that tracks it. */
+function aimOf(
+  group: Group,
+  measures: readonly MeasureDefinition[],
+  charts: readonly DigestChart[],
+): GroupDigest['aim'] {
+  if (!group.aim) return null;
+  const proportions = measures.filter((m) => m.kind === 'proportion').map((m) => m.key);
+  const tracking = new Set([group.aim.measureKey, ...proportions]);
+  const progress = charts
+    .filter((c) => tracking.has(c.measureKey) && c.latest)
+    .map((c) => `${c.name}: latest ${c.latest}`);
+  const { statement, target } = group.aim;
+  const targetDate = DateTime.fromISO(group.aim.targetDate).toFormat('d LLL yyyy');
+  return { statement, target, targetDate, progress };
+}
+
+/** One aim group's part: charts, waiting, aim progress, tests of change, gaps, questions. */
 export async function buildGroupDigest(input: GroupDigestInput): Promise<GroupDigest> {
-  const { store, programme, group, today } = input;
+  const { store, programme, group, today, cases } = input;
+  const groupKey = group.key;
   const measures = groupMeasures(group, input.measures);
-  const { charts, noData } = await groupCharts(store, programme, measures, { today, cases: input.cases, groupKey: group.key });
+  const drawn = await groupCharts(store, programme, measures, { today, cases, groupKey });
+  const { charts, noData } = drawn;
+  const queued = { kind: 'question' as const, groupKey, status: 'active' as const };
+  const oldestFirst = { sort: { createdAt: 1, number: 1 }, limit: MAX_QUESTIONS } as const;
   const [waiting, changes, overdue, questions] = await Promise.all([
-    groupWaiting(store, measures, { today, cases: input.cases }),
-    cyclesChangedSince(store, group.key, input.since),
-    cyclesOverdueForStudy(store, input.now, STUDY_DUE_DAYS, group.key),
-    store.prompts.find({ kind: 'question', groupKey: group.key, status: 'active' }, { sort: { createdAt: 1, number: 1 }, limit: MAX_QUESTIONS }).toArray(),
+    groupWaiting(store, measures, { today, cases }),
+    cyclesChangedSince(store, groupKey, input.since),
+    cyclesOverdueForStudy(store, input.now, STUDY_DUE_DAYS, groupKey),
+    store.prompts.find(queued, oldestFirst).toArray(),
   ]);
-  const progressKeys = new Set([group.aim?.measureKey, ...measures.filter((m) => m.kind === 'proportion').map((m) => m.key)]);
-  const progress = charts.filter((c) => progressKeys.has(c.measureKey) && c.latest).map((c) => `${c.name}: latest ${c.latest}`);
+  const gaps = gapsOfGroup(input.gaps, group.key, groupMilestones(measures));
   return {
     key: group.key,
     name: group.name,
     leads: group.leads,
-    aim: group.aim
-      ? { statement: group.aim.statement, target: group.aim.target, targetDate: DateTime.fromISO(group.aim.targetDate).toFormat('d LLL yyyy'), progress }
-      : null,
+    aim: aimOf(group, measures, charts),
     charts,
     noData,
     waiting,
     changes,
-    overdue: overdue.map((c) => ({ number: c.number, title: c.title, ownerName: c.ownerName, carriedOutOn: c.do!.carriedOutOn })),
-    gaps: byKind(gapsOfGroup(input.gaps, group.key, groupMilestones(measures)), aimWeeks(group)),
+    overdue: overdue.map(({ number, title, ownerName, do: done }) => ({
+      number,
+      title,
+      ownerName,
+      carriedOutOn: done!.carriedOutOn,
+    })),
+    gaps: byKind(gaps, aimWeeks(group)),
     questions: questions.map((q) => ({ id: q._id!.toHexString(), number: q.number, text: q.text })),
   };
 }

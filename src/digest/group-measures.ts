@@ -2,11 +2,14 @@ import { DEFAULT_MILESTONE_CATALOGUE } from '../domain/milestone-catalogue.js';
 import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
 import type { Group } from '../store/schemas/group.js';
 
-/** How many run charts one group's part carries: its key ones, not every measure it ever defined. */
+/** How many run charts one group's part carries: its key ones, not every measure it defined. */
 export const MAX_GROUP_CHARTS = 3;
 
-/** A group's key measures: its aim's measure first, then its own (the "% within target" one first). */
-export function groupMeasures(group: Group, all: readonly MeasureDefinition[]): MeasureDefinition[] {
+/** A group's key measures: its aim's measure, then its own ("% within target" first). */
+export function groupMeasures(
+  group: Group,
+  all: readonly MeasureDefinition[],
+): MeasureDefinition[] {
   const aim = all.filter((m) => m.key === group.aim?.measureKey);
   const own = all
     .filter((m) => m.groupKey === group.key && m.key !== group.aim?.measureKey)

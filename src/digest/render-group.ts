@@ -1,17 +1,18 @@
 import type { Card, CardSection } from '../../cards/model.js';
-import type { DigestGaps, GroupDigest } from './digest-model.js';
+import type { CaseGap, DigestGaps, GroupDigest } from './digest-model.js';
 import { capped, changeLines, isoDay, localDay } from './render-lines.js';
 import { channelCount, safeForChannel } from './small-numbers.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
 
-/** Who a group's part is for: the champions' channel (counts only) or one of its leads (case references). */
+/** Who a group's part is for: the champions' channel (counts only) or a lead (case references). */
 export type Audience = 'channel' | 'lead';
 
 function aimSection(group: GroupDigest): CardSection | null {
   if (!group.aim) return null;
   const { statement, target, targetDate, progress } = group.aim;
-  const lines = [`_${statement}_`, `Target: ${target} by ${targetDate}.`, ...progress.map((p) => `- ${p}`)];
+  const lines = [`_${statement}_`, `Target: ${target} by ${targetDate}.`];
   if (progress.length === 0) lines.push('No data on the aim’s measure yet.');
+  lines.push(...progress.map((p) => `- ${p}`));
   return { heading: 'Aim', text: lines.join('\n') };
 }
 
@@ -25,7 +26,8 @@ function chartsSection(group: GroupDigest): CardSection | null {
 
 /** Whether the waiting bar chart may go to the channel: no bar of 1 to 4 children. */
 export function waitingChartForChannel(group: GroupDigest): boolean {
-  return !!group.waiting?.chart && safeForChannel(group.waiting.stages.flatMap((s) => s.buckets.map((b) => b.count)));
+  const counts = group.waiting?.stages.flatMap((s) => s.buckets.map((b) => b.count)) ?? [];
+  return !!group.waiting?.chart && safeForChannel(counts);
 }
 
 function waitingSection(group: GroupDigest, audience: Audience): CardSection | null {
@@ -33,7 +35,9 @@ function waitingSection(group: GroupDigest, audience: Audience): CardSection | n
   const lines = group.waiting.stages.map((stage) => {
     if (audience === 'channel') return `- *${stage.name}*: ${channelCount(stage.total)} waiting`;
     const buckets = stage.buckets.filter((b) => b.count > 0).map((b) => `${b.count} ${b.label}`);
-    return `- *${stage.name}*: ${stage.total} waiting (${buckets.join(', ')}). Longest waits: ${stage.longestWaits.join(', ')}`;
+    const longest = stage.longestWaits.join(', ');
+    const counts = `${stage.total} waiting (${buckets.join(', ')})`;
+    return `- *${stage.name}*: ${counts}. Longest waits: ${longest}`;
   });
   if (audience === 'channel' && !waitingChartForChannel(group)) {
     lines.push('_The bar chart went to the leads only: some of its counts are under 5._');
@@ -44,28 +48,35 @@ function waitingSection(group: GroupDigest, audience: Audience): CardSection | n
 function cyclesSection(group: GroupDigest, sinceLabel: string): CardSection {
   const lines = changeLines(group.changes);
   if (group.overdue.length > 0) {
-    const items = group.overdue.map((c) => `T-${c.number} ${c.title} (${c.ownerName}, carried out ${isoDay(c.carriedOutOn)})`);
+    const items = group.overdue.map(
+      (c) => `T-${c.number} ${c.title} (${c.ownerName}, carried out ${isoDay(c.carriedOutOn)})`,
+    );
     lines.push(`- *Overdue for Study* (done over ${STUDY_DUE_DAYS} days ago): ${capped(items)}`);
   }
-  if (lines.length === 0) lines.push('None started, studied or decided, and none overdue for Study.');
+  if (lines.length === 0) {
+    lines.push('None started, studied or decided, and none overdue for Study.');
+  }
   return { heading: `Tests of change since ${sinceLabel}`, text: lines.join('\n') };
 }
 
-function gapLines(gaps: DigestGaps, audience: Audience): string[] {
-  const kinds: [string, DigestGaps['sequence']][] = [
-    ['Milestones out of order or missing', gaps.sequence],
-    ['Planned dates passed with no date', gaps.plannedPassed],
-    ...(gaps.thresholdWeeks !== null ? [[`Still waiting after ${gaps.thresholdWeeks} weeks (the aim’s time)`, gaps.pastThreshold] as [string, DigestGaps['sequence']]] : []),
-  ];
-  return kinds.map(([heading, found]) => {
-    const cases = new Set(found.map((g) => g.caseRef)).size;
-    if (audience === 'channel') return `- ${heading}: ${cases === 0 ? 'none' : `${channelCount(cases)} cases`}`;
-    return found.length === 0 ? `- ${heading}: none` : `- *${heading}*: ${capped(found.map((g) => `${g.caseRef} ${g.detail}`))}`;
-  });
+function gapLine(heading: string, found: readonly CaseGap[], audience: Audience): string {
+  const cases = new Set(found.map((g) => g.caseRef)).size;
+  if (audience === 'channel') {
+    return `- ${heading}: ${cases === 0 ? 'none' : `${channelCount(cases)} cases`}`;
+  }
+  if (found.length === 0) return `- ${heading}: none`;
+  return `- *${heading}*: ${capped(found.map((g) => `${g.caseRef} ${g.detail}`))}`;
 }
 
-function gapsSection(group: GroupDigest, audience: Audience): CardSection {
-  const lines = gapLines(group.gaps, audience);
+function gapsSection(gaps: DigestGaps, audience: Audience): CardSection {
+  const lines = [
+    gapLine('Milestones out of order or missing', gaps.sequence, audience),
+    gapLine('Planned dates passed with no date', gaps.plannedPassed, audience),
+  ];
+  if (gaps.thresholdWeeks !== null) {
+    const heading = `Still waiting after ${gaps.thresholdWeeks} weeks (the aim’s time)`;
+    lines.push(gapLine(heading, gaps.pastThreshold, audience));
+  }
   if (audience === 'channel') lines.push('_Case references are in the leads’ direct messages._');
   return { heading: 'Data gaps', text: lines.join('\n') };
 }
@@ -76,19 +87,26 @@ function questionsSection(group: GroupDigest): CardSection | null {
 }
 
 /** One group's part as a card, for the channel or for a lead. Charts travel as images beside it. */
-export function groupCard(group: GroupDigest, audience: Audience, since: Date | null, timeZone: string): Card {
-  const sinceLabel = since ? `the last meeting (${localDay(since, timeZone)})` : 'the last six weeks';
+export function groupCard(
+  group: GroupDigest,
+  audience: Audience,
+  since: Date | null,
+  timeZone: string,
+): Card {
+  const sinceLabel = since
+    ? `the last meeting (${localDay(since, timeZone)})`
+    : 'the last six weeks';
   const sections = [
     aimSection(group),
     chartsSection(group),
     waitingSection(group, audience),
     cyclesSection(group, sinceLabel),
-    gapsSection(group, audience),
+    gapsSection(group.gaps, audience),
     questionsSection(group),
   ].filter((s): s is CardSection => s !== null);
-  return {
-    title: group.name,
-    subtitle: audience === 'channel' ? 'Aim group' : 'Your aim group — private to its leads: it names cases',
-    sections,
-  };
+  const subtitle =
+    audience === 'channel'
+      ? 'Aim group'
+      : 'Your aim group — private to its leads: it names cases';
+  return { title: group.name, subtitle, sections };
 }

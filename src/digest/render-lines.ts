@@ -10,8 +10,10 @@ export function capped(items: readonly string[], max = MAX_LIST_ITEMS): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
-export const localDay = (at: Date, timeZone: string) => DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy');
-export const isoDay = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('d LLL yyyy');
+export const localDay = (at: Date, timeZone: string) =>
+  DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy');
+export const isoDay = (iso: string) =>
+  DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('d LLL yyyy');
 
 const EVENT_HEADINGS: [CycleChange['event'], string][] = [
   ['planned', 'Started'],
@@ -25,7 +27,10 @@ export function changeLines(changes: readonly CycleChange[]): string[] {
   return EVENT_HEADINGS.flatMap(([event, heading]) => {
     const items = changes
       .filter((c) => c.event === event)
-      .map((c) => `T-${c.number} ${c.title} (${c.ownerName}${c.decision ? `: *${c.decision}*` : ''})`);
+      .map((c) => {
+        const decision = c.decision ? `: *${c.decision}*` : '';
+        return `T-${c.number} ${c.title} (${c.ownerName}${decision})`;
+      });
     return items.length > 0 ? [`- *${heading}*: ${capped(items)}`] : [];
   });
 }

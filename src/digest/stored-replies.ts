@@ -5,9 +5,13 @@ import type { StoredImage, StoredReply } from '../store/schemas/digest.js';
 
 /**
  * Turns Replies into what MongoDB keeps, with images moved into `images` once each (a chart the
- * channel and a lead both get is one PNG). Forms have no place in a proactive message and are dropped.
+ * channel and a lead both get is one PNG). Forms have no place in a proactive message: dropped.
  */
-export function storeReplies(replies: readonly Reply[], images: StoredImage[], seen = new Map<Buffer, number>()): StoredReply[] {
+export function storeReplies(
+  replies: readonly Reply[],
+  images: StoredImage[],
+  seen = new Map<Buffer, number>(),
+): StoredReply[] {
   return replies.flatMap((reply): StoredReply[] => {
     switch (reply.kind) {
       case 'text':
@@ -17,7 +21,8 @@ export function storeReplies(replies: readonly Reply[], images: StoredImage[], s
       case 'image': {
         let index = seen.get(reply.png);
         if (index === undefined) {
-          index = images.push({ png: reply.png, alt: reply.alt, ...(reply.title ? { title: reply.title } : {}) }) - 1;
+          const { png, alt, title } = reply;
+          index = images.push({ png, alt, ...(title && { title }) }) - 1;
           seen.set(reply.png, index);
         }
         return [{ kind: 'image', image: index }];
@@ -36,12 +41,16 @@ function bytes(png: StoredImage['png']): Buffer {
 }
 
 /** Stored replies back as Replies, images restored from `images`. */
-export function reviveReplies(stored: readonly StoredReply[], images: readonly StoredImage[] = []): Reply[] {
+export function reviveReplies(
+  stored: readonly StoredReply[],
+  images: readonly StoredImage[] = [],
+): Reply[] {
   return stored.map((reply): Reply => {
     if (reply.kind === 'text') return reply;
     if (reply.kind === 'card') return { kind: 'card', card: reply.card as unknown as Card };
     const image = images[reply.image];
     if (!image) throw new Error(`stored reply refers to missing image ${reply.image}`);
-    return { kind: 'image', png: bytes(image.png), alt: image.alt, ...(image.title ? { title: image.title } : {}) };
+    const { alt, title } = image;
+    return { kind: 'image', png: bytes(image.png), alt, ...(title && { title }) };
   });
 }
