@@ -16,9 +16,9 @@ export interface CoachPromptsDeps {
 }
 
 /**
- * Queues each prompt occurrence that has come (once, recurring, or relative to the group's sub-group
- * meetings) as a delivery to the group's channel, keyed by prompt, channel and occurrence, so however
- * often this runs, and on however many instances, each occurrence is posted once.
+ * Queues each prompt occurrence that has come (once, recurring, or relative to the group's
+ * sub-group meetings) as a delivery to the group's channel, keyed by prompt, channel and
+ * occurrence, so however often this runs, and on however many instances, each is posted once.
  */
 export async function runCoachPrompts(deps: CoachPromptsDeps): Promise<number> {
   const now = deps.clock();
@@ -29,6 +29,7 @@ export async function runCoachPrompts(deps: CoachPromptsDeps): Promise<number> {
     for (const prompt of prompts) {
       const group = await store.groups.findOne({ key: prompt.groupKey });
       if (!group?.channel || !prompt.schedule) continue;
+      const channel = group.channel.conversationId;
       const due = dueOccurrence(prompt.schedule, group, programme.timeZone, now);
       const finished = prompt.schedule.kind === 'once' && prompt.schedule.at <= now;
       if (due && due.toISOString() !== prompt.lastOccurrence) {
@@ -39,7 +40,7 @@ export async function runCoachPrompts(deps: CoachPromptsDeps): Promise<number> {
             kind: 'prompt',
             sourceId: prompt._id.toHexString(),
             occurrence: due.toISOString(),
-            recipient: { platform: group.channel.platform, kind: 'channel', id: group.channel.conversationId },
+            recipient: { platform: group.channel.platform, kind: 'channel', id: channel },
             replies: promptMessage(prompt, group),
           },
           now,
@@ -47,10 +48,10 @@ export async function runCoachPrompts(deps: CoachPromptsDeps): Promise<number> {
         if (added) queued++;
       }
       if (due || finished) {
-        await store.prompts.updateOne(
-          { _id: prompt._id },
-          { $set: { ...(due ? { lastOccurrence: due.toISOString() } : {}), ...(finished ? { status: 'done' as const } : {}), updatedAt: now } },
-        );
+        const last = due ? { lastOccurrence: due.toISOString() } : {};
+        const done = finished ? { status: 'done' as const } : {};
+        const update = { $set: { ...last, ...done, updatedAt: now } };
+        await store.prompts.updateOne({ _id: prompt._id }, update);
       }
     }
   }
@@ -63,5 +64,6 @@ export async function runCoachPrompts(deps: CoachPromptsDeps): Promise<number> {
 
 /** 'coach-prompts': every five minutes, so a prompt goes out within minutes of its time. */
 export function coachPromptsJob(deps: CoachPromptsDeps): JobDefinition {
-  return { name: 'coach-prompts', every: '5 minutes', handler: async () => void (await runCoachPrompts(deps)) };
+  const handler = async () => void (await runCoachPrompts(deps));
+  return { name: 'coach-prompts', every: '5 minutes', handler };
 }

@@ -16,11 +16,11 @@ export interface PlanDigestsDeps {
   onPlanned?: () => Promise<void>;
 }
 
-/** Building a digest renders a dozen charts; ten minutes is far beyond that and short of the meeting. */
+/** Building a digest renders a dozen charts: ten minutes is far more than that needs. */
 const DEFAULT_BUILD_LEASE_MS = 10 * 60_000;
 
 /**
- * For each programme, the next meeting's digest time from its cadence — computed afresh each run, so
+ * For each programme, the next meeting's digest time from its cadence — computed each run, so
  * a moved meeting or new timing re-plans it — and when that time has come, the digest and its
  * delivery records. Returns what happened per workspace.
  */
@@ -36,7 +36,8 @@ export async function runPlanDigests(deps: PlanDigestsDeps): Promise<Record<stri
       buildLeaseMs: deps.buildLeaseMs ?? DEFAULT_BUILD_LEASE_MS,
     });
     if (outcomes[programme.workspaceId] === 'planned') {
-      deps.logger.info({ workspaceId: programme.workspaceId, meeting: slot.meeting.localDate }, 'digest planned');
+      const { workspaceId } = programme;
+      deps.logger.info({ workspaceId, meeting: slot.meeting.localDate }, 'digest planned');
     }
   }
   if (Object.values(outcomes).includes('planned')) await deps.onPlanned?.();
@@ -45,5 +46,6 @@ export async function runPlanDigests(deps: PlanDigestsDeps): Promise<Record<stri
 
 /** 'plan-digests': every five minutes, so a digest goes out within minutes of its time. */
 export function planDigestsJob(deps: PlanDigestsDeps): JobDefinition {
-  return { name: 'plan-digests', every: '5 minutes', handler: async () => void (await runPlanDigests(deps)) };
+  const handler = async () => void (await runPlanDigests(deps));
+  return { name: 'plan-digests', every: '5 minutes', handler };
 }

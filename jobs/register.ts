@@ -25,8 +25,9 @@ export interface JobsDeps {
 /** Every scheduled job, one per file in jobs/, each named after its file. */
 export function registerJobs(deps: JobsDeps): JobDefinition[] {
   const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const send = { db: deps.db, logger: deps.logger, clock: deps.clock, notifiers: deps.notifiers, owner, ...(deps.afterSend ? { afterSend: deps.afterSend } : {}) };
-  const base = { db: deps.db, logger: deps.logger, clock: deps.clock, owner };
+  const { db, logger, clock, notifiers, afterSend } = deps;
+  const base = { db, logger, clock, owner };
+  const send = { ...base, notifiers, ...(afterSend && { afterSend }) };
   // A planned digest starts going out in the same run, not at the next send-deliveries poll.
   const sendNow = async () => void (await runSendDeliveries(send));
   return [

@@ -12,11 +12,13 @@ export interface RemindersDeps {
   onQueued?: () => Promise<void>;
 }
 
-/** This week's reminders for every programme: tests overdue for Study, planned dates that passed. */
+/** This week's reminders for every programme: tests overdue for Study, planned dates passed. */
 export async function runReminders(deps: RemindersDeps): Promise<number> {
   const now = deps.clock();
   let queued = 0;
-  for (const programme of await allProgrammes(deps.db)) queued += await planReminders(deps.db, programme, now);
+  for (const programme of await allProgrammes(deps.db)) {
+    queued += await planReminders(deps.db, programme, now);
+  }
   if (queued > 0) {
     deps.logger.info({ queued }, 'reminders queued');
     await deps.onQueued?.();
@@ -26,5 +28,6 @@ export async function runReminders(deps: RemindersDeps): Promise<number> {
 
 /** 'reminders': every fifteen minutes; each person gets each kind at most once a week. */
 export function remindersJob(deps: RemindersDeps): JobDefinition {
-  return { name: 'reminders', every: '15 minutes', handler: async () => void (await runReminders(deps)) };
+  const handler = async () => void (await runReminders(deps));
+  return { name: 'reminders', every: '15 minutes', handler };
 }

@@ -15,12 +15,16 @@ export interface SendDeliveriesDeps extends Omit<SendDeps, 'leaseMs'> {
  * Sends what is due: first deliveries whose sender's lease lapsed (it died or hangs), then pending
  * ones oldest first, each under a claim. Any number of instances may run this at once.
  */
-export async function runSendDeliveries(deps: SendDeliveriesDeps): Promise<Partial<Record<SendOutcome, number>>> {
+export async function runSendDeliveries(
+  deps: SendDeliveriesDeps,
+): Promise<Partial<Record<SendOutcome, number>>> {
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const counts: Partial<Record<SendOutcome, number>> = {};
   for (let i = 0; i < (deps.maxPerRun ?? 200); i++) {
     const now = deps.clock();
-    const record = (await claimStaleDelivery(deps.db, deps.owner, now, leaseMs)) ?? (await claimNextDelivery(deps.db, deps.owner, now, leaseMs));
+    const record =
+      (await claimStaleDelivery(deps.db, deps.owner, now, leaseMs)) ??
+      (await claimNextDelivery(deps.db, deps.owner, now, leaseMs));
     if (!record) break;
     const outcome = await sendDelivery({ ...deps, leaseMs }, record);
     counts[outcome] = (counts[outcome] ?? 0) + 1;
@@ -30,5 +34,6 @@ export async function runSendDeliveries(deps: SendDeliveriesDeps): Promise<Parti
 
 /** 'send-deliveries': every minute; retries wait out their backoff in `nextAttemptAt`. */
 export function sendDeliveriesJob(deps: SendDeliveriesDeps): JobDefinition {
-  return { name: 'send-deliveries', every: '1 minute', handler: async () => void (await runSendDeliveries(deps)) };
+  const handler = async () => void (await runSendDeliveries(deps));
+  return { name: 'send-deliveries', every: '1 minute', handler };
 }

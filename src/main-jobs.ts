@@ -13,9 +13,11 @@ import type { JobDefinition } from './scheduler.js';
  */
 export function jobDefinitions(parts: AppParts): JobDefinition[] {
   const { config, logger, store } = parts;
+  const teamsAdapter = createTeamsAdapter(config, logger);
+  const slack = config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID;
   const notifiers: Partial<Record<Platform, Notifier>> = {
-    teams: createTeamsNotifier(createTeamsAdapter(config, logger), config.MicrosoftAppId ?? '', store.db),
-    ...(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID ? { slack: createSlackNotifier(config, store.db) } : {}),
+    teams: createTeamsNotifier(teamsAdapter, config.MicrosoftAppId ?? '', store.db),
+    ...(slack && { slack: createSlackNotifier(config, store.db) }),
   };
   return registerJobs({ db: store.db, logger, clock: parts.conversation.clock, notifiers });
 }

@@ -10,7 +10,10 @@ import type { Notifier, NotifyTarget, SendOptions, SentMessage } from '../../src
 import { createInstallationStore } from './installation-store.js';
 import { slackFailure } from './slack-failure.js';
 
-/** Marks our messages, so a send cut off by a crash can be found again (docs.slack.dev/messaging/message-metadata). */
+/**
+ * Marks our messages, so a send cut off by a crash can be found again
+ * (docs.slack.dev/messaging/message-metadata).
+ */
 export const DELIVERY_EVENT_TYPE = 'pacebot_delivery';
 /** How far back an interrupted send is looked for: three pages of conversations.history. */
 const HISTORY_PAGES = 3;
@@ -18,18 +21,31 @@ const HISTORY_PAGES = 3;
 /** An upload carries no metadata, so its file name carries the message key instead. */
 export const uploadName = (key: string) => `pacebot-${key}.png`;
 
+type Image = Pick<CardImage, 'png' | 'alt' | 'title'>;
+type HistoryMessage = {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: unknown };
+  files?: { name?: string }[];
+};
+
+function carries(message: HistoryMessage, key: string): boolean {
+  const payload = message.metadata?.event_payload as { key?: string } | undefined;
+  if (message.metadata?.event_type === DELIVERY_EVENT_TYPE && payload?.key === key) return true;
+  return (message.files ?? []).some((f) => f.name === uploadName(key));
+}
+
 /**
  * Proactive Slack messages for jobs: chat.postMessage with the message key in `metadata`, charts
- * through filesUploadV2 (getUploadURLExternal → POST → completeUploadExternal, platforms.md §1.4),
- * DMs opened with conversations.open. The bot token is SLACK_BOT_TOKEN, or the workspace's OAuth
- * installation. Needs the scopes chat:write, files:write, im:write, and channels:history,
+ * through filesUploadV2 (getUploadURLExternal → POST → completeUploadExternal, platforms.md
+ * §1.4), DMs opened with conversations.open. The bot token is SLACK_BOT_TOKEN, or the workspace's
+ * OAuth installation. Needs chat:write, files:write, im:write, and channels:history,
  * groups:history, im:history for the look-up after a crash.
  */
 export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier {
   const clientOptions = {
     slackApiUrl: config.SLACK_API_URL,
-    // The delivery job retries with backoff and records each attempt; a client retrying on its own
-    // could post twice after a timeout, unseen by the job.
+    // The delivery job retries with backoff and records each attempt; a client retrying on its
+    // own could post twice after a timeout, unseen by the job.
     retryConfig: { retries: 0 },
   };
   const installations = createInstallationStore(db);
@@ -37,13 +53,23 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
 
   async function tokenFor(workspaceId: string): Promise<string> {
     if (config.SLACK_BOT_TOKEN) return config.SLACK_BOT_TOKEN;
-    const [enterpriseId, teamId] = workspaceId.includes(':') ? workspaceId.split(':') : [undefined, workspaceId];
+    const [enterpriseId, teamId] = workspaceId.includes(':')
+      ? workspaceId.split(':')
+      : [undefined, workspaceId];
+    const query = { teamId, enterpriseId };
+    const orgWide = () =>
+      enterpriseId
+        ? installations.fetchInstallation({ ...query, isEnterpriseInstall: true })
+        : null;
     const installation = await installations
-      .fetchInstallation({ teamId, enterpriseId, isEnterpriseInstall: false })
-      .catch(() => (enterpriseId ? installations.fetchInstallation({ teamId, enterpriseId, isEnterpriseInstall: true }) : null))
+      .fetchInstallation({ ...query, isEnterpriseInstall: false })
+      .catch(orgWide)
       .catch(() => null);
     const token = installation?.bot?.token;
-    if (!token) throw new NotFoundError('pacebot is not installed in that Slack workspace any more.', 'slack_not_installed');
+    if (!token) {
+      const message = 'pacebot is not installed in that Slack workspace any more.';
+      throw new NotFoundError(message, 'slack_not_installed');
+    }
     return token;
   }
 
@@ -54,23 +80,36 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
     return client;
   }
 
-  async function upload(client: webApi.WebClient, channel: string, image: Pick<CardImage, 'png' | 'alt' | 'title'>, name: string): Promise<SentMessage> {
+  async function upload(
+    client: webApi.WebClient,
+    channel: string,
+    image: Image,
+    filename: string,
+  ): Promise<SentMessage> {
     const title = image.title ?? image.alt.slice(0, 80);
-    await client.filesUploadV2({ channel_id: channel, file: image.png, filename: name, title, alt_text: image.alt.slice(0, 1000) });
+    const file = { channel_id: channel, file: image.png, filename, title };
+    await client.filesUploadV2({ ...file, alt_text: image.alt.slice(0, 1000) });
     return {};
   }
 
-  async function sendOne(client: webApi.WebClient, channel: string, reply: Reply, key: string | undefined): Promise<SentMessage[]> {
-    const metadata = key ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key } } } : {};
-    if (reply.kind === 'image') return [await upload(client, channel, reply, uploadName(key ?? 'chart'))];
+  async function sendOne(
+    client: webApi.WebClient,
+    channel: string,
+    reply: Reply,
+    key = 'message',
+  ): Promise<SentMessage[]> {
+    const metadata = { event_type: DELIVERY_EVENT_TYPE, event_payload: { key } };
+    if (reply.kind === 'image') return [await upload(client, channel, reply, uploadName(key))];
     if (reply.kind === 'text') {
-      const posted = await client.chat.postMessage({ channel, text: markdownToMrkdwn(reply.text), ...metadata });
-      return [{ messageId: posted.ts }];
+      const text = markdownToMrkdwn(reply.text);
+      return [{ messageId: (await client.chat.postMessage({ channel, text, metadata })).ts }];
     }
     const { text, blocks, images } = toBlockKitMessage(reply.card);
-    const posted = await client.chat.postMessage({ channel, text, blocks, ...metadata });
+    const posted = await client.chat.postMessage({ channel, text, blocks, metadata });
     const sent: SentMessage[] = [{ messageId: posted.ts }];
-    for (const [i, image] of images.entries()) sent.push(await upload(client, channel, image, uploadName(`${key ?? 'card'}-${i}`)));
+    for (const [i, image] of images.entries()) {
+      sent.push(await upload(client, channel, image, uploadName(`${key}-${i}`)));
+    }
     return sent;
   }
 
@@ -80,7 +119,9 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
       try {
         const client = await clientFor(target.workspaceId);
         const sent: SentMessage[] = [];
-        for (const reply of replies) sent.push(...(await sendOne(client, target.conversationId, reply, options.idempotencyKey)));
+        const key = options.idempotencyKey;
+        const channel = target.conversationId;
+        for (const reply of replies) sent.push(...(await sendOne(client, channel, reply, key)));
         return sent;
       } catch (error) {
         throw slackFailure(error);
@@ -89,8 +130,9 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
     async directConversation(workspaceId: string, userId: string) {
       try {
         const opened = await (await clientFor(workspaceId)).conversations.open({ users: userId });
-        if (!opened.channel?.id) throw new NotFoundError('Slack opened no direct conversation with that person.', 'slack_no_dm');
-        return opened.channel.id;
+        const id = opened.channel?.id;
+        if (!id) throw new NotFoundError('Slack opened no direct conversation.', 'slack_no_dm');
+        return id;
       } catch (error) {
         throw slackFailure(error);
       }
@@ -99,16 +141,13 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
       const client = await clientFor(target.workspaceId);
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
+        const query = { channel: target.conversationId, include_all_metadata: true, limit: 200 };
         const history = await client.conversations
-          .history({ channel: target.conversationId, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) })
+          .history({ ...query, ...(cursor && { cursor }) })
           .catch((error: unknown) => {
             throw slackFailure(error);
           });
-        const found = (history.messages ?? []).find(
-          (m) =>
-            (m.metadata?.event_type === DELIVERY_EVENT_TYPE && (m.metadata.event_payload as { key?: string } | undefined)?.key === key) ||
-            (m.files ?? []).some((f) => f.name === uploadName(key)),
-        );
+        const found = (history.messages ?? []).find((m) => carries(m, key));
         if (found) return { messageId: found.ts };
         cursor = history.response_metadata?.next_cursor || undefined;
         if (!history.has_more || !cursor) break;

@@ -16,5 +16,6 @@ export async function settleDigest(db: Db, record: Delivery, now: Date): Promise
   if (open > 0) return;
   const digests = db.collection<Digest>(COLLECTIONS.digests);
   const { sourceId: _id, workspaceId } = record;
-  await digests.updateOne({ _id, workspaceId, status: 'queued' }, { $set: { status: 'sent', sentAt: now } });
+  const sent = { $set: { status: 'sent' as const, sentAt: now } };
+  await digests.updateOne({ _id, workspaceId, status: 'queued' }, sent);
 }

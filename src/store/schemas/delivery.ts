@@ -14,17 +14,24 @@ export const RecipientSchema = z.object({
 export type Recipient = z.infer<typeof RecipientSchema>;
 
 /**
- * pending → sending (claimed, with a lease) → sent. A failed attempt goes back to pending with a
- * later `nextAttemptAt` until the attempts run out (failed). `uncertain`: a send was cut off where
- * the platform cannot tell whether it arrived (Teams), so an admin decides rather than risk a repeat.
+ * pending → sending (claimed, with a lease) → sent. A failed attempt goes back to pending with
+ * a later `nextAttemptAt` until the attempts run out (failed). `uncertain`: a send was cut off
+ * where the platform cannot tell whether it arrived (Teams): an admin decides, not a repeat.
  */
-export const DeliveryStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'uncertain', 'skipped']);
+export const DeliveryStatusSchema = z.enum([
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'uncertain',
+  'skipped',
+]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
 /**
  * One message (or a few, in order) to one recipient, recorded before anything is sent. The unique
- * `idempotencyKey` (source + recipient + occurrence) is what makes a retry or a second instance find
- * the record instead of sending again.
+ * `idempotencyKey` (source + recipient + occurrence) is what makes a retry or a second instance
+ * find the record instead of sending again.
  */
 export const DeliverySchema = z.object({
   _id: ObjectIdSchema.optional(),
@@ -52,7 +59,7 @@ export const DeliverySchema = z.object({
   attemptingPart: z.number().int().min(0).optional(),
   /** The conversation it went to (a person's DM once opened). */
   conversationId: z.string().max(200).optional(),
-  /** Platform ids of the messages sent (Slack ts, Teams activity id); the first is a prompt's thread. */
+  /** Platform ids of the messages sent (Slack ts, Teams activity id); the first opens a thread. */
   messageIds: z.array(z.string()).default([]),
   lastError: z.object({ code: z.string().max(100), message: z.string().max(1000) }).optional(),
   createdAt: z.date(),

@@ -20,6 +20,13 @@ export const StoredImageSchema = z.object({
 });
 export type StoredImage = z.infer<typeof StoredImageSchema>;
 
+/** A lead's direct message: their groups' parts, with case references. */
+export const LeadPartSchema = z.object({
+  userId: UserIdSchema,
+  groupKeys: z.array(z.string()),
+  replies: z.array(StoredReplySchema),
+});
+
 export const DigestStatusSchema = z.enum(['building', 'queued', 'sent']);
 
 /**
@@ -42,8 +49,7 @@ export const DigestSchema = z.object({
   /** Who is building it and until when; another instance takes over after `until`. */
   build: z.object({ by: z.string().max(200), until: z.date() }).optional(),
   channel: z.array(StoredReplySchema).default([]),
-  /** Each lead's direct message: their groups' parts, with case references. */
-  leads: z.array(z.object({ userId: UserIdSchema, groupKeys: z.array(z.string()), replies: z.array(StoredReplySchema) })).default([]),
+  leads: z.array(LeadPartSchema).default([]),
   images: z.array(StoredImageSchema).default([]),
   /** Coach questions this digest carried (prompt ids), so each is asked once. */
   questionIds: z.array(z.string()).default([]),

@@ -9,8 +9,17 @@ const LocalTimeSchema = z.string().regex(/^\d{2}:\d{2}$/);
  */
 export const PromptScheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('once'), at: z.date() }),
-  z.object({ kind: z.literal('every'), everyWeeks: z.number().int().min(1).max(26), startDate: IsoDateSchema, time: LocalTimeSchema }),
-  z.object({ kind: z.literal('before_meeting'), daysBefore: z.number().int().min(0).max(21), time: LocalTimeSchema }),
+  z.object({
+    kind: z.literal('every'),
+    everyWeeks: z.number().int().min(1).max(26),
+    startDate: IsoDateSchema,
+    time: LocalTimeSchema,
+  }),
+  z.object({
+    kind: z.literal('before_meeting'),
+    daysBefore: z.number().int().min(0).max(21),
+    time: LocalTimeSchema,
+  }),
 ]);
 export type PromptSchedule = z.infer<typeof PromptScheduleSchema>;
 

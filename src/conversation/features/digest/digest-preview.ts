@@ -8,28 +8,38 @@ import { requireCadence } from '../meetings/cadence-of.js';
 import { describeWhen } from '../meetings/describe-meeting.js';
 
 /**
- * A lead asking in a direct message also gets their own part (with case references); in a channel,
- * or for anyone else, only what the channel gets.
+ * A lead asking in a direct message also gets their own part (with case references); in a
+ * channel, or for anyone else, only what the channel gets.
  */
-export function withOwnPart(ctx: TurnContext, digest: Pick<RenderedDigest, 'channel' | 'leads'>): Reply[] {
-  const own = ctx.turn.conversation.kind === 'direct' ? digest.leads.find((l) => l.userId === ctx.turn.user.id) : undefined;
+export function withOwnPart(
+  ctx: TurnContext,
+  digest: Pick<RenderedDigest, 'channel' | 'leads'>,
+): Reply[] {
+  const direct = ctx.turn.conversation.kind === 'direct';
+  const own = direct ? digest.leads.find((l) => l.userId === ctx.turn.user.id) : undefined;
   if (!own) return digest.channel;
-  return [...digest.channel, text('*Your part as a lead* (only you and the other leads of your group get this):'), ...own.replies];
+  const intro = text('*Your part as a lead* (only your group’s leads get this):');
+  return [...digest.channel, intro, ...own.replies];
 }
 
-/** `digest preview`: exactly what would go out if the next meeting's digest were sent now. Sends nothing. */
+/** `digest preview`: what would go out if the next digest were sent now. Sends nothing. */
 export async function digestPreview(ctx: TurnContext): Promise<Reply[]> {
   const programme = ctx.requireProgramme();
   ctx.requireRole(['admin', 'coach', 'lead'], 'preview the digest');
   requireCadence(programme);
   const slot = nextDigestSlot(programme, ctx.now);
   if (!slot) return [text("No champions' meetings are planned, so there is no digest to preview.")];
-  const model = await buildDigest(ctx.store, programme, { at: slot.meeting.at, localDate: slot.meeting.localDate }, ctx.now);
-  const when = describeWhen(slot.meeting.at, programme.timeZone);
-  const goes = slot.dueAt > ctx.now ? `It goes out ${describeWhen(slot.dueAt, programme.timeZone)}` : 'It is due now';
-  const where = programme.championsChannel ? '' : " No champions' channel is set yet: an admin types `champions channel` there.";
-  return [
-    text(`*Preview* — nothing has been sent. This is the digest for the meeting on ${when} as it stands now. ${goes}; the data may change before then.${where}`),
-    ...withOwnPart(ctx, renderDigest(model)),
-  ];
+  const { meeting, dueAt } = slot;
+  const at = { at: meeting.at, localDate: meeting.localDate };
+  const model = await buildDigest(ctx.store, programme, at, ctx.now);
+  const zone = programme.timeZone;
+  const goes = dueAt > ctx.now ? `It goes out ${describeWhen(dueAt, zone)}` : 'It is due now';
+  const where = programme.championsChannel
+    ? ''
+    : " No champions' channel is set yet: an admin types `champions channel` there.";
+  const intro =
+    `*Preview* — nothing has been sent. This is the digest for the meeting on ` +
+    `${describeWhen(meeting.at, zone)} as it stands now. ${goes}; the data may change ` +
+    `before then.${where}`;
+  return [text(intro), ...withOwnPart(ctx, renderDigest(model))];
 }

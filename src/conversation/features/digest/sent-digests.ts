@@ -11,39 +11,58 @@ import { describeWhen } from '../meetings/describe-meeting.js';
 import { withOwnPart } from './digest-preview.js';
 
 const SENT = { status: { $in: ['queued', 'sent'] } } as const;
+const newestFirst = { sort: { meetingDate: -1 } } as const;
+const day = (iso: string) => DateTime.fromISO(iso).toFormat('d LLL yyyy');
 
 function asSent(ctx: TurnContext, digest: WithId<Digest>): Reply[] {
   const zone = ctx.programme?.timeZone ?? 'Europe/London';
-  const when = digest.sentAt ?? digest.builtAt ?? digest.dueAt;
-  const status = digest.status === 'sent' ? `Sent ${describeWhen(when, zone)}` : `Going out since ${describeWhen(when, zone)}`;
-  const leads = digest.leads.map((l) => ({ userId: l.userId, groupKeys: l.groupKeys, replies: reviveReplies(l.replies, digest.images) }));
-  return [
-    text(`*${status}*, for the champions' meeting on ${describeWhen(digest.meetingDate, zone)}. This is the digest as it was sent.`),
-    ...withOwnPart(ctx, { channel: reviveReplies(digest.channel, digest.images), leads }),
-  ];
+  const at = describeWhen(digest.sentAt ?? digest.builtAt ?? digest.dueAt, zone);
+  const status = digest.status === 'sent' ? `Sent ${at}` : `Going out since ${at}`;
+  const revive = (replies: Digest['channel']) => reviveReplies(replies, digest.images);
+  const leads = digest.leads.map((l) => ({ ...l, replies: revive(l.replies) }));
+  const channel = revive(digest.channel);
+  const meeting = describeWhen(digest.meetingDate, zone);
+  const intro = `*${status}*, for the champions' meeting on ${meeting}. This is it as it was sent.`;
+  return [text(intro), ...withOwnPart(ctx, { channel, leads })];
 }
 
 /** `digest last`: the most recent digest, exactly as it was sent. */
 export async function lastDigest(ctx: TurnContext): Promise<Reply[]> {
   ctx.requireProgramme();
-  const digest = await ctx.store.digests.findOne(SENT, { sort: { meetingDate: -1 } });
-  if (!digest) return [text('No digest has gone out yet. `meeting next` says when the next one is due.')];
+  const digest = await ctx.store.digests.findOne(SENT, newestFirst);
+  if (!digest) {
+    return [text('No digest has gone out yet. `meeting next` says when the next one is due.')];
+  }
   return asSent(ctx, digest);
+}
+
+/** The local calendar date a person named ("1 Apr 2027", "yesterday"). */
+function namedDay(ctx: TurnContext, said: string, zone: string): string {
+  const offset = DateTime.fromJSDate(ctx.now, { zone }).offset;
+  const date = chrono.en.GB.parseDate(said, { instant: ctx.now, timezone: offset });
+  if (!date) {
+    const example = 'e.g. `digest show 1 Apr 2027`, or say `digest last`';
+    const message = `Which digest? Give the meeting date, ${example}.`;
+    throw new ValidationError('bad_digest_date', message);
+  }
+  const fields = { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+  return DateTime.fromObject(fields, { zone }).toISODate()!;
 }
 
 /** `digest show <date>`: the digest for the meeting on that date, or sent on it. */
 export async function showDigest(ctx: TurnContext, rest: string): Promise<Reply[]> {
-  const programme = ctx.requireProgramme();
-  const zone = programme.timeZone;
-  const said = chrono.en.GB.parseDate(rest, { instant: ctx.now, timezone: DateTime.fromJSDate(ctx.now, { zone }).offset });
-  if (!said) throw new ValidationError('bad_digest_date', 'Which digest? Give the meeting date, e.g. `digest show 1 Apr 2027`, or say `digest last`.');
-  const day = DateTime.fromObject({ year: said.getFullYear(), month: said.getMonth() + 1, day: said.getDate() }, { zone }).toISODate()!;
-  const sent = await ctx.store.digests.find(SENT, { sort: { meetingDate: -1 } }).toArray();
-  const localDay = (at: Date | undefined) => (at ? DateTime.fromJSDate(at, { zone }).toISODate() : null);
-  const digest = sent.find((d) => d.meetingLocalDate === day) ?? sent.find((d) => localDay(d.sentAt ?? d.builtAt) === day);
+  const zone = ctx.requireProgramme().timeZone;
+  const wanted = namedDay(ctx, rest, zone);
+  const sent = await ctx.store.digests.find(SENT, newestFirst).toArray();
+  const localDay = (at?: Date) => (at ? DateTime.fromJSDate(at, { zone }).toISODate() : null);
+  const digest =
+    sent.find((d) => d.meetingLocalDate === wanted) ??
+    sent.find((d) => localDay(d.sentAt ?? d.builtAt) === wanted);
   if (!digest) {
-    const known = sent.slice(0, 5).map((d) => DateTime.fromISO(d.meetingLocalDate).toFormat('d LLL yyyy'));
-    throw new NotFoundError(`No digest was sent for a meeting on ${DateTime.fromISO(day).toFormat('d LLL yyyy')}.${known.length > 0 ? ` Digests kept: ${known.join(', ')}.` : ''}`, 'no_such_digest');
+    const known = sent.slice(0, 5).map((d) => day(d.meetingLocalDate));
+    const kept = known.length > 0 ? ` Digests kept: ${known.join(', ')}.` : '';
+    const message = `No digest was sent for a meeting on ${day(wanted)}.${kept}`;
+    throw new NotFoundError(message, 'no_such_digest');
   }
   return asSent(ctx, digest);
 }

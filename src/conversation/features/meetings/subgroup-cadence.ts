@@ -1,5 +1,5 @@
-import { ValidationError } from '../../../errors.js';
 import { upcomingMeetings } from '../../../domain/meetings/index.js';
+import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { describeDay, describeWhen } from './describe-meeting.js';
@@ -14,18 +14,36 @@ const GROUP_SET = /^(\S+)\s+every\s+(\d{1,2})\s+weeks?\s+(?:from|starting)\s+(.+
 export async function setSubgroupCadence(ctx: TurnContext, rest: string): Promise<string | null> {
   const match = GROUP_SET.exec(rest.trim());
   if (!match || match[1]!.toLowerCase() === 'every') return null;
-  const programme = ctx.requireProgramme();
+  const zone = ctx.requireProgramme().timeZone;
   const group = await findGroup(ctx, match[1]!);
   ctx.requireRole(['admin', 'lead'], `change ${group.name}'s meeting dates`, group);
   const everyWeeks = Number(match[2]);
   const example = `e.g. \`meeting set ${group.key} every 3 weeks from 2 Dec 2026 14:00\``;
-  if (everyWeeks < 1 || everyWeeks > 26) throw new ValidationError('bad_cadence', `Meetings can be every 1 to 26 weeks, ${example}.`);
-  const start = parseLocalDate(match[3]!, ctx.now, programme.timeZone);
-  if (!start) throw new ValidationError('bad_cadence', `I couldn't read the first meeting's date, ${example}.`);
+  if (everyWeeks < 1 || everyWeeks > 26) {
+    throw new ValidationError('bad_cadence', `Meetings can be every 1 to 26 weeks, ${example}.`);
+  }
+  const start = parseLocalDate(match[3]!, ctx.now, zone);
+  if (!start) {
+    throw new ValidationError('bad_cadence', `I couldn't read the first date, ${example}.`);
+  }
   const anchor = { date: start.date, time: start.time ?? '10:00' };
-  await ctx.store.groups.updateOne({ key: group.key }, { $set: { subgroupAnchor: anchor, subgroupEveryWeeks: everyWeeks } });
-  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'group', entityId: group.key, action: 'subgroup_meetings', before: { anchor: group.subgroupAnchor ?? null, everyWeeks: group.subgroupEveryWeeks }, after: { anchor, everyWeeks }, source: ctx.source() });
-  const next = upcomingMeetings({ anchorDate: anchor.date, anchorTime: anchor.time, everyWeeks, timeZone: programme.timeZone }, ctx.now, 2);
-  const dates = next.map((m) => describeWhen(m.at, programme.timeZone)).join('; ');
-  return `${group.name} meets every ${everyWeeks} weeks from ${describeDay(anchor.date)} at ${anchor.time}.${dates ? ` Next: ${dates}.` : ''}`;
+  const after = { subgroupAnchor: anchor, subgroupEveryWeeks: everyWeeks };
+  await ctx.store.groups.updateOne({ key: group.key }, { $set: after });
+  await ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'group',
+    entityId: group.key,
+    action: 'subgroup_meetings',
+    before: {
+      subgroupAnchor: group.subgroupAnchor ?? null,
+      subgroupEveryWeeks: group.subgroupEveryWeeks,
+    },
+    after,
+    source: ctx.source(),
+  });
+  const cadence = { anchorDate: anchor.date, anchorTime: anchor.time, everyWeeks, timeZone: zone };
+  const next = upcomingMeetings(cadence, ctx.now, 2).map((m) => describeWhen(m.at, zone));
+  const from = `from ${describeDay(anchor.date)} at ${anchor.time}`;
+  const dates = next.length > 0 ? ` Next: ${next.join('; ')}.` : '';
+  return `${group.name} meets every ${everyWeeks} weeks ${from}.${dates}`;
 }

@@ -23,7 +23,11 @@ export async function promptThread(db: Db, turn: Pick<Turn, 'workspaceId' | 'con
  * Slack ts or Teams activity id, stored on its delivery). Returns null for any other message. A
  * platform's retry of the same event is kept once.
  */
-export async function capturePromptReply(db: Db, turn: Turn, text: string): Promise<PromptResponse | null> {
+export async function capturePromptReply(
+  db: Db,
+  turn: Turn,
+  text: string,
+): Promise<PromptResponse | null> {
   if (!text.trim()) return null;
   const delivery = await promptThread(db, turn);
   if (!delivery) return null;

@@ -1,22 +1,27 @@
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { describeWhen } from '../meetings/describe-meeting.js';
+import { auditPrompt } from './audit-prompt.js';
 import { describeSchedule } from './describe-schedule.js';
 import { nextOccurrence } from './prompt-occurrences.js';
 
 /** `prompts`: the coach prompts still to come, with when each goes out next. */
 export async function listPrompts(ctx: TurnContext): Promise<string> {
-  const programme = ctx.requireProgramme();
+  const zone = ctx.requireProgramme().timeZone;
   const [prompts, groups] = await Promise.all([
     ctx.store.prompts.find({ kind: 'prompt', status: 'active' }, { sort: { number: 1 } }).toArray(),
     ctx.store.groups.find({}).toArray(),
   ]);
-  if (prompts.length === 0) return 'No prompts are scheduled. A coach adds one with `prompt <group> <when>: <prompt>`.';
+  if (prompts.length === 0) {
+    return 'No prompts are scheduled. A coach adds one with `prompt <group> <when>: <prompt>`.';
+  }
   const lines = prompts.map((p) => {
     const group = groups.find((g) => g.key === p.groupKey);
-    const next = group && p.schedule ? nextOccurrence(p.schedule, group, programme.timeZone, ctx.now) : null;
-    const when = p.schedule ? describeSchedule(p.schedule, programme.timeZone) : '';
-    return `- *P-${p.number}* to ${group?.name ?? p.groupKey}, ${when}${next ? ` — next ${describeWhen(next, programme.timeZone)}` : ''}: ${p.text} (${p.createdBy.name})`;
+    const next = group && p.schedule ? nextOccurrence(p.schedule, group, zone, ctx.now) : null;
+    const when = p.schedule ? describeSchedule(p.schedule, zone) : '';
+    const soon = next ? ` — next ${describeWhen(next, zone)}` : '';
+    const to = group?.name ?? p.groupKey;
+    return `- *P-${p.number}* to ${to}, ${when}${soon}: ${p.text} (${p.createdBy.name})`;
   });
   return ['*Scheduled prompts*', ...lines].join('\n');
 }
@@ -26,10 +31,17 @@ export async function cancelPrompt(ctx: TurnContext, rest: string): Promise<stri
   ctx.requireProgramme();
   ctx.requireRole(['coach'], 'cancel prompts');
   const number = /^p-?(\d{1,7})$/i.exec(rest.trim())?.[1];
-  if (!number) throw new ValidationError('bad_prompt_id', 'Say which prompt, e.g. `prompt cancel P-3`.');
+  if (!number) {
+    throw new ValidationError('bad_prompt_id', 'Say which prompt, e.g. `prompt cancel P-3`.');
+  }
   const before = await ctx.store.prompts.findOne({ number: Number(number), status: 'active' });
-  if (!before) throw new NotFoundError(`P-${number} is not a scheduled prompt. \`prompts\` lists them.`, 'unknown_prompt');
-  await ctx.store.prompts.updateOne({ number: before.number }, { $set: { status: 'cancelled', updatedAt: ctx.now } });
-  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'prompt', entityId: `P-${number}`, action: 'cancel', before, after: { status: 'cancelled' }, source: ctx.source() });
+  if (!before) {
+    const message = `P-${number} is not a scheduled prompt. \`prompts\` lists them.`;
+    throw new NotFoundError(message, 'unknown_prompt');
+  }
+  const cancelled = { status: 'cancelled' as const };
+  const update = { $set: { ...cancelled, updatedAt: ctx.now } };
+  await ctx.store.prompts.updateOne({ number: before.number }, update);
+  await auditPrompt(ctx, before.number, 'cancel', before, cancelled);
   return `P-${number} cancelled: it will not go out again.`;
 }

@@ -3,14 +3,12 @@ import type { StoredReply } from '../../../store/schemas/digest.js';
 import type { Prompt } from '../../../store/schemas/prompt.js';
 
 /** The prompt as posted in the group's channel: the coach's words and how to answer. */
-export function promptMessage(prompt: Pick<Prompt, 'number' | 'text' | 'createdBy'>, group: Pick<Group, 'name'>): StoredReply[] {
-  return [
-    {
-      kind: 'card',
-      card: {
-        title: `${prompt.createdBy.name} asks ${group.name}`,
-        sections: [{ text: prompt.text }, { text: `_Reply in this thread: your answers go to ${prompt.createdBy.name}._ (P-${prompt.number})` }],
-      },
-    },
-  ];
+export function promptMessage(
+  prompt: Pick<Prompt, 'number' | 'text' | 'createdBy'>,
+  group: Pick<Group, 'name'>,
+): StoredReply[] {
+  const coach = prompt.createdBy.name;
+  const how = `_Reply in this thread: your answers go to ${coach}._ (P-${prompt.number})`;
+  const sections = [{ text: prompt.text }, { text: how }];
+  return [{ kind: 'card', card: { title: `${coach} asks ${group.name}`, sections } }];
 }

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
+import { auditCycle } from '../pdsa/audit-cycle.js';
 import { cycleId } from '../pdsa/cycle-id.js';
 import { findCycle } from '../pdsa/find-cycle.js';
 import { requireCycleEditor } from '../pdsa/permissions.js';
-import { auditCycle } from '../pdsa/audit-cycle.js';
 
 const LIMIT = 20;
 const promptNumber = (said: string) => /^p-?(\d{1,7})$/i.exec(said.trim())?.[1];
@@ -12,37 +12,51 @@ const responseNumber = (said: string) => /^r-?(\d{1,7})$/i.exec(said.trim())?.[1
 
 /** `prompt responses [P-3]`: what people answered in prompts' threads, newest first. */
 export async function listResponses(ctx: TurnContext, rest: string): Promise<string> {
-  const programme = ctx.requireProgramme();
+  const zone = ctx.requireProgramme().timeZone;
   ctx.requireRole(['coach', 'lead'], 'read replies to prompts');
   const number = rest.trim() ? promptNumber(rest) : undefined;
-  if (rest.trim() && !number) throw new ValidationError('bad_prompt_id', 'Prompts are named like `P-3`: `prompt responses P-3`, or `prompt responses` for all.');
-  const responses = await ctx.store.promptResponses
-    .find(number ? { promptNumber: Number(number) } : {}, { sort: { at: -1 }, limit: LIMIT })
-    .toArray();
-  if (responses.length === 0) return number ? `No replies to P-${number} yet.` : 'No replies to prompts yet.';
-  const day = (at: Date) => DateTime.fromJSDate(at, { zone: programme.timeZone }).toFormat('d LLL HH:mm');
+  if (rest.trim() && !number) {
+    const how = 'Prompts are named like `P-3`: `prompt responses P-3`, or just `prompt responses`.';
+    throw new ValidationError('bad_prompt_id', how);
+  }
+  const filter = number ? { promptNumber: Number(number) } : {};
+  const newest = { sort: { at: -1 }, limit: LIMIT } as const;
+  const responses = await ctx.store.promptResponses.find(filter, newest).toArray();
+  if (responses.length === 0) return `No replies to ${number ? `P-${number}` : 'prompts'} yet.`;
+  const day = (at: Date) => DateTime.fromJSDate(at, { zone }).toFormat('d LLL HH:mm');
   const lines = responses.map((r) => {
-    const attached = r.attachedTo.length > 0 ? ` _(on ${r.attachedTo.map(cycleId).join(', ')})_` : '';
-    return `- *R-${r.number}* ${r.userName}, ${day(r.at)} (P-${r.promptNumber}, ${r.groupKey}): ${r.text}${attached}`;
+    const on = r.attachedTo.length > 0 ? ` _(on ${r.attachedTo.map(cycleId).join(', ')})_` : '';
+    const where = `(P-${r.promptNumber}, ${r.groupKey})`;
+    return `- *R-${r.number}* ${r.userName}, ${day(r.at)} ${where}: ${r.text}${on}`;
   });
-  return [`*Replies to ${number ? `P-${number}` : 'prompts'}*`, ...lines, 'Add one to a test of change: `prompt attach R-5 to T-12`.'].join('\n');
+  const title = `*Replies to ${number ? `P-${number}` : 'prompts'}*`;
+  return [title, ...lines, 'Add one to a test of change: `prompt attach R-5 to T-12`.'].join('\n');
 }
 
-/** `prompt attach R-5 to T-12`: the reply becomes a note on the test of change, in its writer's name. */
+/** `prompt attach R-5 to T-12`: the reply becomes a note on the test, in its writer's name. */
 export async function attachResponse(ctx: TurnContext, rest: string): Promise<string> {
   ctx.requireProgramme();
   const match = /^(\S+)\s+(?:to|on)\s+(\S+)$/i.exec(rest.trim());
   const number = match ? responseNumber(match[1]!) : undefined;
-  if (!match || !number) throw new ValidationError('bad_attach', 'Say which reply and which test, e.g. `prompt attach R-5 to T-12`.');
+  if (!match || !number) {
+    const how = 'Say which reply and which test, e.g. `prompt attach R-5 to T-12`.';
+    throw new ValidationError('bad_attach', how);
+  }
   const response = await ctx.store.promptResponses.findOne({ number: Number(number) });
-  if (!response) throw new NotFoundError(`There is no reply R-${number}. \`prompt responses\` lists them.`, 'unknown_response');
+  if (!response) {
+    const message = `There is no reply R-${number}. \`prompt responses\` lists them.`;
+    throw new NotFoundError(message, 'unknown_response');
+  }
   const cycle = await findCycle(ctx, match[2]!);
   await requireCycleEditor(ctx, cycle);
   const id = cycleId(cycle.number);
   if (response.attachedTo.includes(cycle.number)) return `R-${number} is already a note on ${id}.`;
-  const note = { at: ctx.now, by: response.userId, byName: response.userName, text: `Reply to prompt P-${response.promptNumber}: ${response.text}`.slice(0, 2000) };
-  await ctx.store.pdsa.updateOne({ number: cycle.number }, { $push: { notes: note }, $set: { updatedAt: ctx.now } });
-  await ctx.store.promptResponses.updateOne({ number: response.number }, { $addToSet: { attachedTo: cycle.number } });
+  const text = `Reply to prompt P-${response.promptNumber}: ${response.text}`.slice(0, 2000);
+  const note = { at: ctx.now, by: response.userId, byName: response.userName, text };
+  const noted = { $push: { notes: note }, $set: { updatedAt: ctx.now } };
+  await ctx.store.pdsa.updateOne({ number: cycle.number }, noted);
+  const attached = { $addToSet: { attachedTo: cycle.number } };
+  await ctx.store.promptResponses.updateOne({ number: response.number }, attached);
   await auditCycle(ctx, cycle.number, 'note', null, note);
   return `${response.userName}'s reply R-${number} is now a note on *${id}* ${cycle.title}.`;
 }
