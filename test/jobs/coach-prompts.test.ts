@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackNotifier } from '../../adapters/slack/slack-notifier.js';
 import { runCoachPrompts } from '../../jobs/coach-prompts.js';
 import { runSendDeliveries } from '../../jobs/send-deliveries.js';
-import { testConfig } from '../../src/config.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
 import type { Turn } from '../../src/conversation/turn.js';
 import { createLogger } from '../../src/log.js';
 import type { Notifier } from '../../src/notify.js';
+import { fakeSlackNotifier } from './slack-notifier-fixture.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { ADMIN, COACH, MEMBER, createTestBot, replyText, type TestBot } from '../helpers/test-bot.js';
 
@@ -25,7 +24,7 @@ beforeAll(async () => {
   await bot.say(ADMIN, 'group add "Legal processes"');
   await bot.db.collection('groups').updateOne({ key: 'legal-processes' }, { $set: { channel: { platform: 'slack', conversationId: LEGAL } } });
   fake = await FakeSlackApi.start();
-  slack = createSlackNotifier(testConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url }), bot.db);
+  slack = fakeSlackNotifier(fake, bot.db);
 });
 afterAll(async () => {
   await fake.close();

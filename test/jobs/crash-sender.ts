@@ -4,15 +4,14 @@
  * leaves the outcome unknown. Run by killed-mid-digest.test.ts with `node --import tsx`.
  */
 import { MongoClient } from 'mongodb';
-import { createSlackNotifier } from '../../adapters/slack/slack-notifier.js';
 import { runSendDeliveries } from '../../jobs/send-deliveries.js';
-import { testConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { fakeSlackNotifier } from './slack-notifier-fixture.js';
 
 const { MONGO_URI, DB_NAME, SLACK_API_URL, KILL_AFTER, NOW } = process.env;
 const client = await new MongoClient(MONGO_URI!).connect();
 const db = client.db(DB_NAME);
-const slack = createSlackNotifier(testConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: SLACK_API_URL! }), db);
+const slack = fakeSlackNotifier({ url: SLACK_API_URL! }, db);
 let sent = 0;
 await runSendDeliveries({
   db,

@@ -1,14 +1,13 @@
 import type { Db } from 'mongodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackNotifier } from '../../adapters/slack/slack-notifier.js';
 import { runSendDeliveries } from '../../jobs/send-deliveries.js';
-import { testConfig } from '../../src/config.js';
 import { deliveriesCollection } from '../../src/deliveries/deliveries-collection.js';
 import { enqueueDelivery, type NewDelivery } from '../../src/deliveries/enqueue-delivery.js';
 import { DEFAULT_LEASE_MS } from '../../src/deliveries/retry-policy.js';
 import { createLogger } from '../../src/log.js';
 import type { Notifier } from '../../src/notify.js';
 import { ensureIndexes } from '../../src/store/collections.js';
+import { fakeSlackNotifier } from './slack-notifier-fixture.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -25,7 +24,7 @@ beforeAll(async () => {
   db = testDb.db;
   await ensureIndexes(db);
   fake = await FakeSlackApi.start();
-  slack = createSlackNotifier(testConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url }), db);
+  slack = fakeSlackNotifier(fake, db);
   await db.collection('members').insertOne({ workspaceId: 'T1', userId: 'U-ADMIN', name: 'Alex Admin', roles: ['admin'], createdAt: T0 });
 });
 afterAll(async () => {

@@ -47,13 +47,18 @@ export const WAITING = ['C3001', 'C3002', 'C3003'];
 export const OUT_OF_ORDER = 'C4001';
 export const PLANNED_PASSED = 'C4002';
 
+const reached = (from: string, to: string): Case['milestones'] => ({
+  accommodated: { actual: from },
+  permanence_recommendation: { actual: to },
+});
+
 function cases(): Omit<Case, 'workspaceId'>[] {
   return [
-    ...REACHED.map(([ref, from, to]) => caseOf(ref, { accommodated: { actual: from }, permanence_recommendation: { actual: to } })),
+    ...REACHED.map(([ref, from, to]) => caseOf(ref, reached(from, to))),
     caseOf('C3001', { accommodated: { actual: '2026-06-15' } }),
     caseOf('C3002', { accommodated: { actual: '2027-01-11' } }),
     caseOf('C3003', { accommodated: { actual: '2027-02-15' } }),
-    caseOf(OUT_OF_ORDER, { accommodated: { actual: '2026-09-01' }, permanence_recommendation: { actual: '2026-08-01' } }, 'permanence-milestones'),
+    caseOf(OUT_OF_ORDER, reached('2026-09-01', '2026-08-01'), 'permanence-milestones'),
     caseOf(PLANNED_PASSED, { accommodated: { actual: '2027-03-01' }, first_lac_review: { planned: '2027-03-15' } }),
   ];
 }
@@ -79,18 +84,30 @@ function cycle(number: number, fields: Partial<PdsaCycle>): Omit<PdsaCycle, 'wor
   };
 }
 
+const at = (iso: string) => new Date(iso);
+
 /** Since the last meeting (18 Feb): T-1 started, T-2 carried out 3 Mar and not studied, T-3 adopted. */
 function cycles(): Omit<PdsaCycle, 'workspaceId'>[] {
   return [
-    cycle(1, { title: 'Agenda at 72-hour meetings', stageDates: { plan: new Date('2027-03-01T10:00:00Z') } }),
-    cycle(2, { title: 'Tracker of key dates', stage: 'do', do: { carriedOutOn: '2027-03-03', whatHappened: 'Used at two reviews' }, stageDates: { plan: new Date('2027-01-10T10:00:00Z'), do: new Date('2027-03-03T16:00:00Z') } }),
+    cycle(1, { title: 'Agenda at 72-hour meetings', stageDates: { plan: at('2027-03-01T10:00:00Z') } }),
+    cycle(2, {
+      title: 'Tracker of key dates',
+      stage: 'do',
+      do: { carriedOutOn: '2027-03-03', whatHappened: 'Used at two reviews' },
+      stageDates: { plan: at('2027-01-10T10:00:00Z'), do: at('2027-03-03T16:00:00Z') },
+    }),
     cycle(3, {
       title: 'Review at two weeks',
       stage: 'act',
       do: { carriedOutOn: '2027-01-20', whatHappened: 'Held for three children' },
       study: { resultsVsPrediction: 'As predicted', learned: 'Chairs like it' },
       act: { decision: 'adopt' },
-      stageDates: { plan: new Date('2027-01-05T10:00:00Z'), do: new Date('2027-01-20T10:00:00Z'), study: new Date('2027-02-25T10:00:00Z'), act: new Date('2027-03-02T10:00:00Z') },
+      stageDates: {
+        plan: at('2027-01-05T10:00:00Z'),
+        do: at('2027-01-20T10:00:00Z'),
+        study: at('2027-02-25T10:00:00Z'),
+        act: at('2027-03-02T10:00:00Z'),
+      },
     }),
   ];
 }
@@ -101,7 +118,8 @@ function cycles(): Omit<PdsaCycle, 'workspaceId'>[] {
  */
 export async function seedDigestData(db: Db, workspaceId: string): Promise<void> {
   const store = workspaceStore(db, workspaceId);
-  await store.groups.updateOne({ key: 'permanence-milestones' }, { $set: { 'aim.measureKey': 'accommodated-to-permanence-recommendation' } });
+  const aimMeasure = { 'aim.measureKey': 'accommodated-to-permanence-recommendation' };
+  await store.groups.updateOne({ key: 'permanence-milestones' }, { $set: aimMeasure });
   await store.cases.insertMany(cases());
   await store.pdsa.insertMany(cycles());
   await store.prompts.insertOne({
@@ -120,7 +138,8 @@ export async function seedDigestData(db: Db, workspaceId: string): Promise<void>
 /** What an admin types to set a programme up: two aim groups and meetings from Thu 18 Feb 2027. */
 export const SETUP_COMMANDS = [
   'setup programme "Northshire PACE"',
-  'group add "Permanence milestones" aim "Reduce time from accommodation to permanence recommendation" target "95% within 26 weeks" by 2027-12-31',
+  'group add "Permanence milestones" aim "Reduce time from accommodation to permanence ' +
+    'recommendation" target "95% within 26 weeks" by 2027-12-31',
   'group add "Legal processes"',
   'group permanence-milestones lead Lee Lead',
   'group legal-processes lead Lou Legal',
@@ -138,6 +157,7 @@ export async function seedDigestProgramme(bot: TestBot, platform: 'slack' | 'tea
   for (const user of [LEAD, LEGAL_LEAD, COACH, MEMBER]) await bot.say(user, 'whoami');
   for (const command of SETUP_COMMANDS) await bot.say(ADMIN, command);
   await bot.say(ADMIN, 'coach add Cora');
-  await bot.db.collection('programmes').updateOne({ workspaceId: WORKSPACE }, { $set: { championsChannel: { platform, conversationId: CHAMPIONS } } });
+  const championsChannel = { platform, conversationId: CHAMPIONS };
+  await bot.db.collection('programmes').updateOne({ workspaceId: WORKSPACE }, { $set: { championsChannel } });
   await seedDigestData(bot.db, WORKSPACE);
 }

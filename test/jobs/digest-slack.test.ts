@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackNotifier } from '../../adapters/slack/slack-notifier.js';
-import { testConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { fakeSlackNotifier } from './slack-notifier-fixture.js';
 import { FakeSlackApi, type SlackCall } from '../fakes/fake-slack-api.js';
 import { createTestBot, LEAD, type TestBot } from '../helpers/test-bot.js';
 import { runPlanDigests } from '../../jobs/plan-digests.js';
@@ -16,7 +15,7 @@ beforeAll(async () => {
   bot = await createTestBot({ workspaceId: WORKSPACE });
   await seedDigestProgramme(bot);
   fake = await FakeSlackApi.start();
-  const notifier = createSlackNotifier(testConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url }), bot.db);
+  const notifier = fakeSlackNotifier(fake, bot.db);
   const deps = { db: bot.db, logger, owner: 'test', clock: () => new Date(DIGEST_DUE) };
   expect(await runPlanDigests(deps)).toEqual({ [WORKSPACE]: 'planned' });
   expect(await runSendDeliveries({ ...deps, notifiers: { slack: notifier } })).toEqual({ sent: 3 });

@@ -3,12 +3,11 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { createSlackNotifier } from '../../adapters/slack/slack-notifier.js';
 import { runPlanDigests } from '../../jobs/plan-digests.js';
 import { runSendDeliveries } from '../../jobs/send-deliveries.js';
-import { testConfig } from '../../src/config.js';
 import { DEFAULT_LEASE_MS } from '../../src/deliveries/retry-policy.js';
 import { createLogger } from '../../src/log.js';
+import { fakeSlackNotifier } from './slack-notifier-fixture.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { createTestBot, type TestBot } from '../helpers/test-bot.js';
 import { DIGEST_DUE, WORKSPACE, seedDigestProgramme } from './digest-fixture.js';
@@ -59,8 +58,11 @@ describe('a process killed in the middle of a digest', () => {
   }, 60_000);
 
   it('is completed by the restart once the lease lapses, with nothing sent twice', async () => {
-    const slack = createSlackNotifier(testConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url }), bot.db);
-    const restart = (ms: number) => runSendDeliveries({ db: bot.db, logger, owner: 'restarted', clock: () => new Date(new Date(DIGEST_DUE).getTime() + ms), notifiers: { slack } });
+    const slack = fakeSlackNotifier(fake, bot.db);
+    const restart = (ms: number) => {
+      const clock = () => new Date(new Date(DIGEST_DUE).getTime() + ms);
+      return runSendDeliveries({ db: bot.db, logger, owner: 'restarted', clock, notifiers: { slack } });
+    };
     expect(await restart(DEFAULT_LEASE_MS - 1000)).toEqual({ sent: 2 });
     expect(await bot.db.collection('deliveries').findOne({ part: 'channel' })).toMatchObject({ status: 'sending' });
     expect(await restart(DEFAULT_LEASE_MS + 1000)).toEqual({ sent: 1 });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackNotifier } from '../../adapters/slack/slack-notifier.js';
 import { runReminders } from '../../jobs/reminders.js';
 import { runSendDeliveries } from '../../jobs/send-deliveries.js';
-import { testConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { Notifier } from '../../src/notify.js';
+import { fakeSlackNotifier } from './slack-notifier-fixture.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { LEAD, MEMBER, createTestBot, replyText, type TestBot } from '../helpers/test-bot.js';
 import { WORKSPACE, seedDigestProgramme } from './digest-fixture.js';
@@ -18,7 +17,7 @@ beforeAll(async () => {
   bot = await createTestBot({ workspaceId: WORKSPACE });
   await seedDigestProgramme(bot);
   fake = await FakeSlackApi.start();
-  slack = createSlackNotifier(testConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url }), bot.db);
+  slack = fakeSlackNotifier(fake, bot.db);
 }, 60_000);
 afterAll(async () => {
   await fake.close();
