@@ -59,9 +59,9 @@ describe('journey config', () => {
 });
 
 describe('renderJourneyTimeline', () => {
-  it('renders a 1200×800 PNG under 300 KB with reached and planned markers', async () => {
+  it('renders a 1020×680 PNG under 300 KB with reached and planned markers', async () => {
     const chart = await renderJourneyTimeline(journeyExample);
-    expect(readPngHeader(chart.png)).toMatchObject({ signatureOk: true, width: 1200, height: 800 });
+    expect(readPngHeader(chart.png)).toMatchObject({ signatureOk: true, width: 1020, height: 680 });
     expect(chart.png.length).toBeLessThan(300 * 1024);
     const image = await decodePng(chart.png);
     expect(countColour(image, journeyColours.reached)).toBeGreaterThan(1000);

@@ -11,11 +11,11 @@ import {
 } from './charts-png-helpers.js';
 
 describe('renderRunChart: the PNG', () => {
-  it('is a 1200×800 PNG (600×400 at 2×) well under the chat size limit', async () => {
+  it('is a 1020×680 PNG (600×400 at 1.7×), inside the Teams 1024 px limit, well under the chat size limit', async () => {
     const chart = await renderRunChart(runChartShiftExample);
     const header = readPngHeader(chart.png);
-    expect(header).toEqual({ signatureOk: true, chunk: 'IHDR', width: 1200, height: 800 });
-    expect([chart.width, chart.height]).toEqual([1200, 800]);
+    expect(header).toEqual({ signatureOk: true, chunk: 'IHDR', width: 1020, height: 680 });
+    expect([chart.width, chart.height]).toEqual([1020, 680]);
     expect(chart.png.length).toBeLessThan(300 * 1024);
   });
 

@@ -45,9 +45,9 @@ describe('waiting chart config', () => {
 });
 
 describe('renderWaitingChart', () => {
-  it('renders a 1200×800 PNG under 300 KB with every bucket colour on it', async () => {
+  it('renders a 1020×680 PNG under 300 KB with every bucket colour on it', async () => {
     const chart = await renderWaitingChart(waitingChartExample);
-    expect(readPngHeader(chart.png)).toMatchObject({ signatureOk: true, width: 1200, height: 800 });
+    expect(readPngHeader(chart.png)).toMatchObject({ signatureOk: true, width: 1020, height: 680 });
     expect(chart.png.length).toBeLessThan(300 * 1024);
     const image = await decodePng(chart.png);
     for (const colour of [okabeIto.sky, okabeIto.blue, okabeIto.orange, okabeIto.vermillion]) {
