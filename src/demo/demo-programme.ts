@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_CASE_REF_PATTERN } from '../conversation/features/setup/programme-form.js';
+import { DEFAULT_CASE_REF_PATTERN } from '../domain/case-reference.js';
 import type { Programme } from '../store/schemas/programme.js';
 import { addDays, weekday } from './dates.js';
 

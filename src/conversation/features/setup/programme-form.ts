@@ -1,9 +1,6 @@
 import type { Card } from '../../../../cards/model.js';
-import type { Programme } from '../../../store/schemas/programme.js';
-
 import { DEFAULT_CASE_REF_PATTERN } from '../../../domain/case-reference.js';
-
-export { DEFAULT_CASE_REF_PATTERN };
+import type { Programme } from '../../../store/schemas/programme.js';
 
 /** The programme settings form; pre-filled when editing. */
 export function programmeForm(existing?: Programme | null): Card {

@@ -4,7 +4,7 @@ import { ValidationError } from '../../../errors.js';
 import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
 import { seedChangeIdeas } from '../change-ideas/seed-change-ideas.js';
-import { DEFAULT_CASE_REF_PATTERN } from './programme-form.js';
+import { DEFAULT_CASE_REF_PATTERN } from '../../../domain/case-reference.js';
 
 export const ProgrammeInputSchema = z.object({
   name: z.string().trim().min(2, { message: 'needs at least 2 characters' }).max(120),
