@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import { promptMessage } from '../src/conversation/features/prompts/prompt-message.js';
-import { dueOccurrence } from '../src/conversation/features/prompts/prompt-occurrences.js';
+import { promptMessage } from '../src/programme/prompts/prompt-message.js';
+import { dueOccurrence } from '../src/programme/prompts/prompt-occurrences.js';
 import { enqueueDelivery } from '../src/deliveries/enqueue-delivery.js';
 import { allProgrammes } from '../src/digest/programmes.js';
 import type { Logger } from '../src/log.js';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { App, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../../src/conversation/context.js';
-import { capturePromptReply, promptThread } from '../../src/conversation/features/prompts/capture-reply.js';
+import { capturePromptReply, promptThread } from '../../src/programme/prompts/capture-reply.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
 import type { Turn } from '../../src/conversation/turn.js';
 import type { Logger } from '../../src/log.js';

@@ -5,6 +5,7 @@ import type { WorkspaceStore } from '../store/workspace-store.js';
 import type { Group } from '../store/schemas/group.js';
 import type { Member } from '../store/schemas/member.js';
 import type { Programme } from '../store/schemas/programme.js';
+import type { ModelContext } from '../programme/model-context.js';
 import type { Turn } from './turn.js';
 
 /** What the composition root gives the core. Everything is real in tests except the clock. */
@@ -18,7 +19,7 @@ export interface ConversationDeps {
 export type Role = 'admin' | 'coach' | 'lead' | 'member';
 
 /** Everything a handler needs for one turn, resolved once by handleTurn. */
-export interface TurnContext {
+export interface TurnContext extends ModelContext {
   turn: Turn;
   deps: ConversationDeps;
   store: WorkspaceStore;

@@ -4,10 +4,10 @@ import { nextMeeting } from '../domain/meetings/index.js';
 import type { Programme } from '../store/schemas/programme.js';
 import { workspaceStore, type WorkspaceStore } from '../store/workspace-store.js';
 import type { ConversationDeps } from './context.js';
-import { cadenceOf } from './features/meetings/cadence-of.js';
-import { describeWhen } from './features/meetings/describe-meeting.js';
+import { cadenceOf } from '../programme/meetings/cadence-of.js';
+import { describeWhen } from '../programme/meetings/describe-meeting.js';
 import { nextStepButton, stageLabel, viewButton } from './features/pdsa/cycle-buttons.js';
-import { cycleId } from './features/pdsa/cycle-id.js';
+import { cycleId } from '../programme/pdsa/cycle-id.js';
 import type { Turn } from './turn.js';
 
 /** Who is looking at their home page; the parts of a Turn that matter here. */

@@ -1,4 +1,4 @@
-import { SEED_IDEAS } from '../conversation/features/change-ideas/seed-ideas.js';
+import { SEED_IDEAS } from '../programme/change-ideas/seed-ideas.js';
 import type { PdsaCycle } from '../store/schemas/pdsa.js';
 import { addDays } from './dates.js';
 import { DEMO_RAMPS, type CycleSpec, type RampSpec } from './demo-ramps.js';

@@ -1,5 +1,5 @@
 import type { ConversationDeps } from '../conversation/context.js';
-import { describeDay } from '../conversation/features/meetings/describe-meeting.js';
+import { describeDay } from '../programme/meetings/describe-meeting.js';
 import { buildContext } from '../conversation/handle-turn.js';
 import { normaliseCommandText } from '../conversation/match-command.js';
 import { text } from '../conversation/replies.js';

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { seedChangeIdeas } from '../conversation/features/change-ideas/seed-change-ideas.js';
+import { seedChangeIdeas } from '../programme/change-ideas/seed-change-ideas.js';
 import { ValidationError } from '../errors.js';
 import { COLLECTIONS } from '../store/collections.js';
 import { workspaceStore, type WorkspaceStore } from '../store/workspace-store.js';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { toCaseMilestones } from '../conversation/features/measures/case-milestones.js';
-import { listMeasures } from '../conversation/features/measures/measure-catalogue.js';
-import { milestoneLabel } from '../conversation/features/measures/milestone-label.js';
-import { cadenceOf } from '../conversation/features/meetings/cadence-of.js';
+import { toCaseMilestones } from '../programme/cases/case-milestones.js';
+import { listMeasures } from '../programme/measures/measure-catalogue.js';
+import { milestoneLabel } from '../programme/cases/milestone-label.js';
+import { cadenceOf } from '../programme/meetings/cadence-of.js';
 import { previousMeeting } from '../domain/meetings/index.js';
 import { DEFAULT_MILESTONE_CATALOGUE } from '../domain/milestone-catalogue.js';
 import { expectedOrder } from '../domain/milestone-order.js';
@@ -13,7 +13,7 @@ import { pastThresholdGaps, plannedPassedGaps, sequenceGaps, type GapCase } from
 import type { DigestModel } from './digest-model.js';
 import { buildGroupDigest } from './group-digest.js';
 import { aimWeeks } from './group-measures.js';
-import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
+import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
 
 export interface DigestMeeting {
   at: Date;

@@ -1,4 +1,4 @@
-import type { CycleChange } from '../conversation/features/pdsa/queries.js';
+import type { CycleChange } from '../programme/pdsa/queries.js';
 import type { RuleSet } from '../store/schemas/programme.js';
 
 /** A chart as the digest carries it: the PNG, its alt text and what the rules say, in words. */

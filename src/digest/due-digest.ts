@@ -1,4 +1,4 @@
-import { DEFAULT_DIGEST, cadenceOf } from '../conversation/features/meetings/cadence-of.js';
+import { DEFAULT_DIGEST, cadenceOf } from '../programme/meetings/cadence-of.js';
 import { digestTimeFor, upcomingMeetings, type Meeting } from '../domain/meetings/index.js';
 import type { Programme } from '../store/schemas/programme.js';
 

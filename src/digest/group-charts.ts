@@ -1,8 +1,8 @@
-import { buildMeasureChart } from '../conversation/features/measures/build-measure-chart.js';
-import { buildWaitingChart } from '../conversation/features/measures/build-waiting-chart.js';
-import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
-import { describePeriod } from '../conversation/features/measures/month-words.js';
-import { valueWithUnit } from '../conversation/features/measures/value-with-unit.js';
+import { buildMeasureChart } from '../programme/measures/build-measure-chart.js';
+import { buildWaitingChart } from '../programme/measures/build-waiting-chart.js';
+import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
+import { describePeriod } from '../programme/measures/month-words.js';
+import { valueWithUnit } from '../programme/measures/value-with-unit.js';
 import type { CaseMilestones } from '../domain/measures/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Programme } from '../store/schemas/programme.js';

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
+import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
 import {
   cyclesChangedSince,
   cyclesOverdueForStudy,
-} from '../conversation/features/pdsa/queries.js';
+} from '../programme/pdsa/queries.js';
 import type { CaseMilestones } from '../domain/measures/index.js';
 import type { Group } from '../store/schemas/group.js';
 import type { Programme } from '../store/schemas/programme.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_MILESTONE_CATALOGUE } from '../domain/milestone-catalogue.js';
-import type { MeasureDefinition } from '../conversation/features/measures/measure-catalogue.js';
+import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
 import type { Group } from '../store/schemas/group.js';
 
 /** How many run charts one group's part carries: its key ones, not every measure it defined. */

@@ -1,6 +1,6 @@
 import type { Card } from '../../cards/model.js';
-import { RULE_SET_NAMES } from '../conversation/features/measures/measure-chart-spec.js';
-import { describeWhen } from '../conversation/features/meetings/describe-meeting.js';
+import { RULE_SET_NAMES } from '../programme/measures/measure-chart-spec.js';
+import { describeWhen } from '../programme/meetings/describe-meeting.js';
 import type { Reply } from '../conversation/turn.js';
 import type { DigestModel, GroupDigest } from './digest-model.js';
 import { groupCard, waitingChartForChannel, type Audience } from './render-group.js';

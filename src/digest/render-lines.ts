@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CycleChange } from '../conversation/features/pdsa/queries.js';
+import type { CycleChange } from '../programme/pdsa/queries.js';
 
 /** Longer lists end "… and 4 more": a digest is read before a meeting, not searched. */
 export const MAX_LIST_ITEMS = 8;

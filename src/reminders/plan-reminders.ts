@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Db, WithId } from 'mongodb';
-import { toCaseMilestones } from '../conversation/features/measures/case-milestones.js';
-import { listMeasures } from '../conversation/features/measures/measure-catalogue.js';
-import { milestoneLabel } from '../conversation/features/measures/milestone-label.js';
-import { cyclesOverdueForStudy } from '../conversation/features/pdsa/queries.js';
+import { toCaseMilestones } from '../programme/cases/case-milestones.js';
+import { listMeasures } from '../programme/measures/measure-catalogue.js';
+import { milestoneLabel } from '../programme/cases/milestone-label.js';
+import { cyclesOverdueForStudy } from '../programme/pdsa/queries.js';
 import { enqueueDelivery } from '../deliveries/enqueue-delivery.js';
 import { gapsOfGroup, plannedPassedGaps, type FoundGap } from '../digest/data-gaps.js';
 import { groupMeasures, groupMilestones } from '../digest/group-measures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedChangeIdeas } from '../../src/conversation/features/change-ideas/seed-change-ideas.js';
-import { SEED_IDEAS } from '../../src/conversation/features/change-ideas/seed-ideas.js';
+import { seedChangeIdeas } from '../../src/programme/change-ideas/seed-change-ideas.js';
+import { SEED_IDEAS } from '../../src/programme/change-ideas/seed-ideas.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
 import { ADMIN, COACH, firstCard, MEMBER, replyText } from '../helpers/test-bot.js';
 import { useProgrammeBot } from './pdsa-scenario.js';

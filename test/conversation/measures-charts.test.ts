@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultChartSize } from '../../src/charts/chart-size.js';
-import { journeyChart } from '../../src/conversation/features/measures/journey-chart.js';
+import { journeyChart } from '../../src/programme/cases/journey-chart.js';
 import { DEFAULT_MILESTONE_CATALOGUE } from '../../src/domain/milestone-catalogue.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
 import { ADMIN, COACH, MEMBER, replyText, type TestBot } from '../helpers/test-bot.js';

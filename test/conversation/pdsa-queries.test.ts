@@ -4,7 +4,7 @@ import {
   cyclesChangedSince,
   cyclesOverdueForStudy,
   listOpenCyclesFor,
-} from '../../src/conversation/features/pdsa/queries.js';
+} from '../../src/programme/pdsa/queries.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
 import { ADMIN, MEMBER } from '../helpers/test-bot.js';
 import {

@@ -8,8 +8,8 @@ import {
   intervalText,
   milestoneNoun,
   waitText,
-} from '../milestones/day-format.js';
-import { milestoneSettings } from '../milestones/milestone-settings.js';
+} from '../../../programme/cases/day-format.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { type JourneyView, journeyOf } from './journey-of.js';
 
 export const TIMELINE_VERB = 'case.timeline';

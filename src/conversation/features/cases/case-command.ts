@@ -1,8 +1,8 @@
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { journeyChart } from '../measures/journey-chart.js';
-import { milestoneSettings } from '../milestones/milestone-settings.js';
+import { journeyChart } from '../../../programme/cases/journey-chart.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { recordText } from '../milestones/record-text.js';
 import { caseCard } from './case-card.js';
 import { caseHistory } from './case-history.js';

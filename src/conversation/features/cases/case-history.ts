@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { milestoneSettings } from '../milestones/milestone-settings.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { caseStateOf, describeChange } from './describe-change.js';
 
 const SHOWN = 15;

@@ -7,7 +7,7 @@ import {
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
-import { milestoneSettings } from '../milestones/milestone-settings.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 
 /**
  * A case reference typed after a command, normalised, or a refusal that does not repeat what was

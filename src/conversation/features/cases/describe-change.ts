@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
 import { MilestoneDatesSchema } from '../../../store/schemas/case.js';
-import { dayLabel } from '../milestones/day-format.js';
-import { labelOf } from '../milestones/milestone-settings.js';
+import { dayLabel } from '../../../programme/cases/day-format.js';
+import { labelOf } from '../../../programme/cases/milestone-settings.js';
 
 /** A case's state as its audit entries keep it (see milestones/write-case.ts). */
 export const AuditedCaseStateSchema = z.object({

@@ -3,8 +3,8 @@ import type { ScopedCollection, WorkspaceOwned } from '../../../store/scoped-col
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCase } from '../milestones/audit-case.js';
-import { findMentions, mentionPattern, redacted } from './find-mentions.js';
+import { auditCase } from '../../../programme/cases/audit-case.js';
+import { findMentions, mentionPattern, redacted } from '../../../programme/cases/find-mentions.js';
 
 export const ERASE_KIND = 'case.erase';
 export const ERASE_VERB = 'case.erase';

@@ -2,8 +2,8 @@ import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCase } from '../milestones/audit-case.js';
-import { findMentions, type Mention } from './find-mentions.js';
+import { auditCase } from '../../../programme/cases/audit-case.js';
+import { findMentions, type Mention } from '../../../programme/cases/find-mentions.js';
 
 // Slack cuts messages at 40,000 characters; leave room for the heading.
 const MAX_CHARS = 38_000;

@@ -3,7 +3,7 @@ import type { TurnContext } from '../../context.js';
 import type { ActionHandler, Feature } from '../../registry.js';
 import type { Reply } from '../../turn.js';
 import { SHOW_CASE_VERB } from '../milestones/change-summary.js';
-import { milestoneSettings } from '../milestones/milestone-settings.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { HISTORY_VERB, TIMELINE_VERB, UNDO_VERB } from './case-card.js';
 import { caseCommand, showCase, showTimeline } from './case-command.js';
 import { caseHistory } from './case-history.js';

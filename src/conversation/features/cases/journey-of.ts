@@ -1,7 +1,7 @@
 import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
 import type { MilestoneDates } from '../../../store/schemas/case.js';
-import { daysFrom } from '../milestones/day-format.js';
-import { labelOf } from '../milestones/milestone-settings.js';
+import { daysFrom } from '../../../programme/cases/day-format.js';
+import { labelOf } from '../../../programme/cases/milestone-settings.js';
 
 export interface ReachedMilestone {
   key: string;

@@ -4,9 +4,9 @@ import type { AuditEntry } from '../../../store/schemas/audit.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCase } from '../milestones/audit-case.js';
-import { milestoneSettings } from '../milestones/milestone-settings.js';
-import type { CaseMilestoneMap } from '../milestones/record-changes.js';
+import { auditCase } from '../../../programme/cases/audit-case.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
+import type { CaseMilestoneMap } from '../../../programme/cases/record-changes.js';
 import { findCase } from './case-ref-arg.js';
 import { caseStateOf, describeChange } from './describe-change.js';
 

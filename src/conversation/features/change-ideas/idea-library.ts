@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../errors.js';
 import type { ChangeIdea } from '../../../store/schemas/change-idea.js';
 import type { TurnContext } from '../../context.js';
-import { seedChangeIdeas } from './seed-change-ideas.js';
+import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
 
 /** The library as members see it: seeded on first read, retired entries hidden, by aim then title. */
 export async function activeIdeas(

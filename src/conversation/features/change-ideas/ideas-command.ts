@@ -3,7 +3,7 @@ import { text } from '../../replies.js';
 import { aimHeading, parseAim } from './aims.js';
 import { activeIdeas, sortIdeas } from './idea-library.js';
 import { ideaListText } from './idea-list.js';
-import { seedChangeIdeas } from './seed-change-ideas.js';
+import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
 
 /** `ideas [aim|group|retired]`: the library, all of it or one aim's part. */
 export const ideasCommand: Command = {

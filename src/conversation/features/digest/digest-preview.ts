@@ -4,8 +4,8 @@ import { renderDigest, type RenderedDigest } from '../../../digest/render-digest
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { requireCadence } from '../meetings/cadence-of.js';
-import { describeWhen } from '../meetings/describe-meeting.js';
+import { requireCadence } from '../../../programme/meetings/cadence-of.js';
+import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 
 /**
  * A lead asking in a direct message also gets their own part (with case references); in a

@@ -7,7 +7,7 @@ import type { Digest } from '../../../store/schemas/digest.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { describeWhen } from '../meetings/describe-meeting.js';
+import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { withOwnPart } from './digest-preview.js';
 
 const SENT = { status: { $in: ['queued', 'sent'] } } as const;

@@ -2,12 +2,12 @@ import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { localToday } from '../pdsa/local-date.js';
-import { buildMeasureChart } from './build-measure-chart.js';
-import { extractView, extractWindow } from './chart-window.js';
+import { localToday } from '../../../programme/local-date.js';
+import { buildMeasureChart } from '../../../programme/measures/build-measure-chart.js';
+import { extractView, extractWindow } from '../../../programme/measures/chart-window.js';
 import { describeSettings } from './describe-settings.js';
 import { findMeasure } from './find-measure.js';
-import { listMeasures } from './measure-catalogue.js';
+import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
 
 /** A group named in a chart request ("group legal", or a group key as a word); the text without it. */
 async function extractGroup(

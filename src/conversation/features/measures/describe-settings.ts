@@ -1,5 +1,5 @@
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
-import { describePeriod } from './month-words.js';
+import { describePeriod } from '../../../programme/measures/month-words.js';
 
 const point = (period: string, caseRef?: string) => caseRef ?? describePeriod(period);
 

@@ -1,5 +1,5 @@
 import { NotFoundError, ValidationError } from '../../../errors.js';
-import type { MeasureDefinition } from './measure-catalogue.js';
+import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 
 /** Words that say nothing about which measure is meant: "time to panel", "weeks from … to …". */
 const FILLER = new Set(

@@ -1,10 +1,10 @@
 import type { Card } from '../../../../cards/model.js';
 import type { TurnContext } from '../../context.js';
 import { describeSettings } from './describe-settings.js';
-import type { MeasureDefinition } from './measure-catalogue.js';
-import { milestoneLabel } from './milestone-label.js';
+import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
+import { milestoneLabel } from '../../../programme/cases/milestone-label.js';
 import { describeUnitRule } from './unit-rules.js';
-import { valueWithUnit } from './value-with-unit.js';
+import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 
 const KINDS = {
   interval: 'time between two milestones, per child',

@@ -1,13 +1,13 @@
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
-import { localToday } from '../pdsa/local-date.js';
-import { analyseMeasure } from './analyse-measure.js';
-import { loadCaseMilestones } from './case-milestones.js';
-import { listMeasures, type MeasureDefinition } from './measure-catalogue.js';
-import { RULE_SET_NAMES } from './measure-chart-spec.js';
-import { describePeriod } from './month-words.js';
+import { localToday } from '../../../programme/local-date.js';
+import { analyseMeasure } from '../../../programme/measures/analyse-measure.js';
+import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js';
+import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
+import { RULE_SET_NAMES } from '../../../programme/measures/measure-chart-spec.js';
+import { describePeriod } from '../../../programme/measures/month-words.js';
 import { signalSummary } from './signal-summary.js';
-import { valueWithUnit } from './value-with-unit.js';
+import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 
 /** The measures of one group: its own, its aim's and its "% within target" measure. */
 async function groupMeasures(ctx: TurnContext, said: string, all: MeasureDefinition[]) {

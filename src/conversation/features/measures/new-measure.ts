@@ -3,9 +3,9 @@ import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup, groupKeyFrom } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
-import { EMPTY_SETTINGS, listMeasures } from './measure-catalogue.js';
+import { EMPTY_SETTINGS, listMeasures } from '../../../programme/measures/measure-catalogue.js';
 import { checkValue, describeUnitRule } from './unit-rules.js';
-import { valueWithUnit } from './value-with-unit.js';
+import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 
 const USAGE =
   '`measure new "Template use" unit % better up target 80 group legal-processes monthly`';

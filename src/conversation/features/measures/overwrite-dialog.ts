@@ -3,9 +3,9 @@ import type { DataPoint } from '../../../store/schemas/data-point.js';
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import type { MeasureDefinition } from './measure-catalogue.js';
-import { describePeriod } from './month-words.js';
-import { valueWithUnit } from './value-with-unit.js';
+import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
+import { describePeriod } from '../../../programme/measures/month-words.js';
+import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 
 export const OVERWRITE_KIND = 'measure.overwrite';
 export const OVERWRITE_VERB = 'measure.overwrite';

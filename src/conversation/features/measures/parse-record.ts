@@ -1,5 +1,5 @@
 import { matchMeasure } from './find-measure.js';
-import type { MeasureDefinition } from './measure-catalogue.js';
+import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { findPeriod } from './record-period.js';
 
 export interface ParsedRecord {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { ValidationError } from '../../../errors.js';
 import type { MeasureFrequency } from '../../../store/schemas/measure.js';
-import { describePeriod, isoMonth, MONTH_NAME, monthNumber, monthsBefore } from './month-words.js';
+import { describePeriod, isoMonth, MONTH_NAME, monthNumber, monthsBefore } from '../../../programme/measures/month-words.js';
 
 /** A period found in a message: a month (YYYY-MM) or a day (YYYY-MM-DD), and where it was written. */
 export interface FoundPeriod {

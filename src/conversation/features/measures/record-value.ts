@@ -1,8 +1,8 @@
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import type { Reply } from '../../turn.js';
-import { localToday } from '../pdsa/local-date.js';
-import { listMeasures, type MeasureDefinition } from './measure-catalogue.js';
+import { localToday } from '../../../programme/local-date.js';
+import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { type ParsedRecord, parseRecord } from './parse-record.js';
 import { periodFor } from './record-period.js';
 import { saveValue } from './save-value.js';

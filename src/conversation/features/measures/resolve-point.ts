@@ -1,7 +1,7 @@
 import type { MeasurePoint } from '../../../domain/measures/index.js';
 import { ValidationError } from '../../../errors.js';
-import { comparePeriods } from './chart-settings.js';
-import { describePeriod, MONTH_NAME, monthNumber, parseMonthYear } from './month-words.js';
+import { comparePeriods } from '../../../programme/measures/chart-settings.js';
+import { describePeriod, MONTH_NAME, monthNumber, parseMonthYear } from '../../../programme/measures/month-words.js';
 
 /** A point a lead names: its period, and the child when the chart has one point per child. */
 export interface NamedPoint {

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../errors.js';
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
 import type { TurnContext } from '../../context.js';
-import type { MeasureDefinition } from './measure-catalogue.js';
+import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 
 const DUPLICATE_KEY = 11000;
 

@@ -1,10 +1,10 @@
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import type { MeasureDefinition } from './measure-catalogue.js';
-import { describePeriod } from './month-words.js';
+import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
+import { describePeriod } from '../../../programme/measures/month-words.js';
 import { askOverwrite } from './overwrite-dialog.js';
-import { valueWithUnit } from './value-with-unit.js';
+import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 
 const DUPLICATE_KEY = 11000;
 

@@ -2,7 +2,7 @@ import type { MeasurePoint } from '../../../domain/measures/index.js';
 import { ValidationError } from '../../../errors.js';
 import type { Actor } from '../../../store/schemas/common.js';
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
-import { indexOfStart } from './chart-settings.js';
+import { indexOfStart } from '../../../programme/measures/chart-settings.js';
 import { hasPoint, resolvePoint } from './resolve-point.js';
 
 export interface SettingsChange {

@@ -3,12 +3,12 @@ import type { TurnContext } from '../../context.js';
 import { splitArgs } from '../../match-command.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { localToday } from '../pdsa/local-date.js';
-import { analyseMeasure } from './analyse-measure.js';
-import { loadCaseMilestones } from './case-milestones.js';
+import { localToday } from '../../../programme/local-date.js';
+import { analyseMeasure } from '../../../programme/measures/analyse-measure.js';
+import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js';
 import { findMeasure } from './find-measure.js';
 import { measureCard } from './measure-card.js';
-import { listMeasures, type MeasureDefinition } from './measure-catalogue.js';
+import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { saveSettings } from './save-settings.js';
 import {
   type ChangeInput,

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../../errors.js';
-import { valueWithUnit } from './value-with-unit.js';
+import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 
 export type UnitKind = 'percent' | 'amount' | 'count';
 

@@ -1,10 +1,10 @@
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { localToday } from '../pdsa/local-date.js';
-import { buildWaitingChart } from './build-waiting-chart.js';
+import { localToday } from '../../../programme/local-date.js';
+import { buildWaitingChart } from '../../../programme/measures/build-waiting-chart.js';
 import { findMeasure } from './find-measure.js';
-import { listMeasures } from './measure-catalogue.js';
+import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
 
 const MAX_REFS = 10;
 

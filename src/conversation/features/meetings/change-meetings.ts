@@ -3,8 +3,8 @@ import { ValidationError } from '../../../errors.js';
 import { occurrenceOn } from '../../../domain/meetings/index.js';
 import { MeetingCadenceSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
-import { requireCadence } from './cadence-of.js';
-import { describeDay } from './describe-meeting.js';
+import { requireCadence } from '../../../programme/meetings/cadence-of.js';
+import { describeDay } from '../../../programme/meetings/describe-meeting.js';
 import { parseLocalDate } from './parse-local-date.js';
 import { setSubgroupCadence } from './subgroup-cadence.js';
 

@@ -2,9 +2,9 @@ import { digestTimeFor, upcomingMeetings } from '../../../domain/meetings/index.
 import type { TurnContext } from '../../context.js';
 import type { Feature } from '../../registry.js';
 import { text } from '../../replies.js';
-import { DEFAULT_DIGEST, requireCadence } from './cadence-of.js';
+import { DEFAULT_DIGEST, requireCadence } from '../../../programme/meetings/cadence-of.js';
 import { moveMeeting, setCadence, setDigestTiming, skipMeeting } from './change-meetings.js';
-import { describeWhen } from './describe-meeting.js';
+import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 
 async function nextMeetings(ctx: TurnContext): Promise<string> {
   const programme = ctx.requireProgramme();

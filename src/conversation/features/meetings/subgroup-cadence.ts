@@ -2,7 +2,7 @@ import { upcomingMeetings } from '../../../domain/meetings/index.js';
 import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
-import { describeDay, describeWhen } from './describe-meeting.js';
+import { describeDay, describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { parseLocalDate } from './parse-local-date.js';
 
 const GROUP_SET = /^(\S+)\s+every\s+(\d{1,2})\s+weeks?\s+(?:from|starting)\s+(.+)$/i;

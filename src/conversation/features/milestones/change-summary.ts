@@ -2,9 +2,9 @@ import type { Card } from '../../../../cards/model.js';
 import { DEFAULT_INTERVAL_MEASURES } from '../../../domain/measures/index.js';
 import { labelMidSentence, type MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
-import { dayLabel, daysFrom, intervalText, milestoneNoun } from './day-format.js';
-import { labelOf } from './milestone-settings.js';
-import type { CaseMilestoneMap } from './record-changes.js';
+import { dayLabel, daysFrom, intervalText, milestoneNoun } from '../../../programme/cases/day-format.js';
+import { labelOf } from '../../../programme/cases/milestone-settings.js';
+import type { CaseMilestoneMap } from '../../../programme/cases/record-changes.js';
 
 export const SHOW_CASE_VERB = 'case.show';
 

@@ -1,8 +1,8 @@
 import type { Card, CardFact } from '../../../../cards/model.js';
 import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
-import { dayLabel } from './day-format.js';
-import { labelOf } from './milestone-settings.js';
-import type { MilestoneChange } from './record-changes.js';
+import { dayLabel } from '../../../programme/cases/day-format.js';
+import { labelOf } from '../../../programme/cases/milestone-settings.js';
+import type { MilestoneChange } from '../../../programme/cases/record-changes.js';
 
 export const CONFIRM_VERB = 'milestone.confirm';
 export const EDIT_VERB = 'milestone.edit';

@@ -3,13 +3,13 @@ import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCase } from './audit-case.js';
+import { auditCase } from '../../../programme/cases/audit-case.js';
 import { summaryCard, type WrittenCase } from './change-summary.js';
-import { checkRecords } from './check-records.js';
-import { milestoneSettings } from './milestone-settings.js';
+import { checkRecords } from '../../../programme/cases/check-records.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { closePending } from './pending-records.js';
-import { loadMilestones } from './propose-records.js';
-import { writeCase } from './write-case.js';
+import { loadMilestones } from '../../../programme/cases/load-milestones.js';
+import { writeCase } from '../../../programme/cases/write-case.js';
 
 export const ANSWERED =
   'Those dates have already been confirmed or cancelled, or the question expired. ' +

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
-import type { MilestoneSettings } from './milestone-settings.js';
+import type { MilestoneSettings } from '../../../programme/cases/milestone-settings.js';
 
 type DateLimits = Pick<MilestoneSettings, 'today' | 'maxYearsBack' | 'maxYearsAhead'>;
 

@@ -8,7 +8,7 @@ import { IsoDateSchema } from '../../../domain/measures/index.js';
 import { activeMilestones } from '../../../domain/milestone-catalogue.js';
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
 import { rowIds } from './edit-form.js';
-import type { MilestoneSettings } from './milestone-settings.js';
+import type { MilestoneSettings } from '../../../programme/cases/milestone-settings.js';
 
 /** One row of the Edit form, as the programme allows it. */
 function rowSchema(settings: MilestoneSettings) {

@@ -1,7 +1,7 @@
 import { findCaseReferences } from '../../../domain/case-reference.js';
 import { findMilestones } from '../../../domain/milestone-parsing/find-milestones.js';
 import type { SentenceInterpreter } from '../../registry.js';
-import { milestoneSettings } from './milestone-settings.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { recordText } from './record-text.js';
 
 // "record C1042 accommodated 3 Oct" is said as a command, so it is always answered here.

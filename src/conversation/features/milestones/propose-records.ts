@@ -2,27 +2,17 @@ import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { type RecordProblem, checkRecords } from './check-records.js';
+import { type RecordProblem, checkRecords } from '../../../programme/cases/check-records.js';
 import { confirmationCard } from './confirm-card.js';
-import { dayLabel } from './day-format.js';
-import { labelOf, type MilestoneSettings } from './milestone-settings.js';
+import { dayLabel } from '../../../programme/cases/day-format.js';
+import { labelOf, type MilestoneSettings } from '../../../programme/cases/milestone-settings.js';
+import { loadMilestones } from '../../../programme/cases/load-milestones.js';
 import { MAX_RECORDS, openPending } from './pending-records.js';
-import { type CaseMilestoneMap, describeChanges } from './record-changes.js';
+import { describeChanges } from '../../../programme/cases/record-changes.js';
 
 export type Proposal =
   | { problem: RecordProblem; replies?: undefined }
   | { problem?: undefined; replies: Reply[] };
-
-/** The milestones each named case holds now; a case not yet started holds none. */
-export async function loadMilestones(
-  ctx: TurnContext,
-  refs: readonly string[],
-): Promise<Map<string, CaseMilestoneMap>> {
-  const found = await ctx.store.cases
-    .find({ caseRef: { $in: [...new Set(refs)] } }, { projection: { caseRef: 1, milestones: 1 } })
-    .toArray();
-  return new Map(found.map((c) => [c.caseRef, c.milestones]));
-}
 
 function describe(records: readonly MilestoneRecord[], settings: MilestoneSettings): string {
   return records

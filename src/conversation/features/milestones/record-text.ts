@@ -2,7 +2,7 @@ import { parseMilestoneStatement } from '../../../domain/parse-milestone.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { milestoneSettings } from './milestone-settings.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { proposeRecords } from './propose-records.js';
 
 /**

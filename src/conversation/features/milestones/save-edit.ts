@@ -3,14 +3,15 @@ import type { TurnContext } from '../../context.js';
 import { checkValues, formErrors } from '../../form-errors.js';
 import { form, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { checkRecords } from './check-records.js';
+import { checkRecords } from '../../../programme/cases/check-records.js';
 import { ANSWERED } from './confirm-records.js';
 import { dateProblem } from './date-rules.js';
 import { editForm, rowIds, valuesOf } from './edit-form.js';
 import { editInputSchema, recordsOfInput } from './edit-input.js';
-import { milestoneSettings } from './milestone-settings.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { closePending, readPending } from './pending-records.js';
-import { loadMilestones, proposeRecords } from './propose-records.js';
+import { loadMilestones } from '../../../programme/cases/load-milestones.js';
+import { proposeRecords } from './propose-records.js';
 
 /** Edit: the records of an open question as a form. */
 export async function openEdit(ctx: TurnContext, pendingId: string): Promise<Reply[]> {

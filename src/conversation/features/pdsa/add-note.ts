@@ -1,8 +1,8 @@
 import { ValidationError } from '../../../errors.js';
 import { PdsaNoteSchema } from '../../../store/schemas/pdsa.js';
 import type { TurnContext } from '../../context.js';
-import { auditCycle } from './audit-cycle.js';
-import { cycleId } from './cycle-id.js';
+import { auditCycle } from '../../../programme/pdsa/audit-cycle.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import { findCycle } from './find-cycle.js';
 import { requireNoteWriter } from './permissions.js';
 

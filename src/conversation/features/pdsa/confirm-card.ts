@@ -1,7 +1,7 @@
 import type { Card } from '../../../../cards/model.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import { nextStepButton, viewButton } from './cycle-buttons.js';
-import { cycleId } from './cycle-id.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import type { RecordableStage } from './stage-input.js';
 
 const AFTER: Record<'plan' | RecordableStage, string> = {

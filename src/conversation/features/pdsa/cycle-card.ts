@@ -2,8 +2,8 @@ import type { Card, CardFact, CardSection } from '../../../../cards/model.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import type { TurnContext } from '../../context.js';
 import { editButton, nextStepButton, stageLabel } from './cycle-buttons.js';
-import { cycleId } from './cycle-id.js';
-import { shortDate, shortDateOf } from './local-date.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
+import { shortDate, shortDateOf } from '../../../programme/local-date.js';
 import { clip } from './stage-forms.js';
 
 const MAX = 300;

@@ -5,7 +5,7 @@ import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { stageLabel } from './cycle-buttons.js';
-import { cycleId } from './cycle-id.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 
 const SHOWN = 15;
 const STATUS: Record<string, Filter<PdsaCycle>> = {

@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import type { TurnContext } from '../../context.js';
-import { cycleId, parseCycleNumber } from './cycle-id.js';
+import { cycleId, parseCycleNumber } from '../../../programme/pdsa/cycle-id.js';
 
 /** Loads a cycle by how the user named it (`T-12`, `T12`, `#12`) or by its number from a button. */
 export async function findCycle(ctx: TurnContext, said: string | number): Promise<PdsaCycle> {

@@ -2,7 +2,7 @@ import { ForbiddenError } from '../../../errors.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import { hasRole, type TurnContext } from '../../context.js';
-import { cycleId } from './cycle-id.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 
 /** The owner, a lead of the cycle's group, a coach or an admin. */
 function canEdit(ctx: TurnContext, cycle: PdsaCycle, group: Group | null): boolean {

@@ -3,7 +3,7 @@ import type { ChangeIdea } from '../../../store/schemas/change-idea.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import { aimShortLabel } from '../change-ideas/aims.js';
-import { cycleId } from './cycle-id.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 
 /** Choice value meaning "the idea this cycle (or the cycle it builds on) already has", typed or retired. */
 export const CURRENT_IDEA = '_current';

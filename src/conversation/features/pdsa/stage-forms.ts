@@ -1,6 +1,6 @@
 import type { Card, CardSection, FormInput } from '../../../../cards/model.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
-import { cycleId } from './cycle-id.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import type { RecordableStage } from './stage-input.js';
 import { STAGE_NAMES } from './stages.js';
 

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../errors.js';
 import type { PdsaCycle, PdsaStage } from '../../../store/schemas/pdsa.js';
-import { cycleId } from './cycle-id.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 
 export const STAGE_ORDER: PdsaStage[] = ['plan', 'do', 'study', 'act'];
 export const STAGE_NAMES: Record<PdsaStage, string> = {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { PromptSchedule } from '../../../store/schemas/prompt.js';
-import { describeWhen } from '../meetings/describe-meeting.js';
+import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 
 /** "every 2 weeks from Mon 7 Dec 2026 at 09:00", "2 days before each sub-group meeting at …". */
 export function describeSchedule(schedule: PromptSchedule, timeZone: string): string {

@@ -1,6 +1,6 @@
 import type { Feature } from '../../registry.js';
 import { text } from '../../replies.js';
-import { capturePromptReply } from './capture-reply.js';
+import { capturePromptReply } from '../../../programme/prompts/capture-reply.js';
 import { schedulePrompt } from './new-prompt.js';
 import { cancelPrompt, listPrompts } from './prompt-list.js';
 import { attachResponse, listResponses } from './prompt-responses.js';

@@ -3,11 +3,11 @@ import type { Group } from '../../../store/schemas/group.js';
 import type { PromptSchedule } from '../../../store/schemas/prompt.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
-import { describeWhen } from '../meetings/describe-meeting.js';
+import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { auditPrompt } from './audit-prompt.js';
 import { describeSchedule } from './describe-schedule.js';
 import { parseSchedule, SCHEDULE_EXAMPLES } from './parse-schedule.js';
-import { nextOccurrence, subgroupCadence } from './prompt-occurrences.js';
+import { nextOccurrence, subgroupCadence } from '../../../programme/prompts/prompt-occurrences.js';
 
 const SHAPE = /^(\S+)\s+(.+?):\s+([\s\S]+)$/;
 const EXAMPLE = '`prompt legal-processes every 2 weeks from 7 Dec 09:00: What did you learn?`';

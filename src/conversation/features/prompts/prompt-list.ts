@@ -1,9 +1,9 @@
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
-import { describeWhen } from '../meetings/describe-meeting.js';
+import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { auditPrompt } from './audit-prompt.js';
 import { describeSchedule } from './describe-schedule.js';
-import { nextOccurrence } from './prompt-occurrences.js';
+import { nextOccurrence } from '../../../programme/prompts/prompt-occurrences.js';
 
 /** `prompts`: the coach prompts still to come, with when each goes out next. */
 export async function listPrompts(ctx: TurnContext): Promise<string> {

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
-import { auditCycle } from '../pdsa/audit-cycle.js';
-import { cycleId } from '../pdsa/cycle-id.js';
+import { auditCycle } from '../../../programme/pdsa/audit-cycle.js';
+import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import { findCycle } from '../pdsa/find-cycle.js';
 import { requireCycleEditor } from '../pdsa/permissions.js';
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
-import { describeWhen } from '../meetings/describe-meeting.js';
+import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { parseLocalDate } from '../meetings/parse-local-date.js';
 
 const FOR = /^(?:for\s+)?(\d{1,3}|a|one)\s+(day|week)s?$/i;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../../errors.js';
 import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
-import { seedChangeIdeas } from '../change-ideas/seed-change-ideas.js';
+import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
 import { DEFAULT_CASE_REF_PATTERN } from '../../../domain/case-reference.js';
 
 export const ProgrammeInputSchema = z.object({

@@ -1,0 +1,40 @@
+import {
+  type CaseMilestones,
+  IsoDateSchema,
+  type MilestoneDates,
+} from '../../domain/measures/index.js';
+import type { Case } from '../../store/schemas/case.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+
+const real = (date: string | undefined) =>
+  date !== undefined && IsoDateSchema.safeParse(date).success;
+
+/**
+ * Stored cases as the measures need them. A date that is not a real calendar day cannot have been
+ * entered through the bot (it refuses them); one that arrived by import is left out here rather than
+ * stopping every chart of the workspace.
+ */
+export function toCaseMilestones(
+  cases: readonly Pick<Case, 'caseRef' | 'milestones'>[],
+): CaseMilestones[] {
+  return cases.map(({ caseRef, milestones }) => ({
+    caseRef,
+    milestones: Object.fromEntries(
+      Object.entries(milestones).map(([key, dates]): [string, MilestoneDates] => [
+        key,
+        {
+          ...(real(dates.actual) ? { actual: dates.actual } : {}),
+          ...(real(dates.planned) ? { planned: dates.planned } : {}),
+        },
+      ]),
+    ),
+  }));
+}
+
+/** Every case of the workspace, only the fields the measures read. */
+export async function loadCaseMilestones(
+  store: Pick<WorkspaceStore, 'cases'>,
+): Promise<CaseMilestones[]> {
+  const cases = await store.cases.find({}, { projection: { caseRef: 1, milestones: 1 } }).toArray();
+  return toCaseMilestones(cases);
+}

@@ -1,0 +1,73 @@
+import type { Document } from 'mongodb';
+import type { ScopedCollection, WorkspaceOwned } from '../../store/scoped-collection.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+
+/** Where a case reference may be written down besides the case: logs, notes, messages sent. */
+export const MENTION_COLLECTIONS = [
+  'audit',
+  'pdsa',
+  'pending',
+  'prompts',
+  'promptResponses',
+  'digests',
+  'deliveries',
+] as const;
+export type MentionCollection = (typeof MENTION_COLLECTIONS)[number];
+
+export interface Mention {
+  collection: MentionCollection;
+  doc: WorkspaceOwned & Document;
+  /** Each string field that names the reference, by its path in the document. */
+  hits: { path: string; text: string }[];
+}
+
+/** The reference as a whole token, in any case: C1042 but not C10420. */
+export function mentionPattern(caseRef: string): RegExp {
+  const escaped = caseRef.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, 'gi');
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' &&
+  v !== null &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(v));
+
+/** Every string in plain objects and arrays, with its path; dates, ids and binaries are skipped. */
+export function stringsIn(value: unknown, path = ''): { path: string; text: string }[] {
+  if (typeof value === 'string') return [{ path, text: value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, `${path}[${i}]`));
+  if (isPlain(value)) {
+    return Object.entries(value).flatMap(([k, v]) => stringsIn(v, path ? `${path}.${k}` : k));
+  }
+  return [];
+}
+
+/** A copy with the reference replaced in every string, plain objects and arrays rebuilt. */
+export function redacted(value: unknown, pattern: RegExp, by = '[erased]'): unknown {
+  if (typeof value === 'string') return value.replace(pattern, by);
+  if (Array.isArray(value)) return value.map((v) => redacted(v, pattern, by));
+  if (isPlain(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redacted(v, pattern, by)]));
+  }
+  return value;
+}
+
+/**
+ * Every document of this workspace, in the collections above, that names the reference. A scan,
+ * not a query: the reference can sit in any text field, and export and erasure are rare admin acts.
+ */
+export async function findMentions(store: WorkspaceStore, caseRef: string): Promise<Mention[]> {
+  const pattern = mentionPattern(caseRef);
+  const found: Mention[] = [];
+  for (const collection of MENTION_COLLECTIONS) {
+    const scoped = store[collection] as unknown as ScopedCollection<WorkspaceOwned & Document>;
+    for await (const doc of scoped.find({})) {
+      const hits = stringsIn(doc).filter((s) => {
+        pattern.lastIndex = 0;
+        return pattern.test(s.text);
+      });
+      if (hits.length > 0) found.push({ collection, doc, hits });
+    }
+  }
+  return found;
+}

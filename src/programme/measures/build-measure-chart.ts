@@ -1,0 +1,60 @@
+import type { RenderedChart } from '../../charts/render-png.js';
+import type { MeasurePoint } from '../../domain/measures/index.js';
+import type { RunChartAnalysis } from '../../domain/runchart/index.js';
+import { NotFoundError } from '../../errors.js';
+import type { Programme } from '../../store/schemas/programme.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+import { type AnalyseOptions, analyseMeasure, type MeasureAnalysis } from './analyse-measure.js';
+import { loadCaseMilestones } from '../cases/case-milestones.js';
+import { chartAnnotations } from './chart-annotations.js';
+import type { MeasureDefinition } from './measure-catalogue.js';
+import { measureChartSpec } from './measure-chart-spec.js';
+
+export { buildWaitingChart } from './build-waiting-chart.js';
+
+export interface MeasureChartOptions extends Omit<AnalyseOptions, 'cases'> {
+  /** Pass when drawing several charts, so cases are read once. */
+  cases?: AnalyseOptions['cases'];
+  /** A group asked about: its tests of change are marked too. */
+  groupKey?: string;
+}
+
+export interface MeasureChart extends RenderedChart {
+  sentences: string[];
+  analysis: RunChartAnalysis;
+  latest: MeasurePoint | null;
+  result: MeasureAnalysis;
+}
+
+type Store = Pick<WorkspaceStore, 'cases' | 'dataPoints' | 'pdsa' | 'groups'>;
+
+/**
+ * The whole pipeline for one measure, for the chat and the digest alike: series → analysis under the
+ * programme's rule set → chart spec with tests of change → PNG with alt text. Throws NotFoundError
+ * when the measure has no points in the period, as there is nothing to draw.
+ */
+export async function buildMeasureChart(
+  store: Store,
+  programme: Pick<Programme, 'ruleSet' | 'milestones'>,
+  measure: MeasureDefinition,
+  options: MeasureChartOptions,
+): Promise<MeasureChart> {
+  const cases = options.cases ?? (measure.kind === 'custom' ? [] : await loadCaseMilestones(store));
+  const result = await analyseMeasure(store, programme, measure, { ...options, cases });
+  if (!result.analysis) {
+    const hint =
+      measure.kind === 'custom' ? ` Record one with e.g. \`${measure.name} Oct 2026 64\`.` : '';
+    throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
+  }
+  const annotations = await chartAnnotations(store, measure, result.points, options.groupKey);
+  // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
+  const { renderRunChart } = await import('../../charts/render-run-chart.js');
+  const chart = await renderRunChart(measureChartSpec(programme, result, annotations));
+  return {
+    ...chart,
+    sentences: result.sentences,
+    analysis: result.analysis,
+    latest: result.latest,
+    result,
+  };
+}

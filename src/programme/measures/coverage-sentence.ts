@@ -1,0 +1,38 @@
+import type { MeasurePoint } from '../../domain/measures/index.js';
+import type { Programme } from '../../store/schemas/programme.js';
+import type { ChartView, ChartWindow } from './chart-window.js';
+import type { MeasureDefinition } from './measure-catalogue.js';
+import { milestoneLabel } from '../cases/milestone-label.js';
+
+const children = (n: number) => (n === 1 ? '1 child' : `${n} children`);
+
+/**
+ * What the chart covers, in words: whose points, over which period, and who is not on it yet.
+ * Children still waiting are named here because leaving them off is what keeps the measure honest.
+ */
+export function coverageSentence(
+  programme: Pick<Programme, 'milestones'>,
+  data: {
+    measure: MeasureDefinition;
+    view: ChartView;
+    window: ChartWindow;
+    points: MeasurePoint[];
+    waiting: number;
+  },
+): string {
+  const { measure, view, window, points, waiting } = data;
+  if (measure.kind === 'custom') return '';
+  const end = milestoneLabel(programme, measure.to!);
+  const stillWaiting =
+    waiting > 0
+      ? ` ${children(waiting)} ${waiting === 1 ? 'is' : 'are'} still waiting between ${milestoneLabel(programme, measure.from!)} and ${end}, so not counted here (\`chart waiting\`).`
+      : '';
+  if (measure.kind === 'proportion') {
+    // Here children still waiting past their deadline are counted, as not met.
+    return `Each month shows the children whose ${measure.targetWeeks}-week deadline fell that month (${window.label}), including those still waiting.`;
+  }
+  if (view === 'monthly') {
+    return `Each month shows the median for the children who reached ${end} that month (${window.label}).${stillWaiting}`;
+  }
+  return `${children(points.length)} reached ${end} (${window.label}), shown in the order they reached it.${stillWaiting}`;
+}

@@ -1,0 +1,60 @@
+import {
+  type CaseMilestones,
+  customMeasureSeries,
+  intervalMeasure,
+  type MeasurePoint,
+  proportionMeasure,
+  waitingList,
+} from '../../domain/measures/index.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+import type { ChartView, ChartWindow } from './chart-window.js';
+import type { MeasureDefinition } from './measure-catalogue.js';
+
+export interface SeriesOptions {
+  view: ChartView;
+  window: ChartWindow;
+  /** The programme's local date (YYYY-MM-DD). */
+  today: string;
+}
+
+export interface MeasureSeries {
+  points: MeasurePoint[];
+  /** Interval measures: children who reached the start but not yet the end, so are not on the chart. */
+  waiting: number;
+}
+
+type Store = Pick<WorkspaceStore, 'dataPoints'>;
+
+const inWindow = (period: string, window: ChartWindow) =>
+  (!window.since || period.slice(0, 7) >= window.since) &&
+  (!window.until || period.slice(0, 7) <= window.until);
+
+/** The measure's points in time order for one view and window, computed from cases or entered values. */
+export async function measureSeries(
+  store: Store,
+  measure: MeasureDefinition,
+  cases: readonly CaseMilestones[],
+  { view, window, today }: SeriesOptions,
+): Promise<MeasureSeries> {
+  const range = {
+    ...(window.since ? { since: window.since } : {}),
+    ...(window.until ? { until: window.until } : {}),
+  };
+  if (measure.kind === 'custom') {
+    const values = await store.dataPoints.find({ measureKey: measure.key }).toArray();
+    const points = customMeasureSeries(values.map(({ period, value }) => ({ period, value })));
+    return { points: points.filter((p) => inWindow(p.period, window)), waiting: 0 };
+  }
+  const from = measure.from!;
+  const to = measure.to!;
+  const waiting = waitingList(cases, { from, to, today }).reduce((sum, b) => sum + b.count, 0);
+  if (measure.kind === 'proportion') {
+    const target = { weeks: measure.targetWeeks! };
+    return {
+      points: proportionMeasure(cases, { from, to, target, today, ...range }).months,
+      waiting,
+    };
+  }
+  const result = intervalMeasure(cases, { from, to, ...range });
+  return { points: view === 'monthly' ? result.monthly : result.perChild, waiting };
+}
