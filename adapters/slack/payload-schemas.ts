@@ -19,6 +19,11 @@ export const MessageEventBodySchema = z.object({
     text: z.string().default(''),
     ts: id,
     thread_ts: z.string().optional(),
+    /** A `file_share` message: what was attached (a tracker to import). */
+    files: z
+      .array(z.object({ id, name: z.string().optional(), size: z.number().optional() }).loose())
+      .max(10)
+      .optional(),
   }),
 });
 export type MessageEventBody = z.infer<typeof MessageEventBodySchema>;

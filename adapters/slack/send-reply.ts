@@ -46,6 +46,9 @@ export async function sendReplies(
       case 'image':
         await uploadImage(client, target, reply);
         break;
+      case 'file':
+        await uploadFile(client, target, reply);
+        break;
     }
   }
 }
@@ -123,6 +126,22 @@ export async function uploadImage(
     filename: 'chart.png',
     title: image.title ?? image.alt.slice(0, 80),
     alt_text: image.alt.slice(0, 1000),
+  };
+  await client.filesUploadV2(target.threadTs ? { ...file, thread_ts: target.threadTs } : file);
+}
+
+/** A file to keep (an export), uploaded into the conversation it was asked for in. */
+export async function uploadFile(
+  client: webApi.WebClient,
+  target: ReplyTarget,
+  reply: Extract<Reply, { kind: 'file' }>,
+): Promise<void> {
+  const file = {
+    channel_id: target.channel,
+    file: reply.data,
+    filename: reply.fileName,
+    title: reply.title.slice(0, 200),
+    initial_comment: reply.alt.slice(0, 1000),
   };
   await client.filesUploadV2(target.threadTs ? { ...file, thread_ts: target.threadTs } : file);
 }

@@ -104,6 +104,8 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
       const text = markdownToMrkdwn(reply.text);
       return [{ messageId: (await client.chat.postMessage({ channel, text, metadata })).ts }];
     }
+    // Jobs send digests, prompts and reminders: none is a file to hand over.
+    if (reply.kind === 'file') return [];
     const { text, blocks, images } = toBlockKitMessage(reply.card);
     const posted = await client.chat.postMessage({ channel, text, blocks, metadata });
     const sent: SentMessage[] = [{ messageId: posted.ts }];

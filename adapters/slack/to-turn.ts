@@ -1,7 +1,7 @@
 import type { CardAction } from '../../cards/model.js';
 import type { BlockKitStateValues } from '../../cards/read-block-kit-view-values.js';
 import { readBlockKitViewValues } from '../../cards/to-block-kit.js';
-import type { ConversationKind, Turn } from '../../src/conversation/turn.js';
+import type { ConversationKind, Turn, TurnFile } from '../../src/conversation/turn.js';
 import type {
   BlockActionsPayload,
   MessageEventBody,
@@ -57,6 +57,7 @@ export function messageToTurn(
   user: SlackUser,
   botUserId: string | undefined,
   receivedAt: Date,
+  files?: TurnFile[],
 ): Turn {
   const { event } = body;
   const kind = kindOf(event.channel_type, event.channel, event.thread_ts);
@@ -66,6 +67,7 @@ export function messageToTurn(
     user,
     conversation: { id: event.channel, kind, ...(event.thread_ts && { threadId: event.thread_ts }) },
     text: cleanMessageText(event.text, botUserId),
+    ...(files?.length ? { files } : {}),
     eventId: body.event_id,
     receivedAt,
   };

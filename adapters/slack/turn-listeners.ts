@@ -20,6 +20,7 @@ import {
   targetForView,
 } from './reply-target.js';
 import { OPEN_FORM_VERB, sendReplies } from './send-reply.js';
+import { attachedFiles } from './attached-files.js';
 import { actionToTurn, commandToTurn, messageToTurn, viewSubmissionToTurn } from './to-turn.js';
 import type { UserNames } from './user-names.js';
 import { viewResponseFor } from './view-response.js';
@@ -66,7 +67,8 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
     }
     const name = await userNames(client, event.event.user);
     const user = { id: event.event.user, name };
-    const turn = messageToTurn(event, user, botUserId, conversation.clock());
+    const files = event.event.files ? attachedFiles(client, event.event.files) : undefined;
+    const turn = messageToTurn(event, user, botUserId, conversation.clock(), files);
     await run(client, turn, targetForMessage(event, turn.text ?? ''));
   }
 
@@ -89,7 +91,8 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
   }
 
   app.message(async ({ message, body, client, context }) => {
-    if (message.subtype !== undefined) return;
+    // A file dropped into the DM (a tracker to import) is a message too; other subtypes are not.
+    if (message.subtype !== undefined && !(message.subtype === 'file_share' && message.channel_type === 'im')) return;
     // Channel messages for the bot reach us as app_mention; here only DMs and prompt-thread replies.
     if (message.channel_type !== 'im') return onThreadReply(body, client, context.botUserId);
     await onMessage(body, client, context.botUserId, context.retryNum);

@@ -12,7 +12,7 @@ export const MESSAGE_RESPONSE_TYPE = 'application/vnd.microsoft.activity.message
  * Whatever is left over is sent afterwards as ordinary messages.
  */
 export function splitInvokeReplies(replies: Reply[]): { response: InvokeResponse; rest: Reply[] } {
-  const cardIndex = replies.findIndex((reply) => reply.kind !== 'text' && reply.kind !== 'image');
+  const cardIndex = replies.findIndex((reply) => !['text', 'image', 'file'].includes(reply.kind));
   if (cardIndex >= 0) {
     return {
       response: universalResponse(CARD_RESPONSE_TYPE, replyCard(replies[cardIndex]!)),

@@ -3,6 +3,7 @@ import type { Card } from '../../cards/model.js';
 import { toAdaptiveCard, type AdaptiveCardJson } from '../../cards/to-adaptive-card.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import { UpstreamError } from '../../src/errors.js';
+import { fileConsentActivity } from './file-consent.js';
 import { withFormErrors } from './form-errors-card.js';
 import { markdownToTeams } from './markdown-to-teams.js';
 
@@ -18,11 +19,14 @@ export function replyCard(reply: Reply): AdaptiveCardJson | undefined {
       return withFormErrors(toAdaptiveCard(reply.card), reply.errors);
     case 'image':
       return toAdaptiveCard(imageCard(reply));
+    case 'file':
+      return undefined;
   }
 }
 
 /** One Reply as a Teams message: markdown text, or an Adaptive Card attachment (images inline as data URIs). */
 export function replyActivity(reply: Reply): Partial<Activity> {
+  if (reply.kind === 'file') return fileConsentActivity(reply);
   const card = replyCard(reply);
   if (!card)
     return {

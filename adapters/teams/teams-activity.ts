@@ -40,7 +40,14 @@ export const TeamsActivitySchema = z.object({
   replyToId: z.string().optional(),
   action: z.string().optional(),
   attachments: z
-    .array(z.object({ contentType: z.string().optional(), name: z.string().optional() }))
+    .array(
+      z.object({
+        contentType: z.string().optional(),
+        name: z.string().optional(),
+        // A file's download.info carries its pre-authorised downloadUrl here.
+        content: z.object({ downloadUrl: z.string().optional() }).loose().optional(),
+      }),
+    )
     .optional(),
   entities: z.array(z.union([MentionSchema, z.object({ type: z.string() })])).optional(),
   membersAdded: z.array(AccountSchema).optional(),

@@ -5,8 +5,10 @@ import type { EventClaim } from '../../src/store/processed-events.js';
 import type { TeamsConversationRefs } from './conversation-refs.js';
 import { invokeResponseActivity, splitInvokeReplies } from './invoke-response.js';
 import { forgetConversation, rememberConversation } from './remember-conversation.js';
+import { type FileConsentValue, sendFileInfo, uploadAccepted } from './file-consent.js';
 import { sendReplies } from './send-reply.js';
 import { parseTeamsActivity, type TeamsActivity } from './teams-activity.js';
+import { attachedFiles } from './attached-files.js';
 import { toTurn } from './to-turn.js';
 
 export interface TeamsBotDeps {
@@ -18,7 +20,7 @@ export interface TeamsBotDeps {
 /** Attachment types that carry a user's file (personal-chat upload, channel file, pasted image). */
 const FILE_TYPES = /^(application\/vnd\.microsoft\.teams\.file\.download\.info|reference|image\/)/;
 const FILES_NOT_READ =
-  "I can't read attached files or pictures. Please type the case reference and the dates instead, e.g. *C1042 accommodated 3 Oct*.";
+  "I can't read pictures or files shared in a channel. Type the case reference and the dates instead, e.g. *C1042 accommodated 3 Oct*; an admin can send a tracker (.xlsx or .csv) to me in our personal chat.";
 
 /**
  * One Teams turn: messages and card actions go through the conversation core; installs, uninstalls
@@ -35,6 +37,7 @@ export function createTeamsBot(deps: TeamsBotDeps): (ctx: TurnContext) => Promis
         return onMessage(ctx, activity, conversation);
       case 'invoke':
         if (activity.name === 'adaptiveCard/action') return onCardAction(ctx, conversation);
+        if (activity.name === 'fileConsent/invoke') return onFileConsent(ctx, conversation);
         return; // other invokes are not ours: botbuilder answers 501
       case 'conversationUpdate':
         if (activity.membersRemoved?.some((m) => m.id === activity.recipient.id))
@@ -54,9 +57,11 @@ async function onMessage(
   activity: TeamsActivity,
   deps: ConversationDeps,
 ): Promise<void> {
+  const files = attachedFiles(activity.attachments);
+  const turn = toTurn(ctx.activity, deps.clock(), files);
+  // Pictures and channel files cannot be read; a file uploaded in the personal chat (a tracker) can.
   const hasFiles = activity.attachments?.some((a) => FILE_TYPES.test(a.contentType ?? '')) ?? false;
-  const turn = toTurn(ctx.activity, deps.clock());
-  if (hasFiles) {
+  if (hasFiles && files.length === 0) {
     await sendReplies(ctx, [{ kind: 'text', text: FILES_NOT_READ }]);
     if (!turn.action && !turn.text) return;
   }
@@ -68,4 +73,27 @@ async function onCardAction(ctx: TurnContext, deps: ConversationDeps): Promise<v
   const { response, rest } = splitInvokeReplies(replies);
   await ctx.sendActivity(invokeResponseActivity(response));
   await sendReplies(ctx, rest);
+}
+
+/**
+ * The user answered a file consent card. Accept: the file is made again through the core (the
+ * card held only the action that asks for it), put at Teams' upload URL, and shown as a file card.
+ */
+async function onFileConsent(ctx: TurnContext, deps: ConversationDeps): Promise<void> {
+  const value = (ctx.activity.value ?? {}) as FileConsentValue;
+  await ctx.sendActivity(invokeResponseActivity({ status: 200 }));
+  const again = value.context?.again;
+  if (value.action !== 'accept' || !again) {
+    await sendReplies(ctx, [{ kind: 'text', text: 'Not sent: nothing was shared.' }]);
+    return;
+  }
+  const turn = toTurn({ ...ctx.activity, type: 'message', value: { ...again.data, verb: again.verb } }, deps.clock());
+  const replies = await handleTurn(turn, deps);
+  const file = replies.find((r) => r.kind === 'file');
+  if (!file) {
+    await sendReplies(ctx, replies);
+    return;
+  }
+  await uploadAccepted(value, file);
+  await sendFileInfo(ctx, value);
 }

@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { foldOtherValues } from '../../cards/form-values.js';
 import type { CardAction, FormValues } from '../../cards/model.js';
-import type { Turn } from '../../src/conversation/turn.js';
+import type { Turn, TurnFile } from '../../src/conversation/turn.js';
 import { ValidationError } from '../../src/errors.js';
 import { conversationOf } from './conversation-of.js';
 import { parseTeamsActivity, tenantOf, userIdOf, type TeamsActivity } from './teams-activity.js';
@@ -14,7 +14,7 @@ const RENDERER_KEYS = new Set(['verb', 'formId']);
  * @mention is removed; a card submit becomes `action` (Action.Execute invoke, or the Action.Submit
  * fallback that arrives as a message with `value`).
  */
-export function toTurn(raw: unknown, receivedAt: Date): Turn {
+export function toTurn(raw: unknown, receivedAt: Date, files: TurnFile[] = []): Turn {
   const activity = parseTeamsActivity(raw);
   if (!activity.id)
     throw new ValidationError(
@@ -29,6 +29,7 @@ export function toTurn(raw: unknown, receivedAt: Date): Turn {
     user: { id: userIdOf(activity.from), name: activity.from.name?.trim() || 'Someone' },
     conversation: conversationOf(activity),
     ...(action ? { action } : { text: textOf(activity) }),
+    ...(files.length ? { files } : {}),
     eventId: activity.id,
     receivedAt,
   };

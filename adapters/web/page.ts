@@ -66,6 +66,11 @@ export function chatPage({ digestPreview }: { digestPreview: boolean }): string 
       '<button type="submit" class="card-button primary">Send</button>',
       '</div>',
       '</form>',
+      // Admins move in with their tracker: the file goes to POST /web/upload, never anywhere else.
+      '<div class="upload-row">',
+      '<label for="tracker-file" class="card-button">Import a tracker (.xlsx or .csv)</label>',
+      '<input id="tracker-file" class="visually-hidden" type="file" accept=".xlsx,.csv">',
+      '</div>',
       '</footer>',
     ].join('\n'),
   );

@@ -31,6 +31,8 @@ export function renderReplies(replies: readonly Reply[]): RenderedReply[] {
         return { kind: reply.kind, html: toHtml(reply.card, { errors: reply.errors, idPrefix }) };
       case 'image':
         return { kind: reply.kind, html: imageHtml(reply) };
+      case 'file':
+        return { kind: reply.kind, html: fileHtml(reply) };
     }
   });
 }
@@ -41,5 +43,16 @@ function imageHtml(reply: Extract<Reply, { kind: 'image' }>): string {
   return (
     `<figure class="chart"><img src="data:image/png;base64,${reply.png.toString('base64')}" alt="${e(reply.alt)}">` +
     `${caption}</figure>`
+  );
+}
+
+/** A file to keep (an export) as a download link; the bytes travel in the link itself. */
+function fileHtml(reply: Extract<Reply, { kind: 'file' }>): string {
+  const href = `data:${reply.mimeType};base64,${reply.data.toString('base64')}`;
+  const kb = Math.max(1, Math.round(reply.data.length / 1024));
+  return (
+    `<div class="bubble file"><p>${e(reply.title)}</p>` +
+    `<a class="card-button primary" download="${e(reply.fileName)}" href="${href}">Download ${e(reply.fileName)} (${kb} KB)</a>` +
+    `<p class="visually-hidden">${e(reply.alt)}</p></div>`
   );
 }

@@ -10,9 +10,12 @@ import { chatPage, repliesPage } from './page.js';
 import { renderReplies } from './render-replies.js';
 import { loadStaticFiles } from './static-files.js';
 import { WebUserIdSchema, parseWebTurn, toTurn } from './to-turn.js';
+import { uploadName, uploadTurn } from './upload-turn.js';
 import { welcomeReplies } from './welcome.js';
+import { MAX_TRACKER_BYTES } from '../../src/programme/tracker/tracker-limits.js';
 
 export const WEB_TURN_PATH = '/web/turn';
+export const WEB_UPLOAD_PATH = '/web/upload';
 /** A turn is a sentence or a form of a few fields; a larger body is not from the page. */
 const MAX_BODY_BYTES = 256 * 1024;
 const SECURITY_HEADERS = {
@@ -97,6 +100,33 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
           logger.debug({ code: 'web_turn', verb: turn.action?.verb ?? 'text' }, 'local chat turn');
           const replies = isDemoLoadTurn(turn) ? await demoLoadTurn(turn, conversation) : await handleTurn(turn, conversation);
           res.send(200, { replies: renderReplies(replies) }, { 'cache-control': 'no-store' });
+        } catch (error) {
+          fail(res, error);
+        }
+      },
+    );
+
+    // A tracker from the page's file picker: raw bytes (a cross-site form cannot send this type
+    // without a preflight the server never grants), the name in a header, the size capped.
+    server.post(
+      WEB_UPLOAD_PATH,
+      localOnly,
+      (req: Request, res: Response, next: Next) => {
+        if (req.is('application/octet-stream')) return next();
+        res.send(415, { code: 'octet_stream_only', message: 'Send the file as application/octet-stream.' });
+        return next(false);
+      },
+      restify.plugins.bodyParser({ maxBodySize: MAX_TRACKER_BYTES, mapParams: false, mapFiles: false }),
+      async (req: Request, res: Response) => {
+        try {
+          const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          if (data.length === 0) {
+            res.send(400, { code: 'empty_file', message: 'The file is empty. Choose your tracker (.xlsx or .csv) again.' });
+            return;
+          }
+          const turn = uploadTurn(userOf(req), uploadName(req.headers['x-file-name']), data, conversation.clock());
+          logger.debug({ code: 'web_upload', bytes: data.length }, 'local chat upload');
+          res.send(200, { replies: renderReplies(await handleTurn(turn, conversation)) }, { 'cache-control': 'no-store' });
         } catch (error) {
           fail(res, error);
         }

@@ -9,11 +9,13 @@ import { remindersFeature } from './features/reminders/index.js';
 import { changeIdeasFeature } from './features/change-ideas/index.js';
 import { digestFeature } from './features/digest/index.js';
 import { setupFeature } from './features/setup/index.js';
+import { importFeature } from './features/import/index.js';
 import type { Feature } from './registry.js';
 
 /** Every feature of the bot. Sentence interpreters are tried in this order. */
 export const FEATURES: Feature[] = [
   setupFeature,
+  importFeature,
   meetingsFeature,
   measuresFeature,
   pdsaFeature,

@@ -59,6 +59,12 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
     return handler.run(ctx, turn.action.data ?? {}, turn.action.values ?? {});
   }
   const text = normaliseCommandText(turn.text ?? '');
+  if (turn.files?.length) {
+    for (const handler of FEATURES.flatMap((f) => f.files ?? [])) {
+      const replies = await handler.run(ctx, turn.files, text);
+      if (replies) return replies;
+    }
+  }
   if (!text) return notUnderstood();
   if (turn.conversation.threadId) {
     for (const handler of FEATURES.flatMap((f) => f.threadReplies ?? [])) {

@@ -1,6 +1,6 @@
 import type { FormValues } from '../../cards/model.js';
 import type { Role, TurnContext } from './context.js';
-import type { Reply } from './turn.js';
+import type { Reply, TurnFile } from './turn.js';
 
 /** A typed command: `/pace <words> …` on Slack, the same words to the bot in Teams and the web chat. */
 export interface Command {
@@ -27,6 +27,12 @@ export interface SentenceInterpreter {
   run(ctx: TurnContext, text: string): Promise<Reply[] | null>;
 }
 
+/** Takes a message that carries files (e.g. a tracker to import); returns null to let another try. */
+export interface FileHandler {
+  name: string;
+  run(ctx: TurnContext, files: TurnFile[], text: string): Promise<Reply[] | null>;
+}
+
 /** One feature's contribution to the bot. Features are listed in features.ts. */
 export interface Feature {
   commands?: Command[];
@@ -37,4 +43,6 @@ export interface Feature {
    * coach's prompt), before commands: an answer there belongs to that message.
    */
   threadReplies?: SentenceInterpreter[];
+  /** Tried first for a message with files attached. */
+  files?: FileHandler[];
 }

@@ -20,10 +20,24 @@ export interface Turn {
   conversation: { id: string; kind: ConversationKind; threadId?: string };
   text?: string;
   action?: CardAction & { values?: FormValues };
+  /** Files attached to the message (a tracker to import), read only when a handler wants them. */
+  files?: TurnFile[];
   /** Stable id of the platform event, for de-duplicating retries. */
   eventId: string;
   /** When the turn happened; tests pass a fixed clock. */
   receivedAt: Date;
+}
+
+/**
+ * A file someone attached. The adapter knows how to fetch it (Slack's url_private with the bot token,
+ * Teams' download URL, the web chat's upload) with a timeout and a size limit; the core decides
+ * whether to, so a refused user's file is never downloaded.
+ */
+export interface TurnFile {
+  name: string;
+  /** Bytes, when the platform says; the adapter enforces the limit while reading anyway. */
+  size?: number;
+  read(): Promise<Buffer>;
 }
 
 export type Reply =
@@ -31,5 +45,16 @@ export type Reply =
   | { kind: 'card'; card: Card; /** Replace the card the action came from, when the platform can. */ replaces?: boolean }
   | { kind: 'form'; card: Card /* card.form is set */ }
   | { kind: 'image'; png: Buffer; alt: string; title?: string }
+  /** A file to hand over (an export): Slack uploads it, Teams asks consent, the web chat offers a download. */
+  | {
+      kind: 'file';
+      data: Buffer;
+      fileName: string;
+      mimeType: string;
+      title: string;
+      alt: string;
+      /** The action that makes this file again, for platforms that deliver it later (Teams' consent). */
+      again?: CardAction;
+    }
   /** Form validation errors, shown inline by the field (Slack response_action errors; web/Teams re-render). */
   | { kind: 'form_errors'; errors: Record<string, string>; card: Card };

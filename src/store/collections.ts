@@ -21,6 +21,7 @@ export const COLLECTIONS = {
   digests: 'digests',
   deliveries: 'deliveries',
   slackInstallations: 'slack_installations',
+  imports: 'tracker_imports',
 } as const;
 
 export type CollectionKey = keyof typeof COLLECTIONS;
@@ -52,6 +53,7 @@ export const INDEXES: Record<CollectionKey, IndexDescription[]> = {
   digests: [plain({ workspaceId: 1, meetingDate: -1 }, 'by_meeting')],
   deliveries: [unique({ idempotencyKey: 1 }, 'idempotency_key'), plain({ status: 1, nextAttemptAt: 1 }, 'due')],
   slackInstallations: [unique({ installationId: 1 }, 'installation')],
+  imports: [unique({ workspaceId: 1, number: 1 }, 'workspace_import_number'), plain({ status: 1, leaseUntil: 1 }, 'unfinished')],
 };
 
 /** Creates every index; safe to run at each start (createIndexes is idempotent for identical specs). */

@@ -14,6 +14,7 @@ import { MemberSchema, type Member } from './schemas/member.js';
 import { PdsaCycleSchema, type PdsaCycle } from './schemas/pdsa.js';
 import { PendingActionSchema, type PendingAction } from './schemas/pending-action.js';
 import { ProgrammeSchema, type Programme } from './schemas/programme.js';
+import { TrackerImportSchema, type TrackerImport } from './schemas/tracker-import.js';
 import { PromptResponseSchema, PromptSchema, type Prompt, type PromptResponse } from './schemas/prompt.js';
 
 /**
@@ -40,6 +41,7 @@ export function workspaceStore(db: Db, workspaceId: string) {
     promptResponses: scoped<PromptResponse>(COLLECTIONS.promptResponses, PromptResponseSchema),
     digests: scoped<Digest>(COLLECTIONS.digests, DigestSchema),
     deliveries: scoped<Delivery>(COLLECTIONS.deliveries, DeliverySchema),
+    imports: scoped<TrackerImport>(COLLECTIONS.imports, TrackerImportSchema),
     audit,
     /** Appends one audit entry. The log is append-only: nothing in the code updates or deletes it, except erasure. */
     recordAudit(entry: Omit<AuditEntry, 'workspaceId' | 'at'> & { at?: Date }) {

@@ -51,6 +51,15 @@ describe('export and erasure are for admins', () => {
       await bot().db.collection('audit').findOne({ entityId: 'C1042', action: 'export' }),
     ).toMatchObject({ actor: { userId: ADMIN.id } });
   });
+
+  it("keeps no source text in the export's audit trail: it would date C1077 from the same message", async () => {
+    const reply = replyText(await bot().say(ADMIN, 'case C1042 export'));
+    const held = JSON.parse(/```\n([\s\S]*)\n```/.exec(reply)![1]!);
+    const sources = held.auditTrail.map((a: { source: object }) => Object.keys(a.source).sort());
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((keys: string[]) => keys.join() === 'eventId,platform')).toBe(true);
+    expect(JSON.stringify(held.auditTrail)).not.toMatch(/C1077/i);
+  });
 });
 
 describe('erasing a case', () => {

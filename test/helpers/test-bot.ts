@@ -42,6 +42,11 @@ export async function createTestBot(options: { now?: string; workspaceId?: strin
     say(user: TestUser, text: string, opts: { kind?: ConversationKind; workspaceId?: string } = {}): Promise<Reply[]> {
       return handleTurn(turn(user, { text }, opts.kind, opts.workspaceId), deps);
     },
+    /** Sends files as an adapter would, with optional words beside them. */
+    send(user: TestUser, files: { name: string; data: Buffer }[], text = ''): Promise<Reply[]> {
+      const attached = files.map((f) => ({ name: f.name, size: f.data.length, read: async () => f.data }));
+      return handleTurn(turn(user, { text, files: attached }), deps);
+    },
     act(user: TestUser, verb: string, data: Record<string, string | number | boolean | null> = {}, values: FormValues = {}, opts: { kind?: ConversationKind; workspaceId?: string } = {}): Promise<Reply[]> {
       return handleTurn(turn(user, { action: { verb, data, values } }, opts.kind, opts.workspaceId), deps);
     },
@@ -56,6 +61,7 @@ export function replyText(replies: Reply[]): string {
     .map((r) => {
       if (r.kind === 'text') return r.text;
       if (r.kind === 'image') return r.alt;
+      if (r.kind === 'file') return `${r.title}\n${r.fileName}`;
       const c = r.card;
       return [c.title, c.subtitle, ...(c.facts ?? []).map((f) => `${f.label}: ${f.value}`), ...(c.sections ?? []).map((s) => `${s.heading ?? ''} ${s.text ?? ''} ${(s.facts ?? []).map((f) => `${f.label}: ${f.value}`).join(' ')}`), ...(c.buttons ?? []).map((b) => b.label)].filter(Boolean).join('\n');
     })

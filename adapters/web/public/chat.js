@@ -7,6 +7,9 @@ const picker = document.getElementById('as');
 const composer = document.getElementById('composer');
 const message = document.getElementById('message');
 const digestLink = document.getElementById('digest-link');
+const trackerFile = document.getElementById('tracker-file');
+// The server refuses more (src/programme/tracker/tracker-limits.ts); saying so here saves the upload.
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const STORAGE_KEY = 'pacebot.as';
 
 let busy = false;
@@ -179,6 +182,34 @@ log.addEventListener('submit', (event) => {
   const submit = JSON.parse(form.dataset.submit);
   const title = form.querySelector('h4')?.textContent ?? 'form';
   run({ action: { ...submit, values: formValues(form) } }, `Sent: ${title}`, form);
+});
+
+async function upload(file) {
+  if (busy) return;
+  addUser(`Import ${file.name}`);
+  if (file.size > MAX_UPLOAD_BYTES) {
+    addNote(`${file.name} is larger than 10 MB. Save only the tracker sheet as a .csv and try again.`, 'error').setAttribute('role', 'alert');
+    return;
+  }
+  setBusy(true);
+  try {
+    const replies = await call(`/web/upload?as=${encodeURIComponent(who())}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+      body: file,
+    });
+    show(replies, null);
+  } catch (error) {
+    addNote(error.message, 'error').setAttribute('role', 'alert');
+  } finally {
+    setBusy(false);
+  }
+}
+
+trackerFile?.addEventListener('change', () => {
+  const file = trackerFile.files?.[0];
+  trackerFile.value = '';
+  if (file) upload(file);
 });
 
 for (const chip of document.querySelectorAll('[data-say]')) {

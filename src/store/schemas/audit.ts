@@ -12,6 +12,13 @@ export const AuditEntrySchema = z.object({
   action: z.string().max(60),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
-  source: z.object({ platform: z.string(), eventId: z.string(), text: z.string().max(4000).optional() }),
+  source: z.object({
+    platform: z.string(),
+    eventId: z.string(),
+    text: z.string().max(4000).optional(),
+    /** A tracker import's file name and the row a change came from; never a cell's text. */
+    file: z.string().max(200).optional(),
+    row: z.union([z.number(), z.string().max(80)]).optional(),
+  }),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

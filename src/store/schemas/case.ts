@@ -19,6 +19,13 @@ export const CaseSchema = z.object({
   /** Increases on every change; updates are conditional on it so concurrent edits never overwrite silently. */
   version: z.number().int().min(0),
   demo: z.boolean().optional(),
+  /**
+   * The last tracker import that wrote this case, with the dates it replaced: written in the same
+   * update as the dates, so an import stopped by a crash can still write this case's audit entry.
+   */
+  lastImport: z
+    .object({ key: z.string(), row: z.union([z.number(), z.string()]), before: z.record(z.string(), MilestoneDatesSchema), version: z.number().int().min(0) })
+    .optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -37,7 +37,9 @@ export async function exportCase(ctx: TurnContext, caseRef: string): Promise<Rep
       action,
       before,
       after,
-      source,
+      // Never the source's text: it is the message the change came from, which may name and date
+      // other children too ("LAC review 14/10 for C1042 and C1077").
+      source: { platform: source.platform, eventId: source.eventId },
     }));
   const elsewhere = mentions
     .filter((m) => !isTrail(m))

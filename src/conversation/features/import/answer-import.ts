@@ -1,0 +1,53 @@
+import { ObjectId } from 'mongodb';
+import { applyImport, claimImport } from '../../../programme/imports/apply-import.js';
+import type { TurnContext } from '../../context.js';
+import { card, text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { dropUpload } from './upload-cache.js';
+
+export const ANSWERED =
+  'That import was already confirmed or cancelled, or the preview expired (after a day). ' +
+  'Send the file again to see a new preview.';
+
+const rowName = (row: number | string) => (typeof row === 'number' ? `row ${row}` : row);
+
+/** Confirm: exactly one click applies the import; a stopped import is finished by the next click. */
+export async function confirmImport(ctx: TurnContext, id: string): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'import a tracker');
+  const claimed = await claimImport(ctx, id, ctx.turn.user.id);
+  if (!claimed) return [text(ANSWERED)];
+  dropUpload(id);
+  const done = await applyImport(ctx, claimed);
+  await ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'programme',
+    entityId: `import-${done.number}`,
+    action: 'import',
+    before: null,
+    after: { cases: done.cases, newDates: done.newDates, changedDates: done.changedDates, refusedRows: done.refused.length },
+    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId, file: claimed.fileName },
+    at: ctx.now,
+  });
+  const refusedText = done.refused.length
+    ? `\n${done.refused.length} row${done.refused.length === 1 ? ' was' : 's were'} not imported: ` +
+      done.refused.slice(0, 10).map((e) => rowName(e.row)).join(', ') +
+      (done.refused.length > 10 ? '…' : '') + '.'
+    : '';
+  const summary =
+    `Imported ${claimed.fileName}: ${done.cases} case${done.cases === 1 ? '' : 's'} changed, ` +
+    `${done.newDates} new date${done.newDates === 1 ? '' : 's'}, ${done.changedDates} changed ` +
+    `(each audited with its row).${refusedText}\nTry \`chart accommodation to permanence recommendation\`.`;
+  return [card({ title: `Import ${done.number} stored`, sections: [{ text: summary }] }, true)];
+}
+
+/** Cancel: the preview and its rows are gone; nothing about a case was ever changed. */
+export async function cancelImport(ctx: TurnContext, id: string): Promise<Reply[]> {
+  if (!ObjectId.isValid(id)) return [text(ANSWERED)];
+  const closed = await ctx.store.imports.findOneAndUpdate(
+    { _id: new ObjectId(id), userId: ctx.turn.user.id, status: 'preview' },
+    { $set: { status: 'cancelled', rows: [] } },
+  );
+  if (!closed) return [text(ANSWERED)];
+  dropUpload(id);
+  return [card({ title: 'Import cancelled', sections: [{ text: 'Nothing was stored.' }] }, true)];
+}

@@ -1,0 +1,37 @@
+import type { Feature } from '../../registry.js';
+import { text } from '../../replies.js';
+import { cancelImport, confirmImport } from './answer-import.js';
+import { HOW_TO_IMPORT, importFiles } from './import-file.js';
+import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, importIdOf, OPEN_REMAP, SAVE_REMAP } from './import-verbs.js';
+import { addColumnMilestone, openRemap, saveRemap } from './remap-columns.js';
+
+/**
+ * Moving in: an admin sends the area's tracker (xlsx or csv), sees what would be imported, and
+ * confirms. The reading and the writing are the programme model's (src/programme/imports).
+ */
+export const importFeature: Feature = {
+  commands: [
+    {
+      words: ['import'],
+      roles: ['admin'],
+      usage: 'import (with the tracker file attached)',
+      example: 'import',
+      summary: 'Bring in your Excel or CSV tracker of key dates: a preview first, nothing stored until you confirm.',
+      async run(ctx) {
+        ctx.requireRole(['admin'], 'import a tracker');
+        return [text(HOW_TO_IMPORT)];
+      },
+    },
+  ],
+  files: [{ name: 'tracker', run: importFiles }],
+  actions: [
+    { verb: CONFIRM_IMPORT, run: (ctx, data) => confirmImport(ctx, importIdOf(data)) },
+    { verb: CANCEL_IMPORT, run: (ctx, data) => cancelImport(ctx, importIdOf(data)) },
+    { verb: OPEN_REMAP, run: (ctx, data) => openRemap(ctx, importIdOf(data)) },
+    { verb: SAVE_REMAP, run: (ctx, data, values) => saveRemap(ctx, importIdOf(data), values) },
+    {
+      verb: ADD_MILESTONE,
+      run: (ctx, data) => addColumnMilestone(ctx, importIdOf(data), typeof data.header === 'string' ? data.header : ''),
+    },
+  ],
+};

@@ -1,0 +1,109 @@
+import type { Card, CardButton, CardSection } from '../../../../cards/model.js';
+import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
+import { dayLabel } from '../../../programme/cases/day-format.js';
+import { labelOf } from '../../../programme/cases/milestone-settings.js';
+import type { ImportPreview } from '../../../programme/imports/preview-import.js';
+import type { TrackerColumn } from '../../../programme/tracker/tracker-types.js';
+import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, OPEN_REMAP } from './import-verbs.js';
+
+/** Long lists are cut: a phone shows the first few and says how many more. */
+const SHOW_CHANGES = 12;
+const SHOW_REFUSED = 15;
+const MAX_NEW_MILESTONE_BUTTONS = 3;
+
+const IDENTIFIER_WORDS: Record<string, string> = {
+  name: 'a name',
+  date_of_birth: 'dates of birth',
+  address: 'addresses',
+  postcode: 'postcodes',
+  chi_or_nhs_number: 'CHI or NHS numbers',
+  phone: 'phone numbers',
+  email: 'email addresses',
+};
+
+const rowName = (row: number | string) => (typeof row === 'number' ? `Row ${row}` : row);
+
+function columnLine(column: TrackerColumn, catalogue: MilestoneCatalogue): string {
+  if (column.kind === 'reference') return `- ${column.header} → case reference`;
+  if (column.kind === 'milestone') return `- ${column.header} → ${labelOf(catalogue, column.milestone!)}`;
+  if (column.kind === 'identifier') {
+    const what = IDENTIFIER_WORDS[column.identifier ?? ''] ?? 'personal details';
+    return `- ${column.header} → not read (holds ${what})`;
+  }
+  return `- ${column.header} → ignored${column.holdsDates ? ' (holds dates: add it as a milestone?)' : ''}`;
+}
+
+function more(count: number, shown: number): string {
+  return count > shown ? `\n…and ${count - shown} more` : '';
+}
+
+function changeLines({ plan }: ImportPreview, catalogue: MilestoneCatalogue): string {
+  const lines = plan.cases.flatMap(({ caseRef, changes }) =>
+    changes
+      .filter((c) => c.kind !== 'new')
+      .map(({ record, previous }) => {
+        const was = record.planned ? previous?.planned : (previous?.actual ?? previous?.planned);
+        const what = labelOf(catalogue, record.milestone).toLowerCase();
+        return `- ${caseRef} ${what}: ${dayLabel(was ?? record.date)} → ${dayLabel(record.date)}`;
+      }),
+  );
+  return lines.slice(0, SHOW_CHANGES).join('\n') + more(lines.length, SHOW_CHANGES);
+}
+
+/**
+ * What an import would do, before anything is stored: how the file was read (header row, each
+ * column's meaning), the counts, the changes to cases already held, and every refused row with its
+ * reason. Confirm stores it all as one audited import; Cancel stores nothing.
+ */
+export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogue): Card {
+  const { imp, reading, plan } = preview;
+  const data = { import: imp._id.toHexString() };
+  const refused = [...reading.rowErrors, ...plan.refused];
+  const sheetWord = reading.sheets.length > 1 ? `, ${reading.sheets.length} sheets` : '';
+  const held = reading.cases - plan.counts.newCases - plan.refused.length;
+  const sections: CardSection[] = [
+    {
+      heading: 'Columns',
+      text: reading.columns.map((c) => columnLine(c, catalogue)).join('\n'),
+    },
+  ];
+  if (plan.counts.changedDates > 0) {
+    sections.push({ heading: 'Changes to dates already held', text: changeLines(preview, catalogue) });
+  }
+  if (refused.length > 0) {
+    const lines = refused.slice(0, SHOW_REFUSED).map((e) => `- ${rowName(e.row)}: ${e.reason}`);
+    sections.push({
+      heading: `Rows not imported (${refused.length})`,
+      text: lines.join('\n') + more(refused.length, SHOW_REFUSED) + '\nCorrect them in the file and send it again: rows already imported stay as they are.',
+    });
+  }
+  sections.push({ text: 'Nothing is stored until you confirm.' });
+  const candidates = reading.columns.filter((c) => c.kind === 'ignored' && c.holdsDates);
+  const addButtons: CardButton[] = candidates.slice(0, MAX_NEW_MILESTONE_BUTTONS).map((c, i) => ({
+    id: `add-${i}`,
+    label: `Add “${c.header.slice(0, 40)}” as a milestone`,
+    action: { verb: ADD_MILESTONE, data: { ...data, header: c.header.slice(0, 200) } },
+  }));
+  const nothing = plan.cases.length === 0;
+  return {
+    title: `Import ${imp.fileName}?`,
+    subtitle: `Header row ${reading.headerRow}${sheetWord}`,
+    facts: [
+      { label: 'Cases', value: `${reading.cases} (${plan.counts.newCases} new, ${Math.max(held, 0)} already held)` },
+      { label: 'Dates', value: `${reading.dates} happened, ${reading.planned} planned` },
+      { label: 'New dates', value: String(plan.counts.newDates) },
+      { label: 'Changed dates', value: String(plan.counts.changedDates) },
+      { label: 'Already held', value: String(plan.counts.unchangedDates) },
+      { label: 'Rows not imported', value: String(refused.length) },
+    ],
+    sections,
+    buttons: [
+      ...(nothing
+        ? []
+        : [{ id: 'confirm', label: 'Confirm import', style: 'primary' as const, action: { verb: CONFIRM_IMPORT, data } }]),
+      { id: 'remap', label: 'Change columns', action: { verb: OPEN_REMAP, data } },
+      ...addButtons,
+      { id: 'cancel', label: 'Cancel', action: { verb: CANCEL_IMPORT, data } },
+    ],
+  };
+}

@@ -1,0 +1,102 @@
+import { ObjectId } from 'mongodb';
+import type { Card, FormInput, FormValues } from '../../../../cards/model.js';
+import { activeMilestones } from '../../../domain/milestone-catalogue.js';
+import { addMilestone } from '../../../programme/cases/add-milestone.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
+import type { TrackerImport } from '../../../store/schemas/tracker-import.js';
+import type { TurnContext } from '../../context.js';
+import { form, text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { ANSWERED } from './answer-import.js';
+import { previewFile } from './import-file.js';
+import { SAVE_REMAP } from './import-verbs.js';
+import { takeUpload } from './upload-cache.js';
+
+const IGNORE = 'ignore';
+
+async function openPreview(ctx: TurnContext, id: string): Promise<TrackerImport | null> {
+  if (!ObjectId.isValid(id)) return null;
+  return ctx.store.imports.findOne({
+    _id: new ObjectId(id),
+    userId: ctx.turn.user.id,
+    status: 'preview',
+    expiresAt: { $gt: ctx.now },
+  });
+}
+
+/** Columns an admin may re-map: milestones and ignored ones. Identifier columns are never offered. */
+const mappable = (imp: TrackerImport) =>
+  imp.columns.filter((c) => c.kind === 'milestone' || c.kind === 'ignored');
+
+/** The form: one choice per column, its current meaning selected. */
+export async function openRemap(ctx: TurnContext, id: string): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'import a tracker');
+  const imp = await openPreview(ctx, id);
+  if (!imp) return [text(ANSWERED)];
+  const { catalogue } = milestoneSettings(ctx);
+  const options = [
+    { value: IGNORE, label: 'Ignore this column' },
+    ...activeMilestones(catalogue).map((m) => ({ value: m.key, label: m.label })),
+  ];
+  const inputs: FormInput[] = mappable(imp).map((c, i) => ({
+    kind: 'choice',
+    id: `col${i}`,
+    label: c.header.slice(0, 80),
+    options,
+    value: c.milestone ?? IGNORE,
+  }));
+  const card: Card = {
+    title: 'Change columns',
+    sections: [{ text: 'Say what each column holds. Columns with personal details are never read.' }],
+    form: {
+      id: 'import-remap',
+      title: 'Change columns',
+      inputs,
+      submitLabel: 'Show the preview again',
+      submit: { verb: SAVE_REMAP, data: { import: id } },
+    },
+  };
+  return [form(card)];
+}
+
+/** Re-reads the kept upload with the new meanings; without it, asks for the file again. */
+async function rePreview(ctx: TurnContext, imp: TrackerImport, mapping: Record<string, string>) {
+  const id = imp._id!.toHexString();
+  const upload = takeUpload(id);
+  await ctx.store.imports.updateOne(
+    { _id: imp._id, status: 'preview' },
+    { $set: { status: 'cancelled', rows: [], mapping } },
+  );
+  if (!upload) {
+    return [
+      text(
+        `I no longer have ${imp.fileName} (uploads are kept in memory for half an hour, never ` +
+          'stored). Send it again: I will read its columns the way you just chose.',
+      ),
+    ];
+  }
+  return previewFile(ctx, upload.name, upload.data, mapping);
+}
+
+export async function saveRemap(ctx: TurnContext, id: string, values: FormValues): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'import a tracker');
+  const imp = await openPreview(ctx, id);
+  if (!imp) return [text(ANSWERED)];
+  const mapping: Record<string, string> = { ...(imp.mapping ?? {}) };
+  mappable(imp).forEach((c, i) => {
+    const chosen = values[`col${i}`];
+    if (chosen) mapping[c.header] = chosen;
+  });
+  return rePreview(ctx, imp, mapping);
+}
+
+/** Adds a column the catalogue lacks as the programme's own milestone, then previews with it. */
+export async function addColumnMilestone(ctx: TurnContext, id: string, header: string): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'add a milestone');
+  const imp = await openPreview(ctx, id);
+  if (!imp) return [text(ANSWERED)];
+  const column = mappable(imp).find((c) => c.header === header);
+  if (!column) return [text(ANSWERED)];
+  const key = await addMilestone(ctx, header);
+  return rePreview(ctx, imp, { ...(imp.mapping ?? {}), [header]: key });
+}

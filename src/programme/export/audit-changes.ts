@@ -1,0 +1,59 @@
+/** One value of a change, in words: "—" when absent; long text cut, as the cell is a summary. */
+const MAX_VALUE_CHARS = 200;
+const MAX_SUMMARY_CHARS = 4000;
+
+// Bookkeeping every write changes: listing it would bury what actually changed.
+const NOISE = new Set(['_id', 'workspaceId', 'version', 'updatedAt']);
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' &&
+  v !== null &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(v));
+
+function leafText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'toHexString' in value) {
+    return String((value as { toHexString(): string }).toHexString());
+  }
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Every leaf of a value by its path ("milestones.accommodated.actual"), arrays by index. */
+function leaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+  if (value === null || value === undefined) {
+    if (path) out.set(path, leafText(value));
+  } else if (Array.isArray(value)) {
+    if (value.length === 0 && path) out.set(path, '[]');
+    value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
+  } else if (isPlain(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      if (!NOISE.has(key)) leaves(v, path ? `${path}.${key}` : key, out);
+    }
+  } else {
+    out.set(path || 'value', leafText(value));
+  }
+  return out;
+}
+
+const cut = (text: string, max: number) =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/**
+ * What an audit entry changed, as one readable line: each field whose value differs, as
+ * "path: before → after" ("—" for absent), in the order the record lists its fields.
+ * It reads only the entry's before and after, never where the change came from.
+ */
+export function describeChanges(before: unknown, after: unknown): string {
+  const was = leaves(before);
+  const now = leaves(after);
+  const paths = [...new Set([...was.keys(), ...now.keys()])];
+  const parts = paths
+    .filter((path) => was.get(path) !== now.get(path))
+    .map((path) => {
+      const from = cut(was.get(path) ?? '—', MAX_VALUE_CHARS);
+      const to = cut(now.get(path) ?? '—', MAX_VALUE_CHARS);
+      return `${path}: ${from} → ${to}`;
+    });
+  return cut(parts.join('; '), MAX_SUMMARY_CHARS);
+}

@@ -1,0 +1,26 @@
+import ExcelJS from 'exceljs';
+
+/** A workbook with nothing about the person who asked for it: only the bot as its author. */
+export function newWorkbook(now: Date): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'pacebot';
+  workbook.lastModifiedBy = 'pacebot';
+  workbook.created = now;
+  workbook.modified = now;
+  return workbook;
+}
+
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** "pacebot-export-2026-12-06.xlsx"; `today` is the programme's local date. */
+export function exportFileName(today: string): string {
+  return `pacebot-export-${today}.xlsx`;
+}
+
+/** "pacebot-case-C1042-2026-12-06.xlsx". */
+export function caseFileName(caseRef: string, today: string): string {
+  // A reference may hold / or . (NS/1042), which a file name cannot.
+  return `pacebot-case-${caseRef.replace(/[^A-Za-z0-9-]+/g, '-')}-${today}.xlsx`;
+}

@@ -1,0 +1,95 @@
+import { isCaseReference, normaliseCaseRef } from '../../domain/case-reference.js';
+import type { MilestoneRecord } from '../../domain/parse-milestone.js';
+import { cellText, isBlank, plainValue } from './cell-value.js';
+import { type DateWindow, implausibility } from './date-window.js';
+import { orderProblem } from './order-reason.js';
+import { readCellDate } from './read-cell-date.js';
+import type { TrackerSettings } from './tracker-types.js';
+
+/** The columns a row is read through: its reference and its milestone columns, nothing else. */
+export interface RowLayout {
+  reference: number;
+  milestones: { index: number; header: string; milestone: string }[];
+}
+
+export type RowOutcome =
+  | { kind: 'skip' }
+  | { kind: 'case'; caseRef: string; records: MilestoneRecord[] }
+  | { kind: 'refused'; reason: string; caseRef?: string };
+
+const SKIP: RowOutcome = { kind: 'skip' };
+
+// Summary rows under the data, by what their first cell says.
+const TOTALS = /^(grand )?(totals?|sub ?totals?|count|average|avg|mean|sum|median|min|max)\b/i;
+
+type MilestoneCell = { milestone: string; header: string; read: ReturnType<typeof readCellDate> };
+
+function problemWith(cell: MilestoneCell, window: DateWindow): string | null {
+  const { read, header } = cell;
+  switch (read.kind) {
+    case 'invalid':
+      return `${read.text} is not a date`;
+    case 'no_year':
+      return `${read.text} has no year`;
+    case 'error':
+      return `the “${header}” cell shows the spreadsheet error ${read.code}`;
+    case 'not_a_date':
+      // Never the contents: a stray note in a date column could name the child.
+      return `the “${header}” cell does not hold a date`;
+    case 'date':
+      return implausibility(read.iso, read.shown, window);
+    default:
+      return null;
+  }
+}
+
+function refusal(settings: TrackerSettings): string {
+  const example = settings.caseRefExample ?? 'C1042';
+  return `the case reference does not fit the programme's pattern (like ${example})`;
+}
+
+/**
+ * Reads one data row, whole or not at all: a reference that fits the pattern and readable,
+ * plausible dates in the expected order. Rows with nothing to import (blank, totals, or numbers
+ * with no reference) are skipped. Identifier cells are never looked at.
+ */
+export function readRow(
+  cells: ReadonlyArray<unknown> | undefined,
+  layout: RowLayout,
+  settings: TrackerSettings,
+  window: DateWindow,
+  date1904: boolean,
+): RowOutcome {
+  if (!cells) return SKIP;
+  const read: MilestoneCell[] = layout.milestones.map((m) => ({
+    milestone: m.milestone,
+    header: m.header,
+    read: readCellDate(cells[m.index], date1904),
+  }));
+  const rawRef = plainValue(cells[layout.reference]);
+  const refText = cellText(cells[layout.reference]);
+  if (isBlank(rawRef) || (!refText && !(rawRef instanceof Date))) {
+    // Without a reference a row is a note or a totals line, unless it holds dates to lose.
+    const holdsDates = read.some((c) => ['date', 'invalid', 'no_year'].includes(c.read.kind));
+    return holdsDates ? { kind: 'refused', reason: 'this row has dates but no case reference' } : SKIP;
+  }
+  if (TOTALS.test(refText)) return SKIP;
+  if (!isCaseReference(refText, settings.pattern)) {
+    return { kind: 'refused', reason: refusal(settings) };
+  }
+  const caseRef = normaliseCaseRef(refText);
+  const records: MilestoneRecord[] = [];
+  for (const cell of read) {
+    const problem = problemWith(cell, window);
+    if (problem) return { kind: 'refused', reason: problem, caseRef };
+    if (cell.read.kind !== 'date') continue;
+    const date = cell.read.iso;
+    records.push({ caseRef, milestone: cell.milestone, date, planned: date > window.today });
+  }
+  const disorder = orderProblem(
+    records.filter((r) => !r.planned),
+    settings.catalogue,
+  );
+  if (disorder) return { kind: 'refused', reason: disorder, caseRef };
+  return { kind: 'case', caseRef, records };
+}

@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+import type { SheetGrid } from './read-workbook.js';
+
+// Parts of a sheet a tracker never needs. Skipping them saves time, and they are where exceljs
+// is known to trip over files Excel itself opens happily (conditional formats, data validations).
+const IGNORED_NODES = [
+  'conditionalFormatting',
+  'dataValidations',
+  'extLst',
+  'drawing',
+  'picture',
+  'headerFooter',
+  'pageSetup',
+  'printOptions',
+  'pageMargins',
+  'rowBreaks',
+  'sheetProtection',
+  'autoFilter',
+  'tableParts',
+];
+
+// Every .xlsx is a zip file; checking first gives a clear refusal for a renamed .xls or a
+// password-protected workbook (which Excel stores in another container) without a parse attempt.
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export async function readXlsx(data: Buffer): Promise<SheetGrid[]> {
+  if (!data.subarray(0, 4).equals(ZIP_SIGNATURE)) throw new Error('not a zip container');
+  const workbook = new ExcelJS.Workbook();
+  // exceljs declares its own Buffer type, which Node's generic Buffer does not satisfy.
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
+  const date1904 = Boolean(workbook.properties?.date1904);
+  return workbook.worksheets.map((sheet) => ({
+    name: sheet.name,
+    // Sparse, indexed by row number; each row's values are indexed by column number. Merged
+    // cells repeat their top-left value, as exceljs gives it.
+    rows: sheet.getSheetValues() as (unknown[] | undefined)[],
+    date1904,
+  }));
+}
