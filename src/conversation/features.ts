@@ -9,6 +9,7 @@ import { remindersFeature } from './features/reminders/index.js';
 import { changeIdeasFeature } from './features/change-ideas/index.js';
 import { digestFeature } from './features/digest/index.js';
 import { setupFeature } from './features/setup/index.js';
+import { exportFeature } from './features/export/index.js';
 import { importFeature } from './features/import/index.js';
 import type { Feature } from './registry.js';
 
@@ -16,6 +17,7 @@ import type { Feature } from './registry.js';
 export const FEATURES: Feature[] = [
   setupFeature,
   importFeature,
+  exportFeature,
   meetingsFeature,
   measuresFeature,
   pdsaFeature,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, firstCard, MEMBER, replyText } from '../helpers/test-bot.js';
+import { everything, fileReply, loadWorkbook } from '../helpers/workbook-text.js';
 import { counts, expectNowhere, milestonesOf, recordAndConfirm } from './milestones-helpers.js';
 import { planCycle, planValues, useProgrammeBot } from './pdsa-scenario.js';
 
@@ -34,31 +35,25 @@ describe('export and erasure are for admins', () => {
     expect(await counts(bot())).toEqual(before);
   });
 
-  it('exports everything held on the reference as JSON, and audits the export', async () => {
-    const reply = replyText(await bot().say(ADMIN, 'case C1042 export'));
-    const held = JSON.parse(/```\n([\s\S]*)\n```/.exec(reply)![1]!);
-    expect(held.case.milestones).toEqual({
-      accommodated: { actual: '2026-10-03' },
-      first_lac_review: { actual: '2026-11-16' },
-    });
-    expect(held.auditTrail.map((a: { action: string }) => a.action)).toEqual(['record', 'record']);
-    const texts = held.mentions.map(
-      (m: { collection: string; text: string }) => `${m.collection}: ${m.text}`,
-    );
-    expect(texts).toContain('pdsa: Used it for C1042 and c1077: both chairs liked it');
-    expect(texts).toContain('pdsa: Try the set agenda first at the 72-hour meeting for C1042');
+  it('exports everything held on the reference as a workbook, and audits the export', async () => {
+    const file = fileReply(await bot().say(ADMIN, 'case C1042 export'));
+    expect(file.fileName).toMatch(/^pacebot-case-C1042-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = await loadWorkbook(file.data);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Case', 'Case history', 'Mentions']);
+    const shown = everything(workbook);
+    expect(shown).toMatch(/Accommodated/);
+    expect(shown).toMatch(/Used it for C1042 and \[other case\]: both chairs liked it/);
+    expect(shown).toMatch(/Try the set agenda first at the 72-hour meeting for C1042/);
     expect(
       await bot().db.collection('audit').findOne({ entityId: 'C1042', action: 'export' }),
     ).toMatchObject({ actor: { userId: ADMIN.id } });
   });
 
-  it("keeps no source text in the export's audit trail: it would date C1077 from the same message", async () => {
-    const reply = replyText(await bot().say(ADMIN, 'case C1042 export'));
-    const held = JSON.parse(/```\n([\s\S]*)\n```/.exec(reply)![1]!);
-    const sources = held.auditTrail.map((a: { source: object }) => Object.keys(a.source).sort());
-    expect(sources.length).toBeGreaterThan(0);
-    expect(sources.every((keys: string[]) => keys.join() === 'eventId,platform')).toBe(true);
-    expect(JSON.stringify(held.auditTrail)).not.toMatch(/C1077/i);
+  it('holds only its own child: nothing of C1077, recorded by the same message, is in it', async () => {
+    const file = fileReply(await bot().say(ADMIN, 'case C1042 export'));
+    const shown = everything(await loadWorkbook(file.data));
+    expect(shown).toMatch(/C1042/);
+    expect(shown).not.toMatch(/C1077/i);
   });
 });
 

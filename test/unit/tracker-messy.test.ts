@@ -183,7 +183,7 @@ describe('column headings', () => {
     expect(reading.columns[1]).toMatchObject({ kind: 'milestone', milestone: key });
   });
 
-  it('ignores what it cannot place, a later meeting, and a second column for one milestone', async () => {
+  it('ignores unplaced headings, a later meeting and a second column for a milestone', async () => {
     const reading = await readCsv(
       'Case no,1st LAC,LAC review 2,Days accom to panel,LAC 1,Social work team\n' +
         'C1001,03/10/2025,03/11/2025,40,04/10/2025,East\n',
@@ -198,7 +198,8 @@ describe('column headings', () => {
     // The first column for a milestone is the one read.
     expect(datesOf(reading, 'C1001')).toEqual({ first_lac_review: '2025-10-03' });
     expect(reading.columns.find((c) => c.header === 'LAC review 2')?.holdsDates).toBe(true);
-    expect(reading.columns.find((c) => c.header === 'Social work team')?.holdsDates).toBeUndefined();
+    const team = reading.columns.find((c) => c.header === 'Social work team');
+    expect(team?.holdsDates).toBeUndefined();
   });
 });
 
@@ -224,7 +225,7 @@ describe('identifier columns', () => {
         ],
         ['C1001', ...planted, ...plantedToo, utc('2014-04-17'), utc('2025-01-06')],
         // The same details where a milestone would be refused: still never read.
-        ['C1002', 'Kayden Planted', 'Planted', 'not known', 'EH1 1YZ', 45667, 'x', 'x', 'x', 'x'],
+        ['C1002', 'Kayden Planted', 'Planted', 'not known', 'EH1 1YZ', 45666, 'x', 'x', 'x', 'x'],
       ],
     });
     expect(reading.identifierColumns).toEqual([
@@ -287,8 +288,12 @@ describe('dates in cells', () => {
   );
 
   it('reads Excel serials in a sane range and wrapped exceljs values', () => {
-    expect(readCellDate(45667)).toMatchObject({ kind: 'date', iso: '2025-01-09' });
-    expect(readCellDate(45667.75)).toMatchObject({ kind: 'date', iso: '2025-01-09' });
+    // As Excel counts (it keeps 29 Feb 1900): 45658 is 1 Jan 2025.
+    expect(readCellDate(45658)).toMatchObject({ kind: 'date', iso: '2025-01-01' });
+    expect(readCellDate(45666)).toMatchObject({ kind: 'date', iso: '2025-01-09' });
+    expect(readCellDate(45667.75)).toMatchObject({ kind: 'date', iso: '2025-01-10' });
+    expect(readCellDate(1462, true)).toMatchObject({ kind: 'not_a_date' });
+    expect(readCellDate(44196, true)).toMatchObject({ iso: '2025-01-01' });
     expect(readCellDate(12)).toEqual({ kind: 'not_a_date' });
     expect(readCellDate({ richText: [{ text: '3/10/' }, { text: '2025' }] })).toMatchObject({
       iso: '2025-10-03',
@@ -296,7 +301,7 @@ describe('dates in cells', () => {
     expect(readCellDate({ formula: 'A1+1', result: utc('2025-10-04') })).toMatchObject({
       iso: '2025-10-04',
     });
-    expect(readCellDate({ formula: 'A1+1', result: 45667 })).toMatchObject({ iso: '2025-01-09' });
+    expect(readCellDate({ formula: 'A1+1', result: 45666 })).toMatchObject({ iso: '2025-01-09' });
     expect(readCellDate({ formula: 'IF(A1,"",A1)', result: '' })).toEqual({ kind: 'empty' });
     expect(readCellDate({ text: '3 Oct 2025', hyperlink: 'https://x.test' })).toMatchObject({
       iso: '2025-10-03',
@@ -305,13 +310,13 @@ describe('dates in cells', () => {
     expect(readCellDate('30/02/2025')).toEqual({ kind: 'invalid', text: '30/02/2025' });
   });
 
-  it('reads serials, Excel dates, text and formulas from a workbook and tells planned from actual', async () => {
+  it('reads serials, dates, text and formulas from a sheet; later dates are planned', async () => {
     const reading = await readXlsx({
       Tracker: [
         ['Ref', 'Accommodated', '72hr', 'First LAC review', 'Perm rec', 'Panel'],
         [
           'C1001',
-          45667,
+          45666,
           { formula: 'B2+2', result: utc('2025-01-11') },
           { richText: [{ text: '24 Jan ' }, { text: '2025' }] },
           'TBC',
@@ -403,7 +408,7 @@ describe('rows', () => {
     expect(JSON.stringify(reading)).not.toContain('Kayden');
   });
 
-  it('passes over an exact repeat of a case and refuses a second row with different dates', async () => {
+  it('passes over an exact repeat of a case and refuses one with different dates', async () => {
     const reading = await readCsv(
       [
         'Ref,Accommodated,Panel',
@@ -423,7 +428,7 @@ describe('rows', () => {
     expect([reading.cases, reading.dates]).toEqual([1, 1]);
   });
 
-  it('labels rows "Sheet!n" when several sheets hold data and skips sheets that do not', async () => {
+  it('labels rows "Sheet!n" when several sheets hold data; skips the others', async () => {
     const reading = await readXlsx({
       FY24: [['Ref', 'Accommodated'], ['C1001', utc('2024-03-01')]],
       Lookups: [['Team', 'Manager'], ['East', 'someone']],
@@ -477,7 +482,7 @@ describe('CSV files', () => {
   });
 
   it('reads commas, and a serial number kept as text', async () => {
-    const reading = await readCsv('Ref,Accommodated,Panel\nC1001,45667,"9 Dec 2026"\n');
+    const reading = await readCsv('Ref,Accommodated,Panel\nC1001,45666,"9 Dec 2026"\n');
     expect(reading.rows[0]!.records.map((r) => [r.date, r.planned])).toEqual([
       ['2025-01-09', false],
       ['2026-12-09', true],

@@ -24,8 +24,10 @@ const HEADER_SYNONYMS: Record<string, string[]> = {
  * Headers of computed or free-text columns that name a milestone without holding its date:
  * "Days accommodation to panel", "Panel status", "ADM comments".
  */
-const NOT_A_DATE_COLUMN =
-  /\b(days?|weeks|months|duration|timescales?|rag|status|notes?|comments?|reasons?|count|total|no of|number of|within|target met|outcome)\b/;
+const NOT_A_DATE_COLUMN = new RegExp(
+  String.raw`\b(days?|weeks|months|duration|timescales?|rag|status|notes?|comments?|reasons?|` +
+    String.raw`outcome|count|total|no of|number of|within|target met)\b`,
+);
 
 /** "LAC review 2", "Panel 3": a later meeting of that kind, not the milestone. */
 const LATER_OCCURRENCE = /\b([2-9]|1[0-9]|20)$/;

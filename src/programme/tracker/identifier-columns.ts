@@ -19,7 +19,10 @@ const IDENTIFIER_HEADERS: [IdentifierKind, RegExp][] = [
   // holds names; "Carer approved" holds dates, so those words count only alone.
   [
     'name',
-    /\b(names?|forenames?|surnames?)\b|^(child|young person|yp|cyp|pupil|person|mother|father|parents?|carers?|siblings?)$/,
+    new RegExp(
+      String.raw`\b(names?|forenames?|surnames?)\b|` +
+        '^(child|young person|yp|cyp|pupil|person|mother|father|parents?|carers?|siblings?)$',
+    ),
   ],
 ];
 

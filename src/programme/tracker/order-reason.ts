@@ -51,7 +51,10 @@ function inOrder(actual: readonly Dated[], catalogue: MilestoneCatalogue): boole
  * order, e.g. "permanence panel before the permanence recommendation", or returns null. Dates are
  * taken in journey order, so the milestone named first is the later one that came too early.
  */
-export function orderProblem(actual: readonly Dated[], catalogue: MilestoneCatalogue): string | null {
+export function orderProblem(
+  actual: readonly Dated[],
+  catalogue: MilestoneCatalogue,
+): string | null {
   if (inOrder(actual, catalogue)) return null;
   const position = new Map(catalogue.map((m) => [m.key, m.order]));
   const inJourneyOrder = [...actual].sort(

@@ -49,11 +49,12 @@ const MONTHS: Record<string, number> = Object.fromEntries(
 );
 
 const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
-const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
+const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`, 'i');
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 // Day first always: 3/10/2025, 03/10/25, 3.10.25, 3-10-2025, optionally with a time from an export.
 const DAY_FIRST = new RegExp(
   String.raw`^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})${TIME}$`,
+  'i',
 );
 const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?`;
 // 3 Oct 2025, 3rd October 2025, 3-Oct-25 (Excel's d-mmm-yy), Fri 3 Oct 2025.
@@ -138,8 +139,8 @@ function fromText(raw: string, date1904: boolean): CellDate {
 
 /**
  * Reads a milestone cell. Excel dates arrive from exceljs as UTC midnight, so the UTC calendar day
- * is the day the user typed; bare numbers are Excel serials (45667 is 9 Jan 2025) if they fall
- * in a plausible range; text is read day first, as in the UK.
+ * is the day the user typed. Bare numbers are Excel serials if they fall in a plausible range,
+ * counted as Excel does (45658 is 1 Jan 2025). Text is read day first, as in the UK.
  */
 export function readCellDate(raw: unknown, date1904 = false): CellDate {
   const value = plainValue(raw);

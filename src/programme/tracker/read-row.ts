@@ -71,7 +71,8 @@ export function readRow(
   if (isBlank(rawRef) || (!refText && !(rawRef instanceof Date))) {
     // Without a reference a row is a note or a totals line, unless it holds dates to lose.
     const holdsDates = read.some((c) => ['date', 'invalid', 'no_year'].includes(c.read.kind));
-    return holdsDates ? { kind: 'refused', reason: 'this row has dates but no case reference' } : SKIP;
+    if (!holdsDates) return SKIP;
+    return { kind: 'refused', reason: 'this row has dates but no case reference' };
   }
   if (TOTALS.test(refText)) return SKIP;
   if (!isCaseReference(refText, settings.pattern)) {

@@ -26,7 +26,9 @@ interface DataSheet {
   columns: TrackerColumn[];
 }
 
-function publicColumn({ fromMapping: _internal, ...column }: TrackerColumn & { fromMapping?: boolean }): TrackerColumn {
+/** The reading's columns leave out how they were classified. */
+function publicColumn(classified: TrackerColumn & { fromMapping?: boolean }): TrackerColumn {
+  const { fromMapping: _internal, ...column } = classified;
   return column;
 }
 
@@ -59,7 +61,7 @@ function headersOf(columns: readonly TrackerColumn[], kind: TrackerColumn['kind'
   return [...new Set(columns.filter((c) => c.kind === kind).map((c) => c.header))];
 }
 
-/** Two rows for one case agree when they give the same dates (and plans) for the same milestones. */
+/** Two rows for one case agree when they give the same dates for the same milestones. */
 function fingerprint(records: readonly MilestoneRecord[]): string {
   return records
     .map((r) => `${r.milestone}=${r.date}${r.planned ? '?' : ''}`)

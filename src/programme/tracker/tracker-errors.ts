@@ -14,33 +14,36 @@ export function unsupportedFileType(extension: string): ValidationError {
   );
 }
 
+const UNREADABLE = {
+  xlsx:
+    'I couldn’t read this workbook. It may be damaged, password-protected or another kind of ' +
+    'file renamed .xlsx. Open it in Excel, remove any password, save it as Excel Workbook ' +
+    '(.xlsx) and upload that copy.',
+  csv:
+    'I couldn’t read this CSV file. Open it in Excel, save it as CSV UTF-8 (.csv) and upload ' +
+    'that copy.',
+};
+
 export function unreadableFile(kind: 'xlsx' | 'csv', cause: unknown): ValidationError {
-  const hint =
-    kind === 'xlsx'
-      ? 'It may be damaged, password-protected or another kind of file renamed .xlsx. ' +
-        'Open it in Excel, remove any password, save it again as Excel Workbook (.xlsx) and upload that copy.'
-      : 'Open it in Excel, save it again as CSV UTF-8 (.csv) and upload that copy.';
-  return new ValidationError('tracker_unreadable', `I couldn’t read this ${kind === 'xlsx' ? 'workbook' : 'CSV file'}. ${hint}`, {
-    field: 'file',
-    cause,
-  });
+  return new ValidationError('tracker_unreadable', UNREADABLE[kind], { field: 'file', cause });
 }
 
 export function fileTooLarge(bytes: number): ValidationError {
   const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
   return new ValidationError(
     'tracker_too_large',
-    `This file is ${mb(bytes)}; trackers can be up to ${mb(MAX_TRACKER_BYTES)}. ` +
-      'Delete unused sheets, pictures and columns, or split the tracker into smaller files, then upload again.',
+    `This file is ${mb(bytes)}; a tracker can be up to ${mb(MAX_TRACKER_BYTES)}. Delete unused ` +
+      'sheets, pictures and columns, or split the tracker into smaller files, then upload again.',
     { field: 'file' },
   );
 }
 
 export function tooManyRows(): ValidationError {
+  const cap = MAX_TRACKER_ROWS.toLocaleString('en-GB');
   return new ValidationError(
     'tracker_too_large',
-    `This tracker has more than ${MAX_TRACKER_ROWS.toLocaleString('en-GB')} rows of cases, more than I can ` +
-      'import at once. Split it into smaller files (for example one per year) and upload each.',
+    `This tracker has more than ${cap} rows of cases, more than I can import at once. ` +
+      'Split it into smaller files (for example one per year) and upload each.',
     { field: 'file' },
   );
 }
@@ -48,14 +51,19 @@ export function tooManyRows(): ValidationError {
 export function noHeaderRow(): ValidationError {
   return new ValidationError(
     'tracker_no_header',
-    'I couldn’t find the row of column headings: I need one row, near the top of a sheet, with a ' +
-      'case reference column (such as “Case ref” or “Child ID”) and at least one milestone column ' +
-      '(such as “Accommodated” or “Permanence panel”). Check the headings, then upload the file again.',
+    'I couldn’t find the row of column headings: I need one row, near the top of a sheet, ' +
+      'with a case reference column (such as “Case ref” or “Child ID”) and at least one ' +
+      'milestone column (such as “Accommodated” or “Permanence panel”). Check the headings, ' +
+      'then upload the file again.',
     { field: 'file' },
   );
 }
 
-export function unknownMappedMilestone(header: string, key: string, known: string[]): ValidationError {
+export function unknownMappedMilestone(
+  header: string,
+  key: string,
+  known: string[],
+): ValidationError {
   return new ValidationError(
     'tracker_mapping',
     `“${header}” is mapped to “${key}”, which is not a milestone of this programme. ` +
@@ -67,8 +75,8 @@ export function unknownMappedMilestone(header: string, key: string, known: strin
 export function identifierMapped(header: string): ValidationError {
   return new ValidationError(
     'tracker_mapping',
-    `“${header}” holds details that identify a person, so it is never imported. ` +
-      'Map it to ignore; if it really holds milestone dates, rename the column in the file and upload again.',
+    `“${header}” holds details that identify a person, so it is never imported. Map it to ` +
+      'ignore; if it really holds milestone dates, rename the column and upload the file again.',
     { field: 'mapping' },
   );
 }

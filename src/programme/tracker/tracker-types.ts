@@ -75,5 +75,5 @@ export interface TrackerReading {
   planned: number;
 }
 
-/** Header (as in the file) → milestone key, or 'ignore'; an admin's re-mapping from the preview. */
+/** Header (as in the file) → milestone key, or 'ignore': an admin's remapping in the preview. */
 export type ColumnMapping = Record<string, string>;

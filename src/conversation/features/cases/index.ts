@@ -9,6 +9,7 @@ import { caseCommand, showCase, showTimeline } from './case-command.js';
 import { caseHistory } from './case-history.js';
 import { caseRefArg } from './case-ref-arg.js';
 import { cancelErase, confirmErase, ERASE_VERB, KEEP_VERB } from './erase-case.js';
+import { EXPORT_CASE_VERB, exportCase } from './export-case.js';
 import { undoLastChange } from './undo-change.js';
 
 type CaseAction = (ctx: TurnContext, caseRef: string) => Promise<Reply[]>;
@@ -44,7 +45,7 @@ export const casesFeature: Feature = {
       roles: ['admin'],
       usage: 'case <case> export|erase',
       example: 'case C1042 export',
-      summary: 'Everything held on one case reference, as JSON; or erase it (asks first).',
+      summary: 'Everything held on one case reference, as an Excel file; or erase it (asks first).',
       run: caseCommand,
     },
   ],
@@ -53,6 +54,7 @@ export const casesFeature: Feature = {
     byRef(TIMELINE_VERB, showTimeline),
     byRef(HISTORY_VERB, caseHistory),
     byRef(UNDO_VERB, undoLastChange),
+    byRef(EXPORT_CASE_VERB, exportCase),
     { verb: ERASE_VERB, run: (ctx, data) => confirmErase(ctx, pendingId(data)) },
     { verb: KEEP_VERB, run: (ctx, data) => cancelErase(ctx, pendingId(data)) },
   ],

@@ -1,0 +1,57 @@
+import { buildProgrammeWorkbook } from '../../../programme/export/programme-workbook.js';
+import type { TurnContext } from '../../context.js';
+import type { Feature } from '../../registry.js';
+import type { Reply } from '../../turn.js';
+import { XLSX_TYPE } from '../cases/export-case.js';
+
+export const EXPORT_PROGRAMME_VERB = 'programme.export';
+
+/**
+ * `export` (admins): the whole programme as a workbook — the tracker (in the layout the import
+ * reads back), tests of change, measures with their run-chart reading, and the audit — audited.
+ * Moving out is possible at any time.
+ */
+async function exportProgramme(ctx: TurnContext): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'export the programme');
+  const workbook = await buildProgrammeWorkbook(ctx);
+  const { cases, cycles, measures, auditEntries } = workbook.counts;
+  await ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'programme',
+    entityId: String(ctx.programme?._id ?? 'none'),
+    action: 'export',
+    before: null,
+    after: workbook.counts,
+    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId, file: workbook.fileName },
+    at: ctx.now,
+  });
+  return [
+    {
+      kind: 'file',
+      data: workbook.data,
+      fileName: workbook.fileName,
+      mimeType: XLSX_TYPE,
+      title: 'Programme export',
+      alt:
+        `${cases} children's tracker rows, ${cycles} tests of change, ${measures} measures and ` +
+        `${auditEntries} audit entries. It holds children's data: keep it as securely as case files.`,
+      again: { verb: EXPORT_PROGRAMME_VERB },
+    },
+  ];
+}
+
+export const exportFeature: Feature = {
+  commands: [
+    {
+      words: ['export'],
+      roles: ['admin'],
+      usage: 'export',
+      example: 'export',
+      summary:
+        'The whole programme as an Excel workbook: tracker, tests of change, measures, audit. ' +
+        'Its Tracker sheet imports back as it is.',
+      run: (ctx) => exportProgramme(ctx),
+    },
+  ],
+  actions: [{ verb: EXPORT_PROGRAMME_VERB, run: (ctx) => exportProgramme(ctx) }],
+};
