@@ -106,7 +106,7 @@ async function countCommands(client: MongoClient, texts: string[]) {
 /** What came back, in a few words: the kind of each reply, and a card's title. */
 function describe(replies: Reply[]): string {
   return replies
-    .map((r) => (r.kind === 'text' || r.kind === 'image' ? r.kind : `${r.kind} "${r.card.title}"`))
+    .map((r) => (r.kind === 'text' || r.kind === 'image' || r.kind === 'file' ? r.kind : `${r.kind} "${r.card.title}"`))
     .join(', ');
 }
 

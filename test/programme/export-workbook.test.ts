@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type ExcelJS from 'exceljs';
 import { everything, loadWorkbook as load, noteText, table } from '../helpers/workbook-text.js';
 import {
   compileCaseRefPattern,

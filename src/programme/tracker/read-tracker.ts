@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { MilestoneRecord } from '../../domain/parse-milestone.js';
-import { settleDuplicates } from './classify-columns.js';
+import { isTrackerHeader, settleDuplicates } from './classify-columns.js';
 import { checkMapping } from './column-mapping.js';
 import { judgeContents } from './column-contents.js';
 import { dateWindow } from './date-window.js';
@@ -42,6 +42,8 @@ function findDataSheets(
     const header = findHeaderRow(grid, settings, mapping);
     if (!header) continue;
     const columns = settleDuplicates(judgeContents(grid, header.row, header.columns));
+    // Headings alone looked right, but no column holds dates after all (a lookup sheet).
+    if (!isTrackerHeader(columns)) continue;
     sheets.push({ grid, headerRow: header.row, columns: columns.map(publicColumn) });
   }
   return sheets;
