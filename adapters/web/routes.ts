@@ -2,7 +2,7 @@ import restify, { type Next, type Request, type Response } from 'restify';
 import type { AppParts } from '../../src/app.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
 import { demoLoadTurn, isDemoLoadTurn } from '../../src/demo/demo-turn.js';
-import { AppError, asAppError } from '../../src/errors.js';
+import { AppError, ValidationError, asAppError } from '../../src/errors.js';
 import type { RouteRegistrar } from '../../src/server.js';
 import { digestPreviewReplies, hasDigestPreview } from './digest-preview.js';
 import { isLocalRequest } from './loopback.js';
@@ -10,6 +10,7 @@ import { chatPage, repliesPage } from './page.js';
 import { renderReplies } from './render-replies.js';
 import { loadStaticFiles } from './static-files.js';
 import { WebUserIdSchema, parseWebTurn, toTurn } from './to-turn.js';
+import { readUpload, UploadTooLarge } from './read-upload.js';
 import { uploadName, uploadTurn } from './upload-turn.js';
 import { welcomeReplies } from './welcome.js';
 import { MAX_TRACKER_BYTES } from '../../src/programme/tracker/tracker-limits.js';
@@ -62,7 +63,10 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
 
   const userOf = (req: Request) => {
     const as = new URL(req.url ?? '/', 'http://localhost').searchParams.get('as') ?? 'demo-admin';
-    return WebUserIdSchema.parse(as);
+    const parsed = WebUserIdSchema.safeParse(as);
+    // A bad ?as= is the client's mistake: a 400 that says which people exist, never a 500.
+    if (!parsed.success) throw new ValidationError('bad_web_user', `as: ${parsed.error.issues[0]!.message}`, { field: 'as' });
+    return parsed.data;
   };
 
   return (server) => {
@@ -116,10 +120,9 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
         res.send(415, { code: 'octet_stream_only', message: 'Send the file as application/octet-stream.' });
         return next(false);
       },
-      restify.plugins.bodyParser({ maxBodySize: MAX_TRACKER_BYTES, mapParams: false, mapFiles: false }),
       async (req: Request, res: Response) => {
         try {
-          const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          const data = await readUpload(req, MAX_TRACKER_BYTES);
           if (data.length === 0) {
             res.send(400, { code: 'empty_file', message: 'The file is empty. Choose your tracker (.xlsx or .csv) again.' });
             return;
@@ -128,6 +131,11 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
           logger.debug({ code: 'web_upload', bytes: data.length }, 'local chat upload');
           res.send(200, { replies: renderReplies(await handleTurn(turn, conversation)) }, { 'cache-control': 'no-store' });
         } catch (error) {
+          if (error instanceof UploadTooLarge) {
+            res.header('connection', 'close');
+            res.send(413, { code: 'file_too_large', message: 'That file is larger than 10 MB. Save only the tracker sheet as a .csv and try again.' });
+            return;
+          }
           fail(res, error);
         }
       },

@@ -25,6 +25,10 @@ export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly unhandled: string[] = [];
   private refusals: { status: number; code: string }[] = [];
+  /** Files a person attached, served at their pre-authorised downloadUrl (no token, as in Teams). */
+  private readonly hosted = new Map<string, Buffer>();
+  /** Bytes the bot put at an upload URL after a file consent was accepted, by upload id. */
+  readonly uploads = new Map<string, Buffer>();
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -51,6 +55,17 @@ export class FakeBotConnector {
     );
   }
 
+  /** Hosts a file; returns the downloadUrl a file.download.info attachment would carry. */
+  hostFile(id: string, data: Buffer): string {
+    this.hosted.set(id, data);
+    return `${this.url}files/${id}`;
+  }
+
+  /** Where Teams would let the bot upload an accepted file (OneDrive's upload session URL). */
+  uploadUrl(id: string): string {
+    return `${this.url}upload/${id}`;
+  }
+
   /** The next message post is refused, e.g. 403 BotNotInConversationRoster after an uninstall. */
   refuseNext(status: number, code: string): void {
     this.refusals.push({ status, code });
@@ -69,9 +84,23 @@ export class FakeBotConnector {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = Buffer.concat(await req.toArray()).toString('utf8');
+    const bytes = Buffer.concat(await req.toArray());
+    const raw = bytes.toString('utf8');
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', this.url).pathname;
+    if (method === 'GET' && path.startsWith('/files/')) {
+      const file = this.hosted.get(path.slice('/files/'.length));
+      this.calls.push({ method, path, body: undefined });
+      if (!file) return send(res, 404, { error: { code: 'NotFound' } });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length });
+      res.end(file);
+      return;
+    }
+    if (method === 'PUT' && path.startsWith('/upload/')) {
+      this.uploads.set(path.slice('/upload/'.length), bytes);
+      this.calls.push({ method, path, body: { bytes: bytes.length, range: req.headers['content-range'] } });
+      return send(res, 201, { id: 'uploaded' });
+    }
     const route = parseRoute(method, path);
     const body = raw ? JSON.parse(raw) : undefined;
     if (!route) {

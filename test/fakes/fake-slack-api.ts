@@ -40,6 +40,10 @@ export class FakeSlackApi {
   /** What landed in each conversation, oldest first, for conversations.history. */
   readonly messages: FakeSlackMessage[] = [];
   private readonly fileNames = new Map<string, string>();
+  /** Files people shared, served at url_private_download to a request with the bot token. */
+  private readonly hosted = new Map<string, { name: string; data: Buffer; token: string }>();
+  /** Bytes of each file the app uploaded, by file id. */
+  readonly uploads = new Map<string, Buffer>();
   private readonly failures = new Map<string, string>();
   private readonly latency = new Map<string, number>();
   private seq = 0;
@@ -65,6 +69,11 @@ export class FakeSlackApi {
     const fake = new FakeSlackApi(server, `http://127.0.0.1:${port}`);
     holder.fake = fake;
     return fake;
+  }
+
+  /** A file someone shared: files.info describes it and its private URL serves it to `token` only. */
+  hostFile(id: string, name: string, data: Buffer, token = 'xoxb-test'): void {
+    this.hosted.set(id, { name, data, token });
   }
 
   /** A response_url that lands on this fake, recorded as method `response_url:<id>`. */
@@ -125,7 +134,16 @@ export class FakeSlackApi {
     const raw = Buffer.concat(await req.toArray());
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const authorization = req.headers.authorization;
+    if (req.method === 'GET' && path.startsWith('/files-pri/')) {
+      const file = this.hosted.get(path.slice('/files-pri/'.length));
+      this.record({ method: 'download', body: { fileId: path.slice('/files-pri/'.length) }, authorization });
+      if (!file || authorization !== `Bearer ${file.token}`) return send(res, 404, 'not found');
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.data.length });
+      res.end(file.data);
+      return;
+    }
     if (req.method === 'POST' && path.startsWith('/upload/')) {
+      this.uploads.set(path.slice('/upload/'.length), raw);
       this.record({ method: 'upload', body: { fileId: path.slice('/upload/'.length) }, authorization, bytes: raw.length });
       return send(res, 200, 'OK');
     }
@@ -175,6 +193,12 @@ export class FakeSlackApi {
       return { user: { id: body.user, name: name.toLowerCase().replace(/\s+/g, '.'), real_name: name, profile: { display_name: name, real_name: name } } };
     },
     'conversations.info': (body) => ({ channel: { id: body.channel, is_im: String(body.channel).startsWith('D') } }),
+    'files.info': (body) => {
+      const file = this.hosted.get(String(body.file));
+      if (!file) return { ok: false, error: 'file_not_found' };
+      const url = `${this.origin}/files-pri/${body.file}`;
+      return { file: { id: body.file, name: file.name, size: file.data.length, url_private: url, url_private_download: url } };
+    },
     'files.getUploadURLExternal': (body) => {
       const fileId = `F${++this.seq}`;
       this.fileNames.set(fileId, String(body.filename));

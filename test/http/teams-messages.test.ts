@@ -58,7 +58,7 @@ describe('Teams messages over HTTP (anonymous local mode)', () => {
     expect(h.connector.posts()).toHaveLength(1);
   });
 
-  it('acknowledges a file attachment with a request to type the dates instead', async () => {
+  it('tells a member who attaches a tracker that importing is for admins, and never downloads it', async () => {
     const activity = teamsMessage('', {
       serviceUrl: h.connector.url,
       user: teamsUser('Fin Files'),
@@ -74,9 +74,17 @@ describe('Teams messages over HTTP (anonymous local mode)', () => {
     });
     expect((await postActivity(h.bot.url, activity)).status).toBe(200);
     expect(h.connector.posts()).toHaveLength(1);
-    expect(shown(h.connector.posts()[0]!.body)).toMatch(
-      /can't read attached files.*type the case reference and the dates/,
-    );
+    expect(shown(h.connector.posts()[0]!.body)).toMatch(/Only an admin can import a tracker/);
+  });
+
+  it('asks for typed dates when a picture is attached', async () => {
+    const activity = teamsMessage('', {
+      serviceUrl: h.connector.url,
+      user: teamsUser('Pia Picture'),
+      extra: { attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/p.png' }] },
+    });
+    expect((await postActivity(h.bot.url, activity)).status).toBe(200);
+    expect(shown(h.connector.posts()[0]!.body)).toMatch(/can't read pictures.*type the case reference and the dates/i);
   });
 
   it('refuses a body that is not JSON with 400 and runs no turn', async () => {

@@ -203,6 +203,34 @@ describe('column headings', () => {
   });
 });
 
+describe('column contents', () => {
+  const rows = ['C1001', 'C1002', 'C1003', 'C1004', 'C1005'].map(
+    (ref, i) => `${ref},0${i + 1}/10/2025,${i === 0 ? '03/10/2025' : i % 2 ? 'yes' : 'no'}`,
+  );
+  const csv = ['Ref,Accommodated,Legal', ...rows].join('\n');
+
+  it('ignores a column named like a milestone that mostly holds no dates', async () => {
+    const reading = await readCsv(csv);
+    expect(milestones(reading)).toEqual({ Accommodated: 'accommodated' });
+    expect(reading.ignoredColumns).toEqual(['Legal']);
+    expect([reading.cases, reading.rowErrors.length]).toEqual([5, 0]);
+  });
+
+  it('reads it as the admin mapped it, refusing the rows that hold no date', async () => {
+    const reading = await readCsv(csv, { Legal: 'legal_advice' });
+    expect(milestones(reading)).toEqual({ Accommodated: 'accommodated', Legal: 'legal_advice' });
+    expect(reading.rowErrors).toHaveLength(4);
+    expect(reading.rowErrors[0]).toEqual({
+      row: 3,
+      reason: 'the “Legal” cell does not hold a date',
+    });
+    expect(datesOf(reading, 'C1001')).toEqual({
+      accommodated: '2025-10-01',
+      legal_advice: '2025-10-03',
+    });
+  });
+});
+
 describe('identifier columns', () => {
   const planted = ['Kayden Planted', 'Planted', '17/04/2014', 'EH1 1YZ', '1704141234'];
   const plantedToo = ['1 Planted Street', 'kayden@example.org', '07700 900123'];
@@ -378,6 +406,19 @@ describe('rows', () => {
     ]);
     expect(reading.cases).toBe(1);
     expect(JSON.stringify(reading)).not.toContain('Kayden');
+  });
+
+  it('gives an example reference only when it knows one for the pattern', async () => {
+    const csv = Buffer.from('Ref,Accommodated\nC1001,03/10/2025\nNV-1001,03/10/2025\n');
+    const area = { ...settings, pattern: compileCaseRefPattern('NV-\\d{4}') };
+    const plain = await readTracker(csv, 'tracker.csv', area);
+    expect(plain.rowErrors).toEqual([
+      { row: 2, reason: "the case reference does not fit the programme's pattern" },
+    ]);
+    expect(plain.rows.map((r) => r.caseRef)).toEqual(['NV-1001']);
+    const example = { ...area, caseRefExample: 'NV-1042' };
+    const withExample = await readTracker(csv, 'tracker.csv', example);
+    expect(withExample.rowErrors[0]!.reason).toMatch(/\(like NV-1042\)$/);
   });
 
   it('refuses a row whole for an impossible, implausible or out-of-order date', async () => {

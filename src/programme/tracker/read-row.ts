@@ -1,4 +1,9 @@
-import { isCaseReference, normaliseCaseRef } from '../../domain/case-reference.js';
+import {
+  compileCaseRefPattern,
+  DEFAULT_CASE_REF_EXAMPLE,
+  isCaseReference,
+  normaliseCaseRef,
+} from '../../domain/case-reference.js';
 import type { MilestoneRecord } from '../../domain/parse-milestone.js';
 import { cellText, isBlank, plainValue } from './cell-value.js';
 import { type DateWindow, implausibility } from './date-window.js';
@@ -43,9 +48,15 @@ function problemWith(cell: MilestoneCell, window: DateWindow): string | null {
   }
 }
 
+const DEFAULT_PATTERN = compileCaseRefPattern().source;
+
+/** Never the reference itself: a cell that does not fit may hold a child's name. */
 function refusal(settings: TrackerSettings): string {
-  const example = settings.caseRefExample ?? 'C1042';
-  return `the case reference does not fit the programme's pattern (like ${example})`;
+  const isDefault = settings.pattern.source === DEFAULT_PATTERN;
+  // Only for the default pattern can we be sure what fits; an area may give its own example.
+  const example = settings.caseRefExample ?? (isDefault ? DEFAULT_CASE_REF_EXAMPLE : undefined);
+  const like = example ? ` (like ${example})` : '';
+  return `the case reference does not fit the programme's pattern${like}`;
 }
 
 /**
