@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { readBenchArgs } from './cli.js';
 import { benchParseMilestone } from './parse-milestone.js';
+import { benchReadTracker } from './read-tracker.js';
 import { benchRenderCharts } from './render-charts.js';
 import { type Benchmark, renderReport } from './report.js';
 import { benchRunChart } from './runchart.js';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   'parse-milestone': benchParseMilestone,
   runchart: benchRunChart,
   'render-charts': benchRenderCharts,
+  'read-tracker': benchReadTracker,
 };
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);

@@ -7,6 +7,7 @@ import type { Logger } from '../src/log.js';
 import type { Notifier } from '../src/notify.js';
 import type { JobDefinition } from '../src/scheduler.js';
 import { coachPromptsJob } from './coach-prompts.js';
+import { finishImportsJob } from './finish-imports.js';
 import { planDigestsJob } from './plan-digests.js';
 import { remindersJob } from './reminders.js';
 import { runSendDeliveries, sendDeliveriesJob } from './send-deliveries.js';
@@ -35,5 +36,6 @@ export function registerJobs(deps: JobsDeps): JobDefinition[] {
     sendDeliveriesJob(send),
     coachPromptsJob({ ...base, onQueued: sendNow }),
     remindersJob({ ...base, onQueued: sendNow }),
+    finishImportsJob(base),
   ];
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { DateTime } from 'luxon';
 import { compileCaseRefPattern } from '../domain/case-reference.js';
 import { AppError } from '../errors.js';
@@ -24,12 +25,6 @@ const USAGE =
   'usage: npm run --silent import -- [--dry-run] [--today YYYY-MM-DD] [--map "Header=key"]... FILE';
 const TIME_ZONE = 'Europe/London';
 
-/** What the store side exports by default (src/cli/import-into-store.ts). */
-type ImportIntoStore = (
-  reading: TrackerReading,
-  fileName: string,
-  settings: TrackerSettings,
-) => Promise<string>;
 
 interface Args {
   dryRun: boolean;
@@ -114,23 +109,6 @@ async function loadFile(file: string): Promise<Buffer> {
   }
 }
 
-/**
- * The store side is written separately; importing it only when asked keeps --dry-run free of
- * the database, and this file compiling before that one exists.
- */
-async function importIntoStore(): Promise<ImportIntoStore> {
-  const specifier = './import-into-store.js';
-  try {
-    const module = (await import(specifier)) as { default: ImportIntoStore };
-    return module.default;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      return fail('importing into the local programme is not available yet; use --dry-run');
-    }
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
   const args = readArgs(process.argv.slice(2));
   const settings: TrackerSettings = {
@@ -141,13 +119,15 @@ async function main(): Promise<void> {
     maxYearsAhead: MAX_YEARS_AHEAD,
   };
   const data = await loadFile(args.file);
-  const reading = await readTracker(data, args.file, settings, args.mapping);
-  if (args.dryRun) {
-    process.stdout.write(`${summary(reading)}\n`);
+  if (!args.dryRun) {
+    // Loaded only here, so a dry run never opens the database. The store side reads the file again
+    // with the local programme's own milestones, reference pattern and today.
+    const { importIntoStore } = await import('./import-into-store.js');
+    process.stdout.write(`${await importIntoStore(data, basename(args.file), args.mapping)}\n`);
     return;
   }
-  const store = await importIntoStore();
-  process.stdout.write(`${await store(reading, args.file, settings)}\n`);
+  const reading = await readTracker(data, args.file, settings, args.mapping);
+  process.stdout.write(`${summary(reading)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -171,4 +171,33 @@ describe('importing a tracker through the conversation', () => {
     expect(fact(remapped, 'Dates')).toBe('5 happened, 0 planned');
     expect(replyText([{ kind: 'card', card: remapped }])).toMatch(/Perm rec → ignored/);
   });
+
+  it('erasing a case removes its dates from an open import preview too', async () => {
+    await bot.send(ADMIN, [SAMPLE_FILE]);
+    const asked = firstCard(await bot.say(ADMIN, 'case N3001 erase'));
+    const erase = asked.buttons!.find((b) => b.id === 'erase')!;
+    await bot.act(ADMIN, erase.action.verb, erase.action.data ?? {});
+    const imp = await bot.db.collection('tracker_imports').findOne({ status: 'preview' });
+    expect(imp!.rows.map((r: { caseRef: string }) => r.caseRef)).toEqual(['N3002', 'N3003', 'N3006']);
+    expect(JSON.stringify(imp)).not.toContain('N3001');
+  });
+
+  it('plants identifiers in every kind of identifier column: none reaches the store, the reply or the audit', async () => {
+    const planted = ['Kayden Planted', '17/04/2014', 'EH1 1YZ', '1704141234', 'kayden@example.org', '07700 900123', '12 Planted Street'];
+    const file = csv(
+      'Child ID,Child name,DOB,Postcode,CHI number,Email,Phone,Address,Accom,Perm rec\n' +
+        `C4001,${planted.slice(0, 7).join(',')},03/02/2025,01/06/2025\n`,
+    );
+    const replies = await bot.send(ADMIN, [file]);
+    const preview = firstCard(replies);
+    const shown = replyText(replies);
+    expect(fact(preview, 'Dates')).toBe('2 happened, 0 planned');
+    await press(bot, ADMIN, preview, 'confirm');
+    const everything = await wholeDatabase(bot);
+    for (const value of planted) {
+      expect(shown).not.toContain(value);
+      expect(everything).not.toContain(value);
+    }
+    expect(shown).toMatch(/DOB → not read \(holds dates of birth\)/);
+  });
 });

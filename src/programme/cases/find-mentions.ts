@@ -11,6 +11,8 @@ export const MENTION_COLLECTIONS = [
   'promptResponses',
   'digests',
   'deliveries',
+  // A tracker import's preview keeps each row's reference and dates until it is answered.
+  'imports',
 ] as const;
 export type MentionCollection = (typeof MENTION_COLLECTIONS)[number];
 

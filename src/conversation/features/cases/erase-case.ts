@@ -85,7 +85,12 @@ async function scrub(
       await scoped.deleteOne({ _id: doc._id });
       continue;
     }
-    const changed = Object.entries(doc)
+    // An import's rows are that child's dates: they go, not just the reference in them.
+    const source =
+      collection === 'imports' && Array.isArray(doc.rows)
+        ? { ...doc, rows: (doc.rows as { caseRef?: string }[]).filter((r) => r.caseRef !== caseRef) }
+        : doc;
+    const changed = Object.entries(source)
       .filter(([key]) => key !== '_id' && key !== 'workspaceId')
       .map(([key, value]) => [key, redacted(value, pattern, ERASED)] as const)
       .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(doc[key]));

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyImport, APPLY_LEASE_MS, claimImport, importKey } from '../../src/programme/imports/apply-import.js';
+import { finishStoppedImports } from '../../src/programme/imports/finish-stopped-imports.js';
+import { previewImport } from '../../src/programme/imports/preview-import.js';
+import type { ModelContext } from '../../src/programme/model-context.js';
+import { ensureIndexes } from '../../src/store/collections.js';
+import { workspaceStore, type WorkspaceStore } from '../../src/store/workspace-store.js';
+import { openTestDb, type TestDb } from '../helpers/test-db.js';
+
+const NOW = new Date('2026-11-19T10:00:00Z');
+const CSV = Buffer.from(
+  'Case ref,Accommodated,First LAC review\nC2001,03/02/2025,20/02/2025\nC2002,04/02/2025,21/02/2025\nC2003,05/02/2025,\n',
+);
+
+let testDb: TestDb;
+let store: WorkspaceStore;
+const ctx = (now = NOW): ModelContext => ({
+  store,
+  now,
+  programme: null,
+  actor: () => ({ userId: 'U-ADMIN', name: 'Alex Admin' }),
+  source: () => ({ platform: 'web', eventId: 'e1' }),
+});
+
+beforeAll(async () => {
+  testDb = await openTestDb('import_repair');
+  await ensureIndexes(testDb.db);
+  store = workspaceStore(testDb.db, 'W-REPAIR');
+});
+afterAll(() => testDb.drop());
+
+describe('an import stopped part-way is finished once, never doubled', () => {
+  it('a crash after some case writes and before their audit: finishing writes the rest and one audit entry each', async () => {
+    const { imp } = await previewImport(ctx(), { name: 't.csv', data: CSV }, 'U-ADMIN');
+    const claimed = (await claimImport(ctx(), imp._id.toHexString(), 'U-ADMIN'))!;
+    expect(claimed.status).toBe('applying');
+    // What a process killed mid-import leaves: one case written with its stamp, no audit, status applying.
+    const key = importKey(claimed);
+    await store.cases.insertOne({
+      caseRef: 'C2001',
+      milestones: { accommodated: { actual: '2025-02-03' }, first_lac_review: { actual: '2025-02-20' } },
+      version: 1,
+      lastImport: { key, row: 2, before: {}, version: 0 },
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    // Within the lease nobody else takes it; after it, the sweep does.
+    expect(await finishStoppedImports(testDb.db, NOW)).toBe(0);
+    const later = new Date(NOW.getTime() + APPLY_LEASE_MS + 1000);
+    expect(await finishStoppedImports(testDb.db, later)).toBe(1);
+    const cases = await store.cases.find({}, { sort: { caseRef: 1 } }).toArray();
+    expect(cases.map((c) => [c.caseRef, c.version])).toEqual([['C2001', 1], ['C2002', 1], ['C2003', 1]]);
+    const audit = await store.audit.find({ action: 'import' }).toArray();
+    expect(audit.map((a) => a.entityId).sort()).toEqual(['C2001', 'C2002', 'C2003']);
+    const again = (await store.imports.findOne({ _id: imp._id }))!;
+    expect(again.status).toBe('applied');
+    expect(again.rows).toEqual([]);
+    // A second finish, or the same apply run again, adds nothing.
+    expect(await finishStoppedImports(testDb.db, later)).toBe(0);
+    await applyImport(ctx(later), { ...claimed, status: 'applying' });
+    expect(await store.audit.countDocuments({ action: 'import' })).toBe(3);
+    expect((await store.cases.findOne({ caseRef: 'C2002' }))!.version).toBe(1);
+  });
+
+  it('a date confirmed by someone between preview and Confirm is neither overwritten nor lost', async () => {
+    const file = Buffer.from('Case ref,Accommodated,First LAC review\nC3001,03/02/2025,20/02/2025\n');
+    const { imp } = await previewImport(ctx(), { name: 'u.csv', data: file }, 'U-ADMIN');
+    await store.cases.insertOne({
+      caseRef: 'C3001',
+      milestones: { permanence_recommendation: { actual: '2025-06-01' } },
+      version: 1,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    const claimed = (await claimImport(ctx(), imp._id.toHexString(), 'U-ADMIN'))!;
+    const done = await applyImport(ctx(), claimed);
+    expect(done.cases).toBe(1);
+    const c3001 = (await store.cases.findOne({ caseRef: 'C3001' }))!;
+    expect(c3001.milestones).toEqual({
+      accommodated: { actual: '2025-02-03' },
+      first_lac_review: { actual: '2025-02-20' },
+      permanence_recommendation: { actual: '2025-06-01' },
+    });
+    expect(c3001.version).toBe(2);
+  });
+});
