@@ -17,7 +17,8 @@ const PRIVACY = PAGE(
 <li>It stores <strong>pseudonymous case references only</strong> (for example C1042) with milestone dates — never a child's name, date of birth or address. Text that does not match the area's case-reference pattern is refused as an identifier.</li>
 <li>It stores the work of the groups: tests of change, notes, measures, prompts and digests, and the names and chat ids of the people who use it.</li>
 <li>Every change is kept in an audit trail: who, when, the value before and after.</li>
-<li>An administrator can export everything held about one case reference, and erase it.</li>
+<li>An administrator can import the area's tracker from an Excel or CSV file. Only the case reference and milestone date columns are read; columns holding names, dates of birth, addresses, postcodes, CHI or NHS numbers, phone numbers or emails are named in the preview and never read or stored. The file itself is never stored: it is held in memory for at most half an hour so the columns can be re-mapped.</li>
+<li>An administrator can export the whole programme, or everything held about one case reference (that child only), as an Excel file, and erase a case.</li>
 <li>Data from one Slack workspace or Microsoft Teams tenant is never visible from another.</li>
 <li>The data lives in the MongoDB database your organisation runs pacebot with. Message text is not written to the service's logs.</li>
 </ul>`,

@@ -13,7 +13,8 @@ export function uploadName(header: string | string[] | undefined): string {
     name = '';
   }
   // Only the last path part, without control characters: it is shown back in the preview.
-  name = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const last = name.split(/[\\/]/).pop() ?? '';
+  name = [...last].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('').trim();
   if (!name || name.length > 200) {
     throw new ValidationError('bad_file_name', 'The file needs a name of up to 200 characters, like tracker.xlsx.');
   }

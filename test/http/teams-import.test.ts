@@ -52,7 +52,7 @@ describe('Teams: an admin attaches a tracker in the personal chat', () => {
 
     h.connector.clear();
     await postActivity(h.bot.url, teamsMessage('export', options));
-    const consent = (h.connector.posts()[0]!.body as { attachments: { contentType: string; name: string; content: Record<string, any> }[] }).attachments[0]!;
+    const consent = (h.connector.posts()[0]!.body as { attachments: { contentType: string; name: string; content: { acceptContext: unknown } }[] }).attachments[0]!;
     expect(consent.contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
     expect(consent.name).toMatch(/^pacebot-export-.*\.xlsx$/);
     // The card carries how to make the file again, never its bytes.
