@@ -53,6 +53,6 @@ function fileHtml(reply: Extract<Reply, { kind: 'file' }>): string {
   return (
     `<div class="bubble file"><p>${e(reply.title)}</p>` +
     `<a class="card-button primary" download="${e(reply.fileName)}" href="${href}">Download ${e(reply.fileName)} (${kb} KB)</a>` +
-    `<p class="visually-hidden">${e(reply.alt)}</p></div>`
+    `<p class="file-note">${e(reply.alt)}</p></div>`
   );
 }

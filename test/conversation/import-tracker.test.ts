@@ -56,7 +56,7 @@ describe('importing a tracker through the conversation', () => {
     expect(await bot.db.collection('cases').countDocuments()).toBe(0);
 
     const done = await press(bot, ADMIN, preview, 'confirm');
-    expect(replyText(done)).toMatch(/Imported sample-tracker\.xlsx: 4 cases changed, 17 new dates, 0 changed/);
+    expect(replyText(done)).toMatch(/Imported sample-tracker\.xlsx\s+4 new cases, 0 cases updated: 17 dates added, 0 dates changed/);
     const cases = await bot.db.collection('cases').find({}, { sort: { caseRef: 1 } }).toArray();
     expect(cases.map((c) => c.caseRef)).toEqual(['N3001', 'N3002', 'N3003', 'N3006']);
     expect(cases[0]!.milestones).toEqual({
@@ -88,6 +88,8 @@ describe('importing a tracker through the conversation', () => {
     expect(fact(again, 'Changed dates')).toBe('0');
     expect(fact(again, 'Already held')).toBe('17');
     expect(again.buttons?.some((b) => b.id === 'confirm')).toBe(false);
+    expect(again.title).toBe('Nothing new in sample-tracker.xlsx');
+    expect(replyText([{ kind: 'card', card: again }])).toMatch(/every date in sample-tracker\.xlsx is already held/);
 
     const corrected = csv('Case ref,Accommodated,First LAC review\nN3001,08/01/2025,24/01/2025\n');
     const preview = firstCard(await bot.send(ADMIN, [corrected]));
@@ -135,9 +137,11 @@ describe('importing a tracker through the conversation', () => {
   });
 
   it('says how to import when asked without a file, and which files it reads when given another', async () => {
-    expect(replyText(await bot.say(ADMIN, 'import'))).toMatch(/\.xlsx.*\.csv.*store nothing until you confirm/s);
+    expect(replyText(await bot.say(ADMIN, 'import'))).toMatch(/\.xlsx.*\.csv.*Import a tracker.*store nothing until you confirm/s);
     const replies = await bot.send(ADMIN, [{ name: 'photo.png', data: Buffer.from('x') }]);
     expect(replyText(replies)).toMatch(/I can import an Excel tracker/);
+    const old = await bot.send(ADMIN, [{ name: 'tracker.xls', data: Buffer.from('x') }]);
+    expect(replyText(old)).toMatch(/Save As → Excel Workbook \(\.xlsx\)/);
   });
 
   it('an unreadable file gets a clear answer, no stack trace, and nothing stored', async () => {
@@ -161,6 +165,8 @@ describe('importing a tracker through the conversation', () => {
     const programme = await bot.db.collection('programmes').findOne({});
     expect(programme!.milestones.map((m: { label: string }) => m.label)).toContain("Children's Hearing");
 
+    // A column the admin ignores is not offered back as a new milestone: it already is one.
+    expect(added.buttons?.some((b) => /Add/.test(b.label))).toBe(false);
     const form = firstCard(await press(bot, ADMIN, added, 'remap'));
     const permInput = form.form!.inputs.find((i) => i.label === 'Perm rec')!;
     expect(permInput.kind).toBe('choice');
@@ -169,7 +175,8 @@ describe('importing a tracker through the conversation', () => {
     values[permInput.id] = 'ignore';
     const remapped = firstCard(await bot.act(ADMIN, form.form!.submit.verb, form.form!.submit.data ?? {}, values));
     expect(fact(remapped, 'Dates')).toBe('5 happened, 0 planned');
-    expect(replyText([{ kind: 'card', card: remapped }])).toMatch(/Perm rec → ignored/);
+    expect(replyText([{ kind: 'card', card: remapped }])).toMatch(/Perm rec → ignored\s*$/m);
+    expect(remapped.buttons?.some((b) => /Add/.test(b.label))).toBe(false);
   });
 
   it('erasing a case removes its dates from an open import preview too', async () => {

@@ -59,7 +59,7 @@ describe('Slack: an admin drops a tracker into the DM', () => {
     s.fake.clear();
     await deliver(s.app.url, blockActions({ value: confirm, responseUrl: s.fake.responseUrl("confirm") }));
     const [stored] = await s.fake.waitFor('chat.update');
-    expect(JSON.stringify(stored!.body)).toMatch(/4 cases changed, 17 new dates/);
+    expect(JSON.stringify(stored!.body)).toMatch(/4 new cases, 0 cases updated: 17 dates added/);
     expect(await s.app.db.collection(COLLECTIONS.cases).countDocuments({ workspaceId: 'T-ALPHA' })).toBe(4);
     const logs = logLines.join('\n');
     expect(logs).not.toMatch(/Example|moved to kinship/);

@@ -47,7 +47,7 @@ describe('Teams: an admin attaches a tracker in the personal chat', () => {
     const invoke = teamsCardAction(confirm.verb!, confirm.data ?? {}, options);
     const answer = await postActivity(h.bot.url, invoke);
     expect(answer.status).toBe(200);
-    expect(JSON.stringify(answer.body)).toMatch(/4 cases changed, 17 new dates/);
+    expect(JSON.stringify(answer.body)).toMatch(/4 new cases, 0 cases updated: 17 dates added/);
     expect(await h.bot.db.collection(COLLECTIONS.cases).countDocuments({ workspaceId: tenantId })).toBe(4);
 
     h.connector.clear();

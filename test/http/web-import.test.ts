@@ -53,7 +53,7 @@ describe('POST /web/upload: the local chat file picker', () => {
 
     const second = (await upload(SAMPLE, 'sample-tracker.xlsx')).body.replies[0]!.html;
     const stored = await turn({ as: 'demo-admin', action: action(second, 'Confirm import') });
-    expect(stored.replies[0]!.html).toMatch(/4 cases changed, 17 new dates/);
+    expect(stored.replies[0]!.html).toMatch(/4 new cases, 0 cases updated: 17 dates added/);
     expect(await app.db.collection(COLLECTIONS.cases).countDocuments()).toBe(4);
 
     const exported = await turn({ as: 'demo-admin', text: 'export' });

@@ -33,11 +33,13 @@ export async function confirmImport(ctx: TurnContext, id: string): Promise<Reply
       done.refused.slice(0, 10).map((e) => rowName(e.row)).join(', ') +
       (done.refused.length > 10 ? '…' : '') + '.'
     : '';
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const updated = done.cases - done.newCases;
   const summary =
-    `Imported ${claimed.fileName}: ${done.cases} case${done.cases === 1 ? '' : 's'} changed, ` +
-    `${done.newDates} new date${done.newDates === 1 ? '' : 's'}, ${done.changedDates} changed ` +
-    `(each audited with its row).${refusedText}\nTry \`chart accommodation to permanence recommendation\`.`;
-  return [card({ title: `Import ${done.number} stored`, sections: [{ text: summary }] }, true)];
+    `${plural(done.newCases, 'new case')}, ${plural(updated, 'case')} updated: ` +
+    `${plural(done.newDates, 'date')} added, ${plural(done.changedDates, 'date')} changed.` +
+    `${refusedText}\nTry \`chart accommodation to permanence recommendation\`, or \`case ${claimed.rows[0]?.caseRef ?? 'C1042'}\`.`;
+  return [card({ title: `Imported ${claimed.fileName}`, sections: [{ text: summary }] }, true)];
 }
 
 /** Cancel: the preview and its rows are gone; nothing about a case was ever changed. */

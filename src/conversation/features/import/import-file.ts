@@ -11,9 +11,19 @@ import { keepUpload } from './upload-cache.js';
 
 const TRACKER_NAME = /\.(xlsx|csv)$/i;
 
-export const HOW_TO_IMPORT =
-  'Send your tracker as a file in this chat (an Excel `.xlsx` or a `.csv`): drop it in, or attach it ' +
-  'to a message that says `import`. I show what I would import, and store nothing until you confirm.';
+const HOW_BY_PLATFORM = {
+  web: 'Choose it with *Import a tracker* under the message box.',
+  slack: 'Drop it into this chat, or attach it to a message that says `import`.',
+  teams: 'Attach it to a message in our personal chat.',
+} as const;
+
+/** How to send a tracker, in the words of the surface the person is on. */
+export function howToImport(platform: keyof typeof HOW_BY_PLATFORM): string {
+  return (
+    `Send your tracker as an Excel \`.xlsx\` or a \`.csv\` file. ${HOW_BY_PLATFORM[platform]} ` +
+    'I show what I would import, and store nothing until you confirm.'
+  );
+}
 
 /** The mapping this admin chose last time for a file of the same name: next month's tracker reads alike. */
 async function rememberedMapping(ctx: TurnContext, fileName: string): Promise<ColumnMapping | undefined> {
@@ -51,7 +61,10 @@ export async function importFiles(
   const asked = /^import\b/i.test(said);
   if (!tracker) {
     if (!asked && said) return null;
-    return [text('I can import an Excel tracker (`.xlsx`) or a `.csv` file. ' + HOW_TO_IMPORT)];
+    const old = files.some((f) => /\.xls$/i.test(f.name))
+      ? 'That is an old-style .xls workbook: open it in Excel and use Save As → Excel Workbook (.xlsx). '
+      : 'I can import an Excel tracker (.xlsx) or a .csv file. ';
+    return [text(old + howToImport(ctx.turn.platform))];
   }
   ctx.requireRole(['admin'], 'import a tracker');
   if (tracker.size !== undefined && tracker.size > MAX_TRACKER_BYTES) {

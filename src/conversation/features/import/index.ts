@@ -1,7 +1,7 @@
 import type { Feature } from '../../registry.js';
 import { text } from '../../replies.js';
 import { cancelImport, confirmImport } from './answer-import.js';
-import { HOW_TO_IMPORT, importFiles } from './import-file.js';
+import { howToImport, importFiles } from './import-file.js';
 import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, importIdOf, OPEN_REMAP, SAVE_REMAP } from './import-verbs.js';
 import { addColumnMilestone, openRemap, saveRemap } from './remap-columns.js';
 
@@ -19,7 +19,7 @@ export const importFeature: Feature = {
       summary: 'Bring in your Excel or CSV tracker of key dates: a preview first, nothing stored until you confirm.',
       async run(ctx) {
         ctx.requireRole(['admin'], 'import a tracker');
-        return [text(HOW_TO_IMPORT)];
+        return [text(howToImport(ctx.turn.platform))];
       },
     },
   ],

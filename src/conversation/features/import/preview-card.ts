@@ -3,6 +3,7 @@ import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js'
 import { dayLabel } from '../../../programme/cases/day-format.js';
 import { labelOf } from '../../../programme/cases/milestone-settings.js';
 import type { ImportPreview } from '../../../programme/imports/preview-import.js';
+import { milestoneOfHeader } from '../../../programme/tracker/header-milestones.js';
 import type { TrackerColumn } from '../../../programme/tracker/tracker-types.js';
 import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, OPEN_REMAP } from './import-verbs.js';
 
@@ -30,7 +31,8 @@ function columnLine(column: TrackerColumn, catalogue: MilestoneCatalogue): strin
     const what = IDENTIFIER_WORDS[column.identifier ?? ''] ?? 'personal details';
     return `- ${column.header} → not read (holds ${what})`;
   }
-  return `- ${column.header} → ignored${column.holdsDates ? ' (holds dates: add it as a milestone?)' : ''}`;
+  const offer = column.holdsDates && !milestoneOfHeader(column.header, catalogue);
+  return `- ${column.header} → ignored${offer ? ' (holds dates: add it as a milestone?)' : ''}`;
 }
 
 function more(count: number, shown: number): string {
@@ -77,16 +79,24 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
       text: lines.join('\n') + more(refused.length, SHOW_REFUSED) + '\nCorrect them in the file and send it again: rows already imported stay as they are.',
     });
   }
-  sections.push({ text: 'Nothing is stored until you confirm.' });
-  const candidates = reading.columns.filter((c) => c.kind === 'ignored' && c.holdsDates);
+  const nothingNew = plan.cases.length === 0;
+  sections.push({
+    text: nothingNew
+      ? `Nothing new: every date in ${imp.fileName} is already held, so there is nothing to confirm.`
+      : 'Nothing is stored until you confirm.',
+  });
+  // Only a heading no milestone answers to is offered as a new one: an admin who chose to ignore
+  // "ADM decision" is not asked to add it again.
+  const candidates = reading.columns.filter(
+    (c) => c.kind === 'ignored' && c.holdsDates && !milestoneOfHeader(c.header, catalogue),
+  );
   const addButtons: CardButton[] = candidates.slice(0, MAX_NEW_MILESTONE_BUTTONS).map((c, i) => ({
     id: `add-${i}`,
     label: `Add “${c.header.slice(0, 40)}” as a milestone`,
     action: { verb: ADD_MILESTONE, data: { ...data, header: c.header.slice(0, 200) } },
   }));
-  const nothing = plan.cases.length === 0;
   return {
-    title: `Import ${imp.fileName}?`,
+    title: nothingNew ? `Nothing new in ${imp.fileName}` : `Import ${imp.fileName}?`,
     subtitle: `Header row ${reading.headerRow}${sheetWord}`,
     facts: [
       { label: 'Cases', value: `${reading.cases} (${plan.counts.newCases} new, ${Math.max(held, 0)} already held)` },
@@ -98,7 +108,7 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
     ],
     sections,
     buttons: [
-      ...(nothing
+      ...(nothingNew
         ? []
         : [{ id: 'confirm', label: 'Confirm import', style: 'primary' as const, action: { verb: CONFIRM_IMPORT, data } }]),
       { id: 'remap', label: 'Change columns', action: { verb: OPEN_REMAP, data } },

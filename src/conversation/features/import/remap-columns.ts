@@ -44,6 +44,7 @@ export async function openRemap(ctx: TurnContext, id: string): Promise<Reply[]> 
     label: c.header.slice(0, 80),
     options,
     value: c.milestone ?? IGNORE,
+    required: true,
   }));
   const card: Card = {
     title: 'Change columns',
