@@ -1,4 +1,6 @@
+import { escapeAdaptive } from './adaptive-text.js';
 import type { AcElement } from './adaptive-card-types.js';
+import { restorePlain } from './plain-text.js';
 import { TEAMS_IMAGE_MAX_BYTES, TEAMS_IMAGE_MAX_SIDE } from './limits.js';
 import type { CardImage } from './model.js';
 import { pngDimensions } from './png-dimensions.js';
@@ -10,7 +12,7 @@ import { pngDimensions } from './png-dimensions.js';
  */
 export function toAdaptiveImage(image: CardImage): AcElement[] {
   const caption: AcElement[] = image.title
-    ? [{ type: 'TextBlock', text: image.title, wrap: true, weight: 'bolder', spacing: 'medium' }]
+    ? [{ type: 'TextBlock', text: escapeAdaptive(image.title), wrap: true, weight: 'bolder', spacing: 'medium' }]
     : [];
   const size = pngDimensions(image.png);
   const tooBig =
@@ -22,7 +24,7 @@ export function toAdaptiveImage(image: CardImage): AcElement[] {
       ...caption,
       {
         type: 'TextBlock',
-        text: `${image.alt} (image too large to show here)`,
+        text: `${escapeAdaptive(image.alt)} (image too large to show here)`,
         wrap: true,
         isSubtle: true,
       },
@@ -33,7 +35,7 @@ export function toAdaptiveImage(image: CardImage): AcElement[] {
     {
       type: 'Image',
       url: `data:image/png;base64,${image.png.toString('base64')}`,
-      altText: image.alt,
+      altText: restorePlain(image.alt),
     },
   ];
 }

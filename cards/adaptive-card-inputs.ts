@@ -1,6 +1,8 @@
+import { escapeAdaptive } from './adaptive-text.js';
 import type { AcElement } from './adaptive-card-types.js';
 import { otherInputId } from './form-values.js';
 import type { FormInput } from './model.js';
+import { restorePlain } from './plain-text.js';
 
 /**
  * Form inputs as Adaptive Card 1.5 inputs with `label`, `isRequired` and `errorMessage` (1.3+), so
@@ -9,7 +11,7 @@ import type { FormInput } from './model.js';
 export function toAdaptiveInputs(input: FormInput): AcElement[] {
   const base = {
     id: input.id,
-    label: input.label,
+    label: restorePlain(input.label),
     isRequired: input.required === true,
     errorMessage: input.required
       ? `Please fill in “${input.label}”.`
@@ -19,7 +21,7 @@ export function toAdaptiveInputs(input: FormInput): AcElement[] {
     ? [
         {
           type: 'TextBlock',
-          text: input.hint,
+          text: escapeAdaptive(input.hint),
           wrap: true,
           isSubtle: true,
           size: 'small',
@@ -59,7 +61,7 @@ function choiceInputs(input: ChoiceInput, base: Record<string, unknown>): AcElem
     ...base,
     style: 'compact',
     placeholder: 'Choose…',
-    choices: input.options.map((option) => ({ title: option.label, value: option.value })),
+    choices: input.options.map((option) => ({ title: restorePlain(option.label), value: option.value })),
     ...(input.value && { value: input.value }),
   };
   if (!input.allowOther) return [select];

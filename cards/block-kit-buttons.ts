@@ -7,6 +7,7 @@ import {
   SLACK_ID_MAX,
 } from './limits.js';
 import type { Card, CardAction, CardButton } from './model.js';
+import { restorePlain } from './plain-text.js';
 import { truncateText } from './text.js';
 
 /**
@@ -28,7 +29,7 @@ export function buttonElement(button: CardButton): types.Button {
     action_id: button.id,
     text: {
       type: 'plain_text',
-      text: truncateText(button.label, SLACK_BUTTON_TEXT_MAX),
+      text: truncateText(restorePlain(button.label), SLACK_BUTTON_TEXT_MAX),
       emoji: true,
     },
     value,

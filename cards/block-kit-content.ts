@@ -7,19 +7,28 @@ import {
 } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './markdown-to-mrkdwn.js';
 import type { Card, CardFact, CardSection } from './model.js';
+import { restorePlain } from './plain-text.js';
 import { splitText, truncateText } from './text.js';
 
 export function headerBlock(title: string): types.HeaderBlock {
   return {
     type: 'header',
-    text: { type: 'plain_text', text: truncateText(title, SLACK_HEADER_TEXT_MAX), emoji: true },
+    text: { type: 'plain_text', text: truncateText(restorePlain(title), SLACK_HEADER_TEXT_MAX), emoji: true },
   };
 }
 
-export function contextBlock(mrkdwn: string): types.ContextBlock {
+/**
+ * Every mrkdwn object we send is `verbatim`: Slack then leaves the text as we escaped it, rather than
+ * turning bare URLs, channel names and broadcast words into links and mentions (docs: text object).
+ */
+function mrkdwn(text: string): types.MrkdwnElement {
+  return { type: 'mrkdwn', text, verbatim: true };
+}
+
+export function contextBlock(text: string): types.ContextBlock {
   return {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: truncateText(mrkdwn, SLACK_SECTION_TEXT_MAX) }],
+    elements: [mrkdwn(truncateText(text, SLACK_SECTION_TEXT_MAX))],
   };
 }
 
@@ -44,7 +53,7 @@ function sectionBlocks(section: CardSection): types.KnownBlock[] {
   const texts = splitText(parts.join('\n'), SLACK_SECTION_TEXT_MAX);
   return [
     ...texts.map(
-      (text): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } }),
+      (text): types.SectionBlock => ({ type: 'section', text: mrkdwn(text) }),
     ),
     ...(section.facts?.length ? factBlocks(section.facts) : []),
   ];
@@ -53,13 +62,14 @@ function sectionBlocks(section: CardSection): types.KnownBlock[] {
 function factBlocks(facts: CardFact[]): types.SectionBlock[] {
   const blocks: types.SectionBlock[] = [];
   for (let start = 0; start < facts.length; start += SLACK_SECTION_FIELDS_MAX) {
-    const fields = facts.slice(start, start + SLACK_SECTION_FIELDS_MAX).map((fact) => ({
-      type: 'mrkdwn' as const,
-      text: truncateText(
-        `*${escapeMrkdwn(fact.label)}*\n${markdownToMrkdwn(fact.value)}`,
-        SLACK_SECTION_FIELD_TEXT_MAX,
+    const fields = facts.slice(start, start + SLACK_SECTION_FIELDS_MAX).map((fact) =>
+      mrkdwn(
+        truncateText(
+          `*${escapeMrkdwn(fact.label)}*\n${markdownToMrkdwn(fact.value)}`,
+          SLACK_SECTION_FIELD_TEXT_MAX,
+        ),
       ),
-    }));
+    );
     blocks.push({ type: 'section', fields });
   }
   return blocks;

@@ -11,6 +11,7 @@ import {
   SLACK_SELECT_MAX_OPTIONS,
 } from './limits.js';
 import type { FormInput } from './model.js';
+import { restorePlain } from './plain-text.js';
 import { truncateText } from './text.js';
 
 type Element = types.InputBlock['element'];
@@ -19,7 +20,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const plain = (text: string, max: number): types.PlainTextElement => ({
   type: 'plain_text',
-  text: truncateText(text, max),
+  text: truncateText(restorePlain(text), max),
   emoji: true,
 });
 

@@ -10,6 +10,7 @@ import {
   SLACK_VIEW_MAX_BLOCKS,
 } from './limits.js';
 import type { Card } from './model.js';
+import { restorePlain } from './plain-text.js';
 import { truncateText } from './text.js';
 
 export interface BlockKitModalOptions {
@@ -22,7 +23,7 @@ export interface BlockKitModalOptions {
 
 const plain = (text: string): types.PlainTextElement => ({
   type: 'plain_text',
-  text: truncateText(text, SLACK_MODAL_TITLE_MAX),
+  text: truncateText(restorePlain(text), SLACK_MODAL_TITLE_MAX),
   emoji: true,
 });
 

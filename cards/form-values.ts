@@ -15,14 +15,15 @@ export function otherInputId(inputId: string): string {
  * is dropped. Needs no form definition, so an adapter can call it on whatever the platform sent back.
  */
 export function foldOtherValues(values: FormValues): FormValues {
-  const folded: FormValues = {};
+  // Ids are whatever the platform sent: a Map, so "__proto__" is an id like any other.
+  const folded = new Map<string, string>();
   for (const [id, value] of Object.entries(values)) {
-    if (!id.endsWith(OTHER_SUFFIX)) folded[id] = value;
+    if (!id.endsWith(OTHER_SUFFIX)) folded.set(id, value);
   }
   for (const [id, value] of Object.entries(values)) {
     if (id.endsWith(OTHER_SUFFIX) && value.trim() !== '') {
-      folded[id.slice(0, -OTHER_SUFFIX.length)] = value.trim();
+      folded.set(id.slice(0, -OTHER_SUFFIX.length), value.trim());
     }
   }
-  return folded;
+  return Object.fromEntries(folded);
 }

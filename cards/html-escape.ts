@@ -1,3 +1,5 @@
+import { restorePlain } from './plain-text.js';
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -6,7 +8,10 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for HTML content and for attribute values in either kind of quotes. */
+/**
+ * Escapes text for HTML content and for attribute values in either kind of quotes. Characters that
+ * `plain()` stood in for come back first, so text people typed shows exactly as typed.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+  return restorePlain(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }

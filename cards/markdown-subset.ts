@@ -2,8 +2,11 @@
  * The one parser of the markdown subset that card text may use (see `CardSection.text`):
  * *bold* (or **bold**), _italic_, `code`, [text](url), and bullet lines starting with "- ".
  * Each renderer walks the tree this returns, so no renderer ever passes raw user text through
- * another platform's markup rules.
+ * another platform's markup rules. Text people typed reaches this parser through `plain()`, so it
+ * can only ever be a text node, which every renderer shows literally (cards/plain-text.ts).
  */
+
+import { restorePlain } from './plain-text.js';
 
 export type MdInline =
   | { kind: 'text'; text: string }
@@ -148,11 +151,11 @@ export function renderMarkdownBlocks(source: string, renderer: MdRenderer): stri
 const identity = (text: string) => text;
 
 const PLAIN: MdRenderer = {
-  text: identity,
+  text: restorePlain,
   bold: identity,
   italic: identity,
-  code: identity,
-  link: (text, url) => `${text} (${url})`,
+  code: restorePlain,
+  link: (text, url) => `${restorePlain(text)} (${url})`,
   paragraph: (lines) => lines.join('\n'),
   list: (items) => items.map((item) => `- ${item}`).join('\n'),
 };

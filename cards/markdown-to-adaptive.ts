@@ -1,17 +1,18 @@
+import { escapeAdaptive } from './adaptive-text.js';
 import type { AcElement } from './adaptive-card-types.js';
 import { type MdRenderer, renderMarkdownBlocks } from './markdown-subset.js';
 
 /**
  * Teams renders **bold**, _italic_, [text](url) and "- " lists in a TextBlock but has no code span,
  * so code stays plain. List items are separated by "\r" and lines by "\n\n", as Teams'
- * cards-format.md prescribes.
+ * cards-format.md prescribes. Every piece of text is shown literally (`escapeAdaptive`).
  */
 const ADAPTIVE: MdRenderer = {
-  text: (text) => text,
+  text: escapeAdaptive,
   bold: (inner) => `**${inner}**`,
   italic: (inner) => `_${inner}_`,
-  code: (text) => text,
-  link: (text, url) => `[${text.replace(/[[\]]/g, '')}](${url})`,
+  code: escapeAdaptive,
+  link: (text, url) => `[${escapeAdaptive(text).replace(/[[\]]/g, '')}](${url})`,
   paragraph: (lines) => lines.join('\n\n'),
   list: (items) => items.map((item) => `- ${item}`).join('\r'),
 };
@@ -23,4 +24,9 @@ export function markdownToTextBlocks(source: string): AcElement[] {
     text,
     wrap: true,
   }));
+}
+
+/** Card markdown as one Adaptive Card markdown string, for a FactSet value (read as markdown too). */
+export function markdownToAdaptiveText(source: string): string {
+  return renderMarkdownBlocks(source, ADAPTIVE).join('\n\n');
 }

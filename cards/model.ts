@@ -19,8 +19,14 @@ export interface CardButton {
   style?: 'primary' | 'danger' | 'default';
 }
 
+/**
+ * Titles, subtitles, headings, labels and alt texts are plain text: every renderer shows them as
+ * they are. Section text, fact values and text replies are the markdown subset, where anything a
+ * person typed goes in through `plain()` (cards/plain-text.ts) so that it, too, shows as typed.
+ */
 export interface CardFact {
   label: string;
+  /** Markdown subset, as `CardSection.text`. */
   value: string;
 }
 

@@ -20,10 +20,12 @@ export type BlockKitStateValues = Record<string, Record<string, BlockKitStateVal
  * multi-selects give comma-separated ids; an "other" text overrides its choice.
  */
 export function readBlockKitViewValues(stateValues: BlockKitStateValues): FormValues {
-  const values: FormValues = {};
-  for (const actions of Object.values(stateValues)) {
-    for (const [actionId, state] of Object.entries(actions)) values[actionId] = readOne(state);
-  }
+  // Built from entries, so an action id such as "__proto__" stays an ordinary key.
+  const values: FormValues = Object.fromEntries(
+    Object.values(stateValues).flatMap((actions) =>
+      Object.entries(actions).map(([actionId, state]) => [actionId, readOne(state)]),
+    ),
+  );
   return foldOtherValues(values);
 }
 

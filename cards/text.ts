@@ -1,5 +1,6 @@
 import { markdownToPlainText } from './markdown-subset.js';
 import type { Card } from './model.js';
+import { restorePlain } from './plain-text.js';
 
 /** What every renderer says where it had to leave content out to fit a platform limit. */
 export const MORE_NOTE = '…more in the web view';
@@ -27,7 +28,7 @@ export function plainSummary(card: Card): string {
   if (card.subtitle) lines.push(card.subtitle);
   for (const fact of card.facts ?? [])
     lines.push(`${fact.label}: ${markdownToPlainText(fact.value)}`);
-  return lines.join('\n');
+  return restorePlain(lines.join('\n'));
 }
 
 /**

@@ -4,8 +4,10 @@ import { toAdaptiveInputs } from './adaptive-card-inputs.js';
 import { adaptiveCardSize } from './adaptive-card-size.js';
 import type { AcAction, AcElement, AdaptiveCardJson } from './adaptive-card-types.js';
 import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, TEAMS_CARD_BUDGET } from './limits.js';
-import { markdownToTextBlocks } from './markdown-to-adaptive.js';
+import { escapeAdaptive } from './adaptive-text.js';
+import { markdownToAdaptiveText, markdownToTextBlocks } from './markdown-to-adaptive.js';
 import type { Card, CardFact, CardSection } from './model.js';
+import { restorePlain } from './plain-text.js';
 import { MORE_NOTE, plainSummary, truncateText } from './text.js';
 
 export { adaptiveCardSize } from './adaptive-card-size.js';
@@ -85,14 +87,15 @@ function assemble(card: Card, parts: Parts, middle: AcElement[]): AdaptiveCardJs
     version: ADAPTIVE_CARD_VERSION,
     body: [...parts.head, ...middle, ...parts.tail],
     ...(parts.actions.length > 0 && { actions: parts.actions }),
-    fallbackText: plainSummary(card),
+    // Shown where the card cannot be, and read as markdown there too.
+    fallbackText: escapeAdaptive(plainSummary(card)),
   };
 }
 
 function headElements(card: Card): AcElement[] {
   const title = {
     type: 'TextBlock',
-    text: card.title,
+    text: escapeAdaptive(card.title),
     size: 'large',
     weight: 'bolder',
     wrap: true,
@@ -101,7 +104,7 @@ function headElements(card: Card): AcElement[] {
   return [
     title,
     ...(card.subtitle
-      ? [{ type: 'TextBlock', text: card.subtitle, isSubtle: true, wrap: true, spacing: 'none' }]
+      ? [{ type: 'TextBlock', text: escapeAdaptive(card.subtitle), isSubtle: true, wrap: true, spacing: 'none' }]
       : []),
     ...(card.facts?.length ? [factSet(card.facts)] : []),
   ];
@@ -112,7 +115,7 @@ function tailElements(card: Card, options: AdaptiveCardOptions): AcElement[] {
   if (!card.form) return images;
   const formTitle = {
     type: 'TextBlock',
-    text: card.form.title,
+    text: escapeAdaptive(card.form.title),
     weight: 'bolder',
     size: 'medium',
     wrap: true,
@@ -126,7 +129,7 @@ function cardActions(card: Card): AcAction[] {
   const actions = (card.buttons ?? []).map((button) =>
     toAdaptiveAction(button.action, {
       id: button.id,
-      title: button.label,
+      title: restorePlain(button.label),
       style: button.style,
       ...(form && { associatedInputs: 'none' as const }),
     }),
@@ -146,17 +149,21 @@ function cardActions(card: Card): AcAction[] {
   return actions;
 }
 
+/** Teams reads a fact's title and value as markdown too: the label is plain text, the value card markdown. */
 function factSet(facts: CardFact[]): AcElement {
   return {
     type: 'FactSet',
-    facts: facts.map((fact) => ({ title: fact.label, value: fact.value })),
+    facts: facts.map((fact) => ({
+      title: escapeAdaptive(fact.label),
+      value: markdownToAdaptiveText(fact.value),
+    })),
   };
 }
 
 function sectionContainer(section: CardSection): AcElement {
   const items: AcElement[] = [];
   if (section.heading)
-    items.push({ type: 'TextBlock', text: section.heading, weight: 'bolder', wrap: true });
+    items.push({ type: 'TextBlock', text: escapeAdaptive(section.heading), weight: 'bolder', wrap: true });
   if (section.text) items.push(...markdownToTextBlocks(section.text));
   if (section.facts?.length) items.push(factSet(section.facts));
   return { type: 'Container', items, separator: true, spacing: 'medium' };

@@ -7,9 +7,10 @@ import type { Logger } from '../src/log.js';
 import type { Notifier } from '../src/notify.js';
 import type { JobDefinition } from '../src/scheduler.js';
 import { coachPromptsJob } from './coach-prompts.js';
-import { finishImportsJob } from './finish-imports.js';
+import { finishStoppedChangesJob } from './finish-stopped-changes.js';
 import { planDigestsJob } from './plan-digests.js';
 import { remindersJob } from './reminders.js';
+import { retentionJob } from './retention.js';
 import { runSendDeliveries, sendDeliveriesJob } from './send-deliveries.js';
 
 export interface JobsDeps {
@@ -36,6 +37,7 @@ export function registerJobs(deps: JobsDeps): JobDefinition[] {
     sendDeliveriesJob(send),
     coachPromptsJob({ ...base, onQueued: sendNow }),
     remindersJob({ ...base, onQueued: sendNow }),
-    finishImportsJob(base),
+    finishStoppedChangesJob(base),
+    retentionJob({ ...base, onQueued: sendNow }),
   ];
 }

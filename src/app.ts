@@ -40,7 +40,7 @@ export async function createApp(
   const store =
     options.store ??
     (await openStore({ mongoUri: config.MONGODB_URI, dbName: config.MONGODB_DB, dataDir: config.NODE_ENV === 'test' ? undefined : config.DATA_DIR }));
-  const conversation: ConversationDeps = { db: store.db, logger, clock: options.clock ?? (() => new Date()) };
+  const conversation: ConversationDeps = { db: store.db, logger, clock: options.clock ?? (() => new Date()), storeLocation: store.location };
   const parts: AppParts = { config, logger, store, conversation };
   const routes = (await plugins.routes?.(parts)) ?? [];
   const http = createServer(config, { logger, store, routes });

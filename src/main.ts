@@ -4,6 +4,7 @@ import { ConfigError } from './errors.js';
 import { parseMilestoneStatement } from './domain/parse-milestone.js';
 import { adapterRoutes } from './main-routes.js';
 import { jobDefinitions } from './main-jobs.js';
+import { repairAtStart } from './repair-at-start.js';
 import { VERSION } from './version.js';
 
 /** Composition root: config → store → adapters → server → scheduler. `npm start` runs this file. */
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     config.webChatEnabled ? `local chat: open ${url}/ in your browser` : 'local chat: off',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  const stopRepair = repairAtStart(app);
   // The date parser's first two calls compile chrono's patterns (about a second); pay that now,
   // not on the first person's milestone message (bench/RESULTS.md, parse-milestone cold start).
   setImmediate(() => {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'stopping');
+    stopRepair();
     await app.stop();
     process.exit(0);
   };

@@ -1,4 +1,5 @@
 import type { App, CodedError, webApi } from '@slack/bolt';
+import { markdownToMrkdwn } from '../../cards/markdown-to-mrkdwn.js';
 import { asAppError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import {
@@ -59,7 +60,9 @@ export function registerErrorBoundary(
       const code = (failure as { code?: string }).code ?? 'unknown';
       logger.warn({ code }, 'slack apology not delivered');
     };
-    await postMessage(clientFor(token), target, { text: appError.userMessage }).catch(undelivered);
+    // Rendered like any reply: a message may quote what someone typed.
+    const text = markdownToMrkdwn(appError.userMessage);
+    await postMessage(clientFor(token), target, { text }).catch(undelivered);
   }) as Parameters<App['error']>[0]);
 }
 

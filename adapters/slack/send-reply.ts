@@ -1,11 +1,12 @@
 import type { webApi } from '@slack/bolt';
-import { markdownToMrkdwn } from '../../cards/markdown-to-mrkdwn.js';
+import { escapeMrkdwn, markdownToMrkdwn } from '../../cards/markdown-to-mrkdwn.js';
 import type { Card, CardButton, CardImage } from '../../cards/model.js';
 import { toBlockKitMessage, toBlockKitModal } from '../../cards/to-block-kit.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import { postMessage } from './post-message.js';
 import type { ReplyTarget } from './reply-target.js';
 import { encodeViewMetadata } from './view-metadata.js';
+import { restorePlain } from '../../cards/plain-text.js';
 
 /** Adapter-only verb: a button that sends the user's own words back with a fresh trigger_id. */
 export const OPEN_FORM_VERB = 'slack.form.open';
@@ -40,7 +41,7 @@ export async function sendReplies(
         break;
       case 'form_errors':
         // Outside a modal there is nowhere inline to show them: say them above the card.
-        await postMessage(client, target, { text: Object.values(reply.errors).join('\n') });
+        await postMessage(client, target, { text: escapeMrkdwn(Object.values(reply.errors).join('\n')) });
         await sendCard(client, target, withOpenFormButton(reply.card, target.sourceText), false);
         break;
       case 'image':
@@ -124,8 +125,9 @@ export async function uploadImage(
     channel_id: target.channel,
     file: image.png,
     filename: 'chart.png',
-    title: image.title ?? image.alt.slice(0, 80),
-    alt_text: image.alt.slice(0, 1000),
+    // Slack shows both as typed: the characters `plain()` stood in for go back.
+    title: restorePlain(image.title ?? image.alt.slice(0, 80)),
+    alt_text: restorePlain(image.alt).slice(0, 1000),
   };
   await client.filesUploadV2(target.threadTs ? { ...file, thread_ts: target.threadTs } : file);
 }

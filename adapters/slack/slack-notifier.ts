@@ -9,6 +9,7 @@ import { NotFoundError } from '../../src/errors.js';
 import type { Notifier, NotifyTarget, SendOptions, SentMessage } from '../../src/notify.js';
 import { createInstallationStore } from './installation-store.js';
 import { slackFailure } from './slack-failure.js';
+import { restorePlain } from '../../cards/plain-text.js';
 
 /**
  * Marks our messages, so a send cut off by a crash can be found again
@@ -86,9 +87,9 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
     image: Image,
     filename: string,
   ): Promise<SentMessage> {
-    const title = image.title ?? image.alt.slice(0, 80);
+    const title = restorePlain(image.title ?? image.alt.slice(0, 80));
     const file = { channel_id: channel, file: image.png, filename, title };
-    await client.filesUploadV2({ ...file, alt_text: image.alt.slice(0, 1000) });
+    await client.filesUploadV2({ ...file, alt_text: restorePlain(image.alt).slice(0, 1000) });
     return {};
   }
 

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { App, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../../src/conversation/context.js';
 import { capturePromptReply, promptThread } from '../../src/programme/prompts/capture-reply.js';
+import { IdentifierError } from '../../src/domain/identifiers/index.js';
 import { handleTurn } from '../../src/conversation/handle-turn.js';
 import type { Turn } from '../../src/conversation/turn.js';
 import type { Logger } from '../../src/log.js';
@@ -74,7 +75,10 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
 
   /**
    * A reply in a channel thread that does not mention the bot (those come as app_mention) is kept,
-   * silently, when the thread is a coach's prompt; anything else in a channel is not for us.
+   * silently, when the thread is a coach's prompt; anything else in a channel is not for us. A
+   * reply holding an identifier is not kept, and only its writer is told, in the thread, which kind
+   * it looked like: silence would let them think it was kept, and a post everyone sees would point
+   * the channel at it.
    */
   async function onThreadReply(body: unknown, client: webApi.WebClient, botUserId: string | undefined): Promise<void> {
     const parsed = MessageEventBodySchema.safeParse(body);
@@ -85,8 +89,19 @@ export function registerTurnListeners(app: App, deps: TurnListenerDeps): void {
     const turn = messageToTurn(event, { id: event.event.user, name: '' }, botUserId, conversation.clock());
     if (!(await promptThread(conversation.db, turn))) return;
     const user = { id: event.event.user, name: await userNames(client, event.event.user) };
-    if (await capturePromptReply(conversation.db, { ...turn, user }, turn.text ?? '')) {
-      logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId }, 'prompt reply kept');
+    try {
+      if (await capturePromptReply(conversation.db, { ...turn, user }, turn.text ?? '')) {
+        logger.info({ workspaceId: turn.workspaceId, eventId: turn.eventId }, 'prompt reply kept');
+      }
+    } catch (error) {
+      if (!(error instanceof IdentifierError)) throw error;
+      logger.info({ code: error.code, kind: error.kind, workspaceId: turn.workspaceId }, 'prompt reply refused');
+      await client.chat.postEphemeral({
+        channel: event.event.channel,
+        user: event.event.user,
+        thread_ts: event.event.thread_ts,
+        text: `I didn't keep your reply. ${error.userMessage} You may want to edit or delete your message.`,
+      });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Card } from '../../cards/model.js';
+import { restorePlain } from '../../cards/plain-text.js';
 import { toBlockKitModal } from '../../cards/to-block-kit.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import type { ReplyTarget } from './reply-target.js';
@@ -38,7 +39,9 @@ function onInputs(errors: Record<string, string>, card: Card): Record<string, st
   const ids = new Set((card.form?.inputs ?? []).map((input) => input.id));
   const first = card.form?.inputs[0]?.id;
   const mapped: Record<string, string> = {};
-  for (const [field, message] of Object.entries(errors)) {
+  for (const [field, marked] of Object.entries(errors)) {
+    // Slack shows these as plain text: the characters `plain()` stood in for go back as typed.
+    const message = restorePlain(marked);
     const blockId = ids.has(field) ? field : first;
     if (!blockId) continue;
     mapped[blockId] = mapped[blockId] ? `${mapped[blockId]} ${message}` : message;

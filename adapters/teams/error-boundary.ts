@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
+import { markdownToPlainText } from '../../cards/markdown-subset.js';
 import { asAppError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { invokeMessage } from './invoke-response.js';
+import { markdownToTeams } from './markdown-to-teams.js';
 
 /**
  * The one error boundary for Teams turns (replaces botbuilder's default `onTurnError`, which tells
@@ -24,8 +26,8 @@ export function teamsErrorBoundary(
     try {
       await ctx.sendActivity(
         ctx.activity.type === 'invoke'
-          ? invokeMessage(appError.userMessage)
-          : { type: 'message', text: appError.userMessage },
+          ? invokeMessage(markdownToPlainText(appError.userMessage))
+          : { type: 'message', text: markdownToTeams(appError.userMessage), textFormat: 'markdown' },
       );
     } catch (sendError) {
       logger.warn(

@@ -1,3 +1,4 @@
+import { escapeAdaptive } from '../../cards/adaptive-text.js';
 import type { AcElement, AdaptiveCardJson } from '../../cards/adaptive-card-types.js';
 
 /**
@@ -23,7 +24,7 @@ export function withFormErrors(
         { ...element, ...items, errorMessage: errors[id] },
         {
           type: 'TextBlock',
-          text: errors[id],
+          text: escapeAdaptive(errors[id]),
           color: 'attention',
           wrap: true,
           size: 'small',
@@ -37,7 +38,7 @@ export function withFormErrors(
     .map(([, message]) => message);
   const summary: AcElement = {
     type: 'TextBlock',
-    text: ['Please check the form:', ...unplaced].join(' '),
+    text: escapeAdaptive(['Please check the form:', ...unplaced].join(' ')),
     color: 'attention',
     weight: 'bolder',
     wrap: true,

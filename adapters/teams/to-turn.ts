@@ -1,6 +1,5 @@
 import { TurnContext } from 'botbuilder';
 import { foldOtherValues } from '../../cards/form-values.js';
-import type { CardAction, FormValues } from '../../cards/model.js';
 import type { Turn, TurnFile } from '../../src/conversation/turn.js';
 import { ValidationError } from '../../src/errors.js';
 import { conversationOf } from './conversation-of.js';
@@ -53,15 +52,20 @@ function actionOf(activity: TeamsActivity): Turn['action'] | undefined {
  */
 function fromData(rawData: unknown, rawVerb: unknown): Turn['action'] | undefined {
   if (typeof rawVerb !== 'string' || rawVerb === '') return undefined;
-  const data: NonNullable<CardAction['data']> = {};
-  const values: FormValues = {};
+  // Keys are whatever the client sent: Maps, so "__proto__" or "constructor" is an ordinary key.
+  const data = new Map<string, string | number | boolean | null>();
+  const values = new Map<string, string>();
   for (const [key, value] of Object.entries(isRecord(rawData) ? rawData : {})) {
     if (RENDERER_KEYS.has(key)) continue;
-    if (typeof value === 'string') values[key] = value;
+    if (typeof value === 'string') values.set(key, value);
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value))
-      data[key] = value as string | number | boolean | null;
+      data.set(key, value as string | number | boolean | null);
   }
-  return { verb: rawVerb, data, values: foldOtherValues(values) };
+  return {
+    verb: rawVerb,
+    data: Object.fromEntries(data),
+    values: foldOtherValues(Object.fromEntries(values)),
+  };
 }
 
 /**

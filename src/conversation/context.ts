@@ -5,8 +5,9 @@ import type { WorkspaceStore } from '../store/workspace-store.js';
 import type { Group } from '../store/schemas/group.js';
 import type { Member } from '../store/schemas/member.js';
 import type { Programme } from '../store/schemas/programme.js';
-import type { ModelContext } from '../programme/model-context.js';
+import type { ChangeSource, ModelContext } from '../programme/model-context.js';
 import type { Turn } from './turn.js';
+import { plain } from './replies.js';
 
 /** What the composition root gives the core. Everything is real in tests except the clock. */
 export interface ConversationDeps {
@@ -14,6 +15,8 @@ export interface ConversationDeps {
   logger: Logger;
   /** Now; tests pass a fixed clock. */
   clock: () => Date;
+  /** Where the data lives, as the start-up line says it (credentials redacted), for the DPO's report. */
+  storeLocation?: string;
 }
 
 export type Role = 'admin' | 'coach' | 'lead' | 'member';
@@ -35,8 +38,8 @@ export interface TurnContext extends ModelContext {
   requireRole(roles: Role[], what: string, group?: Group): void;
   /** The programme, or a NotFoundError that tells an admin how to create it. */
   requireProgramme(): Programme;
-  /** Source for audit entries: the platform event and the message that caused the change. */
-  source(): { platform: string; eventId: string; text?: string };
+  /** Source for audit entries: the platform event that caused the change, never its message. */
+  source(): ChangeSource;
   actor(): { userId: string; name: string };
 }
 
@@ -51,7 +54,7 @@ export function roleCheck(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf
   return (roles: Role[], what: string, group?: Group): void => {
     if (ctx.isAdmin) return; // admins may do everything
     if (roles.some((role) => hasRole(ctx, role, group))) return;
-    const who = roles.map((r) => (r === 'lead' && group ? `a lead of ${group.name}` : `${r === 'admin' ? 'an' : 'a'} ${r}`));
+    const who = roles.map((r) => (r === 'lead' && group ? `a lead of ${plain(group.name)}` : `${r === 'admin' ? 'an' : 'a'} ${r}`));
     throw new ForbiddenError(`Only ${who.join(' or ')} can ${what}. Ask your programme admin if you need that role.`);
   };
 }

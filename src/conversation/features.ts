@@ -10,6 +10,8 @@ import { changeIdeasFeature } from './features/change-ideas/index.js';
 import { digestFeature } from './features/digest/index.js';
 import { setupFeature } from './features/setup/index.js';
 import { exportFeature } from './features/export/index.js';
+import { retentionFeature } from './features/retention/index.js';
+import { privacyFeature } from './features/privacy/index.js';
 import { importFeature } from './features/import/index.js';
 import type { Feature } from './registry.js';
 
@@ -18,6 +20,8 @@ export const FEATURES: Feature[] = [
   setupFeature,
   importFeature,
   exportFeature,
+  retentionFeature,
+  privacyFeature,
   meetingsFeature,
   measuresFeature,
   pdsaFeature,

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import type { Group } from '../store/schemas/group.js';
 import type { TurnContext } from './context.js';
+import { plain } from './replies.js';
 
 /** Finds an aim group by key or by name, case-insensitively; the error lists the groups there are. */
 export async function findGroup(ctx: TurnContext, said: string): Promise<Group> {
@@ -12,7 +13,7 @@ export async function findGroup(ctx: TurnContext, said: string): Promise<Group> 
     (wanted.length >= 3 ? groups.find((g) => g.name.toLowerCase().startsWith(wanted)) : undefined);
   if (found) return found;
   const list = groups.length > 0 ? groups.map((g) => `\`${g.key}\``).join(', ') : 'none yet';
-  throw new NotFoundError(`There is no aim group "${said.trim()}". Groups: ${list}.`, 'unknown_group');
+  throw new NotFoundError(`There is no aim group "${plain(said.trim())}". Groups: ${list}.`, 'unknown_group');
 }
 
 /** Turns a group name into its key: "Permanence milestones" -> "permanence-milestones". */

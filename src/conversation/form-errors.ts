@@ -8,12 +8,13 @@ import type { Reply } from './turn.js';
  * platform can show every problem inline beside its input at once rather than one per submit.
  */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
+  // A path may be a key someone sent: a Map, so "constructor" is a field like any other.
+  const errors = new Map<string, string>();
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issue.message;
+    if (!errors.has(field)) errors.set(field, issue.message);
   }
-  return errors;
+  return Object.fromEntries(errors);
 }
 
 /** The reply that shows errors inline; `card` is the form re-rendered with what the user typed. */
@@ -23,12 +24,13 @@ export function formErrors(errors: Record<string, string>, card: Card): Reply {
 
 /** Form values trimmed, with empty ones dropped, so optional fields left blank read as absent. */
 export function presentValues(values: FormValues): Record<string, string> {
-  const present: Record<string, string> = {};
-  for (const [id, value] of Object.entries(values)) {
-    const trimmed = typeof value === 'string' ? value.trim() : '';
-    if (trimmed !== '') present[id] = trimmed;
-  }
-  return present;
+  // Built from entries: an id such as "__proto__" stays an ordinary key.
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([id, value]) => {
+      const trimmed = typeof value === 'string' ? value.trim() : '';
+      return trimmed !== '' ? [[id, trimmed]] : [];
+    }),
+  );
 }
 
 /**

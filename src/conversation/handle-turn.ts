@@ -2,6 +2,7 @@ import { AppError } from '../errors.js';
 import { workspaceStore } from '../store/workspace-store.js';
 import { programmeRequired, roleCheck, type ConversationDeps, type TurnContext } from './context.js';
 import { FEATURES } from './features.js';
+import { refuseIdentifiers } from './identifier-guard.js';
 import { matchCommand, normaliseCommandText } from './match-command.js';
 import { resolveMember } from './resolve-member.js';
 import { notUnderstood } from './replies.js';
@@ -46,7 +47,8 @@ export async function buildContext(turn: Turn, deps: ConversationDeps): Promise<
     ...roles,
     requireRole: roleCheck(roles),
     requireProgramme: () => programmeRequired(programme),
-    source: () => ({ platform: turn.platform, eventId: turn.eventId, ...(turn.text ? { text: turn.text.slice(0, 4000) } : {}) }),
+    // The event only: the audit keeps what was understood (its before and after), never the message.
+    source: () => ({ platform: turn.platform, eventId: turn.eventId }),
     actor: () => ({ userId: turn.user.id, name: turn.user.name }),
   };
 }
@@ -56,8 +58,13 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
   if (turn.action) {
     const handler = FEATURES.flatMap((f) => f.actions ?? []).find((a) => a.verb === turn.action!.verb);
     if (!handler) return [{ kind: 'text', text: 'That button has expired. Type `help` to see what you can do.' }];
+    const refused = await refuseIdentifiers(ctx, handler);
+    if (refused) return refused;
     return handler.run(ctx, turn.action.data ?? {}, turn.action.values ?? {});
   }
+  // Before any handler: nothing of a message holding an identifier is read further, kept or echoed.
+  const refused = await refuseIdentifiers(ctx);
+  if (refused) return refused;
   const text = normaliseCommandText(turn.text ?? '');
   if (turn.files?.length) {
     for (const handler of FEATURES.flatMap((f) => f.files ?? [])) {

@@ -1,4 +1,4 @@
-import type { FormValues } from '../../cards/model.js';
+import type { Card, FormValues } from '../../cards/model.js';
 import type { Role, TurnContext } from './context.js';
 import type { Reply, TurnFile } from './turn.js';
 
@@ -19,6 +19,12 @@ export interface Command {
 export interface ActionHandler {
   verb: string;
   run(ctx: TurnContext, data: Record<string, unknown>, values: FormValues): Promise<Reply[]>;
+  /**
+   * For a form's submission: the form again, filled with `values`, so a refusal made before `run`
+   * (an identifier in a field: see identifier-guard.ts) can be shown beside its field. Without it
+   * the refusal is a plain message.
+   */
+  form?(ctx: TurnContext, data: Record<string, unknown>, values: FormValues): Card | Promise<Card>;
 }
 
 /** Tries to understand a plain sentence; returns null to let the next interpreter try. */

@@ -1,6 +1,9 @@
 import type { Card } from '../../cards/model.js';
 import type { Reply } from './turn.js';
 
+/** Wrap every value people typed (names, notes, titles) in `plain()` where it goes into reply markdown. */
+export { plain } from '../../cards/plain-text.js';
+
 export const text = (value: string): Reply => ({ kind: 'text', text: value });
 export const card = (value: Card, replaces = false): Reply => ({ kind: 'card', card: value, ...(replaces ? { replaces } : {}) });
 export const form = (value: Card): Reply => ({ kind: 'form', card: value });

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.js';
 import type { Member } from '../store/schemas/member.js';
 import type { TurnContext } from './context.js';
+import { plain } from './replies.js';
 
 /**
  * Turns how people name a colleague into a member: a Slack mention `<@U123|ana>` or `<@U123>`, a
@@ -18,10 +19,10 @@ export async function resolvePerson(ctx: TurnContext, said: string): Promise<Mem
   const matches = exact.length > 0 ? exact : all.filter((m) => m.name.toLowerCase().startsWith(lower));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new ValidationError('ambiguous_person', `More than one person matches "${wanted}": ${matches.map((m) => m.name).join(', ')}. Use their full name or @mention them.`);
+    throw new ValidationError('ambiguous_person', `More than one person matches "${plain(wanted)}": ${matches.map((m) => plain(m.name)).join(', ')}. Use their full name or @mention them.`);
   }
   throw new ValidationError(
     'unknown_person',
-    `I don't know "${wanted}" yet. They need to say hello to the bot once (any message), then try again.`,
+    `I don't know "${plain(wanted)}" yet. They need to say hello to the bot once (any message), then try again.`,
   );
 }

@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../store/collections.js';
 import type { Delivery } from '../store/schemas/delivery.js';
 import type { Member } from '../store/schemas/member.js';
 import { enqueueDelivery } from './enqueue-delivery.js';
+import { plain } from '../../cards/plain-text.js';
 
 type Trouble = 'failed' | 'uncertain';
 
@@ -11,11 +12,11 @@ function what(record: Delivery, name: string): string {
     case 'digest':
       return record.part === 'channel'
         ? "the digest to the champions' channel"
-        : `${name}'s part of the digest`;
+        : `${plain(name)}'s part of the digest`;
     case 'prompt':
       return "a coach's prompt to an aim group's channel";
     case 'reminder':
-      return `a reminder to ${name}`;
+      return `a reminder to ${plain(name)}`;
     default:
       return 'a message';
   }
@@ -31,7 +32,7 @@ export function alertText(record: Delivery, status: Trouble, name = 'someone'): 
     );
   }
   const { lastError } = record;
-  const said = lastError ? ` The platform said: ${lastError.message} (${lastError.code}).` : '';
+  const said = lastError ? ` The platform said: ${plain(lastError.message)} (${plain(lastError.code)}).` : '';
   return (
     `I could not deliver ${what(record, name)} after ${record.attempts} tries.${said} ` +
     'If I was removed from the conversation, add me back; nothing more will be sent for this one.'

@@ -3,6 +3,7 @@ import type { CaseGap, DigestGaps, GroupDigest } from './digest-model.js';
 import { capped, changeLines, isoDay, localDay } from './render-lines.js';
 import { channelCount, safeForChannel } from './small-numbers.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
+import { plain } from '../../cards/plain-text.js';
 
 /** Who a group's part is for: the champions' channel (counts only) or a lead (case references). */
 export type Audience = 'channel' | 'lead';
@@ -10,16 +11,16 @@ export type Audience = 'channel' | 'lead';
 function aimSection(group: GroupDigest): CardSection | null {
   if (!group.aim) return null;
   const { statement, target, targetDate, progress } = group.aim;
-  const lines = [`_${statement}_`, `Target: ${target} by ${targetDate}.`];
+  const lines = [`_${plain(statement)}_`, `Target: ${plain(target)} by ${targetDate}.`];
   if (progress.length === 0) lines.push('No data on the aim’s measure yet.');
-  lines.push(...progress.map((p) => `- ${p}`));
+  lines.push(...progress.map((p) => `- ${plain(p)}`));
   return { heading: 'Aim', text: lines.join('\n') };
 }
 
 function chartsSection(group: GroupDigest): CardSection | null {
   const lines = [
-    ...group.charts.map((c) => `- *${c.name}*: ${c.sentences[0] ?? ''}`),
-    ...group.noData.map((name) => `- *${name}*: no data yet.`),
+    ...group.charts.map((c) => `- *${plain(c.name)}*: ${c.sentences[0] ?? ''}`),
+    ...group.noData.map((name) => `- *${plain(name)}*: no data yet.`),
   ];
   return lines.length > 0 ? { heading: 'Run charts', text: lines.join('\n') } : null;
 }
@@ -33,11 +34,11 @@ export function waitingChartForChannel(group: GroupDigest): boolean {
 function waitingSection(group: GroupDigest, audience: Audience): CardSection | null {
   if (!group.waiting) return null;
   const lines = group.waiting.stages.map((stage) => {
-    if (audience === 'channel') return `- *${stage.name}*: ${channelCount(stage.total)} waiting`;
+    if (audience === 'channel') return `- *${plain(stage.name)}*: ${channelCount(stage.total)} waiting`;
     const buckets = stage.buckets.filter((b) => b.count > 0).map((b) => `${b.count} ${b.label}`);
-    const longest = stage.longestWaits.join(', ');
+    const longest = plain(stage.longestWaits.join(', '));
     const counts = `${stage.total} waiting (${buckets.join(', ')})`;
-    return `- *${stage.name}*: ${counts}. Longest waits: ${longest}`;
+    return `- *${plain(stage.name)}*: ${counts}. Longest waits: ${longest}`;
   });
   if (audience === 'channel' && !waitingChartForChannel(group)) {
     lines.push('_The bar chart went to the leads only: some of its counts are under 5._');
@@ -49,7 +50,7 @@ function cyclesSection(group: GroupDigest, sinceLabel: string): CardSection {
   const lines = changeLines(group.changes);
   if (group.overdue.length > 0) {
     const items = group.overdue.map(
-      (c) => `T-${c.number} ${c.title} (${c.ownerName}, carried out ${isoDay(c.carriedOutOn)})`,
+      (c) => `T-${c.number} ${plain(c.title)} (${plain(c.ownerName)}, carried out ${isoDay(c.carriedOutOn)})`,
     );
     lines.push(`- *Overdue for Study* (done over ${STUDY_DUE_DAYS} days ago): ${capped(items)}`);
   }
@@ -65,7 +66,7 @@ function gapLine(heading: string, found: readonly CaseGap[], audience: Audience)
     return `- ${heading}: ${cases === 0 ? 'none' : `${channelCount(cases)} cases`}`;
   }
   if (found.length === 0) return `- ${heading}: none`;
-  return `- *${heading}*: ${capped(found.map((g) => `${g.caseRef} ${g.detail}`))}`;
+  return `- *${heading}*: ${capped(found.map((g) => plain(`${g.caseRef} ${g.detail}`)))}`;
 }
 
 function gapsSection(gaps: DigestGaps, audience: Audience): CardSection {
@@ -83,7 +84,7 @@ function gapsSection(gaps: DigestGaps, audience: Audience): CardSection {
 
 function questionsSection(group: GroupDigest): CardSection | null {
   if (group.questions.length === 0) return null;
-  return { heading: 'For discussion', text: group.questions.map((q) => `- ${q.text}`).join('\n') };
+  return { heading: 'For discussion', text: group.questions.map((q) => `- ${plain(q.text)}`).join('\n') };
 }
 
 /** One group's part as a card, for the channel or for a lead. Charts travel as images beside it. */

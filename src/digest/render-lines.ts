@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CycleChange } from '../programme/pdsa/queries.js';
+import { plain } from '../../cards/plain-text.js';
 
 /** Longer lists end "… and 4 more": a digest is read before a meeting, not searched. */
 export const MAX_LIST_ITEMS = 8;
@@ -29,7 +30,7 @@ export function changeLines(changes: readonly CycleChange[]): string[] {
       .filter((c) => c.event === event)
       .map((c) => {
         const decision = c.decision ? `: *${c.decision}*` : '';
-        return `T-${c.number} ${c.title} (${c.ownerName}${decision})`;
+        return `T-${c.number} ${plain(c.title)} (${plain(c.ownerName)}${decision})`;
       });
     return items.length > 0 ? [`- *${heading}*: ${capped(items)}`] : [];
   });

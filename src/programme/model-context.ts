@@ -2,11 +2,13 @@ import type { WorkspaceStore } from '../store/workspace-store.js';
 import type { Actor } from '../store/schemas/common.js';
 import type { Programme } from '../store/schemas/programme.js';
 
-/** Where a change came from, as the audit keeps it: the platform event, never the raw message. */
+/**
+ * Where a change came from, as the audit keeps it: the platform event, never the raw message. What
+ * the bot understood goes in the entry's `after`; there is deliberately no field for the words.
+ */
 export interface ChangeSource {
   platform: string;
   eventId: string;
-  text?: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { FoundGap } from '../digest/data-gaps.js';
 import type { StoredReply } from '../store/schemas/digest.js';
 import type { PdsaCycle } from '../store/schemas/pdsa.js';
+import { plain } from '../../cards/plain-text.js';
 
 /** The button on every reminder: no reminders for a week (the person's `awayUntil`). */
 export const SNOOZE_VERB = 'reminders.snooze';
@@ -19,7 +20,7 @@ export function studyReminder(cycles: readonly PdsaCycle[], today: string): Stor
     const done = c.do!.carriedOutOn;
     const days = Math.round(DateTime.fromISO(today).diff(DateTime.fromISO(done), 'days').days);
     const how = `Record what you learned: \`pdsa T-${c.number} study\``;
-    return `- *T-${c.number}* ${c.title}: carried out ${day(done)}, ${days} days ago. ${how}`;
+    return `- *T-${c.number}* ${plain(c.title)}: carried out ${day(done)}, ${days} days ago. ${how}`;
   });
   const title =
     cycles.length === 1
@@ -31,7 +32,7 @@ export function studyReminder(cycles: readonly PdsaCycle[], today: string): Stor
 
 /** To a group's lead: planned milestone dates that passed with no actual date recorded. */
 export function plannedReminder(gaps: readonly FoundGap[]): StoredReply[] {
-  const lines = gaps.map((g) => `- *${g.caseRef}*: ${g.detail}`);
+  const lines = gaps.map((g) => `- *${g.caseRef}*: ${plain(g.detail)}`);
   const what =
     'If it happened, record the date (e.g. `C1042 LAC review 14/10`); ' +
     'if it moved, give the new planned date.';

@@ -35,7 +35,16 @@ export const INDEXES: Record<CollectionKey, IndexDescription[]> = {
   programmes: [unique({ workspaceId: 1 }, 'one_programme_per_workspace')],
   groups: [unique({ workspaceId: 1, key: 1 }, 'workspace_group_key')],
   cases: [unique({ workspaceId: 1, caseRef: 1 }, 'workspace_case_ref'), plain({ workspaceId: 1, groupKey: 1 }, 'workspace_group')],
-  audit: [plain({ workspaceId: 1, entity: 1, entityId: 1, at: -1 }, 'entity_history'), plain({ workspaceId: 1, 'actor.userId': 1, at: -1 }, 'by_actor')],
+  audit: [
+    plain({ workspaceId: 1, entity: 1, entityId: 1, at: -1 }, 'entity_history'),
+    plain({ workspaceId: 1, 'actor.userId': 1, at: -1 }, 'by_actor'),
+    {
+      key: { workspaceId: 1, changeKey: 1, entityId: 1 },
+      name: 'one_entry_per_change',
+      unique: true,
+      partialFilterExpression: { changeKey: { $exists: true } },
+    },
+  ],
   pdsa: [
     unique({ workspaceId: 1, number: 1 }, 'workspace_short_id'),
     plain({ workspaceId: 1, ownerId: 1, stage: 1 }, 'by_owner'),

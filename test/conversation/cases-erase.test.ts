@@ -91,7 +91,11 @@ describe('erasing a case', () => {
       after: { caseDeleted: true },
     });
     const notes = (await bot().db.collection('pdsa_cycles').findOne({ number: cycle }))!.notes;
-    expect(notes[0].text).toBe('Used it for [erased] and c1077: both chairs liked it');
+    // Removed whole: the rest of a note about the child says nothing of it either.
+    expect(notes[0].text).toBe('[erased]');
+    const trail = await bot().db.collection('audit').find({ entity: 'case', entityId: '[erased]', action: 'record' }).toArray();
+    expect(trail.length).toBeGreaterThan(0);
+    expect(trail.every((a) => a.before === null && a.after === null)).toBe(true);
     expect(await milestonesOf(bot(), 'C1077')).toEqual({
       first_lac_review: { actual: '2026-11-16' },
     });

@@ -95,8 +95,9 @@ describe('recording values', () => {
       actor: { userId: MEMBER.id },
       before: null,
       after: { value: 64 },
-      source: { text: 'report template use October 64%' },
     });
+    // What was understood is the `after`; the message itself is not kept.
+    expect(audit!.source).toEqual({ platform: 'web', eventId: expect.stringMatching(/^evt-/) });
   });
 
   it('asks before overwriting; Keep leaves the old value', async () => {
@@ -113,7 +114,7 @@ describe('recording values', () => {
     expect(replyText(await bot.act(MEMBER, keep.verb, keep.data))).toMatch(/already been answered/);
   });
 
-  it('asks before overwriting; Overwrite replaces it once, audited with the message that gave it', async () => {
+  it('asks before overwriting; Overwrite replaces it once, audited with the event that gave it', async () => {
     const asked = await bot.say(MEMBER, 'template use for Oct 2026 was 70%');
     const overwrite = button(asked, 'Overwrite');
     expect(replyText(await bot.act(MEMBER, overwrite.verb, overwrite.data))).toMatch(
@@ -129,8 +130,11 @@ describe('recording values', () => {
     expect(audit).toMatchObject({
       before: { value: 64 },
       after: { value: 70 },
-      source: { text: 'template use for Oct 2026 was 70%' },
     });
+    // The typed message's event, not the button press; never its words.
+    const question = await bot.db.collection('pending_actions').findOne({ kind: 'measure.overwrite', status: 'done' });
+    expect(question!.source).toEqual({ platform: 'web', eventId: expect.stringMatching(/^evt-/) });
+    expect(audit!.source).toEqual(question!.source);
   });
 
   it('takes a typed answer to the question too', async () => {

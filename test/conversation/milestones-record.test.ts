@@ -102,8 +102,10 @@ describe('confirming stores the dates, audits them and says what changed', () =>
       actor: { userId: MEMBER.id },
       before: { version: 2, milestones: { permanence_recommendation: { actual: '2026-11-01' } } },
       after: { version: 3, milestones: { permanence_panel: { actual: '2026-11-13' } } },
-      source: { platform: 'web', text: 'C3001 permanence_panel 2026-11-13' },
+      source: { platform: 'web' },
     });
+    // What was understood is the structured change above; no text, which could name another child.
+    expect(audit.every((a) => a.source.text === undefined)).toBe(true);
     // A name typed beside the reference is kept nowhere: not in the audit, not in the question.
     const everything = JSON.stringify([
       ...audit,

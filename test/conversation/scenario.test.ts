@@ -157,10 +157,12 @@ describe('a champions’ group from set-up to a child’s journey', () => {
       .find({ entityId: 'C1042' })
       .sort({ _id: -1 })
       .next();
+    // What was understood is the structured change; the audit keeps no text at all.
     expect(corrected).toMatchObject({
       before: { milestones: { accommodated: { actual: '2026-10-03' } } },
-      source: { text: 'C1042 accommodated 2026-10-04' },
+      after: { milestones: { accommodated: { actual: '2026-10-04' } } },
     });
+    expect(corrected!.source.text).toBeUndefined();
   });
 
   it('views the journey, and its timeline', async () => {

@@ -185,6 +185,7 @@ export class FakeSlackApi {
       has_more: false,
     }),
     'chat.update': (body) => ({ channel: body.channel, ts: body.ts }),
+    'chat.postEphemeral': () => ({ message_ts: this.nextTs() }),
     'views.open': (body) => ({ view: { id: `V${++this.seq}`, ...body.view } }),
     'views.update': (body) => ({ view: { id: body.view_id, ...body.view } }),
     'views.publish': (body) => ({ view: { id: `V${++this.seq}`, ...body.view } }),
@@ -232,9 +233,17 @@ function decodeBody(raw: string, contentType: string | undefined): Record<string
   if (!raw) return {};
   if (contentType?.startsWith('application/json')) return JSON.parse(raw);
   const fields = parseQuery(raw) as Record<string, string>;
-  return Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [key, /^[[{]/.test(value) ? JSON.parse(value) : value]),
-  );
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, jsonOrText(value)]));
+}
+
+/** A field's JSON (blocks, metadata), or its text: a message may well start with "[" and not be JSON. */
+function jsonOrText(value: string): unknown {
+  if (!/^[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -40,7 +40,16 @@ describe('an import stopped part-way is finished once, never doubled', () => {
       caseRef: 'C2001',
       milestones: { accommodated: { actual: '2025-02-03' }, first_lac_review: { actual: '2025-02-20' } },
       version: 1,
-      lastImport: { key, row: 2, before: {}, version: 0 },
+      lastChange: {
+        key,
+        action: 'import',
+        before: {},
+        version: 0,
+        at: NOW,
+        actor: { userId: 'U-ADMIN', name: 'Alex Admin' },
+        source: { platform: 'import', eventId: key, file: 't.csv', row: 2 },
+        pendingAudit: true,
+      },
       createdAt: NOW,
       updatedAt: NOW,
     });

@@ -152,9 +152,10 @@ describe('toAdaptiveCard', () => {
 
   it('renders facts as FactSets and section markdown as TextBlocks', () => {
     const elements = allElements(toAdaptiveCard(cardFixture()).body);
+    // A fact value is card markdown, so *5* is bold as on the other surfaces (Teams reads * as italic).
     expect(elements.find((el) => el.type === 'FactSet')?.facts).toEqual([
       { title: 'Cases', value: '12' },
-      { title: 'Milestones this week', value: '*5*' },
+      { title: 'Milestones this week', value: '**5**' },
     ]);
     const texts = elements.filter((el) => el.type === 'TextBlock').map((el) => el.text);
     expect(texts).toContain('Two ideas **in test**, one _adopted_.');

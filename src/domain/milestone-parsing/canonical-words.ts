@@ -7,9 +7,10 @@ export interface CanonicalWord {
 
 /**
  * Spellings that mean the same word in a milestone phrase. Both the catalogue's synonyms and the
- * message go through this, so a mapping can never make a synonym unreachable.
+ * message go through this, so a mapping can never make a synonym unreachable. A Map, because the
+ * words come from messages: a plain object would answer "constructor" with Object.prototype's.
  */
-const VARIANTS: Record<string, string> = {
+const VARIANTS: ReadonlyMap<string, string> = new Map(Object.entries({
   mtg: 'meeting',
   mtgs: 'meeting',
   mtng: 'meeting',
@@ -38,7 +39,7 @@ const VARIANTS: Record<string, string> = {
   wk: 'week',
   wks: 'week',
   fortnight: '2 week',
-};
+}));
 
 // Ordinals stay whole ("1st"); otherwise digits and letters split ("72hr" -> "72", "hr").
 const RAW_WORD = /\d+(?:st|nd|rd|th)\b|\d+|[a-z]+(?:['’][a-z]+)?|&/gi;
@@ -51,7 +52,7 @@ function singular(word: string): string {
 
 function canonical(raw: string): string[] {
   const plain = raw.replace(/['’]/g, '');
-  const mapped = VARIANTS[plain] ?? VARIANTS[singular(plain)] ?? singular(plain);
+  const mapped = VARIANTS.get(plain) ?? VARIANTS.get(singular(plain)) ?? singular(plain);
   return mapped.split(' ');
 }
 

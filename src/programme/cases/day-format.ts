@@ -37,5 +37,7 @@ const NOUNS: Record<string, string> = { accommodated: 'accommodation' };
 /** A milestone as a point in a sentence: "accommodation", "permanence panel". */
 export function milestoneNoun(catalogue: MilestoneCatalogue, key: string): string {
   const label = labelOf(catalogue, key);
-  return NOUNS[label.toLowerCase()] ?? labelMidSentence(label);
+  const lower = label.toLowerCase();
+  // The label may be a tracker heading such as "Constructor": own keys only.
+  return (Object.hasOwn(NOUNS, lower) ? NOUNS[lower] : undefined) ?? labelMidSentence(label);
 }

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { type AnyBulkWriteOperation, ObjectId } from 'mongodb';
-import { AuditEntrySchema } from '../../store/schemas/audit.js';
 import type { Case } from '../../store/schemas/case.js';
 import type { TrackerImport } from '../../store/schemas/tracker-import.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
-import type { MilestoneRecord } from '../../domain/parse-milestone.js';
 import { catalogueOf } from '../cases/milestone-settings.js';
+import { auditStampedChanges } from '../cases/audit-stamped-change.js';
 import { applyRecords } from '../cases/record-changes.js';
+import { changeStamp } from '../cases/write-case.js';
 import type { ModelContext } from '../model-context.js';
 import { planImport, type ImportPlan } from './plan-import.js';
 
@@ -29,31 +28,28 @@ export interface AppliedImport {
 /** The key an import stamps on each case it writes; unique per workspace and import. */
 export const importKey = (imp: Pick<TrackerImport, 'number'>) => `import-${imp.number}`;
 
-/** One audit entry per import and case: the same id however often a resumed import writes it. */
-function auditId(key: string, caseRef: string): ObjectId {
-  return new ObjectId(createHash('sha256').update(`${key}:${caseRef}`).digest().subarray(0, 12));
-}
-
 function caseWrites(
-  store: WorkspaceStore,
+  ctx: ModelContext,
+  imp: TrackerImport,
   plan: ImportPlan,
   held: ReadonlyMap<string, Pick<Case, 'milestones' | 'version'>>,
-  key: string,
-  now: Date,
 ): AnyBulkWriteOperation<Case>[] {
-  const workspaceId = store.workspaceId;
+  const workspaceId = ctx.store.workspaceId;
+  const key = importKey(imp);
+  const asImporter = { now: ctx.now, actor: () => imp.actor };
   return plan.cases.map(({ caseRef, row, changes }) => {
-    const current = held.get(caseRef);
+    const current = held.get(caseRef) ?? null;
     const records = changes.map((c) => c.record);
     const milestones = applyRecords(current?.milestones ?? {}, records);
-    const lastImport = { key, row, before: current?.milestones ?? {}, version: current?.version ?? 0 };
+    const source = { platform: 'import', eventId: key, file: imp.fileName, row };
+    const lastChange = changeStamp(asImporter, { key, source }, 'import', current);
     if (!current) {
-      const document = { workspaceId, caseRef, milestones, version: 1, lastImport, createdAt: now, updatedAt: now };
+      const document = { workspaceId, caseRef, milestones, version: 1, lastChange, createdAt: ctx.now, updatedAt: ctx.now };
       return { insertOne: { document } };
     }
     // Conditional on the version read: a date someone confirmed meanwhile is never overwritten.
     const filter = { workspaceId, caseRef, version: current.version };
-    const update = { $set: { milestones, lastImport, updatedAt: now }, $inc: { version: 1 } };
+    const update = { $set: { milestones, lastChange, updatedAt: ctx.now }, $inc: { version: 1 } };
     return { updateOne: { filter, update } };
   });
 }
@@ -72,35 +68,14 @@ async function writePass(store: WorkspaceStore, ops: AnyBulkWriteOperation<Case>
 }
 
 /**
- * The audit entries of every case this import wrote, written now or again: the ids are fixed per
- * case, so a second run adds only what a crash left out. Before and after come from the case's own
- * stamp, which was written in the same update as its dates.
+ * The audit entries of every case this import wrote, written now or again: each case carries the
+ * import's stamp from the same update as its dates, and the entries' ids are fixed per case, so a
+ * second run adds only what a crash left out.
  */
 async function writeAudit(ctx: ModelContext, imp: TrackerImport): Promise<void> {
-  const key = importKey(imp);
-  const recordsOf = new Map(imp.rows.map((r) => [r.caseRef, r.records as MilestoneRecord[]]));
-  const stamped = await ctx.store.cases.find({ 'lastImport.key': key }).toArray();
-  const entries = stamped.map((c) => {
-    const { before, version, row } = c.lastImport!;
-    const after = applyRecords(before, recordsOf.get(c.caseRef) ?? []);
-    return AuditEntrySchema.parse({
-      _id: auditId(key, c.caseRef),
-      workspaceId: ctx.store.workspaceId,
-      at: ctx.now,
-      actor: imp.actor,
-      entity: 'case',
-      entityId: c.caseRef,
-      action: 'import',
-      before: version === 0 ? null : { milestones: before, version },
-      after: { milestones: after, version: version + 1 },
-      source: { platform: 'import', eventId: key, file: imp.fileName, row },
-    });
-  });
-  for (let i = 0; i < entries.length; i += BATCH) {
-    await ctx.store.audit.raw.insertMany(entries.slice(i, i + BATCH), { ordered: false }).catch((error) => {
-      const codes = (error.writeErrors ?? []).map((e: { code: number }) => e.code);
-      if (codes.length === 0 || codes.some((c: number) => c !== DUPLICATE_KEY)) throw error;
-    });
+  const stamped = await ctx.store.cases.find({ 'lastChange.key': importKey(imp) }).toArray();
+  for (let i = 0; i < stamped.length; i += BATCH) {
+    await auditStampedChanges(ctx.store, stamped.slice(i, i + BATCH));
   }
 }
 
@@ -117,21 +92,21 @@ export async function applyImport(ctx: ModelContext, imp: TrackerImport): Promis
   let result: ImportPlan | undefined;
   const total = { newCases: 0, newDates: 0, changedDates: 0, unchangedDates: 0 };
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-    const held = await ctx.store.cases
-      .find({ caseRef: { $in: refs } }, { projection: { caseRef: 1, milestones: 1, version: 1, lastImport: 1 } })
-      .toArray();
+    const held = await ctx.store.cases.find({ caseRef: { $in: refs } }).toArray();
+    // A change still waiting for its audit entry gets it before the import replaces its stamp.
+    await auditStampedChanges(ctx.store, held.filter((c) => c.lastChange?.key !== key));
     const byRef = new Map(held.map((c) => [c.caseRef, c]));
-    const pending = imp.rows.filter((r) => byRef.get(r.caseRef)?.lastImport?.key !== key);
+    const pending = imp.rows.filter((r) => byRef.get(r.caseRef)?.lastChange?.key !== key);
     const milestones = new Map(held.map((c) => [c.caseRef, c.milestones]));
     const plan = planImport(pending, milestones, catalogue);
     if (pass === 0 || !result) result = plan;
     else result.refused = plan.refused;
     if (pass === 0) Object.assign(total, plan.counts);
     if (plan.cases.length === 0) break;
-    await writePass(ctx.store, caseWrites(ctx.store, plan, byRef, key, ctx.now));
+    await writePass(ctx.store, caseWrites(ctx, imp, plan, byRef));
   }
   await writeAudit(ctx, imp);
-  const written = await ctx.store.cases.countDocuments({ 'lastImport.key': key });
+  const written = await ctx.store.cases.countDocuments({ 'lastChange.key': key });
   const stillRefused = [...imp.refused, ...(result?.refused ?? [])];
   await ctx.store.imports.updateOne(
     { _id: imp._id },

@@ -50,7 +50,8 @@ function storeProblem(
     return 'the case reference is longer than the store keeps or has characters it cannot keep';
   }
   const named = (key: string) => labelMidSentence(labelOf(catalogue, key));
-  const actuals: Record<string, string> = {};
+  // Keyed by milestone, and a programme's own milestone may be keyed "constructor".
+  const actuals: Record<string, string> = Object.create(null);
   for (const [key, dates] of Object.entries(held)) if (dates.actual) actuals[key] = dates.actual;
   for (const r of row.records) if (!r.planned) actuals[r.milestone] = r.date;
   for (const r of row.records) {

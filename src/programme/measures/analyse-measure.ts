@@ -17,6 +17,7 @@ import {
 import { coverageSentence } from './coverage-sentence.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { measureSeries } from './measure-series.js';
+import { plain } from '../../../cards/plain-text.js';
 
 export interface AnalyseOptions {
   view?: ChartView;
@@ -72,7 +73,7 @@ export async function analyseMeasure(
     return {
       ...base,
       analysis: null,
-      sentences: [`No data yet for ${measure.name} (${window.label}).`, coverage].filter(Boolean),
+      sentences: [`No data yet for ${plain(measure.name)} (${window.label}).`, coverage].filter(Boolean),
     };
   }
   const analysis = analyseRunChart(
@@ -80,8 +81,9 @@ export async function analyseMeasure(
   );
   const signal = describeSignals(analysis, {
     ruleSet: programme.ruleSet,
-    measureName: measure.name,
-    unit: measure.unit,
+    // Sentences are reply markdown: the names someone typed go in as plain text.
+    measureName: plain(measure.name),
+    unit: plain(measure.unit),
     betterDirection: measure.betterDirection,
   });
   return { ...base, analysis, sentences: [signal, coverage].filter(Boolean) };

@@ -9,6 +9,7 @@ import { loadCaseMilestones } from '../cases/case-milestones.js';
 import { chartAnnotations } from './chart-annotations.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { measureChartSpec } from './measure-chart-spec.js';
+import { plain } from '../../../cards/plain-text.js';
 
 export { buildWaitingChart } from './build-waiting-chart.js';
 
@@ -43,7 +44,7 @@ export async function buildMeasureChart(
   const result = await analyseMeasure(store, programme, measure, { ...options, cases });
   if (!result.analysis) {
     const hint =
-      measure.kind === 'custom' ? ` Record one with e.g. \`${measure.name} Oct 2026 64\`.` : '';
+      measure.kind === 'custom' ? ` Record one with e.g. \`${plain(measure.name)} Oct 2026 64\`.` : '';
     throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
   }
   const annotations = await chartAnnotations(store, measure, result.points, options.groupKey);

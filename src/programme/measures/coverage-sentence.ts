@@ -3,6 +3,7 @@ import type { Programme } from '../../store/schemas/programme.js';
 import type { ChartView, ChartWindow } from './chart-window.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { milestoneLabel } from '../cases/milestone-label.js';
+import { plain } from '../../../cards/plain-text.js';
 
 const children = (n: number) => (n === 1 ? '1 child' : `${n} children`);
 
@@ -22,10 +23,11 @@ export function coverageSentence(
 ): string {
   const { measure, view, window, points, waiting } = data;
   if (measure.kind === 'custom') return '';
-  const end = milestoneLabel(programme, measure.to!);
+  // Labels may come from a tracker's headings: plain text inside this markdown sentence.
+  const end = plain(milestoneLabel(programme, measure.to!));
   const stillWaiting =
     waiting > 0
-      ? ` ${children(waiting)} ${waiting === 1 ? 'is' : 'are'} still waiting between ${milestoneLabel(programme, measure.from!)} and ${end}, so not counted here (\`chart waiting\`).`
+      ? ` ${children(waiting)} ${waiting === 1 ? 'is' : 'are'} still waiting between ${plain(milestoneLabel(programme, measure.from!))} and ${end}, so not counted here (\`chart waiting\`).`
       : '';
   if (measure.kind === 'proportion') {
     // Here children still waiting past their deadline are counted, as not met.

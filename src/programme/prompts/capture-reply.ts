@@ -1,5 +1,6 @@
 import { ObjectId, type Db } from 'mongodb';
 import { deliveriesCollection } from '../../deliveries/deliveries-collection.js';
+import { refuseIdentifiers } from '../../domain/identifiers/index.js';
 import type { PromptResponse } from '../../store/schemas/prompt.js';
 import { workspaceStore } from '../../store/workspace-store.js';
 
@@ -29,7 +30,8 @@ export async function promptThread(db: Db, turn: Pick<ThreadMessage, 'workspaceI
 /**
  * Keeps a reply written in the thread of a coach's prompt (the thread id is the prompt message's
  * Slack ts or Teams activity id, stored on its delivery). Returns null for any other message. A
- * platform's retry of the same event is kept once.
+ * platform's retry of the same event is kept once. A reply that holds an identifier is not kept:
+ * an IdentifierError says which kind (Slack keeps replies silently, so this is the check there).
  */
 export async function capturePromptReply(
   db: Db,
@@ -42,6 +44,7 @@ export async function capturePromptReply(
   const store = workspaceStore(db, turn.workspaceId);
   const prompt = await store.prompts.findOne({ _id: new ObjectId(delivery.sourceId) });
   if (!prompt) return null;
+  refuseIdentifiers({ text }, turn.receivedAt);
   const existing = await store.promptResponses.findOne({ eventId: turn.eventId });
   if (existing) return existing;
   const response: Omit<PromptResponse, 'workspaceId'> = {

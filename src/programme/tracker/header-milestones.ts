@@ -39,7 +39,8 @@ function headerCatalogue(catalogue: MilestoneCatalogue): MilestoneCatalogue {
   const cached = headerCatalogues.get(catalogue);
   if (cached) return cached;
   const extended = catalogue.map((m) => {
-    const extra = HEADER_SYNONYMS[m.key];
+    // A programme's own milestone may be keyed "constructor": own keys only.
+    const extra = Object.hasOwn(HEADER_SYNONYMS, m.key) ? HEADER_SYNONYMS[m.key] : undefined;
     return extra ? { ...m, synonyms: [...m.synonyms, ...extra] } : m;
   });
   headerCatalogues.set(catalogue, extended);

@@ -44,8 +44,9 @@ const MONTH_NAMES = [
   ['nov', 'november'],
   ['dec', 'december'],
 ];
-const MONTHS: Record<string, number> = Object.fromEntries(
-  MONTH_NAMES.flatMap((names, i) => names.map((name) => [name, i + 1])),
+// A Map: the month word comes from a cell, and a plain object would read "constructor" as a month.
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap((names, i) => names.map((name) => [name, i + 1] as const)),
 );
 
 const TIME = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
@@ -123,15 +124,15 @@ function fromText(raw: string, date1904: boolean): CellDate {
   m = DAY_FIRST.exec(lower);
   if (m) return dated(isoFromParts(fullYear(m[3]!), Number(m[2]), Number(m[1])), text);
   m = DAY_MONTH_YEAR.exec(lower);
-  if (m && MONTHS[m[2]!]) {
-    return dated(isoFromParts(fullYear(m[3]!), MONTHS[m[2]!]!, Number(m[1])), text);
+  if (m && MONTHS.has(m[2]!)) {
+    return dated(isoFromParts(fullYear(m[3]!), MONTHS.get(m[2]!)!, Number(m[1])), text);
   }
   m = MONTH_DAY_YEAR.exec(lower);
-  if (m && MONTHS[m[1]!]) {
-    return dated(isoFromParts(Number(m[3]), MONTHS[m[1]!]!, Number(m[2])), text);
+  if (m && MONTHS.has(m[1]!)) {
+    return dated(isoFromParts(Number(m[3]), MONTHS.get(m[1]!)!, Number(m[2])), text);
   }
   m = DAY_MONTH.exec(lower);
-  if (m && (m[2] === undefined || MONTHS[m[2]])) return { kind: 'no_year', text };
+  if (m && (m[2] === undefined || MONTHS.has(m[2]))) return { kind: 'no_year', text };
   // A serial number kept as text, as a CSV export of an unformatted date column holds it.
   if (/^\d{5}(\.\d+)?$/.test(text)) return fromSerial(Number(text), date1904);
   return NOT_A_DATE;

@@ -6,6 +6,7 @@ import { judgeContents } from './column-contents.js';
 import { dateWindow } from './date-window.js';
 import { findHeaderRow } from './find-header-row.js';
 import { readRow, type RowLayout } from './read-row.js';
+import { refuseIdentifierHeadings } from './refuse-identifier-headings.js';
 import { readWorkbook, type SheetGrid, trackerFileKind } from './read-workbook.js';
 import { fileTooLarge, noHeaderRow, tooManyRows } from './tracker-errors.js';
 import { MAX_TRACKER_BYTES, MAX_TRACKER_ROWS } from './tracker-limits.js';
@@ -90,6 +91,8 @@ export async function readTracker(
   const window = dateWindow(settings);
   const sheets = findDataSheets(await readWorkbook(data, fileName), settings, checkedMapping);
   if (sheets.length === 0) throw noHeaderRow();
+  const named = sheets.map((s) => ({ name: s.grid.name, columns: s.columns }));
+  refuseIdentifierHeadings(basename(fileName), named, new Date(`${settings.today}T12:00:00Z`));
 
   const labelled = sheets.length > 1;
   const rows: TrackerRow[] = [];

@@ -1,11 +1,12 @@
 import { ValidationError } from '../../errors.js';
 import { MAX_TRACKER_BYTES, MAX_TRACKER_ROWS } from './tracker-limits.js';
+import { plain } from '../../../cards/plain-text.js';
 
 // Every message is one line: the CLI prints it as it is, and chat shows it under the upload.
 // None names the file: a file name may hold a child's name.
 
 export function unsupportedFileType(extension: string): ValidationError {
-  const found = extension ? `this file is ${extension}` : 'this file has no extension';
+  const found = extension ? `this file is ${plain(extension)}` : 'this file has no extension';
   return new ValidationError(
     'tracker_file_type',
     `I can read trackers saved as .xlsx (Excel Workbook) or .csv, but ${found}. ` +
@@ -66,7 +67,7 @@ export function unknownMappedMilestone(
 ): ValidationError {
   return new ValidationError(
     'tracker_mapping',
-    `“${header}” is mapped to “${key}”, which is not a milestone of this programme. ` +
+    `“${plain(header)}” is mapped to “${plain(key)}”, which is not a milestone of this programme. ` +
       `Map it to one of ${known.join(', ')}, or to ignore.`,
     { field: 'mapping' },
   );
@@ -75,7 +76,7 @@ export function unknownMappedMilestone(
 export function identifierMapped(header: string): ValidationError {
   return new ValidationError(
     'tracker_mapping',
-    `“${header}” holds details that identify a person, so it is never imported. Map it to ` +
+    `“${plain(header)}” holds details that identify a person, so it is never imported. Map it to ` +
       'ignore; if it really holds milestone dates, rename the column and upload the file again.',
     { field: 'mapping' },
   );

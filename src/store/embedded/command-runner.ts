@@ -19,6 +19,7 @@ export function createCommandRunner(
   return async (db: string, body: Document, connectionId: number): Promise<Document> => {
     const name = Object.keys(body)[0] ?? '';
     if (durability.failure && !STILL_ANSWERED.has(name)) return storageFailure(durability.failure);
+    if (name === 'compact') return compact(catalog, durability, db, body);
     const reply = dispatchCommand({ catalog, cursors, db, body, connectionId });
     // Only the handshake gets here after a failure, and it changes nothing to wait for.
     if (durability.failure) return reply;
@@ -48,4 +49,26 @@ function storageFailure(error: unknown): Document {
   const reason = error instanceof Error ? error.message : String(error);
   const message = `embedded store cannot write (${reason}); restart the server`;
   return errorReply(new CommandError('InternalError', message));
+}
+
+/**
+ * MongoDB's `compact` rewrites a collection's files to release what deleted documents held. Here
+ * it rewrites the whole data directory as one snapshot and removes the older journal and snapshot
+ * files, so a document deleted before it (an erased case) is in no file afterwards.
+ */
+async function compact(catalog: Catalog, durability: Durability, db: string, body: Document): Promise<Document> {
+  const collection = body.compact;
+  if (typeof collection !== 'string' || collection === '') {
+    return errorReply(new CommandError('InvalidNamespace', 'compact requires a collection name'));
+  }
+  if (!catalog.get(db, collection)) {
+    return errorReply(new CommandError('NamespaceNotFound', `ns does not exist: ${db}.${collection}`));
+  }
+  try {
+    await durability.commit(catalog.takePending());
+    await durability.compactNow();
+  } catch (error) {
+    return storageFailure(error);
+  }
+  return { bytesFreed: 0, ok: 1 };
 }

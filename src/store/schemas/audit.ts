@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditSourceSchema } from './audit-source.js';
 import { ActorSchema, ObjectIdSchema } from './common.js';
 
 /** One change to anything, append-only: who, when, before, after and where it came from. */
@@ -12,13 +13,11 @@ export const AuditEntrySchema = z.object({
   action: z.string().max(60),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
-  source: z.object({
-    platform: z.string(),
-    eventId: z.string(),
-    text: z.string().max(4000).optional(),
-    /** A tracker import's file name and the row a change came from; never a cell's text. */
-    file: z.string().max(200).optional(),
-    row: z.union([z.number(), z.string().max(80)]).optional(),
-  }),
+  source: AuditSourceSchema,
+  /**
+   * For a change to a case written with a stamp (see programme/cases/audit-stamped-change.ts): the
+   * change's key, unique per workspace and case, so a repaired change is audited once.
+   */
+  changeKey: z.string().max(120).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

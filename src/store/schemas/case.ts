@@ -1,11 +1,28 @@
 import { z } from 'zod';
-import { IsoDateSchema, ObjectIdSchema } from './common.js';
+import { AuditSourceSchema } from './audit-source.js';
+import { ActorSchema, IsoDateSchema, ObjectIdSchema } from './common.js';
 
 export const MilestoneDatesSchema = z.object({
   actual: IsoDateSchema.optional(),
   planned: IsoDateSchema.optional(),
 });
 export type MilestoneDates = z.infer<typeof MilestoneDatesSchema>;
+
+export const CaseChangeStampSchema = z.object({
+  /** Names the change: one audit entry per key and case, however often a repair writes it. */
+  key: z.string().max(120),
+  action: z.enum(['record', 'undo', 'import']),
+  before: z.record(z.string(), MilestoneDatesSchema),
+  /** The version the change replaced (0 for a new case); the change made version + 1. */
+  version: z.number().int().min(0),
+  at: z.date(),
+  actor: ActorSchema,
+  source: AuditSourceSchema,
+  /** For an undo: the audit entry it reverted. */
+  undoes: z.string().optional(),
+  pendingAudit: z.boolean().optional(),
+});
+export type CaseChangeStamp = z.infer<typeof CaseChangeStampSchema>;
 
 /** A child's journey, held under a pseudonymous case reference only — never a name. */
 export const CaseSchema = z.object({
@@ -20,12 +37,16 @@ export const CaseSchema = z.object({
   version: z.number().int().min(0),
   demo: z.boolean().optional(),
   /**
-   * The last tracker import that wrote this case, with the dates it replaced: written in the same
-   * update as the dates, so an import stopped by a crash can still write this case's audit entry.
+   * The last change written to this case, with what it replaced, who made it and where it came
+   * from, written in the same update as the dates. Its audit entry is written next; until then
+   * `pendingAudit` says so, and a crash in between is repaired from this stamp (see
+   * programme/cases/audit-stamped-change.ts). A change never replaces a stamp still pending audit.
    */
-  lastImport: z
-    .object({ key: z.string(), row: z.union([z.number(), z.string()]), before: z.record(z.string(), MilestoneDatesSchema), version: z.number().int().min(0) })
-    .optional(),
+  lastChange: CaseChangeStampSchema.optional(),
+  /** An admin's extension of the retention rule: kept until this date, for the audited reason. */
+  keepUntil: IsoDateSchema.optional(),
+  /** The retention due date an admin was last told of, so each is told once. */
+  retentionNoticeFor: IsoDateSchema.optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

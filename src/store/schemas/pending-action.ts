@@ -13,7 +13,9 @@ export const PendingActionSchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   /** Turn that created it, to audit the source message on confirm. */
   source: z.object({ platform: z.string(), eventId: z.string(), text: z.string().max(4000).optional() }),
-  status: z.enum(['open', 'done', 'cancelled']),
+  /** `applying`: claimed by a Confirm and being written; past `leaseUntil` the repair sweep finishes it. */
+  status: z.enum(['open', 'applying', 'done', 'cancelled']),
+  leaseUntil: z.date().optional(),
   createdAt: z.date(),
   expiresAt: z.date(),
 });

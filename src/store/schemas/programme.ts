@@ -33,6 +33,13 @@ export const ProgrammeSchema = z.object({
   meeting: MeetingCadenceSchema.optional(),
   /** Digest timing: working days before the meeting and local time. */
   digest: z.object({ workingDaysBefore: z.number().int().min(0).max(10), time: z.string().regex(/^\d{2}:\d{2}$/) }).optional(),
+  /**
+   * How long a child's record is kept (see programme/retention): months after the order is
+   * granted, or months with no activity; defaults 12 and 24.
+   */
+  retention: z
+    .object({ monthsAfterOrder: z.number().int().min(1).max(120), monthsInactive: z.number().int().min(1).max(120) })
+    .optional(),
   championsChannel: z.object({ platform: z.enum(['slack', 'teams', 'web']), conversationId: z.string() }).optional(),
   demo: z.boolean().optional(),
   createdAt: z.date(),

@@ -11,6 +11,7 @@ import {
 } from '../../../programme/cases/day-format.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { type JourneyView, journeyOf } from './journey-of.js';
+import { plain } from '../../replies.js';
 
 export const TIMELINE_VERB = 'case.timeline';
 export const UNDO_VERB = 'case.undo';
@@ -25,7 +26,7 @@ async function lastChange(ctx: TurnContext, caseRef: string): Promise<string | u
   if (!entry) return undefined;
   const zone = ctx.programme?.timeZone ?? 'Europe/London';
   const when = DateTime.fromJSDate(entry.at, { zone }).toFormat('d LLL yyyy HH:mm');
-  return `${entry.actor.name}, ${when}${entry.action === 'undo' ? ' (undo)' : ''}`;
+  return `${plain(entry.actor.name)}, ${when}${entry.action === 'undo' ? ' (undo)' : ''}`;
 }
 
 function journeySections(
@@ -37,7 +38,7 @@ function journeySections(
   if (view.reached.length > 0) {
     const lines = view.reached.map((m) => {
       const since = m.since ? ` · ${intervalText(m.since.days)} after ${noun(m.since.key)}` : '';
-      return `- *${m.label}* — ${dayLabel(m.date)}${since}`;
+      return `- *${plain(m.label)}* — ${dayLabel(m.date)}${since}`;
     });
     sections.push({ heading: 'Milestones', text: lines.join('\n') });
   }
@@ -45,7 +46,7 @@ function journeySections(
     const lines = view.planned.map((m) => {
       const ahead = daysFrom(today, m.date);
       const when = ahead > 0 ? `in ${waitText(ahead)}` : 'date passed — record what happened';
-      return `- *${m.label}* — planned ${dayLabel(m.date)} (${when})`;
+      return `- *${plain(m.label)}* — planned ${dayLabel(m.date)} (${when})`;
     });
     sections.push({ heading: 'Planned', text: lines.join('\n') });
   }
@@ -67,7 +68,8 @@ function journeySections(
 export async function caseCard(ctx: TurnContext, found: Case): Promise<Card> {
   const { catalogue, today } = milestoneSettings(ctx);
   const view = journeyOf(found.milestones, catalogue, today);
-  const sections = journeySections(view, today, (key) => milestoneNoun(catalogue, key));
+  // A milestone's label may come from a tracker's column heading.
+  const sections = journeySections(view, today, (key) => plain(milestoneNoun(catalogue, key)));
   const changed = await lastChange(ctx, found.caseRef);
   const data = { ref: found.caseRef };
   return {

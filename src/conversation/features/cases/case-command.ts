@@ -9,6 +9,7 @@ import { caseHistory } from './case-history.js';
 import { caseRefArg, findCase } from './case-ref-arg.js';
 import { askErase } from './erase-case.js';
 import { exportCase } from './export-case.js';
+import { keepCaseCommand } from './keep-case-command.js';
 import { undoLastChange } from './undo-change.js';
 
 const USAGE =
@@ -48,6 +49,7 @@ export async function caseCommand(ctx: TurnContext, rest: string): Promise<Reply
   const [token, word, ...more] = rest.trim().split(/\s+/);
   if (!token) return [text(USAGE)];
   const caseRef = caseRefArg(ctx, token);
+  if (word?.toLowerCase() === 'keep') return keepCaseCommand(ctx, caseRef, more.join(' '));
   const sub = SUBCOMMANDS[(word ?? 'show').toLowerCase()];
   if (sub && more.length === 0) return sub(ctx, caseRef);
   return recordText(ctx, rest);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TurnContext } from '../../context.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { caseStateOf, describeChange } from './describe-change.js';
@@ -24,7 +24,7 @@ export async function caseHistory(ctx: TurnContext, caseRef: string): Promise<Re
     const when = DateTime.fromJSDate(e.at, { zone }).toFormat('d LLL yyyy HH:mm');
     const what = describeChange(caseStateOf(e.before), caseStateOf(e.after), catalogue);
     const detail = what.length > 0 ? `: ${what.join('; ')}` : '';
-    return `- ${when} · ${e.actor.name} ${VERBS[e.action] ?? e.action}${detail}`;
+    return `- ${when} · ${plain(e.actor.name)} ${VERBS[e.action] ?? e.action}${detail}`;
   });
   const more =
     entries.length > SHOWN

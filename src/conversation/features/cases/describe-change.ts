@@ -3,6 +3,7 @@ import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js'
 import { MilestoneDatesSchema } from '../../../store/schemas/case.js';
 import { dayLabel } from '../../../programme/cases/day-format.js';
 import { labelOf } from '../../../programme/cases/milestone-settings.js';
+import { plain } from '../../replies.js';
 
 /** A case's state as its audit entries keep it (see milestones/write-case.ts). */
 export const AuditedCaseStateSchema = z.object({
@@ -39,7 +40,7 @@ export function describeChange(
   const now = after?.milestones ?? {};
   const keys = [...new Set([...Object.keys(was), ...Object.keys(now)])];
   return keys.flatMap((key) => {
-    const label = labelOf(catalogue, key);
+    const label = plain(labelOf(catalogue, key));
     const actual = step(label, was[key]?.actual, now[key]?.actual);
     // A plan dropped because the milestone happened is said by the actual date alone.
     const planDropped = !now[key]?.planned && !!now[key]?.actual && !was[key]?.actual;

@@ -1,15 +1,14 @@
 import { ObjectId } from 'mongodb';
-import type { ScopedCollection, WorkspaceOwned } from '../../../store/scoped-collection.js';
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCase } from '../../../programme/cases/audit-case.js';
-import { findMentions, mentionPattern, redacted } from '../../../programme/cases/find-mentions.js';
+import { ERASE_KIND, ERASE_LEASE_MS, ERASED, eraseCaseRecords } from '../../../programme/cases/erase-case-records.js';
+import { findMentions } from '../../../programme/cases/find-mentions.js';
 
-export const ERASE_KIND = 'case.erase';
+export { ERASE_KIND, ERASED };
+
 export const ERASE_VERB = 'case.erase';
 export const KEEP_VERB = 'case.erase.cancel';
-export const ERASED = '[erased]';
 const ANSWER_WITHIN_MS = 60 * 60 * 1000;
 const EXPIRED = 'That erase question was already answered, or it expired. Nothing changed.';
 
@@ -57,69 +56,34 @@ export async function askErase(ctx: TurnContext, caseRef: string): Promise<Reply
   ];
 }
 
-/** Answers this admin's erase question once, atomically. */
-function claim(ctx: TurnContext, id: string, status: 'done' | 'cancelled') {
+/** Takes this admin's erase question once, atomically; a stopped erase past its lease is taken again. */
+function claim(ctx: TurnContext, id: string, status: 'applying' | 'cancelled') {
   if (!ObjectId.isValid(id)) return Promise.resolve(null);
-  const mine = { kind: ERASE_KIND, userId: ctx.turn.user.id, status: 'open' as const };
-  return ctx.store.pending.findOneAndUpdate(
-    { _id: new ObjectId(id), ...mine, expiresAt: { $gt: ctx.now } },
-    { $set: { status } },
-  );
+  const _id = new ObjectId(id);
+  const mine = { kind: ERASE_KIND, userId: ctx.turn.user.id };
+  const open = { _id, ...mine, status: 'open' as const, expiresAt: { $gt: ctx.now } };
+  if (status === 'cancelled') return ctx.store.pending.findOneAndUpdate(open, { $set: { status } });
+  const lease = { status, leaseUntil: new Date(ctx.now.getTime() + ERASE_LEASE_MS) };
+  return ctx.store.pending
+    .findOneAndUpdate(open, { $set: lease })
+    .then((fresh) => fresh ?? ctx.store.pending.findOneAndUpdate({ _id, ...mine, status: 'applying', leaseUntil: { $lt: ctx.now } }, { $set: lease }));
 }
 
 /**
- * Rewrites every record that names the reference with it replaced, and deletes the questions
- * about it (they could otherwise bring it back). Returns how many of each were touched.
- */
-async function scrub(
-  ctx: TurnContext,
-  caseRef: string,
-  skip: ObjectId,
-): Promise<Record<string, number>> {
-  const pattern = mentionPattern(caseRef);
-  const counts: Record<string, number> = {};
-  for (const { collection, doc } of await findMentions(ctx.store, caseRef)) {
-    const scoped = ctx.store[collection] as unknown as ScopedCollection<WorkspaceOwned>;
-    if (!skip.equals(doc._id as ObjectId)) counts[collection] = (counts[collection] ?? 0) + 1;
-    if (collection === 'pending') {
-      await scoped.deleteOne({ _id: doc._id });
-      continue;
-    }
-    // An import's rows are that child's dates: they go, not just the reference in them.
-    const source =
-      collection === 'imports' && Array.isArray(doc.rows)
-        ? { ...doc, rows: (doc.rows as { caseRef?: string }[]).filter((r) => r.caseRef !== caseRef) }
-        : doc;
-    const changed = Object.entries(source)
-      .filter(([key]) => key !== '_id' && key !== 'workspaceId')
-      .map(([key, value]) => [key, redacted(value, pattern, ERASED)] as const)
-      .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(doc[key]));
-    if (changed.length > 0) {
-      await scoped.updateOne({ _id: doc._id }, { $set: Object.fromEntries(changed) });
-    }
-  }
-  return counts;
-}
-
-/**
- * Erases: deletes the case, and scrubs the reference from everything else. This is the one change
- * ever made to the audit log: the right to erasure outranks an immutable log, and the log still
- * shows that an erasure happened, by whom and when — only no longer of which child.
+ * Erases: the model deletes the case, removes whole every text that named it, audits that an
+ * erasure happened (by whom and when, never of which child) and compacts the store. This is the
+ * one change ever made to the audit log: the right to erasure outranks an immutable log.
  */
 export async function confirmErase(ctx: TurnContext, id: string): Promise<Reply[]> {
   ctx.requireRole(['admin'], 'erase a case');
-  const claimed = await claim(ctx, id, 'done');
+  const claimed = await claim(ctx, id, 'applying');
   if (!claimed) return [text(EXPIRED)];
   const caseRef = String(claimed.payload.caseRef);
-  const deleted = (await ctx.store.cases.deleteOne({ caseRef })).deletedCount === 1;
-  const counts = await scrub(ctx, caseRef, claimed._id!);
-  const { platform, eventId } = ctx.turn;
-  const after = { caseDeleted: deleted, recordsRewritten: counts };
-  await auditCase(ctx, ERASED, 'erase', null, after, { platform, eventId });
-  const rewritten = Object.values(counts).reduce((a, b) => a + b, 0);
+  const done = await eraseCaseRecords(ctx, caseRef, `erase-${id}`, claimed._id!);
+  const rewritten = Object.values(done.recordsRewritten).reduce((a, b) => a + b, 0);
   const summary =
-    `${deleted ? 'The case and its dates are deleted' : 'There was no case record'}; ` +
-    `${rewritten} other record${rewritten === 1 ? '' : 's'} now say ${ERASED}. ` +
+    `${done.caseDeleted ? 'The case and its dates are deleted' : 'There was no case record'}; ` +
+    `${rewritten} other record${rewritten === 1 ? '' : 's'} that named it ${rewritten === 1 ? 'is' : 'are'} now just ${ERASED}. ` +
     'The audit log keeps that you erased a case today.';
   return [card({ title: 'Erased', sections: [{ text: summary }] }, true)];
 }

@@ -3,8 +3,8 @@ import { buildCaseWorkbook } from '../../../programme/export/case-workbook.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
+import { XLSX_TYPE } from '../../audited-workbook.js';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const EXPORT_CASE_VERB = 'case.export';
 
 /**

@@ -2,9 +2,10 @@ import type { WithId } from 'mongodb';
 import { ForbiddenError, ValidationError } from '../../../errors.js';
 import type { AuditEntry } from '../../../store/schemas/audit.js';
 import type { TurnContext } from '../../context.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { auditCase } from '../../../programme/cases/audit-case.js';
+import { auditStampedChanges } from '../../../programme/cases/audit-stamped-change.js';
+import { changeStamp } from '../../../programme/cases/write-case.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import type { CaseMilestoneMap } from '../../../programme/cases/record-changes.js';
 import { findCase } from './case-ref-arg.js';
@@ -54,22 +55,31 @@ function reverted(
  * change may be undone only by a lead or an admin.
  */
 export async function undoLastChange(ctx: TurnContext, caseRef: string): Promise<Reply[]> {
-  const current = await findCase(ctx, caseRef);
+  let current = await findCase(ctx, caseRef);
+  // A change still waiting for its audit entry (a crash in between) is audited first: it may be
+  // the very change to undo, and its stamp must not be replaced before then.
+  if (current.lastChange?.pendingAudit) {
+    await auditStampedChanges(ctx.store, [current]);
+    current = await findCase(ctx, caseRef);
+  }
   const target = await lastUndoable(ctx, caseRef);
   if (!target) return [text(`There is no change to undo on ${caseRef}.`)];
   const mine = target.actor.userId === ctx.turn.user.id;
   if (!mine && !ctx.isAdmin && ctx.leadOf.length === 0) {
     throw new ForbiddenError(
-      `The last change to ${caseRef} was made by ${target.actor.name}. ` +
+      `The last change to ${caseRef} was made by ${plain(target.actor.name)}. ` +
         'Only they, a lead or an admin can undo it.',
     );
   }
   const was = caseStateOf(target.before);
   const became = caseStateOf(target.after);
   const milestones = reverted(current.milestones, was?.milestones ?? {}, became?.milestones ?? {});
+  const { platform, eventId } = ctx.turn;
+  const change = { key: `undo-${eventId}`, source: { platform, eventId } };
+  const lastChange = { ...changeStamp(ctx, change, 'undo', current), undoes: target._id.toHexString() };
   const after = await ctx.store.cases.findOneAndUpdate(
     { caseRef, version: current.version },
-    { $set: { milestones, updatedAt: ctx.now }, $inc: { version: 1 } },
+    { $set: { milestones, lastChange, updatedAt: ctx.now }, $inc: { version: 1 } },
   );
   if (!after) {
     throw new ValidationError(
@@ -78,16 +88,8 @@ export async function undoLastChange(ctx: TurnContext, caseRef: string): Promise
         `Have a look with \`case ${caseRef}\`, then try again.`,
     );
   }
-  const { platform, eventId } = ctx.turn;
-  await auditCase(
-    ctx,
-    caseRef,
-    'undo',
-    { milestones: current.milestones, version: current.version },
-    { milestones: after.milestones, version: after.version, undoes: target._id.toHexString() },
-    { platform, eventId, text: `undo ${caseRef}` },
-  );
+  await auditStampedChanges(ctx.store, [after]);
   const what = describeChange(became, was, milestoneSettings(ctx).catalogue);
-  const whose = mine ? 'your change' : `the change by ${target.actor.name}`;
+  const whose = mine ? 'your change' : `the change by ${plain(target.actor.name)}`;
   return [text(`Undone ${whose} on *${caseRef}*: ${what.join('; ') || 'no dates changed'}.`)];
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../../errors.js';
 import type { Group } from '../../../store/schemas/group.js';
+import { plain } from '../../replies.js';
 
 /** The programme's four stage aims, plus 'all' for ideas that serve the whole journey. */
 export const STAGE_AIMS: Record<string, string> = {
@@ -20,7 +21,8 @@ export function aimShortLabel(aim: string, groups: Pick<Group, 'key' | 'name'>[]
 
 /** The heading for an aim: the stage aim's description, or the group's name. */
 export function aimHeading(aim: string, groups: Pick<Group, 'key' | 'name'>[] = []): string {
-  return STAGE_AIMS[aim] ?? `${aimShortLabel(aim, groups)} (group's own ideas)`;
+  // A group's key is made from its name, so it may be "constructor": look up own keys only.
+  return (Object.hasOwn(STAGE_AIMS, aim) ? STAGE_AIMS[aim] : undefined) ?? `${aimShortLabel(aim, groups)} (group's own ideas)`;
 }
 
 /**
@@ -37,7 +39,7 @@ export function parseAim(said: string, groups: Pick<Group, 'key' | 'name'>[]): s
   const groupKeys = groups.map((g) => `\`${g.key}\``).join(', ');
   throw new ValidationError(
     'unknown_aim',
-    `I don't know the aim "${said.trim()}". Say \`aim 1\` to \`aim 4\`, \`aim all\`${groupKeys ? `, or a group: ${groupKeys}` : ''}.`,
+    `I don't know the aim "${plain(said.trim())}". Say \`aim 1\` to \`aim 4\`, \`aim all\`${groupKeys ? `, or a group: ${groupKeys}` : ''}.`,
     { field: 'aim' },
   );
 }

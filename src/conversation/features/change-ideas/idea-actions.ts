@@ -31,10 +31,18 @@ async function saveFromForm(
 
 const key = (data: Record<string, unknown>) => String(data.key ?? '');
 
+/** The idea form again, filled with what was submitted, to show a refusal beside its field. */
+async function ideaFormAgain(ctx: TurnContext, data: Record<string, unknown>, values: FormValues) {
+  ctx.requireRole(['coach', 'admin'], 'add or edit change ideas');
+  const existing = typeof data.key === 'string' ? await findIdea(ctx, data.key) : undefined;
+  return ideaForm(await ctx.store.groups.find({}).toArray(), existing, values);
+}
+
 /** Buttons on an idea card, and the idea form's submission. */
 export const ideaActions: ActionHandler[] = [
   {
     verb: 'ideas.save',
+    form: ideaFormAgain,
     run: (ctx, data, values) =>
       saveFromForm(ctx, typeof data.key === 'string' ? data.key : undefined, values),
   },

@@ -3,6 +3,7 @@ import type { ChangeIdea } from '../../../store/schemas/change-idea.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
 import { aimHeading } from './aims.js';
+import { plain } from '../../replies.js';
 
 /** One library entry; coaches and admins also get Edit and Retire (or Restore). */
 export function ideaCard(ctx: TurnContext, idea: ChangeIdea, groups: Group[]): Card {
@@ -33,15 +34,15 @@ export function ideaCard(ctx: TurnContext, idea: ChangeIdea, groups: Group[]): C
   return {
     title: idea.title,
     subtitle: aimHeading(idea.aim, groups),
-    sections: idea.description ? [{ text: idea.description }] : [],
+    sections: idea.description ? [{ text: plain(idea.description) }] : [],
     facts: [
-      { label: 'Key', value: idea.key },
+      { label: 'Key', value: plain(idea.key) },
       {
         label: 'From',
         value:
           idea.source === 'programme'
             ? 'programme library'
-            : `added by ${idea.createdBy?.name ?? 'a coach'}`,
+            : `added by ${plain(idea.createdBy?.name ?? 'a coach')}`,
       },
       ...(idea.retired ? [{ label: 'Status', value: 'retired' }] : []),
     ],

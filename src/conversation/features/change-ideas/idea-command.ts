@@ -2,7 +2,7 @@ import { ValidationError } from '../../../errors.js';
 import { requireValid } from '../../form-errors.js';
 import { splitArgs } from '../../match-command.js';
 import type { Command } from '../../registry.js';
-import { card, form, text } from '../../replies.js';
+import { card, form, plain, text } from '../../replies.js';
 import { readEditArgs } from './idea-args.js';
 import { ideaCard } from './idea-card.js';
 import { ideaForm } from './idea-form.js';
@@ -39,7 +39,7 @@ export const ideaCommand: Command = {
           idea.key,
           requireValid(checkIdeaChanges(changes), 'invalid_idea'),
         );
-        return [text(`Saved *${after.title}* (\`${after.key}\`).`)];
+        return [text(`Saved *${plain(after.title)}* (\`${after.key}\`).`)];
       }
       case 'retire':
       case 'restore': {
@@ -49,7 +49,7 @@ export const ideaCommand: Command = {
       default:
         throw new ValidationError(
           'unknown_idea_verb',
-          `I can \`edit\`, \`retire\` or \`restore\` an idea, e.g. \`idea ${key} retire\`. To see it: \`idea ${key}\`.`,
+          `I can \`edit\`, \`retire\` or \`restore\` an idea, e.g. \`idea ${plain(key)} retire\`. To see it: \`idea ${plain(key)}\`.`,
         );
     }
   },

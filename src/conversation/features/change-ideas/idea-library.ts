@@ -2,6 +2,7 @@ import { NotFoundError } from '../../../errors.js';
 import type { ChangeIdea } from '../../../store/schemas/change-idea.js';
 import type { TurnContext } from '../../context.js';
 import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
+import { plain } from '../../replies.js';
 
 /** The library as members see it: seeded on first read, retired entries hidden, by aim then title. */
 export async function activeIdeas(
@@ -33,7 +34,7 @@ export async function findIdea(ctx: TurnContext, said: string): Promise<ChangeId
   const byTitle = all.find((idea) => idea.title.toLowerCase() === wanted.toLowerCase());
   if (byTitle) return byTitle;
   throw new NotFoundError(
-    `There is no change idea "${wanted}". Type \`ideas\` to see the library with each idea's key.`,
+    `There is no change idea "${plain(wanted)}". Type \`ideas\` to see the library with each idea's key.`,
     'unknown_idea',
   );
 }

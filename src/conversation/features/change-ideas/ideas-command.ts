@@ -1,5 +1,5 @@
 import type { Command } from '../../registry.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import { aimHeading, parseAim } from './aims.js';
 import { activeIdeas, sortIdeas } from './idea-library.js';
 import { ideaListText } from './idea-list.js';
@@ -27,7 +27,7 @@ export const ideasCommand: Command = {
         ideaListText(
           await activeIdeas(ctx, { aim }),
           groups,
-          `*Change ideas: ${aimHeading(aim, groups)}*`,
+          `*Change ideas: ${plain(aimHeading(aim, groups))}*`,
         ),
       ),
     ];

@@ -1,6 +1,6 @@
 import { requireValid } from '../../form-errors.js';
 import type { Feature } from '../../registry.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import { ideaActions } from './idea-actions.js';
 import { readAddArgs } from './idea-args.js';
 import { ideaCommand } from './idea-command.js';
@@ -30,7 +30,7 @@ export const changeIdeasFeature: Feature = {
         );
         return [
           text(
-            `Added *${idea.title}* to the library (\`${idea.key}\`). Members can pick it in \`pdsa new\`.`,
+            `Added *${plain(idea.title)}* to the library (\`${idea.key}\`). Members can pick it in \`pdsa new\`.`,
           ),
         ];
       },

@@ -5,6 +5,7 @@ import { groupKeyFrom } from '../../find-group.js';
 import { parseAim } from './aims.js';
 import type { IdeaInput } from './idea-input.js';
 import { findIdea } from './idea-library.js';
+import { plain } from '../../replies.js';
 
 const CURATE = 'add, edit or retire change ideas';
 
@@ -74,8 +75,8 @@ export async function setRetired(
 /** What the bot says after retiring or restoring, with the way back. */
 export function retiredText(idea: ChangeIdea): string {
   return idea.retired
-    ? `Retired *${idea.title}*: it no longer appears in \`pdsa new\`. Undo: \`idea ${idea.key} restore\`.`
-    : `*${idea.title}* is back in the library.`;
+    ? `Retired *${plain(idea.title)}*: it no longer appears in \`pdsa new\`. Undo: \`idea ${idea.key} restore\`.`
+    : `*${plain(idea.title)}* is back in the library.`;
 }
 
 async function freeKey(ctx: TurnContext, base: string): Promise<string> {

@@ -4,6 +4,7 @@ import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { auditPrompt } from '../prompts/audit-prompt.js';
+import { plain } from '../../replies.js';
 
 const EXAMPLE = '`digest question legal-processes What slows the ADM decision?`';
 
@@ -37,10 +38,10 @@ export async function queueQuestion(ctx: TurnContext, rest: string): Promise<str
   const waiting = await ctx.store.prompts.countDocuments(queued);
   const note =
     waiting > MAX_QUESTIONS
-      ? ` ${waiting} are queued for ${group.name}; the digest carries ${MAX_QUESTIONS}, ` +
+      ? ` ${waiting} are queued for ${plain(group.name)}; the digest carries ${MAX_QUESTIONS}, ` +
         'oldest first, and the rest wait.'
       : '';
-  return `Queued for ${group.name}'s part of the next digest (P-${number}).${note}`;
+  return `Queued for ${plain(group.name)}'s part of the next digest (P-${number}).${note}`;
 }
 
 /** `digest questions`: what is queued, per group. */
@@ -56,7 +57,7 @@ export async function listQuestions(ctx: TurnContext): Promise<string> {
     );
   }
   const lines = queued.map(
-    (q) => `- P-${q.number} (${q.groupKey}): ${q.text} — ${q.createdBy.name}`,
+    (q) => `- P-${q.number} (${q.groupKey}): ${plain(q.text)} — ${plain(q.createdBy.name)}`,
   );
   return ['*Questions for the next digest*', ...lines].join('\n');
 }

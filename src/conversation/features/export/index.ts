@@ -2,7 +2,7 @@ import { buildProgrammeWorkbook } from '../../../programme/export/programme-work
 import type { TurnContext } from '../../context.js';
 import type { Feature } from '../../registry.js';
 import type { Reply } from '../../turn.js';
-import { XLSX_TYPE } from '../cases/export-case.js';
+import { auditedWorkbook } from '../../audited-workbook.js';
 
 export const EXPORT_PROGRAMME_VERB = 'programme.export';
 
@@ -15,29 +15,15 @@ async function exportProgramme(ctx: TurnContext): Promise<Reply[]> {
   ctx.requireRole(['admin'], 'export the programme');
   const workbook = await buildProgrammeWorkbook(ctx);
   const { cases, cycles, measures, auditEntries } = workbook.counts;
-  await ctx.store.recordAudit({
-    actor: ctx.actor(),
-    entity: 'programme',
-    entityId: String(ctx.programme?._id ?? 'none'),
-    action: 'export',
-    before: null,
-    after: workbook.counts,
-    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId, file: workbook.fileName },
-    at: ctx.now,
+  return auditedWorkbook(ctx, 'export', {
+    ...workbook,
+    title: 'Programme export',
+    alt:
+      `${cases} children's tracker rows, ${cycles} tests of change, ${measures} measures and ` +
+      `${auditEntries} audit entries. It holds children's data: keep it as securely as case files.`,
+    audited: workbook.counts,
+    again: { verb: EXPORT_PROGRAMME_VERB },
   });
-  return [
-    {
-      kind: 'file',
-      data: workbook.data,
-      fileName: workbook.fileName,
-      mimeType: XLSX_TYPE,
-      title: 'Programme export',
-      alt:
-        `${cases} children's tracker rows, ${cycles} tests of change, ${measures} measures and ` +
-        `${auditEntries} audit entries. It holds children's data: keep it as securely as case files.`,
-      again: { verb: EXPORT_PROGRAMME_VERB },
-    },
-  ];
 }
 
 export const exportFeature: Feature = {

@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb';
 import { applyImport, claimImport } from '../../../programme/imports/apply-import.js';
 import type { TurnContext } from '../../context.js';
-import { card, text } from '../../replies.js';
+import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { dropUpload } from './upload-cache.js';
 
@@ -30,7 +30,7 @@ export async function confirmImport(ctx: TurnContext, id: string): Promise<Reply
   });
   const refusedText = done.refused.length
     ? `\n${done.refused.length} row${done.refused.length === 1 ? ' was' : 's were'} not imported: ` +
-      done.refused.slice(0, 10).map((e) => rowName(e.row)).join(', ') +
+      done.refused.slice(0, 10).map((e) => plain(rowName(e.row))).join(', ') +
       (done.refused.length > 10 ? '…' : '') + '.'
     : '';
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -4,7 +4,7 @@ import { milestoneSettings } from '../../../programme/cases/milestone-settings.j
 import { MAX_TRACKER_BYTES } from '../../../programme/tracker/tracker-limits.js';
 import type { ColumnMapping } from '../../../programme/tracker/tracker-types.js';
 import type { TurnContext } from '../../context.js';
-import { card, text } from '../../replies.js';
+import { card, plain, text } from '../../replies.js';
 import type { Reply, TurnFile } from '../../turn.js';
 import { previewCard } from './preview-card.js';
 import { keepUpload } from './upload-cache.js';
@@ -70,7 +70,7 @@ export async function importFiles(
   if (tracker.size !== undefined && tracker.size > MAX_TRACKER_BYTES) {
     throw new ValidationError(
       'file_too_large',
-      `${tracker.name} is larger than ${MAX_TRACKER_BYTES / 1024 / 1024} MB. Save only the tracker ` +
+      `${plain(tracker.name)} is larger than ${MAX_TRACKER_BYTES / 1024 / 1024} MB. Save only the tracker ` +
         'sheet as a .csv or split it, then send it again.',
     );
   }

@@ -6,6 +6,7 @@ import type { ImportPreview } from '../../../programme/imports/preview-import.js
 import { milestoneOfHeader } from '../../../programme/tracker/header-milestones.js';
 import type { TrackerColumn } from '../../../programme/tracker/tracker-types.js';
 import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, OPEN_REMAP } from './import-verbs.js';
+import { plain } from '../../replies.js';
 
 /** Long lists are cut: a phone shows the first few and says how many more. */
 const SHOW_CHANGES = 12;
@@ -25,14 +26,14 @@ const IDENTIFIER_WORDS: Record<string, string> = {
 const rowName = (row: number | string) => (typeof row === 'number' ? `Row ${row}` : row);
 
 function columnLine(column: TrackerColumn, catalogue: MilestoneCatalogue): string {
-  if (column.kind === 'reference') return `- ${column.header} → case reference`;
-  if (column.kind === 'milestone') return `- ${column.header} → ${labelOf(catalogue, column.milestone!)}`;
+  if (column.kind === 'reference') return `- ${plain(column.header)} → case reference`;
+  if (column.kind === 'milestone') return `- ${plain(column.header)} → ${plain(labelOf(catalogue, column.milestone!))}`;
   if (column.kind === 'identifier') {
     const what = IDENTIFIER_WORDS[column.identifier ?? ''] ?? 'personal details';
-    return `- ${column.header} → not read (holds ${what})`;
+    return `- ${plain(column.header)} → not read (holds ${what})`;
   }
   const offer = column.holdsDates && !milestoneOfHeader(column.header, catalogue);
-  return `- ${column.header} → ignored${offer ? ' (holds dates: add it as a milestone?)' : ''}`;
+  return `- ${plain(column.header)} → ignored${offer ? ' (holds dates: add it as a milestone?)' : ''}`;
 }
 
 function more(count: number, shown: number): string {
@@ -45,7 +46,7 @@ function changeLines({ plan }: ImportPreview, catalogue: MilestoneCatalogue): st
       .filter((c) => c.kind !== 'new')
       .map(({ record, previous }) => {
         const was = record.planned ? previous?.planned : (previous?.actual ?? previous?.planned);
-        const what = labelOf(catalogue, record.milestone).toLowerCase();
+        const what = plain(labelOf(catalogue, record.milestone).toLowerCase());
         return `- ${caseRef} ${what}: ${dayLabel(was ?? record.date)} → ${dayLabel(record.date)}`;
       }),
   );
@@ -73,7 +74,8 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
     sections.push({ heading: 'Changes to dates already held', text: changeLines(preview, catalogue) });
   }
   if (refused.length > 0) {
-    const lines = refused.slice(0, SHOW_REFUSED).map((e) => `- ${rowName(e.row)}: ${e.reason}`);
+    // Reasons quote the file's own cells and sheet names.
+    const lines = refused.slice(0, SHOW_REFUSED).map((e) => `- ${plain(rowName(e.row))}: ${plain(e.reason)}`);
     sections.push({
       heading: `Rows not imported (${refused.length})`,
       text: lines.join('\n') + more(refused.length, SHOW_REFUSED) + '\nCorrect them in the file and send it again: rows already imported stay as they are.',
@@ -82,7 +84,7 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
   const nothingNew = plan.cases.length === 0;
   sections.push({
     text: nothingNew
-      ? `Nothing new: every date in ${imp.fileName} is already held, so there is nothing to confirm.`
+      ? `Nothing new: every date in ${plain(imp.fileName)} is already held, so there is nothing to confirm.`
       : 'Nothing is stored until you confirm.',
   });
   // Only a heading no milestone answers to is offered as a new one: an admin who chose to ignore

@@ -5,7 +5,7 @@ import { addMilestone } from '../../../programme/cases/add-milestone.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import type { TrackerImport } from '../../../store/schemas/tracker-import.js';
 import type { TurnContext } from '../../context.js';
-import { form, text } from '../../replies.js';
+import { form, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { ANSWERED } from './answer-import.js';
 import { previewFile } from './import-file.js';
@@ -71,7 +71,7 @@ async function rePreview(ctx: TurnContext, imp: TrackerImport, mapping: Record<s
   if (!upload) {
     return [
       text(
-        `I no longer have ${imp.fileName} (uploads are kept in memory for half an hour, never ` +
+        `I no longer have ${plain(imp.fileName)} (uploads are kept in memory for half an hour, never ` +
           'stored). Send it again: I will read its columns the way you just chose.',
       ),
     ];
@@ -83,12 +83,13 @@ export async function saveRemap(ctx: TurnContext, id: string, values: FormValues
   ctx.requireRole(['admin'], 'import a tracker');
   const imp = await openPreview(ctx, id);
   if (!imp) return [text(ANSWERED)];
-  const mapping: Record<string, string> = { ...(imp.mapping ?? {}) };
+  // Keyed by the file's own headings: a Map, so a heading such as "__proto__" is kept like any other.
+  const mapping = new Map(Object.entries(imp.mapping ?? {}));
   mappable(imp).forEach((c, i) => {
     const chosen = values[`col${i}`];
-    if (chosen) mapping[c.header] = chosen;
+    if (chosen) mapping.set(c.header, chosen);
   });
-  return rePreview(ctx, imp, mapping);
+  return rePreview(ctx, imp, Object.fromEntries(mapping));
 }
 
 /** Adds a column the catalogue lacks as the programme's own milestone, then previews with it. */

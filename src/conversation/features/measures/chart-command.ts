@@ -1,6 +1,6 @@
 import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { localToday } from '../../../programme/local-date.js';
 import { buildMeasureChart } from '../../../programme/measures/build-measure-chart.js';
@@ -62,7 +62,7 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     { kind: 'image', png: chart.png, alt: chart.alt, title: measure.name },
     text(
       [
-        `*${measure.name}*: ${chart.sentences.join(' ')}`,
+        `*${plain(measure.name)}*: ${chart.sentences.join(' ')}`,
         ...settings,
         other ? `_Also as \`chart ${measure.key} ${other}\`._` : '',
       ]

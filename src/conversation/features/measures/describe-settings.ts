@@ -1,5 +1,6 @@
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
+import { plain } from '../../replies.js';
 
 const point = (period: string, caseRef?: string) => caseRef ?? describePeriod(period);
 
@@ -9,19 +10,19 @@ export function describeSettings(settings: MeasureSettings): string[] {
   const { freeze, phases, exclusions } = settings;
   if (freeze && phases.length === 0) {
     lines.push(
-      `Baseline: median from the first ${freeze.count} points (to ${point(freeze.throughPeriod, freeze.throughCaseRef)}) — ${freeze.by.name}: "${freeze.reason}"`,
+      `Baseline: median from the first ${freeze.count} points (to ${point(freeze.throughPeriod, freeze.throughCaseRef)}) — ${plain(freeze.by.name)}: "${plain(freeze.reason)}"`,
     );
   }
   for (const phase of phases) {
     lines.push(
-      `New phase from ${point(phase.startPeriod, phase.startCaseRef)} — ${phase.by.name}: "${phase.reason}"`,
+      `New phase from ${point(phase.startPeriod, phase.startCaseRef)} — ${plain(phase.by.name)}: "${plain(phase.reason)}"`,
     );
   }
   for (const exclusion of exclusions) {
     const what = /^\d{4}-\d{2}/.test(exclusion.point)
       ? describePeriod(exclusion.point)
       : exclusion.point;
-    lines.push(`Excluded ${what} — ${exclusion.by.name}: "${exclusion.reason}"`);
+    lines.push(`Excluded ${plain(what)} — ${plain(exclusion.by.name)}: "${plain(exclusion.reason)}"`);
   }
   if (freeze && phases.length > 0)
     lines.push('(The baseline is set aside while the chart is split into phases.)');

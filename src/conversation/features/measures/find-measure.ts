@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
+import { plain } from '../../replies.js';
 
 /** Words that say nothing about which measure is meant: "time to panel", "weeks from … to …". */
 const FILLER = new Set(
@@ -97,14 +98,14 @@ export function findMeasure(
   const match = matchMeasure(measures, said);
   if (match && 'measure' in match) return match.measure;
   if (match) {
-    const options = match.ambiguous.map((m) => `*${m.name}* (\`${m.key}\`)`).join(', ');
+    const options = match.ambiguous.map((m) => `*${plain(m.name)}* (\`${m.key}\`)`).join(', ');
     throw new ValidationError(
       'ambiguous_measure',
-      `"${said.trim()}" could be ${options}. Which one? Use its key.`,
+      `"${plain(said.trim())}" could be ${options}. Which one? Use its key.`,
     );
   }
   throw new NotFoundError(
-    `I don't know a measure called "${said.trim()}". Type \`measures\` to see them all, or define one with \`measure new\`.`,
+    `I don't know a measure called "${plain(said.trim())}". Type \`measures\` to see them all, or define one with \`measure new\`.`,
     'unknown_measure',
   );
 }

@@ -5,6 +5,7 @@ import type { MeasureDefinition } from '../../../programme/measures/measure-cata
 import { milestoneLabel } from '../../../programme/cases/milestone-label.js';
 import { describeUnitRule } from './unit-rules.js';
 import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
+import { plain } from '../../replies.js';
 
 const KINDS = {
   interval: 'time between two milestones, per child',
@@ -21,7 +22,7 @@ export async function measureCard(ctx: TurnContext, measure: MeasureDefinition):
       ? [
           {
             label: 'From → to',
-            value: `${milestoneLabel(programme, measure.from)} → ${milestoneLabel(programme, measure.to)}`,
+            value: plain(`${milestoneLabel(programme, measure.from)} → ${milestoneLabel(programme, measure.to)}`),
           },
         ]
       : [];
@@ -37,13 +38,13 @@ export async function measureCard(ctx: TurnContext, measure: MeasureDefinition):
         value:
           measure.kind === 'custom'
             ? `${describeUnitRule(measure.unit)}, ${measure.frequency}`
-            : measure.unit,
+            : plain(measure.unit),
       },
       { label: 'Better', value: measure.betterDirection === 'up' ? 'higher' : 'lower' },
       ...(measure.target !== undefined
-        ? [{ label: 'Target', value: valueWithUnit(measure.target, measure.unit) }]
+        ? [{ label: 'Target', value: plain(valueWithUnit(measure.target, measure.unit)) }]
         : []),
-      ...(group ? [{ label: 'Group', value: group.name }] : []),
+      ...(group ? [{ label: 'Group', value: plain(group.name) }] : []),
     ],
     sections: [
       {

@@ -8,12 +8,13 @@ import { RULE_SET_NAMES } from '../../../programme/measures/measure-chart-spec.j
 import { describePeriod } from '../../../programme/measures/month-words.js';
 import { signalSummary } from './signal-summary.js';
 import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
+import { plain } from '../../replies.js';
 
 /** The measures of one group: its own, its aim's and its "% within target" measure. */
 async function groupMeasures(ctx: TurnContext, said: string, all: MeasureDefinition[]) {
   const group = await findGroup(ctx, said);
   const own = all.filter((m) => m.groupKey === group.key || m.key === group.aim?.measureKey);
-  return { title: `*Measures of ${group.name}*`, measures: own };
+  return { title: `*Measures of ${plain(group.name)}*`, measures: own };
 }
 
 /** `measures [group]`: one line per measure with its latest value and what the run-chart rules say. */
@@ -33,12 +34,12 @@ export async function measuresList(ctx: TurnContext, rest: string): Promise<stri
         ? `${latest.caseRef ? `${latest.caseRef}, ` : ''}${describePeriod(latest.period)}`
         : '';
       const value = latest
-        ? `latest ${valueWithUnit(latest.value!, measure.unit)} (${when})`
+        ? `latest ${plain(valueWithUnit(latest.value!, measure.unit))} (${when})`
         : 'no data yet';
       const signal = latest
         ? `; ${signalSummary(result.analysis, programme.ruleSet, measure.betterDirection)}`
         : '';
-      return `- *${measure.name}* \`${measure.key}\`: ${value}${signal}`;
+      return `- *${plain(measure.name)}* \`${measure.key}\`: ${value}${signal}`;
     }),
   );
   const none = measures.length === 0 ? ['None yet. A lead can define one with `measure new`.'] : [];

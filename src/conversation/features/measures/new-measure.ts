@@ -6,16 +6,22 @@ import { splitArgs } from '../../match-command.js';
 import { EMPTY_SETTINGS, listMeasures } from '../../../programme/measures/measure-catalogue.js';
 import { checkValue, describeUnitRule } from './unit-rules.js';
 import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
+import { plain } from '../../replies.js';
 
 const USAGE =
   '`measure new "Template use" unit % better up target 80 group legal-processes monthly`';
-const FREQUENCIES = { monthly: 'monthly', weekly: 'weekly', 'per-meeting': 'per-meeting' } as const;
-const DIRECTIONS: Record<string, 'up' | 'down'> = {
-  up: 'up',
-  higher: 'up',
-  down: 'down',
-  lower: 'down',
-};
+// Maps, because the words are typed: a plain object would take "constructor" for a frequency.
+const FREQUENCIES = new Map([
+  ['monthly', 'monthly'],
+  ['weekly', 'weekly'],
+  ['per-meeting', 'per-meeting'],
+] as const);
+const DIRECTIONS = new Map<string, 'up' | 'down'>([
+  ['up', 'up'],
+  ['higher', 'up'],
+  ['down', 'down'],
+  ['lower', 'down'],
+]);
 
 function refuse(message: string): ValidationError {
   return new ValidationError('bad_measure', `${message} For example: ${USAGE}.`);
@@ -33,10 +39,10 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
   const betterSaid = named('better')?.toLowerCase();
   const targetSaid = named('target');
   const groupSaid = named('group');
-  const frequencyAt = args.findIndex((a) => a.toLowerCase() in FREQUENCIES);
+  const frequencyAt = args.findIndex((a) => FREQUENCIES.has(a.toLowerCase() as never));
   const frequency =
     frequencyAt >= 0
-      ? FREQUENCIES[args.splice(frequencyAt, 1)[0]!.toLowerCase() as keyof typeof FREQUENCIES]
+      ? FREQUENCIES.get(args.splice(frequencyAt, 1)[0]!.toLowerCase() as never)!
       : 'monthly';
   const group: Group | undefined = groupSaid ? await findGroup(ctx, groupSaid) : undefined;
   ctx.requireRole(['lead', 'coach', 'admin'], 'define measures', group);
@@ -49,7 +55,7 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
   const unit = /^(%|percent|per-?cent)$/i.test(unitSaid)
     ? '%'
     : unitSaid.toLowerCase().slice(0, 20);
-  const betterDirection = betterSaid ? DIRECTIONS[betterSaid] : undefined;
+  const betterDirection = betterSaid ? DIRECTIONS.get(betterSaid) : undefined;
   if (!betterDirection) {
     throw refuse(
       'Say which way is better, `better up` or `better down`: the run chart uses it to tell the group whether a shift is good news.',
@@ -64,7 +70,7 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
   if (key.length < 2 || clash) {
     throw new ValidationError(
       'measure_exists',
-      `There is already a measure called *${clash?.name ?? name}* (\`${clash?.key ?? key}\`). Choose another name.`,
+      `There is already a measure called *${plain(clash?.name ?? name)}* (\`${clash?.key ?? key}\`). Choose another name.`,
     );
   }
   const measure = {
@@ -96,9 +102,9 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
   const details = [
     `values are ${describeUnitRule(unit)}`,
     `${betterDirection === 'up' ? 'higher' : 'lower'} is better`,
-    ...(target !== undefined ? [`target ${valueWithUnit(target, unit)}`] : []),
+    ...(target !== undefined ? [`target ${plain(valueWithUnit(target, unit))}`] : []),
     frequency,
-    ...(group ? [`for ${group.name}`] : []),
+    ...(group ? [`for ${plain(group.name)}`] : []),
   ];
-  return `Measure *${name}* created (\`${key}\`): ${details.join(', ')}. Record values in your own words, e.g. *${name.toLowerCase()} ${frequency === 'monthly' ? 'October' : '3 Nov'} ${unit === '%' ? '64%' : '12'}*.`;
+  return `Measure *${plain(name)}* created (\`${key}\`): ${details.join(', ')}. Record values in your own words, e.g. *${plain(name.toLowerCase())} ${frequency === 'monthly' ? 'October' : '3 Nov'} ${unit === '%' ? '64%' : '12'}*.`;
 }

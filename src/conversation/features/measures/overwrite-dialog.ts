@@ -1,7 +1,7 @@
 import { ObjectId } from 'mongodb';
 import type { DataPoint } from '../../../store/schemas/data-point.js';
 import type { TurnContext } from '../../context.js';
-import { card, text } from '../../replies.js';
+import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
@@ -46,16 +46,16 @@ export async function askOverwrite(
     expiresAt: new Date(ctx.now.getTime() + ANSWER_WITHIN_MS),
   });
   const data = { pending: insertedId.toHexString() };
-  const old = valueWithUnit(existing.value, measure.unit);
+  const old = plain(valueWithUnit(existing.value, measure.unit));
   return [
     card({
       title: `${measure.name}: ${describePeriod(existing.period)} already has a value`,
       facts: [
-        { label: 'Recorded', value: `${old} (by ${existing.recordedBy.name})` },
-        { label: 'New', value: valueWithUnit(value, measure.unit) },
+        { label: 'Recorded', value: `${old} (by ${plain(existing.recordedBy.name)})` },
+        { label: 'New', value: plain(valueWithUnit(value, measure.unit)) },
       ],
       sections: [
-        { text: `Overwrite ${old} with ${valueWithUnit(value, measure.unit)}, or keep ${old}?` },
+        { text: `Overwrite ${old} with ${plain(valueWithUnit(value, measure.unit))}, or keep ${old}?` },
       ],
       buttons: [
         {
@@ -97,7 +97,7 @@ export async function answerOverwrite(
   const when = describePeriod(p.period);
   if (choice === 'keep')
     return [
-      text(`Kept ${valueWithUnit(p.oldValue, p.unit)} for ${p.name}, ${when}. Nothing changed.`),
+      text(`Kept ${plain(valueWithUnit(p.oldValue, p.unit))} for ${plain(p.name)}, ${when}. Nothing changed.`),
     ];
   const updated = await ctx.store.dataPoints.updateOne(
     { measureKey: p.measureKey, period: p.period, value: p.oldValue },
@@ -106,7 +106,7 @@ export async function answerOverwrite(
   if (updated.matchedCount === 0) {
     return [
       text(
-        `${p.name} for ${when} changed while you were deciding, so nothing was overwritten. Record it again to see the value there now.`,
+        `${plain(p.name)} for ${when} changed while you were deciding, so nothing was overwritten. Record it again to see the value there now.`,
       ),
     ];
   }
@@ -123,7 +123,7 @@ export async function answerOverwrite(
   });
   return [
     text(
-      `Overwritten: *${p.name}* for ${when} is now ${valueWithUnit(p.value, p.unit)} (was ${valueWithUnit(p.oldValue, p.unit)}).`,
+      `Overwritten: *${plain(p.name)}* for ${when} is now ${plain(valueWithUnit(p.value, p.unit))} (was ${plain(valueWithUnit(p.oldValue, p.unit))}).`,
     ),
   ];
 }

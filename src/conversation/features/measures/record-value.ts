@@ -7,9 +7,10 @@ import { type ParsedRecord, parseRecord } from './parse-record.js';
 import { periodFor } from './record-period.js';
 import { saveValue } from './save-value.js';
 import { checkValue } from './unit-rules.js';
+import { plain } from '../../replies.js';
 
 const example = (measure: MeasureDefinition) =>
-  `e.g. \`${measure.name.toLowerCase()} Oct 2026 ${measure.unit === '%' ? '64%' : '12'}\``;
+  `e.g. \`${plain(measure.name.toLowerCase())} Oct 2026 ${measure.unit === '%' ? '64%' : '12'}\``;
 
 /** Checks a parsed value fully (measure kind, value, period) before anything is stored. */
 async function record(ctx: TurnContext, parsed: ParsedRecord, today: string): Promise<Reply[]> {
@@ -17,13 +18,13 @@ async function record(ctx: TurnContext, parsed: ParsedRecord, today: string): Pr
   if (measure.kind !== 'custom') {
     throw new ValidationError(
       'derived_measure',
-      `${measure.name} is worked out from the children's milestone dates, so it can't be typed in. Tell me the milestones instead, e.g. *C1042 accommodated 3 Oct*. Nothing was saved.`,
+      `${plain(measure.name)} is worked out from the children's milestone dates, so it can't be typed in. Tell me the milestones instead, e.g. *C1042 accommodated 3 Oct*. Nothing was saved.`,
     );
   }
   if (value === null)
     throw new ValidationError(
       'no_value',
-      `What was the value for ${measure.name}? Say it with the period, ${example(measure)}.`,
+      `What was the value for ${plain(measure.name)}? Say it with the period, ${example(measure)}.`,
     );
   if (period === null)
     throw new ValidationError(

@@ -2,6 +2,7 @@ import type { MeasurePoint } from '../../../domain/measures/index.js';
 import { ValidationError } from '../../../errors.js';
 import { comparePeriods } from '../../../programme/measures/chart-settings.js';
 import { describePeriod, MONTH_NAME, monthNumber, parseMonthYear } from '../../../programme/measures/month-words.js';
+import { plain } from '../../replies.js';
 
 /** A point a lead names: its period, and the child when the chart has one point per child. */
 export interface NamedPoint {
@@ -54,7 +55,7 @@ export function resolvePoint(said: string, points: readonly MeasurePoint[]): Nam
   if (iso) return { period: iso, label: describePeriod(iso) };
   throw new ValidationError(
     'bad_point',
-    `I couldn't tell which point "${said.trim()}" is. Name a child (C1042), a month (Mar 2025) or a point number (point 13).`,
+    `I couldn't tell which point "${plain(said.trim())}" is. Name a child (C1042), a month (Mar 2025) or a point number (point 13).`,
   );
 }
 

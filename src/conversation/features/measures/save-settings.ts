@@ -2,13 +2,14 @@ import { ValidationError } from '../../../errors.js';
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
 import type { TurnContext } from '../../context.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
+import { plain } from '../../replies.js';
 
 const DUPLICATE_KEY = 11000;
 
 function changedMeanwhile(measure: MeasureDefinition): ValidationError {
   return new ValidationError(
     'edit_conflict',
-    `Someone changed the settings of ${measure.name} a moment ago. Have a look with \`measure ${measure.key}\`, then try again.`,
+    `Someone changed the settings of ${plain(measure.name)} a moment ago. Have a look with \`measure ${measure.key}\`, then try again.`,
   );
 }
 

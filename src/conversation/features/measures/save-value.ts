@@ -1,5 +1,5 @@
 import type { TurnContext } from '../../context.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
@@ -23,7 +23,7 @@ export async function saveValue(
   if (existing?.value === value) {
     return [
       text(
-        `${measure.name} for ${when} is already ${valueWithUnit(value, measure.unit)}. Nothing changed.`,
+        `${plain(measure.name)} for ${when} is already ${plain(valueWithUnit(value, measure.unit))}. Nothing changed.`,
       ),
     ];
   }
@@ -55,7 +55,7 @@ export async function saveValue(
   const count = await ctx.store.dataPoints.countDocuments({ measureKey: measure.key });
   return [
     text(
-      `Recorded: *${measure.name}* for ${when} = ${valueWithUnit(value, measure.unit)}. ${count} value${count === 1 ? '' : 's'} so far — \`chart ${measure.key}\` shows the run chart.`,
+      `Recorded: *${plain(measure.name)}* for ${when} = ${plain(valueWithUnit(value, measure.unit))}. ${count} value${count === 1 ? '' : 's'} so far — \`chart ${measure.key}\` shows the run chart.`,
     ),
   ];
 }

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { splitArgs } from '../../match-command.js';
-import { card, text } from '../../replies.js';
+import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { localToday } from '../../../programme/local-date.js';
 import { analyseMeasure } from '../../../programme/measures/analyse-measure.js';
@@ -31,7 +31,7 @@ function extractReason(rest: string): { reason: string | null; body: string } {
 function reasonRequired(measure: MeasureDefinition, verb: string, rest: string): ValidationError {
   return new ValidationError(
     'reason_required',
-    `Please add a reason in quotes, e.g. \`measure ${measure.key} ${verb} ${rest || '…'} "new recording process from March"\`. ` +
+    `Please add a reason in quotes, e.g. \`measure ${measure.key} ${verb} ${plain(rest) || '…'} "new recording process from March"\`. ` +
       'It is kept with the chart and shown to everyone who reads it: changing how a chart is read changes what it says, so others need to be able to judge whether it was fair. Nothing was changed.',
   );
 }
@@ -59,7 +59,7 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
   const group = measure.groupKey ? await ctx.store.groups.findOne({ key: measure.groupKey }) : null;
   ctx.requireRole(
     ['lead', 'coach', 'admin'],
-    `change how the ${measure.name} run chart is read`,
+    `change how the ${plain(measure.name)} run chart is read`,
     group ?? undefined,
   );
   if (!reason) throw reasonRequired(measure, verb, said);
@@ -96,6 +96,6 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
   const saved = await saveSettings(ctx, measure, change.settings, change.action);
   const now = await analyseMeasure(ctx.store, programme, saved, { today, cases });
   return [
-    text(`*${measure.name}*: ${change.done} Reason kept: "${reason}".\nNow: ${now.sentences[0]}`),
+    text(`*${plain(measure.name)}*: ${change.done} Reason kept: "${plain(reason)}".\nNow: ${now.sentences[0]}`),
   ];
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../../errors.js';
 import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
+import { plain } from '../../replies.js';
 
 export type UnitKind = 'percent' | 'amount' | 'count';
 
@@ -27,16 +28,18 @@ export function describeUnitRule(unit: string): string {
   const kind = unitKind(unit);
   if (kind === 'percent') return 'a percentage from 0 to 100';
   return kind === 'amount'
-    ? `a number of ${unit}, 0 or more`
-    : `a whole number of ${unit}, 0 or more`;
+    ? `a number of ${plain(unit)}, 0 or more`
+    : `a whole number of ${plain(unit)}, 0 or more`;
 }
 
 /**
  * Refuses a value that cannot be right for the unit, saying why and how to say it: a percentage
  * outside 0–100, a negative value, a fraction of a count, or a % typed for a measure that is not one.
  */
-export function checkValue(value: number, unit: string, name: string, typedPercent = false): void {
-  const kind = unitKind(unit);
+export function checkValue(value: number, rawUnit: string, rawName: string, typedPercent = false): void {
+  const kind = unitKind(rawUnit);
+  // Both are what someone typed when defining the measure; they only appear in the messages below.
+  const [unit, name] = [plain(rawUnit), plain(rawName)];
   const refuse = (why: string) =>
     new ValidationError('bad_value', `${why} Nothing was saved.`, { field: 'value' });
   if (!Number.isFinite(value)) throw refuse(`I couldn't read the value for ${name} as a number.`);

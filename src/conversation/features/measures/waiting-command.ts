@@ -1,5 +1,5 @@
 import type { TurnContext } from '../../context.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { localToday } from '../../../programme/local-date.js';
 import { buildWaitingChart } from '../../../programme/measures/build-waiting-chart.js';
@@ -29,7 +29,7 @@ export async function waitingCommand(ctx: TurnContext, rest: string): Promise<Re
       .flatMap((b) => b.caseRefs)
       .slice(0, MAX_REFS);
     const refs = mayName && total > 0 ? ` Longest waits: ${longestByWait.join(', ')}.` : '';
-    return `- *${measure.name}*: ${total} waiting${counts.length > 0 ? ` (${counts.join(', ')})` : ''}.${refs}`;
+    return `- *${plain(measure.name)}*: ${total} waiting${counts.length > 0 ? ` (${counts.join(', ')})` : ''}.${refs}`;
   });
   return [
     { kind: 'image', png: chart.png, alt: chart.alt, title: 'Children still waiting' },

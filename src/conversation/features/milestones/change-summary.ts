@@ -5,6 +5,7 @@ import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
 import { dayLabel, daysFrom, intervalText, milestoneNoun } from '../../../programme/cases/day-format.js';
 import { labelOf } from '../../../programme/cases/milestone-settings.js';
 import type { CaseMilestoneMap } from '../../../programme/cases/record-changes.js';
+import { plain } from '../../replies.js';
 
 export const SHOW_CASE_VERB = 'case.show';
 
@@ -50,7 +51,7 @@ export function intervalsFor(
     if (!start || !end || seen.has(`${from}>${to}`)) return [];
     seen.add(`${from}>${to}`);
     const between = intervalText(daysFrom(start, end));
-    return [`${between} from ${milestoneNoun(catalogue, from)} to ${milestoneNoun(catalogue, to)}`];
+    return [`${between} from ${plain(milestoneNoun(catalogue, from))} to ${plain(milestoneNoun(catalogue, to))}`];
   });
 }
 
@@ -59,7 +60,7 @@ function lineFor(
   milestones: CaseMilestoneMap,
   catalogue: MilestoneCatalogue,
 ): string {
-  const what = labelMidSentence(labelOf(catalogue, record.milestone));
+  const what = plain(labelMidSentence(labelOf(catalogue, record.milestone)));
   const when = `${record.planned ? 'planned for' : 'on'} ${dayLabel(record.date)}`;
   const head = `*${record.caseRef}*: ${what} ${when}`;
   if (record.planned) {

@@ -3,6 +3,7 @@ import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js'
 import { dayLabel } from '../../../programme/cases/day-format.js';
 import { labelOf } from '../../../programme/cases/milestone-settings.js';
 import type { MilestoneChange } from '../../../programme/cases/record-changes.js';
+import { plain } from '../../replies.js';
 
 export const CONFIRM_VERB = 'milestone.confirm';
 export const EDIT_VERB = 'milestone.edit';
@@ -41,7 +42,7 @@ export function confirmationCard(
     return {
       facts: [
         { label: 'Case', value: record.caseRef },
-        { label: 'Milestone', value: labelOf(catalogue, record.milestone) },
+        { label: 'Milestone', value: plain(labelOf(catalogue, record.milestone)) },
         { label: 'Date', value: dayLabel(record.date) },
         { label: 'Status', value: status },
         ...changeFacts(change),

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { ForbiddenError } from '../../../errors.js';
 import { type MilestoneRecord, MilestoneRecordSchema } from '../../../domain/parse-milestone.js';
 import type { PendingAction } from '../../../store/schemas/pending-action.js';
+import { CONFIRM_LEASE_MS, RECORDS_KIND } from '../../../programme/cases/apply-pending-records.js';
+
+export { RECORDS_KIND };
 import type { TurnContext } from '../../context.js';
 
-export const RECORDS_KIND = 'milestone.records';
 /** More than this in one message is easier to get wrong than to type again in parts. */
 export const MAX_RECORDS = 10;
 const ANSWER_WITHIN_MS = 24 * 60 * 60 * 1000;
@@ -69,6 +71,19 @@ const withRecords = (pending: PendingAction | null): OpenRecords | null =>
 /** The open question with its records, or null when answered, expired or never asked here. */
 export async function readPending(ctx: TurnContext, id: string): Promise<OpenRecords | null> {
   return withRecords(await ctx.store.pending.findOne(await ownOpen(ctx, id)));
+}
+
+/**
+ * Takes the question for Confirm, atomically: of two clicks (or a platform retry) only one gets it.
+ * It stays `applying` until its dates and audit entries are written; one left so by a crash (its
+ * lease run out) is taken again, by the next Confirm or by the repair sweep.
+ */
+export async function claimPending(ctx: TurnContext, id: string): Promise<OpenRecords | null> {
+  const lease = { status: 'applying' as const, leaseUntil: new Date(ctx.now.getTime() + CONFIRM_LEASE_MS) };
+  const fresh = await ctx.store.pending.findOneAndUpdate(await ownOpen(ctx, id), { $set: lease });
+  if (fresh) return withRecords(fresh);
+  const stale = { ...byId(id), userId: ctx.turn.user.id, status: 'applying' as const, leaseUntil: { $lt: ctx.now } };
+  return withRecords(await ctx.store.pending.findOneAndUpdate(stale, { $set: lease }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
 import type { TurnContext } from '../../context.js';
-import { card, text } from '../../replies.js';
+import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { type RecordProblem, checkRecords } from '../../../programme/cases/check-records.js';
 import { confirmationCard } from './confirm-card.js';
@@ -17,7 +17,7 @@ export type Proposal =
 function describe(records: readonly MilestoneRecord[], settings: MilestoneSettings): string {
   return records
     .map((r) => {
-      const what = labelOf(settings.catalogue, r.milestone).toLowerCase();
+      const what = plain(labelOf(settings.catalogue, r.milestone).toLowerCase());
       return `${r.caseRef} ${what} ${r.planned ? 'planned for' : 'on'} ${dayLabel(r.date)}`;
     })
     .join('; ');

@@ -1,6 +1,6 @@
 import { parseMilestoneStatement } from '../../../domain/parse-milestone.js';
 import type { TurnContext } from '../../context.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { proposeRecords } from './propose-records.js';
@@ -14,7 +14,8 @@ export async function recordText(ctx: TurnContext, said: string): Promise<Reply[
   ctx.requireProgramme();
   const settings = milestoneSettings(ctx);
   const parsed = parseMilestoneStatement(said, settings);
-  if (!parsed.ok) return [text(parsed.message)];
+  // Refusals quote milestone labels (a tracker's headings, perhaps) and dates as typed: plain text.
+  if (!parsed.ok) return [text(plain(parsed.message))];
   const proposal = await proposeRecords(ctx, parsed.records, settings);
-  return proposal.problem ? [text(proposal.problem.message)] : proposal.replies;
+  return proposal.problem ? [text(plain(proposal.problem.message))] : proposal.replies;
 }

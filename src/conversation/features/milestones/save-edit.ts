@@ -1,7 +1,7 @@
 import type { FormValues } from '../../../../cards/model.js';
 import type { TurnContext } from '../../context.js';
 import { checkValues, formErrors } from '../../form-errors.js';
-import { form, text } from '../../replies.js';
+import { form, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { checkRecords } from '../../../programme/cases/check-records.js';
 import { ANSWERED } from './confirm-records.js';
@@ -57,5 +57,5 @@ export async function saveEdit(
   if (problem) return again({ [rowIds(problem.index + 1).date]: problem.message });
   if (!(await closePending(ctx, pendingId, 'cancelled'))) return [text(ANSWERED)];
   const proposal = await proposeRecords(ctx, records, settings);
-  return proposal.problem ? [text(proposal.problem.message)] : proposal.replies;
+  return proposal.problem ? [text(plain(proposal.problem.message))] : proposal.replies;
 }

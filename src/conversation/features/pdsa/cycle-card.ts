@@ -5,6 +5,7 @@ import { editButton, nextStepButton, stageLabel } from './cycle-buttons.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import { shortDate, shortDateOf } from '../../../programme/local-date.js';
 import { clip } from './stage-forms.js';
+import { plain } from '../../replies.js';
 
 const MAX = 300;
 
@@ -52,15 +53,15 @@ export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Car
   if (cycle.notes.length > 0) {
     const recent = cycle.notes
       .slice(-3)
-      .map((n) => `- ${shortDateOf(n.at, ctx)}, ${n.byName ?? 'someone'}: ${clip(n.text, 200)}`);
+      .map((n) => `- ${shortDateOf(n.at, ctx)}, ${plain(n.byName ?? 'someone')}: ${plain(clip(n.text, 200))}`);
     sections.push({ heading: `Notes (${cycle.notes.length})`, text: recent.join('\n') });
   }
   return {
     title: `${cycleId(cycle.number)} ${cycle.title}`,
     subtitle: `${stageLabel(cycle)} · ${group?.name ?? cycle.groupKey}`,
     facts: [
-      { label: 'Change idea', value: cycle.changeIdea },
-      { label: 'Owner', value: cycle.ownerName },
+      { label: 'Change idea', value: plain(cycle.changeIdea) },
+      { label: 'Owner', value: plain(cycle.ownerName) },
     ],
     sections,
     buttons: [nextStepButton(cycle), editButton(cycle)],
@@ -87,5 +88,5 @@ function planFacts(cycle: PdsaCycle): CardFact[] {
 function facts(pairs: [string, string | undefined][]): CardFact[] {
   return pairs
     .filter(([, value]) => value)
-    .map(([label, value]) => ({ label, value: clip(value!, MAX) }));
+    .map(([label, value]) => ({ label, value: plain(clip(value!, MAX)) }));
 }

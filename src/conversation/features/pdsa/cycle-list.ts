@@ -6,9 +6,11 @@ import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { stageLabel } from './cycle-buttons.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
+import { plain } from '../../replies.js';
 
 const SHOWN = 15;
-const STATUS: Record<string, Filter<PdsaCycle>> = {
+// A Map, because the words are typed: a plain object would take "constructor" for a status.
+const STATUS = new Map<string, Filter<PdsaCycle>>(Object.entries({
   plan: { stage: 'plan' },
   planned: { stage: 'plan' },
   do: { stage: 'do' },
@@ -19,7 +21,7 @@ const STATUS: Record<string, Filter<PdsaCycle>> = {
   decided: { stage: 'act' },
   closed: { stage: 'act' },
   open: { stage: { $ne: 'act' as PdsaStage } },
-};
+}));
 
 /** `pdsa list [all|mine] [group <g>] [status <s>]`: a compact list, newest first. Default: mine. */
 export async function listCycles(ctx: TurnContext, rest: string): Promise<string> {
@@ -34,15 +36,15 @@ export async function listCycles(ctx: TurnContext, rest: string): Promise<string
     else if (word === 'group' && args[i + 1]) {
       const group = await findGroup(ctx, args[++i]!);
       filter.groupKey = group.key;
-      whose = group.name;
+      whose = plain(group.name);
       mine = false;
-    } else if ((word === 'status' || word === 'stage') && args[i + 1] && STATUS[args[i + 1]!])
-      Object.assign(filter, STATUS[args[++i]!]);
-    else if (STATUS[word]) Object.assign(filter, STATUS[word]);
+    } else if ((word === 'status' || word === 'stage') && STATUS.has(args[i + 1] ?? ''))
+      Object.assign(filter, STATUS.get(args[++i]!));
+    else if (STATUS.has(word)) Object.assign(filter, STATUS.get(word));
     else {
       throw new ValidationError(
         'bad_list_filter',
-        `I can list by \`all\`, \`group <group>\` or \`status plan|do|study|act|open\`, e.g. \`pdsa list group permanence-milestones status study\`. I didn't follow "${args[i]}".`,
+        `I can list by \`all\`, \`group <group>\` or \`status plan|do|study|act|open\`, e.g. \`pdsa list group permanence-milestones status study\`. I didn't follow "${plain(args[i]!)}".`,
       );
     }
   }
@@ -60,7 +62,7 @@ export async function listCycles(ctx: TurnContext, rest: string): Promise<string
     .slice(0, SHOWN)
     .map(
       (c) =>
-        `- *${cycleId(c.number)}* ${c.title} — ${stageLabel(c)}${mine ? '' : ` · ${c.ownerName}`}`,
+        `- *${cycleId(c.number)}* ${plain(c.title)} — ${stageLabel(c)}${mine ? '' : ` · ${plain(c.ownerName)}`}`,
     );
   if (cycles.length > SHOWN)
     lines.push(`Showing the newest ${SHOWN}. Narrow it, e.g. \`pdsa list status open\`.`);

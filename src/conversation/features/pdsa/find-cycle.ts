@@ -2,6 +2,7 @@ import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import type { TurnContext } from '../../context.js';
 import { cycleId, parseCycleNumber } from '../../../programme/pdsa/cycle-id.js';
+import { plain } from '../../replies.js';
 
 /** Loads a cycle by how the user named it (`T-12`, `T12`, `#12`) or by its number from a button. */
 export async function findCycle(ctx: TurnContext, said: string | number): Promise<PdsaCycle> {
@@ -9,7 +10,7 @@ export async function findCycle(ctx: TurnContext, said: string | number): Promis
   if (number === null) {
     throw new ValidationError(
       'bad_cycle_id',
-      `"${String(said)}" is not a test of change id. They look like \`T-12\`; \`pdsa list\` shows yours.`,
+      `"${plain(String(said))}" is not a test of change id. They look like \`T-12\`; \`pdsa list\` shows yours.`,
     );
   }
   const cycle = await ctx.store.pdsa.findOne({ number });

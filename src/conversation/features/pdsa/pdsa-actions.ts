@@ -4,8 +4,8 @@ import { cycleCard } from './cycle-card.js';
 import { findCycle, numberFrom } from './find-cycle.js';
 import { openPlanForm } from './open-plan-form.js';
 import { requireCycleEditor } from './permissions.js';
-import { savePlanForm } from './save-plan.js';
-import { openStageForm, saveStageForm } from './save-stage.js';
+import { planFormAgain, savePlanForm } from './save-plan.js';
+import { openStageForm, saveStageForm, stageFormAgain } from './save-stage.js';
 import { RECORDABLE_STAGES, type RecordableStage } from './stage-input.js';
 
 const optionalNumber = (value: unknown) =>
@@ -42,6 +42,8 @@ export const pdsaActions: ActionHandler[] = [
   },
   {
     verb: 'pdsa.plan.save',
+    form: (ctx, data, values) =>
+      planFormAgain(ctx, { number: optionalNumber(data.number), previous: optionalNumber(data.previous) }, values),
     run: (ctx, data, values) =>
       savePlanForm(
         ctx,
@@ -71,6 +73,7 @@ export const pdsaActions: ActionHandler[] = [
   ...RECORDABLE_STAGES.map(
     (stage: RecordableStage): ActionHandler => ({
       verb: `pdsa.${stage}.save`,
+      form: (ctx, data, values) => stageFormAgain(ctx, stage, numberFrom(data), values),
       run: (ctx, data, values) => saveStageForm(ctx, stage, numberFrom(data), values),
     }),
   ),

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../errors.js';
 import { splitArgs } from '../../match-command.js';
 import type { Command } from '../../registry.js';
-import { card, form, text } from '../../replies.js';
+import { card, form, plain, text } from '../../replies.js';
 import { addNote } from './add-note.js';
 import { cycleCard } from './cycle-card.js';
 import { listCycles } from './cycle-list.js';
@@ -39,7 +39,7 @@ export const pdsaCommand: Command = {
     }
     throw new ValidationError(
       'unknown_pdsa_verb',
-      `I can do \`do\`, \`study\`, \`act\`, \`edit\` or \`note <text>\` for a test, e.g. \`pdsa ${said} study\`. To see it: \`pdsa ${said}\`.`,
+      `I can do \`do\`, \`study\`, \`act\`, \`edit\` or \`note <text>\` for a test, e.g. \`pdsa ${plain(said)} study\`. To see it: \`pdsa ${plain(said)}\`.`,
     );
   },
 };

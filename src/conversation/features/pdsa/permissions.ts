@@ -3,6 +3,7 @@ import type { Group } from '../../../store/schemas/group.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import { hasRole, type TurnContext } from '../../context.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
+import { plain } from '../../replies.js';
 
 /** The owner, a lead of the cycle's group, a coach or an admin. */
 function canEdit(ctx: TurnContext, cycle: PdsaCycle, group: Group | null): boolean {
@@ -20,7 +21,7 @@ export async function requireCycleEditor(ctx: TurnContext, cycle: PdsaCycle): Pr
   if (canEdit(ctx, cycle, group)) return;
   const id = cycleId(cycle.number);
   throw new ForbiddenError(
-    `Only ${cycle.ownerName} (its owner), a lead of ${group?.name ?? 'its group'}, a coach or an admin can change ${id}. You can add a note: \`pdsa ${id} note <text>\`.`,
+    `Only ${plain(cycle.ownerName)} (its owner), a lead of ${group ? plain(group.name) : 'its group'}, a coach or an admin can change ${id}. You can add a note: \`pdsa ${id} note <text>\`.`,
   );
 }
 
@@ -29,6 +30,6 @@ export async function requireNoteWriter(ctx: TurnContext, cycle: PdsaCycle): Pro
   const group = await ctx.store.groups.findOne({ key: cycle.groupKey });
   if (canEdit(ctx, cycle, group) || group?.members.includes(ctx.turn.user.id)) return;
   throw new ForbiddenError(
-    `Notes on ${cycleId(cycle.number)} are for members of ${group?.name ?? 'its group'}. Join it with \`join ${cycle.groupKey}\`, then try again.`,
+    `Notes on ${cycleId(cycle.number)} are for members of ${group ? plain(group.name) : 'its group'}. Join it with \`join ${cycle.groupKey}\`, then try again.`,
   );
 }

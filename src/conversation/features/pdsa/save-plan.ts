@@ -16,12 +16,10 @@ import { requireCycleEditor } from './permissions.js';
 import { CURRENT_IDEA, type PlanMode } from './plan-form.js';
 import { type PlanInput, PlanInputSchema } from './plan-input.js';
 
-/** The Plan form's submission: creates a cycle (T-<n>), the next cycle of a ramp, or edits a plan. */
-export async function savePlanForm(
-  ctx: TurnContext,
-  submit: { number?: number; previous?: number },
-  raw: FormValues,
-): Promise<Reply[]> {
+type PlanSubmit = { number?: number; previous?: number };
+
+/** What a submission of the Plan form is for: a new cycle, the next of a ramp, or an edit (if allowed). */
+async function planModeOf(ctx: TurnContext, submit: PlanSubmit) {
   const editing = submit.number ? await findCycle(ctx, submit.number) : undefined;
   if (editing) await requireCycleEditor(ctx, editing);
   const previous = !editing && submit.previous ? await findCycle(ctx, submit.previous) : undefined;
@@ -30,6 +28,21 @@ export async function savePlanForm(
     : previous
       ? { kind: 'ramp', previous }
       : { kind: 'new' };
+  return { editing, previous, mode };
+}
+
+/** The Plan form again, filled with what was submitted, to show a refusal beside its field. */
+export async function planFormAgain(ctx: TurnContext, submit: PlanSubmit, typed: FormValues) {
+  return openPlanForm(ctx, { mode: (await planModeOf(ctx, submit)).mode, typed });
+}
+
+/** The Plan form's submission: creates a cycle (T-<n>), the next cycle of a ramp, or edits a plan. */
+export async function savePlanForm(
+  ctx: TurnContext,
+  submit: PlanSubmit,
+  raw: FormValues,
+): Promise<Reply[]> {
+  const { editing, previous, mode } = await planModeOf(ctx, submit);
   const again = () => openPlanForm(ctx, { mode, typed: raw });
   const checked = checkValues(PlanInputSchema, foldOtherValues(raw));
   if (checked.errors) return [formErrors(checked.errors, await again())];

@@ -24,6 +24,18 @@ export async function openStageForm(
   return stageForm(cycle, stage, localToday(ctx));
 }
 
+/** The stage form again, filled with what was submitted, to show a refusal beside its field. */
+export async function stageFormAgain(
+  ctx: TurnContext,
+  stage: RecordableStage,
+  number: number,
+  typed: FormValues,
+) {
+  const cycle = await findCycle(ctx, number);
+  await requireCycleEditor(ctx, cycle);
+  return stageForm(cycle, stage, localToday(ctx), typed);
+}
+
 /** Saves a stage form: the first time it moves the cycle on; later it corrects the stage. Audited. */
 export async function saveStageForm(
   ctx: TurnContext,

@@ -3,6 +3,7 @@ import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import type { RecordableStage } from './stage-input.js';
 import { STAGE_NAMES } from './stages.js';
+import { plain } from '../../replies.js';
 
 const DECISIONS = [
   { value: 'adopt', label: 'Adopt: it worked, make it the way we work' },
@@ -85,11 +86,11 @@ export function stageForm(
 }
 
 function context(cycle: PdsaCycle, stage: RecordableStage): CardSection[] {
-  if (stage === 'do') return [{ heading: 'Plan', text: clip(cycle.plan.objective, 300) }];
-  const sections: CardSection[] = [{ heading: 'Prediction', text: cycle.plan.prediction }];
-  if (cycle.do) sections.push({ heading: 'What happened', text: clip(cycle.do.whatHappened, 300) });
+  if (stage === 'do') return [{ heading: 'Plan', text: plain(clip(cycle.plan.objective, 300)) }];
+  const sections: CardSection[] = [{ heading: 'Prediction', text: plain(cycle.plan.prediction) }];
+  if (cycle.do) sections.push({ heading: 'What happened', text: plain(clip(cycle.do.whatHappened, 300)) });
   if (stage === 'act' && cycle.study)
-    sections.push({ heading: 'What you learned', text: clip(cycle.study.learned, 300) });
+    sections.push({ heading: 'What you learned', text: plain(clip(cycle.study.learned, 300)) });
   return sections;
 }
 

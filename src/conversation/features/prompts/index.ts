@@ -1,5 +1,5 @@
 import type { Feature } from '../../registry.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import { capturePromptReply } from '../../../programme/prompts/capture-reply.js';
 import { schedulePrompt } from './new-prompt.js';
 import { cancelPrompt, listPrompts } from './prompt-list.js';
@@ -56,7 +56,7 @@ export const promptsFeature: Feature = {
         const response = await capturePromptReply(ctx.deps.db, ctx.turn, said);
         if (!response) return null;
         const prompt = await ctx.store.prompts.findOne({ number: response.promptNumber });
-        const coach = prompt?.createdBy.name ?? 'the coach';
+        const coach = plain(prompt?.createdBy.name ?? 'the coach');
         return [text(`Thanks — your reply is kept for ${coach} (R-${response.number}).`)];
       },
     },

@@ -8,6 +8,7 @@ import { auditPrompt } from './audit-prompt.js';
 import { describeSchedule } from './describe-schedule.js';
 import { parseSchedule, SCHEDULE_EXAMPLES } from './parse-schedule.js';
 import { nextOccurrence, subgroupCadence } from '../../../programme/prompts/prompt-occurrences.js';
+import { plain } from '../../replies.js';
 
 const SHAPE = /^(\S+)\s+(.+?):\s+([\s\S]+)$/;
 const EXAMPLE = '`prompt legal-processes every 2 weeks from 7 Dec 09:00: What did you learn?`';
@@ -16,12 +17,12 @@ const EXAMPLE = '`prompt legal-processes every 2 weeks from 7 Dec 09:00: What di
 function requireReachable(group: Group, schedule: PromptSchedule, timeZone: string): void {
   if (!group.channel) {
     const how = `in its channel, a lead or admin types \`group ${group.key} link\``;
-    const message = `${group.name} has no channel linked yet: ${how}.`;
+    const message = `${plain(group.name)} has no channel linked yet: ${how}.`;
     throw new ValidationError('group_without_channel', message);
   }
   if (schedule.kind === 'before_meeting' && !subgroupCadence(group, timeZone)) {
     const how = `\`meeting set ${group.key} every 3 weeks from <date> <time>\``;
-    const message = `${group.name} has no sub-group meeting dates yet: ${how}.`;
+    const message = `${plain(group.name)} has no sub-group meeting dates yet: ${how}.`;
     throw new ValidationError('no_subgroup_meetings', message);
   }
 }
@@ -60,5 +61,5 @@ export async function schedulePrompt(ctx: TurnContext, rest: string): Promise<st
   const first = next ? ` First: ${describeWhen(next, zone)}.` : '';
   const replies = `Replies in its thread come to you: \`prompt responses P-${number}\`.`;
   const when = describeSchedule(schedule, zone);
-  return `Prompt P-${number} for ${group.name}, ${when}.${first} ${replies}`;
+  return `Prompt P-${number} for ${plain(group.name)}, ${when}.${first} ${replies}`;
 }

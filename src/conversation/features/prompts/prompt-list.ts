@@ -4,6 +4,7 @@ import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { auditPrompt } from './audit-prompt.js';
 import { describeSchedule } from './describe-schedule.js';
 import { nextOccurrence } from '../../../programme/prompts/prompt-occurrences.js';
+import { plain } from '../../replies.js';
 
 /** `prompts`: the coach prompts still to come, with when each goes out next. */
 export async function listPrompts(ctx: TurnContext): Promise<string> {
@@ -20,8 +21,8 @@ export async function listPrompts(ctx: TurnContext): Promise<string> {
     const next = group && p.schedule ? nextOccurrence(p.schedule, group, zone, ctx.now) : null;
     const when = p.schedule ? describeSchedule(p.schedule, zone) : '';
     const soon = next ? ` — next ${describeWhen(next, zone)}` : '';
-    const to = group?.name ?? p.groupKey;
-    return `- *P-${p.number}* to ${to}, ${when}${soon}: ${p.text} (${p.createdBy.name})`;
+    const to = plain(group?.name ?? p.groupKey);
+    return `- *P-${p.number}* to ${to}, ${when}${soon}: ${plain(p.text)} (${plain(p.createdBy.name)})`;
   });
   return ['*Scheduled prompts*', ...lines].join('\n');
 }

@@ -5,6 +5,7 @@ import { auditCycle } from '../../../programme/pdsa/audit-cycle.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import { findCycle } from '../pdsa/find-cycle.js';
 import { requireCycleEditor } from '../pdsa/permissions.js';
+import { plain } from '../../replies.js';
 
 const LIMIT = 20;
 const promptNumber = (said: string) => /^p-?(\d{1,7})$/i.exec(said.trim())?.[1];
@@ -27,7 +28,7 @@ export async function listResponses(ctx: TurnContext, rest: string): Promise<str
   const lines = responses.map((r) => {
     const on = r.attachedTo.length > 0 ? ` _(on ${r.attachedTo.map(cycleId).join(', ')})_` : '';
     const where = `(P-${r.promptNumber}, ${r.groupKey})`;
-    return `- *R-${r.number}* ${r.userName}, ${day(r.at)} ${where}: ${r.text}${on}`;
+    return `- *R-${r.number}* ${plain(r.userName)}, ${day(r.at)} ${where}: ${plain(r.text)}${on}`;
   });
   const title = `*Replies to ${number ? `P-${number}` : 'prompts'}*`;
   return [title, ...lines, 'Add one to a test of change: `prompt attach R-5 to T-12`.'].join('\n');
@@ -58,5 +59,5 @@ export async function attachResponse(ctx: TurnContext, rest: string): Promise<st
   const attached = { $addToSet: { attachedTo: cycle.number } };
   await ctx.store.promptResponses.updateOne({ number: response.number }, attached);
   await auditCycle(ctx, cycle.number, 'note', null, note);
-  return `${response.userName}'s reply R-${number} is now a note on *${id}* ${cycle.title}.`;
+  return `${plain(response.userName)}'s reply R-${number} is now a note on *${id}* ${plain(cycle.title)}.`;
 }

@@ -1,18 +1,19 @@
 import type { Card } from '../../../../cards/model.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
+import { plain } from '../../replies.js';
 
 /** An aim group as a card: aim, target, people, channel. Names only — never case data. */
 export async function groupCard(ctx: TurnContext, group: Group): Promise<Card> {
   const ids = [...new Set([...group.leads, ...group.coaches, ...group.members])];
   const people = await ctx.store.members.find({ userId: { $in: ids } }).toArray();
-  const names = (list: string[]) => list.map((id) => people.find((p) => p.userId === id)?.name ?? id).join(', ') || '—';
+  const names = (list: string[]) => list.map((id) => plain(people.find((p) => p.userId === id)?.name ?? id)).join(', ') || '—';
   return {
     title: group.name,
     subtitle: `Aim group \`${group.key}\``,
     facts: [
-      { label: 'Aim', value: group.aim?.statement ?? 'not set yet' },
-      { label: 'Target', value: group.aim ? `${group.aim.target} by ${group.aim.targetDate}` : '—' },
+      { label: 'Aim', value: group.aim ? plain(group.aim.statement) : 'not set yet' },
+      { label: 'Target', value: group.aim ? `${plain(group.aim.target)} by ${group.aim.targetDate}` : '—' },
       { label: 'Leads', value: names(group.leads) },
       { label: 'Coaches', value: names(group.coaches) },
       { label: 'Members', value: String(group.members.length) },
@@ -28,5 +29,5 @@ export async function groupCard(ctx: TurnContext, group: Group): Promise<Card> {
 export async function groupsList(ctx: TurnContext): Promise<string> {
   const groups = await ctx.store.groups.find({}, { sort: { name: 1 } }).toArray();
   if (groups.length === 0) return 'No aim groups yet. An admin can add one with `group new`.';
-  return ['*Aim groups*', ...groups.map((g) => `- *${g.name}* (\`${g.key}\`)${g.aim ? ` — ${g.aim.target} by ${g.aim.targetDate}` : ''}`)].join('\n');
+  return ['*Aim groups*', ...groups.map((g) => `- *${plain(g.name)}* (\`${g.key}\`)${g.aim ? ` — ${plain(g.aim.target)} by ${g.aim.targetDate}` : ''}`)].join('\n');
 }

@@ -1,9 +1,13 @@
-import type { Card } from '../../../../cards/model.js';
+import type { Card, FormValues } from '../../../../cards/model.js';
 import { DEFAULT_INTERVAL_MEASURES } from '../../../domain/measures/index.js';
 import type { Group } from '../../../store/schemas/group.js';
 
-/** Create or edit an aim group with its aim (statement + measurable target + date). */
-export function groupForm(existing?: Group): Card {
+/**
+ * Create or edit an aim group with its aim (statement + measurable target + date). `typed`: what was
+ * submitted, shown again in place of the stored values when a submission is refused.
+ */
+export function groupForm(existing?: Group, typed?: FormValues): Card {
+  const v = (id: string, stored: string | undefined) => (typed ? typed[id] || undefined : stored);
   return {
     title: existing ? `Aim group: ${existing.name}` : 'New aim group',
     subtitle: 'An aim says what, by how much, and by when.',
@@ -13,23 +17,23 @@ export function groupForm(existing?: Group): Card {
       submitLabel: 'Save',
       submit: { verb: 'setup.group.save', data: existing ? { key: existing.key } : {} },
       inputs: [
-        { kind: 'text', id: 'name', label: 'Group name', required: true, maxLength: 80, value: existing?.name, placeholder: 'e.g. Permanence milestones' },
+        { kind: 'text', id: 'name', label: 'Group name', required: true, maxLength: 80, value: v('name', existing?.name), placeholder: 'e.g. Permanence milestones' },
         {
           kind: 'multiline',
           id: 'aimStatement',
           label: 'Aim',
           required: true,
           maxLength: 500,
-          value: existing?.aim?.statement,
+          value: v('aimStatement', existing?.aim?.statement),
           placeholder: 'e.g. Reduce the time from accommodation to permanence recommendation',
         },
-        { kind: 'text', id: 'aimTarget', label: 'Measurable target', required: true, maxLength: 200, value: existing?.aim?.target, placeholder: 'e.g. 95% within 26 weeks' },
-        { kind: 'date', id: 'aimTargetDate', label: 'By when', required: true, value: existing?.aim?.targetDate },
+        { kind: 'text', id: 'aimTarget', label: 'Measurable target', required: true, maxLength: 200, value: v('aimTarget', existing?.aim?.target), placeholder: 'e.g. 95% within 26 weeks' },
+        { kind: 'date', id: 'aimTargetDate', label: 'By when', required: true, value: v('aimTargetDate', existing?.aim?.targetDate) },
         {
           kind: 'choice',
           id: 'aimMeasureKey',
           label: 'Key measure',
-          value: existing?.aim?.measureKey,
+          value: v('aimMeasureKey', existing?.aim?.measureKey),
           hint: 'The run chart that shows progress towards the aim in the digest.',
           options: DEFAULT_INTERVAL_MEASURES.map((m) => ({ value: m.id, label: m.name })),
         },
@@ -37,7 +41,7 @@ export function groupForm(existing?: Group): Card {
           kind: 'text',
           id: 'aimTargetValue',
           label: 'Target line (weeks)',
-          value: existing?.aim?.targetValue === undefined ? undefined : String(existing.aim.targetValue),
+          value: v('aimTargetValue', existing?.aim?.targetValue === undefined ? undefined : String(existing.aim.targetValue)),
           placeholder: 'e.g. 28',
           hint: 'Optional: drawn on the key measure\'s run chart.',
         },

@@ -3,38 +3,39 @@ import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
 import { resolvePerson } from '../../resolve-person.js';
 import { audit } from './save-group.js';
+import { plain } from '../../replies.js';
 
 type GroupRole = 'leads' | 'coaches' | 'members';
 
 /** Adds a person to a group's leads, coaches or members; admins assign leads/coaches, leads may add members. */
 export async function addToGroup(ctx: TurnContext, group: Group, role: GroupRole, who: string): Promise<string> {
-  if (role === 'members') ctx.requireRole(['admin', 'lead', 'coach'], `add members to ${group.name}`, group);
+  if (role === 'members') ctx.requireRole(['admin', 'lead', 'coach'], `add members to ${plain(group.name)}`, group);
   else ctx.requireRole(['admin'], `assign ${role} to aim groups`);
   const person = await resolvePerson(ctx, who);
-  if (group[role].includes(person.userId)) return `${person.name} is already in ${group.name} as ${singular(role)}.`;
+  if (group[role].includes(person.userId)) return `${plain(person.name)} is already in ${plain(group.name)} as ${singular(role)}.`;
   const after = await ctx.store.groups.findOneAndUpdate({ key: group.key }, { $addToSet: { [role]: person.userId, ...(role !== 'members' ? { members: person.userId } : {}) } });
   await audit(ctx, group.key, `add_${singular(role)}`, group, after);
-  return `${person.name} is now a ${singular(role)} of *${group.name}*.`;
+  return `${plain(person.name)} is now a ${singular(role)} of *${plain(group.name)}*.`;
 }
 
 /** The person using the bot joins a group as a member. */
 export async function joinGroup(ctx: TurnContext, group: Group): Promise<string> {
-  if (group.members.includes(ctx.turn.user.id)) return `You are already a member of *${group.name}*.`;
+  if (group.members.includes(ctx.turn.user.id)) return `You are already a member of *${plain(group.name)}*.`;
   const after = await ctx.store.groups.findOneAndUpdate({ key: group.key }, { $addToSet: { members: ctx.turn.user.id } });
   await audit(ctx, group.key, 'join', group, after);
-  return `Welcome to *${group.name}*. Log a test of change with \`pdsa new\`.`;
+  return `Welcome to *${plain(group.name)}*. Log a test of change with \`pdsa new\`.`;
 }
 
 /** Links the conversation the command was typed in to the group (prompts and its digest part go there). */
 export async function linkChannel(ctx: TurnContext, group: Group): Promise<string> {
-  ctx.requireRole(['admin', 'lead'], `link a channel to ${group.name}`, group);
+  ctx.requireRole(['admin', 'lead'], `link a channel to ${plain(group.name)}`, group);
   if (ctx.turn.conversation.kind === 'direct') {
     throw new ValidationError('link_needs_channel', `Type this in the channel you want to link, e.g. \`group ${group.key} link\` in #${group.key}.`);
   }
   const channel = { platform: ctx.turn.platform, conversationId: ctx.turn.conversation.id };
   const after = await ctx.store.groups.findOneAndUpdate({ key: group.key }, { $set: { channel } });
   await audit(ctx, group.key, 'link_channel', group, after);
-  return `This channel is now *${group.name}*'s channel: coach prompts for the group will be posted here.`;
+  return `This channel is now *${plain(group.name)}*'s channel: coach prompts for the group will be posted here.`;
 }
 
 function singular(role: GroupRole): string {

@@ -1,5 +1,5 @@
 import type { Feature } from '../../registry.js';
-import { card, form, text } from '../../replies.js';
+import { card, form, plain, text } from '../../replies.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { groupCard, groupsList } from './group-card.js';
@@ -46,7 +46,7 @@ export const setupFeature: Feature = {
           ruleSet: ruleSet ?? ctx.programme?.ruleSet,
           caseRefPattern: pattern ?? ctx.programme?.caseRefPattern,
         });
-        return [text(`Programme *${saved.name}* saved: time zone ${saved.timeZone}, ${saved.ruleSet === 'ihi' ? 'IHI' : 'Anhøj'} run-chart rules. Next: \`group new\` to add an aim group.`)];
+        return [text(`Programme *${plain(saved.name)}* saved: time zone ${saved.timeZone}, ${saved.ruleSet === 'ihi' ? 'IHI' : 'Anhøj'} run-chart rules. Next: \`group new\` to add an aim group.`)];
       },
     },
     {
@@ -77,7 +77,7 @@ export const setupFeature: Feature = {
         const aimTarget = named('target');
         const aimTargetDate = named('by');
         const group = await saveGroup(ctx, { name: args.join(' '), aimStatement, aimTarget, aimTargetDate });
-        return [text(`Aim group *${group.name}* created (\`${group.key}\`). Give it a lead: \`group ${group.key} lead @name\`.`)];
+        return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`group ${group.key} lead @name\`.`)];
       },
     },
     {
@@ -114,9 +114,10 @@ export const setupFeature: Feature = {
   actions: [
     {
       verb: 'setup.programme.save',
+      form: (ctx, _data, values) => programmeForm(ctx.programme, values),
       async run(ctx, _data, values) {
         const saved = await saveProgramme(ctx, values);
-        return [text(`Programme *${saved.name}* saved. Next: \`group new\` to add an aim group.`)];
+        return [text(`Programme *${plain(saved.name)}* saved. Next: \`group new\` to add an aim group.`)];
       },
     },
     {
@@ -133,6 +134,10 @@ export const setupFeature: Feature = {
     },
     {
       verb: 'setup.group.save',
+      async form(ctx, data, values) {
+        const existing = typeof data.key === 'string' ? await ctx.store.groups.findOne({ key: data.key }) : null;
+        return groupForm(existing ?? undefined, values);
+      },
       async run(ctx, data, values) {
         const group = await saveGroup(ctx, { ...values, ...(typeof data.key === 'string' ? { key: data.key } : {}) });
         return [card(await groupCard(ctx, group))];

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../errors.js';
 import type { WorkspaceRole } from '../../../store/schemas/member.js';
 import type { Command } from '../../registry.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { resolvePerson } from '../../resolve-person.js';
@@ -11,10 +11,10 @@ import { addToGroup, joinGroup, linkChannel } from './group-people.js';
 async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
   ctx.requireRole(['admin'], `make people ${role}s`);
   const person = await resolvePerson(ctx, who);
-  if (person.roles.includes(role)) return `${person.name} is already ${role === 'admin' ? 'an admin' : 'a coach'}.`;
+  if (person.roles.includes(role)) return `${plain(person.name)} is already ${role === 'admin' ? 'an admin' : 'a coach'}.`;
   const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId }, { $addToSet: { roles: role } });
   await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: `grant_${role}`, before: person, after, source: ctx.source() });
-  return `${person.name} is now ${role === 'admin' ? 'an admin' : 'a coach'}.`;
+  return `${plain(person.name)} is now ${role === 'admin' ? 'an admin' : 'a coach'}.`;
 }
 
 /** Role and membership commands. */
@@ -66,19 +66,26 @@ export const roleCommands: Command[] = [
     example: 'whoami',
     summary: 'Show your roles.',
     async run(ctx) {
-      const roles = [...ctx.member.roles, ...ctx.leadOf.map((g) => `lead of ${g.name}`)];
-      return [text(`You are ${ctx.member.name}: ${roles.length > 0 ? roles.join(', ') : 'member'}.`)];
+      const roles = [...ctx.member.roles, ...ctx.leadOf.map((g) => `lead of ${plain(g.name)}`)];
+      return [text(`You are ${plain(ctx.member.name)}: ${roles.length > 0 ? roles.join(', ') : 'member'}.`)];
     },
   },
 ];
+
+const ROLE_OF = new Map<string, 'leads' | 'coaches' | 'members'>([
+  ['lead', 'leads'],
+  ['coach', 'coaches'],
+  ['member', 'members'],
+]);
 
 /** Group sub-commands: `group <g> lead|coach|member @person`, `group <g> link`. Returns null if not one. */
 export async function groupSubcommand(ctx: TurnContext, rest: string): Promise<string | null> {
   const [name, sub, ...who] = splitArgs(rest);
   const verb = sub?.toLowerCase();
   if (!name || !verb) return null;
-  const roleOf: Record<string, 'leads' | 'coaches' | 'members'> = { lead: 'leads', coach: 'coaches', member: 'members' };
-  if (verb in roleOf) return addToGroup(ctx, await findGroup(ctx, name), roleOf[verb]!, who.join(' '));
+  // A Map: `verb in {…}` would take "constructor" for a role.
+  const role = ROLE_OF.get(verb);
+  if (role) return addToGroup(ctx, await findGroup(ctx, name), role, who.join(' '));
   if (verb === 'link') return linkChannel(ctx, await findGroup(ctx, name));
   return null;
 }

@@ -5,6 +5,7 @@ import { IsoDateSchema } from '../../../store/schemas/common.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
 import { groupKeyFrom } from '../../find-group.js';
+import { plain } from '../../replies.js';
 
 export const GroupInputSchema = z.object({
   key: z.string().optional(),
@@ -66,7 +67,7 @@ export async function saveGroup(ctx: TurnContext, raw: Record<string, unknown>):
     await ctx.store.groups.insertOne(group);
   } catch (error) {
     if ((error as { code?: number }).code === 11000) {
-      throw new ValidationError('duplicate_group', `There is already a group called "${input.name}" (\`${key}\`).`, { field: 'name' });
+      throw new ValidationError('duplicate_group', `There is already a group called "${plain(input.name)}" (\`${key}\`).`, { field: 'name' });
     }
     throw error;
   }

@@ -77,6 +77,19 @@ class FileDurability implements Durability {
     return durable;
   }
 
+  /** Waits for any compaction under way, then compacts again so the files hold the state now. */
+  async compactNow(): Promise<void> {
+    await this.compaction;
+    await this.writer.flushed();
+    const running = this.compact();
+    this.compaction = running;
+    try {
+      await running;
+    } finally {
+      if (this.compaction === running) this.compaction = undefined;
+    }
+  }
+
   /** Flushes, and compacts if the journal holds anything, so the next start is a snapshot load. */
   async close(): Promise<void> {
     try {

@@ -1,0 +1,34 @@
+import type { Db } from 'mongodb';
+import { allProgrammes } from '../src/digest/programmes.js';
+import type { Logger } from '../src/log.js';
+import { applyRetention } from '../src/programme/retention/apply-retention.js';
+import type { JobDefinition } from '../src/scheduler.js';
+
+export interface RetentionDeps {
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+  /** Called when notices were queued, to send them at once. */
+  onQueued?: () => Promise<void>;
+}
+
+/** Every programme's retention rule: erases what is due, tells admins of what is due soon. */
+export async function runRetention(deps: RetentionDeps): Promise<{ erased: number; noticed: number }> {
+  const total = { erased: 0, noticed: 0 };
+  for (const programme of await allProgrammes(deps.db)) {
+    const run = await applyRetention(deps.db, programme, deps.clock());
+    total.erased += run.erased;
+    total.noticed += run.noticed;
+  }
+  if (total.erased + total.noticed > 0) {
+    deps.logger.info({ code: 'retention', ...total }, 'retention applied');
+    if (total.noticed > 0) await deps.onQueued?.();
+  }
+  return total;
+}
+
+/** 'retention': hourly; Agenda's lock runs it on one instance, and each erase is keyed, so once. */
+export function retentionJob(deps: RetentionDeps): JobDefinition {
+  const handler = async () => void (await runRetention(deps));
+  return { name: 'retention', every: '1 hour', handler };
+}

@@ -1,0 +1,26 @@
+import { keepCase } from '../../../programme/retention/keep-case.js';
+import { ValidationError } from '../../../errors.js';
+import type { TurnContext } from '../../context.js';
+import { text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { parseLocalDate } from '../meetings/parse-local-date.js';
+import { shortDate } from '../../../programme/local-date.js';
+
+const USAGE = 'Say it like `case C1042 keep until 30 Jun 2027 because awaiting the court date`.';
+
+/** `case C1042 keep until <date> because <reason>` (admins): extends retention, audited. */
+export async function keepCaseCommand(ctx: TurnContext, caseRef: string, rest: string): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'keep a record past its retention date');
+  const found = /^until\s+(.+?)\s+because\s+(.+)$/i.exec(rest.trim());
+  if (!found) throw new ValidationError('bad_keep', USAGE);
+  const timeZone = ctx.programme?.timeZone ?? 'Europe/London';
+  const day = parseLocalDate(found[1]!, ctx.now, timeZone);
+  if (!day) throw new ValidationError('bad_keep_date', `I couldn't read that date. ${USAGE}`);
+  const kept = await keepCase(ctx, caseRef, day.date, found[2]!);
+  return [
+    text(
+      `${caseRef} will be kept until ${shortDate(kept.until)} (the retention rule said ${shortDate(kept.was)}). ` +
+        'The reason is in the audit trail.',
+    ),
+  ];
+}

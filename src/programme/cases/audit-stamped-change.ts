@@ -1,0 +1,58 @@
+import type { WithId } from 'mongodb';
+import { AuditEntrySchema } from '../../store/schemas/audit.js';
+import type { Case } from '../../store/schemas/case.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+
+const DUPLICATE_KEY = 11000;
+const ignoreDuplicate = (error: { code?: number; writeErrors?: { code: number }[] }) => {
+  const codes = error.writeErrors?.map((e) => e.code) ?? [error.code];
+  if (codes.length === 0 || codes.some((c) => c !== DUPLICATE_KEY)) throw error;
+};
+
+/** The audit entry a case's stamp stands for: before from the stamp, after as the case is now. */
+function entryOf(store: WorkspaceStore, held: Case) {
+  const stamp = held.lastChange!;
+  const after: Record<string, unknown> = { milestones: held.milestones, version: held.version };
+  if (stamp.undoes) after.undoes = stamp.undoes;
+  return AuditEntrySchema.parse({
+    workspaceId: store.workspaceId,
+    at: stamp.at,
+    actor: stamp.actor,
+    entity: 'case',
+    entityId: held.caseRef,
+    action: stamp.action,
+    before: stamp.version === 0 ? null : { milestones: stamp.before, version: stamp.version },
+    after,
+    source: stamp.source,
+    changeKey: stamp.key,
+  });
+}
+
+/**
+ * Writes the audit entries of changes whose case still says `pendingAudit`, then clears the flag.
+ * Run right after a change, and again by the repair sweep: a crash between the two writes leaves
+ * the flag, and a unique index on the change's key keeps one entry per change. Only valid while the case is at the
+ * version the change made, which holds because no change replaces a stamp still pending audit.
+ */
+export async function auditStampedChanges(store: WorkspaceStore, cases: readonly Case[]): Promise<void> {
+  const pending = cases.filter((c) => c.lastChange?.pendingAudit);
+  if (pending.length === 0) return;
+  const entries = pending.map((c) => entryOf(store, c));
+  await store.audit.raw.insertMany(entries, { ordered: false }).catch(ignoreDuplicate);
+  await store.cases.raw.bulkWrite(
+    pending.map((c) => ({
+      updateOne: {
+        filter: { workspaceId: store.workspaceId, caseRef: c.caseRef, 'lastChange.key': c.lastChange!.key },
+        update: { $unset: { 'lastChange.pendingAudit': '' } },
+      },
+    })),
+    { ordered: false },
+  );
+}
+
+/** The sweep: every case of the workspace whose last change still waits for its audit entry. */
+export async function auditAllPending(store: WorkspaceStore): Promise<number> {
+  const waiting: WithId<Case>[] = await store.cases.find({ 'lastChange.pendingAudit': true }).toArray();
+  await auditStampedChanges(store, waiting);
+  return waiting.length;
+}

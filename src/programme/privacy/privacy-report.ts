@@ -1,0 +1,86 @@
+import { DateTime } from 'luxon';
+import { RETENTION_NOTICE_DAYS } from '../../domain/retention.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+import { addTableSheet } from '../export/sheet-style.js';
+import { newWorkbook, workbookBuffer } from '../export/workbook-file.js';
+import { localToday } from '../local-date.js';
+import type { ModelContext } from '../model-context.js';
+import { caseRetentionDue, retentionRule } from '../retention/retention-of.js';
+import { fieldsHeld } from './fields-held.js';
+
+export interface PrivacyReport {
+  fileName: string;
+  data: Buffer;
+}
+
+async function rolesHeld(store: WorkspaceStore) {
+  const [members, groups] = await Promise.all([store.members.find({}).toArray(), store.groups.find({}).toArray()]);
+  return members.map((m) => {
+    const leads = groups.filter((g) => g.leads.includes(m.userId)).map((g) => g.name);
+    const roles = [...m.roles, ...(leads.length ? [`lead of ${leads.join(', ')}`] : [])];
+    return [m.name, m.userId, roles.join('; ') || 'member'];
+  });
+}
+
+/**
+ * `privacy report` for a data protection officer (a DPIA's questions): what is held (collections,
+ * field names and counts, never values), where (the store), the retention rule and what it does,
+ * the erasures and exports made, and who holds which role.
+ */
+export async function buildPrivacyReport(
+  ctx: Pick<ModelContext, 'store' | 'now' | 'programme'>,
+  storeLocation: string,
+): Promise<PrivacyReport> {
+  const { store, now, programme } = ctx;
+  const today = localToday(ctx);
+  const soon = DateTime.fromISO(today, { zone: 'utc' }).plus({ days: RETENTION_NOTICE_DAYS }).toISODate()!;
+  const [fields, roles, cases, acts] = await Promise.all([
+    fieldsHeld(store),
+    rolesHeld(store),
+    store.cases.find({}, { projection: { milestones: 1, updatedAt: 1, keepUntil: 1 } }).toArray(),
+    store.audit.find({ action: { $in: ['erase', 'export', 'retention_extend', 'retention_set', 'import'] }, entity: { $in: ['case', 'programme'] } }, { sort: { at: 1 } }).toArray(),
+  ]);
+  const rule = retentionRule(programme);
+  const dues = cases.map((c) => caseRetentionDue(c, programme));
+  const workbook = newWorkbook(now);
+  addTableSheet(workbook, 'What is held', [
+    { header: 'Collection', width: 22 },
+    { header: 'Field', width: 44 },
+    { header: 'Documents', width: 12 },
+  ], fields.map((f) => [f.collection, f.field, f.documents]));
+  addTableSheet(workbook, 'Where', [
+    { header: 'What', width: 30 },
+    { header: 'Value', width: 80 },
+  ], [
+    ['Store', storeLocation],
+    ['Workspace', store.workspaceId],
+    ['Programme', programme?.name ?? 'not set up'],
+    ['Report made', now.toISOString()],
+  ]);
+  addTableSheet(workbook, 'Retention', [
+    { header: 'What', width: 48 },
+    { header: 'Value', width: 20 },
+  ], [
+    ['Months kept after the order is granted', rule.monthsAfterOrder],
+    ['Months kept with no activity', rule.monthsInactive],
+    ['Days admins are told before erasure', RETENTION_NOTICE_DAYS],
+    ['Case records held', cases.length],
+    [`Due for erasure within ${RETENTION_NOTICE_DAYS} days`, dues.filter((d) => d <= soon).length],
+    ['Kept longer by an admin', cases.filter((c) => c.keepUntil).length],
+  ]);
+  // The register of acts on children's records: when, who, what. References are pseudonymous;
+  // an erased case is only ever "[erased]".
+  addTableSheet(workbook, 'Erasures and exports', [
+    { header: 'When', width: 24 },
+    { header: 'Who', width: 24 },
+    { header: 'Action', width: 18 },
+    { header: 'Of', width: 18 },
+    { header: 'Details', width: 40 },
+  ], acts.map((a) => [a.at.toISOString(), a.actor.name, a.action, a.entityId, a.entity === 'case' && a.action === 'erase' ? JSON.stringify(a.after) : a.action === 'export' ? (a.source.file ?? '') : '']));
+  addTableSheet(workbook, 'Roles', [
+    { header: 'Name', width: 28 },
+    { header: 'Chat user id', width: 30 },
+    { header: 'Roles', width: 50 },
+  ], roles);
+  return { fileName: `pacebot-privacy-report-${today}.xlsx`, data: await workbookBuffer(workbook) };
+}

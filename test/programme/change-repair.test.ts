@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIRM_LEASE_MS, RECORDS_KIND } from '../../src/programme/cases/apply-pending-records.js';
+import { catalogueOf } from '../../src/programme/cases/milestone-settings.js';
+import { writeCase } from '../../src/programme/cases/write-case.js';
+import type { ModelContext } from '../../src/programme/model-context.js';
+import { finishStoppedChanges } from '../../src/programme/repair/finish-stopped-changes.js';
+import { ensureIndexes } from '../../src/store/collections.js';
+import { workspaceStore, type WorkspaceStore } from '../../src/store/workspace-store.js';
+import { openTestDb, type TestDb } from '../helpers/test-db.js';
+
+const NOW = new Date('2026-11-19T10:00:00Z');
+const LATER = new Date(NOW.getTime() + CONFIRM_LEASE_MS + 1000);
+let testDb: TestDb;
+let store: WorkspaceStore;
+const ctx = (): ModelContext => ({
+  store,
+  now: NOW,
+  programme: null,
+  actor: () => ({ userId: 'U-MO', name: 'Mo Member' }),
+  source: () => ({ platform: 'web', eventId: 'e1' }),
+});
+const record = (caseRef: string, milestone: string, date: string) => ({ caseRef, milestone, date, planned: false });
+
+beforeAll(async () => {
+  testDb = await openTestDb('change_repair');
+  await ensureIndexes(testDb.db);
+  store = workspaceStore(testDb.db, 'W-REPAIR');
+});
+afterAll(() => testDb.drop());
+
+describe('a change stopped half-way is finished by the repair sweep, once', () => {
+  it('a date written without its audit entry gets exactly one, and a later change never replaces it unaudited', async () => {
+    const change = { key: 'confirm-x1', source: { platform: 'web', eventId: 'e1', text: 'C5001 and C5002 …' } };
+    await writeCase(ctx(), 'C5001', [record('C5001', 'accommodated', '2026-10-03')], catalogueOf(null), change);
+    expect(await store.audit.countDocuments({ entityId: 'C5001' })).toBe(0); // the crash window
+    // The next change to the case writes the waiting entry first.
+    const next = { key: 'confirm-x2', source: { platform: 'web', eventId: 'e2' } };
+    const write = await writeCase(ctx(), 'C5001', [record('C5001', 'first_lac_review', '2026-10-20')], catalogueOf(null), next);
+    const entries = await store.audit.find({ entityId: 'C5001' }).toArray();
+    expect(entries.map((e) => e.changeKey)).toEqual(['confirm-x1']);
+    expect(entries[0]!.source).toEqual({ platform: 'web', eventId: 'e1' }); // never the message text
+    expect(write.written.lastChange?.pendingAudit).toBe(true);
+    expect(await finishStoppedChanges(testDb.db, NOW)).toMatchObject({ audited: 1 });
+    expect(await finishStoppedChanges(testDb.db, NOW)).toMatchObject({ audited: 0 });
+    const all = await store.audit.find({ entityId: 'C5001' }).sort({ _id: 1 }).toArray();
+    expect(all.map((e) => [e.changeKey, (e.after as { version: number }).version])).toEqual([
+      ['confirm-x1', 1],
+      ['confirm-x2', 2],
+    ]);
+  });
+
+  it('a Confirm that claimed its question and stopped is finished after its lease, then closed', async () => {
+    const { insertedId } = await store.pending.insertOne({
+      userId: 'U-MO',
+      kind: RECORDS_KIND,
+      payload: { records: [record('C6001', 'accommodated', '2026-10-03'), record('C6002', 'accommodated', '2026-10-04')] },
+      source: { platform: 'web', eventId: 'e9' },
+      status: 'applying',
+      leaseUntil: new Date(NOW.getTime() + CONFIRM_LEASE_MS),
+      createdAt: NOW,
+      expiresAt: new Date(NOW.getTime() + 86_400_000),
+    });
+    // Within the lease the Confirm may still be running elsewhere: nothing is touched.
+    expect(await finishStoppedChanges(testDb.db, NOW)).toMatchObject({ confirmations: 0 });
+    expect(await finishStoppedChanges(testDb.db, LATER)).toMatchObject({ confirmations: 1 });
+    expect((await store.pending.findOne({ _id: insertedId }))!.status).toBe('done');
+    const cases = await store.cases.find({ caseRef: { $in: ['C6001', 'C6002'] } }).toArray();
+    expect(cases.map((c) => c.milestones.accommodated?.actual).sort()).toEqual(['2026-10-03', '2026-10-04']);
+    expect(await store.audit.countDocuments({ entityId: { $in: ['C6001', 'C6002'] }, action: 'record' })).toBe(2);
+    expect(await finishStoppedChanges(testDb.db, LATER)).toMatchObject({ confirmations: 0, audited: 0 });
+  });
+});
