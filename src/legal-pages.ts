@@ -16,7 +16,10 @@ const PRIVACY = PAGE(
 <ul>
 <li>It stores <strong>pseudonymous case references only</strong> (for example C1042) with milestone dates — never a child's name, date of birth or address. Text that does not match the area's case-reference pattern is refused as an identifier.</li>
 <li>It stores the work of the groups: tests of change, notes, measures, prompts and digests, and the names and chat ids of the people who use it.</li>
-<li>Every change is kept in an audit trail: who, when, the value before and after.</li>
+<li>Every change is kept in an audit trail: who, when, the value before and after, and where it came from. The message that was typed is never kept; nor is it written to the service's logs.</li>
+<li>Free text (notes, forms, replies to prompts, tracker headings) is checked before it is stored: dates of birth, CHI and NHS numbers, postcodes, email addresses, phone numbers and full names next to a child word are refused and nothing is saved. The check cannot catch everything; please never type them.</li>
+<li>A child's record is erased automatically a set time after the order is granted (12 months by default) or after its last activity (24 months); administrators are told 30 days before and can keep it longer, with a recorded reason.</li>
+<li>Erasing a case deletes it, removes every note, question and message that named it, and rewrites the store's files so nothing of it is left in them.</li>
 <li>An administrator can import the area's tracker from an Excel or CSV file. Only the case reference and milestone date columns are read; columns holding names, dates of birth, addresses, postcodes, CHI or NHS numbers, phone numbers or emails are named in the preview and never read or stored. The file itself is never stored: it is held in memory for at most half an hour so the columns can be re-mapped.</li>
 <li>An administrator can export the whole programme, or everything held about one case reference (that child only), as an Excel file, and erase a case.</li>
 <li>Data from one Slack workspace or Microsoft Teams tenant is never visible from another.</li>

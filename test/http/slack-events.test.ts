@@ -1,12 +1,28 @@
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../src/store/collections.js';
 import { deliver, slackEvent, urlVerification } from '../fakes/slack-payloads.js';
 import { useSlackTestApp } from '../helpers/slack-test-app.js';
 
-const s = useSlackTestApp();
+const logLines: string[] = [];
+const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+const s = useSlackTestApp({ SLACK_BOT_TOKEN: 'xoxb-test' }, { logger });
 
-/** Lets in-flight listeners finish: the app acks Slack before it calls the Web API. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/**
+ * A positive signal that the app has handled everything sent before: a marker DM from someone
+ * else, whose answer takes longer to produce (a user look-up, a turn) than anything ignored does.
+ */
+async function afterMarker(): Promise<void> {
+  const marker = slackEvent({ event: { user: 'U-MARK', channel: 'D-MARK', text: 'help' } });
+  expect((await deliver(s.app.url, marker)).status).toBe(200);
+  await s.fake.waitFor('chat.postMessage');
+  const posts = s.fake.callsTo('chat.postMessage');
+  expect(posts.at(-1)!.body.channel).toBe('D-MARK');
+}
+
+/** Everything the app called, but for the marker's own answer and look-ups. */
+const besidesMarker = () =>
+  s.fake.calls.filter((c) => c.method !== 'auth.test' && c.body.channel !== 'D-MARK' && c.body.user !== 'U-MARK');
 
 describe('POST /slack/events: the handshake', () => {
   it('echoes the url_verification challenge', async () => {
@@ -52,7 +68,8 @@ describe('POST /slack/events: a direct message', () => {
     await s.fake.waitFor('chat.postMessage');
     const retry = await deliver(s.app.url, event, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(retry.status).toBe(200);
-    await settle();
+    // The app says when it drops a retry: wait for that, not for a guess at how long it takes.
+    await expect.poll(() => logLines.some((l) => l.includes('slack retry already handled')), { timeout: 5000, interval: 20 }).toBe(true);
     expect(s.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(await s.app.db.collection(COLLECTIONS.processedEvents).countDocuments({ _id: 'slack:Ev-RETRIED-1' as never })).toBe(1);
   });
@@ -60,15 +77,15 @@ describe('POST /slack/events: a direct message', () => {
   it('ignores its own messages and message edits', async () => {
     await deliver(s.app.url, slackEvent({ event: { subtype: 'message_changed', text: 'help' } }));
     await deliver(s.app.url, slackEvent({ event: { user: 'UBOT', bot_id: 'BBOT', text: 'help' } }));
-    await settle();
-    expect(s.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    await afterMarker();
+    expect(s.fake.callsTo('chat.postMessage').filter((c) => c.body.channel !== 'D-MARK')).toHaveLength(0);
   });
 });
 
 describe('POST /slack/events: refusals touch nothing', () => {
   const untouched = async () => {
-    await settle();
-    expect(s.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    await afterMarker();
+    expect(besidesMarker()).toEqual([]);
   };
 
   it('refuses a wrong signature with 401', async () => {
