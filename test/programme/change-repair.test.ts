@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIRM_LEASE_MS, RECORDS_KIND } from '../../src/programme/cases/apply-pending-records.js';
 import { catalogueOf } from '../../src/programme/cases/milestone-settings.js';
+import { cycleAudit } from '../../src/programme/pdsa/audit-cycle.js';
+import { PdsaCycleSchema } from '../../src/store/schemas/pdsa.js';
 import { writeCase } from '../../src/programme/cases/write-case.js';
 import type { ModelContext } from '../../src/programme/model-context.js';
 import { finishStoppedChanges } from '../../src/programme/repair/finish-stopped-changes.js';
@@ -68,5 +70,34 @@ describe('a change stopped half-way is finished by the repair sweep, once', () =
     expect(cases.map((c) => c.milestones.accommodated?.actual).sort()).toEqual(['2026-10-03', '2026-10-04']);
     expect(await store.audit.countDocuments({ entityId: { $in: ['C6001', 'C6002'] }, action: 'record' })).toBe(2);
     expect(await finishStoppedChanges(testDb.db, LATER)).toMatchObject({ confirmations: 0, audited: 0 });
+  });
+
+  it('a test of change written with its audit entry still carried gets the entry, once', async () => {
+    const cycle = {
+      number: 41,
+      title: 'Set agenda at the 72-hour meeting',
+      changeIdea: 'Set agenda',
+      groupKey: 'legal',
+      ownerId: 'U-MO',
+      ownerName: 'Mo Member',
+      stage: 'plan' as const,
+      plan: { objective: 'Try it', prediction: 'Shorter meetings', who: 'Mo', when: 'Next week' },
+      rampPosition: 1,
+      notes: [],
+      stageDates: { plan: NOW },
+      version: 0,
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    const pendingAudit = cycleAudit(ctx(), 41, 'create', null, cycle);
+    const parsed = PdsaCycleSchema.safeParse({ ...cycle, workspaceId: 'W-REPAIR', pendingAudit });
+    if (!parsed.success) throw new Error(`fixture cycle does not fit the schema: ${parsed.error.message}`);
+    await store.pdsa.insertOne({ ...parsed.data, pendingAudit });
+    expect(await store.audit.countDocuments({ entity: 'pdsa', entityId: 'T-41' })).toBe(0);
+    expect((await finishStoppedChanges(testDb.db, NOW)).audited).toBeGreaterThanOrEqual(1);
+    expect(await finishStoppedChanges(testDb.db, NOW)).toMatchObject({ audited: 0 });
+    const entries = await store.audit.find({ entity: 'pdsa', entityId: 'T-41' }).toArray();
+    expect(entries.map((e) => [e.action, e.actor.userId, e.before])).toEqual([['create', 'U-MO', null]]);
+    expect((await store.pdsa.findOne({ number: 41 }))!.pendingAudit).toBeUndefined();
   });
 });

@@ -1,27 +1,38 @@
 import type { Filter } from 'mongodb';
 import { ValidationError } from '../../errors.js';
 import type { PdsaCycle } from '../../store/schemas/pdsa.js';
+import type { PendingAudit } from '../../store/schemas/pending-audit.js';
+import { flushPendingAudit, pendingAuditOf, withoutPendingAudit } from '../audit/pending-audit.js';
 import type { ModelContext } from '../model-context.js';
 import { cycleId } from './cycle-id.js';
 
-/** Every write to a cycle leaves who, when, before, after and the message or form that caused it. */
-export function auditCycle(
-  ctx: ModelContext,
+/**
+ * The audit entry of a change to a cycle (who, when, before, after, the event), carried on the
+ * cycle in the same write and written as an entry right after (see programme/audit/pending-audit.ts),
+ * so a crash between the two never leaves a change unaudited.
+ */
+export function cycleAudit(
+  ctx: Pick<ModelContext, 'now' | 'actor' | 'source'>,
   number: number,
   action: string,
   before: PdsaCycle | null,
   after: unknown,
-) {
-  return ctx.store.recordAudit({
-    actor: ctx.actor(),
+): PendingAudit {
+  return pendingAuditOf(ctx, {
     entity: 'pdsa',
     entityId: cycleId(number),
     action,
-    before,
-    after: after ?? null,
-    source: ctx.source(),
-    at: ctx.now,
+    before: withoutPendingAudit(before),
+    after: (after && typeof after === 'object' ? withoutPendingAudit(after as PdsaCycle) : after) ?? null,
   });
+}
+
+/**
+ * Writes the entry a cycle carries. Called after each change, and before one: a change never
+ * replaces an entry that is still waiting.
+ */
+export function flushCycleAudit(ctx: Pick<ModelContext, 'store'>, cycle: PdsaCycle | null): Promise<void> {
+  return cycle ? flushPendingAudit(ctx.store, 'pdsa', [cycle]) : Promise.resolve();
 }
 
 /** Matches the cycle only as it was read: edits are conditional on its version. */

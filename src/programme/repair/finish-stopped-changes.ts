@@ -6,6 +6,7 @@ import type { Digest } from '../../store/schemas/digest.js';
 import type { PendingAction } from '../../store/schemas/pending-action.js';
 import { workspaceStore, type WorkspaceStore } from '../../store/workspace-store.js';
 import { applyPendingRecords, CONFIRM_LEASE_MS, RECORDS_KIND } from '../cases/apply-pending-records.js';
+import { flushAllPendingAudits } from '../audit/pending-audit.js';
 import { auditAllPending } from '../cases/audit-stamped-change.js';
 import { ERASE_KIND, ERASE_LEASE_MS, eraseCaseRecords } from '../cases/erase-case-records.js';
 import { finishStoppedImports } from '../imports/finish-stopped-imports.js';
@@ -79,6 +80,12 @@ export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired>
   for (const workspaceId of workspaces) {
     repaired.audited += await auditAllPending(workspaceStore(db, workspaceId));
   }
+  // Tests of change and measures carry their change's entry the same way.
+  const carrying = new Set<string>();
+  for (const name of [COLLECTIONS.pdsa, COLLECTIONS.measures]) {
+    for (const id of (await db.collection(name).distinct('workspaceId', { pendingAudit: { $exists: true } })) as string[]) carrying.add(id);
+  }
+  for (const workspaceId of carrying) repaired.audited += await flushAllPendingAudits(workspaceStore(db, workspaceId));
   const stopped = await db
     .collection<PendingAction>(COLLECTIONS.pending)
     .find({ status: 'applying', leaseUntil: { $lt: now }, kind: { $in: [RECORDS_KIND, ERASE_KIND] } })

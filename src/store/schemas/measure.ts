@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PendingAuditSchema } from './pending-audit.js';
 import { ActorSchema, ObjectIdSchema } from './common.js';
 
 /** Why a lead changed how a chart is read. Required: without it the next team cannot judge the chart. */
@@ -78,5 +79,7 @@ export const MeasureSchema = z.object({
   createdBy: ActorSchema.optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** This change's audit entry until it is written: see programme/audit/pending-audit.ts. */
+  pendingAudit: PendingAuditSchema.optional(),
 });
 export type Measure = z.infer<typeof MeasureSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PendingAuditSchema } from './pending-audit.js';
 import { IsoDateSchema, ObjectIdSchema, UserIdSchema } from './common.js';
 
 const text = (max = 2000) => z.string().trim().max(max);
@@ -83,5 +84,7 @@ export const PdsaCycleSchema = z.object({
   demo: z.boolean().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** This change's audit entry until it is written: see programme/audit/pending-audit.ts. */
+  pendingAudit: PendingAuditSchema.optional(),
 });
 export type PdsaCycle = z.infer<typeof PdsaCycleSchema>;

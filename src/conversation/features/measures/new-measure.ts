@@ -1,5 +1,6 @@
 import { ValidationError } from '../../../errors.js';
 import type { Group } from '../../../store/schemas/group.js';
+import { flushPendingAudit, pendingAuditOf } from '../../../programme/audit/pending-audit.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup, groupKeyFrom } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
@@ -88,17 +89,10 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await ctx.store.measures.insertOne(measure);
-  await ctx.store.recordAudit({
-    actor: ctx.actor(),
-    entity: 'measure',
-    entityId: key,
-    action: 'create',
-    before: null,
-    after: measure,
-    source: ctx.source(),
-    at: ctx.now,
-  });
+  // The audit entry travels with the measure and is written right after (pending-audit.ts).
+  const pendingAudit = pendingAuditOf(ctx, { entity: 'measure', entityId: key, action: 'create', before: null, after: measure });
+  const { insertedId } = await ctx.store.measures.insertOne({ ...measure, pendingAudit });
+  await flushPendingAudit(ctx.store, 'measures', [{ ...measure, pendingAudit, _id: insertedId, workspaceId: ctx.store.workspaceId }]);
   const details = [
     `values are ${describeUnitRule(unit)}`,
     `${betterDirection === 'up' ? 'higher' : 'lower'} is better`,

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../../errors.js';
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
+import { flushPendingAudit, pendingAuditOf } from '../../../programme/audit/pending-audit.js';
 import type { TurnContext } from '../../context.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { plain } from '../../replies.js';
@@ -29,30 +30,27 @@ export async function saveSettings(
     version: measure.version + 1,
     updatedAt: ctx.now,
   };
-  const stored = await ctx.store.measures.findOne({ key: measure.key }, { projection: { _id: 1 } });
+  // The audit entry travels with the settings in one write and is written right after, so a crash
+  // between the two is finished by the repair sweep (programme/audit/pending-audit.ts).
+  const entry = { entity: 'measure' as const, entityId: measure.key, action, before: measure.settings, after: settings };
+  const carried = { ...next, pendingAudit: pendingAuditOf(ctx, entry) };
+  const stored = await ctx.store.measures.findOne({ key: measure.key });
   if (stored) {
-    const result = await ctx.store.measures.replaceOne(
+    await flushPendingAudit(ctx.store, 'measures', [stored]);
+    const written = await ctx.store.measures.findOneAndUpdate(
       { key: measure.key, version: measure.version },
-      next,
+      { $set: { settings, version: next.version, updatedAt: ctx.now, pendingAudit: carried.pendingAudit } },
     );
-    if (result.matchedCount === 0) throw changedMeanwhile(measure);
+    if (!written) throw changedMeanwhile(measure);
+    await flushPendingAudit(ctx.store, 'measures', [written]);
   } else {
     try {
-      await ctx.store.measures.insertOne(next);
+      const { insertedId } = await ctx.store.measures.insertOne(carried);
+      await flushPendingAudit(ctx.store, 'measures', [{ ...carried, _id: insertedId, workspaceId: ctx.store.workspaceId }]);
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) throw changedMeanwhile(measure);
       throw error;
     }
   }
-  await ctx.store.recordAudit({
-    actor: ctx.actor(),
-    entity: 'measure',
-    entityId: measure.key,
-    action,
-    before: measure.settings,
-    after: settings,
-    source: ctx.source(),
-    at: ctx.now,
-  });
   return next;
 }

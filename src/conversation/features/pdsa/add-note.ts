@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../errors.js';
 import { PdsaNoteSchema } from '../../../store/schemas/pdsa.js';
 import type { TurnContext } from '../../context.js';
-import { auditCycle } from '../../../programme/pdsa/audit-cycle.js';
+import { cycleAudit, flushCycleAudit } from '../../../programme/pdsa/audit-cycle.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import { findCycle } from './find-cycle.js';
 import { requireNoteWriter } from './permissions.js';
@@ -23,10 +23,12 @@ export async function addNote(ctx: TurnContext, said: string, words: string): Pr
       : `Say what to note, e.g. \`pdsa ${id} note Ran it at two meetings this week\`.`;
     throw new ValidationError('invalid_note', message);
   }
-  await ctx.store.pdsa.updateOne(
+  await flushCycleAudit(ctx, cycle);
+  const audit = cycleAudit(ctx, cycle.number, 'note', null, parsed.data);
+  const after = await ctx.store.pdsa.findOneAndUpdate(
     { number: cycle.number },
-    { $push: { notes: parsed.data }, $set: { updatedAt: ctx.now } },
+    { $push: { notes: parsed.data }, $set: { updatedAt: ctx.now, pendingAudit: audit } },
   );
-  await auditCycle(ctx, cycle.number, 'note', null, parsed.data);
+  await flushCycleAudit(ctx, after);
   return `Note added to *${id}*.`;
 }

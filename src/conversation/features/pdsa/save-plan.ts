@@ -7,7 +7,14 @@ import { checkValues, formErrors, withInlineErrors } from '../../form-errors.js'
 import { card } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
-import { asRead, auditCycle, changedMeanwhile, compact } from '../../../programme/pdsa/audit-cycle.js';
+import {
+  asRead,
+  changedMeanwhile,
+  compact,
+  cycleAudit,
+  flushCycleAudit,
+} from '../../../programme/pdsa/audit-cycle.js';
+import { withoutPendingAudit } from '../../../programme/audit/pending-audit.js';
 import { confirmCard } from './confirm-card.js';
 import { findCycle } from './find-cycle.js';
 import { localToday } from '../../../programme/local-date.js';
@@ -125,9 +132,11 @@ async function createCycle(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  await ctx.store.pdsa.insertOne(cycle);
-  await auditCycle(ctx, number, 'create', null, cycle);
-  return { ...cycle, workspaceId: ctx.store.workspaceId };
+  const carried = { ...cycle, pendingAudit: cycleAudit(ctx, number, 'create', null, cycle) };
+  const { insertedId } = await ctx.store.pdsa.insertOne(carried);
+  const stored = { ...carried, _id: insertedId, workspaceId: ctx.store.workspaceId };
+  await flushCycleAudit(ctx, stored);
+  return { ...cycle, _id: insertedId, workspaceId: ctx.store.workspaceId };
 }
 
 async function updatePlan(
@@ -137,12 +146,16 @@ async function updatePlan(
 ): Promise<PdsaCycle> {
   // Once carried out, the Do date is the start the charts show; before that, the planned start.
   const startedOn = before.do ? before.startedOn : (fields.plan.startOn ?? before.startedOn);
+  await flushCycleAudit(ctx, before);
+  const changes = { ...fields, ...(startedOn ? { startedOn } : {}), updatedAt: ctx.now };
+  const { changeIdeaId: _dropped, ...kept } = before;
+  const expected = { ...(fields.changeIdeaId ? before : kept), ...changes, version: before.version + 1 };
   const after = await ctx.store.pdsa.findOneAndUpdate(asRead(before), {
-    $set: { ...fields, ...(startedOn ? { startedOn } : {}), updatedAt: ctx.now },
+    $set: { ...changes, pendingAudit: cycleAudit(ctx, before.number, 'edit_plan', before, expected) },
     $inc: { version: 1 },
     ...(fields.changeIdeaId ? {} : { $unset: { changeIdeaId: '' } }),
   });
   if (!after) throw changedMeanwhile(before.number);
-  await auditCycle(ctx, before.number, 'edit_plan', before, after);
-  return after;
+  await flushCycleAudit(ctx, after);
+  return withoutPendingAudit(after) as PdsaCycle;
 }

@@ -3,7 +3,13 @@ import type { TurnContext } from '../../context.js';
 import { checkValues, formErrors } from '../../form-errors.js';
 import { card } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { asRead, auditCycle, changedMeanwhile, compact } from '../../../programme/pdsa/audit-cycle.js';
+import {
+  asRead,
+  changedMeanwhile,
+  compact,
+  cycleAudit,
+  flushCycleAudit,
+} from '../../../programme/pdsa/audit-cycle.js';
 import { confirmCard } from './confirm-card.js';
 import { findCycle } from './find-cycle.js';
 import { localToday } from '../../../programme/local-date.js';
@@ -62,18 +68,22 @@ export async function saveStageForm(
     ];
   }
   const first = !before[stage];
+  await flushCycleAudit(ctx, before);
+  const changes = {
+    [stage]: data,
+    stage: laterStage(before.stage, stage),
+    stageDates: { ...before.stageDates, [stage]: before.stageDates?.[stage] ?? ctx.now },
+    // The run chart marks a test where it was carried out.
+    ...(stage === 'do' ? { startedOn: data.carriedOutOn } : {}),
+    updatedAt: ctx.now,
+  };
+  const expected = { ...before, ...changes, version: before.version + 1 };
+  const audit = cycleAudit(ctx, number, first ? stage : `edit_${stage}`, before, expected);
   const after = await ctx.store.pdsa.findOneAndUpdate(asRead(before), {
-    $set: {
-      [stage]: data,
-      stage: laterStage(before.stage, stage),
-      stageDates: { ...before.stageDates, [stage]: before.stageDates?.[stage] ?? ctx.now },
-      // The run chart marks a test where it was carried out.
-      ...(stage === 'do' ? { startedOn: data.carriedOutOn } : {}),
-      updatedAt: ctx.now,
-    },
+    $set: { ...changes, pendingAudit: audit },
     $inc: { version: 1 },
   });
   if (!after) throw changedMeanwhile(number);
-  await auditCycle(ctx, number, first ? stage : `edit_${stage}`, before, after);
+  await flushCycleAudit(ctx, after);
   return [card(confirmCard(after, stage, !first))];
 }

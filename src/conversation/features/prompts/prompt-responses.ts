@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
-import { auditCycle } from '../../../programme/pdsa/audit-cycle.js';
+import { cycleAudit, flushCycleAudit } from '../../../programme/pdsa/audit-cycle.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import { findCycle } from '../pdsa/find-cycle.js';
 import { requireCycleEditor } from '../pdsa/permissions.js';
@@ -54,10 +54,12 @@ export async function attachResponse(ctx: TurnContext, rest: string): Promise<st
   if (response.attachedTo.includes(cycle.number)) return `R-${number} is already a note on ${id}.`;
   const text = `Reply to prompt P-${response.promptNumber}: ${response.text}`.slice(0, 2000);
   const note = { at: ctx.now, by: response.userId, byName: response.userName, text };
-  const noted = { $push: { notes: note }, $set: { updatedAt: ctx.now } };
-  await ctx.store.pdsa.updateOne({ number: cycle.number }, noted);
+  await flushCycleAudit(ctx, cycle);
+  const audit = cycleAudit(ctx, cycle.number, 'note', null, note);
+  const noted = { $push: { notes: note }, $set: { updatedAt: ctx.now, pendingAudit: audit } };
+  const after = await ctx.store.pdsa.findOneAndUpdate({ number: cycle.number }, noted);
   const attached = { $addToSet: { attachedTo: cycle.number } };
   await ctx.store.promptResponses.updateOne({ number: response.number }, attached);
-  await auditCycle(ctx, cycle.number, 'note', null, note);
+  await flushCycleAudit(ctx, after);
   return `${plain(response.userName)}'s reply R-${number} is now a note on *${id}* ${plain(cycle.title)}.`;
 }
