@@ -12,11 +12,13 @@ import { setupFeature } from './features/setup/index.js';
 import { exportFeature } from './features/export/index.js';
 import { retentionFeature } from './features/retention/index.js';
 import { privacyFeature } from './features/privacy/index.js';
+import { greetingFeature } from './features/greeting/index.js';
 import { importFeature } from './features/import/index.js';
 import type { Feature } from './registry.js';
 
 /** Every feature of the bot. Sentence interpreters are tried in this order. */
 export const FEATURES: Feature[] = [
+  greetingFeature,
   setupFeature,
   importFeature,
   exportFeature,

@@ -1,9 +1,10 @@
 /**
  * Pseudonymous case references. Each area configures its pattern as a regex source string; the
- * default is one to three letters then 3 to 8 digits (C1042). A token that does not match is
+ * default is one to three letters then 3 to 8 digits, joined by one of the separators areas use or
+ * by none (C1042, NS-1042, SW/1042, AB_1042, AB.1042). A token that does not match is
  * never stored or echoed: it may be a child's name.
  */
-export const DEFAULT_CASE_REF_PATTERN = '^[A-Za-z]{1,3}\\d{3,8}$';
+export const DEFAULT_CASE_REF_PATTERN = '^[A-Za-z]{1,3}[-/_.]?\\d{3,8}$';
 
 /** An example shown in refusals; only for the default pattern can we be sure what fits. */
 export const DEFAULT_CASE_REF_EXAMPLE = 'C1042';

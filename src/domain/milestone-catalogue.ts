@@ -98,7 +98,9 @@ const DEFAULT_ENTRIES: DefaultEntry[] = [
     key: 'permanence_recommendation',
     label: 'Permanence recommendation',
     note: 'LAC review recommends permanence; end of Aim 2',
-    notBefore: ['accommodated'],
+    // A LAC review makes the recommendation, so never before the first one (and so neither the
+    // panel, the ADM decision nor what follows can precede it).
+    notBefore: ['accommodated', 'first_lac_review'],
   },
   {
     key: 'permanence_panel',

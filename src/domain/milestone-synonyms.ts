@@ -97,6 +97,10 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'permanence agreed',
       'recommendation of permanence',
       'destination decision',
+      // Trackers and busy people shorten it: "Perm Rec", "perm rec made".
+      'perm recommendation',
+      'perm rec made',
+      'permanence rec made',
     ],
   },
   permanence_panel: {

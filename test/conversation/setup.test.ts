@@ -71,7 +71,21 @@ describe('setting up a programme', () => {
   it('shows help for the role: admins see set-up, members do not', async () => {
     expect(replyText(await bot.say(ADMIN, 'help'))).toMatch(/setup programme/);
     expect(replyText(await bot.say(MEMBER, 'help'))).not.toMatch(/setup programme/);
-    expect(replyText(await bot.say(MEMBER, 'help'))).toMatch(/join <group>/);
+    expect(replyText(await bot.say(MEMBER, 'help'))).toMatch(/Record a date[\s\S]*pdsa new[\s\S]*chart/);
+    expect(replyText(await bot.say(MEMBER, 'help group'))).toMatch(/join <group>/);
+    expect(replyText(await bot.say(MEMBER, 'help all'))).toMatch(/join <group>/);
+  });
+
+  it("help starts with the admin's checklist, each step marked done or not, and finds commands by word", async () => {
+    const checklist = replyText(await bot.say(ADMIN, 'help'));
+    expect(checklist).toMatch(/✓ Create the programme/);
+    expect(checklist).toMatch(/○ Bring in your tracker: `import`/);
+    expect(checklist.split('\n').length).toBeLessThan(15);
+    expect(replyText(await bot.say(ADMIN, 'help retention'))).toMatch(/retention \[order <months> inactive <months>\]/);
+    expect(replyText(await bot.say(ADMIN, 'help tests'))).toMatch(/pdsa new/);
+    const nothing = replyText(await bot.say(ADMIN, 'help [Zebedee](https://x.example)'));
+    expect(nothing).toMatch(/^Nothing about/);
+    expect(nothing).toMatch(/Try `help dates`/);
   });
 
   it('keeps workspaces apart: another workspace sees none of this and gets its own admin', async () => {

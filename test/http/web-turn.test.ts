@@ -29,7 +29,8 @@ describe('POST /web/turn', () => {
     const [help] = await say('demo-admin', 'help');
     expect(help!.kind).toBe('text');
     expect(help!.html).toMatch(/^<div class="bubble"><p><strong>What you can do<\/strong> \(admin\)/);
-    expect(help!.html).toContain('<code>setup</code>');
+    expect(help!.html).toContain('Set-up checklist');
+    expect(help!.html).toContain('<code>import</code>');
   });
 
   it('escapes everything a person typed', async () => {

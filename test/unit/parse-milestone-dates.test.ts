@@ -107,8 +107,15 @@ describe('leap days', () => {
     expect(dateOf('C1042 accommodated 29 Feb 2024')).toBe('2024-02-29');
   });
 
-  it('reads 29 February without a year as the last one there was', () => {
-    expect(dateOf('C1042 accommodated 29/02')).toBe('2024-02-29');
+  it('refuses 29 February without a year when the year meant has none, never moving it to 2024', () => {
+    for (const said of ['C1042 accommodated 29/02', 'C1042 accommodated 29 Feb']) {
+      expect(parseMilestoneStatement(said, { today: THURSDAY })).toMatchObject({ ok: false, error: 'invalid_date' });
+    }
+    // In a year next to a leap year, the leap day is the one meant.
+    expect(parseMilestoneStatement('C1042 accommodated 29 Feb', { today: '2025-01-10' })).toMatchObject({
+      ok: true,
+      records: [{ date: '2024-02-29' }],
+    });
   });
 
   it('refuses 29 February in a common year', () => {

@@ -45,8 +45,10 @@ function calendarCandidates(m: CalendarMention, today: DateTime): DateTime[] {
     DateTime.fromObject({ year, month, day: m.day }, { zone });
   if (m.month !== undefined && m.year !== undefined) return [at(m.year, m.month)];
   if (m.month !== undefined) {
-    // Eight years back reaches the last 29 February; one ahead covers a booking after New Year.
-    return Array.from({ length: 10 }, (_, i) => at(today.year - 8 + i, m.month!));
+    // The year meant is this one, or the one either side (a date just gone at New Year, a booking
+    // just after it). A day that does not exist then, like 29 February in 2026, is refused rather
+    // than moved to a year nobody meant.
+    return [-1, 0, 1].map((i) => at(today.year + i, m.month!));
   }
   return Array.from({ length: 27 }, (_, i) => today.plus({ months: i - 13 })).map((d) =>
     at(d.year, d.month),

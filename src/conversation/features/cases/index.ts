@@ -11,6 +11,8 @@ import { caseRefArg } from './case-ref-arg.js';
 import { cancelErase, confirmErase, ERASE_VERB, KEEP_VERB } from './erase-case.js';
 import { EXPORT_CASE_VERB, exportCase } from './export-case.js';
 import { undoLastChange } from './undo-change.js';
+import { undoMine } from './undo-mine.js';
+import { card } from '../../replies.js';
 
 type CaseAction = (ctx: TurnContext, caseRef: string) => Promise<Reply[]>;
 
@@ -29,6 +31,14 @@ const SHOW =
 /** A child's journey: view, timeline, history, undo; export and erasure for admins. */
 export const casesFeature: Feature = {
   commands: [
+    {
+      words: ['undo'],
+      roles: ['member'],
+      usage: 'undo',
+      example: 'undo',
+      summary: 'Undo your last change to a child\'s dates (within a day); it asks first.',
+      run: (ctx) => undoMine(ctx),
+    },
     {
       words: ['case'],
       roles: ['member'],
@@ -50,6 +60,7 @@ export const casesFeature: Feature = {
     },
   ],
   actions: [
+    { verb: 'case.undo.keep', run: async () => [card({ title: 'Kept', sections: [{ text: 'Nothing changed.' }] }, true)] },
     byRef(SHOW_CASE_VERB, showCase),
     byRef(TIMELINE_VERB, showTimeline),
     byRef(HISTORY_VERB, caseHistory),

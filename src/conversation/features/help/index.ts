@@ -1,10 +1,32 @@
 import { hasRole } from '../../context.js';
 import type { Command, Feature } from '../../registry.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
+import { gettingStarted } from './getting-started.js';
+
+/** Topics offered after the getting-started lines, each a word `help <topic>` finds commands by. */
+const TOPICS = ['dates', 'case', 'pdsa', 'chart', 'measure', 'meeting', 'digest', 'group', 'prompt', 'import', 'export', 'privacy'];
+
+/** Words people look for that the commands say differently. */
+const TOPIC_WORDS: Record<string, string[]> = {
+  dates: ['milestone', 'date', 'undo', 'case'],
+  people: ['group', 'lead', 'coach', 'admin', 'join'],
+  test: ['pdsa'],
+  tests: ['pdsa'],
+  charts: ['chart'],
+  measures: ['measure'],
+  meetings: ['meeting'],
+  prompts: ['prompt'],
+  setup: ['setup', 'group', 'meeting'],
+};
+
+function commandLine(c: Command): string {
+  return `- \`${c.usage}\` — ${c.summary}${c.example !== c.usage ? ` e.g. \`${c.example}\`` : ''}`;
+}
 
 /**
- * `help` lists what the user's role can do, with an example of each. The command list is passed in
- * lazily so help always reflects every feature registered in features.ts.
+ * `help`: a short start for the person's role, then the topics. `help <topic>` lists the commands
+ * whose words or description mention it; `help all` lists every command the person may use. The
+ * command list is passed in lazily so help always reflects every feature in features.ts.
  */
 export function helpFeature(allCommands: () => Command[]): Feature {
   return {
@@ -12,30 +34,50 @@ export function helpFeature(allCommands: () => Command[]): Feature {
       {
         words: ['help'],
         roles: ['member'],
-        usage: 'help [topic]',
+        usage: 'help [topic|all]',
         example: 'help pdsa',
-        summary: 'What you can do here.',
+        summary: 'What you can do here, by task.',
         async run(ctx, rest) {
           const topic = rest.trim().toLowerCase();
-          const mine = allCommands().filter(
-            (c) => c.roles.some((role) => hasRole(ctx, role) || ctx.isAdmin) && (!topic || c.words[0] === topic),
-          );
-          const unique = [...new Map(mine.map((c) => [c.usage, c])).values()];
-          const lines = unique
-            .sort((a, b) => a.usage.localeCompare(b.usage))
-            .map((c) => `- \`${c.usage}\` — ${c.summary}${c.example !== c.usage ? ` e.g. \`${c.example}\`` : ''}`);
+          const mine = [
+            ...new Map(
+              allCommands()
+                .filter((c) => c.roles.some((role) => hasRole(ctx, role) || ctx.isAdmin))
+                .map((c) => [c.usage, c]),
+            ).values(),
+          ].sort((a, b) => a.usage.localeCompare(b.usage));
           const roles = [ctx.isAdmin && 'admin', ctx.isCoach && 'coach', ctx.leadOf.length > 0 && 'lead'].filter(Boolean);
-          return [
-            text(
-              [
-                `*What you can do* (${roles.length > 0 ? roles.join(', ') : 'member'})`,
-                'Tell me a milestone in your own words, e.g. *C1042 accommodated 3 Oct* or *panel booked for C1077 on 12 December*.',
-                ...lines,
-              ].join('\n'),
-            ),
-          ];
+          const heading = `*What you can do* (${roles.length > 0 ? roles.join(', ') : 'member'})`;
+          if (!topic) {
+            const offered = TOPICS.filter((t) => mine.some((c) => matches(c, t)));
+            return [
+              text(
+                [
+                  heading,
+                  ...(await gettingStarted(ctx)),
+                  `More: ${offered.map((t) => `\`help ${t}\``).join(', ')}, or \`help all\`.`,
+                ].join('\n'),
+              ),
+            ];
+          }
+          const found = topic === 'all' ? mine : mine.filter((c) => matches(c, topic));
+          if (found.length === 0) {
+            return [
+              text(
+                `Nothing about “${plain(rest.trim().slice(0, 40))}”. Try ${TOPICS.slice(0, 5).map((t) => `\`help ${t}\``).join(', ')} or \`help all\`.`,
+              ),
+            ];
+          }
+          return [text([heading, ...found.map(commandLine)].join('\n'))];
         },
       },
     ],
   };
+}
+
+/** Whether a command is about a topic: its words, usage or description mention it (or a synonym). */
+function matches(c: Command, topic: string): boolean {
+  const words = Object.hasOwn(TOPIC_WORDS, topic) ? TOPIC_WORDS[topic]! : [topic];
+  const haystack = `${c.words.join(' ')} ${c.usage} ${c.summary}`.toLowerCase();
+  return words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack));
 }
