@@ -53,7 +53,8 @@ export async function buildDigest(
   const [measures, stored, groups] = await Promise.all([
     listMeasures(store, now),
     store.cases.find({}, { projection: { caseRef: 1, milestones: 1, groupKey: 1 } }).toArray(),
-    store.groups.find({}, { sort: { name: 1 } }).toArray(),
+    // An archived group keeps its history but leaves the digest.
+    store.groups.find({ archived: { $ne: true } }, { sort: { name: 1 } }).toArray(),
   ]);
   const cases = toCaseMilestones(stored);
   const gapCases: GapCase[] = stored.map((c, i) => ({

@@ -51,7 +51,8 @@ export async function listMeasures(
 ): Promise<MeasureDefinition[]> {
   const [stored, groups] = await Promise.all([
     store.measures.find({}, { sort: { createdAt: 1, key: 1 } }).toArray(),
-    store.groups.find({}, { sort: { key: 1 } }).toArray(),
+    // An archived group's aim measure leaves the catalogue (and so its charts); its data stays.
+    store.groups.find({ archived: { $ne: true } }, { sort: { key: 1 } }).toArray(),
   ]);
   const byKey = new Map(stored.map((m) => [m.key, strip(m)]));
   // Definitions of derived measures come from code, so a renamed default reaches every workspace;

@@ -26,6 +26,8 @@ export const GroupSchema = z.object({
   channel: z.object({ platform: z.enum(['slack', 'teams', 'web']), conversationId: z.string() }).optional(),
   subgroupEveryWeeks: z.number().int().min(1).max(26).default(3),
   subgroupAnchor: z.object({ date: IsoDateSchema, time: z.string() }).optional(),
+  /** Archived: keeps its history but leaves charts and digests. */
+  archived: z.boolean().optional(),
   demo: z.boolean().optional(),
   createdAt: z.date(),
 });

@@ -7,7 +7,8 @@ import { groupForm } from './group-form.js';
 import { programmeForm } from './programme-form.js';
 import { saveGroup } from './save-group.js';
 import { saveProgramme } from './save-programme.js';
-import { groupSubcommand, roleCommands } from './role-commands.js';
+import { GROUP_WORDS, groupSubcommand, roleCommands } from './role-commands.js';
+import { archiveGroup, removeFromGroup, renameGroup } from './group-changes.js';
 import { joinGroup } from './group-people.js';
 
 /** Admin set-up: the programme, aim groups and their aims, channels. Roles are in role-commands.ts. */
@@ -92,11 +93,18 @@ export const setupFeature: Feature = {
         const [name, sub] = splitArgs(rest);
         if (!name) return [text(await groupsList(ctx))];
         const group = await findGroup(ctx, name);
-        if (sub?.toLowerCase() === 'edit' || sub?.toLowerCase() === 'aim') {
+        const word = sub?.toLowerCase();
+        const more = splitArgs(rest).slice(2);
+        if (word === 'edit' || word === 'aim') {
           ctx.requireRole(['admin', 'lead'], 'change this aim group', group);
           return [form(groupForm(group))];
         }
-        return [card(await groupCard(ctx, group))];
+        if (word === 'remove') return removeFromGroup(ctx, group, more);
+        if (word === 'rename') return renameGroup(ctx, group, more.join(' '));
+        if (word === 'archive' || word === 'restore') return archiveGroup(ctx, group, word === 'archive');
+        if (word === 'show' || word === undefined) return [card(await groupCard(ctx, group))];
+        // A word it does not know says so; it never silently shows something else.
+        return [text(`I can't do \`group ${group.key} ${plain(word)}\`. With a group I can: ${GROUP_WORDS}.`)];
       },
     },
     {

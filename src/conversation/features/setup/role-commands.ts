@@ -7,6 +7,20 @@ import { splitArgs } from '../../match-command.js';
 import { resolvePerson } from '../../resolve-person.js';
 import type { TurnContext } from '../../context.js';
 import { addToGroup, joinGroup, linkChannel } from './group-people.js';
+import { leaveGroup } from './group-changes.js';
+
+/** Takes a workspace role away; the last admin stays, so the workspace is never without one. */
+async function removeWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
+  ctx.requireRole(['admin'], `remove ${role}s`);
+  const person = await resolvePerson(ctx, who);
+  if (!person.roles.includes(role)) return `${plain(person.name)} is not ${role === 'admin' ? 'an admin' : 'a coach'}.`;
+  if (role === 'admin' && (await ctx.store.members.countDocuments({ roles: 'admin' })) <= 1) {
+    throw new ValidationError('last_admin', `${plain(person.name)} is the only admin. Make someone else an admin first (\`admin add @name\`).`);
+  }
+  const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId, roles: role }, { $pull: { roles: role } });
+  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: `remove_${role}`, before: person, after, source: ctx.source() });
+  return `${plain(person.name)} is no longer ${role === 'admin' ? 'an admin' : 'a coach'}.`;
+}
 
 async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
   ctx.requireRole(['admin'], `make people ${role}s`);
@@ -34,6 +48,30 @@ export const roleCommands: Command[] = [
     example: 'admin add @Priya',
     summary: 'Make someone an admin.',
     run: async (ctx, rest) => [text(await grantWorkspaceRole(ctx, 'admin', rest))],
+  },
+  {
+    words: ['coach', 'remove'],
+    roles: ['admin'],
+    usage: 'coach remove @person',
+    example: 'coach remove @Morag',
+    summary: 'Take the coach role away from someone.',
+    run: async (ctx, rest) => [text(await removeWorkspaceRole(ctx, 'coach', rest))],
+  },
+  {
+    words: ['admin', 'remove'],
+    roles: ['admin'],
+    usage: 'admin remove @person',
+    example: 'admin remove @Priya',
+    summary: 'Take the admin role away from someone (never the last admin).',
+    run: async (ctx, rest) => [text(await removeWorkspaceRole(ctx, 'admin', rest))],
+  },
+  {
+    words: ['leave'],
+    roles: ['member'],
+    usage: 'leave <group>',
+    example: 'leave permanence-milestones',
+    summary: 'Leave an aim group.',
+    run: async (ctx, rest) => leaveGroup(ctx, await findGroup(ctx, rest)),
   },
   {
     words: ['join'],
@@ -89,3 +127,6 @@ export async function groupSubcommand(ctx: TurnContext, rest: string): Promise<s
   if (verb === 'link') return linkChannel(ctx, await findGroup(ctx, name));
   return null;
 }
+
+/** What `group <g> <word>` understands, for the answer to a word it does not. */
+export const GROUP_WORDS = 'lead, coach, member @person; remove [lead|coach|member] @person; rename "<name>"; archive; restore; link; edit';
