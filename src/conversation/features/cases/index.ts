@@ -12,6 +12,7 @@ import { cancelErase, confirmErase, ERASE_VERB, KEEP_VERB } from './erase-case.j
 import { EXPORT_CASE_VERB, exportCase } from './export-case.js';
 import { undoLastChange } from './undo-change.js';
 import { undoMine } from './undo-mine.js';
+import { myCases, overdueCases } from './case-lists.js';
 import { card } from '../../replies.js';
 
 type CaseAction = (ctx: TurnContext, caseRef: string) => Promise<Reply[]>;
@@ -31,6 +32,22 @@ const SHOW =
 /** A child's journey: view, timeline, history, undo; export and erasure for admins. */
 export const casesFeature: Feature = {
   commands: [
+    {
+      words: ['my', 'cases'],
+      roles: ['member'],
+      usage: 'my cases',
+      example: 'my cases',
+      summary: 'The children you have recorded dates for, where each stands and for how long.',
+      run: (ctx) => myCases(ctx),
+    },
+    {
+      words: ['overdue'],
+      roles: ['lead', 'admin'],
+      usage: 'overdue',
+      example: 'overdue',
+      summary: "Children past their group's aim in weeks, longest first (in a direct message).",
+      run: (ctx) => overdueCases(ctx),
+    },
     {
       words: ['undo'],
       roles: ['member'],
