@@ -77,3 +77,22 @@ export function findCaseReferences(text: string, pattern: RegExp): CaseReference
 export function uniqueCaseRefs(matches: CaseReferenceMatch[]): string[] {
   return [...new Set(matches.map((m) => m.ref))];
 }
+
+const REGEX_SIGNS = /[\\^$[\]{}()|*+?]/;
+
+/**
+ * A pattern built from one reference as an area writes it ("NS-1042", "C1042", "sw/20417"): the
+ * same number of letters, the same separator, and 3 to 8 digits (or exactly as many, if outside
+ * that). Anything that already looks like a regular expression is returned as it is, for the
+ * areas that need one. Null when the example is not letters then digits.
+ */
+export function patternFromExample(said: string): string | null {
+  const text = said.trim();
+  if (REGEX_SIGNS.test(text)) return text;
+  const parts = /^([A-Za-z]{1,4})([-/_.]?)(\d{2,10})$/.exec(text);
+  if (!parts) return null;
+  const [, letters, separator, digits] = parts as unknown as [string, string, string, string];
+  const digitRule = digits.length >= 3 && digits.length <= 8 ? '\\d{3,8}' : `\\d{${digits.length}}`;
+  const sep = separator ? `\\${separator}` : '';
+  return `^[A-Za-z]{${letters.length}}${sep}${digitRule}$`;
+}

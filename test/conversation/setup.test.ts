@@ -36,7 +36,7 @@ describe('setting up a programme', () => {
 
   it('refuses a case-reference pattern that would accept names', async () => {
     const replies = await bot.act(ADMIN, 'setup.programme.save', {}, { name: 'Northshire PACE', timeZone: 'Europe/London', caseRefPattern: '.*', ruleSet: 'ihi' });
-    expect(replyText(replies)).toMatch(/case reference pattern is not a usable pattern/);
+    expect(replyText(replies)).toMatch(/case reference pattern needs to be one of your references as you write them, like NS-1042/);
   });
 
   it('saves the programme from the form and audits it', async () => {

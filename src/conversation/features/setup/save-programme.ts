@@ -4,7 +4,7 @@ import { ValidationError } from '../../../errors.js';
 import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
 import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
-import { DEFAULT_CASE_REF_PATTERN } from '../../../domain/case-reference.js';
+import { DEFAULT_CASE_REF_PATTERN, patternFromExample } from '../../../domain/case-reference.js';
 
 export const ProgrammeInputSchema = z.object({
   name: z.string().trim().min(2, { message: 'needs at least 2 characters' }).max(120),
@@ -13,11 +13,13 @@ export const ProgrammeInputSchema = z.object({
     .trim()
     .default('Europe/London')
     .refine((zone) => IANAZone.isValidZone(zone), { message: 'is not a time zone I know — use a name like Europe/London' }),
+  // One reference as the area writes it (NS-1042) builds the pattern; a regular expression is kept.
   caseRefPattern: z
     .string()
     .trim()
     .default(DEFAULT_CASE_REF_PATTERN)
-    .refine(isSafePattern, { message: 'is not a usable pattern — it must be a regular expression like ^[A-Za-z]{1,3}\\d{3,8}$' }),
+    .transform((said) => patternFromExample(said) ?? said)
+    .refine(isSafePattern, { message: 'needs to be one of your references as you write them, like NS-1042 or C1042' }),
   ruleSet: RuleSetSchema.default('ihi'),
 });
 export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema>;
