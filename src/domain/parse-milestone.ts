@@ -19,6 +19,7 @@ import { overlaps } from './milestone-parsing/date-mention.js';
 import { findExplicitDates } from './milestone-parsing/find-explicit-dates.js';
 import { findMilestones } from './milestone-parsing/find-milestones.js';
 import { maskSpans } from './milestone-parsing/mask-spans.js';
+import { maskRescheduling } from './milestone-parsing/rescheduling.js';
 import { readDates } from './milestone-parsing/read-dates.js';
 import {
   type ParseErrorCode,
@@ -107,7 +108,7 @@ export function parseMilestoneStatement(
   });
   if (refs.length === 0) return refuse('no_case_reference');
 
-  const refMasked = maskSpans(clean, refMatches, ' ');
+  const refMasked = maskRescheduling(maskSpans(clean, refMatches, ' '));
   const milestones = findMilestones(refMasked, catalogue);
   const counted = milestones.filter((m) => m.strength !== 'other');
   if (counted.length === 0) return refuse('no_milestone');

@@ -10,11 +10,11 @@ import {
 const pattern = compileCaseRefPattern();
 
 describe('the default case-reference pattern', () => {
-  it('is one to three letters then 3 to 8 digits', () => {
-    expect(DEFAULT_CASE_REF_PATTERN).toBe('^[A-Za-z]{1,3}\\d{3,8}$');
-    for (const ok of ['C1042', 'c1042', 'AB123', 'XYZ12345678'])
+  it('is one to three letters then 3 to 8 digits, joined by a separator areas use or by none', () => {
+    expect(DEFAULT_CASE_REF_PATTERN).toBe('^[A-Za-z]{1,3}[-/_.]?\\d{3,8}$');
+    for (const ok of ['C1042', 'c1042', 'AB123', 'XYZ12345678', 'NS-1042', 'SW/1042', 'AB_1042', 'AB.1042'])
       expect(isCaseReference(ok, pattern)).toBe(true);
-    for (const no of ['C12', 'ABCD1234', 'C123456789', '1042', 'Jamie', '72hr', '3rd']) {
+    for (const no of ['C12', 'ABCD1234', 'C123456789', '1042', 'Jamie', '72hr', '3rd', 'NS--1042', 'NS 1042']) {
       expect(isCaseReference(no, pattern)).toBe(false);
     }
   });
