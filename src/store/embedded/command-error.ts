@@ -9,17 +9,22 @@ export const ERROR_CODES = {
   IllegalOperation: 20,
   NamespaceNotFound: 26,
   IndexNotFound: 27,
+  PathNotViable: 28,
   CursorNotFound: 43,
   NamespaceExists: 48,
+  DollarPrefixedFieldName: 52,
   CommandNotFound: 59,
   ImmutableField: 66,
   InvalidOptions: 72,
   InvalidNamespace: 73,
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
+  CommandNotSupported: 115,
   NotImplemented: 238,
   BSONObjectTooLarge: 10334,
+  Location15975: 15975,
   Location40324: 40324,
+  Location40415: 40415,
 } as const;
 
 export type CodeName = keyof typeof ERROR_CODES;

@@ -1,13 +1,14 @@
 import type { Document } from 'bson';
-import { Aggregator } from 'mingo';
-import type { CollationSpec } from 'mingo/types';
+import { Aggregator } from 'mingo/aggregator';
 import { CommandError } from '../command-error.js';
 import type { CollectionData } from '../engine/collection-data.js';
 import { isPlainObject } from '../engine/document-utils.js';
+import { evaluateLet } from '../engine/let-variables.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { selectCandidates } from '../engine/select-candidates.js';
 import { arrayArg, collectionName, cursorBatchSize, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { refuseCollation } from './collation-option.js';
 
 /** Stages that write to a collection: mingo would write to a throwaway copy, so refuse them. */
 const WRITING_STAGES = ['$out', '$merge'];
@@ -30,18 +31,17 @@ export function aggregateCommand(ctx: CommandContext): Document {
       );
     }
   }
+  refuseCollation(ctx.body, 'aggregate');
   const name = ctx.body.aggregate === 1 ? undefined : collectionName(ctx.body, 'aggregate');
-  const collation = documentArg(ctx.body, 'collation');
   const collection = name ? ctx.catalog.get(ctx.db, name) : undefined;
-  const input = collection ? pipelineInput(collection, pipeline, collation !== undefined) : [];
+  const input = collection ? pipelineInput(collection, pipeline) : [];
   const resolve = (other: string): Document[] => ctx.catalog.get(ctx.db, other)?.all() ?? [];
-  const letVariables = documentArg(ctx.body, 'let');
+  const letVariables = evaluateLet(documentArg(ctx.body, 'let'));
   let results: Document[];
   try {
     const options = {
       ...mingoOptions(resolve),
       ...(letVariables ? { variables: letVariables } : {}),
-      ...(collation ? { collation: collation as CollationSpec } : {}),
     };
     results = new Aggregator(pipeline, options).run(input);
   } catch (error) {
@@ -56,11 +56,7 @@ export function aggregateCommand(ctx: CommandContext): Document {
  * The documents the pipeline starts from. A leading `$match` (what countDocuments sends) may use
  * the indexes to skip documents it could never match; the stage itself still runs on the rest.
  */
-function pipelineInput(
-  collection: CollectionData,
-  pipeline: Document[],
-  collated: boolean,
-): Document[] {
+function pipelineInput(collection: CollectionData, pipeline: Document[]): Document[] {
   const filter: unknown = pipeline[0]?.$match;
-  return !collated && isPlainObject(filter) ? selectCandidates(collection, filter) : collection.all();
+  return isPlainObject(filter) ? selectCandidates(collection, filter) : collection.all();
 }

@@ -1,10 +1,11 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { CommandError } from '../command-error.js';
 import { ID_INDEX } from '../engine/index-spec.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { collectionName, cursorBatchSize, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { refuseCollation } from './collation-option.js';
 
 /** Collection kinds the embedded server would have to emulate rather than merely store. */
 const UNSUPPORTED_OPTIONS = ['capped', 'viewOn', 'timeseries', 'validator', 'clusteredIndex'];
@@ -29,6 +30,7 @@ export function createCommand(ctx: CommandContext): Document {
       );
     }
   }
+  refuseCollation(ctx.body, 'a collection');
   if (ctx.catalog.get(ctx.db, name)) {
     throw new CommandError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
   }

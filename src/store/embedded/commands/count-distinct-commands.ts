@@ -6,21 +6,19 @@ import { mingoOptions } from '../engine/mingo-options.js';
 import { valueKey } from '../engine/value-key.js';
 import { collectionName, documentArg, numberArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { refuseCollation } from './collation-option.js';
 
 /** `count` (estimatedDocumentCount, and the legacy count with a query, skip and limit). */
 export function countCommand(ctx: CommandContext): Document {
   const collection = ctx.catalog.get(ctx.db, collectionName(ctx.body, 'count'));
+  refuseCollation(ctx.body, 'count');
   const query = documentArg(ctx.body, 'query') ?? {};
   const skip = numberArg(ctx.body, 'skip') ?? 0;
   const limit = Math.abs(numberArg(ctx.body, 'limit') ?? 0);
   const matched =
     Object.keys(query).length === 0
       ? (collection?.size ?? 0)
-      : findDocuments(
-          collection,
-          { filter: query, collation: documentArg(ctx.body, 'collation') },
-          mingoOptions(),
-        ).length;
+      : findDocuments(collection, { filter: query }, mingoOptions()).length;
   const afterSkip = Math.max(0, matched - skip);
   return { n: limit > 0 ? Math.min(limit, afterSkip) : afterSkip, ok: 1 };
 }
@@ -31,9 +29,10 @@ export function distinctCommand(ctx: CommandContext): Document {
   if (typeof key !== 'string' || key === '') {
     throw new CommandError('TypeMismatch', "BSON field 'key' must be a non-empty string");
   }
+  refuseCollation(ctx.body, 'distinct');
   const docs = findDocuments(
     ctx.catalog.get(ctx.db, collectionName(ctx.body, 'distinct')),
-    { filter: documentArg(ctx.body, 'query'), collation: documentArg(ctx.body, 'collation') },
+    { filter: documentArg(ctx.body, 'query') },
     mingoOptions(),
   );
   const values = new Map<string, unknown>();

@@ -1,5 +1,5 @@
 import { calculateObjectSize, type Document } from 'bson';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import type { CollectionData } from '../engine/collection-data.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { collectionName, documentArg } from './command-args.js';

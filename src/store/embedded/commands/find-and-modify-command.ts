@@ -1,14 +1,17 @@
 import type { Document } from 'bson';
-import { find } from 'mingo';
+import { Query } from 'mingo/query';
 import { CommandError } from '../command-error.js';
 import { applyUpdate } from '../engine/apply-update.js';
 import type { CollectionData } from '../engine/collection-data.js';
 import { withIdFirst } from '../engine/document-utils.js';
 import { findDocuments } from '../engine/find-documents.js';
+import { checkIdForStorage } from '../engine/id-validation.js';
+import { evaluateLet } from '../engine/let-variables.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { upsertSeed } from '../engine/upsert-seed.js';
 import { collectionName, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { refuseCollation } from './collation-option.js';
 
 /**
  * `findAndModify` (findOneAndUpdate/Replace/Delete): one document, chosen by query and sort, is
@@ -29,6 +32,8 @@ export function findAndModifyCommand(ctx: CommandContext): Document {
   if (remove && ctx.body.upsert === true) {
     throw new CommandError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
   }
+  refuseCollation(ctx.body, 'findAndModify');
+  const variables = evaluateLet(documentArg(ctx.body, 'let'));
   const collection = ctx.catalog.get(ctx.db, name);
   const [match] = findDocuments(
     collection,
@@ -36,7 +41,7 @@ export function findAndModifyCommand(ctx: CommandContext): Document {
       filter: query,
       sort: documentArg(ctx.body, 'sort'),
       limit: 1,
-      collation: documentArg(ctx.body, 'collation'),
+      variables,
     },
     mingoOptions(),
   );
@@ -54,14 +59,19 @@ export function findAndModifyCommand(ctx: CommandContext): Document {
     return reply(match, { n: match ? 1 : 0 });
   }
   if (match) {
-    const outcome = applyUpdate(match, update, { query, arrayFilters, isInsert: false });
+    const outcome = applyUpdate(match, update, { query, arrayFilters, isInsert: false, variables });
     const stored = outcome.changed
       ? ctx.catalog.replace(collection as CollectionData, outcome.doc)
       : match;
     return reply(ctx.body.new === true ? stored : match, { n: 1, updatedExisting: true });
   }
   if (ctx.body.upsert !== true) return reply(undefined, { n: 0, updatedExisting: false });
-  const seeded = applyUpdate(upsertSeed(query), update, { arrayFilters, isInsert: true });
+  const seeded = applyUpdate(upsertSeed(query), update, {
+    arrayFilters,
+    isInsert: true,
+    variables,
+  });
+  checkIdForStorage(seeded.doc);
   const stored = ctx.catalog.insert(ctx.catalog.obtain(ctx.db, name), withIdFirst(seeded.doc));
   return reply(ctx.body.new === true ? stored : undefined, {
     n: 1,
@@ -71,5 +81,7 @@ export function findAndModifyCommand(ctx: CommandContext): Document {
 }
 
 function project(doc: Document, fields: Document): Document {
-  return find([doc], {}, fields, mingoOptions()).all()[0] as Document;
+  const projected = new Query({}, mingoOptions()).find([doc], fields).all()[0] as Document;
+  // mingo moves `_id` to the end of an inclusion projection; MongoDB keeps it first.
+  return '_id' in projected ? withIdFirst(projected) : projected;
 }

@@ -1,9 +1,11 @@
 import type { Document } from 'bson';
 import { CommandError } from '../command-error.js';
 import { findDocuments } from '../engine/find-documents.js';
+import { evaluateLet } from '../engine/let-variables.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { collectionName, cursorBatchSize, documentArg, numberArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { refuseCollation } from './collation-option.js';
 
 /** `find`: filter, sort, projection, skip, limit; the rest of the result waits in a cursor. */
 export function findCommand(ctx: CommandContext): Document {
@@ -14,6 +16,7 @@ export function findCommand(ctx: CommandContext): Document {
       'tailable cursors need a capped collection, which the embedded server lacks',
     );
   }
+  refuseCollation(ctx.body, 'find');
   const limit = numberArg(ctx.body, 'limit') ?? 0;
   const docs = findDocuments(
     ctx.catalog.get(ctx.db, name),
@@ -23,7 +26,7 @@ export function findCommand(ctx: CommandContext): Document {
       projection: documentArg(ctx.body, 'projection'),
       skip: numberArg(ctx.body, 'skip'),
       limit: Math.abs(limit),
-      collation: documentArg(ctx.body, 'collation'),
+      variables: evaluateLet(documentArg(ctx.body, 'let')),
     },
     mingoOptions(),
   );

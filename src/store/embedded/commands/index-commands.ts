@@ -11,6 +11,7 @@ import {
 } from '../engine/index-spec.js';
 import { arrayArg, collectionName, cursorBatchSize } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { refuseCollation } from './collation-option.js';
 
 /**
  * `createIndexes`: re-creating an identical index is a no-op (so start-up code can run it every
@@ -21,7 +22,9 @@ export function createIndexesCommand(ctx: CommandContext): Document {
   const existed = ctx.catalog.get(ctx.db, name) !== undefined;
   const collection = ctx.catalog.obtain(ctx.db, name);
   const numIndexesBefore = collection.indexSpecs().length;
-  for (const raw of arrayArg(ctx.body, 'indexes')) {
+  const requested = arrayArg(ctx.body, 'indexes');
+  for (const raw of requested) refuseCollation(raw, 'an index');
+  for (const raw of requested) {
     const spec = normalizeIndexSpec(raw);
     if (typeof spec === 'string') throw new CommandError('BadValue', spec);
     if (!alreadyPresent(collection, spec)) ctx.catalog.addIndex(collection, spec);

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from '../command-error.js';
 import { isPlainObject, withIdFirst } from '../engine/document-utils.js';
+import { checkIdForStorage } from '../engine/id-validation.js';
 import { arrayArg, collectionName } from './command-args.js';
 import type { CommandContext } from './command-context.js';
 import { toWriteError, writeReply } from './write-errors.js';
@@ -21,6 +22,7 @@ export function insertCommand(ctx: CommandContext): Document {
         const kind = Array.isArray(stored._id) ? 'an array' : 'a regex';
         throw new CommandError('BadValue', `can't use ${kind} for _id`);
       }
+      checkIdForStorage(stored);
       ctx.catalog.insert(collection, stored);
       n++;
     } catch (error) {

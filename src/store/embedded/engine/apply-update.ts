@@ -1,10 +1,10 @@
 import type { Document } from 'bson';
-// The root entry registers every expression operator; mingo/updater alone knows only a few.
-import { update as applyModifier, updateOne } from 'mingo';
-import type { PipelineStage } from 'mingo/updater';
+// mingoOptions() carries the full operator context, so the base updater needs no root import.
+import { update as applyModifier, type PipelineStage, updateOne } from 'mingo/updater';
 import { CommandError } from '../command-error.js';
 import { cloneDocument, withIdFirst } from './document-utils.js';
 import { mingoOptions } from './mingo-options.js';
+import { checkUpdateTypes } from './update-type-checks.js';
 import { valueKey } from './value-key.js';
 
 const MODIFIERS = new Set([
@@ -31,6 +31,8 @@ export interface UpdateContext {
   arrayFilters?: Document[];
   /** True when building an upserted document: `$setOnInsert` applies and `_id` may be set. */
   isInsert: boolean;
+  /** Evaluated `let` variables, for `$$name` in a pipeline-style update. */
+  variables?: Document;
 }
 
 export interface UpdateOutcome {
@@ -50,7 +52,9 @@ export function applyUpdate(
   const before = valueKey(current);
   const draft = cloneDocument(current);
   let doc: Document;
-  if (Array.isArray(update)) doc = applyPipeline(draft, update as PipelineStage[]);
+  if (Array.isArray(update)) {
+    doc = applyPipeline(draft, update as PipelineStage[], context.variables);
+  }
   else if (isOperatorUpdate(update)) doc = applyOperators(draft, update, context);
   else doc = replacement(current, update as Document);
   if (!context.isInsert && valueKey(doc._id) !== valueKey(current._id)) {
@@ -102,6 +106,7 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
     Object.entries(modifier).filter(([, fields]) => Object.keys(fields as Document).length > 0),
   );
   if (Object.keys(nonEmpty).length === 0) return draft;
+  checkUpdateTypes(draft, nonEmpty);
   // mingo re-tests the condition on the document, which only the positional `$` needs.
   const condition = !context.isInsert && usesPositional(nonEmpty) ? context.query : undefined;
   try {
@@ -126,10 +131,14 @@ function usesPositional(modifier: Document): boolean {
   );
 }
 
-function applyPipeline(draft: Document, pipeline: PipelineStage[]): Document {
+function applyPipeline(
+  draft: Document,
+  pipeline: PipelineStage[],
+  variables: Document | undefined,
+): Document {
   const docs = [draft];
   try {
-    updateOne(docs, {}, pipeline, {}, mingoOptions());
+    updateOne(docs, {}, pipeline, variables ? { let: variables } : {}, mingoOptions());
   } catch (error) {
     throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
   }

@@ -1,8 +1,10 @@
 import type { Document } from 'bson';
-import { find } from 'mingo';
-import type { CollationSpec, Options } from 'mingo/types';
+import type { Options } from 'mingo/types';
+import { Query } from 'mingo/query';
 import type { CollectionData } from './collection-data.js';
+import { withIdFirst } from './document-utils.js';
 import { selectCandidates } from './select-candidates.js';
+import { sortDocuments } from './sort-documents.js';
 
 export interface FindSpec {
   filter?: Document;
@@ -11,13 +13,14 @@ export interface FindSpec {
   /** 0 or undefined: no limit. */
   limit?: number;
   projection?: Document;
-  collation?: Document;
+  /** Evaluated `let` variables, for `$$name` inside `$expr`. */
+  variables?: Document;
 }
 
 /**
- * Runs a query with mingo's semantics. The filter always decides; indexes only narrow which
- * stored documents mingo has to look at. Without a projection the stored (frozen) documents
- * themselves come back, which update and delete rely on.
+ * Runs a query with mingo's matching and our MongoDB sort order. The filter always decides;
+ * indexes only narrow which stored documents mingo has to look at. Without a projection the
+ * stored (frozen) documents themselves come back, which update and delete rely on.
  */
 export function findDocuments(
   collection: CollectionData | undefined,
@@ -26,14 +29,15 @@ export function findDocuments(
 ): Document[] {
   if (!collection) return [];
   const filter = spec.filter ?? {};
-  const queryOptions = spec.collation
-    ? { ...options, collation: spec.collation as CollationSpec }
-    : options;
-  // Under a collation string equality is no longer exact, so indexes cannot narrow the search.
-  const docs = spec.collation ? collection.all() : selectCandidates(collection, filter);
-  const cursor = find(docs, filter, spec.projection ?? {}, queryOptions);
-  if (spec.sort && Object.keys(spec.sort).length > 0) cursor.sort(spec.sort);
-  if (spec.skip) cursor.skip(spec.skip);
-  if (spec.limit) cursor.limit(spec.limit);
-  return cursor.all() as Document[];
+  const queryOptions = spec.variables ? { ...options, variables: spec.variables } : options;
+  const query = new Query(filter, queryOptions);
+  let docs = selectCandidates(collection, filter).filter((doc) => query.test(doc));
+  if (spec.sort && Object.keys(spec.sort).length > 0) docs = sortDocuments(docs, spec.sort);
+  const start = spec.skip ?? 0;
+  docs = docs.slice(start, spec.limit ? start + spec.limit : undefined);
+  const projection = spec.projection ?? {};
+  if (Object.keys(projection).length === 0) return docs;
+  const projected = new Query({}, queryOptions).find(docs, projection).all() as Document[];
+  // mingo moves `_id` to the end of an inclusion projection; MongoDB keeps it first.
+  return projected.map((doc) => ('_id' in doc ? withIdFirst(doc) : doc));
 }
