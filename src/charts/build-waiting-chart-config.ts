@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { defaultChartSize } from './chart-size.js';
 import { commonPluginOptions, staticChartOptions } from './common-plugin-options.js';
 import { formatXLabel } from './format-x-label.js';
 import { okabeIto } from './palette.js';
@@ -19,6 +20,17 @@ const bucketFills = [
   { fill: okabeIto.black, text: '#ffffff' },
 ];
 
+/** Logical px of the chart not shared out between stages: the y axis with its title, and padding. */
+const Y_AXIS_ROOM = 70;
+
+/**
+ * How wide a stage's name may be: its share of the x axis, less a gap so neighbours stay apart.
+ * Names are wrapped to this rather than thinned out: Chart.js's auto-skip would drop whole stages.
+ */
+export function stageLabelWidth(stageCount: number): number {
+  return Math.floor((defaultChartSize.width - Y_AXIS_ROOM) / Math.max(stageCount, 1)) - 10;
+}
+
 /**
  * The Chart.js configuration of the "still waiting" bar chart: one group (or stack) per stage,
  * one bar per waiting-time bucket, each labelled with its count.
@@ -34,7 +46,7 @@ export function buildWaitingChartConfig(
     type: 'bar',
     data: {
       // Stage names are long ("Accommodated → recommendation"): wrap them under their group.
-      labels: spec.stages.map((stage) => wrapText(stage.name, 170)),
+      labels: spec.stages.map((stage) => wrapText(stage.name, stageLabelWidth(spec.stages.length))),
       datasets: spec.buckets.map((bucket, i) => ({
         label: bucket,
         data: spec.stages.map((stage) => stage.counts[i]),
@@ -48,7 +60,8 @@ export function buildWaitingChartConfig(
     options: {
       ...staticChartOptions,
       scales: {
-        x: { stacked, grid: { display: false }, ticks: { maxRotation: 0 } },
+        // Every stage keeps its name: a bar group without one cannot be read.
+        x: { stacked, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: false } },
         y: {
           stacked,
           beginAtZero: true,

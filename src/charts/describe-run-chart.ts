@@ -10,6 +10,13 @@ function describeMedians(spec: ParsedRunChartSpec, labels: string[]): string {
   if (spec.phases.length === 0) return 'No median is drawn.';
   if (spec.phases.length === 1) {
     const [phase] = spec.phases;
+    if (phase.medianFromBefore) {
+      const baseline =
+        phase.baselineEnd === undefined
+          ? 'a baseline before this period'
+          : `a baseline that began before this period and ended at ${labels[phase.baselineEnd]}`;
+      return `Median ${medianOf(phase)} from ${baseline}, extended to ${labels[phase.end]} (${rules}).`;
+    }
     const baselineEnd = phase.baselineEnd ?? phase.end;
     if (baselineEnd === phase.end) return `Median ${medianOf(phase)} (${rules}).`;
     return (

@@ -28,7 +28,7 @@ function medianDatasets(spec: ParsedRunChartSpec): LineDataset[] {
   const count = spec.labels.length;
   const line = { pointRadius: 0, pointStyle: 'line' as const, borderWidth: 2.5, order: 1 };
   return spec.phases.flatMap((phase) => {
-    const baselineEnd = phase.baselineEnd ?? phase.end;
+    const baselineEnd = phase.baselineEnd ?? (phase.medianFromBefore ? phase.start - 1 : phase.end);
     const solid: LineDataset = {
       ...line,
       label: `Median (${spec.ruleSetName} rules)`,
@@ -41,9 +41,13 @@ function medianDatasets(spec: ParsedRunChartSpec): LineDataset[] {
     const extended: LineDataset = {
       ...solid,
       label: 'Median, extended',
-      data: span(count, baselineEnd, phase.end, phase.median),
+      data: span(count, Math.max(baselineEnd, phase.start), phase.end, phase.median),
       borderDash: [7, 5],
     };
+    // A solid part of one point or none draws no line, so the legend must not promise one.
+    if (baselineEnd <= phase.start) {
+      return [{ ...extended, label: `Baseline median, extended (${spec.ruleSetName} rules)` }];
+    }
     return [solid, extended];
   });
 }

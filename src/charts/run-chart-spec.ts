@@ -14,6 +14,12 @@ export const RunChartPhaseSchema = z
      * and dashed where it is extended beyond; absent means the whole phase is baseline.
      */
     baselineEnd: IndexSchema.optional(),
+    /**
+     * The median comes from a baseline that began before the first point drawn (a chart window
+     * that starts inside or after it). Without `baselineEnd` the baseline ended before the window
+     * too, and the whole line is drawn dashed, as extended.
+     */
+    medianFromBefore: z.boolean().optional(),
   })
   .refine((p) => p.start <= p.end, { message: 'start must not be after end', path: ['start'] })
   .refine(

@@ -63,22 +63,30 @@ export function plannedPassedGaps(
   );
 }
 
-/** Children who started the aim's stage more than `weeks` ago and have not reached its end. */
+/**
+ * Children who started the aim's stage more than `weeks` ago and have not reached its end, longest
+ * wait first: the lead reads the list to see who has drifted furthest.
+ */
 export function pastThresholdGaps(
   cases: readonly GapCase[],
   stage: { from: string; to: string; weeks: number; today: string },
   label: Label,
 ): FoundGap[] {
   const today = DateTime.fromISO(stage.today, { zone: 'UTC' });
-  return cases.flatMap((c) => {
+  const waiting = cases.flatMap((c) => {
     const start = c.milestones[stage.from]?.actual;
     if (!start || c.milestones[stage.to]?.actual || start > stage.today) return [];
     const days = today.diff(DateTime.fromISO(start, { zone: 'UTC' }), 'days').days;
-    const weeks = Math.floor(days / 7);
-    if (weeks <= stage.weeks) return [];
-    const detail = `${weeks} weeks since ${label(stage.from)}, no ${label(stage.to)} yet`;
-    return [gap(c, 'pastThreshold', [stage.from, stage.to], detail)];
+    return [{ c, days }];
   });
+  return waiting
+    .sort((a, b) => b.days - a.days || a.c.caseRef.localeCompare(b.c.caseRef))
+    .flatMap(({ c, days }) => {
+      const weeks = Math.floor(days / 7);
+      if (weeks <= stage.weeks) return [];
+      const detail = `${weeks} weeks since ${label(stage.from)}, no ${label(stage.to)} yet`;
+      return [gap(c, 'pastThreshold', [stage.from, stage.to], detail)];
+    });
 }
 
 /**

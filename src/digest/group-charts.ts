@@ -21,7 +21,7 @@ export async function groupCharts(
   store: Store,
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   measures: readonly MeasureDefinition[],
-  options: { today: string; cases: readonly CaseMilestones[]; groupKey: string },
+  options: { today: string; cases: readonly CaseMilestones[] },
 ): Promise<{ charts: DigestChart[]; noData: string[] }> {
   const charts: DigestChart[] = [];
   const noData: string[] = [];
@@ -30,7 +30,6 @@ export async function groupCharts(
       const chart = await buildMeasureChart(store, programme, measure, {
         today: options.today,
         cases: options.cases,
-        groupKey: options.groupKey,
         ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
       });
       const last = chart.latest;

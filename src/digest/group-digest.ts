@@ -62,7 +62,7 @@ export async function buildGroupDigest(input: GroupDigestInput): Promise<GroupDi
   const { store, programme, group, today, cases } = input;
   const groupKey = group.key;
   const measures = groupMeasures(group, input.measures);
-  const drawn = await groupCharts(store, programme, measures, { today, cases, groupKey });
+  const drawn = await groupCharts(store, programme, measures, { today, cases });
   const { charts, noData } = drawn;
   const queued = { kind: 'question' as const, groupKey, status: 'active' as const };
   const oldestFirst = { sort: { createdAt: 1, number: 1 }, limit: MAX_QUESTIONS } as const;

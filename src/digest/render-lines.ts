@@ -16,6 +16,7 @@ export const localDay = (at: Date, timeZone: string) =>
 export const isoDay = (iso: string) =>
   DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('d LLL yyyy');
 
+/** Each heading gathers the tests whose latest step since the last meeting was this one. */
 const EVENT_HEADINGS: [CycleChange['event'], string][] = [
   ['planned', 'Started'],
   ['carried_out', 'Carried out, now to study'],
@@ -23,14 +24,41 @@ const EVENT_HEADINGS: [CycleChange['event'], string][] = [
   ['decided', 'Decided'],
 ];
 
-/** Tests of change since the last meeting, one line per kind of event. */
+const EVENT_WORDS: Record<CycleChange['event'], string> = {
+  planned: 'started',
+  carried_out: 'carried out',
+  studied: 'studied',
+  decided: 'decided',
+};
+
+/** Each cycle's changes, in time order, keyed by cycle in the order of its latest change. */
+function byCycle(changes: readonly CycleChange[]): CycleChange[][] {
+  const grouped = new Map<number, CycleChange[]>();
+  const inTimeOrder = [...changes].sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const change of inTimeOrder) {
+    grouped.set(change.number, [...(grouped.get(change.number) ?? []), change]);
+  }
+  return [...grouped.values()].sort(
+    (a, b) => a.at(-1)!.at.getTime() - b.at(-1)!.at.getTime() || a[0]!.number - b[0]!.number,
+  );
+}
+
+/**
+ * Tests of change since the last meeting, one line per stage reached. A test that moved on several
+ * times is listed once, at the stage it is at now, with the steps it took (listing it under each
+ * step read as three different tests).
+ */
 export function changeLines(changes: readonly CycleChange[]): string[] {
+  const cycles = byCycle(changes);
   return EVENT_HEADINGS.flatMap(([event, heading]) => {
-    const items = changes
-      .filter((c) => c.event === event)
-      .map((c) => {
+    const items = cycles
+      .filter((steps) => steps.at(-1)!.event === event)
+      .map((steps) => {
+        const c = steps.at(-1)!;
         const decision = c.decision ? `: *${c.decision}*` : '';
-        return `T-${c.number} ${plain(c.title)} (${plain(c.ownerName)}${decision})`;
+        const path =
+          steps.length > 1 ? ` — ${steps.map((s) => EVENT_WORDS[s.event]).join(', then ')}` : '';
+        return `T-${c.number} ${plain(c.title)} (${plain(c.ownerName)}${decision})${path}`;
       });
     return items.length > 0 ? [`- *${heading}*: ${capped(items)}`] : [];
   });

@@ -31,7 +31,7 @@ describe('measures', () => {
     );
     // First LAC reviews: W3002 after 3 weeks, then W3001 after 2 weeks (15 Oct 2026), too few to judge.
     expect(list).toMatch(
-      /Accommodation to first LAC review.*latest 2 weeks \(W3001, 15 October 2026\); too early for the rules \(2 useful points of 10\)/,
+      /Accommodation to first LAC review.*latest 2 weeks \(W3001, 15 October 2026\); too early for the rules \(2 points off the median line; they need 10\)/,
     );
     expect(lines.filter((l) => l.includes('no data yet'))).toHaveLength(4);
   });
@@ -107,6 +107,43 @@ describe('chart', () => {
     expect(imageOf(await bot.say(MEMBER, 'chart acc-rec')).alt).toMatch(
       /Tests of change: T-7 Legal advice before recommendation \(from C2013\)/,
     );
+  });
+
+  it("marks only linked tests, at their date, and lists those from before the chart's first point", async () => {
+    const cycle = (number: number, title: string, startedOn: string, linkedMeasures: string[]) => ({
+      workspaceId: 'T-TEST',
+      number,
+      title,
+      changeIdea: title,
+      groupKey: 'permanence-milestones',
+      ownerId: COACH.id,
+      ownerName: COACH.name,
+      stage: 'do',
+      plan: { objective: 'Try it', prediction: 'Faster' },
+      rampPosition: 1,
+      linkedMeasures,
+      startedOn,
+      notes: [],
+      stageDates: {},
+      createdAt: new Date('2025-03-01T09:00:00Z'),
+      updatedAt: new Date('2025-03-01T09:00:00Z'),
+    });
+    await bot.db.collection('pdsa_cycles').insertMany([
+      cycle(8, 'Panel dates booked early', '2025-08-01', []),
+      cycle(9, 'Weekly drift huddle', '2025-03-01', ['accommodated-to-permanence-recommendation']),
+    ]);
+    // The group's unlinked T-8 is not this measure's, even when the group is named.
+    const whole = imageOf(await bot.say(MEMBER, 'chart acc-rec permanence-milestones')).alt;
+    expect(whole).not.toMatch(/T-8/);
+    // C2005 (3 March 2025) is the first child on or after T-9's start.
+    expect(whole).toMatch(/Tests of change: T-9 Weekly drift huddle \(from C2005\); T-7 /);
+    // From July 2025 (first point C2014, 7 July) T-9 and T-7 began earlier: listed, not drawn on C2014.
+    const replies = await bot.say(MEMBER, 'chart acc-rec since Jul 2025');
+    expect(imageOf(replies).alt).not.toMatch(/Tests of change:/);
+    expect(textOf(replies)).toMatch(
+      /Started before the first point shown, so not marked: T-9 Weekly drift huddle \(from 1 March 2025\); T-7 Legal advice before recommendation \(from 20 June 2025\)\./,
+    );
+    await bot.db.collection('pdsa_cycles').deleteMany({ number: { $in: [8, 9] } });
   });
 
   it('names the Anhøj rules when the programme uses them', async () => {

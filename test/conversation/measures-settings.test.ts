@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, COACH, LEAD, MEMBER, replyText, type TestBot } from '../helpers/test-bot.js';
-import { shiftCases, startMeasuresBot, textOf, waitingCases } from './measures-seed.js';
+import { imageOf, shiftCases, startMeasuresBot, textOf, waitingCases } from './measures-seed.js';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -63,6 +63,22 @@ describe('baseline', () => {
     expect(chart).toMatch(/below the baseline median/);
   });
 
+  it('keeps the stored baseline median in a window that starts after the baseline began', async () => {
+    // The baseline is C2001–C2012 (median 41); C2012 (9 June 2025) is its only point from June on.
+    const fromJune = await bot.say(MEMBER, 'chart acc-rec since Jun 2025');
+    expect(imageOf(fromJune).alt).toMatch(
+      /Median 41 weeks from a baseline that began before this period and ended at C2012, extended to C2024/,
+    );
+    expect(textOf(fromJune)).toMatch(
+      /Baseline: median 41 weeks from the first 12 points \(to C2012\), 11 of them before this chart's period/,
+    );
+    // From July none of the baseline is in view: still 41 (the 11 fast children alone would give 21).
+    const fromJuly = await bot.say(MEMBER, 'chart acc-rec since Jul 2025');
+    expect(imageOf(fromJuly).alt).toMatch(/Median 41 weeks from a baseline before this period/);
+    expect(textOf(fromJuly)).toMatch(/11 points in a row below the baseline median — a shift/);
+    expect(textOf(fromJuly)).toMatch(/\(to C2012\), all before this chart's period/);
+  });
+
   it('refuses a baseline longer than the data', async () => {
     expect(replyText(await bot.say(COACH, 'measure acc-rec baseline 40 "all of it"'))).toMatch(
       /only 24 points so far/,
@@ -82,7 +98,9 @@ describe('phases and exclusions', () => {
     expect(reply).toMatch(/New phase from C2013: each part gets its own median/);
     expect(reply).toMatch(/baseline is set aside/);
     // Latest phase: 20, 21, 22 repeated, median 21; the four 21s sit on it, leaving 8 useful points.
-    expect(reply).toMatch(/Now: IHI rules, latest phase: fewer than 10 useful points so far \(8\)/);
+    expect(reply).toMatch(
+      /Now: IHI rules, latest phase: too early to judge — 8 of the 12 points are off the median line/,
+    );
     expect(await audits('phase')).toHaveLength(1);
     expect(replyText(await bot.say(COACH, 'measure acc-rec phase from point 1 "start"'))).toMatch(
       /first point: a new phase has to start later/,

@@ -50,3 +50,34 @@ describe("champions' meetings by conversation", () => {
     expect(replyText(await bot.say(MEMBER, 'meeting next'))).toMatch(/Digest: Mon 30 Nov 2026, 08:30/);
   });
 });
+
+describe('moving a meeting safely', () => {
+  // Today is Sun 22 Nov 2026; meetings: 3 Dec, 16 Jan (moved from 14 Jan), 25 Feb skipped, 8 Apr, 20 May, 1 Jul.
+  const overrides = async () =>
+    (await bot.db.collection('programmes').findOne({ workspaceId: 'T-TEST' }))?.meeting?.overrides;
+
+  it('refuses a day that has passed instead of moving the meeting a year ahead', async () => {
+    const before = await overrides();
+    expect(before).toHaveLength(2);
+    expect(replyText(await bot.say(ADMIN, 'meeting move 3 Dec to 20 Nov'))).toMatch(
+      /Fri 20 Nov 2026 has passed: a meeting can only move to today or a later day\. If you meant Sat 20 Nov 2027, say it with the year\./,
+    );
+    expect(replyText(await bot.say(ADMIN, 'meeting move 3 Dec to 20 Nov 2025'))).toMatch(/Thu 20 Nov 2025 has passed/);
+    expect(await overrides()).toEqual(before);
+  });
+
+  it('refuses a day that already has a meeting', async () => {
+    const before = await overrides();
+    expect(replyText(await bot.say(ADMIN, 'meeting move 3 Dec to 16 Jan'))).toMatch(
+      /already a champions' meeting on Sat 16 Jan 2027\. Pick another day, or skip one of them/,
+    );
+    expect(await overrides()).toEqual(before);
+  });
+
+  it('keeps the list of next meetings whole when one moves far ahead', async () => {
+    expect(replyText(await bot.say(ADMIN, 'meeting move 3 Dec to 1 Dec 2027'))).toMatch(/now on Wed 1 Dec 2027/);
+    const next = replyText(await bot.say(MEMBER, 'meeting next'));
+    expect(next).toMatch(/Next champions' meeting:\* Sat 16 Jan 2027, 10:00 \(moved\)/);
+    expect(next).toMatch(/Then: Thu 8 Apr 2027, 10:00; Thu 20 May 2027, 10:00; Thu 1 Jul 2027, 10:00$/m);
+  });
+});

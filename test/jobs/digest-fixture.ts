@@ -47,8 +47,11 @@ export const WAITING = ['C3001', 'C3002', 'C3003'];
 export const OUT_OF_ORDER = 'C4001';
 export const PLANNED_PASSED = 'C4002';
 
+// The recommendation is made at a LAC review, so each child has its first one two weeks in.
+const twoWeeksAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
 const reached = (from: string, to: string): Case['milestones'] => ({
   accommodated: { actual: from },
+  first_lac_review: { actual: twoWeeksAfter(from) },
   permanence_recommendation: { actual: to },
 });
 

@@ -51,6 +51,21 @@ describe('run chart config: the median line', () => {
     ).toHaveLength(16);
   });
 
+  it('draws a baseline from before a window dashed across it, and promises no solid line', () => {
+    const before = { ...baseSpec, phases: [{ start: 0, end: 15, median: 50, medianFromBefore: true }] };
+    expect(byLabel(before, 'Median (IHI rules)')).toHaveLength(0);
+    const [carried] = byLabel(before, 'Baseline median, extended (IHI rules)');
+    expect(carried.borderDash?.length).toBeGreaterThan(0);
+    expect(presentIndices(carried.data as (number | null)[])).toHaveLength(16);
+    expect(new Set(carried.data)).toEqual(new Set([50]));
+    // One baseline point in view draws no solid line either: the legend must not name one.
+    const onePoint = { ...baseSpec, phases: [{ start: 0, end: 15, median: 50, baselineEnd: 0, medianFromBefore: true }] };
+    expect(byLabel(onePoint, 'Median (IHI rules)')).toHaveLength(0);
+    expect(
+      presentIndices(byLabel(onePoint, 'Baseline median, extended (IHI rules)')[0].data as (number | null)[]),
+    ).toHaveLength(16);
+  });
+
   it('draws each phase at its own level without joining them', () => {
     const spec: RunChartSpec = {
       ...baseSpec,

@@ -1,8 +1,9 @@
-import type { ChartDataset } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset } from 'chart.js';
+import { measureText } from '../../src/charts/measure-text.js';
 import { describe, expect, it } from 'vitest';
 import { buildWaitingChartConfig } from '../../src/charts/build-waiting-chart-config.js';
 import { waitingChartExample } from '../../src/charts/examples.js';
-import { okabeIto } from '../../src/charts/palette.js';
+import { canvasFont, okabeIto } from '../../src/charts/palette.js';
 import { renderPng } from '../../src/charts/render-png.js';
 import { renderWaitingChart } from '../../src/charts/render-waiting-chart.js';
 import { ValidationError } from '../../src/errors.js';
@@ -64,6 +65,35 @@ describe('renderWaitingChart', () => {
     // Bold dark digits over the bars: the only difference between the two renders.
     const dark = (image: typeof withLabels) => countColour(image, '#1a1a1a', 30);
     expect(dark(withLabels) - dark(withoutLabels)).toBeGreaterThan(500);
+  });
+
+  it('names every one of five stages under its bars, none skipped, none wider than its share', async () => {
+    const stages = [
+      'Accommodation to permanence recommendation',
+      'Permanence recommendation to panel',
+      'Panel to ADM decision',
+      'ADM decision to court application lodged',
+      'CSO at home to review',
+    ].map((name) => ({ name, counts: [1, 2, 3, 4] }));
+    const config = buildWaitingChartConfig({ ...waitingChartExample, stages });
+    let drawn: string[] = [];
+    let share = 0;
+    // Chart.js replaces the x scale's ticks with the ones it keeps after auto-skipping.
+    const probe = {
+      id: 'probe',
+      afterDraw(chart: Chart) {
+        const x = chart.scales.x!;
+        drawn = x.ticks.map((t) => [t.label].flat().join(' '));
+        share = x.width / stages.length;
+      },
+    };
+    await renderPng({ ...config, plugins: [...(config.plugins ?? []), probe] } as ChartConfiguration);
+    expect(drawn).toEqual(stages.map((s) => s.name));
+    for (const label of config.data.labels as string[][]) {
+      for (const line of label.filter((l) => l.includes(' '))) {
+        expect(measureText(line, canvasFont()), line).toBeLessThanOrEqual(share);
+      }
+    }
   });
 
   it('gives every count in the alt text, with the date', async () => {

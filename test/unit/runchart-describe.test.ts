@@ -8,12 +8,17 @@ const ihi = { ...weeks, ruleSet: 'ihi' } as const;
 const anhoej = { ...weeks, ruleSet: 'anhoej' } as const;
 
 describe('describeSignals', () => {
-  it('says it is too early with fewer than 10 useful points, naming the rule set', () => {
+  it('says it is too early with fewer than 10 points off the median line, naming the rule set', () => {
+    // Median 6: the two 6s sit on the line, so 6 of the 8 points count.
     const analysis = analyseRunChart({ values: [5, 6, 6, 7, 8, 9, 3, 4] });
     expect(describeSignals(analysis, ihi)).toBe(
-      'IHI rules: fewer than 10 useful points so far (6) — too early to apply the run-chart rules.',
+      'IHI rules: too early to judge — 6 of the 8 points are off the median line (points on the line do not count); the rules need 10.',
     );
-    expect(describeSignals(analysis, anhoej)).toMatch(/^Anhøj rules: fewer than 10 useful points/);
+    expect(describeSignals(analysis, anhoej)).toMatch(/^Anhøj rules: too early to judge — 6 of the 8/);
+    // With none on the line there is nothing to explain: there are just too few points.
+    expect(describeSignals(analyseRunChart({ values: [1, 2, 3, 4] }), ihi)).toBe(
+      'IHI rules: too early to judge — only 4 points so far; the rules need 10.',
+    );
   });
 
   it('names a shift and whether it is good news when the better direction is known', () => {
@@ -23,12 +28,29 @@ describe('describeSignals', () => {
     });
     expect(describeSignals(analysis, { ...ihi, betterDirection: 'down' })).toBe(
       'IHI rules: 8 points in a row below the baseline median — a shift. ' +
-        'Lower is better for accommodation to recommendation, so this looks like an improvement.',
+        'The times have got shorter, and shorter is better for accommodation to recommendation, so this looks like an improvement.',
     );
     expect(describeSignals(analysis, { ...ihi, betterDirection: 'up' })).toContain(
       'so this looks like a change for the worse.',
     );
     expect(describeSignals(analysis, ihi)).not.toContain('better');
+  });
+
+  it('says why the same fall is good news for a wait and bad news for a % within target', () => {
+    const analysis = analyseRunChart({ values: [...repeat(30, 4), 30, 32, 28, 31, ...repeat(20, 8)], freeze: 8 });
+    const wait = describeSignals(analysis, { ...ihi, betterDirection: 'down' });
+    const within = describeSignals(analysis, {
+      ruleSet: 'ihi',
+      measureName: '% within 2 weeks',
+      unit: '%',
+      betterDirection: 'up',
+    });
+    expect(wait).toMatch(/The times have got shorter, and shorter is better for accommodation to recommendation, so this looks like an improvement\.$/);
+    expect(within).toMatch(
+      /The percentage has fallen, and a higher percentage is better for % within 2 weeks, so this looks like a change for the worse\.$/,
+    );
+    const count = describeSignals(analysis, { ruleSet: 'ihi', measureName: 'drift', unit: 'cases', betterDirection: 'down' });
+    expect(count).toMatch(/The values have gone down, and lower is better for drift, so this looks like an improvement\.$/);
   });
 
   it('the two rule sets can disagree, and each says which applied (worked example 1)', () => {
@@ -58,7 +80,7 @@ describe('describeSignals', () => {
     const analysis = analyseRunChart({ values: [20, 18, 17, 15, 14, 30, 1, 30, 1, 30, 1, 30] });
     expect(describeSignals(analysis, { ...ihi, betterDirection: 'down' })).toBe(
       'IHI rules: 5 points in a row going down — a trend. ' +
-        'Lower is better for accommodation to recommendation, so this looks like an improvement.',
+        'The times have got shorter, and shorter is better for accommodation to recommendation, so this looks like an improvement.',
     );
   });
 

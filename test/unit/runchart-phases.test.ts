@@ -33,6 +33,20 @@ describe('frozen baseline', () => {
   });
 });
 
+describe('a baseline carried in from before the series (a chart window)', () => {
+  it('judges every point against the given median, with only the points in view as baseline', () => {
+    const values = alternate(9, 11, 12);
+    const carried = analyseRunChart({ values }, { baselineMedian: 20 });
+    expect(carried.freeze).toBe(0);
+    expect(carried.phases[0]).toMatchObject({ median: 20, baselineEnd: -1, longestRun: 12, shift: true });
+    expect(carried.points.filter((p) => p.inBaseline)).toHaveLength(0);
+    const partly = analyseRunChart({ values, freeze: 2 }, { baselineMedian: 20 });
+    expect(partly.phases[0]).toMatchObject({ median: 20, baselineEnd: 1 });
+    // Phases have their own medians: a carried median does not apply to them.
+    expect(analyseRunChart({ values, parts: [6] }, { baselineMedian: 20 }).phases[0]!.median).toBe(10);
+  });
+});
+
 describe('phases', () => {
   it('two phases: each has its own median and is judged on its own', () => {
     const values = [...alternate(19, 21, 12), ...alternate(9, 11, 12)];

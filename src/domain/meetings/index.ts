@@ -1,2 +1,2 @@
 export { digestTimeFor } from './digest-time.js';
-export { nextMeeting, occurrenceOn, previousMeeting, upcomingMeetings, type Cadence, type Meeting } from './meeting-schedule.js';
+export { meetingOnDay, nextMeeting, occurrenceOn, previousMeeting, upcomingMeetings, type Cadence, type Meeting } from './meeting-schedule.js';

@@ -19,16 +19,37 @@ export interface Meeting {
 }
 
 /**
- * The meetings of a cadence from `from` (inclusive) up to `count` of them. Dates are computed in local
- * calendar weeks, so 10:00 stays 10:00 across the clocks changing.
+ * How many cadence steps a moved meeting may have travelled, either way, so a list looks far enough
+ * around `from` to find every meeting that lands in it: twice the furthest move, plus one.
+ */
+function stepsReached(cadence: Cadence): number {
+  const furthest = Math.max(
+    0,
+    ...(cadence.overrides ?? []).map((o) =>
+      o.to === null
+        ? 0
+        : Math.abs(DateTime.fromISO(o.to).diff(DateTime.fromISO(o.from), 'weeks').weeks),
+    ),
+  );
+  return Math.ceil((2 * furthest) / cadence.everyWeeks) + 1;
+}
+
+/**
+ * The meetings of a cadence from `from` (inclusive) up to `count` of them, in date order. Dates are
+ * computed in local calendar weeks, so 10:00 stays 10:00 across the clocks changing. A meeting moved
+ * far ahead must not push the ones in between off the list, so occurrences are gathered well past
+ * `count` (as far as any move reaches) before the earliest are kept.
  */
 export function upcomingMeetings(cadence: Cadence, from: Date, count = 1): Meeting[] {
   const anchor = localDateTime(cadence, cadence.anchorDate);
   const nowLocal = DateTime.fromJSDate(from, { zone: cadence.timeZone });
+  const reach = stepsReached(cadence);
   // Start a little before `from` so a meeting moved later into the window is not missed.
-  const weeksSince = Math.floor(nowLocal.diff(anchor, 'weeks').weeks / cadence.everyWeeks) - 2;
+  const weeksSince =
+    Math.floor(nowLocal.diff(anchor, 'weeks').weeks / cadence.everyWeeks) - 2 - reach;
+  const wanted = count + reach;
   const out: Meeting[] = [];
-  for (let k = Math.max(0, weeksSince); out.length < count && k < weeksSince + 1000; k++) {
+  for (let k = Math.max(0, weeksSince); out.length < wanted && k < weeksSince + 1000; k++) {
     const scheduled = anchor.plus({ weeks: k * cadence.everyWeeks });
     const scheduledDate = scheduled.toISODate()!;
     const override = cadence.overrides?.find((o) => o.from === scheduledDate);
@@ -56,6 +77,13 @@ export function occurrenceOn(cadence: Cadence, localDate: string): Meeting | nul
   const day = DateTime.fromISO(localDate, { zone: cadence.timeZone });
   const from = day.minus({ weeks: cadence.everyWeeks }).toJSDate();
   return upcomingMeetings(cadence, from, 4).find((m) => m.localDate === localDate || m.scheduledDate === localDate) ?? null;
+}
+
+/** The meeting that takes place on a local day, wherever the cadence first put it; null if none. */
+export function meetingOnDay(cadence: Cadence, localDate: string): Meeting | null {
+  const dayStart = DateTime.fromISO(localDate, { zone: cadence.timeZone }).startOf('day').toJSDate();
+  const [first] = upcomingMeetings(cadence, dayStart, 1);
+  return first?.localDate === localDate ? first : null;
 }
 
 function localDateTime(cadence: Cadence, isoDate: string): DateTime {

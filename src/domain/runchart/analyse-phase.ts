@@ -20,18 +20,23 @@ export interface PhaseResult {
   trendIndices: Set<number>;
 }
 
-/** Applies both rule sets to one phase, leaving out the points a lead excluded. */
+/**
+ * Applies both rule sets to one phase, leaving out the points a lead excluded. `givenMedian` is a
+ * baseline median carried in from before the series; without it the median comes from the values.
+ */
 export function analysePhase(
   values: readonly (number | null)[],
   range: PhaseRange,
   isExcluded: (index: number) => boolean,
+  givenMedian?: number,
 ): PhaseResult {
   const present: { index: number; value: number }[] = [];
   for (let i = range.start; i <= range.end; i++) {
     const value = values[i];
     if (value !== null && value !== undefined && !isExcluded(i)) present.push({ index: i, value });
   }
-  const centre = median(present.filter((p) => p.index <= range.baselineEnd).map((p) => p.value));
+  const centre =
+    givenMedian ?? median(present.filter((p) => p.index <= range.baselineEnd).map((p) => p.value));
   const sides = new Map<number, Side | 'on'>();
   const useful: { index: number; side: Side }[] = [];
   if (centre !== null) {

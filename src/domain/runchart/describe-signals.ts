@@ -29,16 +29,30 @@ export function describeSignals(
   const prefix = analysis.phases.length > 1 ? `${rules}, latest phase` : rules;
   const medianName = analysis.freeze === null ? 'median' : 'baseline median';
   if (phase.median === null) return `${prefix}: no data yet for ${options.measureName}.`;
-  if (!phase.enoughData) {
-    return `${prefix}: fewer than ${MIN_USEFUL} useful points so far (${phase.nUseful}) — too early to apply the run-chart rules.`;
-  }
+  if (!phase.enoughData) return `${prefix}: ${tooEarly(analysis, phase, medianName)}`;
   const [clauses, moved] =
     options.ruleSet === 'ihi' ? ihiClauses(phase, medianName) : anhoejClauses(phase, medianName);
   if (clauses.length === 0) {
     const centre = withUnit(phase.median, options.unit);
     return `${prefix}: no signal — the ups and downs around the ${medianName} (${centre}) look like ordinary variation.`;
   }
-  return `${prefix}: ${clauses.join('; ')}.${directionSentence(moved, options.betterDirection, options.measureName)}`;
+  return `${prefix}: ${clauses.join('; ')}.${directionSentence(moved, options.betterDirection, options.measureName, options.unit)}`;
+}
+
+/**
+ * Why the rules cannot speak yet, in words a team can check on the chart: points sitting on the
+ * median line do not count, so a chart of 24 points can still be "too early".
+ */
+function tooEarly(analysis: RunChartAnalysis, phase: PhaseAnalysis, medianName: string): string {
+  const shown = analysis.points.filter(
+    (p) => p.index >= phase.start && p.index <= phase.end && p.value !== null && !p.excluded,
+  ).length;
+  const off = phase.nUseful;
+  const counted =
+    off === shown
+      ? `only ${off === 1 ? '1 point' : `${off} points`} so far`
+      : `${off} of the ${shown} points ${off === 1 ? 'is' : 'are'} off the ${medianName} line (points on the line do not count)`;
+  return `too early to judge — ${counted}; the rules need ${MIN_USEFUL}.`;
 }
 
 function ihiClauses(phase: PhaseAnalysis, medianName: string): [string[], Direction | null] {

@@ -6,7 +6,10 @@ export interface PhaseAnalysis {
   /** First and last point of the phase. */
   start: number;
   end: number;
-  /** Last point whose value fed the median (the freeze); equals `end` when nothing is frozen. */
+  /**
+   * Last point whose value fed the median (the freeze); equals `end` when nothing is frozen, and is
+   * `start - 1` when the median was carried in from a baseline wholly before the series.
+   */
   baselineEnd: number;
   /** Null when the baseline has no included, present values. */
   median: number | null;
@@ -59,6 +62,9 @@ export interface PointAnalysis {
 export interface RunChartAnalysis {
   phases: PhaseAnalysis[];
   points: PointAnalysis[];
-  /** The freeze that was applied: null when none was given or phases overrode it. */
+  /**
+   * The freeze that was applied: null when none was given or phases overrode it; the number of
+   * baseline points inside the series (0 or more) when the median was carried in from before it.
+   */
   freeze: number | null;
 }

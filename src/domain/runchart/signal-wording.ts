@@ -32,14 +32,41 @@ export function signalDirection(
   return null;
 }
 
-/** The second sentence: whether the change is good news, when the team has said which way is better. */
+const TIME_UNITS = /^(?:days?|weeks?|months?|years?)$/i;
+
+/** Which way the points moved, in the measure's own terms: times get shorter, a percentage falls. */
+function movedWords(moved: Direction, unit: string): string {
+  if (TIME_UNITS.test(unit.trim())) {
+    return moved === 'down' ? 'The times have got shorter' : 'The times have got longer';
+  }
+  if (unit.trim() === '%') {
+    return moved === 'down' ? 'The percentage has fallen' : 'The percentage has risen';
+  }
+  return moved === 'down' ? 'The values have gone down' : 'The values have gone up';
+}
+
+/** Which way is better, in the same terms: "shorter is better", "a higher percentage is better". */
+function betterWords(better: Direction, unit: string): string {
+  if (TIME_UNITS.test(unit.trim())) return better === 'down' ? 'shorter is better' : 'longer is better';
+  if (unit.trim() === '%') {
+    return better === 'down' ? 'a lower percentage is better' : 'a higher percentage is better';
+  }
+  return better === 'down' ? 'lower is better' : 'higher is better';
+}
+
+/**
+ * The second sentence: whether the change is good news, when the team has said which way is
+ * better. It says which way the points moved and which way is better for this measure, because
+ * a group reads "improvement" for its waits and "worse" for its % within target side by side,
+ * and needs to see why (shorter waits are good; a falling % within target is not).
+ */
 export function directionSentence(
   moved: Direction | null,
   better: Direction | undefined,
   measureName: string,
+  unit = '',
 ): string {
   if (!moved || !better) return '';
-  const which = better === 'down' ? 'Lower' : 'Higher';
   const verdict = moved === better ? 'an improvement' : 'a change for the worse';
-  return ` ${which} is better for ${measureName}, so this looks like ${verdict}.`;
+  return ` ${movedWords(moved, unit)}, and ${betterWords(better, unit)} for ${measureName}, so this looks like ${verdict}.`;
 }

@@ -14,6 +14,7 @@ import {
   DEFAULT_WINDOW_MONTHS,
   lastMonths,
 } from './chart-window.js';
+import { baselineBeforeWindow, type CarriedBaseline } from './baseline-before-window.js';
 import { coverageSentence } from './coverage-sentence.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { measureSeries } from './measure-series.js';
@@ -40,6 +41,8 @@ export interface MeasureAnalysis {
   /** The most recent point with a value. */
   latest: MeasurePoint | null;
   waiting: number;
+  /** The lead's baseline when the window starts after it began: its median is carried in. */
+  carriedBaseline: CarriedBaseline | null;
 }
 
 export function defaultView(measure: MeasureDefinition): ChartView {
@@ -61,14 +64,25 @@ export async function analyseMeasure(
 ): Promise<MeasureAnalysis> {
   const view = measure.kind === 'interval' ? (options.view ?? defaultView(measure)) : 'monthly';
   const window = options.window ?? defaultWindow(measure, options.today);
-  const { points, waiting } = await measureSeries(store, measure, options.cases, {
+  const { points, waiting, partialMonth } = await measureSeries(store, measure, options.cases, {
     view,
     window,
     today: options.today,
   });
   const latest = [...points].reverse().find((p) => p.value !== null) ?? null;
-  const base = { measure, view, window, points, latest, waiting };
-  const coverage = coverageSentence(programme, base);
+  const carriedBaseline =
+    points.length === 0
+      ? null
+      : await baselineBeforeWindow(store, measure, options.cases, {
+          view,
+          window,
+          today: options.today,
+        });
+  const base = { measure, view, window, points, latest, waiting, carriedBaseline };
+  const coverage = coverageSentence(programme, {
+    ...base,
+    ...(partialMonth ? { partialMonth } : {}),
+  });
   if (points.length === 0) {
     return {
       ...base,
@@ -78,6 +92,7 @@ export async function analyseMeasure(
   }
   const analysis = analyseRunChart(
     measureRunChartInput(points, runChartSettings(measure.settings, points)),
+    carriedBaseline ? { baselineMedian: carriedBaseline.median } : {},
   );
   const signal = describeSignals(analysis, {
     ruleSet: programme.ruleSet,

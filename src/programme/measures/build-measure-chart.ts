@@ -8,6 +8,7 @@ import { type AnalyseOptions, analyseMeasure, type MeasureAnalysis } from './ana
 import { loadCaseMilestones } from '../cases/case-milestones.js';
 import { chartAnnotations } from './chart-annotations.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
+import { earlierTestsSentence } from './earlier-tests-sentence.js';
 import { measureChartSpec } from './measure-chart-spec.js';
 import { plain } from '../../../cards/plain-text.js';
 
@@ -16,8 +17,6 @@ export { buildWaitingChart } from './build-waiting-chart.js';
 export interface MeasureChartOptions extends Omit<AnalyseOptions, 'cases'> {
   /** Pass when drawing several charts, so cases are read once. */
   cases?: AnalyseOptions['cases'];
-  /** A group asked about: its tests of change are marked too. */
-  groupKey?: string;
 }
 
 export interface MeasureChart extends RenderedChart {
@@ -27,7 +26,7 @@ export interface MeasureChart extends RenderedChart {
   result: MeasureAnalysis;
 }
 
-type Store = Pick<WorkspaceStore, 'cases' | 'dataPoints' | 'pdsa' | 'groups'>;
+type Store = Pick<WorkspaceStore, 'cases' | 'dataPoints' | 'pdsa'>;
 
 /**
  * The whole pipeline for one measure, for the chat and the digest alike: series → analysis under the
@@ -47,13 +46,16 @@ export async function buildMeasureChart(
       measure.kind === 'custom' ? ` Record one with e.g. \`${plain(measure.name)} Oct 2026 64\`.` : '';
     throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
   }
-  const annotations = await chartAnnotations(store, measure, result.points, options.groupKey);
+  const tests = await chartAnnotations(store, measure, result.points);
+  const sentences = [...result.sentences, earlierTestsSentence(tests.earlier)].filter(Boolean);
   // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
   const { renderRunChart } = await import('../../charts/render-run-chart.js');
-  const chart = await renderRunChart(measureChartSpec(programme, result, annotations));
+  const chart = await renderRunChart(
+    measureChartSpec(programme, { ...result, sentences }, tests.drawn),
+  );
   return {
     ...chart,
-    sentences: result.sentences,
+    sentences,
     analysis: result.analysis,
     latest: result.latest,
     result,

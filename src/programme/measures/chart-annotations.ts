@@ -5,48 +5,47 @@ import { cycleId } from '../pdsa/cycle-id.js';
 import { cycleAnnotations } from '../pdsa/queries.js';
 import { comparePeriods } from './chart-settings.js';
 
-type Store = Pick<WorkspaceStore, 'pdsa' | 'groups'>;
-interface Started {
-  number: number;
-  title: string;
+type Store = Pick<WorkspaceStore, 'pdsa'>;
+
+/** A test of change that started before the chart's first point: listed with it, not drawn. */
+export interface EarlierTest {
+  /** "T-4 Key-dates tracker with the North team", as typed (not yet made safe for markdown). */
+  label: string;
   startedOn: string;
 }
 
-/** Tests of change in these groups that have a start date, whether or not they were linked. */
-async function groupCycles(store: Store, groupKeys: string[]): Promise<Started[]> {
-  if (groupKeys.length === 0) return [];
-  const cycles = await store.pdsa
-    .find({ groupKey: { $in: groupKeys }, startedOn: { $exists: true } })
-    .toArray();
-  return cycles.map((c) => ({ number: c.number, title: c.title, startedOn: c.startedOn! }));
+export interface ChartTests {
+  /** Markers at the first point on or after each test's start, in date order. */
+  drawn: RunChartAnnotation[];
+  earlier: EarlierTest[];
 }
 
 /**
- * Markers for the tests of change behind a measure: those linked to it, and those of its group (or of
- * the group whose aim it measures, or the group asked about), each at the first point on or after its
- * start. A test that started after the last point has nothing to mark yet.
+ * The tests of change a measure's chart shows. Only tests linked to the measure count: the PDSA form
+ * says that linking a measure is what puts a test on its chart, and a group's other tests may be
+ * about something else. Each is marked at the first point on or after its start; one that started
+ * before the first point has no place on the chart (marking it there would date it wrongly), and one
+ * that started after the last point has nothing to mark yet.
  */
 export async function chartAnnotations(
   store: Store,
-  measure: { key: string; groupKey?: string },
+  measure: { key: string },
   points: readonly MeasurePoint[],
-  askedGroupKey?: string,
-): Promise<RunChartAnnotation[]> {
-  const aimGroups = await store.groups.find({ 'aim.measureKey': measure.key }).toArray();
-  const groupKeys = [
-    ...new Set([measure.groupKey, askedGroupKey, ...aimGroups.map((g) => g.key)]),
-  ].filter((k): k is string => k !== undefined);
-  const [linked, inGroups] = await Promise.all([
-    cycleAnnotations(store, measure.key),
-    groupCycles(store, groupKeys),
-  ]);
-  const cycles = [...new Map([...linked, ...inGroups].map((c) => [c.number, c])).values()];
-  return cycles
-    .sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.number - b.number)
-    .flatMap((cycle) => {
-      const index = points.findIndex((p) => comparePeriods(p.period, cycle.startedOn) >= 0);
-      if (index < 0) return [];
-      const label = `${cycleId(cycle.number)} ${cycle.title}`;
-      return [{ index, label: label.length > 60 ? `${label.slice(0, 59)}…` : label }];
-    });
+): Promise<ChartTests> {
+  const linked = await cycleAnnotations(store, measure.key);
+  const first = points[0];
+  const tests: ChartTests = { drawn: [], earlier: [] };
+  if (!first) return tests;
+  for (const cycle of linked) {
+    const label = `${cycleId(cycle.number)} ${cycle.title}`;
+    if (comparePeriods(first.period, cycle.startedOn) > 0) {
+      tests.earlier.push({ label, startedOn: cycle.startedOn });
+      continue;
+    }
+    const index = points.findIndex((p) => comparePeriods(p.period, cycle.startedOn) >= 0);
+    if (index >= 0) {
+      tests.drawn.push({ index, label: label.length > 60 ? `${label.slice(0, 59)}…` : label });
+    }
+  }
+  return tests;
 }

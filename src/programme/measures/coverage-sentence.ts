@@ -3,6 +3,7 @@ import type { Programme } from '../../store/schemas/programme.js';
 import type { ChartView, ChartWindow } from './chart-window.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { milestoneLabel } from '../cases/milestone-label.js';
+import { describePeriod } from './month-words.js';
 import { plain } from '../../../cards/plain-text.js';
 
 const children = (n: number) => (n === 1 ? '1 child' : `${n} children`);
@@ -19,10 +20,22 @@ export function coverageSentence(
     window: ChartWindow;
     points: MeasurePoint[];
     waiting: number;
+    partialMonth?: string;
   },
 ): string {
-  const { measure, view, window, points, waiting } = data;
+  const { measure, partialMonth } = data;
   if (measure.kind === 'custom') return '';
+  const partial = partialMonth
+    ? ` ${describePeriod(partialMonth)} is left out until it is over: part of a month is not a result.`
+    : '';
+  return `${covered(programme, data)}${partial}`;
+}
+
+function covered(
+  programme: Pick<Programme, 'milestones'>,
+  data: Parameters<typeof coverageSentence>[1],
+): string {
+  const { measure, view, window, points, waiting } = data;
   // Labels may come from a tracker's headings: plain text inside this markdown sentence.
   const end = plain(milestoneLabel(programme, measure.to!));
   const stillWaiting =

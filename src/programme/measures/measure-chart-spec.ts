@@ -1,4 +1,4 @@
-import type { RunChartAnnotation, RunChartSpec } from '../../charts/run-chart-spec.js';
+import type { RunChartAnnotation, RunChartPhase, RunChartSpec } from '../../charts/run-chart-spec.js';
 import { signalPoints } from '../../domain/runchart/index.js';
 import type { Programme, RuleSet } from '../../store/schemas/programme.js';
 import type { MeasureAnalysis } from './analyse-measure.js';
@@ -46,11 +46,17 @@ export function measureChartSpec(
     xTitle: xTitle(programme, result),
     labels: points.map((p) => (perChild ? (p.caseRef ?? p.period) : p.period)),
     values: points.map((p) => p.value),
-    phases: analysis.phases.flatMap((p) =>
-      p.median === null
-        ? []
-        : [{ start: p.start, end: p.end, median: p.median, baselineEnd: p.baselineEnd }],
-    ),
+    phases: analysis.phases.flatMap((p): RunChartPhase[] => {
+      if (p.median === null) return [];
+      const line = {
+        start: p.start,
+        end: p.end,
+        median: p.median,
+        ...(result.carriedBaseline ? { medianFromBefore: true } : {}),
+      };
+      // A baseline wholly before a chart window leaves none of its points in view.
+      return [p.baselineEnd < p.start ? line : { ...line, baselineEnd: p.baselineEnd }];
+    }),
     signalPoints: signalPoints(analysis, programme.ruleSet),
     excludedPoints: analysis.points.filter((p) => p.excluded).map((p) => p.index),
     ...(measure.target !== undefined ? { target: measure.target } : {}),

@@ -21,6 +21,8 @@ export interface MeasureSeries {
   points: MeasurePoint[];
   /** Interval measures: children who reached the start but not yet the end, so are not on the chart. */
   waiting: number;
+  /** The month in progress (YYYY-MM), when a month-by-month series left it out. */
+  partialMonth?: string;
 }
 
 type Store = Pick<WorkspaceStore, 'dataPoints'>;
@@ -45,6 +47,20 @@ export async function measureSeries(
     const points = customMeasureSeries(values.map(({ period, value }) => ({ period, value })));
     return { points: points.filter((p) => inWindow(p.period, window)), waiting: 0 };
   }
+  const derived = derivedSeries(measure, cases, { view, today, range });
+  // A month still in progress is not a result yet: 5 days of December read as "0 %" for December.
+  const month = today.slice(0, 7);
+  const monthly = measure.kind === 'proportion' || view === 'monthly';
+  if (!monthly || !derived.points.some((p) => p.period === month)) return derived;
+  return { ...derived, points: derived.points.filter((p) => p.period !== month), partialMonth: month };
+}
+
+/** A measure computed from children's milestone dates, in one view. */
+function derivedSeries(
+  measure: MeasureDefinition,
+  cases: readonly CaseMilestones[],
+  { view, today, range }: { view: ChartView; today: string; range: { since?: string; until?: string } },
+): MeasureSeries {
   const from = measure.from!;
   const to = measure.to!;
   const waiting = waitingList(cases, { from, to, today }).reduce((sum, b) => sum + b.count, 0);

@@ -10,16 +10,13 @@ import { findMeasure } from './find-measure.js';
 import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
 
 /** A group named in a chart request ("group legal", or a group key as a word); the text without it. */
-async function extractGroup(
-  ctx: TurnContext,
-  said: string,
-): Promise<{ groupKey?: string; rest: string }> {
+async function extractGroup(ctx: TurnContext, said: string): Promise<{ rest: string }> {
   const groups = await ctx.store.groups.find({}).toArray();
   for (const group of groups) {
     const named = new RegExp(`(?:^|\\s)(?:(?:for\\s+)?group\\s+)?${group.key}(?=\\s|$)`, 'i').exec(
       said,
     );
-    if (named) return { groupKey: group.key, rest: said.replace(named[0], ' ') };
+    if (named) return { rest: said.replace(named[0], ' ') };
   }
   return { rest: said };
 }
@@ -33,7 +30,9 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
   const today = localToday(ctx);
   const { view, rest: withoutView } = extractView(rest);
   const { window, rest: withoutWindow } = extractWindow(withoutView, today);
-  const { groupKey, rest: said } = await extractGroup(ctx, withoutWindow);
+  // A group named is read off, as people add one, but the chart is the measure's: the tests of
+  // change on it are those linked to the measure, whichever group asks.
+  const { rest: said } = await extractGroup(ctx, withoutWindow);
   const name = said
     .replace(/\s+/g, ' ')
     .trim()
@@ -49,9 +48,8 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     today,
     ...(view ? { view } : {}),
     ...(window ? { window } : {}),
-    ...(groupKey ? { groupKey } : {}),
   });
-  const settings = describeSettings(measure.settings);
+  const settings = describeSettings(measure.settings, chart.result.carriedBaseline, measure.unit);
   const other =
     measure.kind === 'interval'
       ? chart.result.view === 'monthly'

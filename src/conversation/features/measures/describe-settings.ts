@@ -1,16 +1,42 @@
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
+import { withUnit } from '../../../domain/runchart/signal-wording.js';
+import type { CarriedBaseline } from '../../../programme/measures/baseline-before-window.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
 import { plain } from '../../replies.js';
 
 const point = (period: string, caseRef?: string) => caseRef ?? describePeriod(period);
 
-/** The lead's chart settings as lines, each with who set it and why, so readers can judge them. */
-export function describeSettings(settings: MeasureSettings): string[] {
+/**
+ * What a chart shows of the baseline. When its window starts after the baseline began, the caption
+ * says so and gives the median, which comes from points the chart does not show.
+ */
+function describeBaseline(
+  freeze: NonNullable<MeasureSettings['freeze']>,
+  carried: CarriedBaseline | null,
+  unit: string,
+): string {
+  const through = point(freeze.throughPeriod, freeze.throughCaseRef);
+  if (!carried) return `median from the first ${freeze.count} points (to ${through})`;
+  const from = `median ${withUnit(carried.median, plain(unit))} from the first ${carried.count} points (to ${through})`;
+  return carried.before >= carried.count
+    ? `${from}, all before this chart's period; the dashed median line carries it on`
+    : `${from}, ${carried.before} of them before this chart's period; the median line carries it on`;
+}
+
+/**
+ * The lead's chart settings as lines, each with who set it and why, so readers can judge them.
+ * `carried` is the baseline a chart window starts after (see baselineBeforeWindow).
+ */
+export function describeSettings(
+  settings: MeasureSettings,
+  carried: CarriedBaseline | null = null,
+  unit = '',
+): string[] {
   const lines: string[] = [];
   const { freeze, phases, exclusions } = settings;
   if (freeze && phases.length === 0) {
     lines.push(
-      `Baseline: median from the first ${freeze.count} points (to ${point(freeze.throughPeriod, freeze.throughCaseRef)}) — ${plain(freeze.by.name)}: "${plain(freeze.reason)}"`,
+      `Baseline: ${describeBaseline(freeze, carried, unit)} — ${plain(freeze.by.name)}: "${plain(freeze.reason)}"`,
     );
   }
   for (const phase of phases) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../errors.js';
-import { occurrenceOn } from '../../../domain/meetings/index.js';
+import { meetingOnDay, occurrenceOn } from '../../../domain/meetings/index.js';
+import { localToday } from '../../../programme/local-date.js';
 import { MeetingCadenceSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
 import { requireCadence } from '../../../programme/meetings/cadence-of.js';
@@ -51,9 +52,28 @@ export async function moveMeeting(ctx: TurnContext, rest: string): Promise<strin
   if (!from || !to) throw new ValidationError('bad_move', `I couldn't read both dates, ${example}.`);
   const occurrence = occurrenceOn(cadence, from.date);
   if (!occurrence) throw new ValidationError('no_such_meeting', `There is no champions' meeting on ${describeDay(from.date)}. Type \`meeting next\` to see the dates.`);
+  refusePastDay(ctx, programme.timeZone, match[2]!, to.date);
+  const clash = meetingOnDay(cadence, to.date);
+  if (clash && clash.scheduledDate !== occurrence.scheduledDate) {
+    throw new ValidationError('meeting_clash', `There is already a champions' meeting on ${describeDay(to.date)}. Pick another day, or skip one of them with \`meeting skip ${describeDay(to.date)}\`.`);
+  }
   const overrides = [...(cadence.overrides ?? []).filter((o) => o.from !== occurrence.scheduledDate), { from: occurrence.scheduledDate, to: to.date }];
   await saveCadence(ctx, programme, { ...programme.meeting!, overrides }, 'move_meeting');
   return `Moved: the ${describeDay(occurrence.localDate)} meeting is now on ${describeDay(to.date)}. The cadence carries on as before, and its digest moves with it.`;
+}
+
+/**
+ * Refuses a new date that has passed. Dates are read forwards ("1 Dec" is the next 1 December), so
+ * a day just gone would otherwise land a year ahead without a word: read it as the nearest such day
+ * as well, and if that has passed, say so rather than guess.
+ */
+function refusePastDay(ctx: TurnContext, timeZone: string, said: string, forward: string): void {
+  const today = localToday(ctx);
+  const nearest = parseLocalDate(said, ctx.now, timeZone, { nearest: true })?.date ?? forward;
+  const meant = forward < today ? forward : nearest;
+  if (meant >= today) return;
+  const instead = forward > today && forward !== meant ? ` If you meant ${describeDay(forward)}, say it with the year.` : '';
+  throw new ValidationError('meeting_in_past', `${describeDay(meant)} has passed: a meeting can only move to today or a later day.${instead}`);
 }
 
 export async function skipMeeting(ctx: TurnContext, rest: string): Promise<string> {

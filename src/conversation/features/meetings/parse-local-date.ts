@@ -4,11 +4,21 @@ import { DateTime } from 'luxon';
 /**
  * Reads a date (and optional time) the way UK users write it — "3 Dec 2026 10:00", "14/1", "16 Jan" —
  * as a local calendar date in the programme's zone. Meetings are in the future, so a bare "14 Jan"
- * means the next 14 January.
+ * means the next 14 January; with `nearest`, it means the 14 January closest to today instead (how
+ * to tell that "1 Dec", said on 5 December, names a day just gone rather than one a year ahead).
  */
-export function parseLocalDate(text: string, now: Date, timeZone: string): { date: string; time?: string } | null {
+export function parseLocalDate(
+  text: string,
+  now: Date,
+  timeZone: string,
+  options: { nearest?: boolean } = {},
+): { date: string; time?: string } | null {
   const ref = DateTime.fromJSDate(now, { zone: timeZone });
-  const [result] = chrono.en.GB.parse(text, { instant: now, timezone: ref.offset }, { forwardDate: true });
+  const [result] = chrono.en.GB.parse(
+    text,
+    { instant: now, timezone: ref.offset },
+    { forwardDate: !options.nearest },
+  );
   if (!result) return null;
   const start = result.start;
   const year = start.get('year');
