@@ -3,6 +3,7 @@ import type { Document, Filter } from 'mongodb';
 import { AuditEntrySchema } from '../../store/schemas/audit.js';
 import type { PendingAudit } from '../../store/schemas/pending-audit.js';
 import type { ScopedCollection } from '../../store/scoped-collection.js';
+import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import type { ModelContext } from '../model-context.js';
 
@@ -39,10 +40,7 @@ export async function flushPendingAudit(store: WorkspaceStore, collection: Audit
     const { key, ...entry } = d.pendingAudit!;
     return AuditEntrySchema.parse({ ...entry, workspaceId: store.workspaceId, changeKey: key });
   });
-  await store.audit.raw.insertMany(entries, { ordered: false }).catch((error: { code?: number; writeErrors?: { code: number }[] }) => {
-    const codes = error.writeErrors?.map((e) => e.code) ?? [error.code];
-    if (codes.length === 0 || codes.some((c) => c !== 11000)) throw error;
-  });
+  await store.audit.raw.insertMany(entries, { ordered: false }).catch(ignoreDuplicates);
   const scoped = store[collection] as unknown as ScopedCollection<Carrier>;
   for (const doc of carrying) {
     const filter = { _id: doc._id, 'pendingAudit.key': doc.pendingAudit!.key } as Filter<Carrier>;

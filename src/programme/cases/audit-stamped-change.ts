@@ -1,13 +1,9 @@
 import type { WithId } from 'mongodb';
 import { AuditEntrySchema } from '../../store/schemas/audit.js';
 import type { Case } from '../../store/schemas/case.js';
+import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 
-const DUPLICATE_KEY = 11000;
-const ignoreDuplicate = (error: { code?: number; writeErrors?: { code: number }[] }) => {
-  const codes = error.writeErrors?.map((e) => e.code) ?? [error.code];
-  if (codes.length === 0 || codes.some((c) => c !== DUPLICATE_KEY)) throw error;
-};
 
 /** The audit entry a case's stamp stands for: before from the stamp, after as the case is now. */
 function entryOf(store: WorkspaceStore, held: Case) {
@@ -38,7 +34,7 @@ export async function auditStampedChanges(store: WorkspaceStore, cases: readonly
   const pending = cases.filter((c) => c.lastChange?.pendingAudit);
   if (pending.length === 0) return;
   const entries = pending.map((c) => entryOf(store, c));
-  await store.audit.raw.insertMany(entries, { ordered: false }).catch(ignoreDuplicate);
+  await store.audit.raw.insertMany(entries, { ordered: false }).catch(ignoreDuplicates);
   await store.cases.raw.bulkWrite(
     pending.map((c) => ({
       updateOne: {

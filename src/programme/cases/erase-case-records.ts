@@ -1,5 +1,6 @@
 import type { Document, ObjectId } from 'mongodb';
 import type { ScopedCollection, WorkspaceOwned } from '../../store/scoped-collection.js';
+import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import type { ModelContext } from '../model-context.js';
 import { findMentions, mentionPattern, type MentionCollection } from './find-mentions.js';
 
@@ -117,9 +118,7 @@ export async function eraseCaseRecords(
       source: { platform: ctx.source().platform, eventId: ctx.source().eventId },
       changeKey: key,
     })
-    .catch((error: { code?: number }) => {
-      if (error.code !== 11000) throw error;
-    });
+    .catch(ignoreDuplicates);
   if (question) await ctx.store.pending.deleteOne({ _id: question });
   const compacted = await compactStore(ctx);
   return { ...after, compacted };

@@ -1,6 +1,7 @@
 import { type AnyBulkWriteOperation, ObjectId } from 'mongodb';
 import type { Case } from '../../store/schemas/case.js';
 import type { TrackerImport } from '../../store/schemas/tracker-import.js';
+import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { catalogueOf } from '../cases/milestone-settings.js';
 import { auditStampedChanges } from '../cases/audit-stamped-change.js';
@@ -9,7 +10,6 @@ import { changeStamp } from '../cases/write-case.js';
 import type { ModelContext } from '../model-context.js';
 import { planImport, type ImportPlan } from './plan-import.js';
 
-const DUPLICATE_KEY = 11000;
 /** Writes go in batches: one round trip per batch, and no single command grows past the wire limit. */
 const BATCH = 500;
 /** A pass that loses races to concurrent edits is re-planned; after this many it reports the rest. */
@@ -60,10 +60,7 @@ function caseWrites(
  */
 async function writePass(store: WorkspaceStore, ops: AnyBulkWriteOperation<Case>[]) {
   for (let i = 0; i < ops.length; i += BATCH) {
-    await store.cases.raw.bulkWrite(ops.slice(i, i + BATCH), { ordered: false }).catch((error) => {
-      const codes = (error.writeErrors ?? []).map((e: { code: number }) => e.code);
-      if (codes.length === 0 || codes.some((c: number) => c !== DUPLICATE_KEY)) throw error;
-    });
+    await store.cases.raw.bulkWrite(ops.slice(i, i + BATCH), { ordered: false }).catch(ignoreDuplicates);
   }
 }
 
