@@ -6,6 +6,7 @@ import { benchReadTracker } from './read-tracker.js';
 import { benchRenderCharts } from './render-charts.js';
 import { type Benchmark, renderReport } from './report.js';
 import { benchRunChart } from './runchart.js';
+import { benchStartup } from './startup.js';
 import { benchStoreOps } from './store-ops.js';
 import { benchTurnLatency } from './turn-latency.js';
 
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   runchart: benchRunChart,
   'render-charts': benchRenderCharts,
   'read-tracker': benchReadTracker,
+  startup: benchStartup,
 };
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);

@@ -1,6 +1,8 @@
 import type { Config } from './config.js';
 import type { ConversationDeps } from './conversation/context.js';
+import { StartupError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
+import { setMetricsStore } from './metrics/metrics.js';
 import { createScheduler, type JobDefinition, type Scheduler } from './scheduler.js';
 import { createServer, type PacebotServer, type RouteRegistrar } from './server.js';
 import { openStore, type OpenStore } from './store/open-store.js';
@@ -39,7 +41,11 @@ export async function createApp(
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const store =
     options.store ??
-    (await openStore({ mongoUri: config.MONGODB_URI, dbName: config.MONGODB_DB, dataDir: config.NODE_ENV === 'test' ? undefined : config.DATA_DIR }));
+    (await openStore({ mongoUri: config.MONGODB_URI, dbName: config.MONGODB_DB, dataDir: config.NODE_ENV === 'test' ? undefined : config.DATA_DIR }).catch(
+      (error: unknown) => {
+        throw new StartupError('store', error);
+      },
+    ));
   const conversation: ConversationDeps = { db: store.db, logger, clock: options.clock ?? (() => new Date()), storeLocation: store.location };
   const parts: AppParts = { config, logger, store, conversation };
   const routes = (await plugins.routes?.(parts)) ?? [];
@@ -53,9 +59,14 @@ export async function createApp(
     async start() {
       const address = await http.start();
       await scheduler?.start();
+      // The store's indexes were created when it opened (openStore awaits them); Agenda's are now too.
+      http.setStarted(true);
+      setMetricsStore(store.db);
       return address;
     },
     async stop() {
+      http.setStarted(false);
+      setMetricsStore(null);
       await http.close();
       await scheduler?.stop();
       if (!options.store) await store.close();

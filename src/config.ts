@@ -70,6 +70,11 @@ export const ConfigSchema = z.object({
   SCHEDULER_ENABLED: z.enum(['true', 'false']).default('true'),
   /** How long SIGTERM waits for in-flight requests before closing, in milliseconds. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Bearer token for GET /metrics (Prometheus). Unset: /metrics is off (404). */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'must be at least 16 characters, e.g. the output of `openssl rand -hex 24`' })
+    .optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

@@ -54,6 +54,16 @@ export class ConfigError extends AppError {
   }
 }
 
+/** Start-up failed in one phase: opening the store, or listening on the port. main.ts explains it in one line. */
+export class StartupError extends Error {
+  readonly phase: 'store' | 'listen';
+  constructor(phase: 'store' | 'listen', cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'StartupError';
+    this.phase = phase;
+  }
+}
+
 /** Wraps anything thrown into an AppError without losing the original as `cause`. */
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

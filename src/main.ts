@@ -1,10 +1,11 @@
-import { createApp } from './app.js';
+import { type App, createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigError } from './errors.js';
 import { parseMilestoneStatement } from './domain/parse-milestone.js';
 import { adapterRoutes } from './main-routes.js';
 import { jobDefinitions } from './main-jobs.js';
 import { repairAtStart } from './repair-at-start.js';
+import { explainStartupFailure } from './startup-failure.js';
 import { VERSION } from './version.js';
 
 /** Composition root: config → store → adapters → server → scheduler. `npm start` runs this file. */
@@ -19,8 +20,37 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config, { routes: adapterRoutes, jobs: jobDefinitions });
-  const { url } = await app.start();
+  // Signal handlers go in before anything is announced: a process manager may send SIGTERM the moment
+  // it sees the "listening on" line, and a signal with no handler yet kills node outright. One that
+  // arrives during start-up is acted on once start-up has finished (or failed).
+  let started: { app: App; stopRepair: () => Promise<void> } | undefined;
+  let stopSignal: string | undefined;
+  const stop = async (signal: string) => {
+    if (stopSignal && started === undefined) return;
+    stopSignal ??= signal;
+    if (!started) return;
+    const { app: running, stopRepair } = started;
+    started = undefined;
+    running.logger.info({ signal: stopSignal }, 'stopping');
+    await stopRepair();
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  let app: App | undefined;
+  let url: string;
+  try {
+    app = await createApp(config, { routes: adapterRoutes, jobs: jobDefinitions });
+    ({ url } = await app.start());
+  } catch (error) {
+    // One line naming the problem and its fix (a taken port, an unreachable MongoDB, an unwritable
+    // DATA_DIR); release what did open (the data directory's lock) before leaving.
+    process.stderr.write(`${explainStartupFailure(error, config)}\n`);
+    await app?.stop().catch(() => undefined);
+    process.exit(1);
+  }
   app.logger.info({ url, store: app.store.mode, version: VERSION }, 'pacebot listening');
   const lines = [
     `pacebot ${VERSION} listening on ${url}`,
@@ -28,24 +58,16 @@ async function main(): Promise<void> {
     config.webChatEnabled ? `local chat: open ${url}/ in your browser` : 'local chat: off',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  const stopRepair = repairAtStart(app);
+  started = { app, stopRepair: repairAtStart(app) };
+  if (stopSignal) {
+    void stop(stopSignal);
+    return;
+  }
   // The date parser's first two calls compile chrono's patterns (about a second); pay that now,
   // not on the first person's milestone message (bench/RESULTS.md, parse-milestone cold start).
   setImmediate(() => {
     for (let i = 0; i < 2; i++) parseMilestoneStatement('C1001 accommodated on Monday', { today: '2026-01-15' });
   });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.logger.info({ signal }, 'stopping');
-    stopRepair();
-    await app.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

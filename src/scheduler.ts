@@ -2,6 +2,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type Job } from 'agenda';
 import type { Db } from 'mongodb';
 import type { Logger } from './log.js';
+import { jobRunsTotal } from './metrics/metrics.js';
 
 /** One Agenda job: its name (= file name in jobs/) and handler. */
 export interface JobDefinition {
@@ -34,8 +35,14 @@ export function createScheduler(db: Db, logger: Logger, jobs: JobDefinition[], o
   for (const job of jobs) {
     agenda.define(job.name, job.handler, job.lockLifetime ? { lockLifetime: job.lockLifetime } : {});
   }
+  const known = new Set(jobs.map((job) => job.name));
+  const jobLabel = (job: Job) => (known.has(job.attrs.name) ? job.attrs.name : 'other');
   // Agenda's boundary: log once with the job name; the job's own retry logic decides what happens next.
-  agenda.on('fail', (error: Error, job: Job) => logger.error({ err: error, job: job.attrs.name }, 'job failed'));
+  agenda.on('fail', (error: Error, job: Job) => {
+    jobRunsTotal.inc({ job: jobLabel(job), outcome: 'failure' });
+    logger.error({ err: error, job: job.attrs.name }, 'job failed');
+  });
+  agenda.on('success', (job: Job) => jobRunsTotal.inc({ job: jobLabel(job), outcome: 'success' }));
   agenda.on('error', (error: Error) => logger.error({ err: error }, 'scheduler error'));
   return {
     agenda,
@@ -44,6 +51,9 @@ export function createScheduler(db: Db, logger: Logger, jobs: JobDefinition[], o
       for (const job of jobs) if (job.every) await agenda.every(job.every, job.name);
     },
     async stop() {
+      // Agenda creates its indexes from the constructor on; closing the client under that (a start-up
+      // that failed to listen) would be an uncaught MongoClientClosedError.
+      await agenda.ready.catch(() => undefined);
       await agenda.stop();
     },
   };

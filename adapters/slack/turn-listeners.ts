@@ -3,7 +3,7 @@ import type { App, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../../src/conversation/context.js';
 import { capturePromptReply, promptThread } from '../../src/programme/prompts/capture-reply.js';
 import { IdentifierError } from '../../src/domain/identifiers/index.js';
-import { handleTurn } from '../../src/conversation/handle-turn.js';
+import { measuredHandleTurn as handleTurn } from '../../src/metrics/measured-turn.js';
 import type { Turn } from '../../src/conversation/turn.js';
 import type { Logger } from '../../src/log.js';
 import {

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { ConversationDeps } from '../../src/conversation/context.js';
-import { handleTurn } from '../../src/conversation/handle-turn.js';
+import { measuredHandleTurn as handleTurn } from '../../src/metrics/measured-turn.js';
 import type { EventClaim } from '../../src/store/processed-events.js';
 import type { TeamsConversationRefs } from './conversation-refs.js';
 import { invokeResponseActivity, splitInvokeReplies } from './invoke-response.js';

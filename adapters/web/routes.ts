@@ -1,6 +1,6 @@
 import restify, { type Next, type Request, type Response } from 'restify';
 import type { AppParts } from '../../src/app.js';
-import { handleTurn } from '../../src/conversation/handle-turn.js';
+import { measuredHandleTurn as handleTurn } from '../../src/metrics/measured-turn.js';
 import { demoLoadTurn, isDemoLoadTurn } from '../../src/demo/demo-turn.js';
 import { AppError, ValidationError, asAppError } from '../../src/errors.js';
 import type { RouteRegistrar } from '../../src/server.js';

@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
-import { startEmbeddedServer, type EmbeddedServer } from './embedded/embedded-server.js';
+import type { EmbeddedServer } from './embedded/embedded-server.js';
+import { observeStoreCommands } from '../metrics/metrics.js';
 import { ensureIndexes } from './collections.js';
 
 export interface OpenStore {
@@ -8,7 +9,7 @@ export interface OpenStore {
   mode: 'mongodb' | 'embedded';
   /** Where the data lives, for the start-up line (never includes credentials). */
   location: string;
-  /** Answers whether the database can be reached right now (for /healthz). */
+  /** Answers whether the database can be reached right now (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -22,11 +23,14 @@ export interface OpenStoreOptions {
 
 /** Connects to MONGODB_URI, or starts the embedded server on loopback and connects to it with the same driver. */
 export async function openStore(options: OpenStoreOptions): Promise<OpenStore> {
+  // Loaded only when used: with MONGODB_URI the embedded server (and mingo) are never imported,
+  // which keeps them out of a production start-up (bench/RESULTS.md, start-up to /healthz).
   const embedded: EmbeddedServer | undefined = options.mongoUri
     ? undefined
-    : await startEmbeddedServer({ dataDir: options.dataDir });
+    : await (await import('./embedded/embedded-server.js')).startEmbeddedServer({ dataDir: options.dataDir });
   const uri: string = options.mongoUri ?? embedded!.uri;
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, appName: 'pacebot' });
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, appName: 'pacebot', monitorCommands: true });
+  observeStoreCommands(client);
   try {
     await client.connect();
   } catch (error) {
@@ -39,7 +43,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenStore> {
     client,
     db,
     mode: embedded ? 'embedded' : 'mongodb',
-    location: embedded ? `embedded (${options.dataDir ?? 'in memory'}, ${embedded.uri})` : redact(uri),
+    location: embedded ? `embedded (${options.dataDir ?? 'in memory'}, ${embedded.uri})` : redactUri(uri),
     async ping() {
       try {
         await db.command({ ping: 1 }, { timeoutMS: 2_000 });
@@ -55,6 +59,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenStore> {
   };
 }
 
-function redact(uri: string): string {
+/** The URI without its user name and password, for logs and start-up lines. */
+export function redactUri(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//***@');
 }

@@ -6,6 +6,8 @@ import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createServer } from '../../src/server.js';
 import { startEmbeddedServer } from '../../src/store/embedded/embedded-server.js';
 import { openStore } from '../../src/store/open-store.js';
 
@@ -52,6 +54,7 @@ describe('npm start', () => {
     const health = await fetch(`${first.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', store: 'embedded', version: expect.any(String) });
+    expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
 
     const client = await MongoClient.connect(first.storeUri);
     await client.db('pacebot').collection('notes').insertOne({ written: 'before restart' });
@@ -71,19 +74,38 @@ describe('npm start', () => {
   });
 });
 
-describe('GET /healthz', () => {
-  it('answers 503 when the store cannot be reached', async () => {
+describe('GET /healthz and /readyz', () => {
+  it('/readyz answers 503 when the store cannot be reached; /healthz (liveness) stays 200', async () => {
     const mongo = await startEmbeddedServer();
     const store = await openStore({ mongoUri: mongo.uri, dbName: 'health' });
     const app = await createApp(testConfig(), {}, { store });
     const { url } = await app.start();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    expect((await (await fetch(`${url}/healthz`)).json()).store).toBe('mongodb');
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', store: 'mongodb' });
     await mongo.close();
-    const down = await fetch(`${url}/healthz`);
+    const down = await fetch(`${url}/readyz`);
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ status: 'store_unreachable' });
+    const alive = await fetch(`${url}/healthz`);
+    expect(alive.status).toBe(200);
+    expect(await alive.json()).toMatchObject({ status: 'ok', store: 'mongodb' });
     await app.stop();
+    await store.close();
+  });
+
+  it('/readyz answers 503 "starting" until start-up has finished', async () => {
+    const store = await openStore({ dbName: 'starting' });
+    const http = createServer(testConfig(), { logger: createLogger('silent'), store });
+    const { url } = await http.start();
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const early = await fetch(`${url}/readyz`);
+    expect(early.status).toBe(503);
+    expect(await early.json()).toMatchObject({ status: 'starting' });
+    http.setStarted(true);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    await http.close();
     await store.close();
   });
 

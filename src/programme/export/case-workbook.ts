@@ -44,7 +44,7 @@ export async function buildCaseWorkbook(
 
   const catalogue = catalogueOf(programme);
   const group = held?.groupKey ? await store.groups.findOne({ key: held.groupKey }) : null;
-  const workbook = newWorkbook(now);
+  const workbook = await newWorkbook(now);
   addCaseSheet(
     workbook,
     ref,

@@ -35,7 +35,7 @@ export async function buildProgrammeWorkbook(
     groupNames(store),
     analyseAllMeasures(store, programme, now, today),
   ]);
-  const workbook = newWorkbook(now);
+  const workbook = await newWorkbook(now);
   const milestones = milestoneColumns(catalogueOf(programme), cases);
   addTrackerSheet(workbook, cases, { milestones, groupNames: names, today });
   addCyclesSheet(workbook, cycles, { groupNames: names, timeZone });

@@ -1,8 +1,13 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
-/** A workbook with nothing about the person who asked for it: only the bot as its author. */
-export function newWorkbook(now: Date): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * A workbook with nothing about the person who asked for it: only the bot as its author. exceljs
+ * is loaded on first use, not at start-up: it is a fifth of the import time and most processes
+ * never write a workbook (bench/RESULTS.md, start-up).
+ */
+export async function newWorkbook(now: Date): Promise<ExcelJS.Workbook> {
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'pacebot';
   workbook.lastModifiedBy = 'pacebot';
   workbook.created = now;

@@ -42,7 +42,7 @@ export async function buildPrivacyReport(
   ]);
   const rule = retentionRule(programme);
   const dues = cases.map((c) => caseRetentionDue(c, programme));
-  const workbook = newWorkbook(now);
+  const workbook = await newWorkbook(now);
   addTableSheet(workbook, 'What is held', [
     { header: 'Collection', width: 22 },
     { header: 'Field', width: 44 },
