@@ -27,8 +27,11 @@ export const neutral = {
  */
 export const fontFamily = "'DejaVu Sans', sans-serif";
 
-/** Logical px (before the 2× pixel ratio): nothing smaller than 12 stays readable on a phone. */
-export const fontSize = { body: 12, title: 16 } as const;
+/**
+ * Logical px (before the pixel ratio). Charts are read on phones: at a 360-px-wide display no
+ * text may be under 9 px, so every font is at least 2.5 % of the chart's width (15 of 600).
+ */
+export const fontSize = { body: 15, title: 18 } as const;
 
 /** A canvas `font` shorthand in our family, for the inline plugins that draw text themselves. */
 export function canvasFont(
