@@ -105,7 +105,7 @@ describe('chart', () => {
     });
     // C2013 is the first child recommended on or after 20 June 2025 (23 June).
     expect(imageOf(await bot.say(MEMBER, 'chart acc-rec')).alt).toMatch(
-      /Tests of change: T-7 Legal advice before recommendation \(from C2013\)/,
+      /Tests of change marked on the chart: T-7 Legal advice before recommendation[\s\S]*Tests of change: T-7 \(from C2013\)/,
     );
   });
 
@@ -136,7 +136,8 @@ describe('chart', () => {
     const whole = imageOf(await bot.say(MEMBER, 'chart acc-rec permanence-milestones')).alt;
     expect(whole).not.toMatch(/T-8/);
     // C2005 (3 March 2025) is the first child on or after T-9's start.
-    expect(whole).toMatch(/Tests of change: T-9 Weekly drift huddle \(from C2005\); T-7 /);
+    expect(whole).toMatch(/Tests of change marked on the chart: T-9 Weekly drift huddle \(from [^)]*\); T-7 /);
+    expect(whole).toMatch(/Tests of change: T-9 \(from C2005\); T-7 /);
     // From July 2025 (first point C2014, 7 July) T-9 and T-7 began earlier: listed, not drawn on C2014.
     const replies = await bot.say(MEMBER, 'chart acc-rec since Jul 2025');
     expect(imageOf(replies).alt).not.toMatch(/Tests of change:/);

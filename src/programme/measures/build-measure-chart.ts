@@ -8,7 +8,7 @@ import { type AnalyseOptions, analyseMeasure, type MeasureAnalysis } from './ana
 import { loadCaseMilestones } from '../cases/case-milestones.js';
 import { chartAnnotations } from './chart-annotations.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
-import { earlierTestsSentence } from './earlier-tests-sentence.js';
+import { earlierTestsSentence, markedTestsSentence } from './earlier-tests-sentence.js';
 import { measureChartSpec } from './measure-chart-spec.js';
 import { plain } from '../../../cards/plain-text.js';
 
@@ -47,7 +47,7 @@ export async function buildMeasureChart(
     throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
   }
   const tests = await chartAnnotations(store, measure, result.points);
-  const sentences = [...result.sentences, earlierTestsSentence(tests.earlier)].filter(Boolean);
+  const sentences = [...result.sentences, markedTestsSentence(tests.marked), earlierTestsSentence(tests.earlier)].filter(Boolean);
   // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
   const { renderRunChart } = await import('../../charts/render-run-chart.js');
   const chart = await renderRunChart(

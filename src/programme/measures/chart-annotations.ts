@@ -15,8 +15,13 @@ export interface EarlierTest {
 }
 
 export interface ChartTests {
-  /** Markers at the first point on or after each test's start, in date order. */
+  /**
+   * Markers at the first point on or after each test's start, in date order, labelled with the
+   * test's number only: titles took up to half a phone-sized chart, so they are listed under it.
+   */
   drawn: RunChartAnnotation[];
+  /** The drawn tests with their titles, for the list under the chart. */
+  marked: EarlierTest[];
   earlier: EarlierTest[];
 }
 
@@ -34,7 +39,7 @@ export async function chartAnnotations(
 ): Promise<ChartTests> {
   const linked = await cycleAnnotations(store, measure.key);
   const first = points[0];
-  const tests: ChartTests = { drawn: [], earlier: [] };
+  const tests: ChartTests = { drawn: [], marked: [], earlier: [] };
   if (!first) return tests;
   for (const cycle of linked) {
     const label = `${cycleId(cycle.number)} ${cycle.title}`;
@@ -44,7 +49,8 @@ export async function chartAnnotations(
     }
     const index = points.findIndex((p) => comparePeriods(p.period, cycle.startedOn) >= 0);
     if (index >= 0) {
-      tests.drawn.push({ index, label: label.length > 60 ? `${label.slice(0, 59)}…` : label });
+      tests.drawn.push({ index, label: cycleId(cycle.number) });
+      tests.marked.push({ label, startedOn: cycle.startedOn });
     }
   }
   return tests;
