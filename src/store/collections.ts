@@ -22,6 +22,7 @@ export const COLLECTIONS = {
   deliveries: 'deliveries',
   slackInstallations: 'slack_installations',
   imports: 'tracker_imports',
+  migrations: 'migrations',
 } as const;
 
 export type CollectionKey = keyof typeof COLLECTIONS;
@@ -63,6 +64,7 @@ export const INDEXES: Record<CollectionKey, IndexDescription[]> = {
   deliveries: [unique({ idempotencyKey: 1 }, 'idempotency_key'), plain({ status: 1, nextAttemptAt: 1 }, 'due')],
   slackInstallations: [unique({ installationId: 1 }, 'installation')],
   imports: [unique({ workspaceId: 1, number: 1 }, 'workspace_import_number'), plain({ status: 1, leaseUntil: 1 }, 'unfinished')],
+  migrations: [],
 };
 
 /** Creates every index; safe to run at each start (createIndexes is idempotent for identical specs). */

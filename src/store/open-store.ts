@@ -1,7 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import type { EmbeddedServer } from './embedded/embedded-server.js';
 import { observeStoreCommands } from '../metrics/metrics.js';
-import { ensureIndexes } from './collections.js';
+import { ensureIndexesOnce } from './index-migration.js';
 
 export interface OpenStore {
   client: MongoClient;
@@ -38,7 +38,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenStore> {
     throw error;
   }
   const db = client.db(options.dbName);
-  await ensureIndexes(db);
+  await ensureIndexesOnce(db);
   return {
     client,
     db,
