@@ -5,6 +5,9 @@ import type { Logger } from './log.js';
 import { jobRunsTotal } from './metrics/metrics.js';
 
 /** One Agenda job: its name (= file name in jobs/) and handler. */
+/** How long a stop waits for running jobs before unlocking them for another instance. */
+const DRAIN_MS = 10_000;
+
 export interface JobDefinition {
   name: string;
   handler: (job: Job) => Promise<void>;
@@ -54,7 +57,12 @@ export function createScheduler(db: Db, logger: Logger, jobs: JobDefinition[], o
       // Agenda creates its indexes from the constructor on; closing the client under that (a start-up
       // that failed to listen) would be an uncaught MongoClientClosedError.
       await agenda.ready.catch(() => undefined);
-      await agenda.stop();
+      // Let a running job finish (a delivery marked sent settles its digest right after): stopping
+      // under it would leave that second write to the repair at the next start. Bounded, so a hung
+      // job cannot hold the shutdown; whatever is still running then is unlocked for another
+      // instance, as stop() always did.
+      const drained = await agenda.drain({ timeout: DRAIN_MS, closeConnection: false });
+      if (drained.running > 0) await agenda.stop(false);
     },
   };
 }
