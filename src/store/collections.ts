@@ -35,7 +35,12 @@ export const INDEXES: Record<CollectionKey, IndexDescription[]> = {
   members: [unique({ workspaceId: 1, userId: 1 }, 'workspace_user')],
   programmes: [unique({ workspaceId: 1 }, 'one_programme_per_workspace')],
   groups: [unique({ workspaceId: 1, key: 1 }, 'workspace_group_key')],
-  cases: [unique({ workspaceId: 1, caseRef: 1 }, 'workspace_case_ref'), plain({ workspaceId: 1, groupKey: 1 }, 'workspace_group')],
+  cases: [
+    unique({ workspaceId: 1, caseRef: 1 }, 'workspace_case_ref'),
+    plain({ workspaceId: 1, groupKey: 1 }, 'workspace_group'),
+    // The repair sweep looks for these every minute across every workspace.
+    plain({ 'lastChange.pendingAudit': 1 }, 'change_audit_pending'),
+  ],
   audit: [
     plain({ workspaceId: 1, entity: 1, entityId: 1, at: -1 }, 'entity_history'),
     plain({ workspaceId: 1, 'actor.userId': 1, at: -1 }, 'by_actor'),
@@ -54,7 +59,7 @@ export const INDEXES: Record<CollectionKey, IndexDescription[]> = {
   changeIdeas: [unique({ workspaceId: 1, key: 1 }, 'workspace_idea_key')],
   measures: [unique({ workspaceId: 1, key: 1 }, 'workspace_measure_key'), plain({ workspaceId: 1, groupKey: 1 }, 'by_group')],
   dataPoints: [unique({ workspaceId: 1, measureKey: 1, period: 1 }, 'one_value_per_period')],
-  pending: [plain({ workspaceId: 1, userId: 1, status: 1 }, 'open_for_user')],
+  pending: [plain({ workspaceId: 1, userId: 1, status: 1 }, 'open_for_user'), plain({ status: 1, leaseUntil: 1 }, 'stopped_changes')],
   counters: [],
   conversationRefs: [unique({ platform: 1, conversationId: 1 }, 'platform_conversation'), plain({ workspaceId: 1, userId: 1 }, 'by_user')],
   processedEvents: [{ key: { at: 1 }, name: 'expire_after_a_week', expireAfterSeconds: 7 * 24 * 3600 }],

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIRM_LEASE_MS, RECORDS_KIND } from '../../src/programme/cases/apply-pending-records.js';
 import { catalogueOf } from '../../src/programme/cases/milestone-settings.js';
 import { cycleAudit } from '../../src/programme/pdsa/audit-cycle.js';
+import { pendingAuditOf } from '../../src/programme/audit/pending-audit.js';
 import { PdsaCycleSchema } from '../../src/store/schemas/pdsa.js';
 import { writeCase } from '../../src/programme/cases/write-case.js';
 import type { ModelContext } from '../../src/programme/model-context.js';
@@ -99,5 +100,20 @@ describe('a change stopped half-way is finished by the repair sweep, once', () =
     const entries = await store.audit.find({ entity: 'pdsa', entityId: 'T-41' }).toArray();
     expect(entries.map((e) => [e.action, e.actor.userId, e.before])).toEqual([['create', 'U-MO', null]]);
     expect((await store.pdsa.findOne({ number: 41 }))!.pendingAudit).toBeUndefined();
+  });
+
+  it("a retention extension written with its audit entry still carried gets the entry, once", async () => {
+    const pendingAudit = pendingAuditOf(ctx(), {
+      entity: 'case',
+      entityId: 'C5901',
+      action: 'retention_extend',
+      before: { retentionDue: '2026-06-01' },
+      after: { keepUntil: '2027-06-30', reason: 'awaiting the court date' },
+    });
+    await store.cases.insertOne({ caseRef: 'C5901', milestones: {}, version: 1, keepUntil: '2027-06-30', pendingAudit, createdAt: NOW, updatedAt: NOW });
+    expect((await finishStoppedChanges(testDb.db, NOW)).audited).toBeGreaterThanOrEqual(1);
+    expect(await finishStoppedChanges(testDb.db, NOW)).toMatchObject({ audited: 0 });
+    expect(await store.audit.countDocuments({ entityId: 'C5901', action: 'retention_extend' })).toBe(1);
+    expect((await store.cases.findOne({ caseRef: 'C5901' }))!.pendingAudit).toBeUndefined();
   });
 });

@@ -80,9 +80,9 @@ export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired>
   for (const workspaceId of workspaces) {
     repaired.audited += await auditAllPending(workspaceStore(db, workspaceId));
   }
-  // Tests of change and measures carry their change's entry the same way.
+  // Tests of change, measures and a case's non-date changes carry their entry the same way.
   const carrying = new Set<string>();
-  for (const name of [COLLECTIONS.pdsa, COLLECTIONS.measures]) {
+  for (const name of [COLLECTIONS.pdsa, COLLECTIONS.measures, COLLECTIONS.cases]) {
     for (const id of (await db.collection(name).distinct('workspaceId', { pendingAudit: { $exists: true } })) as string[]) carrying.add(id);
   }
   for (const workspaceId of carrying) repaired.audited += await flushAllPendingAudits(workspaceStore(db, workspaceId));

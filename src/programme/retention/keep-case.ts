@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { NotFoundError, ValidationError } from '../../errors.js';
+import { flushPendingAudit, pendingAuditOf } from '../audit/pending-audit.js';
 import type { ModelContext } from '../model-context.js';
 import { caseRetentionDue } from './retention-of.js';
 
@@ -31,16 +32,23 @@ export async function keepCase(
     throw new ValidationError('no_keep_reason', 'Say why it must be kept: `… because awaiting the court date`.');
   }
   const was = caseRetentionDue(held, ctx.programme);
-  await ctx.store.cases.updateOne({ caseRef, version: held.version }, { $set: { keepUntil: until, updatedAt: held.updatedAt } });
-  await ctx.store.recordAudit({
-    actor: ctx.actor(),
+  // The extension and its audit entry go in one write; the entry is written out right after, or
+  // by the repair sweep after a crash (programme/audit/pending-audit.ts).
+  await flushPendingAudit(ctx.store, 'cases', [held]);
+  const pendingAudit = pendingAuditOf(ctx, {
     entity: 'case',
     entityId: caseRef,
     action: 'retention_extend',
     before: { retentionDue: was },
     after: { keepUntil: until, reason: why },
-    source: { platform: ctx.source().platform, eventId: ctx.source().eventId },
-    at: ctx.now,
   });
+  const written = await ctx.store.cases.findOneAndUpdate(
+    { caseRef, version: held.version },
+    { $set: { keepUntil: until, pendingAudit } },
+  );
+  if (!written) {
+    throw new ValidationError('edit_conflict', `Someone changed ${caseRef} at the same moment. Please say it again.`);
+  }
+  await flushPendingAudit(ctx.store, 'cases', [written]);
   return { was, until };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditSourceSchema } from './audit-source.js';
+import { PendingAuditSchema } from './pending-audit.js';
 import { ActorSchema, IsoDateSchema, ObjectIdSchema } from './common.js';
 
 export const MilestoneDatesSchema = z.object({
@@ -45,6 +46,8 @@ export const CaseSchema = z.object({
   lastChange: CaseChangeStampSchema.optional(),
   /** An admin's extension of the retention rule: kept until this date, for the audited reason. */
   keepUntil: IsoDateSchema.optional(),
+  /** A change other than its dates (a retention extension) carries its audit entry here until written. */
+  pendingAudit: PendingAuditSchema.optional(),
   /** The retention due date an admin was last told of, so each is told once. */
   retentionNoticeFor: IsoDateSchema.optional(),
   createdAt: z.date(),
