@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import { ForbiddenError } from '../../../errors.js';
 import { caseStage } from '../../../programme/cases/case-stage.js';
 import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
@@ -30,13 +31,13 @@ export async function myCases(ctx: TurnContext): Promise<Reply[]> {
   const lines = held
     .map((c) => caseStage(c, catalogue, today))
     .sort((a, b) => (b.weeks ?? -1) - (a.weeks ?? -1))
-    .slice(0, SHOW)
     .map((s) =>
       s.stage
-        ? `- ${s.caseRef}: ${labelOf(catalogue, s.stage).toLowerCase()} ${s.weeks} weeks ago`
+        ? `- ${s.caseRef}: ${labelMidSentence(labelOf(catalogue, s.stage))} ${s.weeks} weeks ago`
         : `- ${s.caseRef}: only planned dates so far`,
     );
-  return [text([`*Your cases* (${held.length}), longest at their stage first`, ...lines].join('\n'))];
+  const more = lines.length > SHOW ? [`…and ${lines.length - SHOW} more`] : [];
+  return [text([`*Your cases* (${held.length}), longest at their stage first`, ...lines.slice(0, SHOW), ...more].join('\n'))];
 }
 
 /**
@@ -64,8 +65,9 @@ export async function overdueCases(ctx: TurnContext): Promise<Reply[]> {
         return weeks > aim.targetWeeks! ? [{ caseRef: c.caseRef, weeks }] : [];
       })
       .sort((a, b) => b.weeks - a.weeks || a.caseRef.localeCompare(b.caseRef));
-    const heading = `*${plain(aim.name)}*: ${late.length} past ${aim.targetWeeks} weeks without ${labelOf(catalogue, aim.to!).toLowerCase()}`;
-    return [heading, ...late.slice(0, SHOW).map((l) => `- ${l.caseRef}: ${l.weeks} weeks`)].join('\n');
+    const heading = `*${plain(aim.name)}*: ${late.length} past ${aim.targetWeeks} weeks without ${labelMidSentence(labelOf(catalogue, aim.to!))}`;
+    const more = late.length > SHOW ? [`…and ${late.length - SHOW} more`] : [];
+    return [heading, ...late.slice(0, SHOW).map((l) => `- ${l.caseRef}: ${l.weeks} weeks`), ...more].join('\n');
   });
   return [text(sections.join('\n\n'))];
 }
