@@ -1,23 +1,31 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { readBenchArgs } from './cli.js';
+import { benchDigestScale } from './digest-scale.js';
+import { benchMeetingPack } from './meeting-pack.js';
 import { benchParseMilestone } from './parse-milestone.js';
 import { benchReadTracker } from './read-tracker.js';
 import { benchRenderCharts } from './render-charts.js';
 import { type Benchmark, renderReport } from './report.js';
 import { benchRunChart } from './runchart.js';
+import { benchSlackAck } from './slack-ack.js';
 import { benchStartup } from './startup.js';
 import { benchStoreOps } from './store-ops.js';
+import { benchStoreScale } from './store-scale.js';
 import { benchTurnLatency } from './turn-latency.js';
 
 const BENCHMARKS: Record<string, Benchmark> = {
   'store-ops': benchStoreOps,
+  'store-scale': benchStoreScale,
   'turn-latency': benchTurnLatency,
   'parse-milestone': benchParseMilestone,
   runchart: benchRunChart,
   'render-charts': benchRenderCharts,
   'read-tracker': benchReadTracker,
   startup: benchStartup,
+  'slack-ack': benchSlackAck,
+  'digest-scale': benchDigestScale,
+  'meeting-pack': benchMeetingPack,
 };
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);

@@ -99,7 +99,7 @@ function fieldsFor(input: FormInput): Field[] {
         {
           ...base,
           hint,
-          control: (a) => `<input type="text" ${a}${valueAttr(input.value?.join(', '))}>`,
+          control: (a) => `<input type="text" ${a}${valueAttr((input.names ?? input.value)?.join(', '))}>`,
         },
       ];
     }

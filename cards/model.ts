@@ -52,7 +52,17 @@ export type FormInput =
       allowOther?: boolean;
       hint?: string;
     }
-  | { kind: 'people'; id: string; label: string; value?: string[] /* platform user ids */; required?: boolean; multiple?: boolean; hint?: string };
+  | {
+      kind: 'people';
+      id: string;
+      label: string;
+      value?: string[] /* platform user ids */;
+      /** How those people are named, in the same order: a text field (the local chat) shows names, not ids. */
+      names?: string[];
+      required?: boolean;
+      multiple?: boolean;
+      hint?: string;
+    };
 
 export interface CardForm {
   /** Stable id; Slack modal callback_id. */

@@ -4,7 +4,6 @@ import { dueOccurrence } from '../src/programme/prompts/prompt-occurrences.js';
 import { enqueueDelivery } from '../src/deliveries/enqueue-delivery.js';
 import { allProgrammes } from '../src/digest/programmes.js';
 import type { Logger } from '../src/log.js';
-import type { JobDefinition } from '../src/scheduler.js';
 import { workspaceStore } from '../src/store/workspace-store.js';
 
 export interface CoachPromptsDeps {
@@ -60,10 +59,4 @@ export async function runCoachPrompts(deps: CoachPromptsDeps): Promise<number> {
     await deps.onQueued?.();
   }
   return queued;
-}
-
-/** 'coach-prompts': every five minutes, so a prompt goes out within minutes of its time. */
-export function coachPromptsJob(deps: CoachPromptsDeps): JobDefinition {
-  const handler = async () => void (await runCoachPrompts(deps));
-  return { name: 'coach-prompts', every: '5 minutes', handler };
 }

@@ -1,9 +1,10 @@
 import type { Db } from 'mongodb';
+import type { DigestComposer } from '../src/digest/compose-digest.js';
 import { dueDigestSlot } from '../src/digest/due-digest.js';
 import { planDigest, type PlanOutcome } from '../src/digest/plan-digest.js';
+import { DEFAULT_CHARTS_KEPT_MEETINGS, pruneDigestCharts } from '../src/digest/prune-digest-charts.js';
 import { allProgrammes } from '../src/digest/programmes.js';
 import type { Logger } from '../src/log.js';
-import type { JobDefinition } from '../src/scheduler.js';
 
 export interface PlanDigestsDeps {
   db: Db;
@@ -12,6 +13,10 @@ export interface PlanDigestsDeps {
   /** This process, for build leases. */
   owner: string;
   buildLeaseMs?: number;
+  /** Composes each digest; the app's runs in a worker thread (digest-worker-pool.ts), default here. */
+  compose?: DigestComposer;
+  /** Digests keep their chart images for this many meetings (default 3). */
+  chartsKeptMeetings?: number;
   /** Called when digests were planned, to start sending at once rather than at the next poll. */
   onPlanned?: () => Promise<void>;
 }
@@ -27,25 +32,24 @@ const DEFAULT_BUILD_LEASE_MS = 10 * 60_000;
 export async function runPlanDigests(deps: PlanDigestsDeps): Promise<Record<string, PlanOutcome>> {
   const now = deps.clock();
   const outcomes: Record<string, PlanOutcome> = {};
+  const keep = deps.chartsKeptMeetings ?? DEFAULT_CHARTS_KEPT_MEETINGS;
   for (const programme of await allProgrammes(deps.db)) {
     const slot = dueDigestSlot(programme, now);
-    if (!slot) continue;
-    outcomes[programme.workspaceId] = await planDigest(deps.db, programme, slot, {
-      owner: deps.owner,
-      now,
-      buildLeaseMs: deps.buildLeaseMs ?? DEFAULT_BUILD_LEASE_MS,
-    });
-    if (outcomes[programme.workspaceId] === 'planned') {
-      const { workspaceId } = programme;
-      deps.logger.info({ workspaceId, meeting: slot.meeting.localDate }, 'digest planned');
+    if (slot) {
+      outcomes[programme.workspaceId] = await planDigest(deps.db, programme, slot, {
+        owner: deps.owner,
+        now,
+        buildLeaseMs: deps.buildLeaseMs ?? DEFAULT_BUILD_LEASE_MS,
+        ...(deps.compose && { compose: deps.compose }),
+      });
+      if (outcomes[programme.workspaceId] === 'planned') {
+        const { workspaceId } = programme;
+        deps.logger.info({ workspaceId, meeting: slot.meeting.localDate }, 'digest planned');
+      }
     }
+    // After planning, so a digest just built counts as one of the meetings whose charts are kept.
+    await pruneDigestCharts(deps.db, programme.workspaceId, keep, now);
   }
   if (Object.values(outcomes).includes('planned')) await deps.onPlanned?.();
   return outcomes;
-}
-
-/** 'plan-digests': every five minutes, so a digest goes out within minutes of its time. */
-export function planDigestsJob(deps: PlanDigestsDeps): JobDefinition {
-  const handler = async () => void (await runPlanDigests(deps));
-  return { name: 'plan-digests', every: '5 minutes', handler };
 }

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import { allProgrammes } from '../src/digest/programmes.js';
 import type { Logger } from '../src/log.js';
 import { planReminders } from '../src/reminders/plan-reminders.js';
-import type { JobDefinition } from '../src/scheduler.js';
+import { planHappenedNudges } from '../src/programme/nudges/plan-happened-nudges.js';
 
 export interface RemindersDeps {
   db: Db;
@@ -17,6 +17,8 @@ export async function runReminders(deps: RemindersDeps): Promise<number> {
   const now = deps.clock();
   let queued = 0;
   for (const programme of await allProgrammes(deps.db)) {
+    // "Did it happen?" first, so a plan asked about this morning is held from the lead's reminder.
+    queued += await planHappenedNudges(deps.db, programme, now);
     queued += await planReminders(deps.db, programme, now);
   }
   if (queued > 0) {
@@ -24,10 +26,4 @@ export async function runReminders(deps: RemindersDeps): Promise<number> {
     await deps.onQueued?.();
   }
   return queued;
-}
-
-/** 'reminders': every fifteen minutes; each person gets each kind at most once a week. */
-export function remindersJob(deps: RemindersDeps): JobDefinition {
-  const handler = async () => void (await runReminders(deps));
-  return { name: 'reminders', every: '15 minutes', handler };
 }

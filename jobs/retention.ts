@@ -2,7 +2,6 @@ import type { Db } from 'mongodb';
 import { allProgrammes } from '../src/digest/programmes.js';
 import type { Logger } from '../src/log.js';
 import { applyRetention } from '../src/programme/retention/apply-retention.js';
-import type { JobDefinition } from '../src/scheduler.js';
 
 export interface RetentionDeps {
   db: Db;
@@ -25,10 +24,4 @@ export async function runRetention(deps: RetentionDeps): Promise<{ erased: numbe
     if (total.noticed > 0) await deps.onQueued?.();
   }
   return total;
-}
-
-/** 'retention': hourly; Agenda's lock runs it on one instance, and each erase is keyed, so once. */
-export function retentionJob(deps: RetentionDeps): JobDefinition {
-  const handler = async () => void (await runRetention(deps));
-  return { name: 'retention', every: '1 hour', handler };
 }

@@ -1,7 +1,6 @@
 import { claimNextDelivery, claimStaleDelivery } from '../src/deliveries/claim-delivery.js';
 import { DEFAULT_LEASE_MS } from '../src/deliveries/retry-policy.js';
 import { sendDelivery, type SendDeps, type SendOutcome } from '../src/deliveries/send-delivery.js';
-import type { JobDefinition } from '../src/scheduler.js';
 
 export interface SendDeliveriesDeps extends Omit<SendDeps, 'leaseMs'> {
   /** This process, recorded on each claim. */
@@ -30,10 +29,4 @@ export async function runSendDeliveries(
     counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
   return counts;
-}
-
-/** 'send-deliveries': every minute; retries wait out their backoff in `nextAttemptAt`. */
-export function sendDeliveriesJob(deps: SendDeliveriesDeps): JobDefinition {
-  const handler = async () => void (await runSendDeliveries(deps));
-  return { name: 'send-deliveries', every: '1 minute', handler };
 }

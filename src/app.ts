@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from './config.js';
 import type { ConversationDeps } from './conversation/context.js';
 import { StartupError } from './errors.js';
@@ -6,6 +7,9 @@ import { setMetricsStore } from './metrics/metrics.js';
 import { createScheduler, type JobDefinition, type Scheduler } from './scheduler.js';
 import { createServer, type PacebotServer, type RouteRegistrar } from './server.js';
 import { openStore, type OpenStore } from './store/open-store.js';
+import { TurnQueue } from './turn-queue.js';
+
+const delay = (ms: number) => sleep(ms, undefined, { ref: false });
 
 /** What an adapter or job set needs from the running app to wire itself in. */
 export interface AppParts {
@@ -13,6 +17,8 @@ export interface AppParts {
   logger: Logger;
   store: OpenStore;
   conversation: ConversationDeps;
+  /** Acknowledged chat turns waiting or being worked on, bounded (adapters say "busy" beyond). */
+  turns: TurnQueue;
 }
 
 /** Plug-ins the composition root (src/main.ts) or a test passes in: adapters' routes and job definitions. */
@@ -47,7 +53,15 @@ export async function createApp(
       },
     ));
   const conversation: ConversationDeps = { db: store.db, logger, clock: options.clock ?? (() => new Date()), storeLocation: store.location };
-  const parts: AppParts = { config, logger, store, conversation };
+  const turns = new TurnQueue({
+    running: config.TURNS_RUNNING,
+    runningPerWorkspace: config.TURNS_RUNNING_PER_WORKSPACE,
+    waitingPerWorkspace: config.TURNS_WAITING_PER_WORKSPACE,
+    waitingTotal: config.TURNS_WAITING_TOTAL,
+    runningPerPerson: config.TURNS_RUNNING_PER_PERSON,
+    waitingPerPerson: config.TURNS_WAITING_PER_PERSON,
+  });
+  const parts: AppParts = { config, logger, store, conversation, turns };
   const routes = (await plugins.routes?.(parts)) ?? [];
   const http = createServer(config, { logger, store, routes });
   const jobs = plugins.jobs?.(parts) ?? [];
@@ -68,6 +82,8 @@ export async function createApp(
       http.setStarted(false);
       setMetricsStore(null);
       await http.close();
+      // Turns already acknowledged finish before the database closes (bounded like the requests).
+      await Promise.race([turns.idle(), delay(config.SHUTDOWN_GRACE_MS)]);
       await scheduler?.stop();
       if (!options.store) await store.close();
     },

@@ -68,13 +68,42 @@ export const ConfigSchema = z.object({
   WEB_CHAT_ENABLED: z.enum(['true', 'false']).optional(),
   /** Run the scheduler (digests, prompts, reminders) in this process. */
   SCHEDULER_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** Digests keep their chart images for this many meetings; older ones keep their text only (issue 15). */
+  DIGEST_CHARTS_KEPT_MEETINGS: z.coerce.number({ message: 'must be a whole number of meetings, e.g. 3' }).int().min(1).max(1000).default(3),
   /** How long SIGTERM waits for in-flight requests before closing, in milliseconds. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Chat turns worked on at once by this instance, across all workspaces. */
+  TURNS_RUNNING: z.coerce.number({ message: 'must be a whole number, e.g. 8' }).int().min(1).max(1000).default(8),
+  /** Chat turns worked on at once for one workspace, so one busy workspace leaves room for the others. */
+  TURNS_RUNNING_PER_WORKSPACE: z.coerce.number({ message: 'must be a whole number, e.g. 4' }).int().min(1).max(1000).default(4),
+  /** Chat turns of one workspace that may wait for a place; beyond this people are told "busy, try again in a minute". */
+  TURNS_WAITING_PER_WORKSPACE: z.coerce.number({ message: 'must be a whole number, e.g. 20' }).int().min(0).max(100_000).default(20),
+  /** Chat turns that may wait across all workspaces; beyond this people are told "busy, try again in a minute". */
+  TURNS_WAITING_TOTAL: z.coerce.number({ message: 'must be a whole number, e.g. 200' }).int().min(0).max(1_000_000).default(200),
+  /** Chat turns of one person worked on at once, so one person whose calls hang cannot take all of a workspace's places. */
+  TURNS_RUNNING_PER_PERSON: z.coerce.number({ message: 'must be a whole number, e.g. 2' }).int().min(1).max(1000).default(2),
+  /** Chat turns of one person that may wait; beyond this only that person is told "busy, try again in a minute". */
+  TURNS_WAITING_PER_PERSON: z.coerce.number({ message: 'must be a whole number, e.g. 5' }).int().min(0).max(100_000).default(5),
   /** Bearer token for GET /metrics (Prometheus). Unset: /metrics is off (404). */
   METRICS_TOKEN: z
     .string()
     .min(16, { message: 'must be at least 16 characters, e.g. the output of `openssl rand -hex 24`' })
     .optional(),
+
+  /** Longest wait for one outbound API call (Slack Web API, Bot Connector) before it is cut off and tried again, in ms. */
+  OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
+  /** The same for a file going up or down (chart and export uploads, tracker downloads), in ms. */
+  OUTBOUND_TRANSFER_TIMEOUT_MS: z.coerce.number().int().min(50).max(300_000).default(30_000),
+  /** Tries per outbound call, the first included; timeouts, 429 and 5xx answers are tried again. */
+  OUTBOUND_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** First wait between tries, in ms; it doubles (with jitter) up to 5 s unless Retry-After says otherwise. */
+  OUTBOUND_BACKOFF_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  /** Longest Retry-After waited out, in ms; a longer one fails the call at once instead of holding a reply. */
+  OUTBOUND_MAX_RETRY_AFTER_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  /** Outbound calls in flight at once per Slack workspace (Teams calls carry no tenant: per conversation); more wait their turn. */
+  OUTBOUND_WORKSPACE_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Outbound calls in flight at once per conversation or person, inside the workspace's share. */
+  OUTBOUND_CONVERSATION_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

@@ -1,7 +1,7 @@
 import { type App, createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigError } from './errors.js';
-import { parseMilestoneStatement } from './domain/parse-milestone.js';
+import { loadConversation } from './conversation/lazy-turn.js';
 import { adapterRoutes } from './main-routes.js';
 import { jobDefinitions } from './main-jobs.js';
 import { repairAtStart } from './repair-at-start.js';
@@ -63,10 +63,15 @@ async function main(): Promise<void> {
     void stop(stopSignal);
     return;
   }
-  // The date parser's first two calls compile chrono's patterns (about a second); pay that now,
-  // not on the first person's milestone message (bench/RESULTS.md, parse-milestone cold start).
+  // Warm up now, not on the first person's message: the conversation core loads on first use (so
+  // /healthz answers sooner, issue 14), and the date parser's first two calls load chrono and
+  // compile its patterns (about a second; bench/RESULTS.md, parse-milestone cold start).
   setImmediate(() => {
-    for (let i = 0; i < 2; i++) parseMilestoneStatement('C1001 accommodated on Monday', { today: '2026-01-15' });
+    Promise.all([loadConversation(), import('./domain/parse-milestone.js')])
+      .then(([, { parseMilestoneStatement }]) => {
+        for (let i = 0; i < 2; i++) parseMilestoneStatement('C1001 accommodated on Monday', { today: '2026-01-15' });
+      })
+      .catch((error: unknown) => app?.logger.error({ err: error }, 'warm-up after start failed'));
   });
 }
 

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { downloadFile } from '../http-download.js';
 import type { TurnFile } from '../../src/conversation/turn.js';
 import { UpstreamError } from '../../src/errors.js';
+import { slackWorkspaceKey } from './slack-client-options.js';
 
 /** A file shared in a message, as the event names it; the rest comes from files.info. */
 export interface SharedFile {
@@ -24,7 +25,9 @@ export function attachedFiles(client: webApi.WebClient, files: readonly SharedFi
       if (!url) {
         throw new UpstreamError('file_not_available', `Slack did not let me read ${shared.name ?? 'the file'}. Please share it again.`);
       }
-      return downloadFile(url, shared.name ?? 'the file', { authorization: `Bearer ${client.token ?? ''}` });
+      const token = client.token ?? '';
+      // Every workspace downloads from files.slack.com: the token, not the host, says whose file it is.
+      return downloadFile(url, shared.name ?? 'the file', { authorization: `Bearer ${token}` }, undefined, slackWorkspaceKey(token));
     },
   }));
 }

@@ -10,12 +10,15 @@ import type { InstallProvider } from '@slack/oauth';
 import type { AppParts } from '../../src/app.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RouteRegistrar } from '../../src/server.js';
+import { outboundFor } from '../../src/outbound/outbound.js';
 import { boltLogger } from './bolt-logger.js';
-import { registerErrorBoundary } from './error-boundary.js';
+import { registerErrorBoundary, slackTurnFailure } from './error-boundary.js';
+import { createBusyNotices } from './busy-notice.js';
 import { registerHomeListener } from './home-listener.js';
 import { createInstaller, registerOAuthRoutes } from './oauth-routes.js';
 import { createEventClaim } from '../../src/store/processed-events.js';
 import { RestifyReceiver } from './restify-receiver.js';
+import { slackClientOptions } from './slack-client-options.js';
 import { registerTurnListeners } from './turn-listeners.js';
 import { registerUninstallListeners } from './uninstall-listeners.js';
 import { createUserNames } from './user-names.js';
@@ -43,18 +46,17 @@ export function createSlackAdapter(parts: AppParts): SlackAdapter {
     ]);
   }
   const slackLogger = boltLogger(logger);
-  const clientOptions = {
-    slackApiUrl: config.SLACK_API_URL,
-    // Tests talk to a loopback fake: a failed call should fail the test now, not retry for
-    // 30 minutes.
-    ...(config.NODE_ENV === 'test' ? { retryConfig: { retries: 0 } } : {}),
-  };
+  // Every Web API call (replies, look-ups, uploads, the OAuth exchange) goes through the shared
+  // outbound gate: timeout, retries honouring Retry-After, per-workspace and per-person limits.
+  const clientOptions = slackClientOptions(outboundFor(config, logger), config.SLACK_API_URL, {
+    repeatable: true,
+  });
   const oauth = multiWorkspace
     ? createInstaller(config, store.db, slackLogger, clientOptions)
     : undefined;
   const receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger: slackLogger })
-    : new RestifyReceiver({ signingSecret, logger: slackLogger });
+    : new RestifyReceiver({ signingSecret, logger: slackLogger, acking: () => parts.turns.acking() });
   const app = new App({
     receiver,
     logger: slackLogger,
@@ -65,10 +67,12 @@ export function createSlackAdapter(parts: AppParts): SlackAdapter {
     ...(oauth ? { authorize: authorizeWith(oauth.installer) } : { token: config.SLACK_BOT_TOKEN }),
   });
 
-  registerErrorBoundary(app, logger, (token) => new webApi.WebClient(token, clientOptions));
+  const failed = slackTurnFailure(logger, (token) => new webApi.WebClient(token, clientOptions));
+  registerErrorBoundary(app, failed);
   const claim = createEventClaim(store.db, 'slack');
-  registerTurnListeners(app, { conversation, logger, claim, userNames: createUserNames() });
-  registerHomeListener(app, conversation);
+  const tellBusy = createBusyNotices(logger);
+  registerTurnListeners(app, { conversation, logger, claim, userNames: createUserNames(), turns: parts.turns, tellBusy, failed });
+  registerHomeListener(app, conversation, parts.turns);
   if (oauth) registerUninstallListeners(app, oauth.store.deleteInstallation, logger);
 
   return {

@@ -20,31 +20,35 @@ import { decodeViewMetadata } from './view-metadata.js';
 
 /** What Bolt passes an error handler when `extendedErrorHandler` is on. */
 interface ErrorHandlerArgs {
-  error: CodedError;
+  error: CodedError | Error;
   context: { botToken?: string };
   body: unknown;
 }
 
 /** Bolt wraps what a listener threw; the original is what we classify. */
-function originalOf(error: CodedError): unknown {
+function originalOf(error: CodedError | Error): unknown {
   const wrapped = error as { original?: unknown; originals?: unknown[] };
   return wrapped.originals?.[0] ?? wrapped.original ?? error;
 }
 
+/** What a Slack turn failure is handled with: the error, the bot token of the turn and its raw body. */
+export type SlackTurnFailure = (args: ErrorHandlerArgs) => Promise<void>;
+
 /**
- * The one place Slack turn errors are caught (Bolt `app.error` with `extendedErrorHandler`): log
- * once with the code, then tell the person — an AppError's userMessage, or a generic apology — in
- * the conversation they used. Never a stack trace, never their words in the log.
+ * The one place Slack turn errors are handled, whether Bolt caught them (a listener threw) or the
+ * turn queue did (the work ran after the listener returned): log once with the code, then tell the
+ * person — an AppError's userMessage, or a generic apology — in the conversation they used. Never a
+ * stack trace, never their words in the log.
  */
-export function registerErrorBoundary(
-  app: App,
+export function slackTurnFailure(
   logger: Logger,
   clientFor: (token: string) => webApi.WebClient,
-): void {
-  app.error((async ({ error, context, body }: ErrorHandlerArgs) => {
-    if (error.code === 'slack_bolt_authorization_error') {
+): SlackTurnFailure {
+  return async ({ error, context, body }) => {
+    const { code } = error as { code?: unknown };
+    if (code === 'slack_bolt_authorization_error') {
       // No installation for this workspace: nobody to answer with, nothing to apologise for.
-      logger.warn({ code: error.code }, 'slack request from a workspace without an installation');
+      logger.warn({ code }, 'slack request from a workspace without an installation');
       return;
     }
     const appError = asAppError(originalOf(error));
@@ -63,7 +67,12 @@ export function registerErrorBoundary(
     // Rendered like any reply: a message may quote what someone typed.
     const text = markdownToMrkdwn(appError.userMessage);
     await postMessage(clientFor(token), target, { text }).catch(undelivered);
-  }) as Parameters<App['error']>[0]);
+  };
+}
+
+/** Bolt's `app.error` (with `extendedErrorHandler`) for errors thrown inside listeners. */
+export function registerErrorBoundary(app: App, failure: SlackTurnFailure): void {
+  app.error(failure as Parameters<App['error']>[0]);
 }
 
 /** Where the failed turn came from, read from the raw body: the listener may not have got far. */

@@ -1,5 +1,6 @@
 import type { Logger as BoltLogger } from '@slack/logger';
 import { InstallProvider } from '@slack/oauth';
+import type { webApi } from '@slack/bolt';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
 import type { Config } from '../../src/config.js';
@@ -19,6 +20,8 @@ export const SLACK_BOT_SCOPES = [
   'im:history',
   'im:write',
   'users:read',
+  // Adding a colleague by work e-mail (users.lookupByEmail), only for people commands.
+  'users:read.email',
 ];
 
 export const INSTALL_PATH = '/slack/install';
@@ -32,7 +35,7 @@ export function createInstaller(
   config: Config,
   db: Db,
   logger: BoltLogger,
-  clientOptions: { slackApiUrl: string },
+  clientOptions: webApi.WebClientOptions,
 ) {
   const store = createInstallationStore(db);
   const installer = new InstallProvider({

@@ -1,5 +1,7 @@
 import type { types, webApi } from '@slack/bolt';
 import { UpstreamError } from '../../src/errors.js';
+import { sharedOutbound } from '../../src/outbound/outbound.js';
+import { slackWorkspaceKey } from './slack-client-options.js';
 import type { ReplyTarget } from './reply-target.js';
 
 export interface SlackMessage {
@@ -23,7 +25,7 @@ export async function postMessage(
     return;
   }
   if (target.responseUrl) {
-    await postToResponseUrl(target.responseUrl, {
+    await postToResponseUrl(target.responseUrl, client.token, target.channel, {
       ...message,
       ...(options.replace ? { replace_original: true } : { response_type: 'ephemeral' }),
     });
@@ -36,14 +38,25 @@ export async function postMessage(
   });
 }
 
-/** A response_url takes JSON (docs.slack.dev/interactivity/handling-user-interaction). */
-async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
+/**
+ * A response_url takes JSON (docs.slack.dev/interactivity/handling-user-interaction), posted through
+ * the outbound gate under the same workspace and conversation as the client's own calls.
+ */
+async function postToResponseUrl(
+  url: string,
+  token: string | undefined,
+  channel: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const outbound = sharedOutbound();
+  const workspace = token ? slackWorkspaceKey(token) : `slack:${new URL(url).host}`;
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const response = await outbound.fetch(url, init, {
+    label: 'slack response_url',
+    slots: outbound.slots(workspace, channel),
+    repeatable: true,
   });
+  await response.body?.cancel().catch(() => {});
   if (!response.ok) {
     const userMessage = 'Sorry — Slack did not take my answer. Please try again.';
     throw new UpstreamError('slack_response_url_failed', userMessage, { status: response.status });

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type App, HTTPModuleFunctions as http, HTTPResponseAck, type Receiver } from '@slack/bolt';
+import { type App, AuthorizationError, HTTPModuleFunctions as http, HTTPResponseAck, type Receiver } from '@slack/bolt';
+import { ackDuration } from '../../src/metrics/metrics.js';
 import type { Logger } from '@slack/logger';
 import type { Server } from 'restify';
 
@@ -15,6 +16,11 @@ export interface RestifyReceiverOptions {
   bodyLimit?: number;
   /** Now in milliseconds, for the future-timestamp check. */
   nowMs?: () => number;
+  /**
+   * Says an acknowledgement is being prepared, returning the call for when it is sent; the turn
+   * queue holds back turns meanwhile (TurnQueue.acking), so a burst is acknowledged first.
+   */
+  acking?: () => () => void;
 }
 
 /**
@@ -52,6 +58,8 @@ export class RestifyReceiver implements Receiver {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    res.once('finish', () => ackDuration.observe({ platform: 'slack' }, (performance.now() - started) / 1000));
     const { logger } = this.options;
     // Bolt checks only staleness; Slack's rule is "more than five minutes from local time".
     if (isFromTheFuture(req, this.nowMs())) {
@@ -71,21 +79,46 @@ export class RestifyReceiver implements Receiver {
         logger.warn('Slack request refused: body too large');
         return http.buildNoBodyResponse(res, 413);
       }
+      // Bolt's messages here name the failed check (signature, timestamp), never the body.
       logger.warn(`Slack request refused: ${(error as Error).message}`);
       return http.buildNoBodyResponse(res, 401);
     }
-    let body: Record<string, unknown>;
+    // Signed, so from Slack: turns wait for this ack (an unsigned or slow sender cannot hold them).
+    const sent = this.options.acking?.() ?? (() => {});
+    res.once('finish', sent);
+    res.once('close', sent);
+    let body: unknown;
     try {
       body = http.parseHTTPRequestBody(buffered);
-      if (typeof body !== 'object' || body === null) throw new Error('body is not an object');
-    } catch (error) {
-      logger.warn(`Slack request refused: malformed body (${(error as Error).message})`);
+    } catch {
+      // JSON.parse quotes the text around the fault, so its message would put the body in the log.
+      logger.warn('Slack request refused: signed body is not JSON or form data');
+      return http.buildNoBodyResponse(res, 400);
+    }
+    if (!isRecord(body)) {
+      logger.warn('Slack request refused: signed body is not an object');
       return http.buildNoBodyResponse(res, 400);
     }
     // https://docs.slack.dev/interactivity/implementing-slash-commands/#responding_basic_receipt
     if (body.ssl_check === '1') return http.buildSSLCheckResponse(res);
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    return this.dispatch(req, res, buffered, body, sent);
+  }
 
+  /**
+   * Hands a verified body to Bolt. Whatever happens, Slack gets a 2xx or a 4xx, never a 500 (a
+   * 500 makes Slack send the event again, and again): a body Bolt chokes on before any listener
+   * acknowledged it is a 400, and one no listener took (a type we do not handle) is acknowledged
+   * with an empty 200 and ignored.
+   */
+  private async dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    buffered: Awaited<ReturnType<typeof http.parseAndVerifyHTTPRequest>>,
+    body: Record<string, unknown>,
+    sent: () => void,
+  ): Promise<void> {
+    const { logger } = this.options;
     const ack = new HTTPResponseAck({
       logger,
       processBeforeResponse: false,
@@ -93,23 +126,49 @@ export class RestifyReceiver implements Receiver {
       httpRequestBody: body,
       httpResponse: res,
     });
+    const bound = ack.bind();
+    let acked = false;
+    const ackOnce: typeof bound = async (response) => {
+      acked = true;
+      await bound(response);
+      sent();
+    };
     try {
       await this.app?.processEvent({
         body,
-        ack: ack.bind(),
+        ack: ackOnce,
         retryNum: http.extractRetryNumFromHTTPRequest(req),
         retryReason: http.extractRetryReasonFromHTTPRequest(req),
       });
     } catch (error) {
-      await http.defaultProcessEventErrorHandler({
-        error: error as Error,
-        logger,
-        request: req,
-        response: res,
-        storedResponse: ack.storedResponse,
-      });
+      if (acked || res.headersSent) {
+        logger.error('Slack request failed after its ack');
+        return;
+      }
+      if (error instanceof AuthorizationError) {
+        await http.defaultProcessEventErrorHandler({ error, logger, request: req, response: res, storedResponse: undefined });
+        return;
+      }
+      // Bolt reads the body's shape before any listener runs (an `event` that is not an object,
+      // say): what it cannot read is a bad request, named without quoting it.
+      logger.warn(`Slack request refused: signed body of an unreadable shape (${typeName(error)})`);
+      acked = true;
+      ack.ack(); // stops Bolt's 3-second "not acknowledged" timer
+      return http.buildNoBodyResponse(res, 400);
+    }
+    if (!acked && !res.headersSent) {
+      logger.debug('Slack request ignored: no listener for it');
+      await ackOnce();
     }
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function isFromTheFuture(req: IncomingMessage, nowMs: number): boolean {

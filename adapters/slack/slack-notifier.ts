@@ -8,6 +8,8 @@ import type { Reply } from '../../src/conversation/turn.js';
 import { NotFoundError } from '../../src/errors.js';
 import type { Notifier, NotifyTarget, SendOptions, SentMessage } from '../../src/notify.js';
 import { createInstallationStore } from './installation-store.js';
+import { outboundFor } from '../../src/outbound/outbound.js';
+import { slackClientOptions } from './slack-client-options.js';
 import { slackFailure } from './slack-failure.js';
 import { restorePlain } from '../../cards/plain-text.js';
 
@@ -20,7 +22,7 @@ export const DELIVERY_EVENT_TYPE = 'pacebot_delivery';
 const HISTORY_PAGES = 3;
 
 /** An upload carries no metadata, so its file name carries the message key instead. */
-export const uploadName = (key: string) => `pacebot-${key}.png`;
+export const uploadName = (key: string, extension = 'png') => `pacebot-${key}.${extension}`;
 
 type Image = Pick<CardImage, 'png' | 'alt' | 'title'>;
 type HistoryMessage = {
@@ -32,7 +34,8 @@ type HistoryMessage = {
 function carries(message: HistoryMessage, key: string): boolean {
   const payload = message.metadata?.event_payload as { key?: string } | undefined;
   if (message.metadata?.event_type === DELIVERY_EVENT_TYPE && payload?.key === key) return true;
-  return (message.files ?? []).some((f) => f.name === uploadName(key));
+  const names = [uploadName(key), uploadName(key, 'pdf')];
+  return (message.files ?? []).some((f) => names.includes(f.name ?? ''));
 }
 
 /**
@@ -43,12 +46,11 @@ function carries(message: HistoryMessage, key: string): boolean {
  * groups:history, im:history for the look-up after a crash.
  */
 export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier {
-  const clientOptions = {
-    slackApiUrl: config.SLACK_API_URL,
-    // The delivery job retries with backoff and records each attempt; a client retrying on its
-    // own could post twice after a timeout, unseen by the job.
-    retryConfig: { retries: 0 },
-  };
+  // The delivery job retries with backoff and records each attempt; a post repeated after a timeout
+  // could land twice, unseen by the job, so only refusals (429, 503) and look-ups are tried again here.
+  const clientOptions = slackClientOptions(outboundFor(config), config.SLACK_API_URL, {
+    repeatable: false,
+  });
   const installations = createInstallationStore(db);
   const clients = new Map<string, webApi.WebClient>();
 
@@ -105,8 +107,13 @@ export function createSlackNotifier(config: Readonly<Config>, db: Db): Notifier 
       const text = markdownToMrkdwn(reply.text);
       return [{ messageId: (await client.chat.postMessage({ channel, text, metadata })).ts }];
     }
-    // Jobs send digests, prompts and reminders: none is a file to hand over.
-    if (reply.kind === 'file') return [];
+    // The digest's meeting pack: its title and note say what it is; its name carries the key.
+    if (reply.kind === 'file') {
+      const title = restorePlain(reply.title).slice(0, 200);
+      const file = { channel_id: channel, file: reply.data, filename: uploadName(key, 'pdf'), title };
+      await client.filesUploadV2({ ...file, initial_comment: restorePlain(reply.alt).slice(0, 1000) });
+      return [{}];
+    }
     const { text, blocks, images } = toBlockKitMessage(reply.card);
     const posted = await client.chat.postMessage({ channel, text, blocks, metadata });
     const sent: SentMessage[] = [{ messageId: posted.ts }];

@@ -91,7 +91,8 @@ export function commandToTurn(
   };
 }
 
-function interactionWorkspace(payload: BlockActionsPayload | ViewSubmissionPayload): string {
+/** The workspace of a button click or modal submission (see workspaceIdOf). */
+export function interactionWorkspace(payload: BlockActionsPayload | ViewSubmissionPayload): string {
   const enterprise = payload.enterprise?.id ?? payload.team?.enterprise_id;
   return workspaceIdOf(payload.team?.id ?? payload.user.team_id, enterprise);
 }

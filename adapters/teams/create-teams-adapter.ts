@@ -1,8 +1,15 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import {
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+} from 'botbuilder';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/log.js';
+import { outboundFor } from '../../src/outbound/outbound.js';
 import { botAuthOptions } from './auth-options.js';
+import { boundedCredentials } from './bounded-credentials.js';
+import { connectorClientOptions } from './connector-http-client.js';
 import { teamsErrorBoundary } from './error-boundary.js';
+import { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 
 /** botframework-connector's factory type; botbuilder does not re-export it by name. */
 type CredentialsFactory = NonNullable<
@@ -16,6 +23,11 @@ export interface TeamsAdapterOptions {
    * token — MSAL only talks to https authorities (platforms.md §3.2 mode B).
    */
   credentialsFactory?: CredentialsFactory;
+  /**
+   * Whether a send that timed out or met a 5xx is sent again (default true: a reply someone waits for
+   * is worth a rare duplicate). Jobs pass false: a delivery reports an interrupted send, never repeats it.
+   */
+  repeatSends?: boolean;
 }
 
 /** The CloudAdapter for /api/messages and proactive sends, with pacebot's error boundary. */
@@ -23,12 +35,24 @@ export function createTeamsAdapter(
   config: Readonly<Config>,
   logger: Logger,
   options: TeamsAdapterOptions = {},
-): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    botAuthOptions(config),
-    options.credentialsFactory,
+): TeamsCloudAdapter {
+  // Every Bot Connector call goes through the outbound gate (timeouts, Retry-After, per-conversation limit).
+  const outbound = outboundFor(config, logger);
+  const authOptions = botAuthOptions(config);
+  // botbuilder's own default factory, with its token fetch bounded by one call's budget of tries.
+  const credentials = boundedCredentials(
+    options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(authOptions),
+    outbound.policy.timeoutMs * outbound.policy.attempts,
+    logger,
   );
-  const adapter = new CloudAdapter(auth);
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    authOptions,
+    credentials,
+    undefined,
+    undefined,
+    connectorClientOptions(outbound, { repeatable: options.repeatSends ?? true }),
+  );
+  const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = teamsErrorBoundary(logger);
   return adapter;
 }

@@ -2,10 +2,10 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { CardAction } from '../../cards/model.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import { UpstreamError } from '../../src/errors.js';
+import { sharedOutbound } from '../../src/outbound/outbound.js';
 
 export const FILE_CONSENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_TYPE = 'application/vnd.microsoft.teams.card.file.info';
-const UPLOAD_TIMEOUT_MS = 30_000;
 
 type FileReply = Extract<Reply, { kind: 'file' }>;
 
@@ -41,17 +41,29 @@ export interface FileConsentValue {
   uploadInfo?: { uploadUrl?: string; contentUrl?: string; name?: string; uniqueId?: string; fileType?: string };
 }
 
-/** Puts the bytes at the upload URL Teams gave on Accept, in one range, with a timeout. */
+/**
+ * Puts the bytes at the upload URL Teams gave on Accept, in one range, through the outbound gate:
+ * the whole range again is the same PUT, so a try that timed out or met a 429/5xx is simply repeated.
+ * The upload host is the organisation's OneDrive, so it is also the limiter's key.
+ */
 export async function uploadAccepted(value: FileConsentValue, reply: FileReply): Promise<void> {
   const url = value.uploadInfo?.uploadUrl;
-  if (!url) throw new UpstreamError('teams_upload_failed', 'Teams did not say where to put the file. Please ask again.');
+  if (!url || !URL.canParse(url)) {
+    throw new UpstreamError('teams_upload_failed', 'Teams did not say where to put the file. Please ask again.');
+  }
   const size = reply.data.length;
-  const response = await fetch(url, {
+  const outbound = sharedOutbound();
+  const init = {
     method: 'PUT',
     headers: { 'content-range': `bytes 0-${size - 1}/${size}`, 'content-length': String(size) },
     body: new Uint8Array(reply.data),
-    signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
-  });
+  };
+  const response = await outbound
+    .fetch(url, init, { label: 'teams file upload', slots: outbound.slots(`upload:${new URL(url).host}`), transfer: true, repeatable: true })
+    .catch((error: unknown) => {
+      throw new UpstreamError('teams_upload_failed', 'Teams did not accept the file. Please ask again in a minute.', error);
+    });
+  await response.body?.cancel().catch(() => {});
   if (!response.ok) {
     throw new UpstreamError('teams_upload_failed', 'Teams did not accept the file. Please ask again in a minute.', response.status);
   }

@@ -24,9 +24,22 @@ export function replyCard(reply: Reply): AdaptiveCardJson | undefined {
   }
 }
 
-/** One Reply as a Teams message: markdown text, or an Adaptive Card attachment (images inline as data URIs). */
-export function replyActivity(reply: Reply): Partial<Activity> {
-  if (reply.kind === 'file') return fileConsentActivity(reply);
+/**
+ * Teams hands a bot's file over only in a personal chat (file consent); in a channel or group chat
+ * the message says where to ask for it instead.
+ */
+function fileElsewhere(reply: Extract<Reply, { kind: 'file' }>): Partial<Activity> {
+  const ask = reply.askFor ? `: message me \`${reply.askFor}\` there` : '';
+  const text = `**${reply.title}** — ${reply.alt}\n\nTeams lets me share files only in our personal chat${ask}.`;
+  return { type: 'message', text: markdownToTeams(text), textFormat: 'markdown' };
+}
+
+/**
+ * One Reply as a Teams message: markdown text, or an Adaptive Card attachment (images inline as data
+ * URIs). `personal`: whether the conversation is a personal chat, the only place a file can go.
+ */
+export function replyActivity(reply: Reply, personal = true): Partial<Activity> {
+  if (reply.kind === 'file') return personal ? fileConsentActivity(reply) : fileElsewhere(reply);
   const card = replyCard(reply);
   if (!card)
     return {
@@ -47,8 +60,9 @@ export function replyActivity(reply: Reply): Partial<Activity> {
  */
 export async function sendReplies(ctx: TurnContext, replies: Reply[]): Promise<string[]> {
   const ids: string[] = [];
+  const type = ctx.activity.conversation?.conversationType;
   for (const reply of replies) {
-    const activity = replyActivity(reply);
+    const activity = replyActivity(reply, !type || type === 'personal');
     try {
       const replyTo = ctx.activity.replyToId;
       if (reply.kind === 'card' && reply.replaces && replyTo && ctx.activity.value) {

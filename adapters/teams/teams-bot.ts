@@ -3,18 +3,23 @@ import type { ConversationDeps } from '../../src/conversation/context.js';
 import { measuredHandleTurn as handleTurn } from '../../src/metrics/measured-turn.js';
 import type { EventClaim } from '../../src/store/processed-events.js';
 import type { TeamsConversationRefs } from './conversation-refs.js';
-import { invokeResponseActivity, splitInvokeReplies } from './invoke-response.js';
+import { invokeMessage, invokeResponseActivity, splitInvokeReplies } from './invoke-response.js';
 import { forgetConversation, rememberConversation } from './remember-conversation.js';
 import { type FileConsentValue, sendFileInfo, uploadAccepted } from './file-consent.js';
 import { sendReplies } from './send-reply.js';
-import { parseTeamsActivity, type TeamsActivity } from './teams-activity.js';
+import { parseTeamsActivity, type TeamsActivity, tenantOf } from './teams-activity.js';
 import { attachedFiles } from './attached-files.js';
 import { toTurn } from './to-turn.js';
+import { turnsBusyTotal } from '../../src/metrics/metrics.js';
+import { BUSY_MESSAGE, type TurnQueue } from '../../src/turn-queue.js';
+import { withTeamsPeople } from './people-lookup.js';
 
 export interface TeamsBotDeps {
   conversation: ConversationDeps;
   refs: TeamsConversationRefs;
   claim: EventClaim;
+  /** Where turns wait for a place; full means the person is told "busy" at once. */
+  turns: TurnQueue;
 }
 
 /** Attachment types that carry a user's file (personal-chat upload, channel file, pasted image). */
@@ -27,17 +32,31 @@ const FILES_NOT_READ =
  * and membership changes keep the stored conversation references current. No business rules here.
  */
 export function createTeamsBot(deps: TeamsBotDeps): (ctx: TurnContext) => Promise<void> {
-  const { conversation, refs, claim } = deps;
+  const { conversation, refs, claim, turns } = deps;
+  /**
+   * Runs a turn on the queue (the Bot Connector waits for the HTTP answer, so the request waits
+   * with it); when the queue is full the person is told at once, in the reply or the invoke answer.
+   */
+  const queued = async (ctx: TurnContext, activity: TeamsActivity, work: () => Promise<void>) => {
+    const done = turns.offer(tenantOf(activity), work, { person: activity.from?.id });
+    if (done) return done;
+    turnsBusyTotal.inc({ platform: 'teams' });
+    conversation.logger.info({ code: 'turn_busy', workspaceId: tenantOf(activity) }, 'teams turn refused: busy');
+    if (activity.type === 'invoke') await ctx.sendActivity(invokeMessage(BUSY_MESSAGE));
+    else await sendReplies(ctx, [{ kind: 'text', text: BUSY_MESSAGE }]);
+  };
   return async (ctx) => {
     const activity = parseTeamsActivity(ctx.activity);
     switch (activity.type) {
       case 'message':
-        await rememberConversation(ctx, activity, refs, conversation.logger);
-        if (activity.id && !(await claim(`${activity.conversation.id}:${activity.id}`))) return; // a re-delivery
-        return onMessage(ctx, activity, conversation);
+        return queued(ctx, activity, async () => {
+          await rememberConversation(ctx, activity, refs, conversation.logger);
+          if (activity.id && !(await claim(`${activity.conversation.id}:${activity.id}`))) return; // a re-delivery
+          await onMessage(ctx, activity, conversation);
+        });
       case 'invoke':
-        if (activity.name === 'adaptiveCard/action') return onCardAction(ctx, conversation);
-        if (activity.name === 'fileConsent/invoke') return onFileConsent(ctx, conversation);
+        if (activity.name === 'adaptiveCard/action') return queued(ctx, activity, () => onCardAction(ctx, conversation));
+        if (activity.name === 'fileConsent/invoke') return queued(ctx, activity, () => onFileConsent(ctx, conversation));
         return; // other invokes are not ours: botbuilder answers 501
       case 'conversationUpdate':
         if (activity.membersRemoved?.some((m) => m.id === activity.recipient.id))
@@ -65,11 +84,11 @@ async function onMessage(
     await sendReplies(ctx, [{ kind: 'text', text: FILES_NOT_READ }]);
     if (!turn.action && !turn.text) return;
   }
-  await sendReplies(ctx, await handleTurn(turn, deps));
+  await sendReplies(ctx, await handleTurn(await withTeamsPeople(ctx, turn), deps));
 }
 
 async function onCardAction(ctx: TurnContext, deps: ConversationDeps): Promise<void> {
-  const replies = await handleTurn(toTurn(ctx.activity, deps.clock()), deps);
+  const replies = await handleTurn(await withTeamsPeople(ctx, toTurn(ctx.activity, deps.clock())), deps);
   const { response, rest } = splitInvokeReplies(replies);
   await ctx.sendActivity(invokeResponseActivity(response));
   await sendReplies(ctx, rest);

@@ -1,5 +1,9 @@
 import { escapeHtml as e } from '../../cards/html-escape.js';
-import { PICKABLE_PEOPLE, demoPerson } from '../../src/demo/demo-people.js';
+import type { LocalChannel } from './local-channels.js';
+import type { WebPerson } from './web-people.js';
+
+/** Sentences the chips under the log send in a real programme: nothing that assumes the demo's data. */
+export const REAL_SUGGESTIONS = ['help', 'people', 'my cases'];
 
 /** Sentences the chips under the log send: the first things a newcomer should try. */
 export const SUGGESTIONS = [
@@ -21,6 +25,8 @@ function documentHtml(title: string, body: string): string {
     '<link rel="icon" href="data:,">',
     '<link rel="stylesheet" href="/static/chat.css">',
     body.includes('id="log"') ? '<script type="module" src="/static/chat.js"></script>' : '',
+    // Charts open full size on tap, in the chat and on the digest preview alike.
+    '<script type="module" src="/static/lightbox.js"></script>',
     '</head>',
     `<body>${body}</body>`,
     '</html>',
@@ -35,12 +41,24 @@ function brand(subtitle: string): string {
  * The local chat: who you are, the conversation, things to try, the message box. Script: chat.js.
  * The digest preview link shows only once a feature can build the digest.
  */
-export function chatPage({ digestPreview }: { digestPreview: boolean }): string {
-  const options = PICKABLE_PEOPLE.map(({ userId, role }) => {
-    const person = demoPerson(userId)!;
-    return `<option value="${e(userId)}">${e(person.name)} (${e(role)})</option>`;
-  }).join('');
-  const chips = SUGGESTIONS.map((say) => `<button type="button" class="chip" data-say="${e(say)}">${e(say)}</button>`).join('');
+export function chatPage({
+  digestPreview,
+  people,
+  channels,
+  real,
+}: {
+  digestPreview: boolean;
+  people: WebPerson[];
+  channels: LocalChannel[];
+  /** A programme someone set up: the demo's chips would name children and charts it does not have. */
+  real: boolean;
+}): string {
+  const options = people.map(({ userId, name, role }) => `<option value="${e(userId)}">${e(name)} (${e(role)})</option>`).join('');
+  const places = [
+    '<option value="">Direct message with pacebot</option>',
+    ...channels.map((c) => `<option value="${e(c.id)}">#${e(c.name)}${c.linkedAs ? ' · linked' : ''}</option>`),
+  ].join('');
+  const chips = (real ? REAL_SUGGESTIONS : SUGGESTIONS).map((say) => `<button type="button" class="chip" data-say="${e(say)}">${e(say)}</button>`).join('');
   return documentHtml(
     'pacebot — local chat',
     [
@@ -48,6 +66,8 @@ export function chatPage({ digestPreview }: { digestPreview: boolean }): string 
       '<header class="top">',
       brand('local chat'),
       `<div class="who"><label for="as">You are</label><select id="as">${options}</select></div>`,
+      // Local channels stand in for Slack's and Teams' channels: link them, get the digest there.
+      `<div class="who"><label for="where">Where</label><select id="where">${places}</select></div>`,
       digestPreview
         ? '<a id="digest-link" class="top-link" href="/web/digest-preview" target="_blank" rel="noopener">Digest preview<span class="visually-hidden"> (opens in a new tab)</span></a>'
         : '',
@@ -59,6 +79,7 @@ export function chatPage({ digestPreview }: { digestPreview: boolean }): string 
       '</main>',
       '<footer class="composer">',
       `<div class="chips" role="group" aria-label="Things to try">${chips}</div>`,
+      '<p id="thread-note" class="thread-note" hidden><span>Replying in a thread.</span> <button type="button" id="thread-cancel" class="card-button">Stop replying</button></p>',
       '<form id="composer" class="composer-form">',
       '<label for="message">Message to pacebot</label>',
       '<div class="composer-row">',

@@ -4,11 +4,15 @@ import { markdownToHtml } from '../../cards/markdown-to-html.js';
 import { toHtml } from '../../cards/to-html.js';
 import type { Reply } from '../../src/conversation/turn.js';
 
-/** One reply as the page shows it. `replaces`: put it where the card that was clicked is. */
+/**
+ * One reply as the page shows it. `replaces`: the card that was clicked is done with (its buttons go
+ * quiet). `refused`: the turn was turned down and nothing saved, so a submitted form stays open.
+ */
 export interface RenderedReply {
   kind: Reply['kind'];
   html: string;
   replaces?: boolean;
+  refused?: boolean;
 }
 
 /**
@@ -22,7 +26,7 @@ export function renderReplies(replies: readonly Reply[]): RenderedReply[] {
     const idPrefix = `r${randomUUID().slice(0, 8)}-`;
     switch (reply.kind) {
       case 'text':
-        return { kind: reply.kind, html: `<div class="bubble">${markdownToHtml(reply.text)}</div>` };
+        return { kind: reply.kind, html: `<div class="bubble">${markdownToHtml(reply.text)}</div>`, ...(reply.refused ? { refused: true } : {}) };
       case 'card':
         return { kind: reply.kind, html: toHtml(reply.card, { idPrefix }), ...(reply.replaces ? { replaces: true } : {}) };
       case 'form':
@@ -38,20 +42,40 @@ export function renderReplies(replies: readonly Reply[]): RenderedReply[] {
 }
 
 function imageHtml(reply: Extract<Reply, { kind: 'image' }>): string {
-  // The chart draws its own title; the caption names the figure for screen readers only.
+  // The chart draws its own title; the caption names the figure for screen readers only. The image
+  // sits in a button that opens it full size (public/lightbox.js): on a phone it is small to read.
   const caption = reply.title ? `<figcaption class="visually-hidden">${e(reply.title)}</figcaption>` : '';
+  const name = reply.title ? `Open full size: ${reply.title}` : 'Open the chart full size';
   return (
-    `<figure class="chart"><img src="data:image/png;base64,${reply.png.toString('base64')}" alt="${e(reply.alt)}">` +
-    `${caption}</figure>`
+    `<figure class="chart"><button type="button" class="chart-zoom" aria-label="${e(name)}">` +
+    `<img src="data:image/png;base64,${reply.png.toString('base64')}" alt="${e(reply.alt)}"></button>` +
+    `${caption}${tableHtml(reply.table)}</figure>`
   );
 }
 
-/** A file to keep (an export) as a download link; the bytes travel in the link itself. */
+/** The chart's numbers, folded away under it: for reading the values, or a child's reference, exactly. */
+function tableHtml(table: Extract<Reply, { kind: 'image' }>['table']): string {
+  if (!table || table.rows.length === 0) return '';
+  const head = table.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('');
+  const rows = table.rows.map((row) => `<tr>${row.map((cell) => `<td>${e(cell)}</td>`).join('')}</tr>`).join('');
+  return `<details class="chart-table"><summary>The numbers</summary><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
+/**
+ * A file to keep (an export, the meeting pack) as a download link; the bytes travel in the link
+ * itself. A web page (the pack's HTML) can also be opened in a new tab (public/lightbox.js makes it
+ * a page of this origin's own, since browsers will not open a data: address as a page).
+ */
 function fileHtml(reply: Extract<Reply, { kind: 'file' }>): string {
   const href = `data:${reply.mimeType};base64,${reply.data.toString('base64')}`;
   const kb = Math.max(1, Math.round(reply.data.length / 1024));
+  const open =
+    reply.mimeType === 'text/html'
+      ? `<a class="card-button" data-open-page href="${href}" target="_blank" rel="noopener">Open the page<span class="visually-hidden"> (opens in a new tab)</span></a> `
+      : '';
   return (
     `<div class="bubble file"><p>${e(reply.title)}</p>` +
+    open +
     `<a class="card-button primary" download="${e(reply.fileName)}" href="${href}">Download ${e(reply.fileName)} (${kb} KB)</a>` +
     `<p class="file-note">${e(reply.alt)}</p></div>`
   );

@@ -2,14 +2,18 @@ import restify, { type Next, type Request, type Response } from 'restify';
 import type { AppParts } from '../../src/app.js';
 import { measuredHandleTurn as handleTurn } from '../../src/metrics/measured-turn.js';
 import { demoLoadTurn, isDemoLoadTurn } from '../../src/demo/demo-turn.js';
-import { AppError, ValidationError, asAppError } from '../../src/errors.js';
+import { AppError, asAppError } from '../../src/errors.js';
 import type { RouteRegistrar } from '../../src/server.js';
 import { digestPreviewReplies, hasDigestPreview } from './digest-preview.js';
 import { isLocalRequest } from './loopback.js';
 import { chatPage, repliesPage } from './page.js';
 import { renderReplies } from './render-replies.js';
 import { loadStaticFiles } from './static-files.js';
-import { WebUserIdSchema, parseWebTurn, toTurn } from './to-turn.js';
+import { parseWebTurn, toTurn } from './to-turn.js';
+import { localChannel, localChannels } from './local-channels.js';
+import { recentMessages } from './web-messages.js';
+import { hasRealProgramme, webPeople, webPerson } from './web-people.js';
+import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
 import { readUpload, UploadTooLarge } from './read-upload.js';
 import { uploadName, uploadTurn } from './upload-turn.js';
 import { welcomeReplies } from './welcome.js';
@@ -61,17 +65,51 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
     res.send(status, { code: appError.code, message: appError.userMessage }, { 'cache-control': 'no-store' });
   };
 
-  const userOf = (req: Request) => {
-    const as = new URL(req.url ?? '/', 'http://localhost').searchParams.get('as') ?? 'demo-admin';
-    const parsed = WebUserIdSchema.safeParse(as);
-    // A bad ?as= is the client's mistake: a 400 that says which people exist, never a 500.
-    if (!parsed.success) throw new ValidationError('bad_web_user', `as: ${parsed.error.issues[0]!.message}`, { field: 'as' });
-    return parsed.data;
-  };
+  const param = (req: Request, name: string) => new URL(req.url ?? '/', 'http://localhost').searchParams.get(name);
+  // A bad ?as= is the client's mistake: a 400 that says how to choose someone, never a 500.
+  const userOf = (req: Request) => webPerson(conversation.db, param(req, 'as') ?? 'demo-admin');
+
+  /** Who may be chosen and where they may speak; the page refreshes its pickers from this. */
+  const whereAndWho = async () => ({
+    people: await webPeople(conversation.db),
+    channels: await localChannels(conversation.db),
+    real: await hasRealProgramme(conversation.db),
+  });
 
   return (server) => {
     server.get('/', localOnly, async (_req: Request, res: Response) => {
-      sendHtml(res, 200, chatPage({ digestPreview: hasDigestPreview() }));
+      try {
+        sendHtml(res, 200, chatPage({ digestPreview: await hasDigestPreview(), ...(await whereAndWho()) }));
+      } catch (error) {
+        fail(res, error);
+      }
+    });
+
+    server.get('/web/where', localOnly, async (_req: Request, res: Response) => {
+      try {
+        res.send(200, await whereAndWho(), { 'cache-control': 'no-store' });
+      } catch (error) {
+        fail(res, error);
+      }
+    });
+
+    // What the bot posted in a local channel (a digest, a coach's prompt) or in the person's own
+    // direct conversation (their part of the digest, a reminder); never someone else's.
+    server.get('/web/channel', localOnly, async (req: Request, res: Response) => {
+      try {
+        const person = await userOf(req);
+        const wanted = param(req, 'c') ?? '';
+        const own = wanted === `web-${person.userId}`;
+        const channel = own ? { id: wanted, name: 'direct' } : await localChannel(conversation.db, wanted);
+        const messages = await recentMessages(conversation.db, LOCAL_WORKSPACE_ID, channel.id);
+        res.send(
+          200,
+          { channel, messages: messages.map((m) => ({ messageId: m.messageId, kind: m.reply.kind, html: m.reply.html })) },
+          { 'cache-control': 'no-store' },
+        );
+      } catch (error) {
+        fail(res, error);
+      }
     });
 
     server.get('/static/:name', localOnly, async (req: Request, res: Response) => {
@@ -85,7 +123,7 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
 
     server.get('/web/welcome', localOnly, async (req: Request, res: Response) => {
       try {
-        const replies = await welcomeReplies(conversation, userOf(req));
+        const replies = await welcomeReplies(conversation, await userOf(req));
         res.send(200, { replies: renderReplies(replies) }, { 'cache-control': 'no-store' });
       } catch (error) {
         fail(res, error);
@@ -99,7 +137,10 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
       restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }),
       async (req: Request, res: Response) => {
         try {
-          const turn = toTurn(parseWebTurn(req.body), conversation.clock());
+          const request = parseWebTurn(req.body);
+          const person = await webPerson(conversation.db, request.as);
+          if (request.where) await localChannel(conversation.db, request.where.conversation);
+          const turn = toTurn(request, conversation.clock(), person);
           // Message text is personal data: the verb or the kind of turn only, and at debug.
           logger.debug({ code: 'web_turn', verb: turn.action?.verb ?? 'text' }, 'local chat turn');
           const replies = isDemoLoadTurn(turn) ? await demoLoadTurn(turn, conversation) : await handleTurn(turn, conversation);
@@ -127,7 +168,7 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
             res.send(400, { code: 'empty_file', message: 'The file is empty. Choose your tracker (.xlsx or .csv) again.' });
             return;
           }
-          const turn = uploadTurn(userOf(req), uploadName(req.headers['x-file-name']), data, conversation.clock());
+          const turn = uploadTurn(await userOf(req), uploadName(req.headers['x-file-name']), data, conversation.clock());
           logger.debug({ code: 'web_upload', bytes: data.length }, 'local chat upload');
           res.send(200, { replies: renderReplies(await handleTurn(turn, conversation)) }, { 'cache-control': 'no-store' });
         } catch (error) {
@@ -143,7 +184,7 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
 
     server.get('/web/digest-preview', localOnly, async (req: Request, res: Response) => {
       try {
-        const replies = await digestPreviewReplies(conversation, userOf(req));
+        const replies = await digestPreviewReplies(conversation, await userOf(req));
         if (!replies) {
           res.sendRaw(404, 'digest preview not available yet', { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
           return;

@@ -9,6 +9,7 @@ export interface StaticFile {
 const FILES: Record<string, string> = {
   'chat.js': 'text/javascript; charset=utf-8',
   'chat.css': 'text/css; charset=utf-8',
+  'lightbox.js': 'text/javascript; charset=utf-8',
 };
 
 /** Reads the assets once, at start-up: they are a few kilobytes and never change while running. */

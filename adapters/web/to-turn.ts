@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { foldOtherValues } from '../../cards/form-values.js';
 import type { Turn } from '../../src/conversation/turn.js';
-import { LOCAL_WORKSPACE_ID, PICKABLE_PEOPLE, demoPerson } from '../../src/demo/demo-people.js';
+import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
 import { ValidationError } from '../../src/errors.js';
+import { WebUserIdSchema } from './web-people.js';
 
-const PICKABLE_IDS = PICKABLE_PEOPLE.map((p) => p.userId) as [string, ...string[]];
-
-/** Who the person at the keyboard chose to be: one of the demo people the picker offers. */
-export const WebUserIdSchema = z.enum(PICKABLE_IDS, { message: `must be one of ${PICKABLE_IDS.join(', ')}` });
+export { WebUserIdSchema };
 
 const ActionSchema = z.object({
   verb: z.string().min(1).max(100),
@@ -22,6 +20,8 @@ export const WebTurnRequestSchema = z
     as: WebUserIdSchema,
     text: z.string().trim().min(1, { message: 'is empty' }).max(4000).optional(),
     action: ActionSchema.optional(),
+    /** A local channel (and a message's thread in it) instead of the direct conversation. */
+    where: z.object({ conversation: z.string().min(1).max(100), thread: z.string().min(1).max(100).optional() }).strict().optional(),
   })
   .strict()
   .refine((body) => (body.text === undefined) !== (body.action === undefined), {
@@ -39,9 +39,11 @@ export function parseWebTurn(body: unknown): WebTurnRequest {
   throw new ValidationError('bad_web_turn', `${field}: ${issue.message}`, { field });
 }
 
-/** The local chat's request as a Turn in the `web-local` workspace, in the person's direct conversation. */
-export function toTurn(request: WebTurnRequest, receivedAt: Date): Turn {
-  const person = demoPerson(request.as)!;
+/**
+ * The local chat's request as a Turn in the `web-local` workspace: in the person's direct
+ * conversation, or in a local channel (checked by the route) and, for a reply, the message's thread.
+ */
+export function toTurn(request: WebTurnRequest, receivedAt: Date, person: { userId: string; name: string }): Turn {
   const action = request.action
     ? {
         verb: request.action.verb,
@@ -53,7 +55,9 @@ export function toTurn(request: WebTurnRequest, receivedAt: Date): Turn {
     platform: 'web',
     workspaceId: LOCAL_WORKSPACE_ID,
     user: { id: person.userId, name: person.name },
-    conversation: { id: `web-${person.userId}`, kind: 'direct' },
+    conversation: request.where
+      ? { id: request.where.conversation, kind: request.where.thread ? 'thread' : 'channel', ...(request.where.thread ? { threadId: request.where.thread } : {}) }
+      : { id: `web-${person.userId}`, kind: 'direct' },
     ...(action ? { action } : { text: request.text! }),
     eventId: `web-${randomUUID()}`,
     receivedAt,

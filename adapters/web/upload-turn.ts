@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Turn } from '../../src/conversation/turn.js';
-import { LOCAL_WORKSPACE_ID, demoPerson } from '../../src/demo/demo-people.js';
+import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
 import { ValidationError } from '../../src/errors.js';
-import { WebUserIdSchema } from './to-turn.js';
 
 /** The name the page sends in `x-file-name`, URI-encoded: a plain file name, nothing more. */
 export function uploadName(header: string | string[] | undefined): string {
@@ -22,10 +21,7 @@ export function uploadName(header: string | string[] | undefined): string {
 }
 
 /** A file chosen in the local chat's picker, as a turn that says `import` with the file attached. */
-export function uploadTurn(as: string, name: string, data: Buffer, receivedAt: Date): Turn {
-  const parsed = WebUserIdSchema.safeParse(as);
-  if (!parsed.success) throw new ValidationError('bad_web_turn', `as: ${parsed.error.issues[0]!.message}`, { field: 'as' });
-  const person = demoPerson(parsed.data)!;
+export function uploadTurn(person: { userId: string; name: string }, name: string, data: Buffer, receivedAt: Date): Turn {
   return {
     platform: 'web',
     workspaceId: LOCAL_WORKSPACE_ID,

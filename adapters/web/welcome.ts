@@ -3,7 +3,8 @@ import { buildHome } from '../../src/conversation/home.js';
 import { card, text } from '../../src/conversation/replies.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import { DEMO_LOAD_VERB } from '../../src/demo/demo-turn.js';
-import { LOCAL_WORKSPACE_ID, demoPerson } from '../../src/demo/demo-people.js';
+import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
+import type { WebPerson } from './web-people.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
 
 /**
@@ -11,8 +12,8 @@ import { workspaceStore } from '../../src/store/workspace-store.js';
  * home page once there is a programme; before that, a welcome with the way in (the demo, or `setup`).
  * Reads only, like the Slack App Home it mirrors.
  */
-export async function welcomeReplies(deps: ConversationDeps, userId: string): Promise<Reply[]> {
-  const person = demoPerson(userId)!;
+export async function welcomeReplies(deps: ConversationDeps, person: WebPerson): Promise<Reply[]> {
+  const { userId } = person;
   const store = workspaceStore(deps.db, LOCAL_WORKSPACE_ID);
   if (await store.programmes.findOne({})) {
     const home = await buildHome({ workspaceId: LOCAL_WORKSPACE_ID, user: { id: person.userId, name: person.name } }, deps);

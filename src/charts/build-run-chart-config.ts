@@ -2,6 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { defaultChartSize } from './chart-size.js';
 import { commonPluginOptions, staticChartOptions } from './common-plugin-options.js';
 import { formatXLabel } from './format-x-label.js';
+import { monthTicks } from './month-ticks.js';
 import { parseChartSpec } from './parse-chart-spec.js';
 import { createPointLabelsPlugin } from './plugins/point-labels.js';
 import {
@@ -34,6 +35,8 @@ export function buildRunChartConfig(
   );
   const monthly = spec.labels.every((label) => monthPattern.test(label));
   const xTitle = spec.xTitle ?? (monthly ? 'Month' : undefined);
+  // One point per child, by date: each month named once, under its first child.
+  const months = monthTicks(spec.labels);
   return {
     type: 'line',
     data: {
@@ -47,7 +50,9 @@ export function buildRunChartConfig(
           type: 'category',
           title: { display: xTitle !== undefined, text: xTitle ?? '' },
           // Level labels, thinned by Chart.js, read better on a phone than a rotated wall of refs.
-          ticks: { maxRotation: 0, autoSkipPadding: 10 },
+          ticks: months
+            ? { maxRotation: 0, autoSkip: false, callback: (_value: unknown, index: number) => months[index] ?? null }
+            : { maxRotation: 0, autoSkipPadding: 10 },
           grid: { display: false },
         },
         y: {

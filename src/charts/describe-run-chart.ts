@@ -46,7 +46,12 @@ function describeSignals(spec: ParsedRunChartSpec, labels: string[]): string {
  * target, tests of change and excluded points, in sentences a screen reader can read out.
  */
 export function describeRunChart(spec: ParsedRunChartSpec): string {
-  const labels = spec.labels.map((label) => formatXLabel(label, 'long'));
+  // A child is named by reference and date where references may go, by the date alone elsewhere.
+  const dates = spec.labels.map((label) => formatXLabel(label, 'long'));
+  const labels = dates.map((when, i) => {
+    const name = spec.pointNames?.[i];
+    return name ? `${name} (${when})` : when;
+  });
   const present = spec.values.filter((v) => v !== null).length;
   const missing = spec.values.length - present;
   const period = labels.length === 1 ? labels[0] : `${labels[0]} to ${labels.at(-1)}`;
@@ -58,7 +63,8 @@ export function describeRunChart(spec: ParsedRunChartSpec): string {
   ];
   if (spec.target !== undefined) parts.push(`Target ${formatValue(spec.target)} ${spec.unit}.`);
   if (spec.annotations.length > 0) {
-    const tests = spec.annotations.map((a) => `${a.label} (from ${labels[a.index]})`);
+    // A test of change starts on a date, whichever child came next.
+    const tests = spec.annotations.map((a) => `${a.label} (from ${dates[a.index]})`);
     parts.push(`Tests of change: ${tests.join('; ')}.`);
   }
   if (spec.excludedPoints.length > 0) {

@@ -24,6 +24,10 @@ function median(values: number[]): number {
 
 /** Pseudonymous references in the order the children reached recommendation (not issue order). */
 const caseRefs = Array.from({ length: 40 }, (_, i) => `C${1000 + ((i * 29) % 97)}`);
+/** When each child reached recommendation: about one every nine days from March 2025. */
+const reachedDates = caseRefs.map((_, i) =>
+  new Date(Date.UTC(2025, 2, 3) + (i * 9 + (i % 3)) * 86_400_000).toISOString().slice(0, 10),
+);
 const allWeeks = [...baselineWeeks, ...afterT3Weeks];
 const baselineMedian = median(baselineWeeks);
 
@@ -36,8 +40,9 @@ export const runChartShiftExample: RunChartSpec = {
   title: 'Aim 2: accommodation to permanence recommendation',
   measureName: 'Weeks per child',
   unit: 'weeks',
-  xTitle: 'Children, in the order they reached recommendation',
-  labels: caseRefs,
+  xTitle: 'Children, by the month they reached recommendation',
+  labels: reachedDates,
+  pointNames: caseRefs,
   values: allWeeks,
   phases: [{ start: 0, end: 39, median: baselineMedian, baselineEnd: 29 }],
   signalPoints: [30, 31, 32, 33, 34, 35, 36, 37, 38, 39],

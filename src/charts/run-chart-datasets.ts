@@ -27,11 +27,13 @@ function span(count: number, from: number, to: number, value: number): (number |
 function medianDatasets(spec: ParsedRunChartSpec): LineDataset[] {
   const count = spec.labels.length;
   const line = { pointRadius: 0, pointStyle: 'line' as const, borderWidth: 2.5, order: 1 };
+  // The legend names the value(s): the label on the line is left out where it would cover data.
+  const values = spec.phases.map((phase) => formatValue(phase.median)).join(', then ');
   return spec.phases.flatMap((phase) => {
     const baselineEnd = phase.baselineEnd ?? (phase.medianFromBefore ? phase.start - 1 : phase.end);
     const solid: LineDataset = {
       ...line,
-      label: `Median (${spec.ruleSetName} rules)`,
+      label: `Median ${values} (${spec.ruleSetName} rules)`,
       data: span(count, phase.start, baselineEnd, phase.median),
       borderColor: runChartColours.median,
       backgroundColor: runChartColours.median,
@@ -46,7 +48,7 @@ function medianDatasets(spec: ParsedRunChartSpec): LineDataset[] {
     };
     // A solid part of one point or none draws no line, so the legend must not promise one.
     if (baselineEnd <= phase.start) {
-      return [{ ...extended, label: `Baseline median, extended (${spec.ruleSetName} rules)` }];
+      return [{ ...extended, label: `Baseline median ${values}, extended (${spec.ruleSetName} rules)` }];
     }
     return [solid, extended];
   });

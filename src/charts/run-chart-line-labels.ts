@@ -17,15 +17,18 @@ function placesAlong(from: number, to: number, y: number): LabelPlacement[] {
   return places;
 }
 
-/** "Median 40" on each phase's line and "Target" on the target line, clear of the points. */
+/**
+ * "Median 40" on each phase's line and "Target" on the target line, where they cover no point and
+ * no line; where every place along the line would, the label is left out (the legend names both).
+ */
 export function runChartLineLabels(spec: ParsedRunChartSpec): PointLabel[] {
   const labels: PointLabel[] = spec.phases.map((phase) => {
     const [first, ...alternatives] = placesAlong(phase.start, phase.end, phase.median);
-    return { ...first, text: `Median ${formatValue(phase.median)}`, alternatives };
+    return { ...first, text: `Median ${formatValue(phase.median)}`, alternatives, onlyWhereClear: true };
   });
   if (spec.target !== undefined) {
     const [first, ...alternatives] = placesAlong(0, spec.labels.length - 1, spec.target);
-    labels.push({ ...first, text: 'Target', alternatives });
+    labels.push({ ...first, text: 'Target', alternatives, onlyWhereClear: true });
   }
   return labels;
 }

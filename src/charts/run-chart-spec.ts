@@ -54,8 +54,16 @@ export const RunChartSpecSchema = z
     unit: z.string().trim().min(1),
     /** The x-axis title, e.g. "Children, in order of recommendation"; 'Month' for month labels. */
     xTitle: z.string().trim().min(1).optional(),
-    /** Case references in order, or months as 'YYYY-MM' (shown as 'Oct 25'). */
+    /**
+     * Months as 'YYYY-MM' (shown as 'Oct 25'), or for one point per child the date each reached
+     * the stage as 'YYYY-MM-DD' (the axis names each month once), or any other text as it is.
+     */
     labels: z.array(z.string().min(1)).min(1),
+    /**
+     * What each point is, one per label: a child's case reference. Only in the alt text and the
+     * table, never drawn on the chart; leave it out wherever references may not go (a channel).
+     */
+    pointNames: z.array(z.string().min(1)).optional(),
     /** One per label; null keeps the point's place but draws nothing. */
     values: z.array(z.number().nullable()),
     phases: z.array(RunChartPhaseSchema).default([]),
@@ -71,6 +79,9 @@ export const RunChartSpecSchema = z
     const count = spec.labels.length;
     if (spec.values.length !== count) {
       ctx.addIssue({ code: 'custom', path: ['values'], message: 'needs one value per label' });
+    }
+    if (spec.pointNames && spec.pointNames.length !== count) {
+      ctx.addIssue({ code: 'custom', path: ['pointNames'], message: 'needs one name per label' });
     }
     const outOfRange = (path: string, indices: number[]) => {
       if (indices.some((i) => i >= count)) {

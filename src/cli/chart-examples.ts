@@ -6,6 +6,8 @@ import {
   runChartShiftExample,
   waitingChartExample,
 } from '../charts/examples.js';
+import { iChartExample, pChartExample } from '../charts/control-chart-examples.js';
+import { renderControlChart } from '../charts/render-control-chart.js';
 import { renderJourneyTimeline } from '../charts/render-journey-timeline.js';
 import type { RenderedChart } from '../charts/render-png.js';
 import { renderRunChart } from '../charts/render-run-chart.js';
@@ -22,6 +24,8 @@ async function main(outDir: string): Promise<void> {
     ['run-chart-phases.png', renderRunChart(runChartPhasesExample)],
     ['waiting.png', renderWaitingChart(waitingChartExample)],
     ['journey.png', renderJourneyTimeline(journeyExample)],
+    ['i-chart.png', renderControlChart(iChartExample)],
+    ['p-chart.png', renderControlChart(pChartExample)],
   ];
   for (const [file, rendering] of charts) {
     const chart = await rendering;

@@ -26,7 +26,9 @@ export interface Chromium {
  * Headless chromium with a fresh profile in a temporary directory (playwright refuses
  * `--user-data-dir` as an argument, so the profile is passed the way it asks for it).
  */
-export async function launchChromium(options: { width?: number; height?: number } = {}): Promise<Chromium> {
+export async function launchChromium(
+  options: { width?: number; height?: number; /** A phone's touch screen, so a test can tap. */ touch?: boolean } = {},
+): Promise<Chromium> {
   const profile = await mkdtemp(join(tmpdir(), 'pacebot-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -35,6 +37,7 @@ export async function launchChromium(options: { width?: number; height?: number 
     viewport: { width: options.width ?? 1100, height: options.height ?? 900 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
+    ...(options.touch ? { hasTouch: true } : {}),
   });
   return {
     context,

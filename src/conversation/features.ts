@@ -14,12 +14,16 @@ import { retentionFeature } from './features/retention/index.js';
 import { privacyFeature } from './features/privacy/index.js';
 import { greetingFeature } from './features/greeting/index.js';
 import { importFeature } from './features/import/index.js';
+import { alertsFeature } from './features/alerts/index.js';
+import { nudgesFeature } from './features/nudges/index.js';
+import { peopleFeature } from './features/people/index.js';
 import type { Feature } from './registry.js';
 
 /** Every feature of the bot. Sentence interpreters are tried in this order. */
 export const FEATURES: Feature[] = [
   greetingFeature,
   setupFeature,
+  peopleFeature,
   importFeature,
   exportFeature,
   retentionFeature,
@@ -31,6 +35,8 @@ export const FEATURES: Feature[] = [
   digestFeature,
   promptsFeature,
   remindersFeature,
+  alertsFeature,
+  nudgesFeature,
   // Last before help: their sentences claim anything that looks like a case or a milestone.
   casesFeature, milestonesFeature,
   // help reads FEATURES lazily, at run time, so it lists every command registered here.

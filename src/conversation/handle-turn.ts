@@ -2,7 +2,8 @@ import { AppError } from '../errors.js';
 import { workspaceStore } from '../store/workspace-store.js';
 import { programmeRequired, roleCheck, type ConversationDeps, type TurnContext } from './context.js';
 import { FEATURES } from './features.js';
-import { refuseIdentifiers } from './identifier-guard.js';
+import { lookUpColleagueEmails, refuseIdentifiers } from './identifier-guard.js';
+import { refuseChildInChannel, withholdChildrenFromChannel } from './channel-privacy.js';
 import { matchCommand, normaliseCommandText } from './match-command.js';
 import { resolveMember } from './resolve-member.js';
 import { notUnderstood } from './replies.js';
@@ -17,11 +18,12 @@ import type { Reply, Turn } from './turn.js';
 export async function handleTurn(turn: Turn, deps: ConversationDeps): Promise<Reply[]> {
   const ctx = await buildContext(turn, deps);
   try {
-    return await dispatch(ctx);
+    // A case reference never goes to a channel, whichever handler built the reply.
+    return await withholdChildrenFromChannel(ctx, await dispatch(ctx));
   } catch (error) {
     if (error instanceof AppError && !error.reportable) {
       deps.logger.info({ code: error.code, workspaceId: turn.workspaceId }, 'turn refused');
-      return [{ kind: 'text', text: error.userMessage }];
+      return withholdChildrenFromChannel(ctx, [{ kind: 'text', text: error.userMessage, refused: true }]);
     }
     throw error;
   }
@@ -62,9 +64,15 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
     if (refused) return refused;
     return handler.run(ctx, turn.action.data ?? {}, turn.action.values ?? {});
   }
+  // A people command may name a colleague by work e-mail: looked up on the platform first, so the
+  // guard can tell a colleague's address from anyone else's.
+  const early = matchCommand(FEATURES.flatMap((f) => f.commands ?? []), normaliseCommandText(turn.text ?? ''));
+  if (early?.command.colleagueEmails) await lookUpColleagueEmails(ctx);
   // Before any handler: nothing of a message holding an identifier is read further, kept or echoed.
   const refused = await refuseIdentifiers(ctx);
   if (refused) return refused;
+  const inChannel = refuseChildInChannel(ctx);
+  if (inChannel) return inChannel;
   const text = normaliseCommandText(turn.text ?? '');
   if (turn.files?.length) {
     for (const handler of FEATURES.flatMap((f) => f.files ?? [])) {

@@ -18,6 +18,36 @@ function fieldsWithIdentifiers(values: FormValues, now: Date): Map<string, Ident
 }
 
 /**
+ * The text without the work e-mails the adapter found to belong to people of this workspace (Slack
+ * users.lookupByEmail): a colleague's address, checked on the platform, names no child. Any other
+ * e-mail is still refused.
+ */
+function withoutColleagues(said: string, people: TurnContext['turn']['people']): string {
+  let rest = said;
+  for (const email of (people ?? []).flatMap((p) => (p.email ? [p.email] : []))) {
+    const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    rest = rest.replace(new RegExp(`<mailto:${escaped}(?:\\|[^>]*)?>|${escaped}`, 'gi'), ' ');
+  }
+  return rest;
+}
+
+const EMAILS = /<mailto:([^|>\s]+)(?:\|[^>]*)?>|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
+const MAX_EMAIL_LOOKUPS = 5;
+
+/**
+ * For a command that names colleagues: the e-mails in its words that belong to people on the
+ * platform, added to the turn's people (so the guard lets them through and the command can add them).
+ */
+export async function lookUpColleagueEmails(ctx: TurnContext): Promise<void> {
+  const { turn } = ctx;
+  if (!turn.lookupEmail || !turn.text) return;
+  const emails = [...new Set([...turn.text.matchAll(EMAILS)].map((m) => (m[1] ?? m[2]!).toLowerCase()))].slice(0, MAX_EMAIL_LOOKUPS);
+  const found = await Promise.all(emails.map((email) => turn.lookupEmail!(email).catch(() => null)));
+  const people = found.filter((p): p is NonNullable<typeof p> => p !== null && Boolean(p.email));
+  if (people.length > 0) turn.people = [...(turn.people ?? []), ...people];
+}
+
+/**
  * The one identifier check on everything a person types, run before any handler sees the turn:
  * the message of a command, sentence or thread reply, and every value of a submitted form. A turn
  * that holds a date of birth, CHI or NHS number, postcode, email, phone number or a child's name is
@@ -27,7 +57,7 @@ function fieldsWithIdentifiers(values: FormValues, now: Date): Map<string, Ident
  */
 export async function refuseIdentifiers(ctx: TurnContext, handler?: ActionHandler): Promise<Reply[] | null> {
   const { turn, now } = ctx;
-  const said = turn.text ? findIdentifier(turn.text, now) : null;
+  const said = turn.text ? findIdentifier(withoutColleagues(turn.text, turn.people), now) : null;
   if (said) return refused(ctx, said.kind, [text(identifierMessage(said.kind))]);
   const values = turn.action?.values;
   if (!values) return null;

@@ -11,6 +11,11 @@ export interface Command {
   usage: string;
   example: string;
   summary: string;
+  /**
+   * Its words may name colleagues by work e-mail: those the platform knows (turn.lookupEmail) are
+   * not refused as identifiers. Any other e-mail still is.
+   */
+  colleagueEmails?: boolean;
   /** Receives the text after the command words. */
   run(ctx: TurnContext, rest: string): Promise<Reply[]>;
 }

@@ -1,19 +1,44 @@
 import { ValidationError } from '../errors.js';
+import { addPerson } from '../programme/people/add-person.js';
 import type { Member } from '../store/schemas/member.js';
 import type { TurnContext } from './context.js';
 import { plain } from './replies.js';
 
+const EMAIL = /^[^\s@<>|]+@[^\s@<>|]+\.[^\s@<>|]+$/;
+
+/** What was said, unwrapped: a Slack mention `<@U123|ana>`, a Slack mailto link, `@Ana`, or a name. */
+export function personWords(said: string): { wanted: string; email?: string } {
+  const trimmed = said.trim().replace(/^["“]|["”]$/g, '').trim();
+  const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(trimmed);
+  if (mention) return { wanted: mention[1]! };
+  const mailto = /^<mailto:([^|>]+)(?:\|[^>]*)?>$/i.exec(trimmed);
+  const plainWords = (mailto?.[1] ?? trimmed).replace(/^@/, '').trim();
+  return EMAIL.test(plainWords) ? { wanted: plainWords, email: plainWords.toLowerCase() } : { wanted: plainWords };
+}
+
+/** How to name someone the bot has never met, on this platform. */
+function howToAdd(ctx: TurnContext, wanted: string): string {
+  if (ctx.turn.platform === 'web') return `Add them first: \`person add "${plain(wanted)}"\`.`;
+  if (ctx.turn.platform === 'slack') return 'Pick them with an @mention (or give their work e-mail) and I can add them.';
+  return 'Pick them with an @mention and I can add them from the team or chat.';
+}
+
 /**
- * Turns how people name a colleague into a member: a Slack mention `<@U123|ana>` or `<@U123>`, a
- * platform user id, or the display name (or a unique start of it) of someone who has used the bot.
+ * Turns how people name a colleague into a member: a mention, a platform user id, an e-mail, or the
+ * display name (or a unique start of it) of someone the bot knows. With `addIfNew`, someone the
+ * adapter found on its platform (turn.people) but the bot has not met yet is added first — audited,
+ * by the model — so a lead can be chosen before they have ever written to the bot.
  */
-export async function resolvePerson(ctx: TurnContext, said: string): Promise<Member> {
-  const mention = /^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(said.trim());
-  const wanted = (mention?.[1] ?? said).trim().replace(/^@/, '');
+export async function resolvePerson(ctx: TurnContext, said: string, options: { addIfNew?: boolean } = {}): Promise<Member> {
+  const { wanted, email } = personWords(said);
   if (!wanted) throw new ValidationError('no_person', 'Say who, e.g. `@Ana` or their name as the bot knows it.');
   const byId = await ctx.store.members.findOne({ userId: wanted });
   if (byId) return byId;
-  const all = await ctx.store.members.find({}).toArray();
+  if (email) {
+    const byEmail = await ctx.store.members.findOne({ email });
+    if (byEmail) return byEmail;
+  }
+  const all = email ? [] : await ctx.store.members.find({}).toArray();
   const lower = wanted.toLowerCase();
   const exact = all.filter((m) => m.name.toLowerCase() === lower);
   const matches = exact.length > 0 ? exact : all.filter((m) => m.name.toLowerCase().startsWith(lower));
@@ -21,8 +46,13 @@ export async function resolvePerson(ctx: TurnContext, said: string): Promise<Mem
   if (matches.length > 1) {
     throw new ValidationError('ambiguous_person', `More than one person matches "${plain(wanted)}": ${matches.map((m) => plain(m.name)).join(', ')}. Use their full name or @mention them.`);
   }
-  throw new ValidationError(
-    'unknown_person',
-    `I don't know "${plain(wanted)}" yet. They need to say hello to the bot once (any message), then try again.`,
-  );
+  const found = (ctx.turn.people ?? []).filter((p) => p.id === wanted || p.said.includes(lower) || (email && p.email === email));
+  if (found.length === 1 && options.addIfNew) {
+    const person = found[0]!;
+    return (await addPerson(ctx, { userId: person.id, name: person.name || wanted, ...(person.email ? { email: person.email } : {}) })).member;
+  }
+  if (found.length === 1) {
+    throw new ValidationError('unknown_person', `${plain(found[0]!.name)} has not used the bot yet, so there is nothing of theirs to change.`);
+  }
+  throw new ValidationError('unknown_person', `I don't know "${plain(wanted)}" yet. ${howToAdd(ctx, wanted)}`);
 }

@@ -22,10 +22,30 @@ export interface Turn {
   action?: CardAction & { values?: FormValues };
   /** Files attached to the message (a tracker to import), read only when a handler wants them. */
   files?: TurnFile[];
+  /**
+   * People the turn names who may not have spoken to the bot yet, as the adapter found them on its
+   * platform (a Slack mention or e-mail via users.info / users.lookupByEmail, a Teams mention or the
+   * roster, a people picker). The core adds them when a command needs them.
+   */
+  people?: TurnPerson[];
+  /**
+   * Looks a work e-mail up on the platform (Slack users.lookupByEmail). Called by the core only for
+   * a command that names colleagues (registry `colleagueEmails`), never for anything else typed.
+   */
+  lookupEmail?(email: string): Promise<TurnPerson | null>;
   /** Stable id of the platform event, for de-duplicating retries. */
   eventId: string;
   /** When the turn happened; tests pass a fixed clock. */
   receivedAt: Date;
+}
+
+/** Someone the adapter resolved on its platform: the id the platform knows them by, and their name. */
+export interface TurnPerson {
+  id: string;
+  name: string;
+  email?: string;
+  /** What in the turn named them (a mention's id, an e-mail, a name typed or picked), lower case. */
+  said: string[];
 }
 
 /**
@@ -41,10 +61,18 @@ export interface TurnFile {
 }
 
 export type Reply =
-  | { kind: 'text'; text: string }
+  /** `refused`: the turn was turned down (nothing saved), so a platform can keep a submitted form open. */
+  | { kind: 'text'; text: string; refused?: boolean }
   | { kind: 'card'; card: Card; /** Replace the card the action came from, when the platform can. */ replaces?: boolean }
   | { kind: 'form'; card: Card /* card.form is set */ }
-  | { kind: 'image'; png: Buffer; alt: string; title?: string }
+  | {
+      kind: 'image';
+      png: Buffer;
+      alt: string;
+      title?: string;
+      /** The chart's numbers, for a platform that can show a table under it (the local chat). */
+      table?: { columns: string[]; rows: string[][] };
+    }
   /** A file to hand over (an export): Slack uploads it, Teams asks consent, the web chat offers a download. */
   | {
       kind: 'file';
@@ -55,6 +83,8 @@ export type Reply =
       alt: string;
       /** The action that makes this file again, for platforms that deliver it later (Teams' consent). */
       again?: CardAction;
+      /** The words that ask for it, for a platform that cannot hand a file over here (a Teams channel). */
+      askFor?: string;
     }
   /** Form validation errors, shown inline by the field (Slack response_action errors; web/Teams re-render). */
   | { kind: 'form_errors'; errors: Record<string, string>; card: Card };

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Reply } from '../conversation/turn.js';
 import { reviveReplies } from '../digest/stored-replies.js';
+import { packReply } from '../meeting-pack/digest-pack.js';
 import { NotFoundError } from '../errors.js';
 import { COLLECTIONS } from '../store/collections.js';
 import type { Delivery } from '../store/schemas/delivery.js';
@@ -14,7 +15,7 @@ export async function deliveryReplies(db: Db, record: Delivery): Promise<Reply[]
   if (!digest) {
     throw new NotFoundError('The digest this message belongs to is gone.', 'digest_missing');
   }
-  if (record.part === 'channel') return reviveReplies(digest.channel, digest.images);
+  if (record.part === 'channel') return [...reviveReplies(digest.channel, digest.images), ...packReply(digest)];
   const lead = digest.leads.find((l) => `lead:${l.userId}` === record.part);
   if (!lead) throw new NotFoundError('That lead has no part in the digest.', 'digest_part_missing');
   return reviveReplies(lead.replies, digest.images);

@@ -1,11 +1,10 @@
 import type { ConversationDeps } from '../conversation/context.js';
 import { describeDay } from '../programme/meetings/describe-meeting.js';
-import { buildContext } from '../conversation/handle-turn.js';
+import { buildContext } from '../conversation/lazy-turn.js';
 import { normaliseCommandText } from '../conversation/match-command.js';
 import { text } from '../conversation/replies.js';
 import type { Reply, Turn } from '../conversation/turn.js';
 import { AppError } from '../errors.js';
-import { loadDemo } from './load-demo.js';
 
 /** The verb of the local chat's "Load demo data" button. */
 export const DEMO_LOAD_VERB = 'demo.load';
@@ -24,6 +23,9 @@ export async function demoLoadTurn(turn: Turn, deps: ConversationDeps): Promise<
   const ctx = await buildContext(turn, deps);
   try {
     ctx.requireRole(['admin'], 'load demo data');
+    // Imported here: generating Glenmoray (measures, run charts, about 25 modules) is needed only when
+    // someone asks for it, not before the local chat's server answers /healthz (issue 14).
+    const { loadDemo } = await import('./load-demo.js');
     const summary = await loadDemo(deps.db, turn.workspaceId, { now: ctx.now, actor: ctx.actor(), platform: turn.platform });
     deps.logger.info({ code: 'demo_loaded', workspaceId: turn.workspaceId, cases: summary.cases }, 'demo data loaded');
     return [

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { toCaseMilestones } from '../programme/cases/case-milestones.js';
+import { parseCases } from '../domain/measures/parse-cases.js';
 import { listMeasures } from '../programme/measures/measure-catalogue.js';
 import { milestoneLabel } from '../programme/cases/milestone-label.js';
 import { cadenceOf } from '../programme/meetings/cadence-of.js';
@@ -11,6 +12,7 @@ import type { Programme } from '../store/schemas/programme.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import { pastThresholdGaps, plannedPassedGaps, sequenceGaps, type GapCase } from './data-gaps.js';
 import type { DigestModel } from './digest-model.js';
+import type { SharedCharts } from './group-charts.js';
 import { buildGroupDigest } from './group-digest.js';
 import { aimWeeks } from './group-measures.js';
 import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
@@ -56,7 +58,8 @@ export async function buildDigest(
     // An archived group keeps its history but leaves the digest.
     store.groups.find({ archived: { $ne: true } }, { sort: { name: 1 } }).toArray(),
   ]);
-  const cases = toCaseMilestones(stored);
+  // Checked once here: every measure of every group reuses this list without checking it again.
+  const cases = parseCases(toCaseMilestones(stored));
   const gapCases: GapCase[] = stored.map((c, i) => ({
     ...cases[i]!,
     ...(c.groupKey && { groupKey: c.groupKey }),
@@ -68,12 +71,14 @@ export async function buildDigest(
   ];
   const cyclesSince = since ?? DateTime.fromJSDate(meeting.at).minus({ weeks }).toJSDate();
   const parts = [];
+  // A measure in several groups' parts is drawn once: the same chart, and so one stored image.
+  const charts: SharedCharts = new Map();
   // One group at a time: each renders up to four charts, and charts are CPU work.
   for (const group of groups) {
     const gaps = [...shared, ...lateFor(group, measures, gapCases, today, label)];
-    const input = { store, programme, group, measures, cases, gaps, now, today };
+    const input = { store, programme, group, measures, cases, gaps, now, today, charts };
     parts.push(await buildGroupDigest({ ...input, since: cyclesSince }));
   }
-  const { name: programmeName, timeZone, ruleSet } = programme;
-  return { programmeName, timeZone, ruleSet, meeting, since, today, groups: parts };
+  const { name: programmeName, timeZone, ruleSet, caseRefPattern } = programme;
+  return { programmeName, timeZone, ruleSet, caseRefPattern, meeting, since, today, groups: parts };
 }

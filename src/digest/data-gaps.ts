@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { dayNumber } from '../domain/measures/calendar.js';
 import type { MilestoneOrderPair } from '../domain/milestone-order.js';
 import type { CaseGap } from './digest-model.js';
 
@@ -18,7 +19,17 @@ export interface FoundGap extends CaseGap {
 
 type Label = (key: string) => string;
 
-const day = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('d LLL yyyy');
+/** Each month's short name as luxon writes it ('LLL' in the default locale), looked up once. */
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) =>
+  DateTime.fromObject({ year: 2001, month: i + 1, day: 1 }, { zone: 'UTC' }).toFormat('LLL'),
+);
+
+/**
+ * "3 Oct 2026", as luxon's 'd LLL yyyy' writes it, without parsing a DateTime per date: a digest
+ * of a large area writes hundreds of these. The dates were checked as real when the cases were read.
+ */
+const day = (iso: string) =>
+  `${Number(iso.slice(8, 10))} ${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 function gap(c: GapCase, kind: FoundGap['kind'], milestones: string[], detail: string): FoundGap {
   const { caseRef, groupKey } = c;
@@ -72,11 +83,11 @@ export function pastThresholdGaps(
   stage: { from: string; to: string; weeks: number; today: string },
   label: Label,
 ): FoundGap[] {
-  const today = DateTime.fromISO(stage.today, { zone: 'UTC' });
+  const today = dayNumber(stage.today);
   const waiting = cases.flatMap((c) => {
     const start = c.milestones[stage.from]?.actual;
     if (!start || c.milestones[stage.to]?.actual || start > stage.today) return [];
-    const days = today.diff(DateTime.fromISO(start, { zone: 'UTC' }), 'days').days;
+    const days = today - dayNumber(start);
     return [{ c, days }];
   });
   return waiting

@@ -11,6 +11,8 @@ export interface DigestChart {
   sentences: string[];
   /** "62% (Oct 2026)" for the latest point; undefined without data. */
   latest?: string;
+  /** New phases the bot proposes where a shift lines up with a test of change (never a case reference). */
+  proposals?: { sentence: string; measureKey: string; testNumber: number; view: 'per-child' | 'monthly' }[];
 }
 
 export interface WaitingStage {
@@ -69,6 +71,8 @@ export interface GroupDigest {
 export interface DigestModel {
   programmeName: string;
   timeZone: string;
+  /** The area's case-reference pattern, to keep references typed into titles out of the channel. */
+  caseRefPattern?: string;
   ruleSet: RuleSet;
   meeting: { at: Date; localDate: string };
   since: Date | null;

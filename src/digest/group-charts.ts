@@ -1,5 +1,6 @@
 import { buildMeasureChart } from '../programme/measures/build-measure-chart.js';
 import { buildWaitingChart } from '../programme/measures/build-waiting-chart.js';
+import { proposalsForChart } from '../programme/measures/split-proposals.js';
 import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
 import { describePeriod } from '../programme/measures/month-words.js';
 import { valueWithUnit } from '../programme/measures/value-with-unit.js';
@@ -13,6 +14,44 @@ type Store = Pick<WorkspaceStore, 'cases' | 'dataPoints' | 'pdsa' | 'groups'>;
 
 const LONGEST_WAITS = 10;
 
+/** One measure's chart in a digest, or null when it has nothing to draw. */
+type DrawnChart = DigestChart | null;
+
+/** A digest's charts by measure key, so groups sharing a measure share its chart (and its PNG). */
+export type SharedCharts = Map<string, Promise<DrawnChart>>;
+
+async function drawChart(
+  store: Store,
+  programme: Pick<Programme, 'ruleSet' | 'milestones'>,
+  measure: MeasureDefinition,
+  options: { today: string; cases: readonly CaseMilestones[] },
+): Promise<DrawnChart> {
+  try {
+    const chart = await buildMeasureChart(store, programme, measure, {
+      today: options.today,
+      cases: options.cases,
+      ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
+    });
+    const last = chart.latest;
+    const latest =
+      last?.value != null
+        ? `${valueWithUnit(last.value, measure.unit)} (${describePeriod(last.period)})`
+        : undefined;
+    const { png, alt, sentences } = chart;
+    const { key: measureKey, name } = measure;
+    const proposals = (await proposalsForChart(store, programme, chart.result, options.today)).map((p) => ({
+      sentence: p.sentence,
+      measureKey,
+      testNumber: p.testNumber,
+      view: chart.result.view,
+    }));
+    return { measureKey, name, png, alt, sentences, ...(latest && { latest }), ...(proposals.length > 0 && { proposals }) };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    return null;
+  }
+}
+
 /**
  * The run charts of a group's key measures. Interval measures are drawn as monthly medians: the
  * per-child view labels each point with a case reference, and these charts go to the channel.
@@ -21,29 +60,19 @@ export async function groupCharts(
   store: Store,
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   measures: readonly MeasureDefinition[],
-  options: { today: string; cases: readonly CaseMilestones[] },
+  options: { today: string; cases: readonly CaseMilestones[]; shared?: SharedCharts },
 ): Promise<{ charts: DigestChart[]; noData: string[] }> {
   const charts: DigestChart[] = [];
   const noData: string[] = [];
+  const shared: SharedCharts = options.shared ?? new Map();
   for (const measure of measures) {
-    try {
-      const chart = await buildMeasureChart(store, programme, measure, {
-        today: options.today,
-        cases: options.cases,
-        ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
-      });
-      const last = chart.latest;
-      const latest =
-        last?.value != null
-          ? `${valueWithUnit(last.value, measure.unit)} (${describePeriod(last.period)})`
-          : undefined;
-      const { png, alt, sentences } = chart;
-      const { key: measureKey, name } = measure;
-      charts.push({ measureKey, name, png, alt, sentences, ...(latest && { latest }) });
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      noData.push(measure.name);
-    }
+    // Keyed by the whole definition: the same key with other settings is another chart.
+    const key = JSON.stringify([measure.key, measure.version, measure.settings]);
+    let drawn = shared.get(key);
+    if (!drawn) shared.set(key, (drawn = drawChart(store, programme, measure, options)));
+    const chart = await drawn;
+    if (chart) charts.push(chart);
+    else noData.push(measure.name);
   }
   return { charts, noData };
 }

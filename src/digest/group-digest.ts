@@ -10,7 +10,7 @@ import type { Programme } from '../store/schemas/programme.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import { gapsOfGroup, type FoundGap } from './data-gaps.js';
 import type { DigestChart, DigestGaps, GroupDigest } from './digest-model.js';
-import { groupCharts, groupWaiting } from './group-charts.js';
+import { groupCharts, groupWaiting, type SharedCharts } from './group-charts.js';
 import { aimWeeks, groupMeasures, groupMilestones } from './group-measures.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
 
@@ -27,6 +27,8 @@ export interface GroupDigestInput {
   now: Date;
   today: string;
   since: Date;
+  /** Charts already drawn for this digest, by measure: a measure two groups use is drawn once. */
+  charts?: SharedCharts;
 }
 
 function byKind(gaps: readonly FoundGap[], thresholdWeeks: number | null): DigestGaps {
@@ -62,7 +64,11 @@ export async function buildGroupDigest(input: GroupDigestInput): Promise<GroupDi
   const { store, programme, group, today, cases } = input;
   const groupKey = group.key;
   const measures = groupMeasures(group, input.measures);
-  const drawn = await groupCharts(store, programme, measures, { today, cases });
+  const drawn = await groupCharts(store, programme, measures, {
+    today,
+    cases,
+    ...(input.charts && { shared: input.charts }),
+  });
   const { charts, noData } = drawn;
   const queued = { kind: 'question' as const, groupKey, status: 'active' as const };
   const oldestFirst = { sort: { createdAt: 1, number: 1 }, limit: MAX_QUESTIONS } as const;

@@ -30,8 +30,5 @@ export function groupMilestones(measures: readonly MeasureDefinition[]): Set<str
   return keys;
 }
 
-/** Weeks in an aim's target ("95% within 26 weeks", "28 weeks"), or null when it names none. */
-export function aimWeeks(group: Group): number | null {
-  const match = group.aim ? /(\d{1,3})\s*weeks?\b/i.exec(group.aim.target) : null;
-  return match ? Number(match[1]) : null;
-}
+// The one reader of an aim's weeks, shared with overdue, waiting at and the alerts.
+export { aimWeeks } from '../programme/measures/aim-weeks.js';

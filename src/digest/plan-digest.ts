@@ -1,19 +1,19 @@
 import type { Db, WithId } from 'mongodb';
 import { COLLECTIONS } from '../store/collections.js';
-import { DigestSchema, type Digest, type StoredImage } from '../store/schemas/digest.js';
+import { DigestSchema, type Digest } from '../store/schemas/digest.js';
 import type { Programme } from '../store/schemas/programme.js';
 import { workspaceStore } from '../store/workspace-store.js';
-import { buildDigest } from './build-digest.js';
+import { composeDigest, type DigestComposer } from './compose-digest.js';
 import { enqueueDigestDeliveries } from './digest-deliveries.js';
 import type { DigestSlot } from './due-digest.js';
-import { renderDigest } from './render-digest.js';
-import { storeReplies } from './stored-replies.js';
 
 export interface PlanOptions {
   owner: string;
   now: Date;
   /** How long a build may take before another instance takes it over (its builder died). */
   buildLeaseMs: number;
+  /** Builds the digest's content; default in this thread, the scheduler's is a worker (digest-worker-pool.ts). */
+  compose?: DigestComposer;
 }
 
 export type PlanOutcome = 'planned' | 'exists' | 'busy';
@@ -47,26 +47,15 @@ export async function planDigest(
   }
   const store = workspaceStore(db, programme.workspaceId);
   const meeting = { at: slot.meeting.at, localDate: slot.meeting.localDate };
-  const model = await buildDigest(store, programme, meeting, now);
-  const rendered = renderDigest(model);
-  const images: StoredImage[] = [];
-  const seen = new Map<Buffer, number>();
-  const channel = storeReplies(rendered.channel, images, seen);
-  const leads = rendered.leads.map(({ userId, groupKeys, replies }) => ({
-    userId,
-    groupKeys,
-    replies: storeReplies(replies, images, seen),
-  }));
-  const questions = model.groups.flatMap((g) => g.questions);
-  const questionIds = questions.map((q) => q.id);
-  const built = { channel, leads, images, questionIds, since: model.since };
+  const compose = options.compose ?? composeDigest;
+  const { questionNumbers, ...built } = await compose(store, programme, meeting, now);
   const done = await digests.findOneAndUpdate(
     { _id: id, status: 'building', 'build.by': owner },
     { $set: { ...built, status: 'queued', builtAt: now }, $unset: { build: '' } },
     { returnDocument: 'after' },
   );
   if (!done) return 'busy'; // our lease lapsed and someone else builds it now
-  const numbers = { $in: questions.map((q) => q.number) };
+  const numbers = { $in: questionNumbers };
   const asked = { kind: 'question' as const, status: 'active' as const, number: numbers };
   const used = { status: 'done' as const, usedInDigest: id, updatedAt: now };
   await store.prompts.updateMany(asked, { $set: used });

@@ -32,7 +32,11 @@ function headerCard(model: DigestModel, audience: Audience): Card {
     ? `since the last meeting (${localDay(since, timeZone)})`
     : 'over the last six weeks';
   const what = audience === 'channel' ? 'Digest' : 'Your group’s digest';
-  const rules = `Run charts are read with ${RULE_SET_NAMES[model.ruleSet]} rules.`;
+  const rules =
+    `Run charts are read with ${RULE_SET_NAMES[model.ruleSet]} rules; control charts (I, C, P) with ` +
+    '3-sigma limits and the Anhøj rules. Their badges follow NHS Making Data Count: [Variation] is ' +
+    'special cause (improvement or concern) or common cause (no signal); [Target] says whether the ' +
+    'target is consistently met, consistently missed, or hit and miss.';
   return {
     title: `${what} for the champions’ meeting, ${when}`,
     subtitle: model.programmeName,
@@ -59,7 +63,7 @@ function groupReplies(group: GroupDigest, audience: Audience, model: DigestModel
   const showWaiting = waiting && (audience === 'lead' || waitingChartForChannel(group));
   const barsTitle = `${group.name}: children still waiting`;
   const bars = showWaiting ? [image(waiting.png, waiting.alt, barsTitle)] : [];
-  const card = groupCard(group, audience, model.since, model.timeZone);
+  const card = groupCard(group, audience, model.since, model.timeZone, model.caseRefPattern);
   return [{ kind: 'card', card }, ...charts, ...bars];
 }
 

@@ -1,9 +1,11 @@
 import type { Card, CardSection } from '../../cards/model.js';
+import { compileCaseRefPattern, replaceCaseReferences } from '../domain/case-reference.js';
 import type { CaseGap, DigestGaps, GroupDigest } from './digest-model.js';
 import { capped, changeLines, isoDay, localDay } from './render-lines.js';
 import { channelCount, safeForChannel } from './small-numbers.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
 import { plain } from '../../cards/plain-text.js';
+import { proposalButtons } from '../programme/measures/proposal-card.js';
 
 /** Who a group's part is for: the champions' channel (counts only) or a lead (case references). */
 export type Audience = 'channel' | 'lead';
@@ -19,10 +21,13 @@ function aimSection(group: GroupDigest): CardSection | null {
 
 function chartsSection(group: GroupDigest): CardSection | null {
   const lines = [
-    ...group.charts.map((c) => `- *${plain(c.name)}*: ${c.sentences[0] ?? ''}`),
+    ...group.charts.flatMap((c) => [
+      `- *${plain(c.name)}*: ${c.sentences[0] ?? ''}`,
+      ...(c.proposals ?? []).map((p) => `- _Proposed:_ ${p.sentence} (a lead or coach decides, with a reason)`),
+    ]),
     ...group.noData.map((name) => `- *${plain(name)}*: no data yet.`),
   ];
-  return lines.length > 0 ? { heading: 'Run charts', text: lines.join('\n') } : null;
+  return lines.length > 0 ? { heading: 'Charts', text: lines.join('\n') } : null;
 }
 
 /** Whether the waiting bar chart may go to the channel: no bar of 1 to 4 children. */
@@ -93,6 +98,7 @@ export function groupCard(
   audience: Audience,
   since: Date | null,
   timeZone: string,
+  caseRefPattern?: string,
 ): Card {
   const sinceLabel = since
     ? `the last meeting (${localDay(since, timeZone)})`
@@ -104,10 +110,25 @@ export function groupCard(
     cyclesSection(group, sinceLabel),
     gapsSection(group.gaps, audience),
     questionsSection(group),
-  ].filter((s): s is CardSection => s !== null);
+  ]
+    .filter((s): s is CardSection => s !== null)
+    .map((s) => (audience === 'channel' ? withoutCaseRefs(s, caseRefPattern) : s));
   const subtitle =
     audience === 'channel'
       ? 'Aim group'
       : 'Your aim group — private to its leads: it names cases';
-  return { title: group.name, subtitle, sections };
+  const buttons = group.charts.flatMap((c) =>
+    (c.proposals ?? []).flatMap((p) => proposalButtons(p)),
+  );
+  return { title: group.name, subtitle, sections, ...(buttons.length > 0 && { buttons }) };
+}
+
+/**
+ * A channel section with any case reference in its words replaced: titles and questions are typed
+ * by people and may name a child, and the channel part goes to the whole group.
+ */
+function withoutCaseRefs(section: CardSection, caseRefPattern: string | undefined): CardSection {
+  const pattern = compileCaseRefPattern(caseRefPattern);
+  if (section.text === undefined) return section;
+  return { ...section, text: replaceCaseReferences(section.text, pattern, '[case]') };
 }

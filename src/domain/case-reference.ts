@@ -96,3 +96,21 @@ export function patternFromExample(said: string): string | null {
   const sep = separator ? `\\${separator}` : '';
   return `^[A-Za-z]{${letters.length}}${sep}${digitRule}$`;
 }
+
+/** The bot's own numbering of tests of change ("T-101"): never a child, whatever an area's pattern. */
+export const TEST_NUMBER = /^T-\d+$/i;
+
+/**
+ * `text` with every case reference replaced by `stand` (the bot's test numbers excepted): for words
+ * people typed (a test's title, a question) on their way to a channel or a meeting room.
+ */
+export function replaceCaseReferences(text: string, pattern: RegExp, stand: string): string {
+  let out = '';
+  let from = 0;
+  for (const { start, end } of findCaseReferences(text, pattern)) {
+    if (TEST_NUMBER.test(text.slice(start, end))) continue;
+    out += text.slice(from, start) + stand;
+    from = end;
+  }
+  return out + text.slice(from);
+}

@@ -83,10 +83,36 @@ const DEFAULT_ENTRIES: DefaultEntry[] = [
   },
   { key: 'planning_meeting_72h', label: '72-hour planning meeting', notBefore: ['accommodated'] },
   {
+    // Scottish stages: a hearing can come before or after accommodation, so it has no expected
+    // order; it sits early so a child's furthest stage is still read from the permanence steps.
+    key: 'childrens_hearing',
+    label: "Children's Hearing",
+    note: "A Children's Hearing about the child (SCRA)",
+  },
+  {
     key: 'first_lac_review',
     label: 'First LAC review',
     note: 'First looked-after child review; good practice is within 2 weeks of accommodation',
     notBefore: ['accommodated'],
+  },
+  // Later reviews each follow the one before; "LAC review" alone still means the first.
+  {
+    key: 'second_lac_review',
+    label: 'Second LAC review',
+    note: 'Second looked-after child review',
+    notBefore: ['first_lac_review'],
+  },
+  {
+    key: 'third_lac_review',
+    label: 'Third LAC review',
+    note: 'Third looked-after child review',
+    notBefore: ['second_lac_review'],
+  },
+  {
+    key: 'fourth_lac_review',
+    label: 'Fourth LAC review',
+    note: 'Fourth looked-after child review',
+    notBefore: ['third_lac_review'],
   },
   {
     key: 'legal_advice',
@@ -132,6 +158,12 @@ const DEFAULT_ENTRIES: DefaultEntry[] = [
     note: 'Compulsory supervision order at home starts; Aim 1',
   },
   {
+    // Made or varied at a hearing, for a child at home or away from home: no expected order.
+    key: 'cso_made_or_varied',
+    label: 'CSO made or varied',
+    note: 'Compulsory supervision order made or varied at a Children\'s Hearing',
+  },
+  {
     key: 'cso_review',
     label: 'CSO review',
     note: 'Review of a child at home on a CSO for 2+ years; Aim 1',
@@ -153,7 +185,12 @@ export function activeMilestones(catalogue: MilestoneCatalogue): MilestoneDefini
   return catalogue.filter((m) => !m.retired);
 }
 
-/** "First LAC review" reads "first LAC review" mid-sentence; "ADM decision" stays as it is. */
+/**
+ * A label as written mid-sentence, the one place labels are lower-cased: "First LAC review" reads
+ * "first LAC review"; an acronym ("ADM decision") or a proper name whose other words are capitalised
+ * too ("Children's Hearing") stays as it is.
+ */
 export function labelMidSentence(label: string): string {
-  return /^.[A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  if (/^.[A-Z]/.test(label) || /\s[A-Z][a-z]/.test(label)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }

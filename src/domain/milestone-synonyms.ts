@@ -74,6 +74,53 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'child care review',
     ],
   },
+  childrens_hearing: {
+    synonyms: [
+      'childrens hearing',
+      'children hearing',
+      'ch hearing',
+      'hearing held',
+      'went to hearing',
+      'went to a hearing',
+      'panel hearing',
+      'scra hearing',
+      'grounds hearing',
+      'review hearing',
+    ],
+    // "Hearing" alone is how Scottish areas say it, unless a more specific phrase is named.
+    genericSynonyms: ['hearing'],
+  },
+  second_lac_review: {
+    // "2nd" reads as "second" (canonical-words.ts), so "2nd LAC review" needs no line of its own.
+    synonyms: [
+      'second lac review',
+      'second looked after review',
+      'second looked after child review',
+      'second looked after children review',
+      'second review',
+      'second child care review',
+    ],
+  },
+  third_lac_review: {
+    synonyms: [
+      'third lac review',
+      'third looked after review',
+      'third looked after child review',
+      'third looked after children review',
+      'third review',
+      'third child care review',
+    ],
+  },
+  fourth_lac_review: {
+    synonyms: [
+      'fourth lac review',
+      'fourth looked after review',
+      'fourth looked after child review',
+      'fourth looked after children review',
+      'fourth review',
+      'fourth child care review',
+    ],
+  },
   legal_advice: {
     synonyms: [
       'legal advice',
@@ -183,6 +230,24 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'home supervision order',
       'supervision order at home',
       'cso made at home',
+    ],
+  },
+  cso_made_or_varied: {
+    synonyms: [
+      'cso made or varied',
+      'cso made',
+      'cso varied',
+      'cso made at hearing',
+      'cso varied at hearing',
+      'cso variation',
+      'variation of cso',
+      'varied cso',
+      'new cso',
+      'compulsory supervision order made',
+      'compulsory supervision order varied',
+      'supervision order made',
+      'supervision order varied',
+      'supervision requirement varied',
     ],
   },
   cso_review: {

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import {
   compileCaseRefPattern,
   DEFAULT_CASE_REF_EXAMPLE,
@@ -12,15 +11,16 @@ import {
   DEFAULT_MILESTONE_CATALOGUE,
   type MilestoneCatalogue,
   type MilestoneKey,
-  MilestoneKeySchema,
 } from './milestone-catalogue.js';
 import { assignDates } from './milestone-parsing/assign-dates.js';
 import { overlaps } from './milestone-parsing/date-mention.js';
 import { findExplicitDates } from './milestone-parsing/find-explicit-dates.js';
 import { findMilestones } from './milestone-parsing/find-milestones.js';
 import { maskSpans } from './milestone-parsing/mask-spans.js';
+import { mayHoldPersonName } from './identifiers/person-name.js';
 import { maskRescheduling } from './milestone-parsing/rescheduling.js';
 import { readDates } from './milestone-parsing/read-dates.js';
+import type { MilestoneRecord } from './milestone-record.js';
 import {
   type ParseErrorCode,
   type RefusalContext,
@@ -48,18 +48,19 @@ export interface ParseMilestoneOptions {
   maxYearsAhead?: number;
 }
 
-/** One child's milestone date, as understood from a message (before confirmation and storage). */
-export const MilestoneRecordSchema = z.object({
-  caseRef: z.string().min(1),
-  milestone: MilestoneKeySchema,
-  date: z.iso.date(),
-  /** A future date booked in diaries rather than a milestone reached. */
-  planned: z.boolean(),
-});
-export type MilestoneRecord = z.infer<typeof MilestoneRecordSchema>;
+// Re-exported: callers that parse take the record's schema from here.
+export { MilestoneRecordSchema, type MilestoneRecord } from './milestone-record.js';
 
 export type ParseMilestoneResult =
-  | { ok: true; records: MilestoneRecord[] }
+  /**
+   * `nameLeftOut`: words that look like a person's name were ignored (see mayHoldPersonName), so
+   * the reply can remind the member never to type names; the words themselves are not kept.
+   */
+  /**
+   * `undated`: milestones named but given no date of their own, read as where or when the others
+   * happened ("recommended at the LAC review on 12/11"), so the reply can say they were not recorded.
+   */
+  | { ok: true; records: MilestoneRecord[]; nameLeftOut?: true; undated?: MilestoneKey[] }
   | { ok: false; error: ParseErrorCode; message: string };
 
 /**
@@ -119,9 +120,9 @@ export function parseMilestoneStatement(
   if (read.kind === 'none') return refuse('no_date', { milestoneLabel, dateText: read.vagueText });
   if (read.kind === 'invalid')
     return refuse('invalid_date', { milestoneLabel, dateText: read.text });
-  const { dates, planning } = read;
+  const { dates, said, planning } = read;
 
-  const assignment = assignDates(refs, milestones, dates);
+  const assignment = assignDates(refs, milestones, dates, said);
   if (!assignment.ok) {
     const counts = { milestones: assignment.milestones, dates: assignment.dates };
     return refuse('ambiguous', { milestoneLabel, counts });
@@ -140,8 +141,16 @@ export function parseMilestoneStatement(
     });
   }
 
+  const nameLeftOut = mayHoldPersonName(maskSpans(refMasked, milestones, ' '));
+  // Never silently: a milestone named as news but left without a date is reported back.
+  const assigned = new Set(assignment.assigned.map((a) => a.milestone));
+  const undated = [
+    ...new Set(counted.filter((m) => m.strength !== 'reference' && !assigned.has(m.key)).map((m) => m.key)),
+  ];
   return {
     ok: true,
+    ...(nameLeftOut ? { nameLeftOut: true as const } : {}),
+    ...(undated.length > 0 ? { undated } : {}),
     records: assignment.assigned.map((a) => ({
       caseRef: a.caseRef,
       milestone: a.milestone,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { handleTurn } from '../conversation/handle-turn.js';
+import { handleTurn } from '../conversation/lazy-turn.js';
 import type { ConversationDeps } from '../conversation/context.js';
 import type { Reply, Turn } from '../conversation/turn.js';
 import { currentRequestId, withRequestId } from '../request-context.js';

@@ -28,6 +28,26 @@ export const turnDuration = new Histogram({
   registers: [registry],
 });
 
+/**
+ * Time from a platform's request reaching its route to the HTTP answer going out. For Slack that is
+ * the acknowledgement Slack wants within 3 s (the turn's work comes after it); for Teams the answer
+ * follows the turn, since the Bot Connector waits for it.
+ */
+export const ackDuration = new Histogram({
+  name: 'pacebot_ack_duration_seconds',
+  help: 'Time from a Slack or Teams request reaching its route to the HTTP answer being sent, by platform.',
+  labelNames: ['platform'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+export const turnsBusyTotal = new Counter({
+  name: 'pacebot_turns_busy_total',
+  help: 'Chat turns not taken on because too many were already waiting (the person was told to try again), by platform.',
+  labelNames: ['platform'] as const,
+  registers: [registry],
+});
+
 export const jobRunsTotal = new Counter({
   name: 'pacebot_job_runs_total',
   help: 'Scheduled job runs (Agenda), by job name and outcome (success, failure).',

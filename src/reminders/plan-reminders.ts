@@ -15,6 +15,7 @@ import type { Programme } from '../store/schemas/programme.js';
 import type { Workspace } from '../store/schemas/workspace.js';
 import { workspaceStore, type WorkspaceStore } from '../store/workspace-store.js';
 import { plannedReminder, studyReminder } from './reminder-cards.js';
+import { recorderFirst } from '../programme/nudges/recorder-first.js';
 
 /** Reminders go out on working days from this local time, at most weekly per person and kind. */
 export const REMINDER_TIME = '09:00';
@@ -44,7 +45,8 @@ async function passedByLead(
     const groupKey = stored[i]!.groupKey;
     return { ...c, ...(groupKey && { groupKey }) };
   });
-  const passed = plannedPassedGaps(cases, today, (key) => milestoneLabel(programme, key));
+  // Whoever recorded a plan is asked first ("did it happen?"); their lead hears after a week.
+  const passed = await recorderFirst(store, plannedPassedGaps(cases, today, (key) => milestoneLabel(programme, key)), now);
   const byLead = new Map<string, FoundGap[]>();
   for (const group of groups) {
     const mine = gapsOfGroup(passed, group.key, groupMilestones(groupMeasures(group, measures)));

@@ -23,6 +23,9 @@ export const COLLECTIONS = {
   slackInstallations: 'slack_installations',
   imports: 'tracker_imports',
   migrations: 'migrations',
+  notices: 'notices',
+  /** Messages the bot posted into the local chat's channels and direct conversations. */
+  webMessages: 'web_messages',
 } as const;
 
 export type CollectionKey = keyof typeof COLLECTIONS;
@@ -70,6 +73,16 @@ export const INDEXES: Record<CollectionKey, IndexDescription[]> = {
   slackInstallations: [unique({ installationId: 1 }, 'installation')],
   imports: [unique({ workspaceId: 1, number: 1 }, 'workspace_import_number'), plain({ status: 1, leaseUntil: 1 }, 'unfinished')],
   migrations: [],
+  notices: [unique({ workspaceId: 1, key: 1 }, 'workspace_notice_key'), plain({ kind: 1, status: 1 }, 'by_kind_status')],
+  webMessages: [
+    {
+      key: { workspaceId: 1, key: 1 },
+      name: 'one_message_per_key',
+      unique: true,
+      partialFilterExpression: { key: { $exists: true } },
+    },
+    plain({ workspaceId: 1, conversationId: 1, at: -1 }, 'conversation_log'),
+  ],
 };
 
 /** Creates every index; safe to run at each start (createIndexes is idempotent for identical specs). */

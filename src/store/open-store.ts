@@ -7,6 +7,8 @@ export interface OpenStore {
   client: MongoClient;
   db: Db;
   mode: 'mongodb' | 'embedded';
+  /** The connection string, for a worker thread's own connection (digests); secret, never logged. */
+  uri?: string;
   /** Where the data lives, for the start-up line (never includes credentials). */
   location: string;
   /** Answers whether the database can be reached right now (for /readyz). */
@@ -42,6 +44,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenStore> {
   return {
     client,
     db,
+    uri,
     mode: embedded ? 'embedded' : 'mongodb',
     location: embedded ? `embedded (${options.dataDir ?? 'in memory'}, ${embedded.uri})` : redactUri(uri),
     async ping() {

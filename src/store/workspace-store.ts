@@ -15,6 +15,8 @@ import { PdsaCycleSchema, type PdsaCycle } from './schemas/pdsa.js';
 import { PendingActionSchema, type PendingAction } from './schemas/pending-action.js';
 import { ProgrammeSchema, type Programme } from './schemas/programme.js';
 import { TrackerImportSchema, type TrackerImport } from './schemas/tracker-import.js';
+import { NoticeSchema, type Notice } from './schemas/notice.js';
+import { WebMessageSchema, type WebMessage } from './schemas/web-message.js';
 import { PromptResponseSchema, PromptSchema, type Prompt, type PromptResponse } from './schemas/prompt.js';
 
 /**
@@ -42,6 +44,8 @@ export function workspaceStore(db: Db, workspaceId: string) {
     digests: scoped<Digest>(COLLECTIONS.digests, DigestSchema),
     deliveries: scoped<Delivery>(COLLECTIONS.deliveries, DeliverySchema),
     imports: scoped<TrackerImport>(COLLECTIONS.imports, TrackerImportSchema),
+    notices: scoped<Notice>(COLLECTIONS.notices, NoticeSchema),
+    webMessages: scoped<WebMessage>(COLLECTIONS.webMessages, WebMessageSchema),
     audit,
     /** Appends one audit entry. The log is append-only: nothing in the code updates or deletes it, except erasure. */
     recordAudit(entry: Omit<AuditEntry, 'workspaceId' | 'at'> & { at?: Date }) {

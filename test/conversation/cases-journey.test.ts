@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, COACH, firstCard, LEAD, MEMBER, replyText } from '../helpers/test-bot.js';
+import { ADMIN, COACH, firstCard, LEAD, MEMBER, replyText, type TestUser } from '../helpers/test-bot.js';
 import { counts, milestonesOf, recordAndConfirm } from './milestones-helpers.js';
 import { useProgrammeBot } from './pdsa-scenario.js';
 
@@ -11,6 +11,13 @@ beforeAll(async () => {
   await recordAndConfirm(bot(), 'C1042 permanence recommendation 2 Nov');
   await recordAndConfirm(bot(), 'panel booked for C1042 on 12 December');
 });
+
+/** `case <ref> undo`, then the confirmation card's Undo, as the user would. */
+async function undoCase(user: TestUser, caseRef: string) {
+  const asked = firstCard(await bot().say(user, `case ${caseRef} undo`));
+  const undo = asked.buttons!.find((b) => b.id === 'undo')!;
+  return bot().act(user, undo.action.verb, undo.action.data ?? {});
+}
 
 const section = (card: ReturnType<typeof firstCard>, heading: string) =>
   card.sections?.find((s) => s.heading === heading)?.text ?? '';
@@ -35,6 +42,7 @@ describe('case C1042: a child’s journey', () => {
       ['Timeline', 'case.timeline'],
       ['History', 'case.history'],
       ['Undo last change', 'case.undo'],
+      ['Team', 'case.team.open'],
     ]);
   });
 
@@ -95,15 +103,19 @@ describe('case C1042: a child’s journey', () => {
 });
 
 describe('case C1042 undo', () => {
-  it('reverts your last change, audited, and steps further back when said again', async () => {
+  it('reverts your last change on the card, audited, and steps further back when said again', async () => {
     await recordAndConfirm(bot(), 'C2001 accommodated 3 Oct');
     await recordAndConfirm(bot(), 'C2001 accommodated 5 Oct');
     await recordAndConfirm(bot(), 'C2001 LAC review 12 Oct');
-    expect(replyText(await bot().say(MEMBER, 'case C2001 undo'))).toBe(
+    expect(replyText(await undoCase(MEMBER, 'C2001'))).toBe(
       'Undone your change on *C2001*: First LAC review Mon 12 Oct 2026 removed.',
     );
     expect(await milestonesOf(bot(), 'C2001')).toEqual({ accommodated: { actual: '2026-10-05' } });
-    expect(replyText(await bot().act(MEMBER, 'case.undo', { ref: 'C2001' }))).toBe(
+    // The case card's button asks on the same card.
+    const asked = firstCard(await bot().act(MEMBER, 'case.undo', { ref: 'C2001' }));
+    expect(asked.title).toBe('Undo your last change to C2001?');
+    const undo = asked.buttons!.find((b) => b.id === 'undo')!;
+    expect(replyText(await bot().act(MEMBER, undo.action.verb, undo.action.data ?? {}))).toBe(
       'Undone your change on *C2001*: Accommodated Mon 5 Oct 2026 → Sat 3 Oct 2026.',
     );
     expect(await milestonesOf(bot(), 'C2001')).toEqual({ accommodated: { actual: '2026-10-03' } });
@@ -117,7 +129,7 @@ describe('case C1042 undo', () => {
       before: { milestones: { accommodated: { actual: '2026-10-05' } } },
       after: { undoes: expect.any(String) },
     });
-    await bot().say(MEMBER, 'case C2001 undo');
+    await undoCase(MEMBER, 'C2001');
     expect(replyText(await bot().say(MEMBER, 'case C2001 undo'))).toBe(
       'There is no change to undo on C2001.',
     );
@@ -130,11 +142,11 @@ describe('case C1042 undo', () => {
       'The last change to C2002 was made by Mo Member. Only they, a lead or an admin can undo it.',
     );
     expect(await counts(bot())).toEqual(before);
-    expect(replyText(await bot().say(LEAD, 'case C2002 undo'))).toBe(
+    expect(replyText(await undoCase(LEAD, 'C2002'))).toBe(
       'Undone the change by Mo Member on *C2002*: Accommodated Sat 3 Oct 2026 removed.',
     );
     await recordAndConfirm(bot(), 'C2002 accommodated 4 Oct', MEMBER);
-    expect(replyText(await bot().say(ADMIN, 'case C2002 undo'))).toMatch(
+    expect(replyText(await undoCase(ADMIN, 'C2002'))).toMatch(
       /^Undone the change by Mo Member/,
     );
   });

@@ -51,7 +51,8 @@ describe('importing a tracker through the conversation', () => {
     expect(shown).toMatch(/Child name → not read \(holds a name\)/);
     expect(shown).toMatch(/Notes → ignored/);
     expect(shown).toMatch(/Row 6: permanence panel before the permanence recommendation/);
-    expect(shown).toMatch(/Row 7: 30\/02\/2025 is not a date/);
+    expect(shown).toMatch(/Row 7: the “[^”]+” date is not a real date \(day 30 of February\)/);
+    expect(shown).not.toContain('30/02/2025');
     for (const name of PLANTED) expect(shown).not.toContain(name);
     expect(await bot.db.collection('cases').countDocuments()).toBe(0);
 
@@ -154,16 +155,16 @@ describe('importing a tracker through the conversation', () => {
 
   it('re-maps a column from the preview, and adds a column the catalogue lacks as a milestone', async () => {
     const file = csv(
-      "Ref;Accom;Children's Hearing;Perm rec\nN1001;03/02/2025;10/03/2025;01/06/2025\nN1002;04/02/2025;11/03/2025;\nN1003;05/02/2025;;\n",
+      "Ref;Accom;Sibling assessment;Perm rec\nN1001;03/02/2025;10/03/2025;01/06/2025\nN1002;04/02/2025;11/03/2025;\nN1003;05/02/2025;;\n",
     );
     const preview = firstCard(await bot.send(ADMIN, [file]));
     expect(fact(preview, 'Dates')).toBe('4 happened, 0 planned');
-    const add = button(preview, 'Add “Children\'s Hearing” as a milestone');
+    const add = button(preview, 'Add “Sibling assessment” as a milestone');
     const added = firstCard(await bot.act(ADMIN, add.action.verb, add.action.data ?? {}));
     expect(fact(added, 'Dates')).toBe('6 happened, 0 planned');
-    expect(replyText([{ kind: 'card', card: added }])).toMatch(/Children's Hearing → Children's Hearing/);
+    expect(replyText([{ kind: 'card', card: added }])).toMatch(/Sibling assessment → Sibling assessment/);
     const programme = await bot.db.collection('programmes').findOne({});
-    expect(programme!.milestones.map((m: { label: string }) => m.label)).toContain("Children's Hearing");
+    expect(programme!.milestones.map((m: { label: string }) => m.label)).toContain('Sibling assessment');
 
     // A column the admin ignores is not offered back as a new milestone: it already is one.
     expect(added.buttons?.some((b) => /Add/.test(b.label))).toBe(false);
@@ -206,5 +207,17 @@ describe('importing a tracker through the conversation', () => {
       expect(everything).not.toContain(value);
     }
     expect(shown).toMatch(/DOB → not read \(holds dates of birth\)/);
+  });
+  it('reads a team column: each case joins its team, audited; a team cell with a personal detail refuses its row', async () => {
+    const file = csv('Ref;Accommodated;Area office\nT7001;03/02/2025;North\nT7002;04/02/2025;EH1 2NG\nT7003;05/02/2025;\n');
+    const preview = firstCard(await bot.send(ADMIN, [file]));
+    expect(replyText([{ kind: 'card', card: preview }])).toMatch(/Area office → team/);
+    expect(replyText([{ kind: 'card', card: preview }])).not.toMatch(/EH1/);
+    await press(bot, ADMIN, preview, 'confirm');
+    const cases = await bot.db.collection('cases').find({}, { sort: { caseRef: 1 } }).toArray();
+    expect(cases.map((c) => [c.caseRef, c.team ?? null])).toEqual([['T7001', 'North'], ['T7003', null]]);
+    const audit = await bot.db.collection('audit').find({ entity: 'case', action: 'team' }).toArray();
+    expect(audit.map((a) => [a.entityId, a.after.team])).toEqual([['T7001', 'North']]);
+    expect(await wholeDatabase(bot)).not.toContain('EH1 2NG');
   });
 });

@@ -25,9 +25,10 @@ describe('measures', () => {
     const lines = list.split('\n').filter((l) => l.startsWith('- '));
     expect(lines).toHaveLength(6);
     expect(list.match(/IHI/g)).toHaveLength(1);
-    // The last child to be recommended, C2024, took 20 + 23 % 3 = 22 weeks (154 days).
+    // The last child to be recommended, C2024, took 20 + 23 % 3 = 22 weeks (154 days). With 24
+    // children the measure shows an I chart: the slow half above its limits, the fast half below.
     expect(lines[0]).toMatch(
-      /Accommodation to permanence recommendation.*latest 22 weeks \(C2024, 24 November 2025\); shift below the median \(better\), too few runs/,
+      /Accommodation to permanence recommendation.*latest 22 weeks \(C2024, 24 November 2025\); I chart: 12 points above the upper limit \(worse\), 12 points below the lower limit \(better\), long run below the mean \(better\), too few crossings/,
     );
     // First LAC reviews: W3002 after 3 weeks, then W3001 after 2 weeks (15 Oct 2026), too few to judge.
     expect(list).toMatch(
@@ -38,8 +39,9 @@ describe('measures', () => {
 });
 
 describe('chart', () => {
-  it('draws a run chart by loose name, with the shift in words under the named rule set', async () => {
-    const replies = await bot.say(MEMBER, 'chart accommodation to recommendation');
+  it('draws a run chart by loose name when asked for one, with the shift in words under the named rule set', async () => {
+    // 24 children: a per-child measure gets a control chart by default (see below); "run" asks for the run chart.
+    const replies = await bot.say(MEMBER, 'chart accommodation to recommendation run');
     const chart = imageOf(replies);
     expect(pngSize(chart.png)).toEqual({
       width: defaultChartSize.width * defaultChartSize.pixelRatio,
@@ -105,7 +107,7 @@ describe('chart', () => {
     });
     // C2013 is the first child recommended on or after 20 June 2025 (23 June).
     expect(imageOf(await bot.say(MEMBER, 'chart acc-rec')).alt).toMatch(
-      /Tests of change marked on the chart: T-7 Legal advice before recommendation[\s\S]*Tests of change: T-7 \(from C2013\)/,
+      /Tests of change marked on the chart: T-7 Legal advice before recommendation[\s\S]*Tests of change: T-7 \(from 23 June 2025\)/,
     );
   });
 
@@ -137,7 +139,7 @@ describe('chart', () => {
     expect(whole).not.toMatch(/T-8/);
     // C2005 (3 March 2025) is the first child on or after T-9's start.
     expect(whole).toMatch(/Tests of change marked on the chart: T-9 Weekly drift huddle \(from [^)]*\); T-7 /);
-    expect(whole).toMatch(/Tests of change: T-9 \(from C2005\); T-7 /);
+    expect(whole).toMatch(/Tests of change: T-9 \(from 3 March 2025\); T-7 /);
     // From July 2025 (first point C2014, 7 July) T-9 and T-7 began earlier: listed, not drawn on C2014.
     const replies = await bot.say(MEMBER, 'chart acc-rec since Jul 2025');
     expect(imageOf(replies).alt).not.toMatch(/Tests of change:/);
@@ -149,7 +151,7 @@ describe('chart', () => {
 
   it('names the Anhøj rules when the programme uses them', async () => {
     await bot.say(ADMIN, 'setup programme "Northshire PACE" rules anhoej');
-    const replies = await bot.say(MEMBER, 'chart acc-rec');
+    const replies = await bot.say(MEMBER, 'show me the run chart of acc-rec');
     expect(imageOf(replies).alt).toMatch(/Anhøj/);
     expect(textOf(replies)).toMatch(
       /Anhøj rules: 12 points in a row below the median \(more than 8 is unusual\) — a shift/,

@@ -5,6 +5,9 @@ import { imageOf, shiftCases, startMeasuresBot, textOf, waitingCases } from './m
 let bot: TestBot;
 beforeAll(async () => {
   bot = await startMeasuresBot([...shiftCases(), ...waitingCases()]);
+  // These are the run chart's settings: with 24 children the measure would show an I chart by
+  // default (measures-control-charts.test.ts), so the lead keeps it a run chart first (version 1).
+  await bot.say(LEAD, 'measure acc-rec chart run "the team reads run charts"');
 });
 afterAll(() => bot.drop());
 
@@ -21,14 +24,14 @@ describe('who may change how a chart is read', () => {
     ).toMatch(
       /Only a lead or a coach or an admin can change how the Accommodation to permanence recommendation run chart is read/,
     );
-    expect(await stored()).toBeNull();
+    expect((await stored())?.version).toBe(1);
   });
 
   it('asks for a reason, saying why it matters, and changes nothing without one', async () => {
     const reply = replyText(await bot.say(LEAD, 'measure acc-rec baseline 12'));
     expect(reply).toMatch(/add a reason in quotes/);
     expect(reply).toMatch(/others need to be able to judge whether it was fair/);
-    expect(await stored()).toBeNull();
+    expect((await stored())?.version).toBe(1);
   });
 });
 
@@ -43,7 +46,7 @@ describe('baseline', () => {
     expect(reply).toMatch(/median now comes from the first 12 points \(to C2012\)/);
     expect(reply).toMatch(/Now: IHI rules: 12 points in a row below the baseline median — a shift/);
     expect(await stored()).toMatchObject({
-      version: 1,
+      version: 2,
       settings: {
         freeze: {
           count: 12,
@@ -67,7 +70,7 @@ describe('baseline', () => {
     // The baseline is C2001–C2012 (median 41); C2012 (9 June 2025) is its only point from June on.
     const fromJune = await bot.say(MEMBER, 'chart acc-rec since Jun 2025');
     expect(imageOf(fromJune).alt).toMatch(
-      /Median 41 weeks from a baseline that began before this period and ended at C2012, extended to C2024/,
+      /Median 41 weeks from a baseline that began before this period and ended at C2012 \(9 June 2025\), extended to C2024 \(24 November 2025\)/,
     );
     expect(textOf(fromJune)).toMatch(
       /Baseline: median 41 weeks from the first 12 points \(to C2012\), 11 of them before this chart's period/,
@@ -83,7 +86,7 @@ describe('baseline', () => {
     expect(replyText(await bot.say(COACH, 'measure acc-rec baseline 40 "all of it"'))).toMatch(
       /only 24 points so far/,
     );
-    expect((await stored())?.version).toBe(1);
+    expect((await stored())?.version).toBe(2);
   });
 });
 

@@ -80,15 +80,16 @@ describe('planning a test of change', () => {
     ]);
   });
 
-  it('refuses measure keys that are not keys', async () => {
+  it('refuses a linked measure it does not know, beside the field', async () => {
     const [reply] = await bot().act(
       MEMBER,
       'pdsa.plan.save',
       {},
-      planValues({ linkedMeasures: 'Time to panel!' }),
+      planValues({ linkedMeasures: 'Accommodation to permanence recommendation, sibling contact quality' }),
     );
     if (reply!.kind !== 'form_errors') throw new Error('expected form_errors');
-    expect(reply!.errors.linkedMeasures).toMatch(/accommodated-to-permanence-recommendation/);
+    expect(reply!.errors.linkedMeasures).toMatch(/I don't know a measure called "sibling contact quality"/);
+    expect(await cycles().countDocuments()).toBe(0);
   });
 
   it('creates T-1 from the form, stores the plan and audits it', async () => {

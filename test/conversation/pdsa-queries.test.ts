@@ -36,7 +36,7 @@ beforeAll(async () => {
   numbers.studied = await planCycle(
     bot(),
     MEMBER,
-    planValues({ title: 'Studied test', linkedMeasures: 'panel-within-12-weeks' }),
+    planValues({ title: 'Studied test', linkedMeasures: 'Panel to ADM decision' }),
   );
   await bot().act(
     MEMBER,
@@ -113,7 +113,7 @@ describe('PDSA queries for the digest, App Home and charts', () => {
       { number: numbers.early, title: 'Early test', startedOn: '2026-10-28' },
       { number: numbers.legal, title: 'Legal test', startedOn: '2026-11-15' },
     ]);
-    expect(await cycleAnnotations(store(), 'panel-within-12-weeks')).toEqual([
+    expect(await cycleAnnotations(store(), 'panel-to-adm-decision')).toEqual([
       { number: numbers.studied, title: 'Studied test', startedOn: '2026-11-09' },
     ]);
     expect(await cycleAnnotations(store(), 'no-such-measure')).toEqual([]);

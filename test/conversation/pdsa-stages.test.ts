@@ -141,7 +141,8 @@ describe('ramps of cycles', () => {
     const value = (id: string) => form.inputs.find((i) => i.id === id) as { value?: unknown };
     expect(value('changeIdea').value).toBe('agenda-72-hour-meeting');
     expect(value('groupKey').value).toBe('permanence-milestones');
-    expect(value('linkedMeasures').value).toBe('accommodated-to-permanence-recommendation');
+    // By name, as the form asks for it (the key is what is stored).
+    expect(value('linkedMeasures').value).toBe('Accommodation to permanence recommendation');
     expect(value('title').value).toBe('Set agenda at 72-hour meetings, Team A (cycle 2)');
     expect(value('prediction').value).toBeUndefined();
     expect(form.submit).toEqual({ verb: 'pdsa.plan.save', data: { previous: first } });

@@ -13,7 +13,12 @@ export interface ConnectorCall {
   memberId?: string;
   authorization?: string;
   body: unknown;
+  /** When the request arrived (Date.now()), to check how long the bot waited between tries. */
+  at: number;
 }
+
+/** Picks calls out for a fault: by conversation, route kind or method. */
+export type ConnectorMatch = (call: ConnectorCall) => boolean;
 
 type Route = { kind: string; conversationId?: string; activityId?: string; memberId?: string };
 
@@ -25,8 +30,13 @@ export class FakeBotConnector {
   readonly calls: ConnectorCall[] = [];
   readonly unhandled: string[] = [];
   private refusals: { status: number; code: string }[] = [];
+  private readonly hangs: ConnectorMatch[] = [];
+  private readonly hung: ServerResponse[] = [];
+  private readonly faults: { when: ConnectorMatch; status: number; retryAfter?: string; times: number }[] = [];
   /** Files a person attached, served at their pre-authorised downloadUrl (no token, as in Teams). */
   private readonly hosted = new Map<string, Buffer>();
+  /** Who `GET …/pagedmembers` lists (the team's or chat's roster, TeamsInfo.getPagedMembers). */
+  roster: { id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string }[] = [];
   /** Bytes the bot put at an upload URL after a file consent was accepted, by upload id. */
   readonly uploads = new Map<string, Buffer>();
   private constructor(
@@ -71,7 +81,25 @@ export class FakeBotConnector {
     this.refusals.push({ status, code });
   }
 
+  /** Matching calls are recorded and never answered, like a connector that hangs, until release(). */
+  hang(when: ConnectorMatch): void {
+    this.hangs.push(when);
+  }
+
+  /** Answers every hung call (an activity id, as for a post) and stops hanging. */
+  release(): void {
+    this.hangs.length = 0;
+    for (const res of this.hung.splice(0)) if (!res.writableEnded && !res.destroyed) send(res, 200, { id: 'released' });
+  }
+
+  /** The next `times` matching calls answer `status` (429, 503) with `Retry-After: retryAfter` when given. */
+  refuse(when: ConnectorMatch, status: number, options: { retryAfter?: string; times?: number } = {}): void {
+    this.faults.push({ when, status, times: options.times ?? 1, ...(options.retryAfter !== undefined && { retryAfter: options.retryAfter }) });
+  }
+
   clear(): void {
+    this.release();
+    this.faults.length = 0;
     this.calls.length = 0;
     this.unhandled.length = 0;
   }
@@ -83,6 +111,20 @@ export class FakeBotConnector {
     });
   }
 
+  /** Hangs or refuses the call when a fault matches it; true when the fault answered (or will not). */
+  private faulted(call: ConnectorCall, res: ServerResponse): boolean {
+    if (this.hangs.some((when) => when(call))) {
+      this.hung.push(res);
+      return true;
+    }
+    const fault = this.faults.find((f) => f.times > 0 && f.when(call));
+    if (!fault) return false;
+    fault.times -= 1;
+    const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {};
+    send(res, fault.status, { error: { code: 'Throttled', message: 'refused by the fake connector' } }, headers);
+    return true;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const bytes = Buffer.concat(await req.toArray());
     const raw = bytes.toString('utf8');
@@ -90,15 +132,17 @@ export class FakeBotConnector {
     const path = new URL(req.url ?? '/', this.url).pathname;
     if (method === 'GET' && path.startsWith('/files/')) {
       const file = this.hosted.get(path.slice('/files/'.length));
-      this.calls.push({ method, path, body: undefined });
+      this.calls.push({ method, path, body: undefined, at: Date.now() });
       if (!file) return send(res, 404, { error: { code: 'NotFound' } });
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.length });
       res.end(file);
       return;
     }
     if (method === 'PUT' && path.startsWith('/upload/')) {
+      const call = { method, path, body: { bytes: bytes.length, range: req.headers['content-range'] }, at: Date.now() };
+      this.calls.push(call);
+      if (this.faulted(call, res)) return;
       this.uploads.set(path.slice('/upload/'.length), bytes);
-      this.calls.push({ method, path, body: { bytes: bytes.length, range: req.headers['content-range'] } });
       return send(res, 201, { id: 'uploaded' });
     }
     const route = parseRoute(method, path);
@@ -109,7 +153,9 @@ export class FakeBotConnector {
         error: { code: 'NotImplemented', message: `fake connector has no ${method} ${path}` },
       });
     }
-    this.calls.push({ method, path, ...route, authorization: req.headers.authorization, body });
+    const call = { method, path, ...route, authorization: req.headers.authorization, body, at: Date.now() };
+    this.calls.push(call);
+    if (this.faulted(call, res)) return;
     const refusal = route.kind === 'activity' ? this.refusals.shift() : undefined;
     if (refusal)
       return send(res, refusal.status, {
@@ -125,7 +171,7 @@ export class FakeBotConnector {
           email: 'member@example.org',
         });
       case 'pagedmembers':
-        return send(res, 200, { members: [] });
+        return send(res, 200, { members: this.roster });
       case 'create':
         return send(res, 200, {
           id: `a:${randomUUID()}`,
@@ -159,7 +205,7 @@ function parseRoute(method: string, path: string): Route | undefined {
   return undefined;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
 
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+
+/** Tokens an attacker could send: none of them may be accepted. */
+export type Forgery = 'unknown-key' | 'alg-none' | 'hs256-with-public-key' | 'not-yet-valid';
 
 export interface TokenClaims {
   aud: string;
@@ -21,6 +24,7 @@ export class FakeBotFrameworkAuth {
   private constructor(
     private readonly server: Server,
     private readonly privateKey: CryptoKey,
+    private readonly publicKey: CryptoKey,
     private readonly kid: string,
     readonly openIdUrl: string,
   ) {}
@@ -49,6 +53,7 @@ export class FakeBotFrameworkAuth {
     return new FakeBotFrameworkAuth(
       server,
       privateKey,
+      publicKey,
       kid,
       `${base}/v1/.well-known/openidconfiguration`,
     );
@@ -65,6 +70,41 @@ export class FakeBotFrameworkAuth {
       .setNotBefore(now - 60)
       .setExpirationTime(now + (claims.expiresIn ?? 3600))
       .sign(this.privateKey);
+  }
+
+  /**
+   * A token with the right claims that the connector never issued: signed by a key the JWKS does
+   * not list, unsigned (`alg: none`), HMAC-signed with the public key as the secret (the classic
+   * algorithm confusion), or signed properly but valid only from an hour from now.
+   */
+  async forged(kind: Forgery, claims: TokenClaims): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    const body = { serviceurl: claims.serviceUrl };
+    const fill = <T extends SignJWT | UnsecuredJWT>(jwt: T, from = now - 60): T =>
+      jwt
+        .setIssuer(claims.iss ?? BOT_FRAMEWORK_ISSUER)
+        .setAudience(claims.aud)
+        .setIssuedAt(from)
+        .setNotBefore(from)
+        .setExpirationTime(from + 3600) as T;
+    switch (kind) {
+      case 'unknown-key': {
+        const attacker = await generateKeyPair('RS256');
+        const jwt = new SignJWT(body).setProtectedHeader({ alg: 'RS256', kid: 'attacker-key', typ: 'JWT' });
+        return fill(jwt).sign(attacker.privateKey);
+      }
+      case 'alg-none':
+        return fill(new UnsecuredJWT(body)).encode();
+      case 'hs256-with-public-key': {
+        const secret = new TextEncoder().encode(await exportSPKI(this.publicKey));
+        const jwt = new SignJWT(body).setProtectedHeader({ alg: 'HS256', kid: this.kid, typ: 'JWT' });
+        return fill(jwt).sign(secret);
+      }
+      case 'not-yet-valid': {
+        const jwt = new SignJWT(body).setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT' });
+        return fill(jwt, now + 3600).sign(this.privateKey);
+      }
+    }
   }
 
   close(): Promise<void> {

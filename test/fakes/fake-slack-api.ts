@@ -10,6 +10,21 @@ export interface SlackCall {
   authorization?: string;
   /** For uploads: the bytes received. */
   bytes?: number;
+  /** When the request arrived (Date.now()), to check how long the app waited between tries. */
+  at: number;
+  /** For a hung call: when the app gave it up (closed the connection). */
+  closedAt?: number;
+}
+
+/** Picks calls out for a fault: by method, by the conversation or person in the body, by token. */
+export type CallMatch = (call: SlackCall) => boolean;
+
+/** A refusal the fake answers instead of the method's answer, for the next `times` matching calls. */
+interface Refusal {
+  when: CallMatch;
+  status: number;
+  retryAfter?: string;
+  times: number;
 }
 
 type Answer = (body: Record<string, any>) => Record<string, unknown>;
@@ -37,6 +52,8 @@ export class FakeSlackApi {
   readonly unhandled: string[] = [];
   /** users.info answers: user id → display name. */
   readonly users = new Map<string, string>();
+  /** users.lookupByEmail answers: e-mail (lower case) → user id, whose name is in `users`. */
+  readonly emails = new Map<string, string>();
   /** What landed in each conversation, oldest first, for conversations.history. */
   readonly messages: FakeSlackMessage[] = [];
   private readonly fileNames = new Map<string, string>();
@@ -48,6 +65,12 @@ export class FakeSlackApi {
   private readonly latency = new Map<string, number>();
   private seq = 0;
   private waiters: (() => void)[] = [];
+  private readonly hangs: CallMatch[] = [];
+  private readonly hung: ServerResponse[] = [];
+  private readonly openHung = new Set<ServerResponse>();
+  /** The most hung calls that were open at once (a call closes when the app gives it up): the app's limit. */
+  maxHungAtOnce = 0;
+  private readonly refusals: Refusal[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -111,7 +134,29 @@ export class FakeSlackApi {
     this.latency.set(method, ms);
   }
 
+  /** Matching Web API calls are recorded and never answered, like a Slack that hangs, until release(). */
+  hang(when: CallMatch): void {
+    this.hangs.push(when);
+  }
+
+  /** Answers every hung call `{ ok: true }` and stops hanging. */
+  release(): void {
+    this.hangs.length = 0;
+    this.maxHungAtOnce = 0;
+    for (const res of this.hung.splice(0)) if (!res.writableEnded && !res.destroyed) send(res, 200, { ok: true });
+  }
+
+  /**
+   * The next `times` matching Web API calls answer `status` (429 rate limited, 503 unavailable) with
+   * `Retry-After: retryAfter` when given; Slack's 429 body is `{ ok: false, error: 'ratelimited' }`.
+   */
+  refuse(when: CallMatch, status: number, options: { retryAfter?: string; times?: number } = {}): void {
+    this.refusals.push({ when, status, times: options.times ?? 1, ...(options.retryAfter !== undefined && { retryAfter: options.retryAfter }) });
+  }
+
   clear(): void {
+    this.release();
+    this.refusals.length = 0;
     this.calls.length = 0;
     this.messages.length = 0;
     this.unhandled.length = 0;
@@ -136,7 +181,7 @@ export class FakeSlackApi {
     const authorization = req.headers.authorization;
     if (req.method === 'GET' && path.startsWith('/files-pri/')) {
       const file = this.hosted.get(path.slice('/files-pri/'.length));
-      this.record({ method: 'download', body: { fileId: path.slice('/files-pri/'.length) }, authorization });
+      this.record({ method: 'download', body: { fileId: path.slice('/files-pri/'.length) }, authorization, at: Date.now() });
       if (!file || authorization !== `Bearer ${file.token}`) return send(res, 404, 'not found');
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.data.length });
       res.end(file.data);
@@ -144,11 +189,11 @@ export class FakeSlackApi {
     }
     if (req.method === 'POST' && path.startsWith('/upload/')) {
       this.uploads.set(path.slice('/upload/'.length), raw);
-      this.record({ method: 'upload', body: { fileId: path.slice('/upload/'.length) }, authorization, bytes: raw.length });
+      this.record({ method: 'upload', body: { fileId: path.slice('/upload/'.length) }, authorization, bytes: raw.length, at: Date.now() });
       return send(res, 200, 'OK');
     }
     if (req.method === 'POST' && path.startsWith('/response/')) {
-      this.record({ method: `response_url:${path.slice('/response/'.length)}`, body: JSON.parse(raw.toString('utf8')) });
+      this.record({ method: `response_url:${path.slice('/response/'.length)}`, body: JSON.parse(raw.toString('utf8')), at: Date.now() });
       return send(res, 200, 'ok');
     }
     const method = req.method === 'POST' && path.startsWith('/api/') ? path.slice('/api/'.length) : undefined;
@@ -158,7 +203,24 @@ export class FakeSlackApi {
       return send(res, 501, { ok: false, error: `fake Slack has no ${req.method} ${path}` });
     }
     const body = decodeBody(raw.toString('utf8'), req.headers['content-type']);
-    this.record({ method, body, authorization });
+    const call: SlackCall = { method, body, authorization, at: Date.now() };
+    this.record(call);
+    if (this.hangs.some((when) => when(call))) {
+      this.hung.push(res);
+      this.openHung.add(res);
+      this.maxHungAtOnce = Math.max(this.maxHungAtOnce, this.openHung.size);
+      res.once('close', () => {
+        this.openHung.delete(res);
+        call.closedAt ??= Date.now();
+      });
+      return;
+    }
+    const refusal = this.refusals.find((r) => r.times > 0 && r.when(call));
+    if (refusal) {
+      refusal.times -= 1;
+      const headers: Record<string, string> = refusal.retryAfter !== undefined ? { 'retry-after': refusal.retryAfter } : {};
+      return send(res, refusal.status, { ok: false, error: refusal.status === 429 ? 'ratelimited' : 'service_unavailable' }, headers);
+    }
     const latency = this.latency.get(method);
     if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
     const failure = this.failures.get(method);
@@ -167,6 +229,14 @@ export class FakeSlackApi {
       return send(res, 200, { ok: false, error: failure });
     }
     return send(res, 200, { ok: true, ...answer(body) });
+  }
+
+  /** A user as users.info and users.lookupByEmail describe one. */
+  private userAnswer(id: string) {
+    const name = this.users.get(id) ?? `Person ${id}`;
+    const email = [...this.emails].find(([, user]) => user === id)?.[0];
+    const profile = { display_name: name, real_name: name, ...(email ? { email } : {}) };
+    return { user: { id, name: name.toLowerCase().replace(/\s+/g, '.'), real_name: name, is_bot: false, profile } };
   }
 
   private readonly answers: Record<string, Answer> = {
@@ -189,9 +259,10 @@ export class FakeSlackApi {
     'views.open': (body) => ({ view: { id: `V${++this.seq}`, ...body.view } }),
     'views.update': (body) => ({ view: { id: body.view_id, ...body.view } }),
     'views.publish': (body) => ({ view: { id: `V${++this.seq}`, ...body.view } }),
-    'users.info': (body) => {
-      const name = this.users.get(body.user) ?? `Person ${body.user}`;
-      return { user: { id: body.user, name: name.toLowerCase().replace(/\s+/g, '.'), real_name: name, profile: { display_name: name, real_name: name } } };
+    'users.info': (body) => this.userAnswer(String(body.user)),
+    'users.lookupByEmail': (body) => {
+      const id = this.emails.get(String(body.email).toLowerCase());
+      return id ? this.userAnswer(id) : { ok: false, error: 'users_not_found' };
     },
     'conversations.info': (body) => ({ channel: { id: body.channel, is_im: String(body.channel).startsWith('D') } }),
     'files.info': (body) => {
@@ -246,8 +317,8 @@ function jsonOrText(value: string): unknown {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = typeof body !== 'string';
-  res.writeHead(status, { 'content-type': json ? 'application/json' : 'text/plain' });
+  res.writeHead(status, { 'content-type': json ? 'application/json' : 'text/plain', ...headers });
   res.end(json ? JSON.stringify(body) : body);
 }

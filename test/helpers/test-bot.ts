@@ -39,8 +39,9 @@ export async function createTestBot(options: { now?: string; workspaceId?: strin
     setNow(iso: string) {
       now = new Date(iso);
     },
-    say(user: TestUser, text: string, opts: { kind?: ConversationKind; workspaceId?: string } = {}): Promise<Reply[]> {
-      return handleTurn(turn(user, { text }, opts.kind, opts.workspaceId), deps);
+    /** `opts.turn`: more of the turn as an adapter fills it (platform, people it resolved). */
+    say(user: TestUser, text: string, opts: { kind?: ConversationKind; workspaceId?: string; turn?: Partial<Turn> } = {}): Promise<Reply[]> {
+      return handleTurn(turn(user, { text, ...opts.turn }, opts.kind, opts.workspaceId), deps);
     },
     /** Sends files as an adapter would, with optional words beside them. */
     send(user: TestUser, files: { name: string; data: Buffer }[], text = ''): Promise<Reply[]> {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
+import { FakeSlackApi } from '../fakes/fake-slack-api.js';
+import { deliver, SECRET, slashCommand } from '../fakes/slack-payloads.js';
+import { postActivity, teamsMessage } from '../fakes/teams-activities.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const TOKEN = 'metrics-test-token-0123456789';
@@ -75,6 +78,32 @@ describe('GET /metrics with METRICS_TOKEN set', () => {
     const wrong = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}x` } });
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).not.toMatch(/pacebot_turns_total/);
+  });
+});
+
+describe('ack latency', () => {
+  it('times the HTTP answer to each Slack and Teams request, by platform', async () => {
+    const fake = await FakeSlackApi.start();
+    const app = await startTestApp({
+      env: { METRICS_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.url },
+    });
+    try {
+      const before = await scrape(app.url);
+      const command = slashCommand({ text: 'help', response_url: fake.responseUrl('metrics') });
+      expect((await deliver(app.url, command)).status).toBe(200);
+      // No MicrosoftAppId: refused, but answered, and the answer is timed like any other.
+      expect((await postActivity(app.url, teamsMessage('help', { serviceUrl: 'http://127.0.0.1:9/' }))).status).toBe(401);
+      await fake.waitFor('response_url:metrics');
+      const after = await scrape(app.url);
+      for (const platform of ['slack', 'teams']) {
+        const count = (samples: Sample[]) => value(samples, 'pacebot_ack_duration_seconds_count', { platform });
+        expect(count(after)).toBe(count(before) + 1);
+        expect(value(after, 'pacebot_ack_duration_seconds_bucket', { platform, le: '+Inf' })).toBe(count(after));
+      }
+    } finally {
+      await app.stop();
+      await fake.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../src/store/collections.js';
-import { deliver, slackEvent, urlVerification } from '../fakes/slack-payloads.js';
+import { deliver, type SlackRequest, slackEvent, urlVerification } from '../fakes/slack-payloads.js';
 import { useSlackTestApp } from '../helpers/slack-test-app.js';
 
 const logLines: string[] = [];
@@ -123,5 +123,58 @@ describe('POST /slack/events: refusals touch nothing', () => {
     const res = await deliver(s.app.url, big);
     expect(res.status).toBe(413);
     await untouched();
+  });
+});
+
+describe('POST /slack/events: signed bodies of an odd shape never get a 500 (Slack would retry it)', () => {
+  const json = (value: unknown): SlackRequest => ({ body: JSON.stringify(value), contentType: 'application/json' });
+  const form = (fields: Record<string, string>): SlackRequest => ({
+    body: new URLSearchParams(fields).toString(),
+    contentType: 'application/x-www-form-urlencoded' as const,
+  });
+  const interactive = (payload: unknown) => form({ payload: JSON.stringify(payload) });
+
+  const ignored: [string, SlackRequest][] = [
+    ['an envelope of a type Slack may add one day', json({ type: 'app_rate_limited_v2', team_id: 'T-ALPHA', token: 'x' })],
+    ['an interaction of an unknown type', interactive({ type: 'mystery_action', team: { id: 'T-ALPHA' }, user: { id: 'U-ADA' } })],
+    ['an interaction no listener takes (a closed modal)', interactive({ type: 'view_closed', team: { id: 'T-ALPHA' }, user: { id: 'U-ADA' }, view: { id: 'V1', callback_id: 'x' } })],
+    ['a global shortcut the app never declared', interactive({ type: 'shortcut', callback_id: 'nope', trigger_id: 't.1', team: { id: 'T-ALPHA' }, user: { id: 'U-ADA' } })],
+    ['an event of a type we do not subscribe to', slackEvent({ event: { type: 'reaction_added', channel: undefined, item: { channel: 'C1' } } })],
+  ];
+  for (const [name, request] of ignored) {
+    it(`acknowledges ${name} with 200 and does nothing`, async () => {
+      const res = await deliver(s.app.url, request);
+      expect(res.status).toBe(200);
+      await afterMarker();
+      expect(besidesMarker()).toEqual([]);
+    });
+  }
+
+  const refused: [string, SlackRequest][] = [
+    ['a JSON array', json([{ type: 'event_callback' }])],
+    ['a JSON string', json('event_callback')],
+    ['an envelope whose event is not an object', json({ type: 'event_callback', team_id: 'T-ALPHA', event: 'message', event_id: 'Ev1' })],
+    ['an envelope whose event is null', json({ type: 'event_callback', team_id: 'T-ALPHA', event: null, event_id: 'Ev2' })],
+    ['an interaction payload that is not JSON', form({ payload: '{"type": "block_actions", ' })],
+    ['an interaction payload that is a number', form({ payload: '42' })],
+  ];
+  for (const [name, request] of refused) {
+    it(`answers ${name} with 400 and does nothing`, async () => {
+      const res = await deliver(s.app.url, request);
+      expect(res.status).toBe(400);
+      await afterMarker();
+      expect(besidesMarker()).toEqual([]);
+    });
+  }
+
+  it('keeps a malformed body out of the log lines', async () => {
+    logLines.length = 0;
+    const res = await deliver(s.app.url, { body: '{"type": "event_callback", "event": {"text": "C1042 moved SECRET-FRAGMENT', contentType: 'application/json' });
+    expect(res.status).toBe(400);
+    const arrayRes = await deliver(s.app.url, json(['SECRET-FRAGMENT']));
+    expect(arrayRes.status).toBe(400);
+    expect(logLines.length).toBeGreaterThanOrEqual(2);
+    expect(logLines.join('\n')).not.toContain('SECRET-FRAGMENT');
+    expect(logLines.join('\n')).not.toContain('C1042');
   });
 });

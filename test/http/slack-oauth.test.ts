@@ -81,7 +81,7 @@ describe('Socket Mode', () => {
     const config = testConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc', SLACK_API_URL: s.fake.url });
     const logger = createLogger('silent');
     const conversation = { db: s.app.db, logger, clock: () => new Date() };
-    const adapter = createSlackAdapter({ config, logger, conversation, store: s.app.app.store });
+    const adapter = createSlackAdapter({ config, logger, conversation, store: s.app.app.store, turns: s.app.app.turns });
     expect(adapter.receiver).toBeInstanceOf(SocketModeReceiver);
     const server = restify.createServer();
     adapter.register(server);

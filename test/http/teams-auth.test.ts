@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../../src/store/collections.js';
 import { FakeBotConnector } from '../fakes/fake-bot-connector.js';
 import {
   FakeBotFrameworkAuth,
+  type Forgery,
   NoTokenCredentialsFactory,
 } from '../fakes/fake-bot-framework-auth.js';
 import { postActivity, teamsConversationUpdate, teamsMessage } from '../fakes/teams-activities.js';
@@ -37,8 +38,11 @@ async function written(bot: TestApp): Promise<number> {
 
 describe('Teams JWT checks with an app id (mode B: real validation against a loopback OpenID endpoint)', () => {
   let bot: TestApp;
+  const logLines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
   beforeAll(async () => {
     bot = await startTestApp({
+      logger,
       env: {
         MicrosoftAppId: APP_ID,
         MicrosoftAppPassword: 'secret',
@@ -85,6 +89,42 @@ describe('Teams JWT checks with an app id (mode B: real validation against a loo
       expect(await written(bot)).toBe(0);
     });
   }
+
+  const forgeries: Forgery[] = ['unknown-key', 'alg-none', 'hs256-with-public-key', 'not-yet-valid'];
+  for (const kind of forgeries) {
+    it(`refuses a forged token (${kind}) with 401, a fixed body and one log line`, async () => {
+      const activity = message();
+      const token = await auth.forged(kind, { aud: APP_ID, serviceUrl: activity.serviceUrl as string });
+      logLines.length = 0;
+      const { status, body } = await postActivity(bot.url, activity, token);
+      expect(status).toBe(401);
+      expect(body).toEqual({ code: 'unauthorized', message: 'This endpoint needs a valid Bot Framework token.' });
+      const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ level: 40, code: 'teams_unauthorized', msg: 'Teams request refused: not authenticated' });
+      expect(lines[0]).not.toHaveProperty('err');
+      expect(connector.calls).toEqual([]);
+      expect(await written(bot)).toBe(0);
+    });
+  }
+
+  it('says why in the log line with a fixed word, not the library text', async () => {
+    const activity = message();
+    logLines.length = 0;
+    await postActivity(bot.url, activity);
+    await postActivity(bot.url, activity, await auth.forged('not-yet-valid', { aud: APP_ID, serviceUrl: activity.serviceUrl as string }));
+    await postActivity(bot.url, activity, await auth.forged('unknown-key', { aud: APP_ID, serviceUrl: activity.serviceUrl as string }));
+    const reasons = logLines.map((line) => (JSON.parse(line) as { reason?: string }).reason);
+    expect(reasons).toEqual(['no_token', 'not_yet_valid', 'unknown_key']);
+  });
+
+  it('answers a body that is not an activity with 400, before looking at the token', async () => {
+    for (const body of ['[1,2]', '{"text":"no type"}', '"just a string"']) {
+      const { status, body: answer } = await postActivity(bot.url, body);
+      expect(status).toBe(400);
+      expect(answer).toEqual({ code: 'bad_request', message: 'Not a Bot Framework activity.' });
+    }
+  });
 
   it('refuses an unsigned conversationUpdate too, so nobody can plant a conversation reference', async () => {
     const { status } = await postActivity(

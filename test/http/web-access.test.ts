@@ -52,7 +52,7 @@ describe('the local chat page', () => {
   it('links the digest preview page only when a feature can build the digest', async () => {
     const page = await send(`${app.url}/`);
     const preview = await send(`${app.url}/web/digest-preview?as=demo-lead`);
-    if (hasDigestPreview()) {
+    if (await hasDigestPreview()) {
       expect(page.body).toContain('id="digest-link"');
       expect(preview.status).toBe(200);
       expect(preview.body).toContain('<h2>Digest preview</h2>');

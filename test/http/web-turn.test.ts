@@ -11,6 +11,7 @@ interface Rendered {
   kind: string;
   html: string;
   replaces?: boolean;
+  refused?: boolean;
 }
 
 async function post(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
@@ -59,8 +60,8 @@ describe('POST /web/turn', () => {
 
   it('refuses bodies that are not a turn with 400 and says what is wrong', async () => {
     const cases: [unknown, RegExp][] = [
-      [{}, /^as: must be one of demo-admin, demo-lead, demo-coach, demo-member$/],
-      [{ as: 'U-SOMEONE', text: 'help' }, /^as: must be one of/],
+      [{}, /^as: Invalid input: expected string/],
+      [{ as: 'U-SOMEONE', text: 'help' }, /^as: must be the id of a person the picker offers, like demo-admin$/],
       [{ as: 'demo-admin' }, /send either text or action/],
       [{ as: 'demo-admin', text: 'help', action: { verb: 'x' } }, /send either text or action/],
       [{ as: 'demo-admin', text: '   ' }, /^text: is empty$/],
@@ -89,7 +90,8 @@ describe('the chat over the demo', () => {
   it('shows a chart as an image with its alt text', async () => {
     const replies = await say('demo-lead', 'chart accommodation to permanence recommendation');
     const image = replies.find((r) => r.kind === 'image')!;
-    expect(image.html).toMatch(/^<figure class="chart"><img src="data:image\/png;base64,[A-Za-z0-9+/=]{1000,}" alt="[^"]{40,}">/);
+    // The chart is a button that opens it full size (public/lightbox.js), named for what it opens.
+    expect(image.html).toMatch(/^<figure class="chart"><button type="button" class="chart-zoom" aria-label="Open full size: [^"]+"><img src="data:image\/png;base64,[A-Za-z0-9+/=]{1000,}" alt="[^"]{40,}"><\/button>/);
     expect(image.html).toContain('<figcaption class="visually-hidden">Accommodation to permanence recommendation</figcaption>');
   });
 
@@ -114,5 +116,18 @@ describe('the chat over the demo', () => {
     expect(replies.map((r) => r.kind)).toEqual(['text', 'card', 'card', 'card']);
     expect(replies[0]!.html).toContain('You are <strong>Jamie Munro</strong>');
     expect(replies.map((r) => r.html).join('')).toContain('T-20 Drift check at the West team meeting');
+  });
+
+  it('marks a form turned down as a whole as refused, so the page keeps it open; an answer is not', async () => {
+    const [form] = await say('demo-admin', 'group new');
+    const submit = JSON.parse(/data-submit="([^"]+)"/.exec(form!.html)![1]!.replace(/&quot;/g, '"'));
+    const values = { name: 'Kinship care', aimStatement: 'More children placed with family', aimTarget: 'half within 20 weeks', aimTargetDate: '2027-12-31', addLeads: 'Kim Ode' };
+    const { status, body } = await post({ as: 'demo-admin', action: { ...submit, values } });
+    expect(status).toBe(200);
+    expect(body.replies).toHaveLength(1);
+    expect(body.replies[0]).toMatchObject({ kind: 'text', refused: true });
+    expect(body.replies[0]!.html).toContain('I don&#39;t know');
+    const [help] = await say('demo-admin', 'help');
+    expect(help!.refused).toBeUndefined();
   });
 });

@@ -5,6 +5,8 @@ import { FakeSlackApi, type SlackCall } from '../fakes/fake-slack-api.js';
 import { createTestBot, LEAD, type TestBot } from '../helpers/test-bot.js';
 import { runPlanDigests } from '../../jobs/plan-digests.js';
 import { runSendDeliveries } from '../../jobs/send-deliveries.js';
+import { renderPdf } from '../helpers/poppler.js';
+import { compileCaseRefPattern, findCaseReferences } from '../../src/domain/case-reference.js';
 import { CHAMPIONS, DIGEST_DUE, LEGAL_LEAD, OUT_OF_ORDER, PLANNED_PASSED, WAITING, WORKSPACE, seedDigestProgramme } from './digest-fixture.js';
 
 let bot: TestBot;
@@ -63,8 +65,25 @@ describe("the digest in the champions' Slack channel", () => {
     expect(methods.slice(0, 3)).toEqual(['files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
     const shared = fake.callsTo('files.completeUploadExternal').filter((c) => c.body.channel_id === CHAMPIONS);
     const titles = shared.map((c) => c.body.files[0].title);
-    expect(titles).toEqual(['Permanence milestones: Accommodation to permanence recommendation', 'Permanence milestones: % within 26 weeks: Accommodation to permanence recommendation']);
+    expect(titles.slice(0, 2)).toEqual(['Permanence milestones: Accommodation to permanence recommendation', 'Permanence milestones: % within 26 weeks: Accommodation to permanence recommendation']);
     expect(fake.callsTo('upload').every((c) => (c.bytes ?? 0) > 10_000)).toBe(true);
+  });
+
+  it('ends with the meeting pack: a PDF naming no child, its file name carrying the delivery key', () => {
+    const shared = fake.callsTo('files.completeUploadExternal').filter((c) => c.body.channel_id === CHAMPIONS);
+    const pack = shared.at(-1)!;
+    expect(pack.body.files[0].title).toBe('Meeting pack for the champions’ meeting, Thu 1 Apr 2027, 10:00');
+    expect(pack.body.initial_comment).toMatch(/two A4 landscape pages for each of the 2 aim groups.*No child is named/);
+    const fileId = pack.body.files[0].id;
+    const name = fake.messages.find((m) => m.files?.some((f) => f.id === fileId))?.files?.[0]?.name;
+    expect(name).toMatch(/^pacebot-.+\.pdf$/);
+    const pdf = renderPdf(fake.uploads.get(fileId)!);
+    expect(pdf.pages).toHaveLength(5);
+    expect(pdf.text).toContain('Champions’ meeting pack');
+    expect(findCaseReferences(pdf.text, compileCaseRefPattern())).toEqual([]);
+    // The leads' direct messages do not repeat it.
+    const toLeads = fake.callsTo('files.completeUploadExternal').filter((c) => String(c.body.channel_id).startsWith('D-'));
+    expect(toLeads.map((c) => c.body.files[0].title)).not.toContainEqual(expect.stringMatching(/Meeting pack/));
   });
 });
 

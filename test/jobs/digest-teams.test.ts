@@ -51,14 +51,21 @@ const chartIn = (card: Card): 'image' | 'alt text' | null => {
 
 describe("the digest in the champions' Teams channel", () => {
   it('arrives as Adaptive Cards: a header, each group, and each chart in a card of its own', () => {
-    const channel = posts(CHANNEL_ID);
-    expect(channel).toHaveLength(5);
+    const channel = posts(CHANNEL_ID).slice(0, 5);
     const cards = channel.map((p) => cardsIn(p)[0]!);
     expect(cards.every((c) => c.type === 'AdaptiveCard')).toBe(true);
     expect(JSON.stringify(cards[0])).toMatch(/Digest for the champions’ meeting, Thu 1 Apr 2027, 10:00/);
     expect(JSON.stringify(cards[2])).toMatch(/Permanence milestones/);
     expect(cards.slice(3).map((c) => chartIn(c))).toEqual(['image', 'image']);
     expect(JSON.stringify(cards.slice(3))).toMatch(/Permanence milestones: % within 26 weeks/);
+  });
+
+  it("ends by saying where to get the meeting pack: Teams hands a bot's file over only in a personal chat", () => {
+    const channel = posts(CHANNEL_ID);
+    expect(channel).toHaveLength(6);
+    const last = channel.at(-1)!.body as { text?: string; attachments?: unknown[] };
+    expect(last.attachments ?? []).toEqual([]);
+    expect(last.text).toMatch(/Meeting pack for the champions’ meeting, Thu 1 Apr 2027, 10:00.*only in our personal chat: message me `meeting pack` there/s);
   });
 
   it('suppresses small numbers and names no case in the channel', () => {

@@ -116,4 +116,26 @@ describe('a change stopped half-way is finished by the repair sweep, once', () =
     expect(await store.audit.countDocuments({ entityId: 'C5901', action: 'retention_extend' })).toBe(1);
     expect((await store.cases.findOne({ caseRef: 'C5901' }))!.pendingAudit).toBeUndefined();
   });
+  it('a snoozed alert written with its audit entry still carried gets the entry, in a workspace carrying nothing else', async () => {
+    // Its own workspace: the sweep must find it by the notices alone, not because cases carry entries too.
+    const own = workspaceStore(testDb.db, 'W-REPAIR-NOTICE');
+    const snoozed = { status: 'snoozed', snoozedUntil: new Date('2026-12-17T10:00:00Z') };
+    const pendingAudit = pendingAuditOf(ctx(), { entity: 'case', entityId: 'C5950', action: 'alert_snooze', before: { status: 'open' }, after: snoozed });
+    await own.notices.insertOne({
+      kind: 'drift',
+      key: 'drift:legal:C5950:accommodated:permanence_recommendation:30',
+      caseRef: 'C5950',
+      holderIds: ['U-MO'],
+      ...snoozed,
+      round: 0,
+      queuedRound: 0,
+      version: 2,
+      pendingAudit,
+      createdAt: NOW,
+      updatedAt: NOW,
+    } as never);
+    expect((await finishStoppedChanges(testDb.db, NOW)).audited).toBeGreaterThanOrEqual(1);
+    expect(await own.audit.countDocuments({ entityId: 'C5950', action: 'alert_snooze' })).toBe(1);
+    expect((await own.notices.findOne({ caseRef: 'C5950' }))!.pendingAudit).toBeUndefined();
+  });
 });

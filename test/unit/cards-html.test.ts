@@ -203,3 +203,21 @@ describe('toHtml ids', () => {
     expect(tags(html, 'label').filter((attrs) => attrs.for === input.id)).toHaveLength(1);
   });
 });
+
+describe('a people field in the local chat', () => {
+  it('shows the people by name, never their platform ids', () => {
+    const card: Card = {
+      title: 'Plan',
+      form: formFixture({
+        id: 'plan',
+        title: 'Plan',
+        submitLabel: 'Save',
+        submit: { verb: 'pdsa.plan' },
+        inputs: [{ kind: 'people', id: 'ownerId', label: 'Owner', value: ['demo-admin'], names: ['Alex Admin'] }],
+      }),
+    };
+    const html = toHtml(card);
+    expect(html).toContain('value="Alex Admin"');
+    expect(html).not.toContain('demo-admin');
+  });
+});

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { defaultChartSize } from '../../src/charts/chart-size.js';
 import { journeyExample, runChartPhasesExample, runChartShiftExample, waitingChartExample } from '../../src/charts/examples.js';
+import { iChartExample, pChartExample } from '../../src/charts/control-chart-examples.js';
+import { renderControlChart } from '../../src/charts/render-control-chart.js';
 import { renderJourneyTimeline } from '../../src/charts/render-journey-timeline.js';
 import { renderRunChart } from '../../src/charts/render-run-chart.js';
 import { renderWaitingChart } from '../../src/charts/render-waiting-chart.js';
@@ -32,6 +34,8 @@ describe('chart text is readable on a phone', () => {
     ['run chart with a shift', () => renderRunChart(runChartShiftExample)],
     ['run chart with phases', () => renderRunChart(runChartPhasesExample)],
     ['waiting chart', () => renderWaitingChart(waitingChartExample)],
+    ['I chart with a baseline and a point outside the limits', () => renderControlChart(iChartExample)],
+    ['P chart with stepped limits and phases', () => renderControlChart(pChartExample)],
     ['journey timeline', () => renderJourneyTimeline(journeyExample)],
   ])('%s: every font is at least 2.5 percent of the image width', async (_name, render) => {
     const fonts = recordFonts();

@@ -33,7 +33,7 @@ function presentIndices(data: (number | null)[]): number[] {
 
 describe('run chart config: the median line', () => {
   it('is solid over the baseline and dashed where it is extended', () => {
-    const [solid] = byLabel(baseSpec, 'Median (IHI rules)');
+    const [solid] = byLabel(baseSpec, 'Median 40.5 (IHI rules)');
     const [extended] = byLabel(baseSpec, 'Median, extended');
     expect(solid.borderDash).toBeUndefined();
     expect(presentIndices(solid.data as (number | null)[])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -47,22 +47,22 @@ describe('run chart config: the median line', () => {
     const spec = { ...baseSpec, phases: [{ start: 0, end: 15, median: 40.5 }] };
     expect(byLabel(spec, 'Median, extended')).toHaveLength(0);
     expect(
-      presentIndices(byLabel(spec, 'Median (IHI rules)')[0].data as (number | null)[]),
+      presentIndices(byLabel(spec, 'Median 40.5 (IHI rules)')[0].data as (number | null)[]),
     ).toHaveLength(16);
   });
 
   it('draws a baseline from before a window dashed across it, and promises no solid line', () => {
     const before = { ...baseSpec, phases: [{ start: 0, end: 15, median: 50, medianFromBefore: true }] };
-    expect(byLabel(before, 'Median (IHI rules)')).toHaveLength(0);
-    const [carried] = byLabel(before, 'Baseline median, extended (IHI rules)');
+    expect(byLabel(before, 'Median 50 (IHI rules)')).toHaveLength(0);
+    const [carried] = byLabel(before, 'Baseline median 50, extended (IHI rules)');
     expect(carried.borderDash?.length).toBeGreaterThan(0);
     expect(presentIndices(carried.data as (number | null)[])).toHaveLength(16);
     expect(new Set(carried.data)).toEqual(new Set([50]));
     // One baseline point in view draws no solid line either: the legend must not name one.
     const onePoint = { ...baseSpec, phases: [{ start: 0, end: 15, median: 50, baselineEnd: 0, medianFromBefore: true }] };
-    expect(byLabel(onePoint, 'Median (IHI rules)')).toHaveLength(0);
+    expect(byLabel(onePoint, 'Median 40.5 (IHI rules)')).toHaveLength(0);
     expect(
-      presentIndices(byLabel(onePoint, 'Baseline median, extended (IHI rules)')[0].data as (number | null)[]),
+      presentIndices(byLabel(onePoint, 'Baseline median 50, extended (IHI rules)')[0].data as (number | null)[]),
     ).toHaveLength(16);
   });
 
@@ -74,7 +74,7 @@ describe('run chart config: the median line', () => {
         { start: 10, end: 15, median: 28.5 },
       ],
     };
-    const medians = byLabel(spec, 'Median (IHI rules)');
+    const medians = byLabel(spec, 'Median 40.5, then 28.5 (IHI rules)');
     expect(medians).toHaveLength(2);
     expect(presentIndices(medians[0].data as (number | null)[])).toEqual([
       0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
@@ -101,7 +101,7 @@ describe('run chart config: points', () => {
 
   it('names the Anhøj rule set when that is the one applied', () => {
     const labels = datasets({ ...baseSpec, ruleSetName: 'Anhøj' }).map((d) => d.label);
-    expect(labels).toContain('Median (Anhøj rules)');
+    expect(labels).toContain('Median 40.5 (Anhøj rules)');
     expect(labels).toContain('Signal (Anhøj rules)');
     expect(labels.some((l) => l?.includes('IHI'))).toBe(false);
   });
@@ -178,11 +178,11 @@ describe('run chart config: target, labels and annotations', () => {
     expect(texts).toEqual([
       'Weeks per child',
       'Signal (IHI rules)',
-      'Median (IHI rules)',
+      'Median 40.5, then 28.5 (IHI rules)',
       'Median, extended',
     ]);
     expect(items.find((i) => i.text === 'Median, extended')?.lineDash?.length).toBeGreaterThan(0);
-    expect(items.find((i) => i.text === 'Median (IHI rules)')?.lineDash).toEqual([]);
+    expect(items.find((i) => i.text === 'Median 40.5, then 28.5 (IHI rules)')?.lineDash).toEqual([]);
   });
 });
 

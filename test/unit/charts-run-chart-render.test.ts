@@ -55,13 +55,14 @@ describe('renderRunChart: alt text', () => {
   it('states the measure, the period, the median and the signals', async () => {
     const { alt } = await renderRunChart(runChartShiftExample);
     expect(alt).toContain('weeks per child');
-    expect(alt).toContain('C1000 to C1064');
+    // Each child by reference and the date they reached the stage (the example may name children).
+    expect(alt).toContain('C1000 (3 March 2025) to C1064 (17 February 2026)');
     expect(alt).toMatch(
-      /Median 41\.4 weeks from the baseline C1000 to C1065, extended to C1064 \(IHI rules\)/,
+      /Median 41\.4 weeks from the baseline C1000 \(3 March 2025\) to C1065 \(21 November 2025\), extended to C1064 \(17 February 2026\) \(IHI rules\)/,
     );
     expect(alt).toContain('a shift');
-    expect(alt).toContain('Points marked as a signal: C1094 to C1064.');
-    expect(alt).toContain('T-3 Legal advice before recommendation (from C1094)');
+    expect(alt).toContain('Points marked as a signal: C1094 (28 November 2025) to C1064 (17 February 2026).');
+    expect(alt).toContain('T-3 Legal advice before recommendation (from 28 November 2025)');
     expect(alt).toContain('Target 28 weeks');
   });
 

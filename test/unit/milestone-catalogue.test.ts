@@ -8,11 +8,15 @@ import {
 } from '../../src/domain/milestone-catalogue.js';
 
 describe('the default catalogue', () => {
-  it('has the eleven milestones of domain.md, in journey order', () => {
+  it('has the milestones of domain.md and the Scottish stages, in journey order', () => {
     expect(DEFAULT_MILESTONE_CATALOGUE.map((m) => m.key)).toEqual([
       'accommodated',
       'planning_meeting_72h',
+      'childrens_hearing',
       'first_lac_review',
+      'second_lac_review',
+      'third_lac_review',
+      'fourth_lac_review',
       'legal_advice',
       'permanence_recommendation',
       'permanence_panel',
@@ -20,10 +24,11 @@ describe('the default catalogue', () => {
       'application_lodged',
       'order_granted',
       'cso_at_home',
+      'cso_made_or_varied',
       'cso_review',
     ]);
     expect(DEFAULT_MILESTONE_CATALOGUE.map((m) => m.order)).toEqual([
-      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
     ]);
   });
 
@@ -79,7 +84,7 @@ describe('an admin’s catalogue is checked', () => {
     const catalogue = DEFAULT_MILESTONE_CATALOGUE.map((m) =>
       m.key === 'cso_review' ? { ...m, retired: true } : m,
     );
-    expect(catalogue).toHaveLength(11);
+    expect(catalogue).toHaveLength(DEFAULT_MILESTONE_CATALOGUE.length);
     expect(activeMilestones(catalogue).map((m) => m.key)).not.toContain('cso_review');
   });
 });
@@ -89,5 +94,20 @@ describe('labelMidSentence', () => {
     expect(labelMidSentence('First LAC review')).toBe('first LAC review');
     expect(labelMidSentence('ADM decision')).toBe('ADM decision');
     expect(labelMidSentence('CSO at home')).toBe('CSO at home');
+  });
+
+  it('keeps a proper name’s capitals', () => {
+    expect(labelMidSentence("Children's Hearing")).toBe("Children's Hearing");
+    expect(labelMidSentence('Permanence panel')).toBe('permanence panel');
+  });
+
+  it('names the LAC reviews in one style', () => {
+    const reviews = DEFAULT_MILESTONE_CATALOGUE.filter((m) => m.key.endsWith('_lac_review'));
+    expect(reviews.map((m) => m.label)).toEqual([
+      'First LAC review',
+      'Second LAC review',
+      'Third LAC review',
+      'Fourth LAC review',
+    ]);
   });
 });

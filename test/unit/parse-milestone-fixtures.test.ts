@@ -34,7 +34,9 @@ describe('product owner utterances', () => {
       expect(PARSE_ERROR_CODES).toContain(expected.error);
     } else {
       const records = expected.records.map((r) => ({ ...r, planned: r.planned ?? false }));
-      expect(result).toEqual({ ok: true, records });
+      // Records exactly; notes beside them (a name left out, a milestone left undated) may vary.
+      expect(result).toMatchObject({ ok: true });
+      expect(result.ok && result.records).toEqual(records);
       expect(MilestoneRecordSchema.array().safeParse(result.ok && result.records).success).toBe(true);
     }
   });

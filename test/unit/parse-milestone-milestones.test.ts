@@ -101,10 +101,40 @@ describe('several milestones in one message', () => {
     ]);
   });
 
+  it('keeps a plain "LAC review" that shares its date with another milestone', () => {
+    expect(understood('C1050 accommodated 2 Nov and LAC review 2 Nov')).toEqual([
+      'C1050 accommodated 2026-11-02',
+      'C1050 first_lac_review 2026-11-02',
+    ]);
+    expect(understood('C1050 accommodated 2 Nov, 72hr meeting 2 Nov and LAC review 2 Nov')).toEqual([
+      'C1050 accommodated 2026-11-02',
+      'C1050 planning_meeting_72h 2026-11-02',
+      'C1050 first_lac_review 2026-11-02',
+    ]);
+  });
+
+  it('flags words that look like a person’s name it left out, without keeping them', () => {
+    const named = parseMilestoneStatement('C1060 Sarah Jones accommodated 3 Nov', { today: TODAY });
+    expect(named).toMatchObject({ ok: true, nameLeftOut: true });
+    expect(JSON.stringify(named)).not.toMatch(/Sarah|Jones/);
+    for (const text of ['C1060 accommodated 3 Nov', "C1060 Children's Hearing 3 Nov", 'C1060 Permanence Panel 3 Nov', 'C1060 First LAC Review on Monday 2 November']) {
+      expect(parseMilestoneStatement(text, { today: TODAY })).not.toHaveProperty('nameLeftOut');
+    }
+  });
+
   it('treats "at the LAC review" as where a recommendation was made, not a milestone', () => {
     expect(understood('Permanence recommendation for C3301 at the LAC review on 12.11.26')).toEqual(
       ['C3301 permanence_recommendation 2026-11-12'],
     );
+  });
+
+  it('never drops a milestone silently: one left without a date is named back', () => {
+    const venue = parseMilestoneStatement('Permanence recommendation for C3301 at the LAC review on 12.11.26', { today: TODAY });
+    expect(venue).toMatchObject({ ok: true, undated: ['first_lac_review'] });
+    const undated = parseMilestoneStatement('C1050 accommodated 2 Nov and LAC review', { today: TODAY });
+    expect(undated).toMatchObject({ ok: true, records: [{ milestone: 'accommodated' }], undated: ['first_lac_review'] });
+    expect(parseMilestoneStatement('C1050 accommodated 2 Nov and LAC review 2 Nov', { today: TODAY })).not.toHaveProperty('undated');
+    expect(parseMilestoneStatement('C1042 LAC review within 2 weeks of accommodation, on 14/10', { today: TODAY })).not.toHaveProperty('undated');
   });
 
   it('does not record a milestone said as a point measured from', () => {
@@ -126,11 +156,25 @@ describe('several milestones in one message', () => {
     ]);
   });
 
-  it('does not take a later review for the first one', () => {
-    const result = parseMilestoneStatement('C1042 the 2nd LAC review was yesterday', {
-      today: TODAY,
-    });
-    expect(result).toMatchObject({ ok: false, error: 'no_milestone' });
+  it('takes a later review as its own milestone, never the first one', () => {
+    expect(understood('C1042 the 2nd LAC review was yesterday')).toEqual([
+      'C1042 second_lac_review 2026-11-18',
+    ]);
+    expect(understood('C1042 third looked after review 2/11')).toEqual([
+      'C1042 third_lac_review 2026-11-02',
+    ]);
+    const fifth = parseMilestoneStatement('C1042 the 5th LAC review was yesterday', { today: TODAY });
+    expect(fifth).toMatchObject({ ok: false, error: 'no_milestone' });
+  });
+
+  it('reads the Scottish stages: a Children’s Hearing and a CSO made or varied', () => {
+    expect(understood('C1042 hearing 3/11')).toEqual(['C1042 childrens_hearing 2026-11-03']);
+    expect(understood("C1042 children's hearing 3/11, CSO varied")).toEqual([
+      'C1042 childrens_hearing 2026-11-03',
+      'C1042 cso_made_or_varied 2026-11-03',
+    ]);
+    expect(understood('C1042 CSO made 4/11')).toEqual(['C1042 cso_made_or_varied 2026-11-04']);
+    expect(understood('C1042 CSO made at home 4/11')).toEqual(['C1042 cso_at_home 2026-11-04']);
   });
 });
 

@@ -39,6 +39,11 @@ describe('each refusal says what was wrong and shows how to say it right', () =>
     expect(refusal('C1042 accommodated at 10am').error).toBe('no_date');
   });
 
+  it('keeps a milestone’s capitals mid-sentence', () => {
+    expect(refusal('C1042 2nd lac review').message).toContain('I understood C1042 — second LAC review,');
+    expect(refusal("C1042 children's hearing").message).toContain("C1042 — Children's Hearing,");
+  });
+
   it.each([
     'C1042 accommodated 31/02/2026',
     'C1042 accommodated 31 April',

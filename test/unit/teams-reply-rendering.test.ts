@@ -84,6 +84,30 @@ describe('Reply → Teams activity', () => {
     expect(image.url).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
     expect(image.altText).toBe('Run chart of weeks to permanence, 12 points');
   });
+
+  const pack: Reply = {
+    kind: 'file',
+    data: Buffer.from('%PDF-1.7 …'),
+    fileName: 'meeting-pack-2027-04-01.pdf',
+    mimeType: 'application/pdf',
+    title: 'Meeting pack',
+    alt: 'A cover, then two pages a group.',
+    again: { verb: 'meeting.pack' },
+    askFor: 'meeting pack',
+  };
+
+  it('offers a file through a consent card in a personal chat, carrying how to make it again', () => {
+    const activity = replyActivity(pack, true);
+    const consent = activity.attachments?.[0];
+    expect(consent?.contentType).toBe('application/vnd.microsoft.teams.card.file.consent');
+    expect(consent?.content).toMatchObject({ acceptContext: { again: { verb: 'meeting.pack' }, fileName: 'meeting-pack-2027-04-01.pdf' } });
+  });
+
+  it('says where to ask for a file in a channel, where Teams takes no consent card from a bot', () => {
+    const activity = replyActivity(pack, false);
+    expect(activity.attachments).toBeUndefined();
+    expect(activity.text).toMatch(/\*\*Meeting pack\*\* — A cover, then two pages a group\.\s+Teams lets me share files only in our personal chat: message me `meeting pack` there\./);
+  });
 });
 
 describe('invoke answers', () => {

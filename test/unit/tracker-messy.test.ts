@@ -183,7 +183,7 @@ describe('column headings', () => {
     expect(reading.columns[1]).toMatchObject({ kind: 'milestone', milestone: key });
   });
 
-  it('ignores unplaced headings, a later meeting and a second column for a milestone', async () => {
+  it('ignores unplaced headings, a later meeting and a second column for a milestone; reads a team', async () => {
     const reading = await readCsv(
       'Case no,1st LAC,LAC review 2,Days accom to panel,LAC 1,Social work team\n' +
         'C1001,03/10/2025,03/11/2025,40,04/10/2025,East\n',
@@ -193,13 +193,13 @@ describe('column headings', () => {
       'LAC review 2',
       'Days accom to panel',
       'LAC 1',
-      'Social work team',
     ]);
     // The first column for a milestone is the one read.
     expect(datesOf(reading, 'C1001')).toEqual({ first_lac_review: '2025-10-03' });
     expect(reading.columns.find((c) => c.header === 'LAC review 2')?.holdsDates).toBe(true);
     const team = reading.columns.find((c) => c.header === 'Social work team');
-    expect(team?.holdsDates).toBeUndefined();
+    expect(team?.kind).toBe('team');
+    expect(reading.rows.find((r) => r.caseRef === 'C1001')?.team).toBe('East');
   });
 });
 
@@ -335,7 +335,7 @@ describe('dates in cells', () => {
       iso: '2025-10-03',
     });
     expect(readCellDate({ error: '#REF!' })).toEqual({ kind: 'error', code: '#REF!' });
-    expect(readCellDate('30/02/2025')).toEqual({ kind: 'invalid', text: '30/02/2025' });
+    expect(readCellDate('30/02/2025')).toEqual({ kind: 'invalid', text: '30/02/2025', why: 'day 30 of February' });
   });
 
   it('reads serials, dates, text and formulas from a sheet; later dates are planned', async () => {
@@ -436,12 +436,12 @@ describe('rows', () => {
       ],
     });
     expect(reading.rowErrors).toEqual([
-      { row: 2, reason: '31/04/2025 is not a date' },
-      { row: 3, reason: '03/10/1990 is more than 18 years ago' },
-      { row: 4, reason: '03/10/2030 is more than 2 years ahead' },
+      { row: 2, reason: 'the “Accommodated” date is not a real date (day 31 of April)' },
+      { row: 3, reason: 'the “Accommodated” date is more than 18 years ago' },
+      { row: 4, reason: 'the “Permanence panel” date is more than 2 years ahead' },
       { row: 5, reason: 'first LAC review before the accommodation' },
       { row: 6, reason: 'the “First LAC review” cell does not hold a date' },
-      { row: 7, reason: '3 Oct has no year' },
+      { row: 7, reason: 'the “Accommodated” date has no year' },
       { row: 8, reason: 'the “Accommodated” cell shows the spreadsheet error #DIV/0!' },
     ]);
     // Never partial: nothing of a refused row is imported.
@@ -463,7 +463,7 @@ describe('rows', () => {
     expect(reading.rows.map((r) => r.row)).toEqual([2]);
     expect(reading.rowErrors).toEqual([
       { row: 4, reason: 'second row for C1001 with different dates' },
-      { row: 5, reason: '30/02/2025 is not a date' },
+      { row: 5, reason: 'the “Accommodated” date is not a real date (day 30 of February)' },
       { row: 6, reason: 'second row for C1002, whose first row was refused' },
     ]);
     expect([reading.cases, reading.dates]).toEqual([1, 1]);

@@ -8,11 +8,21 @@ const composer = document.getElementById('composer');
 const message = document.getElementById('message');
 const digestLink = document.getElementById('digest-link');
 const trackerFile = document.getElementById('tracker-file');
+const wherePicker = document.getElementById('where');
+const threadNote = document.getElementById('thread-note');
+const threadCancel = document.getElementById('thread-cancel');
+const chips = document.querySelector('.chips');
 // The server refuses more (src/programme/tracker/tracker-limits.ts); saying so here saves the upload.
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const STORAGE_KEY = 'pacebot.as';
+/** How often an open channel looks for new posts (a digest or a prompt sent by the scheduler). */
+const CHANNEL_POLL_MS = 10_000;
 
 let busy = false;
+/** The message whose thread the next sentence replies in, or null. */
+let thread = null;
+/** Bot posts already shown, so a refresh adds only new ones. */
+const shown = new Set();
 
 function who() {
   return picker.value;
@@ -36,12 +46,73 @@ async function call(url, options) {
   return payload.replies;
 }
 
+function where() {
+  if (!wherePicker?.value) return undefined;
+  return thread ? { conversation: wherePicker.value, thread } : { conversation: wherePicker.value };
+}
+
 function postTurn(body) {
+  const place = where();
   return call('/web/turn', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ as: who(), ...body }),
+    body: JSON.stringify({ as: who(), ...body, ...(place ? { where: place } : {}) }),
   });
+}
+
+function setThread(messageId) {
+  thread = messageId;
+  threadNote.hidden = !messageId;
+  if (messageId) message.focus();
+}
+
+/** What the bot posted in the open channel (or, in the direct conversation, to this person) since last shown. */
+async function showPosts() {
+  const conversation = wherePicker?.value || `web-${who()}`;
+  let payload;
+  try {
+    const response = await fetch(`/web/channel?as=${encodeURIComponent(who())}&c=${encodeURIComponent(conversation)}`);
+    if (!response.ok) return;
+    payload = await response.json();
+  } catch {
+    return;
+  }
+  const fresh = payload.messages.filter((m) => !shown.has(m.messageId));
+  for (const post of fresh) {
+    shown.add(post.messageId);
+    const item = addBot([post]);
+    item.classList.add('turn-post');
+    if (wherePicker?.value) {
+      const reply = document.createElement('button');
+      reply.type = 'button';
+      reply.className = 'card-button thread-reply';
+      reply.textContent = 'Reply in thread';
+      reply.addEventListener('click', () => setThread(post.messageId));
+      item.append(reply);
+    }
+  }
+}
+
+/** The pickers again from the server: people added and groups created show up without a reload. */
+async function refreshPickers() {
+  let payload;
+  try {
+    const response = await fetch('/web/where');
+    if (!response.ok) return;
+    payload = await response.json();
+  } catch {
+    return;
+  }
+  const rebuild = (select, options) => {
+    const keep = select.value;
+    select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
+    if ([...select.options].some((o) => o.value === keep)) select.value = keep;
+  };
+  rebuild(picker, payload.people.map((p) => [p.userId, `${p.name} (${p.role})`]));
+  if (wherePicker) rebuild(wherePicker, [['', 'Direct message with pacebot'], ...payload.channels.map((c) => [c.id, `#${c.name}${c.linkedAs ? ' · linked' : ''}`])]);
+  if (payload.real && chips) {
+    for (const chip of chips.querySelectorAll('[data-say]')) if (!['help', 'people', 'my cases'].includes(chip.dataset.say)) chip.remove();
+  }
 }
 
 function addTurn(className, build) {
@@ -117,6 +188,7 @@ async function run(body, echo, origin) {
   try {
     const replies = await postTurn(body);
     show(replies, origin);
+    refreshPickers();
   } catch (error) {
     const note = addNote(error.message, 'error');
     note.setAttribute('role', 'alert');
@@ -125,6 +197,10 @@ async function run(body, echo, origin) {
   }
 }
 
+/**
+ * The answer always goes at the bottom, after the person's own bubble, so on a phone the answer is
+ * where they look; a card or form that was used stays where it was, read-only, as the record.
+ */
 function show(replies, origin) {
   const card = origin?.closest('article.card');
   const errors = replies.find((r) => r.kind === 'form_errors');
@@ -136,11 +212,35 @@ function show(replies, origin) {
     focusAfter(addBot(replies.filter((r) => r !== errors)), null);
     return;
   }
-  const replacing = replies.find((r) => r.replaces);
-  if (replacing && card) replaceCard(card, replacing);
+  if (origin?.tagName === 'FORM' && replies.some((r) => r.refused)) {
+    reopenRefused(origin, addBot(replies));
+    return;
+  }
+  if (replies.some((r) => r.replaces) && card) markAnswered(card);
   if (origin?.tagName === 'FORM') markSent(origin);
-  const item = addBot(replies.filter((r) => r !== replacing || !card));
-  focusAfter(item, origin);
+  focusAfter(addBot(replies), origin);
+}
+
+/**
+ * A form turned down as a whole (a lead not known yet, say): nothing was saved, so the form moves
+ * down under the answer, still filled in and open, to send again once the problem is sorted.
+ */
+function reopenRefused(form, item) {
+  const reply = form.closest('.reply');
+  const before = reply.closest('.turn');
+  item.append(reply);
+  if (before && !before.querySelector('.reply')) before.remove();
+  item.focus({ preventScroll: true });
+  item.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+/** A card whose answer came: its buttons go quiet, so it cannot be confirmed twice. */
+function markAnswered(card) {
+  for (const button of card.querySelectorAll('button')) button.disabled = true;
+  const note = document.createElement('p');
+  note.className = 'sent-note';
+  note.textContent = 'Answered below.';
+  card.append(note);
 }
 
 /** A submitted form stays visible, read-only, so the log shows what was sent. */
@@ -226,6 +326,7 @@ async function welcome() {
   } catch (error) {
     addNote(error.message, 'error').setAttribute('role', 'alert');
   }
+  showPosts();
 }
 
 picker.addEventListener('change', () => {
@@ -233,6 +334,16 @@ picker.addEventListener('change', () => {
   addNote(`You are now ${whoLabel()}.`);
   welcome();
 });
+
+wherePicker?.addEventListener('change', () => {
+  setThread(null);
+  const label = wherePicker.options[wherePicker.selectedIndex].textContent;
+  addNote(wherePicker.value ? `You are now in ${label}. What you send goes to this channel.` : 'You are back in your direct messages with pacebot.');
+  showPosts();
+});
+
+threadCancel?.addEventListener('click', () => setThread(null));
+setInterval(showPosts, CHANNEL_POLL_MS);
 
 const saved = localStorage.getItem(STORAGE_KEY);
 if (saved && [...picker.options].some((o) => o.value === saved)) picker.value = saved;

@@ -1,5 +1,5 @@
 import type { Chart, Plugin } from 'chart.js';
-import { canvasFont, neutral } from '../palette.js';
+import { canvasFont, fontSize, neutral } from '../palette.js';
 
 /** Where a label sits relative to a data position (x and y in scale units). */
 export interface LabelPlacement {
@@ -20,16 +20,32 @@ export interface PointLabel extends LabelPlacement {
   bold?: boolean;
   /** Other places to try, in order, when the first would cover a data point or another label. */
   alternatives?: LabelPlacement[];
+  /**
+   * Leave the label out rather than cover a point, a line or another label: for labels whose
+   * words the legend carries too (the median's value), where a label on the data would hide it.
+   */
+  onlyWhereClear?: boolean;
 }
 
-interface Box {
+/** A label as drawn, in canvas px: what the last draw put where, for checks of the layout. */
+export interface PlacedLabel {
+  text: string;
+  box: Box;
+}
+
+export interface PointLabelsPlugin extends Plugin {
+  placed: PlacedLabel[];
+}
+
+export interface Box {
   left: number;
   top: number;
   right: number;
   bottom: number;
 }
 
-const textHeight = 14;
+/** The height a line of body text really takes (ascenders to descenders), so the box holds the glyphs. */
+const textHeight = Math.ceil(fontSize.body * 1.25);
 
 function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -87,28 +103,31 @@ function drawnBoxes(chart: Chart): Box[] {
  * The first box that covers nothing, or else the one covering least: another label counts far
  * more than a stretch of line, since two labels on top of each other cannot be read at all.
  */
-function leastCovering(boxes: Box[], drawn: Box[], placed: Box[]): Box {
+function leastCovering(boxes: Box[], drawn: Box[], placed: Box[]): { box: Box; clear: boolean } {
   let best = boxes[0];
   let bestScore = Infinity;
   for (const box of boxes) {
     const score =
       drawn.filter((d) => overlaps(box, d)).length +
       100 * placed.filter((p) => overlaps(box, p)).length;
-    if (score === 0) return box;
+    if (score === 0) return { box, clear: true };
     if (score < bestScore) [best, bestScore] = [box, score];
   }
-  return best;
+  return { box: best, clear: false };
 }
 
 /**
  * Draws short labels at data positions with a white halo, so they stay legible where they cross
  * grid lines or a series. Each label takes the first of its placements that covers no point, line
- * or earlier label, or else the one that covers least; labels stay inside the canvas horizontally.
+ * or earlier label, or else the one that covers least (or none, for `onlyWhereClear` labels);
+ * labels stay inside the canvas horizontally.
  */
-export function createPointLabelsPlugin(labels: PointLabel[]): Plugin {
-  return {
+export function createPointLabelsPlugin(labels: PointLabel[]): PointLabelsPlugin {
+  const plugin: PointLabelsPlugin = {
     id: 'pointLabels',
+    placed: [],
     afterDatasetsDraw(chart: Chart) {
+      plugin.placed = [];
       const { ctx } = chart;
       const xScale = chart.scales.x;
       const yScale = chart.scales.y;
@@ -137,8 +156,10 @@ export function createPointLabelsPlugin(labels: PointLabel[]): Plugin {
           return { left, top, right: left + width, bottom: top + textHeight };
         };
         const boxes = [label, ...(label.alternatives ?? [])].map(boxOf);
-        const box = leastCovering(boxes, drawn, placed);
+        const { box, clear } = leastCovering(boxes, drawn, placed);
+        if (!clear && label.onlyWhereClear) continue;
         placed.push(box);
+        plugin.placed.push({ text: label.text, box });
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
         ctx.lineJoin = 'round';
@@ -152,4 +173,5 @@ export function createPointLabelsPlugin(labels: PointLabel[]): Plugin {
       ctx.restore();
     },
   };
+  return plugin;
 }

@@ -39,3 +39,17 @@ export function hasChildsPersonName(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the text holds two capitalised name words side by side ("Sarah Jones") with nothing
+ * saying whose they are. Too loose to refuse a message on (the guard above does that), it is used
+ * only to remind a member, after their words were otherwise understood, never to type names.
+ */
+export function mayHoldPersonName(text: string): boolean {
+  const pairs = new RegExp(FULL_NAME.source, 'g');
+  for (let m = pairs.exec(text); m; m = pairs.exec(text)) {
+    pairs.lastIndex = m.index + m[1]!.length;
+    if (isNameWord(m[1]!) && isNameWord(m[2]!)) return true;
+  }
+  return false;
+}

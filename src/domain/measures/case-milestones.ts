@@ -1,11 +1,11 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isCalendarDate } from './calendar.js';
 
 /** A calendar date as YYYY-MM-DD that exists (no 31 April). */
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
-  .refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, {
+  .refine(isCalendarDate, {
     error: 'is not a real calendar date',
   });
 

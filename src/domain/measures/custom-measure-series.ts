@@ -13,6 +13,9 @@ export const CustomMeasureValueSchema = z.object({
       error: 'is not a real month or date',
     }),
   value: z.number({ error: 'must be a number' }),
+  /** "17 of 20": the count and what it is out of, when the value is a share recorded that way. */
+  numerator: z.number().int().min(0).optional(),
+  denominator: z.number().int().min(1).optional(),
 });
 export type CustomMeasureValue = z.infer<typeof CustomMeasureValueSchema>;
 
@@ -38,11 +41,14 @@ export function customMeasureSeries(values: readonly CustomMeasureValue[]): Meas
       `There are two values for ${repeated.period}; keep one.`,
     );
   }
-  const points = sorted.map(({ period, value }) => ({ period, value }));
+  const points: MeasurePoint[] = sorted.map(({ period, value, numerator, denominator }) =>
+    numerator !== undefined && denominator !== undefined
+      ? { period, value, numerator, denominator }
+      : { period, value },
+  );
   if (!lengths.has(7)) return points;
-  const byMonth = new Map(points.map((p) => [p.period, p.value]));
-  return monthsFrom(points[0]!.period, points[points.length - 1]!.period).map((period) => ({
-    period,
-    value: byMonth.get(period) ?? null,
-  }));
+  const byMonth = new Map(points.map((p) => [p.period, p]));
+  return monthsFrom(points[0]!.period, points[points.length - 1]!.period).map(
+    (period) => byMonth.get(period) ?? { period, value: null },
+  );
 }

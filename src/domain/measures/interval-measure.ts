@@ -2,8 +2,7 @@ import { median } from '../runchart/median.js';
 import { daysBetween, daysToWeeks, monthOf, monthsFrom } from './calendar.js';
 import type { CaseMilestones } from './case-milestones.js';
 import type { DataProblem, MeasurePoint } from './measure-point.js';
-import { pairMilestones } from './milestone-pairs.js';
-import { parseCases } from './parse-cases.js';
+import { checkedPairs } from './milestone-pairs.js';
 
 export interface IntervalMeasureOptions {
   from: string;
@@ -43,7 +42,7 @@ export function intervalMeasure(
   cases: readonly CaseMilestones[],
   options: IntervalMeasureOptions,
 ): IntervalMeasureResult {
-  const { pairs, problems } = pairMilestones(parseCases(cases), options.from, options.to);
+  const { pairs, problems } = checkedPairs(cases, options.from, options.to);
   const inWindow = (month: string) =>
     (!options.since || month >= monthOf(options.since)) &&
     (!options.until || month <= monthOf(options.until));

@@ -8,6 +8,12 @@ export interface MeasurePoint {
   value: number | null;
   /** Per-child views: whose point this is (pseudonymous reference). */
   caseRef?: string;
+  /**
+   * Shares recorded or computed as "17 of 20": the count and the number it is out of, so a P chart
+   * can weigh each month by its size. `value` is then the share as a percentage.
+   */
+  numerator?: number;
+  denominator?: number;
 }
 
 /** Something in the data a lead should put right; such cases are left out of the measure. */

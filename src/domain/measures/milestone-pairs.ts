@@ -1,6 +1,7 @@
 import { daysBetween } from './calendar.js';
 import type { CaseMilestones } from './case-milestones.js';
 import type { DataProblem } from './measure-point.js';
+import { parseCases } from './parse-cases.js';
 
 /** A child who reached milestone A, with the date of B if they have reached it. */
 export interface MilestonePair {
@@ -43,4 +44,30 @@ export function pairMilestones(
     }
   }
   return { pairs, problems };
+}
+
+type Paired = ReturnType<typeof pairMilestones>;
+
+/** Pairings of checked (so frozen) case lists, per pair of milestones: see `checkedPairs`. */
+const pairings = new WeakMap<readonly CaseMilestones[], Map<string, Readonly<Paired>>>();
+
+/**
+ * The cases checked (once per list: see parseCases) and paired for A and B, computed once per list
+ * and pair of milestones. A digest measures the same stage for its interval chart, its "% within"
+ * chart and its waiting list, in every group whose measures include it; they all share one pairing.
+ * Callers get their own arrays: the shared ones stay as computed.
+ */
+export function checkedPairs(cases: readonly CaseMilestones[], from: string, to: string): Paired {
+  const checked = parseCases(cases);
+  let byStage = pairings.get(checked);
+  if (!byStage) pairings.set(checked, (byStage = new Map()));
+  const key = JSON.stringify([from, to]);
+  let paired = byStage.get(key);
+  if (!paired) {
+    const { pairs, problems } = pairMilestones(checked, from, to);
+    for (const item of [...pairs, ...problems]) Object.freeze(item);
+    paired = { pairs: Object.freeze(pairs), problems: Object.freeze(problems) } as Readonly<Paired>;
+    byStage.set(key, paired);
+  }
+  return { pairs: [...paired.pairs], problems: [...paired.problems] };
 }

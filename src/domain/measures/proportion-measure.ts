@@ -3,8 +3,7 @@ import { parseOrThrow } from '../runchart/parse-or-throw.js';
 import { addToDate, monthOf, monthsFrom } from './calendar.js';
 import type { CaseMilestones } from './case-milestones.js';
 import type { DataProblem, MeasurePoint } from './measure-point.js';
-import { pairMilestones } from './milestone-pairs.js';
-import { parseCases } from './parse-cases.js';
+import { checkedPairs } from './milestone-pairs.js';
 
 /** The target time, in one unit: "within 2 weeks", "within 28 weeks", "within six months". */
 export const TargetSchema = z.union([
@@ -51,7 +50,7 @@ export function proportionMeasure(
   options: ProportionMeasureOptions,
 ): ProportionMeasureResult {
   const target = parseOrThrow(TargetSchema, options.target, 'target_invalid');
-  const { pairs, problems } = pairMilestones(parseCases(cases), options.from, options.to);
+  const { pairs, problems } = checkedPairs(cases, options.from, options.to);
   const settled = pairs
     .map((pair) => ({ ...pair, deadline: addToDate(pair.start, target) }))
     .filter((pair) => pair.deadline < options.today)

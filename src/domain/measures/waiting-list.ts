@@ -1,8 +1,7 @@
 import { ValidationError } from '../../errors.js';
 import { daysBetween } from './calendar.js';
 import type { CaseMilestones } from './case-milestones.js';
-import { pairMilestones } from './milestone-pairs.js';
-import { parseCases } from './parse-cases.js';
+import { checkedPairs } from './milestone-pairs.js';
 
 /** Lower bounds of the default buckets in weeks: under 13, 13–26, 26–52, 52 or more. */
 export const DEFAULT_WAITING_BUCKETS: readonly number[] = [0, 13, 26, 52];
@@ -39,7 +38,7 @@ export function waitingList(
       { field: 'buckets' },
     );
   }
-  const { pairs } = pairMilestones(parseCases(cases), options.from, options.to);
+  const { pairs } = checkedPairs(cases, options.from, options.to);
   const waiting = pairs
     .filter((p) => p.start <= options.today && (p.end === undefined || p.end > options.today))
     .map((p) => ({ caseRef: p.caseRef, weeks: daysBetween(p.start, options.today) / 7 }))

@@ -27,15 +27,19 @@ function distinctKeys(mentions: MilestoneMention[]): MilestoneKey[] {
  * Only the surest mentions count: a milestone named generically ("at the LAC review") is dropped
  * beside a specific one, and one measured from ("after panel") beside either — unless keeping
  * them all is what makes milestones and dates pair up. Another meeting ("2nd LAC review") never
- * counts.
+ * counts. A day said once per milestone pairs too, even when days repeat ("accommodated 2 Nov and
+ * LAC review 2 Nov"): collapsing the repeat would leave one date and drop the generic mention.
  */
 export function assignDates(
   refs: string[],
   mentions: MilestoneMention[],
-  dates: DateTime[],
+  distinctDates: DateTime[],
+  said: DateTime[] = distinctDates,
 ): Assignment {
   const counted = mentions.filter((m) => m.strength !== 'other');
   const all = distinctKeys(counted);
+  const oneDayEach = said.length > 1 && said.length === all.length;
+  const dates = oneDayEach ? said : distinctDates;
   const surest = TIERS.map((t) => distinctKeys(counted.filter((m) => m.strength === t))).find(
     (keys) => keys.length > 0,
   );

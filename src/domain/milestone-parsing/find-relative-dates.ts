@@ -1,5 +1,6 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
 import type { DateTime } from 'luxon';
+import { ukDates } from '../uk-dates.js';
 import type { DateMention } from './date-mention.js';
 
 // Same-length spellings chrono knows, so offsets stay true ("on Weds" is not parsed otherwise).
@@ -69,7 +70,7 @@ function toMention(result: chrono.ParsedResult, text: string): DateMention | nul
 export function findRelativeDates(text: string, today: DateTime): DateMention[] {
   const reference = new Date(today.year, today.month - 1, today.day, 12);
   const respelt = respell(text);
-  return chrono.en.GB.parse(respelt, reference)
+  return ukDates().parse(respelt, reference)
     .map((result) => toMention(result, respelt))
     .filter((m): m is DateMention => m !== null);
 }

@@ -8,7 +8,11 @@ import { hasPlanningWord } from './planning-words.js';
 import { resolveDate } from './resolve-date.js';
 
 export type DatesRead =
-  | { kind: 'dates'; dates: DateTime[]; planning: boolean }
+  /**
+   * `dates` are the distinct days; `said` is every day in the order said, repeats kept, so that
+   * "accommodated 2 Nov and LAC review 2 Nov" can still pair each milestone with its own date.
+   */
+  | { kind: 'dates'; dates: DateTime[]; said: DateTime[]; planning: boolean }
   /** No day was said; `vagueText` is what was said instead, if anything ("last month"). */
   | { kind: 'none'; vagueText?: string }
   | { kind: 'invalid'; text: string };
@@ -35,10 +39,12 @@ export function readDates(
 
   // One date said twice ("yesterday, 18/11") is one date.
   const byDay = new Map<string, DateTime>();
+  const said: DateTime[] = [];
   for (const mention of concrete) {
     const resolution = resolveDate(mention, today, planning);
     if (!resolution.ok) return { kind: 'invalid', text: mention.text };
     byDay.set(resolution.date.toISODate()!, resolution.date);
+    said.push(resolution.date);
   }
-  return { kind: 'dates', dates: [...byDay.values()], planning };
+  return { kind: 'dates', dates: [...byDay.values()], said, planning };
 }

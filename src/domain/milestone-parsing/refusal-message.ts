@@ -48,7 +48,7 @@ function example(ctx: RefusalContext, when = '3 Oct'): string {
 
 function about(ctx: RefusalContext): string {
   return ctx.milestoneLabel
-    ? `${ctx.exampleRef} — ${ctx.milestoneLabel.toLowerCase()}`
+    ? `${ctx.exampleRef} — ${labelMidSentence(ctx.milestoneLabel)}`
     : ctx.exampleRef;
 }
 

@@ -3,6 +3,7 @@ import {
   IsoDateSchema,
   type MilestoneDates,
 } from '../../domain/measures/index.js';
+import type { Filter } from 'mongodb';
 import type { Case } from '../../store/schemas/case.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 
@@ -31,10 +32,11 @@ export function toCaseMilestones(
   }));
 }
 
-/** Every case of the workspace, only the fields the measures read. */
+/** Every case of the workspace (or of one team), only the fields the measures read. */
 export async function loadCaseMilestones(
   store: Pick<WorkspaceStore, 'cases'>,
+  filter: Filter<Case> = {},
 ): Promise<CaseMilestones[]> {
-  const cases = await store.cases.find({}, { projection: { caseRef: 1, milestones: 1 } }).toArray();
+  const cases = await store.cases.find(filter, { projection: { caseRef: 1, milestones: 1 } }).toArray();
   return toCaseMilestones(cases);
 }

@@ -30,8 +30,8 @@ export function erasedWhole(value: unknown, pattern: RegExp): unknown {
 
 /** What erasure makes of one record that named the case, or null to delete it. */
 function scrubbed(collection: MentionCollection, doc: Document, caseRef: string, pattern: RegExp): Document | null {
-  // Questions about the case could bring it back: they go.
-  if (collection === 'pending') return null;
+  // Questions about the case could bring it back: they go, as do its alerts and "did it happen?" questions.
+  if (collection === 'pending' || collection === 'notices') return null;
   let source: Document = doc;
   // An import's rows are the child's dates: they go, not only the reference in them.
   if (collection === 'imports' && Array.isArray(doc.rows)) {

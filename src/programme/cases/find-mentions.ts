@@ -13,6 +13,12 @@ export const MENTION_COLLECTIONS = [
   'deliveries',
   // A tracker import's preview keeps each row's reference and dates until it is answered.
   'imports',
+  // Drift alerts and "did it happen?" questions name the child they are about.
+  'notices',
+  // The local chat's copy of a lead's digest names children.
+  'webMessages',
+  // A per-child chart's settings name children: a point left out, a baseline's or phase's child.
+  'measures',
 ] as const;
 export type MentionCollection = (typeof MENTION_COLLECTIONS)[number];
 

@@ -30,13 +30,14 @@ export interface MilestoneSettings extends ParseSettings {
 
 /**
  * The programme's catalogue: the default milestones with the admin's renames, extra synonyms and
- * retirements applied, and the milestones the admin added (which carry no expected order).
+ * retirements applied, and the milestones the admin added, each placed right after the milestones
+ * it must not precede (or at the end), so lists, tracker columns and "furthest stage" follow it.
  */
 export function catalogueOf(programme: Pick<Programme, 'milestones'> | null): MilestoneCatalogue {
   const entries = programme?.milestones ?? [];
   if (entries.length === 0) return DEFAULT_MILESTONE_CATALOGUE;
   const byKey = new Map(entries.map((e) => [e.key, e]));
-  const known = DEFAULT_MILESTONE_CATALOGUE.map((m): MilestoneDefinition => {
+  const ordered = DEFAULT_MILESTONE_CATALOGUE.map((m): MilestoneDefinition => {
     const entry = byKey.get(m.key);
     if (!entry) return m;
     return {
@@ -46,16 +47,27 @@ export function catalogueOf(programme: Pick<Programme, 'milestones'> | null): Mi
       retired: entry.retired,
     };
   });
-  const added = entries
-    .filter((e) => !DEFAULT_MILESTONE_CATALOGUE.some((m) => m.key === e.key))
-    .map((e, i) => ({
+  const added = entries.filter((e) => !DEFAULT_MILESTONE_CATALOGUE.some((m) => m.key === e.key));
+  for (const e of added) {
+    // An order naming a milestone no longer known is dropped rather than breaking the catalogue.
+    const notBefore = (e.after ?? []).filter((k) => ordered.some((m) => m.key === k));
+    const anchor = Math.max(-1, ...notBefore.map((k) => ordered.findIndex((m) => m.key === k)));
+    const definition: MilestoneDefinition = {
       key: e.key,
       label: e.label,
-      order: known.length + i,
+      note: '',
+      order: 0,
       synonyms: e.synonyms.length > 0 ? e.synonyms : [e.label],
+      genericSynonyms: [],
+      notBefore,
       retired: e.retired,
-    }));
-  return MilestoneCatalogueSchema.parse([...known, ...added]);
+    };
+    // After its anchor and after milestones added there before it, so they keep the order added.
+    let at = anchor < 0 ? ordered.length : anchor + 1;
+    while (anchor >= 0 && at < ordered.length && added.some((a) => a.key === ordered[at]!.key)) at += 1;
+    ordered.splice(at, 0, definition);
+  }
+  return MilestoneCatalogueSchema.parse(ordered.map((m, order) => ({ ...m, order })));
 }
 
 /** The settings for this turn: the programme's, or the defaults before one is set up. */

@@ -6,6 +6,7 @@ import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { catalogueOf } from '../cases/milestone-settings.js';
 import { auditStampedChanges } from '../cases/audit-stamped-change.js';
 import { applyRecords } from '../cases/record-changes.js';
+import { setCaseTeam } from '../cases/case-team.js';
 import { changeStamp } from '../cases/write-case.js';
 import type { ModelContext } from '../model-context.js';
 import { planImport, type ImportPlan } from './plan-import.js';
@@ -103,6 +104,7 @@ export async function applyImport(ctx: ModelContext, imp: TrackerImport): Promis
     await writePass(ctx.store, caseWrites(ctx, imp, plan, byRef));
   }
   await writeAudit(ctx, imp);
+  await applyTeams(ctx, imp);
   const written = await ctx.store.cases.countDocuments({ 'lastChange.key': key });
   const stillRefused = [...imp.refused, ...(result?.refused ?? [])];
   await ctx.store.imports.updateOne(
@@ -111,6 +113,20 @@ export async function applyImport(ctx: ModelContext, imp: TrackerImport): Promis
     { $set: { status: 'applied', appliedAt: ctx.now, rows: [], refused: stillRefused }, $unset: { leaseUntil: '' } },
   );
   return { number: imp.number, cases: written, ...total, refused: stillRefused };
+}
+
+/**
+ * Puts each imported case in the team its row names, each change audited like a typed one. Run
+ * after the dates, so a re-run after a crash finds the teams already set and writes nothing.
+ */
+async function applyTeams(ctx: ModelContext, imp: TrackerImport): Promise<void> {
+  const withTeam = imp.rows.filter((r) => r.team);
+  if (withTeam.length === 0) return;
+  const held = await ctx.store.cases.find({ caseRef: { $in: withTeam.map((r) => r.caseRef) } }, { projection: { caseRef: 1, team: 1 } }).toArray();
+  const teamOf = new Map(held.map((c) => [c.caseRef, c.team]));
+  for (const row of withTeam) {
+    if (teamOf.has(row.caseRef) && teamOf.get(row.caseRef) !== row.team) await setCaseTeam(ctx, row.caseRef, row.team!);
+  }
 }
 
 /** How long one instance may hold an import it is applying before another may finish it. */

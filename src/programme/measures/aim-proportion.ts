@@ -1,8 +1,9 @@
 import type { Group } from '../../store/schemas/group.js';
+import { aimWeeks } from './aim-weeks.js';
 import { EMPTY_SETTINGS, type MeasureDefinition } from './measure-catalogue.js';
 
 /**
- * An aim such as "95% within 26 weeks" on an interval measure is judged by the share of children
+ * An aim such as "95% within 26 weeks" (or just "12 weeks") on an interval measure is judged by the share of children
  * who make it in time, so each such aim gets a "% within N weeks" measure of its own.
  * Null when the aim names no interval measure or no time in weeks.
  */
@@ -13,9 +14,8 @@ export function aimProportionMeasure(
 ): MeasureDefinition | null {
   const aim = group.aim;
   const interval = measures.find((m) => m.kind === 'interval' && m.key === aim?.measureKey);
-  const weeks = aim ? /within\s+(\d{1,3})\s*weeks?\b/i.exec(aim.target) : null;
-  if (!aim || !interval?.from || !interval.to || !weeks) return null;
-  const targetWeeks = Number(weeks[1]);
+  const targetWeeks = aimWeeks(group);
+  if (!aim || !interval?.from || !interval.to || !targetWeeks) return null;
   const percent = /(\d{1,3}(?:\.\d+)?)\s*%/.exec(aim.target);
   const target = percent ? Number(percent[1]) : undefined;
   return {

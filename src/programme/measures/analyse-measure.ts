@@ -18,7 +18,12 @@ import { baselineBeforeWindow, type CarriedBaseline } from './baseline-before-wi
 import { coverageSentence } from './coverage-sentence.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { measureSeries } from './measure-series.js';
+import { chooseChart, type MeasureChartChoice } from './choose-chart.js';
+import { analyseMeasureControl, type MeasureControl, sliceControlAnalysis } from './control-measure.js';
+import { describeControlSignals } from './describe-control-signals.js';
+import { variationAssuranceBadges } from './variation-assurance.js';
 import { plain } from '../../../cards/plain-text.js';
+import { ValidationError } from '../../errors.js';
 
 export interface AnalyseOptions {
   view?: ChartView;
@@ -27,6 +32,8 @@ export interface AnalyseOptions {
   today: string;
   /** Loaded once by callers that analyse several measures. */
   cases: readonly CaseMilestones[];
+  /** A chart kind asked for in this request ("chart x control"), over the lead's setting and the default. */
+  chart?: 'run' | 'control';
 }
 
 export interface MeasureAnalysis {
@@ -43,6 +50,12 @@ export interface MeasureAnalysis {
   waiting: number;
   /** The lead's baseline when the window starts after it began: its median is carried in. */
   carriedBaseline: CarriedBaseline | null;
+  /** Run or control chart, and which control chart fits the data (choose-chart.ts). */
+  chart: MeasureChartChoice | null;
+  /** The control chart analysis when a control chart was chosen; the run analysis stays in `analysis`. */
+  control: MeasureControl | null;
+  /** NHS Making Data Count variation and assurance, as text badges, for control charts. */
+  badges: string;
 }
 
 export function defaultView(measure: MeasureDefinition): ChartView {
@@ -78,7 +91,7 @@ export async function analyseMeasure(
           window,
           today: options.today,
         });
-  const base = { measure, view, window, points, latest, waiting, carriedBaseline };
+  const base = { measure, view, window, points, latest, waiting, carriedBaseline, chart: null, control: null, badges: '' };
   const coverage = coverageSentence(programme, {
     ...base,
     ...(partialMonth ? { partialMonth } : {}),
@@ -101,5 +114,53 @@ export async function analyseMeasure(
     unit: plain(measure.unit),
     betterDirection: measure.betterDirection,
   });
-  return { ...base, analysis, sentences: [signal, coverage].filter(Boolean) };
+  const chart = chooseChart(measure, view, points, options.chart);
+  if (chart.kind === 'run') return { ...base, chart, analysis, sentences: [signal, coverage].filter(Boolean) };
+  const control = await controlFor(store, measure, points, options.cases, { view, window, today: options.today }, chart.type).catch(
+    // Data a control chart cannot take (say, a count entered as a negative number before the unit
+    // rules existed) leaves the measure on its run chart rather than failing the whole reply.
+    (error: unknown) => {
+      if (error instanceof ValidationError) return null;
+      throw error;
+    },
+  );
+  if (!control) return { ...base, chart: { ...chart, kind: 'run' }, analysis, sentences: [signal, coverage].filter(Boolean) };
+  const words = describeControlSignals(control, {
+    measureName: plain(measure.name),
+    unit: plain(measure.unit),
+    betterDirection: measure.betterDirection,
+    points,
+    perChild: view === 'per-child',
+  });
+  const badges = variationAssuranceBadges(control, measure.target, measure.betterDirection);
+  // The badges ride with the first sentence, which is what a digest line shows of a chart.
+  const first = badges ? `${words} ${badges}` : words;
+  return { ...base, chart, control, badges, analysis, sentences: [first, coverage].filter(Boolean) };
+}
+
+/**
+ * The control chart of the points in view. With a lead's baseline or phases and a window that
+ * does not show all the data, the limits come from all the data and the window is cut from it:
+ * limits made from the points in view would not be the baseline's.
+ */
+async function controlFor(
+  store: Pick<WorkspaceStore, 'dataPoints'>,
+  measure: MeasureDefinition,
+  points: MeasureAnalysis['points'],
+  cases: readonly CaseMilestones[],
+  options: { view: ChartView; window: ChartWindow; today: string },
+  type: MeasureControl['type'],
+): Promise<MeasureControl> {
+  const { freeze, phases } = measure.settings;
+  const restricted = options.window.since !== undefined || options.window.until !== undefined;
+  if ((freeze || phases.length > 0) && restricted) {
+    const all = (await measureSeries(store, measure, cases, { ...options, window: { label: 'all data' } })).points;
+    const first = points[0]!;
+    const start = all.findIndex((p) => p.period === first.period && p.caseRef === first.caseRef);
+    if (start >= 0 && start + points.length <= all.length) {
+      const whole = analyseMeasureControl(all, runChartSettings(measure.settings, all), type, measure.unit);
+      return { ...whole, analysis: sliceControlAnalysis(whole.analysis, start, start + points.length - 1) };
+    }
+  }
+  return analyseMeasureControl(points, runChartSettings(measure.settings, points), type, measure.unit);
 }

@@ -1,4 +1,5 @@
 import type { RenderedChart } from '../../charts/render-png.js';
+import { type ChartTable, runChartTable } from '../../charts/run-chart-table.js';
 import type { MeasurePoint } from '../../domain/measures/index.js';
 import type { RunChartAnalysis } from '../../domain/runchart/index.js';
 import { NotFoundError } from '../../errors.js';
@@ -10,6 +11,11 @@ import { chartAnnotations } from './chart-annotations.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { earlierTestsSentence, markedTestsSentence } from './earlier-tests-sentence.js';
 import { measureChartSpec } from './measure-chart-spec.js';
+import { controlMeasureChartSpec } from './control-measure-chart-spec.js';
+import { phaseMarkers } from './phase-markers.js';
+import { RunChartSpecSchema } from '../../charts/run-chart-spec.js';
+import { ControlChartSpecSchema } from '../../charts/control-chart-spec.js';
+import { controlChartTable } from '../../charts/control-chart-table.js';
 import { plain } from '../../../cards/plain-text.js';
 
 export { buildWaitingChart } from './build-waiting-chart.js';
@@ -17,9 +23,16 @@ export { buildWaitingChart } from './build-waiting-chart.js';
 export interface MeasureChartOptions extends Omit<AnalyseOptions, 'cases'> {
   /** Pass when drawing several charts, so cases are read once. */
   cases?: AnalyseOptions['cases'];
+  /**
+   * Whether the chart may name children (a direct message): a per-child chart then gives each
+   * point's case reference in its alt text and table. Never on the PNG; off unless asked for.
+   */
+  references?: boolean;
 }
 
 export interface MeasureChart extends RenderedChart {
+  /** The chart's points as a table (with references only where `references` allowed them). */
+  table?: ChartTable;
   sentences: string[];
   analysis: RunChartAnalysis;
   latest: MeasurePoint | null;
@@ -48,13 +61,21 @@ export async function buildMeasureChart(
   }
   const tests = await chartAnnotations(store, measure, result.points);
   const sentences = [...result.sentences, markedTestsSentence(tests.marked), earlierTestsSentence(tests.earlier)].filter(Boolean);
+  const runSpec = measureChartSpec(programme, { ...result, sentences }, [...tests.drawn, ...phaseMarkers(measure, result.points)], {
+    references: options.references === true,
+  });
+  const controlSpec = result.control ? controlMeasureChartSpec(runSpec, result.control) : null;
   // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
-  const { renderRunChart } = await import('../../charts/render-run-chart.js');
-  const chart = await renderRunChart(
-    measureChartSpec(programme, { ...result, sentences }, tests.drawn),
-  );
+  const chart = controlSpec
+    ? await (await import('../../charts/render-control-chart.js')).renderControlChart(controlSpec)
+    : await (await import('../../charts/render-run-chart.js')).renderRunChart(runSpec);
+  // Each chart's table marks its own signals: a control chart's are not the run chart's.
+  const table = controlSpec
+    ? controlChartTable(ControlChartSpecSchema.parse(controlSpec))
+    : runChartTable(RunChartSpecSchema.parse(runSpec));
   return {
     ...chart,
+    ...(table ? { table } : {}),
     sentences,
     analysis: result.analysis,
     latest: result.latest,

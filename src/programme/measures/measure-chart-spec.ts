@@ -21,7 +21,7 @@ function seriesName(result: MeasureAnalysis): string {
 function xTitle(programme: Pick<Programme, 'milestones'>, result: MeasureAnalysis): string {
   const { measure, view, points } = result;
   if (measure.kind === 'interval' && view === 'per-child') {
-    return `Children, in the order they reached ${milestoneLabel(programme, measure.to!)}`;
+    return `Children, by the month they reached ${milestoneLabel(programme, measure.to!)}`;
   }
   return points[0]?.period.length === 10 ? 'Date' : 'Month';
 }
@@ -35,6 +35,8 @@ export function measureChartSpec(
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   result: MeasureAnalysis,
   annotations: RunChartAnnotation[],
+  /** Whether case references may be shown (a direct message): they go in the alt text and table. */
+  options: { references?: boolean } = {},
 ): RunChartSpec {
   const { measure, points, analysis } = result;
   if (!analysis) throw new Error('measureChartSpec needs an analysed series');
@@ -44,7 +46,9 @@ export function measureChartSpec(
     measureName: seriesName(result),
     unit: measure.unit,
     xTitle: xTitle(programme, result),
-    labels: points.map((p) => (perChild ? (p.caseRef ?? p.period) : p.period)),
+    // A child's point is placed by the date it reached the stage; the axis shows the months.
+    labels: points.map((p) => p.period),
+    ...(perChild && options.references ? { pointNames: points.map((p) => p.caseRef ?? '–') } : {}),
     values: points.map((p) => p.value),
     phases: analysis.phases.flatMap((p): RunChartPhase[] => {
       if (p.median === null) return [];

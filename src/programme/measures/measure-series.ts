@@ -44,7 +44,13 @@ export async function measureSeries(
   };
   if (measure.kind === 'custom') {
     const values = await store.dataPoints.find({ measureKey: measure.key }).toArray();
-    const points = customMeasureSeries(values.map(({ period, value }) => ({ period, value })));
+    const points = customMeasureSeries(
+      values.map(({ period, value, numerator, denominator }) => ({
+        period,
+        value,
+        ...(numerator !== undefined && denominator !== undefined ? { numerator, denominator } : {}),
+      })),
+    );
     return { points: points.filter((p) => inWindow(p.period, window)), waiting: 0 };
   }
   const derived = derivedSeries(measure, cases, { view, today, range });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ActDecision, PdsaCycle, PdsaStage } from '../../store/schemas/pdsa.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
+import type { Verdict } from '../../store/schemas/prediction.js';
 
 type Store = Pick<WorkspaceStore, 'pdsa'>;
 
@@ -20,6 +21,8 @@ export interface CycleChange {
   event: 'planned' | 'carried_out' | 'studied' | 'decided';
   at: Date;
   decision?: ActDecision;
+  /** Studied: the verdict kept on the test's checkable prediction, when it had one. */
+  verdict?: Verdict;
 }
 
 const EVENTS: [PdsaStage, CycleChange['event']][] = [
@@ -53,6 +56,9 @@ export async function cyclesChangedSince(
         event,
         at,
         ...(event === 'decided' && cycle.act ? { decision: cycle.act.decision } : {}),
+        ...(event === 'studied' && cycle.study?.predictionCheck
+          ? { verdict: cycle.study.predictionCheck.verdict }
+          : {}),
       });
     }
   }

@@ -18,6 +18,8 @@ export const HELD_COLLECTIONS = [
   'digests',
   'deliveries',
   'imports',
+  'notices',
+  'webMessages',
   'audit',
 ] as const;
 

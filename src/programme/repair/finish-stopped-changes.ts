@@ -6,10 +6,11 @@ import type { Digest } from '../../store/schemas/digest.js';
 import type { PendingAction } from '../../store/schemas/pending-action.js';
 import { workspaceStore, type WorkspaceStore } from '../../store/workspace-store.js';
 import { applyPendingRecords, CONFIRM_LEASE_MS, RECORDS_KIND } from '../cases/apply-pending-records.js';
-import { flushAllPendingAudits } from '../audit/pending-audit.js';
+import { AUDITED_COLLECTIONS, flushAllPendingAudits } from '../audit/pending-audit.js';
 import { auditAllPending } from '../cases/audit-stamped-change.js';
 import { ERASE_KIND, ERASE_LEASE_MS, eraseCaseRecords } from '../cases/erase-case-records.js';
 import { finishStoppedImports } from '../imports/finish-stopped-imports.js';
+import { applyHandover, HANDOVER_KIND, HANDOVER_LEASE_MS } from '../people/hand-over.js';
 import type { ModelContext } from '../model-context.js';
 
 export interface Repaired {
@@ -18,6 +19,7 @@ export interface Repaired {
   erasures: number;
   imports: number;
   digests: number;
+  handovers: number;
 }
 
 /**
@@ -73,31 +75,36 @@ function claimStopped(store: WorkspaceStore, pending: PendingAction, now: Date, 
  * deliveries all finished.
  */
 export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired> {
-  const repaired: Repaired = { audited: 0, confirmations: 0, erasures: 0, imports: 0, digests: 0 };
+  const repaired: Repaired = { audited: 0, confirmations: 0, erasures: 0, imports: 0, digests: 0, handovers: 0 };
   const workspaces = (await db
     .collection<Case>(COLLECTIONS.cases)
     .distinct('workspaceId', { 'lastChange.pendingAudit': true })) as string[];
   for (const workspaceId of workspaces) {
     repaired.audited += await auditAllPending(workspaceStore(db, workspaceId));
   }
-  // Tests of change, measures and a case's non-date changes carry their entry the same way.
+  // Tests of change, measures, people added, alerts and a case's non-date changes carry their entry
+  // the same way: every audited collection is looked in, so a new one cannot be missed here.
   const carrying = new Set<string>();
-  for (const name of [COLLECTIONS.pdsa, COLLECTIONS.measures, COLLECTIONS.cases]) {
+  for (const name of AUDITED_COLLECTIONS.map((c) => COLLECTIONS[c])) {
     for (const id of (await db.collection(name).distinct('workspaceId', { pendingAudit: { $exists: true } })) as string[]) carrying.add(id);
   }
   for (const workspaceId of carrying) repaired.audited += await flushAllPendingAudits(workspaceStore(db, workspaceId));
   const stopped = await db
     .collection<PendingAction>(COLLECTIONS.pending)
-    .find({ status: 'applying', leaseUntil: { $lt: now }, kind: { $in: [RECORDS_KIND, ERASE_KIND] } })
+    .find({ status: 'applying', leaseUntil: { $lt: now }, kind: { $in: [RECORDS_KIND, ERASE_KIND, HANDOVER_KIND] } })
     .limit(50)
     .toArray();
   for (const pending of stopped) {
     const store = workspaceStore(db, pending.workspaceId);
     const erase = pending.kind === ERASE_KIND;
-    const claimed = await claimStopped(store, pending, now, erase ? ERASE_LEASE_MS : CONFIRM_LEASE_MS);
+    const handover = pending.kind === HANDOVER_KIND;
+    const claimed = await claimStopped(store, pending, now, erase ? ERASE_LEASE_MS : handover ? HANDOVER_LEASE_MS : CONFIRM_LEASE_MS);
     if (!claimed) continue;
     const ctx = await asThePerson(store, claimed, now);
-    if (erase) {
+    if (handover) {
+      await applyHandover(ctx, claimed);
+      repaired.handovers += 1;
+    } else if (erase) {
       const id = claimed._id!.toHexString();
       await eraseCaseRecords(ctx, String(claimed.payload.caseRef), `erase-${id}`, claimed._id!);
       repaired.erasures += 1;

@@ -5,6 +5,7 @@ import { milestoneOfHeader } from './header-milestones.js';
 import { displayHeader } from './header-words.js';
 import { identifierKindOf } from './identifier-columns.js';
 import { isReferenceHeader } from './reference-column.js';
+import { isTeamHeader } from './team-column.js';
 import { identifierMapped } from './tracker-errors.js';
 import type { TrackerColumn, TrackerSettings } from './tracker-types.js';
 
@@ -32,6 +33,7 @@ function classifyHeader(
   if (mapped === 'ignore') return { kind: 'ignored', fromMapping: true };
   if (mapped) return { kind: 'milestone', milestone: mapped, fromMapping: true };
   if (isReferenceHeader(header)) return { kind: 'reference', fromMapping: false };
+  if (isTeamHeader(header)) return { kind: 'team', fromMapping: false };
   const milestone = milestoneOfHeader(header, settings.catalogue);
   if (milestone) return { kind: 'milestone', milestone, fromMapping: false };
   return { kind: 'ignored', fromMapping: false };

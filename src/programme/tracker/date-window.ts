@@ -30,10 +30,10 @@ export function dateWindow(settings: TrackerSettings): DateWindow {
   };
 }
 
-/** Why a date is implausible (it may be quoted: it is a date), or null when it is fine. */
-export function implausibility(iso: string, shown: string, window: DateWindow): string | null {
-  if (iso < window.earliest) return `${shown} is more than ${years(window.yearsBack)} ago`;
-  if (iso > window.latest) return `${shown} is more than ${years(window.yearsAhead)} ahead`;
+/** Why a date is implausible, saying `what` the date is (its column, never the cell), or null when it is fine. */
+export function implausibility(iso: string, what: string, window: DateWindow): string | null {
+  if (iso < window.earliest) return `${what} is more than ${years(window.yearsBack)} ago`;
+  if (iso > window.latest) return `${what} is more than ${years(window.yearsAhead)} ahead`;
   return null;
 }
 

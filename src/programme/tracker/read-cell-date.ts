@@ -4,7 +4,7 @@ import { isBlank, plainValue } from './cell-value.js';
  * What a milestone cell holds:
  * - `empty`: blank, or a placeholder such as "tbc" or "n/a";
  * - `date`: a calendar day, with `shown` as it may be quoted back (the text as typed);
- * - `invalid`: text shaped like a date that is no day ("30/02/2025"), safe to quote;
+ * - `invalid`: text shaped like a date that is no day ("30/02/2025"), with `why` ("day 30 of February");
  * - `no_year`: a day and month without a year ("3 Oct"), safe to quote;
  * - `error`: a spreadsheet error such as #REF!;
  * - `not_a_date`: anything else, which is never quoted (it could be anything, even a name).
@@ -12,7 +12,7 @@ import { isBlank, plainValue } from './cell-value.js';
 export type CellDate =
   | { kind: 'empty' }
   | { kind: 'date'; iso: string; shown: string }
-  | { kind: 'invalid'; text: string }
+  | { kind: 'invalid'; text: string; why: string }
   | { kind: 'no_year'; text: string }
   | { kind: 'error'; code: string }
   | { kind: 'not_a_date' };
@@ -111,8 +111,18 @@ export function ukDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
-function dated(iso: string | null, text: string): CellDate {
-  return iso ? { kind: 'date', iso, shown: text } : { kind: 'invalid', text };
+const MONTH_TITLES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a day, month and year are no calendar day, in words that never repeat the cell. */
+function whyNotADay(month: number, day: number): string {
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  if (day < 1) return 'there is no day 0';
+  return `day ${day} of ${MONTH_TITLES[month - 1]}`;
+}
+
+function dated(year: number, month: number, day: number, text: string): CellDate {
+  const iso = isoFromParts(year, month, day);
+  return iso ? { kind: 'date', iso, shown: text } : { kind: 'invalid', text, why: whyNotADay(month, day) };
 }
 
 function fromText(raw: string, date1904: boolean): CellDate {
@@ -120,16 +130,16 @@ function fromText(raw: string, date1904: boolean): CellDate {
   const lower = text.toLowerCase();
   if (lower === '' || PLACEHOLDERS.has(lower) || PLACEHOLDER_PREFIX.test(lower)) return EMPTY;
   let m = ISO.exec(lower) ?? YEAR_FIRST.exec(lower);
-  if (m) return dated(isoFromParts(Number(m[1]), Number(m[2]), Number(m[3])), text);
+  if (m) return dated(Number(m[1]), Number(m[2]), Number(m[3]), text);
   m = DAY_FIRST.exec(lower);
-  if (m) return dated(isoFromParts(fullYear(m[3]!), Number(m[2]), Number(m[1])), text);
+  if (m) return dated(fullYear(m[3]!), Number(m[2]), Number(m[1]), text);
   m = DAY_MONTH_YEAR.exec(lower);
   if (m && MONTHS.has(m[2]!)) {
-    return dated(isoFromParts(fullYear(m[3]!), MONTHS.get(m[2]!)!, Number(m[1])), text);
+    return dated(fullYear(m[3]!), MONTHS.get(m[2]!)!, Number(m[1]), text);
   }
   m = MONTH_DAY_YEAR.exec(lower);
   if (m && MONTHS.has(m[1]!)) {
-    return dated(isoFromParts(Number(m[3]), MONTHS.get(m[1]!)!, Number(m[2])), text);
+    return dated(Number(m[3]), MONTHS.get(m[1]!)!, Number(m[2]), text);
   }
   m = DAY_MONTH.exec(lower);
   if (m && (m[2] === undefined || MONTHS.has(m[2]))) return { kind: 'no_year', text };

@@ -9,17 +9,20 @@ import { cellText, isBlank, plainValue } from './cell-value.js';
 import { type DateWindow, implausibility } from './date-window.js';
 import { orderProblem } from './order-reason.js';
 import { readCellDate } from './read-cell-date.js';
+import { teamOfCell } from './team-column.js';
 import type { TrackerSettings } from './tracker-types.js';
 
 /** The columns a row is read through: its reference and its milestone columns, nothing else. */
 export interface RowLayout {
   reference: number;
   milestones: { index: number; header: string; milestone: string }[];
+  /** The team column, if the tracker has one. */
+  team?: number;
 }
 
 export type RowOutcome =
   | { kind: 'skip' }
-  | { kind: 'case'; caseRef: string; records: MilestoneRecord[] }
+  | { kind: 'case'; caseRef: string; records: MilestoneRecord[]; team?: string }
   | { kind: 'refused'; reason: string; caseRef?: string };
 
 const SKIP: RowOutcome = { kind: 'skip' };
@@ -31,18 +34,20 @@ type MilestoneCell = { milestone: string; header: string; read: ReturnType<typeo
 
 function problemWith(cell: MilestoneCell, window: DateWindow): string | null {
   const { read, header } = cell;
+  // Named by its column, never by what the cell holds: a row reason is shown in the preview, and
+  // the README promises no cell's text is (a date column can hold a note about the child).
   switch (read.kind) {
     case 'invalid':
-      return `${read.text} is not a date`;
+      return `the “${header}” date is not a real date (${read.why})`;
     case 'no_year':
-      return `${read.text} has no year`;
+      return `the “${header}” date has no year`;
     case 'error':
       return `the “${header}” cell shows the spreadsheet error ${read.code}`;
     case 'not_a_date':
       // Never the contents: a stray note in a date column could name the child.
       return `the “${header}” cell does not hold a date`;
     case 'date':
-      return implausibility(read.iso, read.shown, window);
+      return implausibility(read.iso, `the “${header}” date`, window);
     default:
       return null;
   }
@@ -103,5 +108,7 @@ export function readRow(
     settings.catalogue,
   );
   if (disorder) return { kind: 'refused', reason: disorder, caseRef };
-  return { kind: 'case', caseRef, records };
+  const team = layout.team === undefined ? { team: undefined } : teamOfCell(cellText(cells[layout.team]), window.today);
+  if ('problem' in team) return { kind: 'refused', reason: team.problem, caseRef };
+  return { kind: 'case', caseRef, records, ...(team.team ? { team: team.team } : {}) };
 }

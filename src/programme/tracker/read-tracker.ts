@@ -56,6 +56,7 @@ function layoutOf(columns: readonly TrackerColumn[]): RowLayout {
     milestones: columns
       .filter((c) => c.kind === 'milestone')
       .map((c) => ({ index: c.index, header: c.header, milestone: c.milestone! })),
+    team: columns.find((c) => c.kind === 'team')?.index,
   };
 }
 
@@ -114,7 +115,7 @@ export async function readTracker(
         if (ref !== undefined && first === undefined) firstRows.set(ref, null);
       } else if (first === undefined) {
         firstRows.set(outcome.caseRef, outcome.records);
-        rows.push({ row, caseRef: outcome.caseRef, records: outcome.records });
+        rows.push({ row, caseRef: outcome.caseRef, records: outcome.records, ...(outcome.team ? { team: outcome.team } : {}) });
       } else if (first === null) {
         rowErrors.push({ row, reason: `second row for ${ref}, whose first row was refused` });
       } else if (fingerprint(first) !== fingerprint(outcome.records)) {

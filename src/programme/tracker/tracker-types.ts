@@ -30,7 +30,7 @@ export interface TrackerColumn {
   index: number;
   /** The header as in the file, with runs of white space (line breaks too) made one space. */
   header: string;
-  kind: 'reference' | 'milestone' | 'identifier' | 'ignored';
+  kind: 'reference' | 'milestone' | 'identifier' | 'ignored' | 'team';
   /** The milestone key, for a milestone column. */
   milestone?: string;
   identifier?: IdentifierKind;
@@ -44,6 +44,8 @@ export interface TrackerRow {
   /** Normalised (upper case). */
   caseRef: string;
   records: MilestoneRecord[];
+  /** The case's team, from a team column (see team-column.ts). */
+  team?: string;
 }
 
 /** A row refused whole. The reason never quotes a cell unless it is a date-like text. */

@@ -33,6 +33,10 @@ export const CaseSchema = z.object({
   caseRef: z.string().regex(/^(?=.{3,30}$)[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*$/),
   route: z.enum(['home', 'permanence_order', 'kinship', 'adoption', 'unknown']).optional(),
   groupKey: z.string().optional(),
+  /** The worker who holds the case now, once handed over (see programme/people/hand-over.ts). */
+  ownerId: z.string().min(1).max(200).optional(),
+  /** The team or locality that holds the case ("North"), for lists and charts by team. */
+  team: z.string().min(1).max(40).optional(),
   milestones: z.record(z.string(), MilestoneDatesSchema),
   /** Increases on every change; updates are conditional on it so concurrent edits never overwrite silently. */
   version: z.number().int().min(0),

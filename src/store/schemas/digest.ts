@@ -20,6 +20,15 @@ export const StoredImageSchema = z.object({
 });
 export type StoredImage = z.infer<typeof StoredImageSchema>;
 
+/** The meeting pack built with the digest (a PDF naming no child), sent after the channel's part. */
+export const StoredPackSchema = z.object({
+  pdf: z.custom<Uint8Array | { buffer: Uint8Array }>((v) => typeof v === 'object' && v !== null),
+  fileName: z.string().max(200),
+  title: z.string().max(200),
+  alt: z.string().max(4000),
+});
+export type StoredPack = z.infer<typeof StoredPackSchema>;
+
 /** A lead's direct message: their groups' parts, with case references. */
 export const LeadPartSchema = z.object({
   userId: UserIdSchema,
@@ -51,10 +60,13 @@ export const DigestSchema = z.object({
   channel: z.array(StoredReplySchema).default([]),
   leads: z.array(LeadPartSchema).default([]),
   images: z.array(StoredImageSchema).default([]),
+  pack: StoredPackSchema.optional(),
   /** Coach questions this digest carried (prompt ids), so each is asked once. */
   questionIds: z.array(z.string()).default([]),
   createdAt: z.date(),
   builtAt: z.date().optional(),
   sentAt: z.date().optional(),
+  /** When its chart images were removed, the meeting being older than those whose charts are kept. */
+  chartsRemovedAt: z.date().optional(),
 });
 export type Digest = z.infer<typeof DigestSchema>;

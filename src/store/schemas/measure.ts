@@ -23,6 +23,8 @@ export type Freeze = z.infer<typeof FreezeSchema>;
 export const PhaseStartSchema = z.object({
   startPeriod: z.string().min(7).max(10),
   startCaseRef: z.string().max(40).optional(),
+  /** The test of change the new phase lines up with, when a lead accepted the bot's proposal. */
+  testNumber: z.number().int().min(1).optional(),
   ...stamped,
 });
 export type PhaseStart = z.infer<typeof PhaseStartSchema>;
@@ -39,11 +41,27 @@ export const AstronomicalNoteSchema = z.object({
   at: z.date(),
 });
 
+/**
+ * A lead's choice of chart for the measure: always a run chart, or a control chart even before the
+ * 20 points after which one is drawn by default (programme/measures/choose-chart.ts).
+ */
+export const ChartChoiceSchema = z.object({ kind: z.enum(['run', 'control']), ...stamped });
+export type ChartChoice = z.infer<typeof ChartChoiceSchema>;
+
+/** A proposed phase at a test of change that a lead or coach dismissed: never proposed again. */
+export const SplitDismissedSchema = z.object({
+  testNumber: z.number().int().min(1),
+  by: ActorSchema,
+  at: z.date(),
+});
+
 export const MeasureSettingsSchema = z.object({
   freeze: FreezeSchema.optional(),
+  chart: ChartChoiceSchema.optional(),
   phases: z.array(PhaseStartSchema).default([]),
   exclusions: z.array(ExclusionSchema).default([]),
   astronomical: z.array(AstronomicalNoteSchema).default([]),
+  splitsDismissed: z.array(SplitDismissedSchema).optional(),
 });
 export type MeasureSettings = z.infer<typeof MeasureSettingsSchema>;
 

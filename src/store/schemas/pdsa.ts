@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PendingAuditSchema } from './pending-audit.js';
 import { IsoDateSchema, ObjectIdSchema, UserIdSchema } from './common.js';
+import { CheckablePredictionSchema, PredictionCheckSchema } from './prediction.js';
 
 const text = (max = 2000) => z.string().trim().max(max);
 
@@ -9,6 +10,8 @@ export const PlanSchema = z.object({
   objective: text().min(3),
   questions: text().optional(),
   prediction: text().min(3),
+  /** The prediction in a shape the bot checks at Study, when the test is linked to a measure. */
+  checkable: CheckablePredictionSchema.optional(),
   who: text(300).optional(),
   what: text(300).optional(),
   when: text(300).optional(),
@@ -25,6 +28,8 @@ export const DoSchema = z.object({
 export const StudySchema = z.object({
   resultsVsPrediction: text().min(3),
   learned: text().min(3),
+  /** The checkable prediction beside what the measure did, with the verdict kept. */
+  predictionCheck: PredictionCheckSchema.optional(),
 });
 export const ActDecisionSchema = z.enum(['adopt', 'adapt', 'abandon']);
 export type ActDecision = z.infer<typeof ActDecisionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, ObjectIdSchema } from './common.js';
+import { PendingAuditSchema } from './pending-audit.js';
 
 export const RuleSetSchema = z.enum(['ihi', 'anhoej']);
 export type RuleSet = z.infer<typeof RuleSetSchema>;
@@ -9,6 +10,8 @@ export const MilestoneEntrySchema = z.object({
   label: z.string().min(1).max(80),
   synonyms: z.array(z.string().max(60)).max(40).default([]),
   retired: z.boolean().default(false),
+  /** For a milestone the programme added: the milestones it must not precede ("after first LAC review"). */
+  after: z.array(z.string().regex(/^[a-z0-9_]{2,48}$/)).max(5).optional(),
 });
 
 export const MeetingCadenceSchema = z.object({
@@ -42,6 +45,8 @@ export const ProgrammeSchema = z.object({
     .optional(),
   championsChannel: z.object({ platform: z.enum(['slack', 'teams', 'web']), conversationId: z.string() }).optional(),
   demo: z.boolean().optional(),
+  /** A change to the catalogue carries its audit entry here until written (programme/audit/pending-audit.ts). */
+  pendingAudit: PendingAuditSchema.optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MilestoneRecordSchema } from '../../domain/parse-milestone.js';
+import { MilestoneRecordSchema } from '../../domain/milestone-record.js';
 import { ActorSchema, ObjectIdSchema } from './common.js';
 
 const RowSchema = z.union([z.number().int().positive(), z.string().max(80)]);
@@ -9,6 +9,8 @@ export const ImportRowSchema = z.object({
   row: RowSchema,
   caseRef: z.string(),
   records: z.array(MilestoneRecordSchema),
+  /** From a "Team" / "Locality" / "Area office" column, tidied and checked for identifiers. */
+  team: z.string().max(40).optional(),
 });
 
 /** How one column of the file was read; headers only, never a cell. */
@@ -16,7 +18,7 @@ export const ImportColumnSchema = z.object({
   header: z.string().max(200),
   sheet: z.string().max(120),
   index: z.number().int().positive(),
-  kind: z.enum(['reference', 'milestone', 'identifier', 'ignored']),
+  kind: z.enum(['reference', 'milestone', 'identifier', 'ignored', 'team']),
   milestone: z.string().optional(),
   identifier: z.string().optional(),
   holdsDates: z.boolean().optional(),

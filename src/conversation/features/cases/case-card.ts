@@ -16,6 +16,8 @@ import { plain } from '../../replies.js';
 export const TIMELINE_VERB = 'case.timeline';
 export const UNDO_VERB = 'case.undo';
 export const HISTORY_VERB = 'case.history';
+/** Opens the form that puts the case in a team (team-command.ts). */
+export const TEAM_FORM_VERB = 'case.team.open';
 
 /** Who last changed the case, and when, in the programme's time zone. */
 async function lastChange(ctx: TurnContext, caseRef: string): Promise<string | undefined> {
@@ -76,11 +78,14 @@ export async function caseCard(ctx: TurnContext, found: Case): Promise<Card> {
     title: `${found.caseRef}: journey to permanence`,
     ...(sections.length === 0 ? { subtitle: 'No milestone dates held.' } : {}),
     sections,
-    ...(changed ? { facts: [{ label: 'Last change', value: changed }] } : {}),
+    ...(changed || found.team
+      ? { facts: [...(found.team ? [{ label: 'Team', value: plain(found.team) }] : []), ...(changed ? [{ label: 'Last change', value: changed }] : [])] }
+      : {}),
     buttons: [
       { id: 'timeline', label: 'Timeline', action: { verb: TIMELINE_VERB, data } },
       { id: 'history', label: 'History', action: { verb: HISTORY_VERB, data } },
       { id: 'undo', label: 'Undo last change', action: { verb: UNDO_VERB, data } },
+      { id: 'team', label: 'Team', action: { verb: TEAM_FORM_VERB, data } },
     ],
   };
 }

@@ -10,7 +10,8 @@ import { caseRefArg, findCase } from './case-ref-arg.js';
 import { askErase } from './erase-case.js';
 import { exportCase } from './export-case.js';
 import { keepCaseCommand } from './keep-case-command.js';
-import { undoLastChange } from './undo-change.js';
+import { askUndo } from './undo-card.js';
+import { setTeam } from './team-command.js';
 
 const USAGE =
   'Try `case C1042` for the journey, or add `timeline`, `history` or `undo`; ' +
@@ -34,7 +35,7 @@ const SUBCOMMANDS: Record<string, (ctx: TurnContext, caseRef: string) => Promise
   timeline: showTimeline,
   chart: showTimeline,
   history: caseHistory,
-  undo: undoLastChange,
+  undo: askUndo,
   export: exportCase,
   erase: askErase,
   delete: askErase,
@@ -50,6 +51,7 @@ export async function caseCommand(ctx: TurnContext, rest: string): Promise<Reply
   if (!token) return [text(USAGE)];
   const caseRef = caseRefArg(ctx, token);
   if (word?.toLowerCase() === 'keep') return keepCaseCommand(ctx, caseRef, more.join(' '));
+  if (word?.toLowerCase() === 'team' && more.length > 0) return setTeam(ctx, caseRef, more.join(' '));
   const sub = SUBCOMMANDS[(word ?? 'show').toLowerCase()];
   if (sub && more.length === 0) return sub(ctx, caseRef);
   return recordText(ctx, rest);

@@ -11,8 +11,11 @@ import { caseRefArg } from './case-ref-arg.js';
 import { cancelErase, confirmErase, ERASE_VERB, KEEP_VERB } from './erase-case.js';
 import { EXPORT_CASE_VERB, exportCase } from './export-case.js';
 import { undoLastChange } from './undo-change.js';
+import { UNDO_CONFIRM_VERB, UNDO_KEEP_VERB, askUndo } from './undo-card.js';
 import { undoMine } from './undo-mine.js';
 import { myCases, overdueCases } from './case-lists.js';
+import { TEAM_ACTIONS, teamSentence } from './team-command.js';
+import { waitingAt } from './waiting-at.js';
 import { card } from '../../replies.js';
 
 type CaseAction = (ctx: TurnContext, caseRef: string) => Promise<Reply[]>;
@@ -35,18 +38,26 @@ export const casesFeature: Feature = {
     {
       words: ['my', 'cases'],
       roles: ['member'],
-      usage: 'my cases',
+      usage: 'my cases [team <team>]',
       example: 'my cases',
       summary: 'The children you have recorded dates for, where each stands and for how long.',
-      run: (ctx) => myCases(ctx),
+      run: (ctx, rest) => myCases(ctx, rest),
     },
     {
       words: ['overdue'],
       roles: ['lead', 'admin'],
-      usage: 'overdue',
-      example: 'overdue',
-      summary: "Children past their group's aim in weeks, longest first (in a direct message).",
-      run: (ctx) => overdueCases(ctx),
+      usage: 'overdue [team <team>]',
+      example: 'overdue team North',
+      summary: "Children past their group's aim in weeks, longest first, with who holds each (in a direct message).",
+      run: (ctx, rest) => overdueCases(ctx, rest),
+    },
+    {
+      words: ['waiting', 'at'],
+      roles: ['lead', 'admin'],
+      usage: 'waiting at <stage> [team <team>]',
+      example: 'waiting at first LAC review',
+      summary: 'Children at a stage now, past your aim’s weeks if an aim starts there, longest first, with who holds each.',
+      run: (ctx, rest) => waitingAt(ctx, rest),
     },
     {
       words: ['undo'],
@@ -77,16 +88,20 @@ export const casesFeature: Feature = {
     },
   ],
   actions: [
-    { verb: 'case.undo.keep', run: async () => [card({ title: 'Kept', sections: [{ text: 'Nothing changed.' }] }, true)] },
+    { verb: UNDO_KEEP_VERB, run: async () => [card({ title: 'Kept', sections: [{ text: 'Nothing changed.' }] }, true)] },
     byRef(SHOW_CASE_VERB, showCase),
     byRef(TIMELINE_VERB, showTimeline),
     byRef(HISTORY_VERB, caseHistory),
-    byRef(UNDO_VERB, undoLastChange),
+    // The case card's button asks first, like `case C1042 undo`; only the card's Undo changes anything.
+    byRef(UNDO_VERB, askUndo),
+    { verb: UNDO_CONFIRM_VERB, run: (ctx, data) => undoLastChange(ctx, caseRefArg(ctx, data.ref), data.entry) },
     byRef(EXPORT_CASE_VERB, exportCase),
     { verb: ERASE_VERB, run: (ctx, data) => confirmErase(ctx, pendingId(data)) },
     { verb: KEEP_VERB, run: (ctx, data) => cancelErase(ctx, pendingId(data)) },
+    ...TEAM_ACTIONS,
   ],
   sentences: [
+    teamSentence,
     {
       name: 'show-case',
       async run(ctx, said) {

@@ -51,10 +51,10 @@ function reverted(
 }
 
 /**
- * `case C1042 undo`: reverts the last change to the case, audited as an undo. Someone else's
- * change may be undone only by a lead or an admin.
+ * The newest change to the case not yet undone, with pending audit written first, or a refusal
+ * when it is someone else's and the asker is neither a lead nor an admin.
  */
-export async function undoLastChange(ctx: TurnContext, caseRef: string): Promise<Reply[]> {
+export async function undoTarget(ctx: TurnContext, caseRef: string) {
   let current = await findCase(ctx, caseRef);
   // A change still waiting for its audit entry (a crash in between) is audited first: it may be
   // the very change to undo, and its stamp must not be replaced before then.
@@ -63,13 +63,26 @@ export async function undoLastChange(ctx: TurnContext, caseRef: string): Promise
     current = await findCase(ctx, caseRef);
   }
   const target = await lastUndoable(ctx, caseRef);
-  if (!target) return [text(`There is no change to undo on ${caseRef}.`)];
+  if (!target) return { current, target: null, mine: false };
   const mine = target.actor.userId === ctx.turn.user.id;
   if (!mine && !ctx.isAdmin && ctx.leadOf.length === 0) {
     throw new ForbiddenError(
       `The last change to ${caseRef} was made by ${plain(target.actor.name)}. ` +
         'Only they, a lead or an admin can undo it.',
     );
+  }
+  return { current, target, mine };
+}
+
+/**
+ * The card's Undo: reverts the change the card described, audited as an undo, if it is still the
+ * last change to the case. Someone else's change may be undone only by a lead or an admin.
+ */
+export async function undoLastChange(ctx: TurnContext, caseRef: string, entryId: unknown): Promise<Reply[]> {
+  const { current, target, mine } = await undoTarget(ctx, caseRef);
+  if (!target || target._id.toHexString() !== entryId) {
+    // Pressed twice, or the case changed after the card was shown: never undo something unseen.
+    return [text(`That change to ${caseRef} was already undone, or ${caseRef} has changed since. Have a look with \`case ${caseRef}\`.`)];
   }
   const was = caseStateOf(target.before);
   const became = caseStateOf(target.after);

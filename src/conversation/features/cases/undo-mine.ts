@@ -1,36 +1,49 @@
 import type { TurnContext } from '../../context.js';
-import { card, text } from '../../replies.js';
+import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { UNDO_VERB } from './case-card.js';
+import { undoCard } from './undo-card.js';
 import { lastUndoable } from './undo-change.js';
 
-/** `undo` alone reaches back this far: beyond a day, say which case. */
+/** `undo` alone reaches back this far: beyond a day, say which case (`case C1042 undo` works at any age). */
 const UNDO_WITHIN_MS = 24 * 60 * 60 * 1000;
+/** Enough of your own recent changes to step back through after several undos. */
+const LOOK_BACK = 200;
 
 /**
- * `undo` on its own: your last change to a child's dates, within a day, asked before it is undone.
- * The card's button is the same as a case card's "Undo last change".
+ * `undo` on its own: your newest change of the last day to a child's dates that is still the last
+ * change to that case, asked on the same card as `case C1042 undo`. Undone changes are stepped over,
+ * so a second `undo` offers the change before. Tests of change are not undone here; if one is your
+ * newest change, the reply says so and how to change it.
  */
 export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
   ctx.requireProgramme();
+  const me = ctx.turn.user.id;
   const since = new Date(ctx.now.getTime() - UNDO_WITHIN_MS);
-  const mine = await ctx.store.audit.findOne(
-    { entity: 'case', action: 'record', 'actor.userId': ctx.turn.user.id, at: { $gt: since } },
-    { sort: { at: -1, _id: -1 } },
-  );
-  const last = mine ? await lastUndoable(ctx, mine.entityId) : null;
-  if (!mine || !last || !last._id.equals(mine._id)) {
-    return [text('You have no change from the last day left to undo. To undo an older one, say `case C1042 undo`.')];
+  const mine = await ctx.store.audit
+    .find({ entity: 'case', action: 'record', 'actor.userId': me, at: { $gt: since } }, { sort: { at: -1, _id: -1 }, limit: LOOK_BACK })
+    .toArray();
+  let offer: Reply | null = null;
+  let offeredAt: Date | null = null;
+  const seen = new Set<string>();
+  for (const entry of mine) {
+    if (seen.has(entry.entityId)) continue;
+    seen.add(entry.entityId);
+    const last = await lastUndoable(ctx, entry.entityId);
+    // Only while it is still the case's last change: undoing it would otherwise undo someone else's.
+    if (last && last.actor.userId === me && last.at > since) {
+      offer = undoCard(ctx, entry.entityId, last);
+      offeredAt = last.at;
+      break;
+    }
   }
-  const caseRef = mine.entityId;
-  return [
-    card({
-      title: `Undo your last change to ${caseRef}?`,
-      sections: [{ text: 'It puts back the dates as they were before you changed them. Nothing else changes.' }],
-      buttons: [
-        { id: 'undo', label: `Undo ${caseRef}`, style: 'danger', action: { verb: UNDO_VERB, data: { ref: caseRef } } },
-        { id: 'keep', label: 'Keep it', action: { verb: 'case.undo.keep', data: {} } },
-      ],
-    }),
-  ];
+  const cycle = await ctx.store.audit.findOne({ entity: 'pdsa', 'actor.userId': me, at: { $gt: since } }, { sort: { at: -1, _id: -1 } });
+  const cycleNewer = cycle && (!offeredAt || cycle.at > offeredAt);
+  const aboutCycle = cycleNewer
+    ? `Your last change was ${cycle.entityId}, a test of change, which \`undo\` does not take back: change it with \`pdsa ${cycle.entityId} edit\`.`
+    : null;
+  if (offer) return aboutCycle ? [text(`${aboutCycle} Your last change to a child's dates is below.`), offer] : [offer];
+  const older = await ctx.store.audit.findOne({ entity: 'case', action: 'record', 'actor.userId': me }, { sort: { at: -1, _id: -1 } });
+  const example = older?.entityId ?? 'C1042';
+  const none = `You have no change from the last day left to undo. To undo an older one, say \`case ${example} undo\`.`;
+  return [text(aboutCycle ? `${aboutCycle}\n${none}` : none)];
 }

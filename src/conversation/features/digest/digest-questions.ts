@@ -5,6 +5,7 @@ import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { auditPrompt } from '../prompts/audit-prompt.js';
 import { plain } from '../../replies.js';
+import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 
 const EXAMPLE = '`digest question legal-processes What slows the ADM decision?`';
 
@@ -24,6 +25,7 @@ export async function queueQuestion(ctx: TurnContext, rest: string): Promise<str
     const message = 'Write the question after the group, in up to 1,000 characters.';
     throw new ValidationError('bad_question', message);
   }
+  refuseChildForChannel(ctx, question, 'A digest question');
   const number = await ctx.store.nextSequence('prompt');
   const queued = { kind: 'question' as const, groupKey: group.key, status: 'active' as const };
   await ctx.store.prompts.insertOne({

@@ -1,7 +1,7 @@
-import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { WithId } from 'mongodb';
 import { reviveReplies } from '../../../digest/stored-replies.js';
+import { ukDates } from '../../../domain/uk-dates.js';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { Digest } from '../../../store/schemas/digest.js';
 import type { TurnContext } from '../../context.js';
@@ -39,7 +39,7 @@ export async function lastDigest(ctx: TurnContext): Promise<Reply[]> {
 /** The local calendar date a person named ("1 Apr 2027", "yesterday"). */
 function namedDay(ctx: TurnContext, said: string, zone: string): string {
   const offset = DateTime.fromJSDate(ctx.now, { zone }).offset;
-  const date = chrono.en.GB.parseDate(said, { instant: ctx.now, timezone: offset });
+  const date = ukDates().parseDate(said, { instant: ctx.now, timezone: offset });
   if (!date) {
     const example = 'e.g. `digest show 1 Apr 2027`, or say `digest last`';
     const message = `Which digest? Give the meeting date, ${example}.`;

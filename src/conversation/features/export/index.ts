@@ -3,6 +3,8 @@ import type { TurnContext } from '../../context.js';
 import type { Feature } from '../../registry.js';
 import type { Reply } from '../../turn.js';
 import { auditedWorkbook } from '../../audited-workbook.js';
+import { KEPT_FOR_DIRECT_MESSAGE } from '../../channel-privacy.js';
+import { mayNameChildren } from '../../may-name-children.js';
 
 export const EXPORT_PROGRAMME_VERB = 'programme.export';
 
@@ -13,6 +15,8 @@ export const EXPORT_PROGRAMME_VERB = 'programme.export';
  */
 async function exportProgramme(ctx: TurnContext): Promise<Reply[]> {
   ctx.requireRole(['admin'], 'export the programme');
+  // Its tracker names every child: a workbook's contents cannot be checked on the way out, so never here.
+  if (!mayNameChildren(ctx.turn)) return [{ kind: 'text', text: KEPT_FOR_DIRECT_MESSAGE }];
   const workbook = await buildProgrammeWorkbook(ctx);
   const { cases, cycles, measures, auditEntries } = workbook.counts;
   return auditedWorkbook(ctx, 'export', {

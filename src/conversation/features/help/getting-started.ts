@@ -30,6 +30,7 @@ const LEAD_STEPS = [
   '3. Check your group\'s tests of change: `pdsa list group <group>`',
   '4. Chase children waiting: `chart waiting`',
   '5. Add a question for the meeting: `digest question <group> <question>`',
+  '6. Get the pack to project or print: `meeting pack`',
 ];
 
 const MEMBER_STEPS = [
@@ -39,7 +40,7 @@ const MEMBER_STEPS = [
   '- See a chart: `chart accommodation to permanence recommendation`',
 ];
 
-/** A short start for the person's role: admins' checklist, leads' five steps, everyone's three. */
+/** A short start for the person's role: admins' checklist, leads' six steps, everyone's three. */
 export async function gettingStarted(ctx: TurnContext): Promise<string[]> {
   if (ctx.isAdmin) return adminChecklist(ctx);
   if (ctx.leadOf.length > 0) return LEAD_STEPS;

@@ -4,12 +4,12 @@ import { plain, text } from '../../replies.js';
 import { gettingStarted } from './getting-started.js';
 
 /** Topics offered after the getting-started lines, each a word `help <topic>` finds commands by. */
-const TOPICS = ['dates', 'case', 'pdsa', 'chart', 'measure', 'meeting', 'digest', 'group', 'prompt', 'import', 'export', 'privacy'];
+const TOPICS = ['dates', 'case', 'pdsa', 'chart', 'measure', 'meeting', 'digest', 'group', 'people', 'prompt', 'import', 'export', 'privacy'];
 
 /** Words people look for that the commands say differently. */
 const TOPIC_WORDS: Record<string, string[]> = {
   dates: ['milestone', 'date', 'undo', 'case'],
-  people: ['group', 'lead', 'coach', 'admin', 'join'],
+  people: ['person', 'people', 'hand over', 'group', 'lead', 'coach', 'admin', 'join'],
   test: ['pdsa'],
   tests: ['pdsa'],
   charts: ['chart'],

@@ -1,5 +1,5 @@
 import type { Card, CardButton, CardSection } from '../../../../cards/model.js';
-import type { MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
+import { labelMidSentence, type MilestoneCatalogue } from '../../../domain/milestone-catalogue.js';
 import { dayLabel } from '../../../programme/cases/day-format.js';
 import { labelOf } from '../../../programme/cases/milestone-settings.js';
 import type { ImportPreview } from '../../../programme/imports/preview-import.js';
@@ -27,6 +27,7 @@ const rowName = (row: number | string) => (typeof row === 'number' ? `Row ${row}
 
 function columnLine(column: TrackerColumn, catalogue: MilestoneCatalogue): string {
   if (column.kind === 'reference') return `- ${plain(column.header)} → case reference`;
+  if (column.kind === 'team') return `- ${plain(column.header)} → team`;
   if (column.kind === 'milestone') return `- ${plain(column.header)} → ${plain(labelOf(catalogue, column.milestone!))}`;
   if (column.kind === 'identifier') {
     const what = IDENTIFIER_WORDS[column.identifier ?? ''] ?? 'personal details';
@@ -46,7 +47,7 @@ function changeLines({ plan }: ImportPreview, catalogue: MilestoneCatalogue): st
       .filter((c) => c.kind !== 'new')
       .map(({ record, previous }) => {
         const was = record.planned ? previous?.planned : (previous?.actual ?? previous?.planned);
-        const what = plain(labelOf(catalogue, record.milestone).toLowerCase());
+        const what = plain(labelMidSentence(labelOf(catalogue, record.milestone)));
         return `- ${caseRef} ${what}: ${dayLabel(was ?? record.date)} → ${dayLabel(record.date)}`;
       }),
   );

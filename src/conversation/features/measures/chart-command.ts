@@ -4,10 +4,15 @@ import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { localToday } from '../../../programme/local-date.js';
 import { buildMeasureChart } from '../../../programme/measures/build-measure-chart.js';
+import { chartProposals } from './chart-proposals.js';
 import { extractView, extractWindow } from '../../../programme/measures/chart-window.js';
 import { describeSettings } from './describe-settings.js';
 import { findMeasure } from './find-measure.js';
 import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
+import { extractTeam, requireTeam, teamFilter } from '../../../programme/cases/case-team.js';
+import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js';
+import { catalogueOf } from '../../../programme/cases/milestone-settings.js';
+import { retiredNote } from '../../../programme/cases/retired-note.js';
 
 /** A group named in a chart request ("group legal", or a group key as a word); the text without it. */
 async function extractGroup(ctx: TurnContext, said: string): Promise<{ rest: string }> {
@@ -21,18 +26,29 @@ async function extractGroup(ctx: TurnContext, said: string): Promise<{ rest: str
   return { rest: said };
 }
 
+/** "run", "control", "spc" (with or without "chart") asks for that chart this once. */
+function extractChartKind(said: string): { kind?: 'run' | 'control'; rest: string } {
+  const match = /(?:^|\s)(run|control|spc)(?:\s+chart)?(?=\s|$)/i.exec(said);
+  if (!match) return { rest: said };
+  return { kind: match[1]!.toLowerCase() === 'run' ? 'run' : 'control', rest: said.replace(match[0], ' ') };
+}
+
 /**
- * `chart <measure> [group] [period] [monthly|per child]`: the run chart as an image, then the one or
+ * `chart <measure> [group] [period] [monthly|per child] [run|control]`: the measure's chart (run or control, see choose-chart.ts) as an image, then the one or
  * two sentences that say what it shows under the programme's rule set.
  */
 export async function chartCommand(ctx: TurnContext, rest: string): Promise<Reply[]> {
   const programme = ctx.requireProgramme();
   const today = localToday(ctx);
-  const { view, rest: withoutView } = extractView(rest);
+  const { kind, rest: withoutKind } = extractChartKind(rest);
+  const { view, rest: withoutView } = extractView(withoutKind);
   const { window, rest: withoutWindow } = extractWindow(withoutView, today);
+  // "team North" (last, after the period is read off): only that team's children.
+  const { team: teamWords, rest: withoutTeam } = extractTeam(withoutWindow);
+  const team = teamWords ? await requireTeam(ctx.store, teamWords) : undefined;
   // A group named is read off, as people add one, but the chart is the measure's: the tests of
   // change on it are those linked to the measure, whichever group asks.
-  const { rest: said } = await extractGroup(ctx, withoutWindow);
+  const { rest: said } = await extractGroup(ctx, withoutTeam);
   const name = said
     .replace(/\s+/g, ' ')
     .trim()
@@ -46,26 +62,40 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
   const measure = findMeasure(await listMeasures(ctx.store, ctx.now), name);
   const chart = await buildMeasureChart(ctx.store, programme, measure, {
     today,
+    // Case references go to a person only: in a channel the chart and its words name no child.
+    references: ctx.turn.conversation.kind === 'direct',
+    ...(kind ? { chart: kind } : {}),
     ...(view ? { view } : {}),
     ...(window ? { window } : {}),
+    ...(team && measure.kind !== 'custom' ? { cases: await loadCaseMilestones(ctx.store, teamFilter(team)) } : {}),
   });
-  const settings = describeSettings(measure.settings, chart.result.carriedBaseline, measure.unit);
+  const retired = measure.kind === 'custom' ? null : retiredNote(catalogueOf(programme), [measure.from, measure.to]);
+  const control = chart.result.control;
+  // A control chart's window keeps its baseline's limits itself (control-measure.ts), so no
+  // carried run-chart median is described for it.
+  const direct = ctx.turn.conversation.kind === 'direct';
+  const settings = control
+    ? describeSettings(measure.settings, null, measure.unit, control.type === 'g' ? 'median and limits' : 'mean and limits', direct)
+    : describeSettings(measure.settings, chart.result.carriedBaseline, measure.unit, 'median', direct);
   const other =
     measure.kind === 'interval'
       ? chart.result.view === 'monthly'
         ? 'per child'
         : 'monthly'
       : null;
+  const proposals = await chartProposals(ctx, programme, chart.result);
   return [
-    { kind: 'image', png: chart.png, alt: chart.alt, title: measure.name },
+    { kind: 'image', png: chart.png, alt: chart.alt, title: measure.name, ...(chart.table ? { table: chart.table } : {}) },
     text(
       [
-        `*${plain(measure.name)}*: ${chart.sentences.join(' ')}`,
+        `*${plain(measure.name)}*${team ? ` (team ${plain(team)})` : ''}: ${chart.sentences.join(' ')}`,
+        retired ? `_${retired}_` : '',
         ...settings,
         other ? `_Also as \`chart ${measure.key} ${other}\`._` : '',
       ]
         .filter(Boolean)
         .join('\n'),
     ),
+    ...proposals,
   ];
 }

@@ -4,7 +4,9 @@ import type { CarriedBaseline } from '../../../programme/measures/baseline-befor
 import { describePeriod } from '../../../programme/measures/month-words.js';
 import { plain } from '../../replies.js';
 
-const point = (period: string, caseRef?: string) => caseRef ?? describePeriod(period);
+/** A point by its child's reference where references may go, else by its month or date. */
+const pointIn = (references: boolean) => (period: string, caseRef?: string) =>
+  (references ? caseRef : undefined) ?? describePeriod(period);
 
 /**
  * What a chart shows of the baseline. When its window starts after the baseline began, the caption
@@ -14,9 +16,11 @@ function describeBaseline(
   freeze: NonNullable<MeasureSettings['freeze']>,
   carried: CarriedBaseline | null,
   unit: string,
+  centre: string,
+  point: ReturnType<typeof pointIn>,
 ): string {
   const through = point(freeze.throughPeriod, freeze.throughCaseRef);
-  if (!carried) return `median from the first ${freeze.count} points (to ${through})`;
+  if (!carried) return `${centre} from the first ${freeze.count} points (to ${through})`;
   const from = `median ${withUnit(carried.median, plain(unit))} from the first ${carried.count} points (to ${through})`;
   return carried.before >= carried.count
     ? `${from}, all before this chart's period; the dashed median line carries it on`
@@ -25,32 +29,44 @@ function describeBaseline(
 
 /**
  * The lead's chart settings as lines, each with who set it and why, so readers can judge them.
- * `carried` is the baseline a chart window starts after (see baselineBeforeWindow).
+ * `carried` is the baseline a chart window starts after (see baselineBeforeWindow); `centre` what
+ * the baseline fixes: a run chart's median, or a control chart's "mean and limits".
  */
 export function describeSettings(
   settings: MeasureSettings,
   carried: CarriedBaseline | null = null,
   unit = '',
+  centre = 'median',
+  /** False in a channel: points a lead set by a child's reference are named by their date. */
+  references = true,
 ): string[] {
+  const point = pointIn(references);
   const lines: string[] = [];
   const { freeze, phases, exclusions } = settings;
   if (freeze && phases.length === 0) {
     lines.push(
-      `Baseline: ${describeBaseline(freeze, carried, unit)} — ${plain(freeze.by.name)}: "${plain(freeze.reason)}"`,
+      `Baseline: ${describeBaseline(freeze, carried, unit, centre, point)} — ${plain(freeze.by.name)}: "${plain(freeze.reason)}"`,
     );
   }
   for (const phase of phases) {
     lines.push(
-      `New phase from ${point(phase.startPeriod, phase.startCaseRef)} — ${plain(phase.by.name)}: "${plain(phase.reason)}"`,
+      `New phase from ${point(phase.startPeriod, phase.startCaseRef)}${phase.testNumber ? ` (at T-${phase.testNumber})` : ''} — ${plain(phase.by.name)}: "${plain(phase.reason)}"`,
     );
   }
   for (const exclusion of exclusions) {
     const what = /^\d{4}-\d{2}/.test(exclusion.point)
       ? describePeriod(exclusion.point)
-      : exclusion.point;
+      : references
+        ? exclusion.point
+        : "one child's point";
     lines.push(`Excluded ${plain(what)} — ${plain(exclusion.by.name)}: "${plain(exclusion.reason)}"`);
   }
   if (freeze && phases.length > 0)
     lines.push('(The baseline is set aside while the chart is split into phases.)');
+  if (settings.chart) {
+    lines.push(
+      `Always a ${settings.chart.kind} chart — ${plain(settings.chart.by.name)}: "${plain(settings.chart.reason)}"`,
+    );
+  }
   return lines;
 }

@@ -6,6 +6,7 @@ import { newMeasure } from './new-measure.js';
 import { answerOverwrite, KEEP_VERB, OVERWRITE_VERB } from './overwrite-dialog.js';
 import { recordCommand, recordSentence } from './record-value.js';
 import { settingsCommand } from './settings-command.js';
+import { splitActions } from './split-actions.js';
 import { waitingCommand } from './waiting-command.js';
 
 const expired = [text('That question has already been answered, or it expired. Nothing changed.')];
@@ -26,9 +27,10 @@ export const measuresFeature: Feature = {
     {
       words: ['chart'],
       roles: ['member'],
-      usage: 'chart <measure> [group] [period] [monthly]',
+      usage: 'chart <measure> [group] [period] [monthly] [run|control]',
       example: 'chart accommodation to recommendation last 12 months',
-      summary: 'The run chart of a measure, with its signals in plain words.',
+      summary:
+        'The chart of a measure, with its signals in plain words: a run chart, or a control chart (I, C or P) from 20 points on.',
       run: chartCommand,
     },
     {
@@ -54,16 +56,17 @@ export const measuresFeature: Feature = {
       usage: 'measure record <measure> <period> <value>',
       example: 'measure record template use Oct 2026 64%',
       summary:
-        'Record a value of a custom measure (or just say it: "template use for October was 64%").',
+        'Record a value of a custom measure (or just say it: "template use for October was 64%"); a share can be said as "17 of 20", which also lets its chart be a P chart.',
       run: recordCommand,
     },
     {
       words: ['measure'],
       roles: ['lead', 'coach'],
       usage:
-        'measure <measure> baseline <n>|phase from <point>|exclude <point>|include <point> "<reason>"',
+        'measure <measure> baseline <n>|phase from <point>|exclude <point>|include <point>|chart run|control|auto "<reason>"',
       example: 'measure acc-rec baseline 12 "before the 72-hour agenda"',
-      summary: 'Change how a run chart is read (baseline, phases, exclusions); needs a reason.',
+      summary:
+        'Change how a chart is read (baseline, phases, exclusions, run or control chart); needs a reason.',
       run: settingsCommand,
     },
   ],
@@ -77,6 +80,7 @@ export const measuresFeature: Feature = {
       verb: KEEP_VERB,
       run: async (ctx, data) => (await answerOverwrite(ctx, 'keep', pendingId(data))) ?? expired,
     },
+    ...splitActions,
   ],
   sentences: [
     {
@@ -93,9 +97,11 @@ export const measuresFeature: Feature = {
     {
       name: 'show-chart',
       async run(ctx, said) {
-        const match =
-          /^(?:show\s+(?:me\s+)?)?(?:the\s+)?run\s+chart\s+(?:of\s+|for\s+)?(.+)$/i.exec(said) ??
-          /^show\s+(?:me\s+)?(?:the\s+)?chart\s+(?:of|for)\s+(.+)$/i.exec(said);
+        // "the run chart of x" / "the control chart of x" asks for that kind of chart.
+        const kind =
+          /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(run|control)\s+chart\s+(?:of\s+|for\s+)?(.+)$/i.exec(said);
+        if (kind) return chartCommand(ctx, `${kind[2]!} ${kind[1]!.toLowerCase()}`);
+        const match = /^show\s+(?:me\s+)?(?:the\s+)?chart\s+(?:of|for)\s+(.+)$/i.exec(said);
         return match ? chartCommand(ctx, match[1]!) : null;
       },
     },

@@ -26,7 +26,8 @@ export async function measureCard(ctx: TurnContext, measure: MeasureDefinition):
           },
         ]
       : [];
-  const settings = describeSettings(measure.settings);
+  // In a channel, a baseline or phase a lead set at a child is named by its date, not the reference.
+  const settings = describeSettings(measure.settings, null, '', 'median', ctx.turn.conversation.kind === 'direct');
   return {
     title: measure.name,
     subtitle: `\`${measure.key}\``,
@@ -41,6 +42,12 @@ export async function measureCard(ctx: TurnContext, measure: MeasureDefinition):
             : plain(measure.unit),
       },
       { label: 'Better', value: measure.betterDirection === 'up' ? 'higher' : 'lower' },
+      {
+        label: 'Chart',
+        value: measure.settings.chart
+          ? `always a ${measure.settings.chart.kind} chart (chosen by a lead)`
+          : 'a run chart; a control chart from 20 points on, when the data suits one',
+      },
       ...(measure.target !== undefined
         ? [{ label: 'Target', value: plain(valueWithUnit(measure.target, measure.unit)) }]
         : []),

@@ -6,9 +6,10 @@ import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js'
 import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { RULE_SET_NAMES } from '../../../programme/measures/measure-chart-spec.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
-import { signalSummary } from './signal-summary.js';
+import { controlSignalSummary, signalSummary } from './signal-summary.js';
 import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 import { plain } from '../../replies.js';
+import { mayNameChildren } from '../../may-name-children.js';
 
 /** The measures of one group: its own, its aim's and its "% within target" measure. */
 async function groupMeasures(ctx: TurnContext, said: string, all: MeasureDefinition[]) {
@@ -17,7 +18,7 @@ async function groupMeasures(ctx: TurnContext, said: string, all: MeasureDefinit
   return { title: `*Measures of ${plain(group.name)}*`, measures: own };
 }
 
-/** `measures [group]`: one line per measure with its latest value and what the run-chart rules say. */
+/** `measures [group]`: one line per measure with its latest value and what its chart's rules say. */
 export async function measuresList(ctx: TurnContext, rest: string): Promise<string> {
   const programme = ctx.requireProgramme();
   const all = await listMeasures(ctx.store, ctx.now);
@@ -26,25 +27,28 @@ export async function measuresList(ctx: TurnContext, rest: string): Promise<stri
     : { title: '*Measures*', measures: all };
   const today = localToday(ctx);
   const cases = await loadCaseMilestones(ctx.store);
+  // In a channel the latest child is named by the date they reached the stage, not the reference.
+  const references = mayNameChildren(ctx.turn);
   const lines = await Promise.all(
     measures.map(async (measure) => {
       const result = await analyseMeasure(ctx.store, programme, measure, { today, cases });
       const latest = result.latest;
       const when = latest
-        ? `${latest.caseRef ? `${latest.caseRef}, ` : ''}${describePeriod(latest.period)}`
+        ? `${latest.caseRef && references ? `${latest.caseRef}, ` : ''}${describePeriod(latest.period)}`
         : '';
       const value = latest
         ? `latest ${plain(valueWithUnit(latest.value!, measure.unit))} (${when})`
         : 'no data yet';
-      const signal = latest
-        ? `; ${signalSummary(result.analysis, programme.ruleSet, measure.betterDirection)}`
-        : '';
+      const summary = result.control
+        ? controlSignalSummary(result.control, measure.betterDirection)
+        : signalSummary(result.analysis, programme.ruleSet, measure.betterDirection);
+      const signal = latest ? `; ${summary}` : '';
       return `- *${plain(measure.name)}* \`${measure.key}\`: ${value}${signal}`;
     }),
   );
   const none = measures.length === 0 ? ['None yet. A lead can define one with `measure new`.'] : [];
   return [
-    `${title} (run-chart rules: ${RULE_SET_NAMES[programme.ruleSet]})`,
+    `${title} (run-chart rules: ${RULE_SET_NAMES[programme.ruleSet]}; control charts: 3-sigma limits and Anhøj rules)`,
     ...lines,
     ...none,
     'See one with `chart <measure>`, e.g. `chart accommodation to recommendation`.',

@@ -5,7 +5,8 @@ import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
-import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
+import type { Counts } from './parse-record.js';
+import { shownValue } from './save-value.js';
 
 export const OVERWRITE_KIND = 'measure.overwrite';
 export const OVERWRITE_VERB = 'measure.overwrite';
@@ -19,6 +20,11 @@ interface OverwritePayload {
   period: string;
   value: number;
   oldValue: number;
+  /** The new value's "17 of 20", when it was said that way. */
+  numerator?: number;
+  denominator?: number;
+  oldNumerator?: number;
+  oldDenominator?: number;
 }
 
 /** Asks before replacing a recorded value; the question is stored, so any instance can take the answer. */
@@ -27,6 +33,7 @@ export async function askOverwrite(
   measure: MeasureDefinition,
   existing: DataPoint,
   value: number,
+  counts?: Counts,
 ): Promise<Reply[]> {
   const payload: OverwritePayload = {
     measureKey: measure.key,
@@ -35,6 +42,10 @@ export async function askOverwrite(
     period: existing.period,
     value,
     oldValue: existing.value,
+    ...(counts ?? {}),
+    ...(existing.denominator !== undefined
+      ? { oldNumerator: existing.numerator, oldDenominator: existing.denominator }
+      : {}),
   };
   const { insertedId } = await ctx.store.pending.insertOne({
     userId: ctx.turn.user.id,
@@ -46,16 +57,16 @@ export async function askOverwrite(
     expiresAt: new Date(ctx.now.getTime() + ANSWER_WITHIN_MS),
   });
   const data = { pending: insertedId.toHexString() };
-  const old = plain(valueWithUnit(existing.value, measure.unit));
+  const old = shownValue(existing.value, measure.unit, { numerator: existing.numerator, denominator: existing.denominator });
+  const next = shownValue(value, measure.unit, counts);
   return [
     card({
       title: `${measure.name}: ${describePeriod(existing.period)} already has a value`,
       facts: [
         { label: 'Recorded', value: `${old} (by ${plain(existing.recordedBy.name)})` },
-        { label: 'New', value: plain(valueWithUnit(value, measure.unit)) },
+        { label: 'New', value: next },
       ],
-      sections: [
-        { text: `Overwrite ${old} with ${plain(valueWithUnit(value, measure.unit))}, or keep ${old}?` },
+      sections: [{ text: `Overwrite ${old} with ${next}, or keep ${old}?` },
       ],
       buttons: [
         {
@@ -95,13 +106,21 @@ export async function answerOverwrite(
   }
   const p = claimed.payload as unknown as OverwritePayload;
   const when = describePeriod(p.period);
+  const oldShown = shownValue(p.oldValue, p.unit, { numerator: p.oldNumerator, denominator: p.oldDenominator });
+  const newShown = shownValue(p.value, p.unit, p);
   if (choice === 'keep')
-    return [
-      text(`Kept ${plain(valueWithUnit(p.oldValue, p.unit))} for ${plain(p.name)}, ${when}. Nothing changed.`),
-    ];
+    return [text(`Kept ${oldShown} for ${plain(p.name)}, ${when}. Nothing changed.`)];
+  const counts =
+    p.numerator !== undefined && p.denominator !== undefined
+      ? { numerator: p.numerator, denominator: p.denominator }
+      : null;
   const updated = await ctx.store.dataPoints.updateOne(
     { measureKey: p.measureKey, period: p.period, value: p.oldValue },
-    { $set: { value: p.value, recordedBy: ctx.actor(), updatedAt: ctx.now } },
+    {
+      $set: { value: p.value, ...(counts ?? {}), recordedBy: ctx.actor(), updatedAt: ctx.now },
+      // A bare % replacing "17 of 20" must not leave the old counts behind.
+      ...(counts ? {} : { $unset: { numerator: '', denominator: '' } }),
+    },
   );
   if (updated.matchedCount === 0) {
     return [
@@ -115,15 +134,15 @@ export async function answerOverwrite(
     entity: 'data_point',
     entityId: `${p.measureKey}:${p.period}`,
     action: 'overwrite',
-    before: { value: p.oldValue },
-    after: { value: p.value },
+    before: { value: p.oldValue, ...(p.oldDenominator !== undefined ? { numerator: p.oldNumerator, denominator: p.oldDenominator } : {}) },
+    after: { value: p.value, ...(counts ?? {}) },
     // The message that gave the new value, not the button press.
     source: claimed.source,
     at: ctx.now,
   });
   return [
     text(
-      `Overwritten: *${plain(p.name)}* for ${when} is now ${plain(valueWithUnit(p.value, p.unit))} (was ${plain(valueWithUnit(p.oldValue, p.unit))}).`,
+      `Overwritten: *${plain(p.name)}* for ${when} is now ${newShown} (was ${oldShown}).`,
     ),
   ];
 }

@@ -8,7 +8,17 @@ export interface ParsedRecord {
   period: string | null;
   value: number | null;
   typedPercent: boolean;
+  /** A share said as "17 of 20" (or "17 out of 20"): the value is then left for the caller to work out. */
+  counts: Counts | null;
 }
+
+export interface Counts {
+  numerator: number;
+  denominator: number;
+}
+
+/** "17 of 20", "17 out of 20": whole numbers standing alone. */
+const COUNTS = /(?<![\w.\-/])(\d+)\s+(?:out\s+)?of\s+(\d+)(?![\w\-/]|\.\d)/i;
 
 /** Numbers standing alone (not "72-hour", "T-12" or part of a date), with an optional "%". */
 const NUMBER = /(?<![\w.\-/])(-?\d+(?:\.\d+)?)\s*(%|percent\b|per\s*cent\b)?(?![\w\-/]|\.\d)/gi;
@@ -33,7 +43,18 @@ export function parseRecord(
   const found = findPeriod(text, today);
   const withoutPeriod = found ? cut(text, found.start, found.end) : text;
   const numbers = [...withoutPeriod.matchAll(NUMBER)].reverse();
-  const candidates = [
+  const share = COUNTS.exec(withoutPeriod);
+  const candidates: { rest: string; value: number | null; typedPercent: boolean; counts?: Counts }[] = [
+    ...(share
+      ? [
+          {
+            rest: cut(withoutPeriod, share.index, share.index + share[0].length),
+            value: null,
+            typedPercent: false,
+            counts: { numerator: Number(share[1]), denominator: Number(share[2]) },
+          },
+        ]
+      : []),
     ...numbers.map((m) => ({
       rest: cut(withoutPeriod, m.index, m.index + m[0].length),
       value: Number(m[1]),
@@ -41,12 +62,18 @@ export function parseRecord(
     })),
     { rest: withoutPeriod, value: null, typedPercent: false },
   ];
-  for (const { rest, value, typedPercent } of candidates) {
+  for (const { rest, value, typedPercent, counts } of candidates) {
     const words = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim();
     if (!words) continue;
     const match = matchMeasure(measures, words);
     if (match && 'measure' in match)
-      return { measure: match.measure, period: found?.period ?? null, value, typedPercent };
+      return {
+        measure: match.measure,
+        period: found?.period ?? null,
+        value,
+        typedPercent,
+        counts: counts ?? null,
+      };
   }
   return null;
 }

@@ -6,21 +6,24 @@ import { listMeasures, type MeasureDefinition } from '../../../programme/measure
 import { type ParsedRecord, parseRecord } from './parse-record.js';
 import { periodFor } from './record-period.js';
 import { saveValue } from './save-value.js';
-import { checkValue } from './unit-rules.js';
+import { checkCounts, checkValue } from './unit-rules.js';
 import { plain } from '../../replies.js';
 
 const example = (measure: MeasureDefinition) =>
-  `e.g. \`${plain(measure.name.toLowerCase())} Oct 2026 ${measure.unit === '%' ? '64%' : '12'}\``;
+  `e.g. \`${plain(measure.name.toLowerCase())} Oct 2026 ${measure.unit === '%' ? '64%` or `… 16 of 25' : '12'}\``;
 
 /** Checks a parsed value fully (measure kind, value, period) before anything is stored. */
 async function record(ctx: TurnContext, parsed: ParsedRecord, today: string): Promise<Reply[]> {
-  const { measure, value, period } = parsed;
+  const { measure, period, counts } = parsed;
   if (measure.kind !== 'custom') {
     throw new ValidationError(
       'derived_measure',
       `${plain(measure.name)} is worked out from the children's milestone dates, so it can't be typed in. Tell me the milestones instead, e.g. *C1042 accommodated 3 Oct*. Nothing was saved.`,
     );
   }
+  const value = counts
+    ? checkCounts(counts.numerator, counts.denominator, measure.unit, measure.name)
+    : parsed.value;
   if (value === null)
     throw new ValidationError(
       'no_value',
@@ -33,7 +36,7 @@ async function record(ctx: TurnContext, parsed: ParsedRecord, today: string): Pr
     );
   const stored = periodFor(period, measure.frequency, today, measure.name);
   checkValue(value, measure.unit, measure.name, parsed.typedPercent);
-  return saveValue(ctx, measure, stored, value);
+  return saveValue(ctx, measure, stored, value, counts ?? undefined);
 }
 
 /** `measure record <measure> <period> <value>`: like the sentence, but a miss is explained. */

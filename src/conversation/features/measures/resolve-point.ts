@@ -8,9 +8,12 @@ import { plain } from '../../replies.js';
 export interface NamedPoint {
   period: string;
   caseRef?: string;
-  /** How to say it back: "C1042", "March 2025", "point 13 (C1042)". */
+  /** How to say it back: "C1042", "March 2025", "point 13 (C1042)"; in a channel, by date. */
   label: string;
 }
+
+/** A child's point said back in a channel, where no case reference may go: by the day they reached it. */
+const childByDate = (period: string) => `the child who reached it on ${describePeriod(period)}`;
 
 const dayPattern = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\s+(\\d{4})$`, 'i');
 
@@ -18,7 +21,12 @@ const dayPattern = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\s
  * Reads "point 13", a case reference, a month ("Mar 2025", "2025-03") or a day ("3 Mar 2025",
  * "2025-03-03") against the measure's points. A case reference or point number must be on the chart.
  */
-export function resolvePoint(said: string, points: readonly MeasurePoint[]): NamedPoint {
+export function resolvePoint(
+  said: string,
+  points: readonly MeasurePoint[],
+  /** False in a channel: a child's point is said back by its date, never its reference. */
+  references = true,
+): NamedPoint {
   const text = said.trim().replace(/^(?:from|at)\s+/i, '');
   const numbered = /^(?:point\s*|#)(\d{1,4})$/i.exec(text);
   if (numbered) {
@@ -31,7 +39,7 @@ export function resolvePoint(said: string, points: readonly MeasurePoint[]): Nam
     return {
       period: point.period,
       ...(point.caseRef ? { caseRef: point.caseRef } : {}),
-      label: `point ${numbered[1]} (${point.caseRef ?? describePeriod(point.period)})`,
+      label: `point ${numbered[1]} (${(references ? point.caseRef : undefined) ?? describePeriod(point.period)})`,
     };
   }
   if (/^[a-z]{1,4}\d{2,8}$/i.test(text)) {
@@ -40,9 +48,9 @@ export function resolvePoint(said: string, points: readonly MeasurePoint[]): Nam
     if (!point)
       throw new ValidationError(
         'no_such_point',
-        `${caseRef} is not on this chart: only children who reached the measure's end milestone are.`,
+        `${references ? caseRef : 'That child'} is not on this chart: only children who reached the measure's end milestone are.`,
       );
-    return { period: point.period, caseRef, label: caseRef };
+    return { period: point.period, caseRef, label: references ? caseRef : childByDate(point.period) };
   }
   const month = parseMonthYear(text);
   if (month) return { period: month, label: describePeriod(month) };

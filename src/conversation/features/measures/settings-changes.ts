@@ -3,6 +3,7 @@ import { ValidationError } from '../../../errors.js';
 import type { Actor } from '../../../store/schemas/common.js';
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
 import { indexOfStart } from '../../../programme/measures/chart-settings.js';
+import { describePeriod } from '../../../programme/measures/month-words.js';
 import { hasPoint, resolvePoint } from './resolve-point.js';
 
 export interface SettingsChange {
@@ -19,14 +20,24 @@ export interface ChangeInput {
   /** Further points a period may name (the monthly view of an interval measure). */
   otherPoints: readonly MeasurePoint[];
   stamp: { reason: string; by: Actor; at: Date };
+  /** What the measure's chart centres on: a run chart's median, or a control chart's line and limits. */
+  centre?: 'median' | 'mean' | 'median and limits';
+  /** False in a channel: children are said back by the date they reached the stage, not by reference. */
+  references?: boolean;
+}
+
+/** "the median", "the mean and limits": what a baseline, phase or exclusion changes, for the reply. */
+function centreOf(input: ChangeInput): { words: string; plural: boolean } {
+  const centre = input.centre ?? 'median';
+  return centre === 'median' ? { words: 'median', plural: false } : { words: centre === 'mean' ? 'mean and limits' : centre, plural: true };
 }
 
 const CLEAR = /^(?:off|clear|none|remove)$/i;
 
-export function changeBaseline(
-  { settings, points, stamp }: ChangeInput,
-  said: string,
-): SettingsChange {
+export function changeBaseline(input: ChangeInput, said: string): SettingsChange {
+  const { settings, points, stamp } = input;
+  const centre = centreOf(input);
+  const come = centre.plural ? 'come' : 'comes';
   if (CLEAR.test(said)) {
     if (!settings.freeze)
       throw new ValidationError('no_baseline', 'There is no baseline to remove.');
@@ -34,7 +45,7 @@ export function changeBaseline(
     return {
       settings: rest,
       action: 'baseline_clear',
-      done: 'Baseline removed: the median comes from all the points again.',
+      done: `Baseline removed: the ${centre.words} ${come} from all the points again.`,
     };
   }
   const count = Number(said);
@@ -56,20 +67,25 @@ export function changeBaseline(
     ...(through.caseRef ? { throughCaseRef: through.caseRef } : {}),
     ...stamp,
   };
-  const shaky = count < 10 ? ' (Fewer than 10 points make a shaky median: consider more.)' : '';
+  const shaky = centre.plural
+    ? count < 20
+      ? ' (Fewer than 20 points make rough limits: consider more.)'
+      : ''
+    : count < 10
+      ? ' (Fewer than 10 points make a shaky median: consider more.)'
+      : '';
+  const to = !through.caseRef ? through.period : input.references === false ? describePeriod(through.period) : through.caseRef;
   return {
     settings: { ...settings, freeze },
     action: 'baseline',
-    done: `Baseline set: the median now comes from the first ${count} points (to ${through.caseRef ?? through.period}), and the rules still run over every point.${shaky}`,
+    done: `Baseline set: the ${centre.words} now ${come} from the first ${count} points (to ${to}), and the rules still run over every point.${shaky}`,
   };
 }
 
-export function changePhase(
-  { settings, points, stamp }: ChangeInput,
-  said: string,
-): SettingsChange {
+export function changePhase(input: ChangeInput, said: string): SettingsChange {
+  const { settings, points, stamp } = input;
   const removing = /^(?:remove|clear)\s+/i.exec(said);
-  const point = resolvePoint(removing ? said.slice(removing[0].length) : said, points);
+  const point = resolvePoint(removing ? said.slice(removing[0].length) : said, points, input.references);
   const same = (p: MeasureSettings['phases'][number]) =>
     p.startPeriod === point.period && p.startCaseRef === point.caseRef;
   if (removing) {
@@ -112,16 +128,14 @@ export function changePhase(
   return {
     settings: { ...settings, phases },
     action: 'phase',
-    done: `New phase from ${point.label}: each part gets its own median and is judged on its own.${frozen}`,
+    done: `New phase from ${point.label}: each part gets its own ${centreOf(input).words} and is judged on its own.${frozen}`,
   };
 }
 
-export function changeExclusion(
-  { settings, points, otherPoints, stamp }: ChangeInput,
-  said: string,
-  include: boolean,
-): SettingsChange {
-  const point = resolvePoint(said, points);
+export function changeExclusion(input: ChangeInput, said: string, include: boolean): SettingsChange {
+  const { settings, points, otherPoints, stamp } = input;
+  const centre = centreOf(input).words.replace(' and limits', ', the limits');
+  const point = resolvePoint(said, points, input.references);
   const key = point.caseRef ?? point.period;
   const excluded = settings.exclusions.some((e) => e.point === key);
   if (include) {
@@ -129,7 +143,7 @@ export function changeExclusion(
     return {
       settings: { ...settings, exclusions: settings.exclusions.filter((e) => e.point !== key) },
       action: 'include',
-      done: `${point.label} is back in the median and the rules.`,
+      done: `${point.label.charAt(0).toUpperCase()}${point.label.slice(1)} is back in the ${centre} and the rules.`,
     };
   }
   if (excluded)
@@ -143,6 +157,50 @@ export function changeExclusion(
   return {
     settings: { ...settings, exclusions: [...settings.exclusions, { point: key, ...stamp }] },
     action: 'exclude',
-    done: `Excluded ${point.label}: it stays on the chart, marked, but is left out of the median and every rule.`,
+    done: `Excluded ${point.label}: it stays on the chart, marked, but is left out of the ${centre} and every rule.`,
+  };
+}
+
+const CHART_KINDS: Record<string, 'run' | 'control' | 'auto'> = {
+  run: 'run',
+  'run chart': 'run',
+  control: 'control',
+  'control chart': 'control',
+  spc: 'control',
+  auto: 'auto',
+  default: 'auto',
+};
+
+/**
+ * `chart run|control|auto`: which chart the measure shows. Without a choice a measure gets a
+ * control chart from 20 points when its data has one (shares as "17 of 20", counts, times per child).
+ */
+export function changeChart({ settings, stamp }: ChangeInput, said: string): SettingsChange {
+  const kind = CHART_KINDS[said.trim().toLowerCase()];
+  if (!kind) {
+    throw new ValidationError(
+      'bad_chart',
+      'Say which chart: `chart run`, `chart control`, or `chart auto` (a control chart from 20 points on, when the data suits one).',
+    );
+  }
+  if (kind === 'auto') {
+    if (!settings.chart) throw new ValidationError('no_chart_choice', 'The chart is already chosen automatically. Nothing changed.');
+    const { chart: _removed, ...rest } = settings;
+    return {
+      settings: rest,
+      action: 'chart_auto',
+      done: 'The chart is chosen automatically again: a control chart from 20 points on when the data suits one, a run chart before.',
+    };
+  }
+  if (settings.chart?.kind === kind) {
+    throw new ValidationError('same_chart', `It already shows a ${kind} chart. Nothing changed.`);
+  }
+  return {
+    settings: { ...settings, chart: { kind, ...stamp } },
+    action: `chart_${kind}`,
+    done:
+      kind === 'run'
+        ? 'It now always shows a run chart (median and the run rules), however many points it has.'
+        : 'It now shows a control chart (mean, 3-sigma limits and the Anhøj rules), even before 20 points: with few points the limits are rough, so read them with care.',
   };
 }

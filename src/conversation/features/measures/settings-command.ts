@@ -10,14 +10,20 @@ import { findMeasure } from './find-measure.js';
 import { measureCard } from './measure-card.js';
 import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { saveSettings } from './save-settings.js';
+import { mayNameChildren } from '../../may-name-children.js';
 import {
   type ChangeInput,
   changeBaseline,
+  changeChart,
   changeExclusion,
   changePhase,
 } from './settings-changes.js';
 
-const VERBS = ['baseline', 'phase', 'exclude', 'include'];
+const VERBS = ['baseline', 'phase', 'exclude', 'include', 'chart'];
+
+/** The chart a refusal talks about: the one the lead chose, or just "chart" when it is chosen by the data. */
+const whichChart = (measure: MeasureDefinition) =>
+  measure.settings.chart ? `${measure.settings.chart.kind} chart` : 'chart';
 
 /** The reason at the end: in quotes, or after "because". */
 function extractReason(rest: string): { reason: string | null; body: string } {
@@ -59,7 +65,7 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
   const group = measure.groupKey ? await ctx.store.groups.findOne({ key: measure.groupKey }) : null;
   ctx.requireRole(
     ['lead', 'coach', 'admin'],
-    `change how the ${plain(measure.name)} run chart is read`,
+    `change how the ${plain(measure.name)} ${whichChart(measure)} is read`,
     group ?? undefined,
   );
   if (!reason) throw reasonRequired(measure, verb, said);
@@ -86,13 +92,17 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
     points: whole.points,
     otherPoints: monthly?.points ?? [],
     stamp: { reason, by: ctx.actor(), at: ctx.now },
+    centre: whole.control ? (whole.control.type === 'g' ? 'median and limits' : 'mean') : 'median',
+    references: mayNameChildren(ctx.turn),
   };
   const change =
     verb === 'baseline'
       ? changeBaseline(input, said)
-      : verb === 'phase'
-        ? changePhase(input, said)
-        : changeExclusion(input, said, verb === 'include');
+      : verb === 'chart'
+        ? changeChart(input, said)
+        : verb === 'phase'
+          ? changePhase(input, said)
+          : changeExclusion(input, said, verb === 'include');
   const saved = await saveSettings(ctx, measure, change.settings, change.action);
   const now = await analyseMeasure(ctx.store, programme, saved, { today, cases });
   return [

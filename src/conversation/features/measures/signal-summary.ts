@@ -1,5 +1,7 @@
 import type { PhaseAnalysis, RunChartAnalysis } from '../../../domain/runchart/index.js';
 import type { RuleSet } from '../../../store/schemas/programme.js';
+import { CONTROL_CHART_NAMES } from '../../../charts/control-chart-spec.js';
+import type { MeasureControl } from '../../../programme/measures/control-measure.js';
 
 function verdict(moved: 'up' | 'down' | null, better: 'up' | 'down'): string {
   if (!moved) return '';
@@ -45,4 +47,29 @@ export function signalSummary(
   }
   const found = ruleSet === 'ihi' ? ihi(phase, better) : anhoej(phase, better);
   return found.length > 0 ? found.join(', ') : 'no signal';
+}
+
+/**
+ * The same few words for a control chart, naming it: "I chart: 12 points above the upper limit
+ * (worse), 12 below the lower limit (better), long run below the mean (better)".
+ */
+export function controlSignalSummary(control: MeasureControl, better: 'up' | 'down'): string {
+  const phase = control.analysis.phases.at(-1);
+  const name = CONTROL_CHART_NAMES[control.type];
+  if (!phase || phase.centre === null) return `${name}: no data yet`;
+  const centre = control.type === 'g' ? 'median' : 'mean';
+  const inPhase = control.analysis.points.filter((p) => p.index >= phase.start && p.index <= phase.end);
+  const found: string[] = [];
+  for (const side of ['above', 'below'] as const) {
+    const count = inPhase.filter((p) => p.outside === side).length;
+    if (count === 0) continue;
+    const points = count === 1 ? '1 point' : `${count} points`;
+    found.push(`${points} ${side} the ${side === 'above' ? 'upper' : 'lower'} limit${verdict(side === 'above' ? 'up' : 'down', better)}`);
+  }
+  if (phase.longRunSignal && phase.longestRunSide) {
+    const side = phase.longestRunSide;
+    found.push(`long run ${side} the ${centre}${verdict(side === 'above' ? 'up' : 'down', better)}`);
+  }
+  if (phase.fewCrossingsSignal) found.push('too few crossings');
+  return `${name}: ${found.length > 0 ? found.join(', ') : 'no signal'}`;
 }

@@ -1,27 +1,9 @@
 import { ValidationError } from '../../../errors.js';
 import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 import { plain } from '../../replies.js';
+import { unitKind } from '../../../programme/measures/unit-kind.js';
 
-export type UnitKind = 'percent' | 'amount' | 'count';
-
-/** Units whose values may have decimals; any other unit counts things, in whole numbers. */
-const AMOUNT_UNITS = new Set([
-  'weeks',
-  'days',
-  'hours',
-  'months',
-  'years',
-  'score',
-  'points',
-  'rate',
-  'ratio',
-  'minutes',
-]);
-
-export function unitKind(unit: string): UnitKind {
-  if (unit === '%') return 'percent';
-  return AMOUNT_UNITS.has(unit.toLowerCase()) ? 'amount' : 'count';
-}
+export { type UnitKind, unitKind } from '../../../programme/measures/unit-kind.js';
 
 /** How a unit's values are checked, in words for the person defining the measure. */
 export function describeUnitRule(unit: string): string {
@@ -50,11 +32,37 @@ export function checkValue(value: number, rawUnit: string, rawName: string, type
   }
   if (kind === 'percent' && (value < 0 || value > 100)) {
     throw refuse(
-      `${name} is a percentage, so it must be between 0 and 100 — ${valueWithUnit(value, '%')} can't be right. If you counted things rather than a share, work out the % first (e.g. 16 of 25 = 64%).`,
+      `${name} is a percentage, so it must be between 0 and 100 — ${valueWithUnit(value, '%')} can't be right. If you counted things, say it as a share, e.g. \`16 of 25\`, and I'll work out the %.`,
     );
   }
   if (value < 0) throw refuse(`${name} can't be negative (${value} ${unit}).`);
   if (kind === 'count' && !Number.isInteger(value)) {
     throw refuse(`${name} counts ${unit}, so it must be a whole number (not ${value}).`);
   }
+}
+
+/**
+ * Refuses a share said as "17 of 20" that cannot be right: for a measure not kept as a percentage,
+ * out of 0, or a part bigger than its whole. Returns the share as a percentage.
+ */
+export function checkCounts(numerator: number, denominator: number, rawUnit: string, rawName: string): number {
+  const [unit, name] = [plain(rawUnit), plain(rawName)];
+  const refuse = (why: string) =>
+    new ValidationError('bad_value', `${why} Nothing was saved.`, { field: 'value' });
+  if (unitKind(rawUnit) !== 'percent') {
+    throw refuse(
+      `${name} is counted in ${unit}, not as a share, so "${numerator} of ${denominator}" doesn't fit. Say just the number, e.g. \`${name} Oct 2026 12\`.`,
+    );
+  }
+  if (denominator === 0) {
+    throw refuse(
+      `"${numerator} of 0" has nothing to be a share of. If nobody was counted that month, leave it empty.`,
+    );
+  }
+  if (numerator > denominator) {
+    throw refuse(
+      `"${numerator} of ${denominator}" can't be right: the first number is the part, so it can't be more than the second (e.g. 17 of 20).`,
+    );
+  }
+  return (numerator / denominator) * 100;
 }

@@ -5,6 +5,7 @@ import { text } from '../../replies.js';
 import { DEFAULT_DIGEST, requireCadence } from '../../../programme/meetings/cadence-of.js';
 import { moveMeeting, setCadence, setDigestTiming, skipMeeting } from './change-meetings.js';
 import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
+import { MEETING_PACK_VERB, meetingPack } from './meeting-pack.js';
 
 async function nextMeetings(ctx: TurnContext): Promise<string> {
   const programme = ctx.requireProgramme();
@@ -30,8 +31,10 @@ export const meetingsFeature: Feature = {
     { words: ['meeting', 'set'], roles: ['admin', 'lead'], usage: 'meeting set every <n> weeks from <date> <time>', example: 'meeting set every 6 weeks from 3 Dec 2026 10:00', summary: "Set the champions' meeting cadence.", run: async (ctx, rest) => [text(await setCadence(ctx, rest))] },
     { words: ['meeting', 'move'], roles: ['admin', 'lead'], usage: 'meeting move <date> to <date>', example: 'meeting move 14 Jan to 16 Jan', summary: 'Move one meeting; the cadence carries on.', run: async (ctx, rest) => [text(await moveMeeting(ctx, rest))] },
     { words: ['meeting', 'skip'], roles: ['admin', 'lead'], usage: 'meeting skip <date>', example: 'meeting skip 14 Jan', summary: 'Skip one meeting; the cadence carries on.', run: async (ctx, rest) => [text(await skipMeeting(ctx, rest))] },
+    { words: ['meeting', 'pack'], roles: ['member'], usage: 'meeting pack', example: 'meeting pack', summary: "The next meeting's pack (PDF) to project or print: each group's aim, key chart, waiting, tests of change, gaps and questions. It names no child.", run: (ctx) => meetingPack(ctx) },
     { words: ['meeting', 'digest'], roles: ['admin', 'lead'], usage: 'meeting digest <n> working days before at <HH:MM>', example: 'meeting digest 2 working days before at 09:00', summary: 'When the digest goes out before each meeting.', run: async (ctx, rest) => [text(await setDigestTiming(ctx, rest))] },
   ],
+  actions: [{ verb: MEETING_PACK_VERB, run: (ctx) => meetingPack(ctx) }],
   sentences: [
     {
       name: 'move-meeting',

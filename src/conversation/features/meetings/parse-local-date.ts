@@ -1,5 +1,5 @@
-import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { ukDates } from '../../../domain/uk-dates.js';
 
 /**
  * Reads a date (and optional time) the way UK users write it — "3 Dec 2026 10:00", "14/1", "16 Jan" —
@@ -14,7 +14,7 @@ export function parseLocalDate(
   options: { nearest?: boolean } = {},
 ): { date: string; time?: string } | null {
   const ref = DateTime.fromJSDate(now, { zone: timeZone });
-  const [result] = chrono.en.GB.parse(
+  const [result] = ukDates().parse(
     text,
     { instant: now, timezone: ref.offset },
     { forwardDate: !options.nearest },

@@ -34,9 +34,11 @@ export function confirmationCard(
   changes: readonly MilestoneChange[],
   pendingId: string,
   catalogue: MilestoneCatalogue,
+  /** A "please check" line per change that looks implausible (see domain/milestone-plausibility.ts). */
+  warnings: readonly (string | null)[] = [],
 ): Card {
   const data = { pending: pendingId };
-  const sections = changes.map((change) => {
+  const sections = changes.map((change, i) => {
     const { record } = change;
     const status = record.planned ? 'Planned (booked, not yet happened)' : 'Happened';
     return {
@@ -46,15 +48,17 @@ export function confirmationCard(
         { label: 'Date', value: dayLabel(record.date) },
         { label: 'Status', value: status },
         ...changeFacts(change),
+        ...(warnings[i] ? [{ label: '⚠️ Please check', value: warnings[i]! }] : []),
       ],
     };
   });
+  const unusual = warnings.some(Boolean) ? ['If the date is right, confirm; if not, press Edit.'] : [];
   return {
     title:
       changes.length === 1
         ? 'Check before I save'
         : `Check these ${changes.length} dates before I save`,
-    sections: [...sections, { text: 'Nothing is stored until you confirm.' }],
+    sections: [...sections, { text: [...unusual, 'Nothing is stored until you confirm.'].join(' ') }],
     buttons: [
       { id: 'confirm', label: 'Confirm', style: 'primary', action: { verb: CONFIRM_VERB, data } },
       { id: 'edit', label: 'Edit', action: { verb: EDIT_VERB, data } },

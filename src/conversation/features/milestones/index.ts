@@ -7,6 +7,7 @@ import { milestoneSentence } from './milestone-sentence.js';
 import { closePending } from './pending-records.js';
 import { recordText } from './record-text.js';
 import { openEdit, saveEdit } from './save-edit.js';
+import { CATALOGUE_COMMANDS } from './catalogue-commands.js';
 
 const pendingId = (data: Record<string, unknown>) =>
   typeof data.pending === 'string' ? data.pending : '';
@@ -27,6 +28,7 @@ export const milestonesFeature: Feature = {
         '"panel booked for C1077 on 12 Dec").',
       run: (ctx, rest) => recordText(ctx, rest),
     },
+    ...CATALOGUE_COMMANDS,
   ],
   actions: [
     { verb: CONFIRM_VERB, run: (ctx, data) => confirmRecords(ctx, pendingId(data)) },

@@ -1,3 +1,4 @@
+import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
 import type { TurnContext } from '../../context.js';
 import { card, plain, text } from '../../replies.js';
@@ -9,6 +10,7 @@ import { labelOf, type MilestoneSettings } from '../../../programme/cases/milest
 import { loadMilestones } from '../../../programme/cases/load-milestones.js';
 import { MAX_RECORDS, openPending } from './pending-records.js';
 import { describeChanges } from '../../../programme/cases/record-changes.js';
+import { plausibilityWarnings } from './plausibility-lines.js';
 
 export type Proposal =
   | { problem: RecordProblem; replies?: undefined }
@@ -17,7 +19,7 @@ export type Proposal =
 function describe(records: readonly MilestoneRecord[], settings: MilestoneSettings): string {
   return records
     .map((r) => {
-      const what = plain(labelOf(settings.catalogue, r.milestone).toLowerCase());
+      const what = plain(labelMidSentence(labelOf(settings.catalogue, r.milestone)));
       return `${r.caseRef} ${what} ${r.planned ? 'planned for' : 'on'} ${dayLabel(r.date)}`;
     })
     .join('; ');
@@ -62,7 +64,7 @@ export async function proposeRecords(
   );
   return {
     replies: [
-      card(confirmationCard(toStore, pendingId, settings.catalogue)),
+      card(confirmationCard(toStore, pendingId, settings.catalogue, plausibilityWarnings(toStore, existing, settings.catalogue))),
       ...(same ? [text(`Already recorded, so left as is: ${same}.`)] : []),
     ],
   };

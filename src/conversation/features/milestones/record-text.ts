@@ -4,7 +4,13 @@ import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { labelOf, milestoneSettings, type MilestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { nearestMilestone } from '../../../domain/milestone-parsing/nearest-milestone.js';
-import { proposeRecords } from './propose-records.js';
+import { findMilestones } from '../../../domain/milestone-parsing/find-milestones.js';
+import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
+import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
+import { loadMilestones } from '../../../programme/cases/load-milestones.js';
+import { readAsNextReviews } from '../../../programme/cases/next-lac-review.js';
+import { dayLabel } from '../../../programme/cases/day-format.js';
+import { type Proposal, proposeRecords } from './propose-records.js';
 
 /**
  * Reads a milestone statement and answers with a confirmation card, or with a refusal that says
@@ -21,8 +27,86 @@ export async function recordText(ctx: TurnContext, said: string): Promise<Reply[
   }
   // Refusals quote milestone labels (a tracker's headings, perhaps) and dates as typed: plain text.
   if (!parsed.ok) return [text(plain(parsed.message))];
+  const nameNote = [
+    ...(parsed.nameLeftOut ? [text(NAME_REMINDER)] : []),
+    ...(parsed.undated ? [text(undatedNote(parsed.undated, parsed.records[0]!.caseRef, settings))] : []),
+  ];
+  const bare = await bareReviewsAsNext(ctx, said, parsed.records, settings);
+  if (bare) return [...nameNote, ...bare];
   const proposal = await proposeRecords(ctx, parsed.records, settings);
-  return proposal.problem ? [text(plain(proposal.problem.message))] : proposal.replies;
+  if (!proposal.problem) return [...nameNote, ...proposal.replies];
+  const refusal = plain(proposal.problem.message);
+  const later = await laterReviewInstead(ctx, parsed.records, settings, refusal);
+  return [...nameNote, ...(later ?? [text(refusal)])];
+}
+
+// The parser left out words that look like a person's name: nothing of them is kept or repeated.
+const NAME_REMINDER =
+  'I left out some words that looked like a person’s name — please use only the case reference, ' +
+  'never a child’s name. Nothing of the name was kept.';
+
+/** Milestones named without a date of their own are said back, never dropped silently. */
+function undatedNote(keys: readonly string[], caseRef: string, settings: MilestoneSettings): string {
+  const names = keys.map((k) => plain(labelMidSentence(labelOf(settings.catalogue, k))));
+  return (
+    `I haven’t recorded a date for the ${names.join(' or the ')}: I read it as part of the other ` +
+    `milestone. If it happened on its own date, send it too, e.g. “${caseRef} ${names[0]} 3 Oct”.`
+  );
+}
+
+/**
+ * A bare "LAC review" for a child who already had their first one reads as the review they are
+ * due next (which one is the model's call, programme/cases/next-lac-review.ts), said plainly above
+ * the confirmation card so a correction of the first is one message away.
+ */
+async function bareReviewsAsNext(
+  ctx: TurnContext,
+  said: string,
+  records: MilestoneRecord[],
+  settings: MilestoneSettings,
+): Promise<Reply[] | null> {
+  const mentions = findMilestones(said, settings.catalogue).filter((m) => m.strength !== 'other');
+  const named = new Set(mentions.filter((m) => m.strength === 'specific').map((m) => m.key));
+  const bare = (r: MilestoneRecord) => !named.has(r.milestone);
+  const existing = await loadMilestones(ctx, records.map((r) => r.caseRef));
+  const read = readAsNextReviews(records, existing, settings.catalogue, bare);
+  if (!read) return null;
+  const proposal = await proposeRecords(ctx, read, settings);
+  if (proposal.problem) return null;
+  const label = (key: string) => plain(labelMidSentence(labelOf(settings.catalogue, key)));
+  const notes = read.flatMap((r, i) => {
+    const was = records[i]!;
+    if (r.milestone === was.milestone) return [];
+    const held = existing.get(r.caseRef)?.[was.milestone]?.actual ?? '';
+    return [
+      `${r.caseRef} already had a ${label(was.milestone)} on ${dayLabel(held)}, so I’ve taken this as ` +
+        `the *${label(r.milestone)}*. If you meant to change the ${label(was.milestone)}, press Cancel ` +
+        `and say “${label(was.milestone)}” with the date.`,
+    ];
+  });
+  return [text(notes.join('\n')), ...proposal.replies];
+}
+
+/**
+ * Records refused as they stand, where a LAC review the child already had makes them fit when read
+ * as the next review: asked as "did you mean", with the confirmation card as the button.
+ */
+async function laterReviewInstead(
+  ctx: TurnContext,
+  records: MilestoneRecord[],
+  settings: MilestoneSettings,
+  /** Why the records were refused as said, so a member who meant them knows why not. */
+  refusal?: string,
+): Promise<Reply[] | null> {
+  const existing = await loadMilestones(ctx, records.map((r) => r.caseRef));
+  const read = readAsNextReviews(records, existing, settings.catalogue);
+  if (!read) return null;
+  const proposal: Proposal = await proposeRecords(ctx, read, settings);
+  if (proposal.problem) return null;
+  const moved = read.find((r, i) => r.milestone !== records[i]!.milestone)!;
+  const label = plain(labelOf(settings.catalogue, moved.milestone));
+  const ask = `Did you mean *${label}*? If so, confirm below; if not, cancel and say it again.`;
+  return [text(refusal ? `${refusal}\n${ask}` : ask), ...proposal.replies];
 }
 
 /**
@@ -38,6 +122,7 @@ async function didYouMean(ctx: TurnContext, said: string, settings: MilestoneSet
   const parsed = parseMilestoneStatement(corrected, settings);
   if (!parsed.ok) return null;
   const proposal = await proposeRecords(ctx, parsed.records, settings);
-  if (proposal.problem) return null;
+  // "LAC reveiw" for a child who had their first review: the next review is the better guess.
+  if (proposal.problem) return laterReviewInstead(ctx, parsed.records, settings);
   return [text(`Did you mean *${plain(label)}*? If so, confirm below; if not, cancel and say it again.`), ...proposal.replies];
 }

@@ -3,6 +3,7 @@ import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import { nextStepButton, viewButton } from './cycle-buttons.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import type { RecordableStage } from './stage-input.js';
+import { shortDate } from '../../../programme/local-date.js';
 
 const AFTER: Record<'plan' | RecordableStage, string> = {
   plan: 'Run the test, then record what happened.',
@@ -38,7 +39,25 @@ export function confirmCard(
         ? `${id} saved`
         : `${id}: ${what} recorded`,
     subtitle: cycle.title,
-    sections: edited ? [] : [{ text: AFTER[saved] }],
+    sections: [...(edited ? [] : [{ text: AFTER[saved] }]), ...checkableNote(cycle, saved)],
     buttons: [nextStepButton(cycle), viewButton(cycle)],
   };
+}
+
+/**
+ * After a plan linked to a measure: the checkable prediction the bot will score at Study, or a
+ * nudge to add one, since the free text alone cannot be checked against the chart.
+ */
+function checkableNote(cycle: PdsaCycle, saved: 'plan' | RecordableStage) {
+  if (saved !== 'plan' || cycle.linkedMeasures.length === 0) return [];
+  const p = cycle.plan.checkable;
+  if (p) {
+    const way = p.direction === 'down' ? 'falls to' : 'rises to';
+    return [{ text: `At Study the bot checks: \`${p.measureKey}\` ${way} ${p.amount} by ${shortDate(p.by)}.` }];
+  }
+  return [
+    {
+      text: `Want the bot to score the prediction at Study? Edit the plan (\`pdsa ${cycleId(cycle.number)} edit\`) and fill in which way the measure goes, how far and by when.`,
+    },
+  ];
 }

@@ -1,3 +1,5 @@
+import type { PredictionCheck } from '../../../store/schemas/prediction.js';
+import { VERDICT_WORDS } from '../../../domain/predictions/index.js';
 import type { Card, CardFact, CardSection } from '../../../../cards/model.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 import type { TurnContext } from '../../context.js';
@@ -32,6 +34,7 @@ export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Car
       facts: facts([
         ['Results vs prediction', cycle.study.resultsVsPrediction],
         ['Learned', cycle.study.learned],
+        ['Prediction', verdictLine(cycle.study.predictionCheck)],
       ]),
     });
   if (cycle.act)
@@ -89,4 +92,11 @@ function facts(pairs: [string, string | undefined][]): CardFact[] {
   return pairs
     .filter(([, value]) => value)
     .map(([label, value]) => ({ label, value: plain(clip(value!, MAX)) }));
+}
+
+/** "partly met (…) — the group's verdict; the bot read: met. Reason: …", for the Study section. */
+function verdictLine(check: PredictionCheck | undefined): string | undefined {
+  if (!check) return undefined;
+  if (check.verdict === check.botVerdict) return VERDICT_WORDS[check.verdict];
+  return `${VERDICT_WORDS[check.verdict]} — the group's verdict; the bot read: ${VERDICT_WORDS[check.botVerdict]}. Reason: ${check.reason ?? ''}`;
 }

@@ -5,6 +5,7 @@ import { openPlanForm } from './open-plan-form.js';
 import { pdsaActions } from './pdsa-actions.js';
 import { pdsaCommand } from './pdsa-command.js';
 import { pdsaSentences } from './sentences.js';
+import { predictionsCommand } from './predictions-command.js';
 
 /** Tests of change: PDSA cycles from plan to decision, their ramps, notes and lists. */
 export const pdsaFeature: Feature = {
@@ -26,6 +27,14 @@ export const pdsaFeature: Feature = {
       run: async (ctx, rest) => [text(await listCycles(ctx, rest))],
     },
     pdsaCommand,
+    {
+      words: ['predictions'],
+      roles: ['lead', 'coach'],
+      usage: 'predictions [group <group>]',
+      example: 'predictions group permanence-milestones',
+      summary: "Each group's checkable predictions (from PDSA plans) and how often they were met, over time: for learning, not a league table.",
+      run: (ctx, rest) => predictionsCommand(ctx, rest),
+    },
   ],
   actions: pdsaActions,
   sentences: [pdsaSentences],

@@ -2,6 +2,7 @@ import type { Card } from '../../../../cards/model.js';
 import { NotFoundError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { activeIdeas } from '../change-ideas/idea-library.js';
+import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
 import { type PlanMode, planForm } from './plan-form.js';
 import { ideaChoiceOf, planValuesOf, rampValuesOf } from './plan-values.js';
 
@@ -48,9 +49,21 @@ export async function openPlanForm(ctx: TurnContext, request: PlanFormRequest): 
     mode,
     ideas,
     groups,
-    values,
+    values: request.typed ? values : await withMeasureNames(ctx, values),
     ...(choice?.currentLabel ? { currentIdeaLabel: choice.currentLabel } : {}),
+    ...(await ownerNameOf(ctx, values.ownerId)),
   });
+}
+
+/** Linked measures shown by name, as the form asks for them, not by key. */
+async function withMeasureNames(ctx: TurnContext, values: Record<string, string>): Promise<Record<string, string>> {
+  if (!values.linkedMeasures) return values;
+  const measures = await listMeasures(ctx.store, ctx.now);
+  const names = values.linkedMeasures
+    .split(/\s*,\s*/)
+    .filter(Boolean)
+    .map((key) => measures.find((m) => m.key === key)?.name ?? key);
+  return { ...values, linkedMeasures: names.join(', ') };
 }
 
 /** The user owns the test, in their group if they are in exactly one. */
@@ -63,4 +76,11 @@ function defaults(
     (g) => g.members.includes(me) || g.leads.includes(me) || g.coaches.includes(me),
   );
   return { ownerId: me, ...(mine.length === 1 ? { groupKey: mine[0]!.key } : {}) };
+}
+
+/** The owner as people know them (their name), so a text field never shows a platform user id. */
+async function ownerNameOf(ctx: TurnContext, ownerId: string | undefined): Promise<{ ownerName?: string }> {
+  if (!ownerId) return {};
+  const member = await ctx.store.members.findOne({ userId: ownerId });
+  return member?.name ? { ownerName: member.name } : {};
 }

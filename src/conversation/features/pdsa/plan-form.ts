@@ -23,6 +23,8 @@ export interface PlanFormOptions {
   values: Record<string, string>;
   /** Label for the CURRENT_IDEA option, when the cycle's idea is not an active library entry. */
   currentIdeaLabel?: string;
+  /** The owner's name, for surfaces whose people field is text. */
+  ownerName?: string;
 }
 
 /** The PDSA worksheet's Plan part as a form. */
@@ -73,6 +75,7 @@ export function planForm(options: PlanFormOptions): Card {
           id: 'ownerId',
           label: 'Owner',
           value: v('ownerId') ? [v('ownerId')!] : undefined,
+          ...(v('ownerId') && options.ownerName ? { names: [options.ownerName] } : {}),
           hint: 'Who runs this test.',
         },
         long('objective', 'Objective of this cycle', {
@@ -84,18 +87,50 @@ export function planForm(options: PlanFormOptions): Card {
           required: true,
           hint: 'What do you expect to happen? The Study stage compares the results with this.',
         }),
+        ...checkableInputs(v),
         text('who', 'Who'),
         text('what', 'What'),
         text('when', 'When'),
         text('where', 'Where'),
         long('dataToCollect', 'Data to collect'),
         text('linkedMeasures', 'Linked measures', {
-          hint: 'Measure keys, separated by commas, e.g. accommodated-to-permanence-recommendation. Its start shows on their run charts.',
+          hint: 'Measure names, separated by commas, e.g. Accommodation to permanence recommendation. Its start shows on their run charts.',
         }),
         { kind: 'date', id: 'startOn', label: 'Planned start', value: v('startOn') },
       ],
     },
   };
+}
+
+/**
+ * The prediction in a shape the bot checks at Study: which way the linked measure goes, how far and
+ * by when. Optional, as a test may not be about a measure; when left blank the bot tries to read
+ * them from the prediction's words ("falls below 30 weeks by March").
+ */
+function checkableInputs(v: (id: string) => string | undefined): FormInput[] {
+  return [
+    {
+      kind: 'choice',
+      id: 'predictDirection',
+      label: 'Checkable prediction: the measure will…',
+      value: v('predictDirection'),
+      options: [
+        { value: 'down', label: 'fall to or below' },
+        { value: 'up', label: 'rise to or above' },
+      ],
+      hint: 'For a test linked to a measure: at Study the bot puts this beside what the measure did.',
+    },
+    { kind: 'text', id: 'predictAmount', label: 'How much (in the measure’s unit)', value: v('predictAmount'), maxLength: 20, placeholder: 'e.g. 30' },
+    { kind: 'date', id: 'predictBy', label: 'By when', value: v('predictBy') },
+    {
+      kind: 'text',
+      id: 'predictMeasure',
+      label: 'Which linked measure',
+      value: v('predictMeasure'),
+      maxLength: 120,
+      hint: 'Its name or key. Leave blank for the first linked measure.',
+    },
+  ];
 }
 
 function ideaInput(options: PlanFormOptions): FormInput {

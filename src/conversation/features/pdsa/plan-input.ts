@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../../store/schemas/common.js';
 
-const MEASURE_KEY = /^[a-z0-9][a-z0-9_-]{1,79}$/;
 const optional = (max: number, what: string) =>
   z
     .string()
@@ -49,18 +48,25 @@ export const PlanInputSchema = z.object({
   linkedMeasures: z
     .string()
     .optional()
+    // Names as people write them, one per comma; save-plan resolves them to keys (linked-measures.ts).
     .transform((said) => [
       ...new Set(
         (said ?? '')
-          .toLowerCase()
-          .split(/[\s,;]+/)
+          .split(/[,;\n]+/)
+          .map((s) => s.replace(/\s+/g, ' ').trim())
           .filter(Boolean),
       ),
     ])
-    .refine((keys) => keys.every((key) => MEASURE_KEY.test(key)), {
-      message:
-        'Measures are named by their key, separated by commas, e.g. accommodated-to-permanence-recommendation.',
+    .refine((names) => names.length <= 10 && names.every((name) => name.length <= 120), {
+      message: 'Name at most 10 measures, separated by commas, e.g. Accommodation to permanence recommendation.',
     }),
   startOn: IsoDateSchema.optional(),
+  predictDirection: z.enum(['down', 'up'], { message: 'Choose whether the measure will fall or rise.' }).optional(),
+  predictAmount: z
+    .string()
+    .regex(/^\s*-?\d+(?:\.\d+)?\s*%?\s*$/, { message: 'Give the amount as a number, e.g. 30 (weeks) or 80 (%).' })
+    .optional(),
+  predictBy: IsoDateSchema.optional(),
+  predictMeasure: z.string().max(120, { message: 'Name the measure in under 120 characters.' }).optional(),
 });
 export type PlanInput = z.infer<typeof PlanInputSchema>;

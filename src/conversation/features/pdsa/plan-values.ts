@@ -19,6 +19,10 @@ export function planValuesOf(cycle: PdsaCycle): Record<string, string> {
     dataToCollect: plan.dataToCollect,
     linkedMeasures: cycle.linkedMeasures.join(', '),
     startOn: plan.startOn,
+    predictDirection: plan.checkable?.direction,
+    predictAmount: plan.checkable ? String(plan.checkable.amount) : undefined,
+    predictBy: plan.checkable?.by,
+    predictMeasure: plan.checkable?.measureKey,
   };
   return Object.fromEntries(
     Object.entries(values).filter((entry): entry is [string, string] => !!entry[1]),

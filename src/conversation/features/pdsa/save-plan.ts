@@ -1,4 +1,5 @@
 import { foldOtherValues } from '../../../../cards/form-values.js';
+import { linkedMeasureKeys } from './linked-measures.js';
 import type { FormValues } from '../../../../cards/model.js';
 import { ValidationError } from '../../../errors.js';
 import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
@@ -20,6 +21,7 @@ import { findCycle } from './find-cycle.js';
 import { localToday } from '../../../programme/local-date.js';
 import { openPlanForm } from './open-plan-form.js';
 import { requireCycleEditor } from './permissions.js';
+import { checkablePrediction } from './checkable-prediction.js';
 import { CURRENT_IDEA, type PlanMode } from './plan-form.js';
 import { type PlanInput, PlanInputSchema } from './plan-input.js';
 
@@ -80,14 +82,37 @@ async function resolveFields(
   const ownerId = input.ownerId?.split(',')[0]?.trim() || ctx.turn.user.id;
   const owner = await ctx.store.members.findOne({ userId: ownerId });
   // Everything the form has beyond these is a field of the worksheet's Plan.
-  const { title, changeIdea, groupKey, ownerId: _picked, linkedMeasures, ...plan } = input;
+  const {
+    title,
+    changeIdea,
+    groupKey,
+    ownerId: _picked,
+    linkedMeasures: _linked,
+    predictDirection: _direction,
+    predictAmount: _amount,
+    predictBy: _by,
+    predictMeasure: _measure,
+    ...plan
+  } = input;
+  const named = await linkedMeasureKeys(ctx, input.linkedMeasures);
+  // The prediction's measure, named like the linked ones, is refused beside its own field if unknown.
+  const predicted = input.predictMeasure
+    ? await linkedMeasureKeys(ctx, [input.predictMeasure]).catch((error: unknown) => {
+        if (error instanceof ValidationError) throw new ValidationError(error.code, error.userMessage, { field: 'predictMeasure' });
+        throw error;
+      })
+    : [];
+  const { checkable, linkedMeasures } = checkablePrediction(
+    { ...input, linkedMeasures: named, ...(predicted[0] ? { predictMeasure: predicted[0] } : {}) },
+    localToday(ctx),
+  );
   return {
     title,
     ...(await resolveIdea(ctx, changeIdea, source)),
     groupKey,
     ownerId,
     ownerName: owner?.name ?? ownerId,
-    plan: compact(plan),
+    plan: compact({ ...plan, checkable }),
     linkedMeasures,
   };
 }

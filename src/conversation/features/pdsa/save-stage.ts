@@ -17,6 +17,9 @@ import { requireCycleEditor } from './permissions.js';
 import { stageForm } from './stage-forms.js';
 import { type RecordableStage, STAGE_INPUTS } from './stage-input.js';
 import { laterStage, requireStageOpen } from './stages.js';
+import { keptVerdict } from './kept-verdict.js';
+import { predictionEvidence } from '../../../programme/pdsa/prediction-evidence.js';
+import type { PdsaCycle } from '../../../store/schemas/pdsa.js';
 
 /** Opens the Do, Study or Act form, if the user may change the cycle and the stage before is recorded. */
 export async function openStageForm(
@@ -27,7 +30,15 @@ export async function openStageForm(
   const cycle = await findCycle(ctx, said);
   await requireCycleEditor(ctx, cycle);
   requireStageOpen(cycle, stage);
-  return stageForm(cycle, stage, localToday(ctx));
+  const today = localToday(ctx);
+  return stageForm(cycle, stage, today, undefined, await studyEvidence(ctx, cycle, stage, today));
+}
+
+/** What the measure did since the test started, for the Study form of a test with a checkable prediction. */
+function studyEvidence(ctx: TurnContext, cycle: PdsaCycle, stage: RecordableStage, today: string) {
+  const programme = ctx.programme;
+  if (stage !== 'study' || !programme) return Promise.resolve(null);
+  return predictionEvidence(ctx.store, programme, cycle, today, ctx.now);
 }
 
 /** The stage form again, filled with what was submitted, to show a refusal beside its field. */
@@ -39,7 +50,8 @@ export async function stageFormAgain(
 ) {
   const cycle = await findCycle(ctx, number);
   await requireCycleEditor(ctx, cycle);
-  return stageForm(cycle, stage, localToday(ctx), typed);
+  const today = localToday(ctx);
+  return stageForm(cycle, stage, today, typed, await studyEvidence(ctx, cycle, stage, today));
 }
 
 /** Saves a stage form: the first time it moves the cycle on; later it corrects the stage. Audited. */
@@ -53,11 +65,14 @@ export async function saveStageForm(
   await requireCycleEditor(ctx, before);
   requireStageOpen(before, stage);
   const today = localToday(ctx);
-  const again = () => stageForm(before, stage, today, values);
+  const evidence = await studyEvidence(ctx, before, stage, today);
+  const again = () => stageForm(before, stage, today, values, evidence);
   const checked = checkValues<Record<string, string | undefined>>(STAGE_INPUTS[stage], values);
   if (checked.errors) return [formErrors(checked.errors, again())];
-  const data = compact(checked.data);
-  if (stage === 'do' && data.carriedOutOn! > today) {
+  const { verdict, verdictReason, ...said } = compact(checked.data);
+  const kept = evidence ? keptVerdict(evidence, verdict, verdictReason, today) : null;
+  if (kept && 'error' in kept) return [formErrors({ verdictReason: kept.error }, again())];
+  if (stage === 'do' && said.carriedOutOn! > today) {
     return [
       formErrors(
         {
@@ -70,11 +85,11 @@ export async function saveStageForm(
   const first = !before[stage];
   await flushCycleAudit(ctx, before);
   const changes = {
-    [stage]: data,
+    [stage]: kept ? { ...said, predictionCheck: kept } : said,
     stage: laterStage(before.stage, stage),
     stageDates: { ...before.stageDates, [stage]: before.stageDates?.[stage] ?? ctx.now },
     // The run chart marks a test where it was carried out.
-    ...(stage === 'do' ? { startedOn: data.carriedOutOn } : {}),
+    ...(stage === 'do' ? { startedOn: said.carriedOutOn } : {}),
     updatedAt: ctx.now,
   };
   const expected = { ...before, ...changes, version: before.version + 1 };

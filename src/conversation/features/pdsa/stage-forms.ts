@@ -4,6 +4,8 @@ import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import type { RecordableStage } from './stage-input.js';
 import { STAGE_NAMES } from './stages.js';
 import { plain } from '../../replies.js';
+import type { PredictionEvidence } from '../../../programme/pdsa/prediction-evidence.js';
+import { predictionSection, verdictInputs } from './prediction-section.js';
 
 const DECISIONS = [
   { value: 'adopt', label: 'Adopt: it worked, make it the way we work' },
@@ -20,9 +22,18 @@ export function stageForm(
   stage: RecordableStage,
   today: string,
   typed?: Record<string, string>,
+  /** Study of a test with a checkable prediction: what its measure did since the start. */
+  evidence?: PredictionEvidence | null,
 ): Card {
   const id = cycleId(cycle.number);
-  const saved: Record<string, string | undefined> = { ...cycle.do, ...cycle.study, ...cycle.act };
+  const { predictionCheck, ...study } = cycle.study ?? {};
+  const saved: Record<string, string | undefined> = {
+    ...cycle.do,
+    ...study,
+    ...cycle.act,
+    verdict: predictionCheck?.verdict,
+    verdictReason: predictionCheck?.reason,
+  };
   const v = (field: string) => (typed ? typed[field] : saved[field]) || undefined;
   const long = (field: string, label: string, required: boolean, hint?: string): FormInput => ({
     kind: 'multiline',
@@ -53,6 +64,7 @@ export function stageForm(
         `You predicted: ${clip(cycle.plan.prediction, 300)}`,
       ),
       long('learned', 'What did you learn?', true),
+      ...(evidence ? verdictInputs(evidence, v) : []),
     ],
     act: [
       {
@@ -73,7 +85,10 @@ export function stageForm(
   };
   return {
     title: `${id} ${cycle.title}: ${STAGE_NAMES[stage]}`,
-    sections: context(cycle, stage),
+    sections: [
+      ...context(cycle, stage),
+      ...(stage === 'study' && evidence ? [predictionSection(evidence)] : []),
+    ],
     form: {
       id: `pdsa-${stage}`,
       title: `${id}: ${STAGE_NAMES[stage]}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActDecisionSchema, type PdsaStage } from '../../../store/schemas/pdsa.js';
+import { VerdictSchema } from '../../../store/schemas/prediction.js';
 
 const long = (missing: string) =>
   z
@@ -21,6 +22,12 @@ export const STAGE_INPUTS = {
       'How did the results compare with your prediction? e.g. "3 of 5 meetings used it, not 4".',
     ),
     learned: long('What did you learn from this cycle?'),
+    verdict: z.enum(VerdictSchema.options, { message: 'Choose met, partly met, not met or too early.' }).optional(),
+    verdictReason: z
+      .string()
+      .min(3, { message: 'Say a little more about why.' })
+      .max(500, { message: 'Keep the reason under 500 characters.' })
+      .optional(),
   }),
   act: z.object({
     decision: z.enum(ActDecisionSchema.options, { message: 'Choose adopt, adapt or abandon.' }),

@@ -9,6 +9,7 @@ import { describeSchedule } from './describe-schedule.js';
 import { parseSchedule, SCHEDULE_EXAMPLES } from './parse-schedule.js';
 import { nextOccurrence, subgroupCadence } from '../../../programme/prompts/prompt-occurrences.js';
 import { plain } from '../../replies.js';
+import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 
 const SHAPE = /^(\S+)\s+(.+?):\s+([\s\S]+)$/;
 const EXAMPLE = '`prompt legal-processes every 2 weeks from 7 Dec 09:00: What did you learn?`';
@@ -47,6 +48,7 @@ export async function schedulePrompt(ctx: TurnContext, rest: string): Promise<st
   if (text.length < 3 || text.length > 1000) {
     throw new ValidationError('bad_prompt', 'Keep the prompt between 3 and 1,000 characters.');
   }
+  refuseChildForChannel(ctx, text, 'A prompt');
   const number = await ctx.store.nextSequence('prompt');
   const prompt = { number, kind: 'prompt' as const, groupKey: group.key, text, schedule };
   await ctx.store.prompts.insertOne({

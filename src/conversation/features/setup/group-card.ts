@@ -1,3 +1,4 @@
+import { targetDateWords } from '../../../domain/target-date.js';
 import type { Card } from '../../../../cards/model.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
@@ -13,7 +14,7 @@ export async function groupCard(ctx: TurnContext, group: Group): Promise<Card> {
     subtitle: `Aim group \`${group.key}\``,
     facts: [
       { label: 'Aim', value: group.aim ? plain(group.aim.statement) : 'not set yet' },
-      { label: 'Target', value: group.aim ? `${plain(group.aim.target)} by ${group.aim.targetDate}` : '—' },
+      { label: 'Target', value: group.aim ? `${plain(group.aim.target)} by ${targetDateWords(group.aim.targetDate)}` : '—' },
       { label: 'Leads', value: names(group.leads) },
       { label: 'Coaches', value: names(group.coaches) },
       { label: 'Members', value: String(group.members.length) },
@@ -29,5 +30,5 @@ export async function groupCard(ctx: TurnContext, group: Group): Promise<Card> {
 export async function groupsList(ctx: TurnContext): Promise<string> {
   const groups = await ctx.store.groups.find({}, { sort: { name: 1 } }).toArray();
   if (groups.length === 0) return 'No aim groups yet. An admin can add one with `group new`.';
-  return ['*Aim groups*', ...groups.map((g) => `- *${plain(g.name)}* (\`${g.key}\`)${g.aim ? ` — ${plain(g.aim.target)} by ${g.aim.targetDate}` : ''}`)].join('\n');
+  return ['*Aim groups*', ...groups.map((g) => `- *${plain(g.name)}* (\`${g.key}\`)${g.aim ? ` — ${plain(g.aim.target)} by ${targetDateWords(g.aim.targetDate)}` : ''}`)].join('\n');
 }

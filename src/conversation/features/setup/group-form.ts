@@ -45,6 +45,9 @@ export function groupForm(existing?: Group, typed?: FormValues): Card {
           placeholder: 'e.g. 28',
           hint: 'Optional: drawn on the key measure\'s run chart.',
         },
+        // Pickers add people (who need not have written to the bot yet); people already in stay.
+        { kind: 'people', id: 'addLeads', label: existing ? 'Add leads' : 'Leads', multiple: true, hint: 'They receive the digest and chase gaps.' },
+        { kind: 'people', id: 'addMembers', label: existing ? 'Add members' : 'Members', multiple: true },
       ],
     },
   };

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../../errors.js';
 import type { Group } from '../../../store/schemas/group.js';
+import type { Member } from '../../../store/schemas/member.js';
 import type { TurnContext } from '../../context.js';
 import { resolvePerson } from '../../resolve-person.js';
 import { audit } from './save-group.js';
@@ -11,11 +12,44 @@ type GroupRole = 'leads' | 'coaches' | 'members';
 export async function addToGroup(ctx: TurnContext, group: Group, role: GroupRole, who: string): Promise<string> {
   if (role === 'members') ctx.requireRole(['admin', 'lead', 'coach'], `add members to ${plain(group.name)}`, group);
   else ctx.requireRole(['admin'], `assign ${role} to aim groups`);
-  const person = await resolvePerson(ctx, who);
+  const person = await resolvePerson(ctx, who, { addIfNew: true });
+  // Coaching is a programme role (prompts, change ideas, digest questions check it), so a group's coach
+  // is given it too; otherwise "coach of Legal" would still be told "Only a coach can …". Granted first:
+  // each write is idempotent, so repeating the command finishes a change that stopped half way.
+  const madeCoach = role === 'coaches' ? await grantCoachRole(ctx, person) : false;
   if (group[role].includes(person.userId)) return `${plain(person.name)} is already in ${plain(group.name)} as ${singular(role)}.`;
   const after = await ctx.store.groups.findOneAndUpdate({ key: group.key }, { $addToSet: { [role]: person.userId, ...(role !== 'members' ? { members: person.userId } : {}) } });
   await audit(ctx, group.key, `add_${singular(role)}`, group, after);
-  return `${plain(person.name)} is now a ${singular(role)} of *${plain(group.name)}*.`;
+  const coachNote = madeCoach ? ' They are now a coach of the programme too: they can schedule prompts and curate change ideas.' : '';
+  return `${plain(person.name)} is now a ${singular(role)} of *${plain(group.name)}*.${coachNote}`;
+}
+
+/** Gives the programme's coach role, audited as `coach add` does; false when they had it already. */
+async function grantCoachRole(ctx: TurnContext, person: Member): Promise<boolean> {
+  if (person.roles.includes('coach')) return false;
+  const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId, roles: { $ne: 'coach' } }, { $addToSet: { roles: 'coach' } });
+  if (!after) return false; // granted at the same moment by someone else
+  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: 'grant_coach', before: person, after, source: ctx.source() });
+  return true;
+}
+
+/**
+ * The people a form's pickers named (comma-separated platform ids, or names in the local chat),
+ * resolved — and added to the bot if the adapter found them on the platform — before anything is saved.
+ */
+export async function pickedPeople(
+  ctx: TurnContext,
+  fields: Partial<Record<'leads' | 'members', string | undefined>>,
+): Promise<{ role: GroupRole; userId: string }[]> {
+  const picked: { role: GroupRole; userId: string }[] = [];
+  for (const role of ['leads', 'members'] as const) {
+    for (const said of (fields[role] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (role === 'leads') ctx.requireRole(['admin'], 'assign leads to aim groups');
+      const person = await resolvePerson(ctx, said, { addIfNew: true });
+      if (!picked.some((p) => p.role === role && p.userId === person.userId)) picked.push({ role, userId: person.userId });
+    }
+  }
+  return picked;
 }
 
 /** The person using the bot joins a group as a member. */

@@ -7,9 +7,11 @@ import { groupForm } from './group-form.js';
 import { programmeForm } from './programme-form.js';
 import { saveGroup } from './save-group.js';
 import { saveProgramme } from './save-programme.js';
+import { KEEP_PROGRAMME_VERB, RENAME_PROGRAMME_VERB, confirmRename, savedSummary, setupProgrammeCommand } from './setup-programme-command.js';
 import { GROUP_WORDS, groupSubcommand, roleCommands } from './role-commands.js';
 import { archiveGroup, removeFromGroup, renameGroup } from './group-changes.js';
-import { joinGroup } from './group-people.js';
+import { addToGroup, joinGroup, pickedPeople } from './group-people.js';
+import { changeAlertTime } from '../alerts/alert-commands.js';
 
 /** Admin set-up: the programme, aim groups and their aims, channels. Roles are in role-commands.ts. */
 export const setupFeature: Feature = {
@@ -31,24 +33,7 @@ export const setupFeature: Feature = {
       usage: 'setup programme "<name>" [tz <zone>] [rules ihi|anhoej]',
       example: 'setup programme "Northshire PACE" rules ihi',
       summary: 'Create or rename the programme in one line.',
-      async run(ctx, rest) {
-        const args = splitArgs(rest);
-        const named = (word: string) => {
-          const i = args.findIndex((a) => a.toLowerCase() === word);
-          return i >= 0 ? args.splice(i, 2)[1] : undefined;
-        };
-        const timeZone = named('tz');
-        const ruleSet = named('rules')?.toLowerCase();
-        const pattern = named('pattern');
-        const name = args.join(' ') || ctx.programme?.name || '';
-        const saved = await saveProgramme(ctx, {
-          name,
-          timeZone: timeZone ?? ctx.programme?.timeZone,
-          ruleSet: ruleSet ?? ctx.programme?.ruleSet,
-          caseRefPattern: pattern ?? ctx.programme?.caseRefPattern,
-        });
-        return [text(`Programme *${plain(saved.name)}* saved: time zone ${saved.timeZone}, ${saved.ruleSet === 'ihi' ? 'IHI' : 'Anhøj'} run-chart rules. Next: \`group new\` to add an aim group.`)];
-      },
+      run: (ctx, rest) => setupProgrammeCommand(ctx, rest),
     },
     {
       words: ['group', 'new'],
@@ -65,8 +50,8 @@ export const setupFeature: Feature = {
     {
       words: ['group', 'add'],
       roles: ['admin'],
-      usage: 'group add "<name>" [aim "<aim>" target "<target>" by <YYYY-MM-DD>]',
-      example: 'group add "Permanence milestones" aim "Reduce time to permanence recommendation" target "28 weeks" by 2027-12-31',
+      usage: 'group add "<name>" [aim "<aim>" target "<target>" by <month year>]',
+      example: 'group add "Permanence milestones" aim "Reduce time to permanence recommendation" target "28 weeks" by December 2027',
       summary: 'Create an aim group in one line.',
       async run(ctx, rest) {
         const args = splitArgs(rest);
@@ -76,7 +61,9 @@ export const setupFeature: Feature = {
         };
         const aimStatement = named('aim');
         const aimTarget = named('target');
-        const aimTargetDate = named('by');
+        // "by December 2027" may be unquoted: everything after "by" is the date.
+        const byAt = args.findIndex((a) => a.toLowerCase() === 'by');
+        const aimTargetDate = byAt >= 0 ? args.splice(byAt).slice(1).join(' ') : undefined;
         const group = await saveGroup(ctx, { name: args.join(' '), aimStatement, aimTarget, aimTargetDate });
         return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`group ${group.key} lead @name\`.`)];
       },
@@ -89,7 +76,8 @@ export const setupFeature: Feature = {
       summary: 'Show an aim group: its aim, leads, coaches and members.',
       async run(ctx, rest) {
         const answer = await groupSubcommand(ctx, rest);
-        if (answer) return [text(answer)];
+        // `group <g> link` answers about the group's channel; the role words about its people.
+        if (answer) return [card({ title: splitArgs(rest)[1]?.toLowerCase() === 'link' ? 'Channel' : 'People', sections: [{ text: answer }] })];
         const [name, sub] = splitArgs(rest);
         if (!name) return [text(await groupsList(ctx))];
         const group = await findGroup(ctx, name);
@@ -102,9 +90,19 @@ export const setupFeature: Feature = {
         if (word === 'remove') return removeFromGroup(ctx, group, more);
         if (word === 'rename') return renameGroup(ctx, group, more.join(' '));
         if (word === 'archive' || word === 'restore') return archiveGroup(ctx, group, word === 'archive');
+        // `group <g> alert after 30 weeks`: the group's own drift-alert time (features/alerts).
+        if (word === 'alert' || word === 'alerts') return [text(await changeAlertTime(ctx, group.key, more.join(' ')))];
         if (word === 'show' || word === undefined) return [card(await groupCard(ctx, group))];
         // A word it does not know says so; it never silently shows something else.
-        return [text(`I can't do \`group ${group.key} ${plain(word)}\`. With a group I can: ${GROUP_WORDS}.`)];
+        // "group Early permanence link": "Early" found the group and "permanence" was read as what to do.
+        // Echo the two words as typed, once (never the words after: they may be a name), and say how
+        // to write a name of several words.
+        const partOfName = group.name.toLowerCase().split(/\s+/).includes(word);
+        const next = more.length > 0 ? ` ${plain(more[0]!)}${more.length > 1 ? ' …' : ''}` : '';
+        const quoting = partOfName
+          ? ` A group name of more than one word goes in quotes: \`group "${plain(group.name)}"${next}\`, or use its short name: \`group ${group.key}${next}\`.`
+          : '';
+        return [text(`I can't do \`group ${plain(name)} ${plain(sub!)}\`.${quoting} With a group I can: ${GROUP_WORDS}.`)];
       },
     },
     {
@@ -124,10 +122,13 @@ export const setupFeature: Feature = {
       verb: 'setup.programme.save',
       form: (ctx, _data, values) => programmeForm(ctx.programme, values),
       async run(ctx, _data, values) {
+        const created = !ctx.programme;
         const saved = await saveProgramme(ctx, values);
-        return [text(`Programme *${plain(saved.name)}* saved. Next: \`group new\` to add an aim group.`)];
+        return [text(savedSummary(saved, created))];
       },
     },
+    { verb: RENAME_PROGRAMME_VERB, run: (ctx, data) => confirmRename(ctx, data) },
+    { verb: KEEP_PROGRAMME_VERB, run: async (ctx) => [card({ title: 'Kept', sections: [{ text: `The programme is still called *${plain(ctx.programme?.name ?? '')}*.` }] }, true)] },
     {
       verb: 'setup.group.join',
       run: async (ctx, data) => [text(await joinGroup(ctx, await findGroup(ctx, String(data.key ?? ''))))],
@@ -147,8 +148,15 @@ export const setupFeature: Feature = {
         return groupForm(existing ?? undefined, values);
       },
       async run(ctx, data, values) {
-        const group = await saveGroup(ctx, { ...values, ...(typeof data.key === 'string' ? { key: data.key } : {}) });
-        return [card(await groupCard(ctx, group))];
+        const { addLeads, addMembers, ...fields } = values;
+        const existing = typeof data.key === 'string' ? await ctx.store.groups.findOne({ key: data.key }) : null;
+        if (existing) ctx.requireRole(['admin', 'lead'], 'change this aim group', existing);
+        else ctx.requireRole(['admin'], 'create aim groups');
+        // Resolve the picked people first, so an unknown one changes nothing.
+        const picked = await pickedPeople(ctx, { leads: addLeads, members: addMembers });
+        const group = await saveGroup(ctx, { ...fields, ...(typeof data.key === 'string' ? { key: data.key } : {}) });
+        for (const { role, userId } of picked) await addToGroup(ctx, (await ctx.store.groups.findOne({ key: group.key }))!, role, userId);
+        return [card(await groupCard(ctx, (await ctx.store.groups.findOne({ key: group.key })) ?? group))];
       },
     },
   ],

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../../errors.js';
 import type { WorkspaceRole } from '../../../store/schemas/member.js';
 import type { Command } from '../../registry.js';
-import { plain, text } from '../../replies.js';
+import { card, plain, text } from '../../replies.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { resolvePerson } from '../../resolve-person.js';
@@ -24,12 +24,15 @@ async function removeWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: s
 
 async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
   ctx.requireRole(['admin'], `make people ${role}s`);
-  const person = await resolvePerson(ctx, who);
+  const person = await resolvePerson(ctx, who, { addIfNew: true });
   if (person.roles.includes(role)) return `${plain(person.name)} is already ${role === 'admin' ? 'an admin' : 'a coach'}.`;
   const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId }, { $addToSet: { roles: role } });
   await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: `grant_${role}`, before: person, after, source: ctx.source() });
   return `${plain(person.name)} is now ${role === 'admin' ? 'an admin' : 'a coach'}.`;
 }
+
+/** A people change (or why there was none), confirmed on a card like every other. */
+const peopleCard = (said: string) => card({ title: 'People', sections: [{ text: said }] });
 
 /** Role and membership commands. */
 export const roleCommands: Command[] = [
@@ -39,7 +42,8 @@ export const roleCommands: Command[] = [
     usage: 'coach add @person',
     example: 'coach add @Morag',
     summary: 'Make someone a coach (they can post prompts and curate change ideas).',
-    run: async (ctx, rest) => [text(await grantWorkspaceRole(ctx, 'coach', rest))],
+    colleagueEmails: true,
+    run: async (ctx, rest) => [peopleCard(await grantWorkspaceRole(ctx, 'coach', rest))],
   },
   {
     words: ['admin', 'add'],
@@ -47,7 +51,8 @@ export const roleCommands: Command[] = [
     usage: 'admin add @person',
     example: 'admin add @Priya',
     summary: 'Make someone an admin.',
-    run: async (ctx, rest) => [text(await grantWorkspaceRole(ctx, 'admin', rest))],
+    colleagueEmails: true,
+    run: async (ctx, rest) => [peopleCard(await grantWorkspaceRole(ctx, 'admin', rest))],
   },
   {
     words: ['coach', 'remove'],
@@ -55,7 +60,7 @@ export const roleCommands: Command[] = [
     usage: 'coach remove @person',
     example: 'coach remove @Morag',
     summary: 'Take the coach role away from someone.',
-    run: async (ctx, rest) => [text(await removeWorkspaceRole(ctx, 'coach', rest))],
+    run: async (ctx, rest) => [peopleCard(await removeWorkspaceRole(ctx, 'coach', rest))],
   },
   {
     words: ['admin', 'remove'],
@@ -63,7 +68,7 @@ export const roleCommands: Command[] = [
     usage: 'admin remove @person',
     example: 'admin remove @Priya',
     summary: 'Take the admin role away from someone (never the last admin).',
-    run: async (ctx, rest) => [text(await removeWorkspaceRole(ctx, 'admin', rest))],
+    run: async (ctx, rest) => [peopleCard(await removeWorkspaceRole(ctx, 'admin', rest))],
   },
   {
     words: ['leave'],
@@ -79,7 +84,7 @@ export const roleCommands: Command[] = [
     usage: 'join <group>',
     example: 'join permanence-milestones',
     summary: 'Join an aim group.',
-    run: async (ctx, rest) => [text(await joinGroup(ctx, await findGroup(ctx, rest)))],
+    run: async (ctx, rest) => [peopleCard(await joinGroup(ctx, await findGroup(ctx, rest)))],
   },
   {
     words: ['champions', 'channel'],

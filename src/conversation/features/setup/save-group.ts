@@ -6,6 +6,7 @@ import type { Group } from '../../../store/schemas/group.js';
 import type { TurnContext } from '../../context.js';
 import { groupKeyFrom } from '../../find-group.js';
 import { plain } from '../../replies.js';
+import { readTargetDate } from '../../../domain/target-date.js';
 
 export const GroupInputSchema = z.object({
   key: z.string().optional(),
@@ -33,9 +34,20 @@ const FIELD_LABELS: Record<string, string> = {
   aimTargetValue: 'target line',
 };
 
+/** A target date said in words ("December 2027", "end of 2027") becomes the day it means. */
+function withTargetDate<T extends Record<string, unknown>>(raw: T): T {
+  const said = raw.aimTargetDate;
+  if (typeof said !== 'string' || said === '') return raw;
+  const date = readTargetDate(said);
+  if (!date) {
+    throw new ValidationError('invalid_group', 'I couldn’t read the target date: say it like “December 2027”, “end of 2027” or “31 Mar 2027”.', { field: 'aimTargetDate' });
+  }
+  return { ...raw, aimTargetDate: date };
+}
+
 /** Creates an aim group (or updates its name and aim), audited. Admins create; admins and its leads edit. */
 export async function saveGroup(ctx: TurnContext, raw: Record<string, unknown>): Promise<Group> {
-  const parsed = GroupInputSchema.safeParse(dropEmpty(raw));
+  const parsed = GroupInputSchema.safeParse(withTargetDate(dropEmpty(raw)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0]);

@@ -34,15 +34,19 @@ function isSafePattern(source: string): boolean {
   }
 }
 
+/** The programme settings as they would be saved, or a clear refusal naming the field. */
+export function checkProgrammeInput(raw: Record<string, unknown>): ProgrammeInput {
+  const parsed = ProgrammeInputSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = String(issue.path[0]);
+  throw new ValidationError('invalid_programme', `The ${labelOf(field)} ${issue.message}.`, { field });
+}
+
 /** Creates or updates the workspace's programme from validated input, audited. */
 export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknown>): Promise<Programme> {
   ctx.requireRole(['admin'], 'set up the programme');
-  const parsed = ProgrammeInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = String(issue.path[0]);
-    throw new ValidationError('invalid_programme', `The ${labelOf(field)} ${issue.message}.`, { field });
-  }
+  const parsed = { data: checkProgrammeInput(raw) };
   const before = await ctx.store.programmes.findOne({});
   const after: Programme = {
     ...(before ?? { createdAt: ctx.now }),

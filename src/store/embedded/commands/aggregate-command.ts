@@ -8,6 +8,7 @@ import { mingoOptions } from '../engine/mingo-options.js';
 import { selectCandidates } from '../engine/select-candidates.js';
 import { arrayArg, collectionName, cursorBatchSize, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { checkHint } from './hint-option.js';
 import { refuseCollation } from './collation-option.js';
 
 /** Stages that write to a collection: mingo would write to a throwaway copy, so refuse them. */
@@ -34,6 +35,7 @@ export function aggregateCommand(ctx: CommandContext): Document {
   refuseCollation(ctx.body, 'aggregate');
   const name = ctx.body.aggregate === 1 ? undefined : collectionName(ctx.body, 'aggregate');
   const collection = name ? ctx.catalog.get(ctx.db, name) : undefined;
+  checkHint(collection, ctx.body.hint);
   const input = collection ? pipelineInput(collection, pipeline) : [];
   const resolve = (other: string): Document[] => ctx.catalog.get(ctx.db, other)?.all() ?? [];
   const letVariables = evaluateLet(documentArg(ctx.body, 'let'));
@@ -56,7 +58,7 @@ export function aggregateCommand(ctx: CommandContext): Document {
  * The documents the pipeline starts from. A leading `$match` (what countDocuments sends) may use
  * the indexes to skip documents it could never match; the stage itself still runs on the rest.
  */
-function pipelineInput(collection: CollectionData, pipeline: Document[]): Document[] {
+function pipelineInput(collection: CollectionData, pipeline: Document[]): Iterable<Document> {
   const filter: unknown = pipeline[0]?.$match;
-  return isPlainObject(filter) ? selectCandidates(collection, filter) : collection.all();
+  return isPlainObject(filter) ? selectCandidates(collection, filter) : collection.values();
 }

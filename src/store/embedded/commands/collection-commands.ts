@@ -5,20 +5,11 @@ import { ID_INDEX } from '../engine/index-spec.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { collectionName, cursorBatchSize, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { GENERIC_FIELDS } from './command-fields.js';
 import { refuseCollation } from './collation-option.js';
 
 /** Collection kinds the embedded server would have to emulate rather than merely store. */
 const UNSUPPORTED_OPTIONS = ['capped', 'viewOn', 'timeseries', 'validator', 'clusteredIndex'];
-/** Fields of a `create` command that describe the request, not the collection. */
-const REQUEST_FIELDS = new Set([
-  'create',
-  'lsid',
-  'txnNumber',
-  'writeConcern',
-  'comment',
-  'apiVersion',
-]);
-
 /** `create`: explicit creation, refused with NamespaceExists (48) when the name is taken. */
 export function createCommand(ctx: CommandContext): Document {
   const name = collectionName(ctx.body, 'create');
@@ -35,7 +26,8 @@ export function createCommand(ctx: CommandContext): Document {
     throw new CommandError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
   }
   const options = Object.fromEntries(
-    Object.entries(ctx.body).filter(([key]) => !key.startsWith('$') && !REQUEST_FIELDS.has(key)),
+    // What describes the request (session, concerns, comment) is not an option of the collection.
+    Object.entries(ctx.body).filter(([key]) => key !== 'create' && !GENERIC_FIELDS.has(key)),
   );
   ctx.catalog.create(ctx.db, name, options);
   return { ok: 1 };

@@ -4,6 +4,7 @@ import { evaluateLet } from '../engine/let-variables.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { arrayArg, collectionName, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { checkHint } from './hint-option.js';
 import { refuseCollation } from './collation-option.js';
 import { refuseUnknownStatementFields } from './statement-fields.js';
 import { toWriteError, writeReply } from './write-errors.js';
@@ -20,6 +21,7 @@ export function deleteCommand(ctx: CommandContext): Document {
   for (const [index, statement] of statements.entries()) {
     try {
       refuseCollation(statement, 'delete');
+      checkHint(collection, statement.hint);
       const matched = findDocuments(
         collection,
         {

@@ -4,6 +4,7 @@ import { DuplicateKeyError } from '../engine/duplicate-key-error.js';
 import { aggregateCommand } from './aggregate-command.js';
 import { createCommand, dropCommand, listCollectionsCommand } from './collection-commands.js';
 import type { CommandContext, CommandHandler } from './command-context.js';
+import { refuseUnknownFields } from './command-fields.js';
 import { countCommand, distinctCommand } from './count-distinct-commands.js';
 import { getMoreCommand, killCursorsCommand } from './cursor-commands.js';
 import {
@@ -73,6 +74,7 @@ export function dispatchCommand(ctx: CommandContext): Document {
   const handler = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!handler) throw new CommandError('CommandNotFound', `no such command: '${name}'`);
+    refuseUnknownFields(name, ctx.body);
     if (ctx.body.startTransaction === true || ctx.body.autocommit === false) {
       // What a real standalone mongod answers: transactions need a replica set.
       throw new CommandError(

@@ -8,9 +8,11 @@ import { findDocuments } from '../engine/find-documents.js';
 import { checkIdForStorage } from '../engine/id-validation.js';
 import { evaluateLet } from '../engine/let-variables.js';
 import { mingoOptions } from '../engine/mingo-options.js';
+import { checkUpdateSpec } from '../engine/update-spec-checks.js';
 import { upsertSeed } from '../engine/upsert-seed.js';
 import { collectionName, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { checkHint } from './hint-option.js';
 import { refuseCollation } from './collation-option.js';
 
 /**
@@ -33,8 +35,10 @@ export function findAndModifyCommand(ctx: CommandContext): Document {
     throw new CommandError('FailedToParse', 'Cannot specify both upsert=true and remove=true');
   }
   refuseCollation(ctx.body, 'findAndModify');
+  checkUpdateSpec(update);
   const variables = evaluateLet(documentArg(ctx.body, 'let'));
   const collection = ctx.catalog.get(ctx.db, name);
+  checkHint(collection, ctx.body.hint);
   const [match] = findDocuments(
     collection,
     {

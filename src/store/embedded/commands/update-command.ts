@@ -7,9 +7,11 @@ import { findDocuments } from '../engine/find-documents.js';
 import { checkIdForStorage } from '../engine/id-validation.js';
 import { evaluateLet } from '../engine/let-variables.js';
 import { mingoOptions } from '../engine/mingo-options.js';
+import { checkUpdateSpec } from '../engine/update-spec-checks.js';
 import { upsertSeed } from '../engine/upsert-seed.js';
 import { arrayArg, collectionName, documentArg } from './command-args.js';
 import type { CommandContext } from './command-context.js';
+import { checkHint } from './hint-option.js';
 import { refuseCollation } from './collation-option.js';
 import { refuseUnknownStatementFields } from './statement-fields.js';
 import { toWriteError, writeReply } from './write-errors.js';
@@ -68,7 +70,9 @@ function runStatement(
       'multi update is not supported for replacement-style update',
     );
   }
+  checkUpdateSpec(update);
   const collection = ctx.catalog.get(ctx.db, name);
+  checkHint(collection, statement.hint);
   const matched = findDocuments(
     collection,
     {

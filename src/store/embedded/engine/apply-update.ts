@@ -106,7 +106,7 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
     Object.entries(modifier).filter(([, fields]) => Object.keys(fields as Document).length > 0),
   );
   if (Object.keys(nonEmpty).length === 0) return draft;
-  checkUpdateTypes(draft, nonEmpty);
+  checkUpdateTypes(draft, nonEmpty, context.isInsert ? {} : context);
   // mingo re-tests the condition on the document, which only the positional `$` needs.
   const condition = !context.isInsert && usesPositional(nonEmpty) ? context.query : undefined;
   try {

@@ -41,6 +41,14 @@ export class CollectionData {
     return [...this.docs.values()];
   }
 
+  /** Every document in natural order, one at a time: a scan that stops early copies nothing. */
+  values(): IterableIterator<Document> {
+    return this.docs.values();
+  }
+
+  /** Position in natural order of a stored document (for index sets to keep that order). */
+  readonly positionOf = (idKey: string): number => this.positions.get(idKey)!;
+
   byId(id: unknown): Document | undefined {
     return this.docs.get(valueKey(id));
   }
@@ -60,6 +68,11 @@ export class CollectionData {
     return [...idKeys]
       .sort((a, b) => this.positions.get(a)! - this.positions.get(b)!)
       .map((idKey) => this.docs.get(idKey)!);
+  }
+
+  /** The documents with these ids, in the order given, looked up only as they are read. */
+  *documents(idKeys: Iterable<string>): Generator<Document> {
+    for (const idKey of idKeys) yield this.docs.get(idKey)!;
   }
 
   indexSpecs(): IndexSpec[] {
@@ -85,8 +98,7 @@ export class CollectionData {
     const previous = this.docs.get(idKey);
     if (!previous) throw new Error(`replace of a missing document in ${this.ns}`);
     for (const unique of this.uniques.values()) unique.check(this.ns, next, idKey);
-    this.unindex(previous, idKey);
-    return this.store(idKey, next);
+    return this.storeVersion(idKey, previous, next);
   }
 
   remove(id: unknown): boolean {
@@ -102,8 +114,8 @@ export class CollectionData {
   put(doc: Document): void {
     const idKey = valueKey(doc._id);
     const previous = this.docs.get(idKey);
-    if (previous) this.unindex(previous, idKey);
-    this.store(idKey, doc);
+    if (previous) this.storeVersion(idKey, previous, doc);
+    else this.store(idKey, doc);
   }
 
   /** Adds an index; a unique one is built over the existing documents first and rejected on a clash. */
@@ -119,7 +131,7 @@ export class CollectionData {
     this.indexes.set(spec.name, spec);
     for (const path of Object.keys(spec.key).filter(indexablePath)) {
       if (this.fields.has(path)) continue;
-      const field = new FieldIndex(path);
+      const field = new FieldIndex(path, this.positionOf);
       for (const [idKey, doc] of this.docs) field.add(doc, idKey);
       this.fields.set(path, field);
     }
@@ -141,6 +153,18 @@ export class CollectionData {
     if (!this.positions.has(idKey)) this.positions.set(idKey, this.nextPosition++);
     for (const unique of this.uniques.values()) unique.add(frozen, idKey);
     for (const field of this.fields.values()) field.add(frozen, idKey);
+    return frozen;
+  }
+
+  /** Stores a new version of a document, moving it only within the field indexes whose key changed. */
+  private storeVersion(idKey: string, previous: Document, next: Document): Document {
+    const frozen = deepFreeze(next);
+    this.docs.set(idKey, frozen);
+    for (const unique of this.uniques.values()) {
+      unique.remove(previous, idKey);
+      unique.add(frozen, idKey);
+    }
+    for (const field of this.fields.values()) field.update(previous, frozen, idKey);
     return frozen;
   }
 

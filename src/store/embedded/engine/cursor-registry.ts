@@ -13,6 +13,8 @@ interface OpenCursor {
   docs: Document[];
   position: number;
   lastUsed: number;
+  /** find's `noCursorTimeout`: kept until read to the end or killed, however long it idles. */
+  noTimeout: boolean;
 }
 
 /**
@@ -24,8 +26,14 @@ export class CursorRegistry {
   private nextId = 1 + Math.floor(Math.random() * 2 ** 31);
 
   /** Returns the `cursor` field of a find/aggregate/list* reply. */
-  open(ns: string, docs: Document[], batchSize?: number, singleBatch = false): Document {
-    const cursor: OpenCursor = { ns, docs, position: 0, lastUsed: Date.now() };
+  open(
+    ns: string,
+    docs: Document[],
+    batchSize?: number,
+    singleBatch = false,
+    noTimeout = false,
+  ): Document {
+    const cursor: OpenCursor = { ns, docs, position: 0, lastUsed: Date.now(), noTimeout };
     const firstBatch = takeBatch(cursor, batchSize ?? DEFAULT_FIRST_BATCH);
     if (singleBatch || cursor.position >= docs.length) return { id: Long.ZERO, ns, firstBatch };
     const id = this.nextId++;
@@ -51,7 +59,7 @@ export class CursorRegistry {
   /** Drops cursors idle for longer than `idleMs`; called from a timer. */
   sweep(idleMs: number, now = Date.now()): void {
     for (const [id, cursor] of this.cursors)
-      if (now - cursor.lastUsed > idleMs) this.cursors.delete(id);
+      if (!cursor.noTimeout && now - cursor.lastUsed > idleMs) this.cursors.delete(id);
   }
 
   clear(): void {

@@ -19,8 +19,10 @@ export interface FindSpec {
 
 /**
  * Runs a query with mingo's matching and our MongoDB sort order. The filter always decides;
- * indexes only narrow which stored documents mingo has to look at. Without a projection the
- * stored (frozen) documents themselves come back, which update and delete rely on.
+ * indexes only narrow which stored documents mingo has to look at. Without a sort, candidates are
+ * read one at a time and reading stops at skip + limit, so a `limit(1)` costs O(limit) however
+ * many documents match. Without a projection the stored (frozen) documents themselves come back,
+ * which update and delete rely on.
  */
 export function findDocuments(
   collection: CollectionData | undefined,
@@ -28,16 +30,64 @@ export function findDocuments(
   options: Partial<Options>,
 ): Document[] {
   if (!collection) return [];
-  const filter = spec.filter ?? {};
   const queryOptions = spec.variables ? { ...options, variables: spec.variables } : options;
-  const query = new Query(filter, queryOptions);
-  let docs = selectCandidates(collection, filter).filter((doc) => query.test(doc));
-  if (spec.sort && Object.keys(spec.sort).length > 0) docs = sortDocuments(docs, spec.sort);
+  const matches = matchingDocuments(collection, spec.filter ?? {}, queryOptions);
   const start = spec.skip ?? 0;
-  docs = docs.slice(start, spec.limit ? start + spec.limit : undefined);
+  const end = spec.limit ? start + spec.limit : Number.POSITIVE_INFINITY;
+  const docs =
+    spec.sort && Object.keys(spec.sort).length > 0
+      ? sortDocuments([...matches], spec.sort).slice(start, end)
+      : take(matches, start, end);
   const projection = spec.projection ?? {};
   if (Object.keys(projection).length === 0) return docs;
   const projected = new Query({}, queryOptions).find(docs, projection).all() as Document[];
   // mingo moves `_id` to the end of an inclusion projection; MongoDB keeps it first.
   return projected.map((doc) => ('_id' in doc ? withIdFirst(doc) : doc));
+}
+
+/**
+ * How many documents match, counted as they are read (nothing is collected), stopping at `upTo`
+ * when the caller only needs that many.
+ */
+export function countDocuments(
+  collection: CollectionData | undefined,
+  filter: Document,
+  options: Partial<Options>,
+  upTo = Number.POSITIVE_INFINITY,
+): number {
+  if (!collection) return 0;
+  const matches = matchingDocuments(collection, filter, options);
+  if (Object.keys(filter).length === 0) return Math.min(collection.size, upTo);
+  let count = 0;
+  for (const _doc of matches) if (++count >= upTo) break;
+  return count;
+}
+
+/**
+ * The stored documents that match the filter, in natural order, tested only as they are read.
+ * The filter is parsed here, so a bad one fails even if nothing is read.
+ */
+function matchingDocuments(
+  collection: CollectionData,
+  filter: Document,
+  options: Partial<Options>,
+): Iterable<Document> {
+  const query = new Query(filter, options);
+  const candidates = selectCandidates(collection, filter);
+  return (function* () {
+    for (const doc of candidates) if (query.test(doc)) yield doc;
+  })();
+}
+
+/** Positions [start, end) of a sequence, reading no further than `end`. */
+function take(docs: Iterable<Document>, start: number, end: number): Document[] {
+  const taken: Document[] = [];
+  if (end <= start) return taken;
+  let position = 0;
+  for (const doc of docs) {
+    if (position >= start) taken.push(doc);
+    position++;
+    if (position >= end) break;
+  }
+  return taken;
 }

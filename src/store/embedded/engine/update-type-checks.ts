@@ -1,7 +1,9 @@
 import type { Document } from 'bson';
+import { Query } from 'mingo/query';
 import { CommandError } from '../command-error.js';
 import { bsonTypeName, elementText } from './bson-text.js';
 import { isPlainObject } from './document-utils.js';
+import { mingoOptions } from './mingo-options.js';
 
 /** Operators that create the path they name when it is missing, so a scalar on the way is fatal. */
 const CREATING = new Set([
@@ -17,23 +19,91 @@ const CREATING = new Set([
   '$bit',
 ]);
 
+/** Where a positional path (`$`, `$[]`, `$[id]`) points in the document being updated. */
+export interface PositionalContext {
+  /** The filter that selected the document: `$` names the first element it matched. */
+  query?: Document;
+  arrayFilters?: Document[];
+}
+
 /**
  * Refuses, with MongoDB's codes and messages, the updates mingo would silently skip: arithmetic
  * on a non-number (14), `$push` and friends on a non-array (2 or 14), and creating a field inside
  * a scalar, null or array (28). Checked on the document before any change, like mongod does.
- * Paths through positional elements (`$`, `$[]`, `$[id]`) are left to mingo.
+ * Positional paths are checked at each element they reach; one whose elements cannot be found
+ * (no array there, no matching query condition) is left to mingo, which refuses it.
  */
-export function checkUpdateTypes(doc: Document, modifier: Document): void {
+export function checkUpdateTypes(
+  doc: Document,
+  modifier: Document,
+  positional: PositionalContext = {},
+): void {
   for (const [operator, fields] of Object.entries(modifier)) {
     if (!isPlainObject(fields)) continue;
     for (const [path, argument] of Object.entries(fields)) {
-      if (path.split('.').some((part) => part.startsWith('$'))) continue;
-      checkPath(doc, operator, path, CREATING.has(operator));
+      for (const concrete of concretePaths(doc, path, positional)) {
+        checkPath(doc, operator, concrete, CREATING.has(operator));
+      }
       if (operator === '$rename' && typeof argument === 'string' && hasValue(doc, path)) {
         checkPath(doc, '$set', argument, true);
       }
     }
   }
+}
+
+/** The element paths a positional path stands for in this document (the path itself if plain). */
+function concretePaths(doc: Document, path: string, positional: PositionalContext): string[] {
+  let prefixes: { path: string[]; value: unknown }[] = [{ path: [], value: doc }];
+  for (const part of path.split('.')) {
+    const next: typeof prefixes = [];
+    for (const prefix of prefixes) {
+      if (!part.startsWith('$')) {
+        next.push({ path: [...prefix.path, part], value: child(prefix.value, part) });
+        continue;
+      }
+      if (!Array.isArray(prefix.value)) return [];
+      const elements = prefix.value;
+      const indexes = elements
+        .map((_, index) => index)
+        .filter((index) => elementSelected(part, prefix.path.join('.'), elements[index], positional));
+      if (part === '$' && indexes.length > 0) indexes.splice(1);
+      for (const index of indexes) {
+        next.push({ path: [...prefix.path, String(index)], value: elements[index] });
+      }
+    }
+    prefixes = next;
+  }
+  return prefixes.map((prefix) => prefix.path.join('.'));
+}
+
+function child(value: unknown, part: string): unknown {
+  if (isPlainObject(value)) return value[part];
+  return Array.isArray(value) && /^\d+$/.test(part) ? value[Number(part)] : undefined;
+}
+
+function elementSelected(
+  part: string,
+  arrayPath: string,
+  element: unknown,
+  { query, arrayFilters }: PositionalContext,
+): boolean {
+  if (part === '$[]') return true;
+  if (part === '$') {
+    // The query's conditions on this array, tested against it as if it held only this element.
+    const conditions = Object.entries(query ?? {}).filter(
+      ([key]) => key === arrayPath || key.startsWith(`${arrayPath}.`),
+    );
+    if (conditions.length === 0) return false;
+    const filter = Object.fromEntries(
+      conditions.map(([key, condition]) => [`e${key.slice(arrayPath.length)}`, condition]),
+    );
+    return new Query(filter, mingoOptions()).test({ e: [element] });
+  }
+  const id = /^\$\[(\w+)\]$/.exec(part)?.[1];
+  const filter = arrayFilters?.find((candidate) =>
+    Object.keys(candidate).some((key) => key === id || key.startsWith(`${id}.`)),
+  );
+  return filter !== undefined && new Query(filter, mingoOptions()).test({ [id!]: element });
 }
 
 function hasValue(doc: Document, path: string): boolean {
@@ -119,7 +189,7 @@ function checkTarget(doc: Document, operator: string, path: string, field: strin
   }
 }
 
-function isNumeric(value: unknown): boolean {
+export function isNumeric(value: unknown): boolean {
   if (typeof value === 'number' || typeof value === 'bigint') return true;
   const type = (value as Document | null)?._bsontype;
   return type === 'Long' || type === 'Int32' || type === 'Double' || type === 'Decimal128';

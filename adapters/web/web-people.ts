@@ -1,0 +1,65 @@
+import type { Db } from 'mongodb';
+import { z } from 'zod';
+import { LOCAL_WORKSPACE_ID, PICKABLE_PEOPLE, demoPerson } from '../../src/demo/demo-people.js';
+import { ValidationError } from '../../src/errors.js';
+import { workspaceStore } from '../../src/store/workspace-store.js';
+import { LOCAL_ID_PREFIX } from '../../src/programme/people/local-person.js';
+
+/** Someone the person at the keyboard may be: a demo person, or a person of the local programme. */
+export interface WebPerson {
+  userId: string;
+  name: string;
+  /** Shown after the name in the picker: "admin", "lead of Health", "member". */
+  role: string;
+  /** What they do, for the welcome: "You are Ailsa Grant, admin and data support." */
+  about: string;
+}
+
+/** The shape of a local id: the demo people's `demo-…`, people added by name `local-…`. */
+export const WebUserIdSchema = z
+  .string()
+  .regex(/^(demo|local)-[a-z0-9-]{1,60}$/, { message: 'must be the id of a person the picker offers, like demo-admin' });
+
+/** Whether the local workspace holds a programme someone set up (not the Glenmoray demo). */
+export async function hasRealProgramme(db: Db): Promise<boolean> {
+  const programme = await workspaceStore(db, LOCAL_WORKSPACE_ID).programmes.findOne({}, { projection: { demo: 1 } });
+  return Boolean(programme && !programme.demo);
+}
+
+/**
+ * Who the "You are" picker offers. Before there is a real programme: one demo person of each role.
+ * Once someone has set one up: the programme's own people, admins first, each with their role.
+ */
+export async function webPeople(db: Db): Promise<WebPerson[]> {
+  const store = workspaceStore(db, LOCAL_WORKSPACE_ID);
+  if (!(await hasRealProgramme(db))) {
+    // The demo's four, and anyone added by name to try people changes on the demo.
+    const added = await store.members.find({ userId: { $regex: `^${LOCAL_ID_PREFIX}` } }, { projection: { userId: 1, name: 1 } }).toArray();
+    return [
+      ...PICKABLE_PEOPLE.map(({ userId, role }) => ({ userId, name: demoPerson(userId)!.name, role, about: demoPerson(userId)!.about })),
+      ...added.map((m) => ({ userId: m.userId, name: m.name, role: 'added', about: 'added to the demo' })),
+    ];
+  }
+  const [members, groups] = await Promise.all([
+    store.members.find({}, { projection: { userId: 1, name: 1, roles: 1 } }).toArray(),
+    store.groups.find({ archived: { $ne: true } }, { projection: { name: 1, leads: 1 } }).toArray(),
+  ]);
+  return members
+    .filter((m) => WebUserIdSchema.safeParse(m.userId).success)
+    .map((m) => {
+      const leads = groups.filter((g) => g.leads.includes(m.userId)).map((g) => `lead of ${g.name}`);
+      const role = [...m.roles, ...leads].join(', ') || 'member';
+      return { userId: m.userId, name: m.name, role, about: role, admin: m.roles.includes('admin') };
+    })
+    .sort((a, b) => Number(b.admin) - Number(a.admin) || a.name.localeCompare(b.name))
+    .map(({ admin: _admin, ...person }) => person);
+}
+
+/** The person a request speaks as; a 400 that says how to choose when the id is not one on offer. */
+export async function webPerson(db: Db, as: unknown): Promise<WebPerson> {
+  const parsed = WebUserIdSchema.safeParse(as ?? 'demo-admin');
+  if (!parsed.success) throw new ValidationError('bad_web_user', `as: ${parsed.error.issues[0]!.message}`, { field: 'as' });
+  const found = (await webPeople(db)).find((p) => p.userId === parsed.data);
+  if (!found) throw new ValidationError('bad_web_user', 'as: that person is not in this programme. Choose someone under “You are”.', { field: 'as' });
+  return found;
+}

@@ -1,0 +1,201 @@
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type Db, MongoClient } from 'mongodb';
+import { runPlanDigests } from '../jobs/plan-digests.js';
+import { buildDigest } from '../src/digest/build-digest.js';
+import type { DigestComposer } from '../src/digest/compose-digest.js';
+import { createDigestWorkerPool } from '../src/digest/digest-worker-pool.js';
+import { nextDigestSlot } from '../src/digest/due-digest.js';
+import { renderDigest } from '../src/digest/render-digest.js';
+import { createLogger } from '../src/log.js';
+import { ensureIndexes, COLLECTIONS } from '../src/store/collections.js';
+import { startEmbeddedServer } from '../src/store/embedded/embedded-server.js';
+import { workspaceStore } from '../src/store/workspace-store.js';
+import { runIfMain } from './cli.js';
+import { digestDueAt, seedArea, AREA_CYCLES } from './digest-areas.js';
+import { type BenchCase, measure, percentile } from './harness.js';
+import {
+  type BenchOptions,
+  type BenchReport,
+  markdownTable,
+  ms,
+  STATS_HEADERS,
+  statsCells,
+  times,
+} from './report.js';
+
+/** Comma-separated numbers from the environment, for a shorter run (e.g. BENCH_DIGEST_AREAS=8). */
+function listFromEnv(name: string, fallback: number[]): number[] {
+  const list = process.env[name]?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return list && list.length > 0 ? list : fallback;
+}
+
+const SIZES = listFromEnv('BENCH_DIGEST_SIZES', [250, 500, 1000, 2000]);
+const AREA_CASES = 1000;
+const AREA_COUNTS = listFromEnv('BENCH_DIGEST_AREAS', [8, 32]);
+/** A fixed day, so every run digests the same data (the demo lays dates out backwards from it). */
+const NOW = new Date('2026-11-19T10:00:00Z');
+
+interface RunFigures {
+  wallMs: number;
+  cpuMs: number;
+  /** Event-loop delay while it ran, from `monitorEventLoopDelay` (10 ms resolution). */
+  lagP99Ms: number;
+  lagMaxMs: number;
+}
+
+/**
+ * Digest building at scale, on the embedded store in memory in this process (so both ends of every
+ * database round trip are paid here, as in a one-process deployment). First one digest of the demo
+ * programme grown to 250–2,000 cases (five aim groups, 60 tests of change), against reading those
+ * cases from the store; then whole planning runs over 8 and 32 such areas of 1,000 cases, against
+ * reading every area's cases, with the event loop's delay while they run.
+ */
+export async function benchDigestScale(options: BenchOptions): Promise<BenchReport> {
+  const rounds = options.rounds ?? 5;
+  const warmUp = options.warmUp ?? 1;
+  // A 32-area run takes tens of seconds: one of each, unless more rounds are asked for.
+  const runRounds = options.rounds === undefined ? 1 : Math.max(1, Math.min(rounds, 3));
+  const server = await startEmbeddedServer();
+  const client = new MongoClient(server.uri);
+  await client.connect();
+  const db = client.db('bench_digest');
+  const loadBefore = loadavg();
+  try {
+    await ensureIndexes(db);
+    // The baseline reads D1000 whatever sizes are asked for.
+    for (const size of new Set([...SIZES, 1000])) await seedArea(db, `D${size}`, size, NOW);
+    const at = await digestDueAt(db, `D${SIZES[0]}`, NOW);
+    const cases: BenchCase[] = [{ name: 'baseline: read 1,000 cases', run: () => readCases(db, `D1000`) }];
+    for (const size of SIZES) {
+      cases.push({ name: `one digest, ${size.toLocaleString('en-GB')} cases`, run: () => oneDigest(db, `D${size}`, at) });
+    }
+    const stats = await measure(cases, { rounds, warmUp });
+    const digestRows = stats.map((s) => [s.name, ...statsCells(s, stats[0]!)]);
+
+    const runRows: string[][] = [];
+    const perArea: number[] = [];
+    for (const count of AREA_COUNTS) {
+      // Each run in a database of its own: a planning run covers every programme it finds.
+      const areaDb = client.db(`bench_areas_${count}`);
+      await ensureIndexes(areaDb);
+      const ids = Array.from({ length: count }, (_, i) => `A${i}`);
+      for (const id of ids) await seedArea(areaDb, id, AREA_CASES, NOW);
+      // As the app runs it: digests composed in a worker thread with its own connection.
+      const pool = createDigestWorkerPool({ mongoUri: server.uri, dbName: areaDb.databaseName });
+      const base: RunFigures[] = [];
+      const runs: RunFigures[] = [];
+      for (let round = 0; round < runRounds; round++) {
+        base.push(await timeRun(() => Promise.all(ids.map((id) => readCases(areaDb, id)))));
+        await clearDigests(areaDb);
+        runs.push(await timeRun(() => planningRun(areaDb, ids, at, pool.compose)));
+      }
+      await pool.close();
+      const b = median(base);
+      const r = median(runs);
+      // The event loop idle for as long as the run took: the delay the machine alone adds (a busy
+      // machine keeps even an idle thread waiting for a CPU), the floor of the lag columns.
+      const idle = await timeRun(() => new Promise((resolve) => setTimeout(resolve, Math.min(r.wallMs, 10_000))));
+      perArea.push(r.cpuMs / count);
+      runRows.push(
+        [`idle event loop, ${(Math.min(r.wallMs, 10_000) / 1000).toFixed(1)} s`, '', '', '', '', ms(idle.lagP99Ms), ms(idle.lagMaxMs)],
+        [`baseline: read the cases of ${count} areas`, ...runCells(b, b)],
+        [`planning run, ${count} areas × ${AREA_CASES.toLocaleString('en-GB')} cases`, ...runCells(r, b)],
+      );
+    }
+    const loadAfter = loadavg();
+    const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' / ');
+    const perAreaNote = AREA_COUNTS.map((count, i) => `${ms(perArea[i]!)} ms at ${count} areas`).join(', ');
+    const linear = perArea.length > 1 ? ` (${(perArea.at(-1)! / perArea[0]!).toFixed(2)}×: 1.00 is linear growth)` : '';
+    return {
+      title: 'Digest scale',
+      intro:
+        'Digests built from the Glenmoray demo (`src/demo`) grown to the given number of cases, ' +
+        `with its five aim groups and ${AREA_CYCLES} tests of change, on the embedded store in ` +
+        'memory in this process. One digest is what a planning run does per area (the digest ' +
+        'model, its charts and the channel and lead messages), without storing it; baseline: ' +
+        'reading the 1,000 cases of one area with the digest\'s projection. ' +
+        `${rounds} rounds after ${warmUp} warm-up.`,
+      table: [
+        markdownTable(['one digest', ...STATS_HEADERS], digestRows),
+        'Whole planning runs (`runPlanDigests`, as the `plan-digests` job calls it: compose each ' +
+          'area\'s digest in the digest worker thread, store it and enqueue its deliveries) over ' +
+          `${AREA_COUNTS.join(' and ')} areas of 1,000 cases, ` +
+          `median of ${runRounds} run${runRounds === 1 ? '' : 's'} each, interleaved with the ` +
+          'baseline: reading every area\'s cases. CPU is the whole process\'s (all threads). ' +
+          'Event-loop lag is `monitorEventLoopDelay` during the run (what an ack waiting in this ' +
+          'process would wait); the idle row is the same measure with nothing running, for as long ' +
+          'as the run took (up to 10 s): what the machine\'s load alone adds.',
+        markdownTable(
+          ['planning run', 'wall s', '× baseline', 'CPU s', 'CPU × baseline', 'lag p99 ms', 'lag max ms'],
+          runRows,
+        ),
+      ].join('\n\n'),
+      notes: [
+        `CPU per area: ${perAreaNote}${linear}.`,
+        `Load average (1 / 5 / 15 min) ${load(loadBefore)} before this benchmark, ${load(loadAfter)} after.`,
+      ],
+    };
+  } finally {
+    await client.close();
+    await server.close();
+  }
+}
+
+function readCases(db: Db, workspaceId: string) {
+  const projection = { caseRef: 1, milestones: 1, groupKey: 1 };
+  return workspaceStore(db, workspaceId).cases.find({}, { projection }).toArray();
+}
+
+/** One digest's model and messages, as the planning run makes them. */
+async function oneDigest(db: Db, workspaceId: string, at: Date) {
+  const store = workspaceStore(db, workspaceId);
+  const programme = (await store.programmes.findOne({}))!;
+  const slot = nextDigestSlot(programme, at)!;
+  const meeting = { at: slot.meeting.at, localDate: slot.meeting.localDate };
+  return renderDigest(await buildDigest(store, programme, meeting, at));
+}
+
+async function planningRun(db: Db, ids: string[], at: Date, compose: DigestComposer) {
+  const logger = createLogger('silent');
+  const outcomes = await runPlanDigests({ db, logger, clock: () => at, owner: 'bench', compose });
+  const planned = ids.filter((id) => outcomes[id] === 'planned').length;
+  if (planned !== ids.length) throw new Error(`planned ${planned} of ${ids.length} digests`);
+}
+
+/** Planning runs skip areas whose digest exists: each run starts from none. */
+async function clearDigests(db: Db) {
+  await db.collection(COLLECTIONS.digests).deleteMany({});
+  await db.collection(COLLECTIONS.deliveries).deleteMany({});
+  const used = { $set: { status: 'active' }, $unset: { usedInDigest: '' } };
+  await db.collection(COLLECTIONS.prompts).updateMany({ kind: 'question' }, used);
+}
+
+async function timeRun(run: () => Promise<unknown>): Promise<RunFigures> {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  lag.disable();
+  return {
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    lagP99Ms: lag.percentile(99) / 1e6,
+    lagMaxMs: lag.max / 1e6,
+  };
+}
+
+function median(runs: RunFigures[]): RunFigures {
+  const of = (key: keyof RunFigures) => percentile(runs.map((r) => r[key]), 0.5);
+  return { wallMs: of('wallMs'), cpuMs: of('cpuMs'), lagP99Ms: of('lagP99Ms'), lagMaxMs: of('lagMaxMs') };
+}
+
+function runCells(r: RunFigures, b: RunFigures): string[] {
+  const s = (v: number) => (v / 1000).toFixed(2);
+  return [s(r.wallMs), times(r.wallMs, b.wallMs), s(r.cpuMs), times(r.cpuMs, b.cpuMs), ms(r.lagP99Ms), ms(r.lagMaxMs)];
+}
+
+await runIfMain(import.meta.url, benchDigestScale);

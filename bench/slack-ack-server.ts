@@ -1,0 +1,119 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { App as BoltApp } from '@slack/bolt';
+import restify from 'restify';
+import { RestifyReceiver } from '../adapters/slack/restify-receiver.js';
+import { boltLogger } from '../adapters/slack/bolt-logger.js';
+import { runPlanDigests } from '../jobs/plan-digests.js';
+import { createDigestWorkerPool } from '../src/digest/digest-worker-pool.js';
+import { createApp } from '../src/app.js';
+import { testConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
+import { adapterRoutes } from '../src/main-routes.js';
+import { SECRET as SIGNING_SECRET } from '../test/fakes/slack-payloads.js';
+import { digestDueAt, seedArea } from './digest-areas.js';
+
+/**
+ * One server for bench/slack-ack.ts, in a process of its own so its event loop is not the load
+ * generator's: `bare` is Bolt on our restify receiver with listeners that only ack (the baseline),
+ * `app` is pacebot as `npm start` builds it, on the embedded store in memory, replying to a fake
+ * Slack at SLACK_API_URL. Prints `{"url": …}` when listening, then answers the bench over IPC:
+ * event-loop delay around a burst, waiting until acknowledged turns are done, and (app only)
+ * seeding and running a 32-area digest planning run.
+ */
+const DIGEST_NOW = new Date('2026-11-19T10:00:00Z');
+
+type Message =
+  | { cmd: 'lag-start' }
+  | { cmd: 'lag-stop' }
+  | { cmd: 'idle' }
+  | { cmd: 'seed-areas'; count: number; cases: number }
+  | { cmd: 'digest-run' };
+
+const [mode, slackApiUrl = ''] = process.argv.slice(2);
+const lag = monitorEventLoopDelay({ resolution: 10 });
+let idle: () => Promise<void> = async () => {};
+let digest: { seed: (count: number, cases: number) => Promise<string[]>; run: () => Promise<number> } | undefined;
+let url: string;
+
+if (mode === 'bare') {
+  const logger = boltLogger(createLogger('silent'));
+  const receiver = new RestifyReceiver({ signingSecret: SIGNING_SECRET, logger });
+  const bolt = new BoltApp({ receiver, logger, token: 'xoxb-bench', botId: 'BBOT', botUserId: 'UBOT', convoStore: false });
+  bolt.command('/pace', async ({ ack }) => ack());
+  bolt.message(async () => {});
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  receiver.register(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+} else if (mode === 'app') {
+  const config = testConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: slackApiUrl,
+    SCHEDULER_ENABLED: 'false',
+    // Every turn of a 50-request burst in one workspace is taken on (none told "busy").
+    TURNS_WAITING_PER_WORKSPACE: '100',
+  });
+  const app = await createApp(config, { routes: adapterRoutes });
+  ({ url } = await app.start());
+  idle = () => app.turns.idle();
+  const logger = createLogger('silent');
+  digest = {
+    async seed(count, cases) {
+      const ids = Array.from({ length: count }, (_, i) => `AREA${i}`);
+      for (const id of ids) await seedArea(app.store.db, id, cases, DIGEST_NOW);
+      return ids;
+    },
+    async run() {
+      const at = await digestDueAt(app.store.db, 'AREA0', DIGEST_NOW);
+      // As the app's scheduler runs it (src/main-jobs.ts): digests composed in a worker thread.
+      const { uri } = app.store;
+      const pool = uri ? createDigestWorkerPool({ mongoUri: uri, dbName: app.store.db.databaseName }) : null;
+      try {
+        const outcomes = await runPlanDigests({
+          db: app.store.db,
+          logger,
+          clock: () => at,
+          owner: 'bench',
+          ...(pool && { compose: pool.compose }),
+        });
+        return Object.values(outcomes).filter((o) => o === 'planned').length;
+      } finally {
+        await pool?.close();
+      }
+    },
+  };
+} else {
+  throw new Error(`mode must be bare or app, got ${mode}`);
+}
+
+// The bench went away (finished, or was stopped): so does this server.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message: Message) => {
+  void answer(message).then(
+    (value) => process.send!({ cmd: message.cmd, value }),
+    (error: unknown) => process.send!({ cmd: message.cmd, error: String(error) }),
+  );
+});
+
+async function answer(message: Message): Promise<unknown> {
+  switch (message.cmd) {
+    case 'lag-start':
+      lag.reset();
+      lag.enable();
+      return null;
+    case 'lag-stop':
+      lag.disable();
+      return { p99Ms: lag.percentile(99) / 1e6, maxMs: lag.max / 1e6 };
+    case 'idle':
+      return idle();
+    case 'seed-areas':
+      if (!digest) throw new Error('no digests on the bare server');
+      return (await digest.seed(message.count, message.cases)).length;
+    case 'digest-run':
+      if (!digest) throw new Error('no digests on the bare server');
+      return digest.run();
+  }
+}
+
+process.stdout.write(`${JSON.stringify({ url })}\n`);

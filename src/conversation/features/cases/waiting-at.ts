@@ -1,0 +1,53 @@
+import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
+import { ValidationError } from '../../../errors.js';
+import { requireMilestone } from '../../../programme/cases/catalogue-changes.js';
+import { caseStage } from '../../../programme/cases/case-stage.js';
+import { extractTeam } from '../../../programme/cases/case-team.js';
+import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
+import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
+import type { TurnContext } from '../../context.js';
+import { plain, text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, ownersOf, teamArg } from './case-list-parts.js';
+import { aimInWords, childCount, waitingLines } from './case-lists.js';
+
+const USAGE = 'Say which stage, e.g. `waiting at first LAC review` or `waiting at accommodated team North`.';
+
+/**
+ * `waiting at <stage> [team North]`: children whose journey stands at that stage now. When one of
+ * the asker's aims starts at that stage ("90% within 26 weeks" of accommodation), those past the
+ * aim's weeks; otherwise everyone at it. Longest first, each with who holds the case; counts only
+ * in a channel. Leads see their groups' cases, admins every case.
+ */
+export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]> {
+  ctx.requireProgramme();
+  ctx.requireRole(['admin', 'lead'], 'see which children are waiting');
+  const { team: teamWords, rest: stageWords } = extractTeam(rest.trim());
+  const name = stageWords.replace(/^(?:the|a)\s+/i, '').replace(/[?.!]+$/, '').trim();
+  if (!name) throw new ValidationError('no_stage', USAGE);
+  const { catalogue, today } = milestoneSettings(ctx);
+  const stage = requireMilestone(catalogue, name, 'stage');
+  const { team, filter } = await teamArg(ctx, teamWords ? `team ${teamWords}` : '');
+  const mine = new Set(ctx.leadOf.map((g) => g.key));
+  const measures = await listMeasures(ctx.store, ctx.now);
+  const aims = measures.filter(
+    (m) => m.kind === 'proportion' && m.targetWeeks && m.from === stage.key && (ctx.isAdmin || mine.has(m.groupKey ?? '')),
+  );
+  const held = await ctx.store.cases
+    .find({ $and: [groupScope(ctx), filter] }, { projection: { caseRef: 1, milestones: 1, ownerId: 1 } })
+    .toArray();
+  const atStage = held.filter((c) => caseStage(c, catalogue, today).stage === stage.key);
+  const lines = atStage.map((c) => ({ caseRef: c.caseRef, weeks: caseStage(c, catalogue, today).weeks ?? 0 }));
+  const named = labelMidSentence(labelOf(catalogue, stage.key));
+  // The strictest aim that starts here sets the threshold.
+  const aim = aims.sort((a, b) => a.targetWeeks! - b.targetWeeks!)[0];
+  const late = aim ? lines.filter((l) => l.weeks > aim.targetWeeks!) : lines;
+  if (lines.length === 0) return [text(`Nobody is waiting at ${plain(named)}${inTeam(team)}.`)];
+  // In a channel, counts under 5 read "fewer than 5" (childCount), as in the digest.
+  const heading = aim
+    ? `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)} ${lines.length === 1 && inDirect(ctx) ? 'child' : 'children'}, ${late.length === 0 ? 'none' : childCount(ctx, late.length)} of them past ${aim.targetWeeks} weeks — ${aimInWords(aim, measures)}`
+    : `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)}${inDirect(ctx) ? ', longest first' : ''}`;
+  const owners = inDirect(ctx) ? await ownersOf(ctx, atStage.filter((c) => late.some((l) => l.caseRef === c.caseRef))) : new Map<string, string>();
+  const body = await waitingLines(ctx, heading, late, owners);
+  return [text([body, ...(inDirect(ctx) ? [] : [ASK_IN_DIRECT])].join('\n\n'))];
+}

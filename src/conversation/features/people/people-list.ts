@@ -1,0 +1,22 @@
+import type { TurnContext } from '../../context.js';
+import { card, plain } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+
+/** `people`: everyone the bot knows in this workspace, with their roles and groups. */
+export async function peopleList(ctx: TurnContext): Promise<Reply[]> {
+  const [members, groups] = await Promise.all([
+    ctx.store.members.find({}, { projection: { userId: 1, name: 1, roles: 1 } }).sort({ name: 1 }).toArray(),
+    ctx.store.groups.find({ archived: { $ne: true } }, { projection: { name: 1, leads: 1, coaches: 1, members: 1 } }).toArray(),
+  ]);
+  const lines = members.map((m) => {
+    const parts = [
+      ...m.roles,
+      ...groups.filter((g) => g.leads.includes(m.userId)).map((g) => `lead of ${plain(g.name)}`),
+      ...groups.filter((g) => !g.leads.includes(m.userId) && g.members.includes(m.userId)).map((g) => plain(g.name)),
+    ];
+    return `- ${plain(m.name)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+  });
+  const how =
+    ctx.turn.platform === 'web' ? 'Add someone: `person add "Sam Lee"`' : 'Add someone: `person add @name`, or pick them in `group new`';
+  return [card({ title: `People (${members.length})`, sections: [{ text: lines.join('\n') || 'Nobody yet.' }, { text: how }] })];
+}

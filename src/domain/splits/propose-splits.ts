@@ -1,0 +1,39 @@
+import type { SignalBlock } from '../predictions/index.js';
+
+/**
+ * A shift that begins at most this many points after a test's first point "lines up" with it: a
+ * change to a process shows after a short delay, and further off the link is guesswork.
+ */
+export const SPLIT_WITHIN = 3;
+
+export interface SplitProposal {
+  testNumber: number;
+  /** The first point of the shift (0-based): where the new phase would start. */
+  start: number;
+}
+
+/**
+ * New phases worth proposing: each shift or run of points beyond a limit (trends are not a change
+ * of level) that begins 0..SPLIT_WITHIN points after a linked test's first point, at the latest such
+ * test. Never at the first point, never where a phase already starts, and never for a test already
+ * decided on (accepted or dismissed). The bot only proposes: people decide.
+ */
+export function proposeSplits(input: {
+  blocks: readonly SignalBlock[];
+  /** Linked tests with the index of their first point on the chart. */
+  tests: readonly { number: number; index: number }[];
+  phaseStarts: readonly number[];
+  decided: ReadonlySet<number>;
+}): SplitProposal[] {
+  const proposals: SplitProposal[] = [];
+  for (const block of input.blocks) {
+    if (block.kind === 'trend' || block.start === 0 || input.phaseStarts.includes(block.start)) continue;
+    if (proposals.some((p) => p.start === block.start)) continue;
+    const lined = input.tests
+      .filter((t) => block.start - t.index >= 0 && block.start - t.index <= SPLIT_WITHIN)
+      .sort((a, b) => b.index - a.index || b.number - a.number)[0];
+    if (!lined || input.decided.has(lined.number)) continue;
+    proposals.push({ testNumber: lined.number, start: block.start });
+  }
+  return proposals;
+}

@@ -1,0 +1,51 @@
+import type { DigestModel } from '../digest/digest-model.js';
+import { buildDigest, type DigestMeeting } from '../digest/build-digest.js';
+import type { Programme } from '../store/schemas/programme.js';
+import type { WorkspaceStore } from '../store/workspace-store.js';
+import { packFromDigest } from './pack-from-digest.js';
+import { renderPackHtml } from './render-pack-html.js';
+import { renderPackPdf } from './render-pack-pdf.js';
+
+export const PDF_TYPE = 'application/pdf';
+export const HTML_TYPE = 'text/html';
+
+/** The pack's two renderings and how to hand them over. */
+export interface MeetingPackFiles {
+  pdf: Buffer;
+  html: string;
+  /** "meeting-pack-2027-04-01.pdf"; the HTML has the same name ending .html. */
+  fileName: string;
+  title: string;
+  /** What the file holds, in words (Slack's comment, the Teams consent card, the download note). */
+  alt: string;
+}
+
+/** The pack for a digest already built: what the channel sees, as a PDF and a page. */
+export async function meetingPackFiles(
+  model: DigestModel,
+  programme: Pick<Programme, 'caseRefPattern'>,
+): Promise<MeetingPackFiles> {
+  const pack = packFromDigest(model, { caseRefPattern: programme.caseRefPattern });
+  const pdf = await renderPackPdf(pack);
+  const groups = pack.groups.length;
+  return {
+    pdf,
+    html: renderPackHtml(pack),
+    fileName: `meeting-pack-${pack.meetingDate}.pdf`,
+    title: `Meeting pack for the champions’ meeting, ${pack.meetingWhen}`,
+    alt:
+      `A cover, then two A4 landscape pages for each of the ${groups} aim group${groups === 1 ? '' : 's'}: ` +
+      'the aim, the key measure’s chart and what it says, children waiting, tests of change, data ' +
+      'gaps and questions. No child is named, so it can be projected or printed.',
+  };
+}
+
+/** Builds the digest's model for `meeting` as of `now`, then its pack (the `meeting pack` command). */
+export async function buildMeetingPack(
+  store: WorkspaceStore,
+  programme: Programme,
+  meeting: DigestMeeting,
+  now: Date,
+): Promise<MeetingPackFiles> {
+  return meetingPackFiles(await buildDigest(store, programme, meeting, now), programme);
+}

@@ -1,0 +1,84 @@
+import type { Filter, UpdateFilter } from 'mongodb';
+import { plain } from '../../../cards/plain-text.js';
+import { refuseIdentifiers } from '../../domain/identifiers/index.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import type { Case } from '../../store/schemas/case.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+import { flushPendingAudit, pendingAuditOf } from '../audit/pending-audit.js';
+import type { ModelContext } from '../model-context.js';
+
+const MAX_TEAM = 40;
+
+/**
+ * A team's name as people type it, tidied: "north  team" → "North team". Teams are not identifiers,
+ * but the text is free, so it goes through the identifier guard before it can be stored.
+ */
+export function tidyTeam(said: string, now: Date): string {
+  const team = said.replace(/\s+/g, ' ').replace(/^["“”']|["“”']$/g, '').trim();
+  if (!/[a-z]/i.test(team)) {
+    throw new ValidationError('invalid_team', 'Give the team a name with letters, e.g. `C1042 team North`.', { field: 'team' });
+  }
+  if (team.length > MAX_TEAM) {
+    throw new ValidationError('invalid_team', `That team name is too long — keep it under ${MAX_TEAM} letters.`, { field: 'team' });
+  }
+  refuseIdentifiers({ team }, now);
+  return team.charAt(0).toUpperCase() + team.slice(1);
+}
+
+/** The teams cases are in, in alphabetical order. */
+export async function knownTeams(store: Pick<WorkspaceStore, 'cases'>): Promise<string[]> {
+  const teams = (await store.cases.distinct('team', { team: { $exists: true } })) as string[];
+  return teams.filter(Boolean).sort((a, b) => a.localeCompare(b));
+}
+
+/** The team a person named, spelled as the cases already have it (case does not matter). */
+function sameTeam(teams: string[], said: string): string | undefined {
+  return teams.find((t) => t.toLowerCase() === said.trim().toLowerCase());
+}
+
+/** A team named in a list or chart request: one that cases are in, or a refusal naming the teams. */
+export async function requireTeam(store: Pick<WorkspaceStore, 'cases'>, said: string): Promise<string> {
+  const teams = await knownTeams(store);
+  const found = sameTeam(teams, said);
+  if (found) return found;
+  // Both are words people typed, said back as typed (plain), never as markup.
+  const hint = teams.length
+    ? `Teams with cases: ${teams.map(plain).join(', ')}.`
+    : 'No case has a team yet: say e.g. `C1042 team North`.';
+  throw new NotFoundError(`No case is in a team called “${plain(said.trim())}”. ${hint}`, 'unknown_team');
+}
+
+/** The cases filter for a team, or every case. */
+export function teamFilter(team: string | undefined): Filter<Case> {
+  return team ? { team } : {};
+}
+
+/** "… team North" at the end of a command: the team and the words before it. */
+export function extractTeam(said: string): { team?: string; rest: string } {
+  const match = /(?:^|\s)(?:team|locality)\s+(.+)$/i.exec(said);
+  if (!match) return { rest: said };
+  return { team: match[1]!.trim(), rest: said.slice(0, match.index).trim() };
+}
+
+/**
+ * Puts a case in a team (or takes it out, with null), audited in the same write as the change.
+ * The spelling of a team already used is kept, so "north" joins "North".
+ */
+export async function setCaseTeam(ctx: ModelContext, caseRef: string, said: string | null): Promise<{ team: string | null; was: string | null }> {
+  const held = await ctx.store.cases.findOne({ caseRef });
+  if (!held) {
+    throw new NotFoundError(`I hold no dates for ${caseRef} yet. Record one first (e.g. \`${caseRef} accommodated 3 Oct\`), then its team.`, 'no_case');
+  }
+  const team = said === null ? null : (sameTeam(await knownTeams(ctx.store), said) ?? tidyTeam(said, ctx.now));
+  const was = held.team ?? null;
+  if (team === was) return { team, was };
+  // A change still carrying its entry is written out first, so this one cannot replace it.
+  await flushPendingAudit(ctx.store, 'cases', [held]);
+  const pendingAudit = pendingAuditOf(ctx, { entity: 'case', entityId: caseRef, action: 'team', before: { team: was }, after: { team } });
+  const update: UpdateFilter<Case> =
+    team === null ? { $unset: { team: '' as const }, $set: { pendingAudit, updatedAt: ctx.now } } : { $set: { team, pendingAudit, updatedAt: ctx.now } };
+  const written = await ctx.store.cases.findOneAndUpdate({ caseRef, version: held.version }, update);
+  if (!written) throw new ValidationError('edit_conflict', `Someone changed ${caseRef} at the same moment. Please say it again.`);
+  await flushPendingAudit(ctx.store, 'cases', [written]);
+  return { team, was };
+}

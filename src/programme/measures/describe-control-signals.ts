@@ -1,0 +1,112 @@
+import { CONTROL_CHART_NAMES } from '../../charts/control-chart-spec.js';
+import type { MeasurePoint } from '../../domain/measures/index.js';
+import { type Direction, directionSentence, times, withUnit } from '../../domain/runchart/signal-wording.js';
+import type { ControlPhase, ControlPoint } from '../../domain/spc/index.js';
+import type { MeasureControl } from './control-measure.js';
+import { describePeriod } from './month-words.js';
+
+export interface ControlWordsOptions {
+  measureName: string;
+  unit: string;
+  betterDirection?: Direction;
+  /** The series the analysis was made on, for naming points by month or date (never by child). */
+  points: readonly MeasurePoint[];
+  perChild: boolean;
+}
+
+const centreWord = (control: MeasureControl) => (control.type === 'g' ? 'median' : 'mean');
+
+/** "month", "child" or "point": what one point of this series is, for sentences. */
+function pointNoun(options: ControlWordsOptions): string {
+  if (options.perChild) return 'child';
+  return options.points[0]?.period.length === 7 ? 'month' : 'point';
+}
+
+const plural = (count: number, noun: string) =>
+  count === 1 ? `one ${noun}` : `${count} ${noun === 'child' ? 'children' : `${noun}s`}`;
+
+function dateOf(point: ControlPoint, options: ControlWordsOptions): string {
+  return describePeriod(options.points[point.index]!.period);
+}
+
+/**
+ * One clause per side for points beyond the limits, e.g. "one month above the upper limit (March
+ * 2026): something unusual happened that month". Per-child points are named by the date the child
+ * reached the stage, never by case reference, as these words may go to a channel. Several points
+ * are named by the latest only, to keep the sentence short on a phone.
+ */
+function outsideClauses(points: readonly ControlPoint[], options: ControlWordsOptions): string[] {
+  const noun = pointNoun(options);
+  return (['above', 'below'] as const).flatMap((side) => {
+    const these = points.filter((p) => p.outside === side);
+    if (these.length === 0) return [];
+    const limit = side === 'above' ? 'upper' : 'lower';
+    const one = these.length === 1;
+    const latest = dateOf(these.at(-1)!, options);
+    const when = noun === 'child' ? `reached the stage ${latest}` : latest;
+    const which = one ? `(${when})` : `(the latest ${noun === 'child' ? 'child ' : ''}${when})`;
+    const what =
+      noun === 'child'
+        ? one ? 'for that child' : 'for those children'
+        : noun === 'month' ? (one ? 'that month' : 'in those months') : one ? 'then' : 'at those times';
+    const good = options.betterDirection
+      ? (side === 'above') === (options.betterDirection === 'up') ? ', unusually good' : ', unusually poor'
+      : '';
+    return [`${plural(these.length, noun)} ${side} the ${limit} limit ${which}: something unusual happened ${what}${good}`];
+  });
+}
+
+function runClauses(phase: ControlPhase, centre: string, options: ControlWordsOptions): string[] {
+  const clauses: string[] = [];
+  if (phase.longRunSignal) {
+    clauses.push(
+      `${phase.longestRun} ${pointNoun(options) === 'child' ? 'children' : `${pointNoun(options)}s`} in a row ${phase.longestRunSide} the ${centre} (more than ${phase.longestRunMax} is unusual) — a shift`,
+    );
+  }
+  if (phase.fewCrossingsSignal) {
+    const crossed = phase.crossings === 0 ? `the line never crosses the ${centre}` : `the line crosses the ${centre} only ${times(phase.crossings!)}`;
+    clauses.push(`${crossed} (fewer than ${phase.crossingsMin} is unusual) — the process has probably changed`);
+  }
+  return clauses;
+}
+
+/** Which way the latest signal points: the latest point beyond a limit, else the long run. */
+export function controlSignalDirection(control: MeasureControl): Direction | null {
+  const phase = control.analysis.phases.at(-1);
+  if (!phase) return null;
+  const inPhase = control.analysis.points.filter((p) => p.index >= phase.start && p.index <= phase.end);
+  const lastOutside = [...inPhase].reverse().find((p) => p.outside !== null);
+  if (lastOutside) return lastOutside.outside === 'above' ? 'up' : 'down';
+  if (phase.longRunSignal && phase.longestRunSide) return phase.longestRunSide === 'above' ? 'up' : 'down';
+  return null;
+}
+
+/**
+ * The chart reply's first sentence for a control chart: the chart type, its centre line, its limits
+ * and rules, then each signal in plain words, and whether the change looks like good news.
+ */
+export function describeControlSignals(control: MeasureControl, options: ControlWordsOptions): string {
+  const { analysis, scale } = control;
+  const phase = analysis.phases.at(-1)!;
+  const centre = centreWord(control);
+  const name = CONTROL_CHART_NAMES[control.type];
+  const latest = analysis.phases.length > 1 ? ', latest phase' : '';
+  const centreValue = phase.centre === null ? null : withUnit(phase.centre * scale, options.unit);
+  const head = `${name} (a control chart: ${centre}${centreValue ? ` ${centreValue}` : ''}, limits at 3 sigma, runs judged by the Anhøj rules${latest})`;
+  if (phase.centre === null) return `${head}: no data yet for ${options.measureName}.`;
+  const inPhase = analysis.points.filter((p) => p.index >= phase.start && p.index <= phase.end);
+  const clauses = [...outsideClauses(inPhase, options), ...runClauses(phase, centre, options)];
+  const limitsNote =
+    phase.limits === 'none'
+      ? ` No limits can be worked out yet: there is no spread between neighbouring values to work them from.`
+      : phase.limits === 'collapsed'
+        ? ` The limits sit on the ${centre} itself (nearly every value is the same), so any point off it is flagged: read this chart with care.`
+        : '';
+  if (clauses.length === 0) {
+    const within = phase.limits === 'drawn' ? 'every point is inside the limits and ' : '';
+    return `${head}: no signal — ${within}the runs look random, so the ups and downs are the process's ordinary variation (common cause).${limitsNote}`;
+  }
+  // Only a shift says the process moved; one unusual point is already called good or poor above.
+  const moved = phase.longRunSignal && phase.longestRunSide ? (phase.longestRunSide === 'above' ? 'up' : 'down') : null;
+  return `${head}: ${clauses.join('; ')}.${directionSentence(moved, options.betterDirection, options.measureName, options.unit)}${limitsNote}`;
+}

@@ -1,0 +1,93 @@
+import { DateTime } from 'luxon';
+import { signalBlocks } from '../../domain/predictions/index.js';
+import { proposeSplits } from '../../domain/splits/propose-splits.js';
+import type { MeasurePoint } from '../../domain/measures/index.js';
+import type { Programme } from '../../store/schemas/programme.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
+import { cycleId } from '../pdsa/cycle-id.js';
+import { cycleAnnotations } from '../pdsa/queries.js';
+import { analyseMeasure, type MeasureAnalysis } from './analyse-measure.js';
+import { loadCaseMilestones } from '../cases/case-milestones.js';
+import { comparePeriods, indexOfStart } from './chart-settings.js';
+
+/** A new phase the bot proposes where a shift lines up with a test of change. */
+export interface PhaseProposal {
+  measureKey: string;
+  testNumber: number;
+  /** Where the phase would start: the point's period, and its child on a per-child chart. */
+  point: MeasurePoint;
+  /** "point 14 (Mar 2027)". */
+  where: string;
+  /** "The shift starting at point 14 (Mar 2027) lines up with T-12 (started 3 Mar). Start a new phase there?" */
+  sentence: string;
+}
+
+const month = (period: string) =>
+  DateTime.fromISO(period.length === 7 ? `${period}-01` : period, { zone: 'utc' }).toFormat('LLL yyyy');
+
+/**
+ * Proposals for one measure's analysis (best over all its data, so the phase names the same point
+ * in every window). Points are named by number and month, never by child: a proposal may go to a
+ * channel, where no case reference may appear.
+ */
+export async function phaseProposals(
+  store: Pick<WorkspaceStore, 'pdsa'>,
+  programme: Pick<Programme, 'ruleSet'>,
+  result: Pick<MeasureAnalysis, 'measure' | 'points' | 'analysis' | 'control'>,
+): Promise<PhaseProposal[]> {
+  const { measure, points } = result;
+  if (!result.analysis || points.length === 0) return [];
+  const linked = await cycleAnnotations(store, measure.key);
+  const tests = linked
+    .map((c) => ({ number: c.number, startedOn: c.startedOn, index: points.findIndex((p) => comparePeriods(p.period, c.startedOn) >= 0) }))
+    .filter((t) => t.index >= 0);
+  const settings = measure.settings;
+  const decided = new Set([
+    ...(settings.splitsDismissed ?? []).map((d) => d.testNumber),
+    ...settings.phases.flatMap((p) => (p.testNumber ? [p.testNumber] : [])),
+  ]);
+  const found = proposeSplits({
+    blocks: signalBlocks(result.analysis, result.control?.analysis ?? null, programme.ruleSet),
+    tests,
+    phaseStarts: settings.phases.map((p) => indexOfStart(points, p.startPeriod, p.startCaseRef)),
+    decided,
+  });
+  return found.map(({ testNumber, start }) => {
+    const test = tests.find((t) => t.number === testNumber)!;
+    const point = points[start]!;
+    const started = DateTime.fromISO(test.startedOn, { zone: 'utc' }).toFormat('d LLL');
+    const where = `point ${start + 1} (${month(point.period)})`;
+    return {
+      measureKey: measure.key,
+      testNumber,
+      point,
+      where,
+      sentence: `The shift starting at ${where} lines up with ${cycleId(testNumber)} (started ${started}). Start a new phase there?`,
+    };
+  });
+}
+
+/**
+ * The proposals under a chart as shown: worked out over all the measure's data in the chart's
+ * view, so the phase names the same point whatever window the chart showed.
+ */
+export async function proposalsForChart(
+  store: Pick<WorkspaceStore, 'pdsa' | 'dataPoints' | 'cases'>,
+  programme: Pick<Programme, 'ruleSet' | 'milestones'>,
+  shown: MeasureAnalysis,
+  today: string,
+): Promise<PhaseProposal[]> {
+  const { measure } = shown;
+  // Most charts have no linked test: spare them the second analysis over all the data.
+  if (!shown.analysis || (await cycleAnnotations(store, measure.key)).length === 0) return [];
+  const whole =
+    shown.window.since === undefined && shown.window.until === undefined
+      ? shown
+      : await analyseMeasure(store, programme, measure, {
+          today,
+          cases: measure.kind === 'custom' ? [] : await loadCaseMilestones(store),
+          window: { label: 'all data' },
+          view: shown.view,
+        });
+  return phaseProposals(store, programme, whole);
+}

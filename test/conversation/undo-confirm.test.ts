@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { COACH, LEAD, MEMBER, firstCard, replyText } from '../helpers/test-bot.js';
+import type { TestBot } from '../helpers/test-bot.js';
+import { milestonesOf, recordAndConfirm } from './milestones-helpers.js';
+import { planCycle, useProgrammeBot } from './pdsa-scenario.js';
+
+const bot = useProgrammeBot();
+const press = async (b: TestBot, replies: Awaited<ReturnType<TestBot['say']>>, id: string) => {
+  const button = firstCard(replies).buttons!.find((x) => x.id === id)!;
+  return b.act(MEMBER, button.action.verb, button.action.data ?? {});
+};
+
+describe('undo, plain or for a named case, asks first on the same card', () => {
+  it('`case <ref> undo` shows the confirmation card and changes nothing until Undo is pressed', async () => {
+    bot().setNow('2026-11-19T10:00:00Z');
+    await recordAndConfirm(bot(), 'C3001 accommodated 3 Oct');
+    bot().setNow('2026-11-19T10:10:00Z');
+    const asked = await bot().say(MEMBER, 'case C3001 undo');
+    expect(firstCard(asked).title).toBe('Undo your last change to C3001?');
+    expect(replyText(asked)).toMatch(/Accommodated Sat 3 Oct 2026/);
+    expect(await milestonesOf(bot(), 'C3001')).toHaveProperty('accommodated');
+    // The case card's "Undo last change" button asks the same question.
+    const caseCard = await bot().say(MEMBER, 'case C3001');
+    expect(firstCard(await press(bot(), caseCard, 'undo')).title).toBe('Undo your last change to C3001?');
+    expect(replyText(await press(bot(), asked, 'undo'))).toMatch(/Undone your change on \*C3001\*/);
+    expect(await milestonesOf(bot(), 'C3001')).toEqual({});
+    // The same card pressed again undoes nothing more.
+    expect(replyText(await press(bot(), asked, 'undo'))).toMatch(/already undone|changed since/);
+    expect(await bot().db.collection('audit').countDocuments({ entityId: 'C3001', action: 'undo' })).toBe(1);
+  });
+
+  it('plain `undo` steps back through your changes of the last day, not just the newest case', async () => {
+    bot().setNow('2026-11-19T11:00:00Z');
+    await recordAndConfirm(bot(), 'C3042 accommodated 3 Oct');
+    bot().setNow('2026-11-19T11:10:00Z');
+    await recordAndConfirm(bot(), 'C3050 accommodated 4 Oct');
+    const first = await bot().say(MEMBER, 'undo');
+    expect(firstCard(first).title).toBe('Undo your last change to C3050?');
+    await press(bot(), first, 'undo');
+    const second = await bot().say(MEMBER, 'undo');
+    expect(firstCard(second).title).toBe('Undo your last change to C3042?');
+  });
+
+  it('when your last change was a test of change, says so and how to change it', async () => {
+    bot().setNow('2026-11-19T12:00:00Z');
+    await recordAndConfirm(bot(), 'C3060 accommodated 3 Oct');
+    bot().setNow('2026-11-19T12:05:00Z');
+    const number = await planCycle(bot());
+    const said = replyText(await bot().say(MEMBER, 'undo'));
+    expect(said).toMatch(new RegExp(`Your last change was T-${number}`));
+    expect(said).toMatch(new RegExp(`\`pdsa T-${number} edit\``));
+    // The last change to a child's dates is still offered, on the same card.
+    expect(said).toMatch(/Undo your last change to C3060\?/);
+  });
+
+  it('plain `undo` reaches back a day; a named case is asked about at any age', async () => {
+    bot().setNow('2026-11-22T12:00:00Z');
+    expect(replyText(await bot().say(MEMBER, 'undo'))).toMatch(/no change from the last day.*case C3060 undo/s);
+    expect(firstCard(await bot().say(MEMBER, 'case C3060 undo')).title).toBe('Undo your last change to C3060?');
+  });
+
+  it('someone else’s change: refused before any card for a member, asked for a lead', async () => {
+    await recordAndConfirm(bot(), 'C3070 accommodated 3 Oct', MEMBER);
+    expect(replyText(await bot().say(COACH, 'case C3070 undo'))).toMatch(/Only they, a lead or an admin can undo it/);
+    expect(firstCard(await bot().say(LEAD, 'case C3070 undo')).title).toBe("Undo Mo Member's last change to C3070?");
+  });
+});

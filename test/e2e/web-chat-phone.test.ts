@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openChat, say, turn } from '../../src/cli/chat-driver.js';
+import { launchChromium, type Chromium } from '../../src/cli/launch-chromium.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+/** An iPhone 12–15's CSS viewport. */
+const PHONE = { width: 390, height: 844 };
+
+let app: TestApp;
+let browser: Chromium;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchChromium({ ...PHONE, touch: true });
+  page = await openChat(browser.context, app.url, 'demo-admin');
+  await turn(page, () => page.getByRole('button', { name: 'Load demo data' }).click());
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const sideways = () =>
+  page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+
+/** Where the newest reply's top is, against the bottom of the sticky header. */
+const clearOfHeader = () =>
+  page.evaluate(() => {
+    const header = document.querySelector('header.top')!.getBoundingClientRect();
+    const reply = [...document.querySelectorAll('.turn-bot')].at(-1)!.getBoundingClientRect();
+    return { replyTop: reply.top, headerBottom: header.bottom };
+  });
+
+describe('the local chat on a phone (390 × 844)', () => {
+  it('does not scroll sideways after a chart reply, and the reply is not under the sticky header', { timeout: 120_000 }, async () => {
+    const chart = await say(page, 'chart accommodation to permanence recommendation');
+    await chart.locator('figure.chart img').first().waitFor();
+    const { scroll, client } = await sideways();
+    expect(client).toBe(PHONE.width);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.waitForTimeout(600); // the reply scrolls into view smoothly
+    const { replyTop, headerBottom } = await clearOfHeader();
+    expect(replyTop).toBeGreaterThanOrEqual(headerBottom);
+  });
+
+  it('opens a chart full size on tap and closes it with Escape, focus back on the chart', { timeout: 60_000 }, async () => {
+    const zoom = page.locator('button.chart-zoom').last();
+    const shown = await zoom.locator('img').evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width);
+    await zoom.tap();
+    const dialog = page.getByRole('dialog', { name: 'Chart, full size' });
+    await dialog.waitFor();
+    const full = dialog.locator('img');
+    const size = await full.evaluate((img: HTMLImageElement) => ({ width: img.getBoundingClientRect().width, natural: img.naturalWidth, alt: img.alt }));
+    expect(size.width).toBe(size.natural);
+    expect(size.width).toBeGreaterThan(shown);
+    expect(size.alt).toMatch(/accommodation to permanence recommendation/i);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    // The full-size chart pans inside the dialog; the page itself still does not scroll sideways.
+    const { scroll, client } = await sideways();
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('chart-zoom'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).tap();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('hands over the meeting pack: a PDF to download and a page to open, still no sideways scroll', { timeout: 120_000 }, async () => {
+    const pack = await say(page, 'meeting pack');
+    expect(await pack.textContent()).toMatch(/meeting pack for .* It names no child/);
+    const pdf = pack.getByRole('link', { name: /Download meeting-pack-\d{4}-\d\d-\d\d\.pdf/ });
+    expect(await pdf.getAttribute('href')).toMatch(/^data:application\/pdf;base64,JVBERi0/);
+    const opened = browser.context.waitForEvent('page');
+    await pack.getByRole('link', { name: /Open the page/ }).tap();
+    const view = await opened;
+    await view.waitForLoadState();
+    expect(await view.title()).toMatch(/Champions’ meeting pack: Glenmoray PACE/);
+    expect(await view.locator('h2').allTextContents()).toContain('Aim groups');
+    await view.close();
+    const { scroll, client } = await sideways();
+    expect(scroll).toBeLessThanOrEqual(client);
+  });
+
+  it('keeps the header compact: one line for "You are", well under a quarter of the screen', { timeout: 30_000 }, async () => {
+    const sizes = await page.evaluate(() => {
+      const header = document.querySelector('header.top')!.getBoundingClientRect();
+      const label = document.querySelector('label[for="as"]') as HTMLElement;
+      const lineHeight = parseFloat(getComputedStyle(label).lineHeight);
+      return { header: header.height, label: label.getBoundingClientRect().height, lineHeight };
+    });
+    expect(sizes.label).toBeLessThanOrEqual(sizes.lineHeight + 1);
+    expect(sizes.header).toBeLessThanOrEqual(PHONE.height * 0.15);
+    const { scroll, client } = await sideways();
+    expect(scroll).toBeLessThanOrEqual(client);
+  });
+
+  it('after a card button, shows the press and then the answer at the bottom, scrolled into view', { timeout: 120_000 }, async () => {
+    await say(page, 'C1151 accommodated yesterday');
+    // The card by its place in the log: `say` hands back "the newest reply", which moves on.
+    const confirm = page.locator('.turn-bot').nth((await page.locator('.turn-bot').count()) - 1);
+    expect(await confirm.textContent()).toContain('Check before I save');
+    const saved = await turn(page, () => confirm.getByRole('button', { name: 'Confirm' }).tap());
+    expect(await saved.textContent()).toContain('Saved: C1151');
+    const lastTwo = await page.evaluate(() =>
+      [...document.querySelectorAll('#log > .turn')].slice(-2).map((t) => ({ user: t.classList.contains('turn-user'), text: t.textContent ?? '' })),
+    );
+    expect(lastTwo[0]).toMatchObject({ user: true, text: expect.stringContaining('Confirm') });
+    expect(lastTwo[1]).toMatchObject({ user: false, text: expect.stringContaining('Saved: C1151') });
+    // The card that was pressed cannot be pressed again.
+    expect(await confirm.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
+    await page.waitForTimeout(600); // the answer scrolls into view smoothly
+    const { replyTop, headerBottom } = await clearOfHeader();
+    expect(replyTop).toBeGreaterThanOrEqual(headerBottom);
+    // …and above the sticky message box: the answer is on screen, not somewhere below it.
+    const composerTop = await page.evaluate(() => document.querySelector('footer.composer')!.getBoundingClientRect().top);
+    expect(replyTop).toBeLessThan(composerTop);
+  });
+});

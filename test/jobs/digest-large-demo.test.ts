@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Binary } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runPlanDigests } from '../../jobs/plan-digests.js';
+import { seedArea } from '../../bench/digest-areas.js';
+import { composeDigest } from '../../src/digest/compose-digest.js';
+import { createDigestWorkerPool, type DigestWorkerPool } from '../../src/digest/digest-worker-pool.js';
+import { nextDigestSlot } from '../../src/digest/due-digest.js';
+import { createLogger } from '../../src/log.js';
+import { COLLECTIONS, ensureIndexes } from '../../src/store/collections.js';
+import type { Digest } from '../../src/store/schemas/digest.js';
+import { workspaceStore } from '../../src/store/workspace-store.js';
+import { openTestDb, type TestDb } from '../helpers/test-db.js';
+import { inject } from 'vitest';
+import { demoDigest, digestFingerprint } from './digest-demo-fingerprint.js';
+
+/**
+ * The demo programme grown to 600 children (five aim groups, 60 tests of change): what its digest
+ * says must not change when the digest is built faster (issue 15), and composing it in the worker
+ * thread must give the same digest as composing it here.
+ */
+const NOW = new Date('2026-11-19T10:00:00Z');
+const AREA = 'W1';
+const FINGERPRINT = new URL('../fixtures/digest-demo-fingerprint.json', import.meta.url);
+
+let test: TestDb;
+let pool: DigestWorkerPool;
+
+beforeAll(async () => {
+  test = await openTestDb('digest_worker');
+  await ensureIndexes(test.db);
+  await seedArea(test.db, AREA, 600, NOW);
+  pool = createDigestWorkerPool({ mongoUri: inject('mongoUri'), dbName: test.db.databaseName });
+}, 120_000);
+afterAll(async () => {
+  await pool?.close();
+  await test?.drop();
+});
+
+async function slotNow() {
+  const store = workspaceStore(test.db, AREA);
+  const programme = (await store.programmes.findOne({}))!;
+  const slot = nextDigestSlot(programme, NOW)!;
+  const at = new Date(Math.max(slot.dueAt.getTime(), NOW.getTime()));
+  return { store, programme, meeting: { at: slot.meeting.at, localDate: slot.meeting.localDate }, at };
+}
+
+describe('a large demo digest', () => {
+  it('says what the implementation before issue 15 said: charts, sentences, counts, gaps, messages', async () => {
+    const expected = JSON.parse(readFileSync(FINGERPRINT, 'utf8'));
+    const fingerprint = digestFingerprint(await demoDigest(test.db, AREA, NOW));
+    // Per group first, so a difference names the group and the part.
+    expect(fingerprint.groups).toEqual(expected.groups);
+    expect(fingerprint).toEqual(expected);
+  });
+
+  it('is composed in the worker thread exactly as in this one', async () => {
+    const { store, programme, meeting, at } = await slotNow();
+    const here = await composeDigest(store, programme, meeting, at);
+    const there = await pool.compose(store, programme, meeting, at);
+    expect(there.channel).toEqual(here.channel);
+    expect(there.leads).toEqual(here.leads);
+    expect(there.questionNumbers).toEqual(here.questionNumbers);
+    expect(there.since).toEqual(here.since);
+    expect(there.images.length).toBeGreaterThan(5);
+    expect(there.images.map((i) => i.alt)).toEqual(here.images.map((i) => i.alt));
+    for (const [i, image] of there.images.entries()) {
+      expect(Buffer.isBuffer(image.png)).toBe(true);
+      expect((image.png as Buffer).equals(here.images[i]!.png as Buffer)).toBe(true);
+    }
+    expect(Buffer.isBuffer(there.pack.pdf)).toBe(true);
+    expect((there.pack.pdf as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('is planned through the worker: stored with its images and its deliveries recorded', async () => {
+    const { at } = await slotNow();
+    const deps = { db: test.db, logger: createLogger('silent'), clock: () => at, owner: 'worker-test', compose: pool.compose };
+    expect(await runPlanDigests(deps)).toEqual({ [AREA]: 'planned' });
+    const digest = await test.db.collection<Digest>(COLLECTIONS.digests).findOne({ workspaceId: AREA });
+    expect(digest?.status).toBe('queued');
+    expect(digest?.images.length).toBeGreaterThan(5);
+    expect(digest!.images.every((i) => i.png instanceof Binary && i.png.length() > 1000)).toBe(true);
+    const deliveries = await test.db.collection(COLLECTIONS.deliveries).countDocuments({ workspaceId: AREA });
+    expect(deliveries).toBeGreaterThan(0);
+    // Planning again finds it built: exactly once, whoever composes.
+    expect(await runPlanDigests(deps)).toEqual({ [AREA]: 'exists' });
+  }, 60_000);
+});
+
+describe('a process whose worker composed a digest', () => {
+  it('ends normally, without the crash at exit a worker drawing text first used to cause', async () => {
+    const script = fileURLToPath(new URL('./digest-worker-exit.ts', import.meta.url));
+    const args = ['--import', 'tsx', script, inject('mongoUri'), test.db.databaseName, AREA];
+    const { stdout } = await promisify(execFile)(process.execPath, args, { timeout: 150_000 });
+    expect(stdout).toMatch(/^images \d+$/m);
+  }, 180_000);
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MILESTONE_CATALOGUE } from '../../src/domain/milestone-catalogue.js';
+import { nextLacReview, readAsNextReviews } from '../../src/programme/cases/next-lac-review.js';
+
+const review = (date: string, milestone = 'first_lac_review') => ({ caseRef: 'C1042', milestone, date, planned: false });
+const next = (held: Record<string, { actual?: string; planned?: string }>, date = '2026-11-03') =>
+  nextLacReview(review(date), held, DEFAULT_MILESTONE_CATALOGUE);
+
+describe('the LAC review a child is due next', () => {
+  it('is the second after a first review held before the date, the third after both', () => {
+    expect(next({ first_lac_review: { actual: '2025-02-18' } })).toBe('second_lac_review');
+    expect(next({ first_lac_review: { actual: '2025-02-18' }, second_lac_review: { actual: '2025-08-01' } })).toBe('third_lac_review');
+    expect(next({ first_lac_review: { actual: '2025-02-18' }, second_lac_review: { planned: '2026-11-03' } })).toBe('second_lac_review');
+  });
+
+  it('stays as said when the child has no review before the date, or the next is held later', () => {
+    expect(next({})).toBeNull();
+    expect(next({ first_lac_review: { actual: '2026-11-03' } })).toBeNull();
+    expect(next({ first_lac_review: { actual: '2026-12-01' } })).toBeNull();
+    expect(next({ first_lac_review: { actual: '2025-02-18' }, second_lac_review: { actual: '2026-12-01' } })).toBeNull();
+    expect(nextLacReview({ ...review('2026-11-03'), milestone: 'accommodated' }, { accommodated: { actual: '2025-01-01' } }, DEFAULT_MILESTONE_CATALOGUE)).toBeNull();
+  });
+
+  it('never moves past the last review the catalogue still has', () => {
+    const retired = DEFAULT_MILESTONE_CATALOGUE.map((m) => (m.key === 'second_lac_review' ? { ...m, retired: true } : m));
+    expect(nextLacReview(review('2026-11-03'), { first_lac_review: { actual: '2025-02-18' } }, retired)).toBeNull();
+  });
+
+  it('moves only the records allowed, and says null when none moves', () => {
+    const existing = new Map([['C1042', { first_lac_review: { actual: '2025-02-18' } }]]);
+    const records = [review('2026-11-03'), { ...review('2025-01-05'), milestone: 'accommodated' }];
+    expect(readAsNextReviews(records, existing, DEFAULT_MILESTONE_CATALOGUE)?.map((r) => r.milestone)).toEqual(['second_lac_review', 'accommodated']);
+    expect(readAsNextReviews(records, existing, DEFAULT_MILESTONE_CATALOGUE, () => false)).toBeNull();
+  });
+});
