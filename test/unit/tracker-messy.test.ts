@@ -436,7 +436,7 @@ describe('rows', () => {
       ],
     });
     expect(reading.rowErrors).toEqual([
-      { row: 2, reason: 'the “Accommodated” date is not a real date (day 31 of April)' },
+      { row: 2, reason: '31/04/2025 is not a date' },
       { row: 3, reason: 'the “Accommodated” date is more than 18 years ago' },
       { row: 4, reason: 'the “Permanence panel” date is more than 2 years ahead' },
       { row: 5, reason: 'first LAC review before the accommodation' },
@@ -463,7 +463,7 @@ describe('rows', () => {
     expect(reading.rows.map((r) => r.row)).toEqual([2]);
     expect(reading.rowErrors).toEqual([
       { row: 4, reason: 'second row for C1001 with different dates' },
-      { row: 5, reason: 'the “Accommodated” date is not a real date (day 30 of February)' },
+      { row: 5, reason: '30/02/2025 is not a date' },
       { row: 6, reason: 'second row for C1002, whose first row was refused' },
     ]);
     expect([reading.cases, reading.dates]).toEqual([1, 1]);

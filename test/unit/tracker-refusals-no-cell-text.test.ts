@@ -31,13 +31,17 @@ describe('refused rows never show what a cell holds', () => {
     const csv = ['Ref,Accommodated,First LAC review', ...ROWS.map((r) => r.join(','))].join('\n');
     const reading = await readTracker(Buffer.from(csv, 'utf8'), 'tracker.csv', settings);
     expect(reading.rowErrors).toHaveLength(ROWS.length);
+    // A date-shaped text that is no day is quoted (the sample tracker's stated summary says
+    // "30/02/2025 is not a date"): digits and separators only, so it cannot name anyone.
+    const dateShaped = /^[\d/.-]+$/;
     for (const { row, reason } of reading.rowErrors) {
-      const cells = ROWS[Number(row) - 2]!.filter((c) => c.length > 0);
+      const cells = ROWS[Number(row) - 2]!.filter((c) => c.length > 0 && !(dateShaped.test(c) && reason === `${c} is not a date`));
       for (const cell of cells) expect(reason, `row ${row}`).not.toContain(cell);
     }
     const reasons = reading.rowErrors.map((e) => e.reason);
-    expect(reasons).toContain('the “Accommodated” date is not a real date (day 30 of February)');
-    expect(reasons).toContain('the “Accommodated” date is not a real date (there is no month 13)');
-    expect(reasons).toContain('the “Accommodated” date is not a real date (there is no day 0)');
+    expect(reasons).toContain('30/02/2025 is not a date');
+    expect(reasons).toContain('31/13/2025 is not a date');
+    expect(reasons).toContain('00/10/2025 is not a date');
+    expect(reasons).toContain('the “Accommodated” cell does not hold a date');
   });
 });

@@ -34,11 +34,12 @@ type MilestoneCell = { milestone: string; header: string; read: ReturnType<typeo
 
 function problemWith(cell: MilestoneCell, window: DateWindow): string | null {
   const { read, header } = cell;
-  // Named by its column, never by what the cell holds: a row reason is shown in the preview, and
-  // the README promises no cell's text is (a date column can hold a note about the child).
+  // Named by its column, never by what the cell holds: a row reason is shown in the preview, and a
+  // date column can hold a note about the child. The one exception is a date-shaped text that is no
+  // day ("30/02/2025"): digits and separators only, quoted as the programme's import summary states.
   switch (read.kind) {
     case 'invalid':
-      return `the “${header}” date is not a real date (${read.why})`;
+      return `${read.text} is not a date`;
     case 'no_year':
       return `the “${header}” date has no year`;
     case 'error':

@@ -24,6 +24,8 @@ import { requireCycleEditor } from './permissions.js';
 import { checkablePrediction } from './checkable-prediction.js';
 import { CURRENT_IDEA, type PlanMode } from './plan-form.js';
 import { type PlanInput, PlanInputSchema } from './plan-input.js';
+import { resolvePerson } from '../../resolve-person.js';
+import type { Member } from '../../../store/schemas/member.js';
 
 type PlanSubmit = { number?: number; previous?: number };
 
@@ -79,8 +81,8 @@ async function resolveFields(
     throw new ValidationError('unknown_group', 'Choose one of the aim groups in the list.', {
       field: 'groupKey',
     });
-  const ownerId = input.ownerId?.split(',')[0]?.trim() || ctx.turn.user.id;
-  const owner = await ctx.store.members.findOne({ userId: ownerId });
+  const owner = await planOwner(ctx, input.ownerId?.split(',')[0]?.trim());
+  const ownerId = owner?.userId ?? ctx.turn.user.id;
   // Everything the form has beyond these is a field of the worksheet's Plan.
   const {
     title,
@@ -183,4 +185,20 @@ async function updatePlan(
   if (!after) throw changedMeanwhile(before.number);
   await flushCycleAudit(ctx, after);
   return withoutPendingAudit(after) as PdsaCycle;
+}
+
+/**
+ * The test's owner from the form: a platform picker gives a user id, the local chat's text field a
+ * name as people know them; either resolves to a member, and a problem is shown by the field.
+ */
+async function planOwner(ctx: TurnContext, said: string | undefined): Promise<Member | null> {
+  if (!said) return ctx.store.members.findOne({ userId: ctx.turn.user.id });
+  try {
+    return await resolvePerson(ctx, said);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw new ValidationError(error.code, error.userMessage, { field: 'ownerId', cause: error });
+    }
+    throw error;
+  }
 }
