@@ -37,4 +37,17 @@ describe('words the bot will post in a channel', () => {
     await bot.say(COACH, 'digest question legal-processes Should we adopt T-1?');
     expect((await stored()).map((p) => p.text)).toEqual(['What did T-1 teach you?', 'Should we adopt T-1?']);
   });
+
+  it('audits each prompt and question once, and leaves no entry waiting on them', async () => {
+    const [prompt, question] = await stored();
+    await bot.say(COACH, `prompt cancel P-${prompt!.number}`);
+    const audit = await bot.db.collection('audit').find({ entity: 'prompt' }).sort({ at: 1, _id: 1 }).toArray();
+    expect(audit.map((a) => [a.entityId, a.action])).toEqual([
+      [`P-${prompt!.number}`, 'schedule'],
+      [`P-${question!.number}`, 'queue_question'],
+      [`P-${prompt!.number}`, 'cancel'],
+    ]);
+    expect((await stored()).filter((p) => p.pendingAudit)).toEqual([]);
+  });
 });
+

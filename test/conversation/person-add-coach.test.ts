@@ -35,4 +35,15 @@ describe('adding someone as the coach of a group', () => {
     await bot.say(ADMIN, 'group health coach "Kit Moss"');
     expect(await bot.db.collection('audit').countDocuments({ workspaceId: WS, entityId: 'local-kit-moss', action: 'grant_coach' })).toBe(1);
   });
+
+  it("`coach remove` takes the role and every group's coach list away, audited once, nothing left waiting", async () => {
+    expect(replyText(await bot.say(ADMIN, 'coach remove "Kit Moss"'))).toMatch(/Kit Moss is no longer a coach/);
+    const kit = await bot.db.collection('members').findOne({ workspaceId: WS, userId: 'local-kit-moss' });
+    expect(kit!.roles).toEqual([]);
+    expect(kit!.pendingAudit).toBeUndefined();
+    const coaching = await bot.db.collection('groups').countDocuments({ workspaceId: WS, coaches: 'local-kit-moss' });
+    expect(coaching).toBe(0);
+    expect(await bot.db.collection('audit').countDocuments({ workspaceId: WS, entityId: 'local-kit-moss', action: 'remove_coach' })).toBe(1);
+  });
 });
+

@@ -138,4 +138,15 @@ describe('a change stopped half-way is finished by the repair sweep, once', () =
     expect(await own.audit.countDocuments({ entityId: 'C5950', action: 'alert_snooze' })).toBe(1);
     expect((await own.notices.findOne({ caseRef: 'C5950' }))!.pendingAudit).toBeUndefined();
   });
+
+  it('a coach prompt written with its audit entry still carried gets the entry, once, whatever its workspace carries', async () => {
+    const own = workspaceStore(testDb.db, 'W-REPAIR-PROMPT');
+    const prompt = { number: 7, kind: 'prompt' as const, groupKey: 'legal', text: 'What did you try this week?' };
+    const pendingAudit = pendingAuditOf(ctx(), { entity: 'prompt', entityId: 'P-7', action: 'schedule', before: null, after: prompt });
+    await own.prompts.insertOne({ ...prompt, createdBy: ctx().actor(), status: 'active', createdAt: NOW, updatedAt: NOW, pendingAudit });
+    expect((await finishStoppedChanges(testDb.db, NOW)).audited).toBeGreaterThanOrEqual(1);
+    await finishStoppedChanges(testDb.db, NOW);
+    expect(await own.audit.countDocuments({ entityId: 'P-7', action: 'schedule' })).toBe(1);
+    expect((await own.prompts.findOne({ number: 7 }))!.pendingAudit).toBeUndefined();
+  });
 });

@@ -8,7 +8,7 @@ import type { WorkspaceStore } from '../../store/workspace-store.js';
 import type { ModelContext } from '../model-context.js';
 
 /** Collections whose documents carry their change's audit entry until it is written. */
-export const AUDITED_COLLECTIONS = ['pdsa', 'measures', 'cases', 'members', 'notices', 'programmes'] as const;
+export const AUDITED_COLLECTIONS = ['pdsa', 'measures', 'cases', 'members', 'notices', 'programmes', 'prompts'] as const;
 export type AuditedCollection = (typeof AUDITED_COLLECTIONS)[number];
 
 type Carrier = Document & { workspaceId: string; pendingAudit?: PendingAudit };

@@ -9,7 +9,7 @@ import { ActorSchema } from './common.js';
  */
 export const PendingAuditSchema = z.object({
   key: z.string().max(120),
-  entity: z.enum(['pdsa', 'measure', 'case', 'member', 'group', 'programme']),
+  entity: z.enum(['pdsa', 'measure', 'case', 'member', 'group', 'programme', 'prompt']),
   entityId: z.string(),
   action: z.string().max(60),
   before: z.unknown().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActorSchema, IsoDateSchema, ObjectIdSchema, UserIdSchema } from './common.js';
+import { PendingAuditSchema } from './pending-audit.js';
 
 const LocalTimeSchema = z.string().regex(/^\d{2}:\d{2}$/);
 
@@ -43,6 +44,8 @@ export const PromptSchema = z.object({
   usedInDigest: z.string().max(260).optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
+  /** The audit entry of the last change, until it is written (see programme/audit/pending-audit.ts). */
+  pendingAudit: PendingAuditSchema.optional(),
 });
 export type Prompt = z.infer<typeof PromptSchema>;
 

@@ -3,7 +3,7 @@ import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
-import { auditPrompt } from '../prompts/audit-prompt.js';
+import { flushPromptAudit, promptAudit } from '../prompts/audit-prompt.js';
 import { plain } from '../../replies.js';
 import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 
@@ -35,8 +35,9 @@ export async function queueQuestion(ctx: TurnContext, rest: string): Promise<str
     createdBy: ctx.actor(),
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    pendingAudit: promptAudit(ctx, number, 'queue_question', null, { groupKey: group.key, text: question }),
   });
-  await auditPrompt(ctx, number, 'queue_question', null, { groupKey: group.key, text: question });
+  await flushPromptAudit(ctx, number);
   const waiting = await ctx.store.prompts.countDocuments(queued);
   const note =
     waiting > MAX_QUESTIONS

@@ -4,7 +4,7 @@ import type { PromptSchedule } from '../../../store/schemas/prompt.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
-import { auditPrompt } from './audit-prompt.js';
+import { flushPromptAudit, promptAudit } from './audit-prompt.js';
 import { describeSchedule } from './describe-schedule.js';
 import { parseSchedule, SCHEDULE_EXAMPLES } from './parse-schedule.js';
 import { nextOccurrence, subgroupCadence } from '../../../programme/prompts/prompt-occurrences.js';
@@ -57,8 +57,9 @@ export async function schedulePrompt(ctx: TurnContext, rest: string): Promise<st
     status: 'active',
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    pendingAudit: promptAudit(ctx, number, 'schedule', null, prompt),
   });
-  await auditPrompt(ctx, number, 'schedule', null, prompt);
+  await flushPromptAudit(ctx, number);
   const next = nextOccurrence(schedule, group, zone, ctx.now);
   const first = next ? ` First: ${describeWhen(next, zone)}.` : '';
   const replies = `Replies in its thread come to you: \`prompt responses P-${number}\`.`;

@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { describeWhen } from '../../../programme/meetings/describe-meeting.js';
-import { auditPrompt } from './audit-prompt.js';
+import { flushPromptAudit, promptAudit } from './audit-prompt.js';
 import { describeSchedule } from './describe-schedule.js';
 import { nextOccurrence } from '../../../programme/prompts/prompt-occurrences.js';
 import { plain } from '../../replies.js';
@@ -41,8 +41,11 @@ export async function cancelPrompt(ctx: TurnContext, rest: string): Promise<stri
     throw new NotFoundError(message, 'unknown_prompt');
   }
   const cancelled = { status: 'cancelled' as const };
-  const update = { $set: { ...cancelled, updatedAt: ctx.now } };
+  // A change never replaces an entry still waiting to be written.
+  await flushPromptAudit(ctx, before.number);
+  const pendingAudit = promptAudit(ctx, before.number, 'cancel', before, cancelled);
+  const update = { $set: { ...cancelled, updatedAt: ctx.now, pendingAudit } };
   await ctx.store.prompts.updateOne({ number: before.number }, update);
-  await auditPrompt(ctx, before.number, 'cancel', before, cancelled);
+  await flushPromptAudit(ctx, before.number);
   return `P-${number} cancelled: it will not go out again.`;
 }

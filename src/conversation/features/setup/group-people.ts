@@ -1,4 +1,5 @@
 import { ValidationError } from '../../../errors.js';
+import { changeWorkspaceRole } from '../../../programme/people/workspace-role.js';
 import type { Group } from '../../../store/schemas/group.js';
 import type { Member } from '../../../store/schemas/member.js';
 import type { TurnContext } from '../../context.js';
@@ -27,10 +28,7 @@ export async function addToGroup(ctx: TurnContext, group: Group, role: GroupRole
 /** Gives the programme's coach role, audited as `coach add` does; false when they had it already. */
 async function grantCoachRole(ctx: TurnContext, person: Member): Promise<boolean> {
   if (person.roles.includes('coach')) return false;
-  const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId, roles: { $ne: 'coach' } }, { $addToSet: { roles: 'coach' } });
-  if (!after) return false; // granted at the same moment by someone else
-  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: 'grant_coach', before: person, after, source: ctx.source() });
-  return true;
+  return (await changeWorkspaceRole(ctx, person, 'coach', 'grant')) !== null;
 }
 
 /**

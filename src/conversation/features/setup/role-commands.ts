@@ -8,6 +8,7 @@ import { resolvePerson } from '../../resolve-person.js';
 import type { TurnContext } from '../../context.js';
 import { addToGroup, joinGroup, linkChannel } from './group-people.js';
 import { leaveGroup } from './group-changes.js';
+import { changeWorkspaceRole } from '../../../programme/people/workspace-role.js';
 
 /** Takes a workspace role away; the last admin stays, so the workspace is never without one. */
 async function removeWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
@@ -17,8 +18,7 @@ async function removeWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: s
   if (role === 'admin' && (await ctx.store.members.countDocuments({ roles: 'admin' })) <= 1) {
     throw new ValidationError('last_admin', `${plain(person.name)} is the only admin. Make someone else an admin first (\`admin add @name\`).`);
   }
-  const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId, roles: role }, { $pull: { roles: role } });
-  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: `remove_${role}`, before: person, after, source: ctx.source() });
+  await changeWorkspaceRole(ctx, person, role, 'remove');
   return `${plain(person.name)} is no longer ${role === 'admin' ? 'an admin' : 'a coach'}.`;
 }
 
@@ -26,8 +26,7 @@ async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: st
   ctx.requireRole(['admin'], `make people ${role}s`);
   const person = await resolvePerson(ctx, who, { addIfNew: true });
   if (person.roles.includes(role)) return `${plain(person.name)} is already ${role === 'admin' ? 'an admin' : 'a coach'}.`;
-  const after = await ctx.store.members.findOneAndUpdate({ userId: person.userId }, { $addToSet: { roles: role } });
-  await ctx.store.recordAudit({ actor: ctx.actor(), entity: 'member', entityId: person.userId, action: `grant_${role}`, before: person, after, source: ctx.source() });
+  await changeWorkspaceRole(ctx, person, role, 'grant');
   return `${plain(person.name)} is now ${role === 'admin' ? 'an admin' : 'a coach'}.`;
 }
 
