@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPhaseOptions } from './check-phase-options.js';
 
 const wholePositions = (what: string) =>
   z.array(
@@ -42,19 +43,7 @@ export const RunChartInputSchema = z
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path, message });
     if (n === 0) issue(['values'], 'has no points: a run chart needs at least one');
-    if (input.freeze !== undefined && input.freeze > n) {
-      issue(['freeze'], `${input.freeze} is beyond the ${n} values`);
-    }
-    (input.parts ?? []).forEach((part, i, parts) => {
-      if (part >= n) {
-        issue(['parts', i], `a phase cannot start after point ${part}: there are ${n} values`);
-      } else if (i > 0 && part <= parts[i - 1]!) {
-        issue(['parts', i], `must be increasing (${parts[i - 1]} then ${part})`);
-      }
-    });
-    (input.exclude ?? []).forEach((position, i) => {
-      if (position > n) issue(['exclude', i], `point ${position} is beyond the ${n} values`);
-    });
+    checkPhaseOptions(input, n, issue);
   });
 
 export type RunChartInput = z.infer<typeof RunChartInputSchema>;

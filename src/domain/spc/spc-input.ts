@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPhaseOptions } from '../runchart/check-phase-options.js';
 
 export const CONTROL_CHART_TYPES = ['i', 'mr', 'c', 'u', 'p', 'g'] as const;
 export type ControlChartType = (typeof CONTROL_CHART_TYPES)[number];
@@ -94,19 +95,7 @@ export const SpcInputSchema = z
         }
       });
     }
-    if (input.freeze !== undefined && input.freeze > n) {
-      issue(['freeze'], `${input.freeze} is beyond the ${n} values`);
-    }
-    (input.parts ?? []).forEach((part, i, parts) => {
-      if (part >= n) {
-        issue(['parts', i], `a phase cannot start after point ${part}: there are ${n} values`);
-      } else if (i > 0 && part <= parts[i - 1]!) {
-        issue(['parts', i], `must be increasing (${parts[i - 1]} then ${part})`);
-      }
-    });
-    (input.exclude ?? []).forEach((position, i) => {
-      if (position > n) issue(['exclude', i], `point ${position} is beyond the ${n} values`);
-    });
+    checkPhaseOptions(input, n, issue);
   });
 
 export type SpcInput = z.infer<typeof SpcInputSchema>;
