@@ -1,7 +1,7 @@
 import { centreLineName, limitsCollapsed, type ParsedControlChartSpec } from './control-chart-spec.js';
 import { formatValue } from './format-value.js';
 import { neutral, okabeIto } from './palette.js';
-import type { LineDataset } from './run-chart-datasets.js';
+import { excludedDataset, only, type LineDataset } from './run-chart-datasets.js';
 
 /** Which colour draws what on a control chart; shapes and dashes repeat each distinction. */
 export const controlChartColours = {
@@ -14,9 +14,6 @@ export const controlChartColours = {
   target: okabeIto.purple,
   annotation: neutral.text,
 } as const;
-
-const only = (values: (number | null)[], indices: Set<number>) =>
-  values.map((v, i) => (indices.has(i) ? v : null));
 
 const within = (values: (number | null)[], from: number, to: number) =>
   values.map((v, i) => (i >= from && i <= to ? v : null));
@@ -63,17 +60,7 @@ function pointDatasets(spec: ParsedControlChartSpec): LineDataset[] {
     });
   }
   if (excluded.size > 0) {
-    datasets.push({
-      label: 'Excluded',
-      data: only(spec.values, excluded),
-      showLine: false,
-      pointStyle: 'crossRot',
-      pointRadius: 6,
-      borderWidth: 2,
-      borderColor: controlChartColours.excluded,
-      backgroundColor: neutral.background,
-      order: -1,
-    });
+    datasets.push(excludedDataset(spec.values, excluded, controlChartColours.excluded));
   }
   return datasets;
 }

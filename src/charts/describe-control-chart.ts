@@ -1,3 +1,4 @@
+import { describedPoints } from './described-points.js';
 import {
   CONTROL_CHART_NAMES,
   centreLineName,
@@ -6,7 +7,6 @@ import {
 } from './control-chart-spec.js';
 import { describeIndexRanges } from './describe-index-ranges.js';
 import { formatValue } from './format-value.js';
-import { formatXLabel } from './format-x-label.js';
 import { lowerFirst } from './lower-first.js';
 
 function describeCentres(spec: ParsedControlChartSpec, labels: string[]): string {
@@ -43,15 +43,7 @@ function describeLimits(spec: ParsedControlChartSpec): string {
  * limits and the signals, then the target, tests of change and excluded points.
  */
 export function describeControlChart(spec: ParsedControlChartSpec): string {
-  // A child is named by reference and date where references may go, by the date alone elsewhere.
-  const dates = spec.labels.map((label) => formatXLabel(label, 'long'));
-  const labels = dates.map((when, i) => {
-    const name = spec.pointNames?.[i];
-    return name ? `${name} (${when})` : when;
-  });
-  const present = spec.values.filter((v) => v !== null).length;
-  const missing = spec.values.length - present;
-  const period = labels.length === 1 ? labels[0] : `${labels[0]} to ${labels.at(-1)}`;
+  const { labels, dates, present, missing, period } = describedPoints(spec);
   const parts = [
     `${CONTROL_CHART_NAMES[spec.chartType]} (a control chart) of ${lowerFirst(spec.measureName)} (${spec.unit}), ${period}: ${present} points` +
       (missing > 0 ? `, ${missing} missing.` : '.'),

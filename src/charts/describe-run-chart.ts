@@ -1,6 +1,6 @@
 import { describeIndexRanges } from './describe-index-ranges.js';
+import { describedPoints } from './described-points.js';
 import { formatValue } from './format-value.js';
-import { formatXLabel } from './format-x-label.js';
 import { lowerFirst } from './lower-first.js';
 import type { ParsedRunChartSpec, RunChartPhase } from './run-chart-spec.js';
 
@@ -46,15 +46,7 @@ function describeSignals(spec: ParsedRunChartSpec, labels: string[]): string {
  * target, tests of change and excluded points, in sentences a screen reader can read out.
  */
 export function describeRunChart(spec: ParsedRunChartSpec): string {
-  // A child is named by reference and date where references may go, by the date alone elsewhere.
-  const dates = spec.labels.map((label) => formatXLabel(label, 'long'));
-  const labels = dates.map((when, i) => {
-    const name = spec.pointNames?.[i];
-    return name ? `${name} (${when})` : when;
-  });
-  const present = spec.values.filter((v) => v !== null).length;
-  const missing = spec.values.length - present;
-  const period = labels.length === 1 ? labels[0] : `${labels[0]} to ${labels.at(-1)}`;
+  const { labels, dates, present, missing, period } = describedPoints(spec);
   const parts = [
     `Run chart of ${lowerFirst(spec.measureName)} (${spec.unit}), ${period}: ${present} points` +
       (missing > 0 ? `, ${missing} missing.` : '.'),

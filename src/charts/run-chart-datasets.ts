@@ -16,8 +16,23 @@ export const runChartColours = {
 export type LineDataset = ChartDataset<'line', (number | null)[]>;
 
 /** Keeps only the values at `indices`, so an overlay dataset draws just those points. */
-function only(values: (number | null)[], indices: Set<number>): (number | null)[] {
+export function only(values: (number | null)[], indices: Set<number>): (number | null)[] {
   return values.map((v, i) => (indices.has(i) ? v : null));
+}
+
+/** Excluded points as grey crosses over the series, on the run chart and the control chart alike. */
+export function excludedDataset(values: (number | null)[], excluded: Set<number>, colour: string): LineDataset {
+  return {
+    label: 'Excluded',
+    data: only(values, excluded),
+    showLine: false,
+    pointStyle: 'crossRot',
+    pointRadius: 6,
+    borderWidth: 2,
+    borderColor: colour,
+    backgroundColor: neutral.background,
+    order: -1,
+  };
 }
 
 function span(count: number, from: number, to: number, value: number): (number | null)[] {
@@ -83,17 +98,7 @@ function pointDatasets(spec: ParsedRunChartSpec): LineDataset[] {
     });
   }
   if (excluded.size > 0) {
-    datasets.push({
-      label: 'Excluded',
-      data: only(spec.values, excluded),
-      showLine: false,
-      pointStyle: 'crossRot',
-      pointRadius: 6,
-      borderWidth: 2,
-      borderColor: runChartColours.excluded,
-      backgroundColor: neutral.background,
-      order: -1,
-    });
+    datasets.push(excludedDataset(spec.values, excluded, runChartColours.excluded));
   }
   return datasets;
 }
