@@ -15,6 +15,12 @@ describe('proposeSplits', () => {
     expect(proposeSplits({ blocks: [shift(9)], tests, phaseStarts: [], decided: none })).toEqual([]);
   });
 
+  it('asks once per test: a second shift lining up with the same test is not proposed again', () => {
+    const tests = [{ number: 20, index: 70 }];
+    const blocks = [shift(71, 72), { ...shift(73), kind: 'beyond-limits' as const }];
+    expect(proposeSplits({ blocks, tests, phaseStarts: [], decided: none })).toEqual([{ testNumber: 20, start: 71 }]);
+  });
+
   it('names the latest test before the shift, and skips trends, decided tests and existing phases', () => {
     const tests = [{ number: 3, index: 8 }, { number: 4, index: 9 }];
     expect(proposeSplits({ blocks: [shift(10)], tests, phaseStarts: [], decided: none })).toEqual([{ testNumber: 4, start: 10 }]);

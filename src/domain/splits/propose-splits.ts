@@ -16,7 +16,8 @@ export interface SplitProposal {
  * New phases worth proposing: each shift or run of points beyond a limit (trends are not a change
  * of level) that begins 0..SPLIT_WITHIN points after a linked test's first point, at the latest such
  * test. Never at the first point, never where a phase already starts, and never for a test already
- * decided on (accepted or dismissed). The bot only proposes: people decide.
+ * decided on (accepted or dismissed), and once per test (at its first shift). The bot only
+ * proposes: people decide.
  */
 export function proposeSplits(input: {
   blocks: readonly SignalBlock[];
@@ -33,6 +34,9 @@ export function proposeSplits(input: {
       .filter((t) => block.start - t.index >= 0 && block.start - t.index <= SPLIT_WITHIN)
       .sort((a, b) => b.index - a.index || b.number - a.number)[0];
     if (!lined || input.decided.has(lined.number)) continue;
+    // One proposal per test: accepting or dismissing is decided per test, so a second shift that
+    // lines up with the same test would be the same question twice.
+    if (proposals.some((p) => p.testNumber === lined.number)) continue;
     proposals.push({ testNumber: lined.number, start: block.start });
   }
   return proposals;
