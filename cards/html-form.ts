@@ -13,6 +13,8 @@ interface Field {
   name: string;
   label: string;
   required: boolean;
+  /** Shown instead of "(optional)" when the answer is needed but may come from either of two controls. */
+  needed?: string;
   hint?: string;
   control: (attributes: string) => string;
 }
@@ -54,12 +56,18 @@ function fieldHtml(field: Field, prefix: string, error: string | undefined): str
     .join(' ');
   return [
     '<div class="field">',
-    `<label for="${e(id)}">${e(field.label)}${field.required ? '' : ' <span class="optional">(optional)</span>'}</label>`,
+    `<label for="${e(id)}">${e(field.label)}${labelNote(field)}</label>`,
     field.hint ? `<p class="hint" id="${e(id)}-hint">${e(field.hint)}</p>` : '',
     `<p class="error" id="${e(id)}-error" role="alert">${error ? e(error) : ''}</p>`,
     field.control(attributes),
     '</div>',
   ].join('');
+}
+
+/** "(optional)" for what may be left out; nothing for what is required; the either-or note otherwise. */
+function labelNote(field: Field): string {
+  if (field.required) return '';
+  return ` <span class="optional">(${e(field.needed ?? 'optional')})</span>`;
 }
 
 const valueAttr = (value: string | undefined) => (value ? ` value="${e(value)}"` : '');
@@ -111,9 +119,11 @@ function fieldsFor(input: FormInput): Field[] {
         )
         .join('');
       // With "other", either control may carry the answer, so neither is required on its own.
+      const either = base.required && input.allowOther === true;
       const select: Field = {
         ...base,
         required: base.required && input.allowOther !== true,
+        ...(either && { needed: 'pick one, or type a new one below' }),
         control: (a) => `<select ${a}><option value="">Choose…</option>${options}</select>`,
       };
       if (!input.allowOther) return [select];
@@ -121,6 +131,7 @@ function fieldsFor(input: FormInput): Field[] {
         name: otherInputId(input.id),
         label: 'Or type a new one',
         required: false,
+        ...(either && { needed: 'if none above fits' }),
         control: (a) => `<input type="text" ${a}>`,
       };
       return [select, other];

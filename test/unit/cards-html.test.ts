@@ -221,3 +221,21 @@ describe('a people field in the local chat', () => {
     expect(html).not.toContain('demo-admin');
   });
 });
+
+describe('a required choice that may also be typed', () => {
+  it('is not labelled optional: the label says to pick one or type one', () => {
+    const card: Card = {
+      title: 'Plan',
+      form: formFixture({
+        id: 'plan',
+        title: 'Plan',
+        submitLabel: 'Save',
+        submit: { verb: 'pdsa.plan' },
+        inputs: [{ kind: 'choice', id: 'idea', label: 'Change idea', required: true, allowOther: true, options: [{ value: 'a', label: 'A' }] }],
+      }),
+    };
+    const html = toHtml(card);
+    expect(html).not.toContain('(optional)');
+    expect(html).toContain('Change idea <span class="optional">(pick one, or type a new one below)</span>');
+  });
+});
