@@ -54,7 +54,7 @@ export async function waitingLines(ctx: TurnContext, heading: string, late: Wait
   if (!inDirect(ctx)) return heading;
   const sorted = [...late].sort((a, b) => b.weeks - a.weeks || a.caseRef.localeCompare(b.caseRef));
   const more = sorted.length > SHOW ? [`…and ${sorted.length - SHOW} more`] : [];
-  const line = (l: WaitingLine) => `- ${l.caseRef}: ${l.weeks} weeks${owners.has(l.caseRef) ? ` (${plain(owners.get(l.caseRef)!)})` : ''}`;
+  const line = (l: WaitingLine) => `- ${l.caseRef}: ${l.weeks} ${l.weeks === 1 ? 'week' : 'weeks'}${owners.has(l.caseRef) ? ` (${plain(owners.get(l.caseRef)!)})` : ''}`;
   return [heading, ...sorted.slice(0, SHOW).map(line), ...more].join('\n');
 }
 
