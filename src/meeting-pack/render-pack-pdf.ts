@@ -1,6 +1,7 @@
 import type { MeetingPack, PackGroup, PackList } from './pack-model.js';
 import { PACK_HEADINGS } from './pack-model.js';
 import { latinOnly, packFonts, type PackFonts } from './pack-fonts.js';
+import { parsedFont } from './parsed-fonts.js';
 import { opaquePng } from './opaque-png.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -166,9 +167,13 @@ export async function renderPackPdf(pack: MeetingPack, fonts: PackFonts = packFo
       Subject: 'Aims, key measures, children waiting, tests of change, data gaps and questions',
     },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.registerFont('italic', fonts.italic);
+  const [regular, bold, italic] = await Promise.all(
+    [fonts.regular, fonts.bold, fonts.italic].map((path) => parsedFont(path, !fonts.unicode)),
+  );
+  // @types/pdfkit lists paths and buffers; pdfkit itself also takes a parsed fontkit font.
+  doc.registerFont('regular', regular as string);
+  doc.registerFont('bold', bold as string);
+  doc.registerFont('italic', italic as string);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
