@@ -6,6 +6,9 @@ import type { Digest } from '../store/schemas/digest.js';
 import type { Programme } from '../store/schemas/programme.js';
 import type { Workspace } from '../store/schemas/workspace.js';
 
+/** What enqueueing reads of a digest: who gets a part, and which meeting it is for. */
+export type DigestForDeliveries = Pick<Digest, '_id' | 'occurrence'> & { leads: Pick<Digest['leads'][number], 'userId'>[] };
+
 /**
  * The channel post and each lead's direct message, as delivery records. Keyed by digest (which
  * names the meeting) and recipient, so enqueueing again adds nothing.
@@ -13,7 +16,7 @@ import type { Workspace } from '../store/schemas/workspace.js';
 export async function enqueueDigestDeliveries(
   db: Db,
   programme: Programme,
-  digest: Digest,
+  digest: DigestForDeliveries,
   now: Date,
 ): Promise<void> {
   const { workspaceId, championsChannel } = programme;

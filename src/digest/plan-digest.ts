@@ -18,6 +18,12 @@ export interface PlanOptions {
 
 export type PlanOutcome = 'planned' | 'exists' | 'busy';
 
+/**
+ * What enqueueing deliveries reads of a digest. Not its charts and pack: read back whole, a digest's
+ * megabyte or two of images would be encoded, sent and decoded again only to be dropped.
+ */
+const FOR_DELIVERIES = { _id: 1, status: 1, occurrence: 1, 'leads.userId': 1 } as const;
+
 export const digestId = (workspaceId: string, occurrence: string) => `${workspaceId}:${occurrence}`;
 
 type Build = { by: string; until: Date };
@@ -39,7 +45,7 @@ export async function planDigest(
   const id = digestId(programme.workspaceId, slot.meeting.scheduledDate);
   const build = { by: owner, until: new Date(now.getTime() + options.buildLeaseMs) };
   if (!(await claimBuild(db, programme, slot, id, build, now))) {
-    const existing = await digests.findOne({ _id: id });
+    const existing = await digests.findOne({ _id: id }, { projection: FOR_DELIVERIES });
     if (!existing || existing.status === 'building') return 'busy';
     // A builder that died after building but before enqueueing leaves a queued digest to finish.
     if (existing.status === 'queued') await enqueueDigestDeliveries(db, programme, existing, now);
@@ -52,7 +58,7 @@ export async function planDigest(
   const done = await digests.findOneAndUpdate(
     { _id: id, status: 'building', 'build.by': owner },
     { $set: { ...built, status: 'queued', builtAt: now }, $unset: { build: '' } },
-    { returnDocument: 'after' },
+    { returnDocument: 'after', projection: FOR_DELIVERIES },
   );
   if (!done) return 'busy'; // our lease lapsed and someone else builds it now
   const numbers = { $in: questionNumbers };

@@ -5,6 +5,7 @@ import { CommandError } from '../command-error.js';
 import { cloneDocument, withIdFirst } from './document-utils.js';
 import { mingoOptions } from './mingo-options.js';
 import { checkUpdateTypes } from './update-type-checks.js';
+import { sameValue } from './same-value.js';
 import { valueKey } from './value-key.js';
 
 const MODIFIERS = new Set([
@@ -49,7 +50,6 @@ export function applyUpdate(
   update: unknown,
   context: UpdateContext,
 ): UpdateOutcome {
-  const before = valueKey(current);
   const draft = cloneDocument(current);
   let doc: Document;
   if (Array.isArray(update)) {
@@ -65,7 +65,7 @@ export function applyUpdate(
   }
   const result = '_id' in doc || !('_id' in current) ? doc : { _id: current._id, ...doc };
   const ordered = withIdFirst(result);
-  return { doc: ordered, changed: valueKey(ordered) !== before };
+  return { doc: ordered, changed: !sameValue(ordered, current) };
 }
 
 function isOperatorUpdate(update: unknown): update is Document {

@@ -40,9 +40,44 @@ export function findDocuments(
       : take(matches, start, end);
   const projection = spec.projection ?? {};
   if (Object.keys(projection).length === 0) return docs;
+  const fields = topLevelInclusion(projection);
+  if (fields) return docs.map((doc) => pickFields(doc, fields));
   const projected = new Query({}, queryOptions).find(docs, projection).all() as Document[];
   // mingo moves `_id` to the end of an inclusion projection; MongoDB keeps it first.
   return projected.map((doc) => ('_id' in doc ? withIdFirst(doc) : doc));
+}
+
+/** A projection that only includes top-level fields by name (and perhaps drops `_id`). */
+interface TopLevelInclusion {
+  names: Set<string>;
+  id: boolean;
+}
+
+const includes = (value: unknown) => value === true || (typeof value === 'number' && value !== 0);
+const excludes = (value: unknown) => value === false || value === 0;
+
+/**
+ * The commonest projection (`{ caseRef: 1, milestones: 1 }`) read without mingo, which builds a
+ * projected copy of every value: a digest reads an area's 1,000 cases this way. Anything else —
+ * paths, operators, expressions, exclusions, a mix MongoDB would refuse — goes to mingo.
+ */
+function topLevelInclusion(projection: Document): TopLevelInclusion | null {
+  const names = new Set<string>();
+  let id = true;
+  for (const [name, value] of Object.entries(projection)) {
+    if (name === '_id' && (includes(value) || excludes(value))) id = includes(value);
+    else if (includes(value) && !name.includes('.') && !name.startsWith('$')) names.add(name);
+    else return null;
+  }
+  return names.size > 0 ? { names, id } : null;
+}
+
+/** As MongoDB returns an inclusion projection: `_id` first, then the fields in the document's order. */
+function pickFields(doc: Document, { names, id }: TopLevelInclusion): Document {
+  const picked: Document = {};
+  if (id && '_id' in doc) picked._id = doc._id;
+  for (const key of Object.keys(doc)) if (names.has(key)) picked[key] = doc[key];
+  return picked;
 }
 
 /**
