@@ -39,7 +39,7 @@ async function drawChart(
         : undefined;
     const { png, alt, sentences } = chart;
     const { key: measureKey, name } = measure;
-    const proposals = (await proposalsForChart(store, programme, chart.result, options.today)).map((p) => ({
+    const proposals = (await proposalsForChart(store, programme, chart.result, options.today, { cases: options.cases, linked: chart.linked })).map((p) => ({
       sentence: p.sentence,
       measureKey,
       testNumber: p.testNumber,

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Binary } from 'mongodb';
+import { Binary, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlanDigests } from '../../jobs/plan-digests.js';
 import { seedArea } from '../../bench/digest-areas.js';
@@ -73,6 +73,25 @@ describe('a large demo digest', () => {
     }
     expect(Buffer.isBuffer(there.pack.pdf)).toBe(true);
     expect((there.pack.pdf as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('reads the cases once, and each measure’s linked tests of change once', async () => {
+    const { programme, meeting, at } = await slotNow();
+    const client = new MongoClient(inject('mongoUri'), { monitorCommands: true });
+    const finds: string[] = [];
+    client.on('commandStarted', (event) => {
+      const { find, filter, projection } = event.command as { find?: string; filter?: unknown; projection?: unknown };
+      if (event.commandName === 'find') finds.push(JSON.stringify([find, filter, projection]));
+    });
+    try {
+      await composeDigest(workspaceStore(client.db(test.db.databaseName), AREA), programme, meeting, at);
+    } finally {
+      await client.close();
+    }
+    expect(finds.filter((f) => f.startsWith('["cases"'))).toHaveLength(1);
+    const linked = finds.filter((f) => f.includes('linkedMeasures'));
+    expect(linked.length).toBeGreaterThan(3);
+    expect(new Set(linked).size).toBe(linked.length);
   }, 60_000);
 
   it('is planned through the worker: stored with its images and its deliveries recorded', async () => {

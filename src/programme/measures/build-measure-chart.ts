@@ -7,6 +7,7 @@ import type { Programme } from '../../store/schemas/programme.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { type AnalyseOptions, analyseMeasure, type MeasureAnalysis } from './analyse-measure.js';
 import { loadCaseMilestones } from '../cases/case-milestones.js';
+import { cycleAnnotations, type LinkedTest } from '../pdsa/queries.js';
 import { chartAnnotations } from './chart-annotations.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
 import { earlierTestsSentence, markedTestsSentence } from './earlier-tests-sentence.js';
@@ -37,6 +38,8 @@ export interface MeasureChart extends RenderedChart {
   analysis: RunChartAnalysis;
   latest: MeasurePoint | null;
   result: MeasureAnalysis;
+  /** The tests of change linked to the measure, as read for this chart (for its phase proposals). */
+  linked: LinkedTest[];
 }
 
 type Store = Pick<WorkspaceStore, 'cases' | 'dataPoints' | 'pdsa'>;
@@ -59,7 +62,8 @@ export async function buildMeasureChart(
       measure.kind === 'custom' ? ` Record one with e.g. \`${plain(measure.name)} Oct 2026 64\`.` : '';
     throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
   }
-  const tests = await chartAnnotations(store, measure, result.points);
+  const linked = await cycleAnnotations(store, measure.key);
+  const tests = chartAnnotations(linked, result.points);
   const sentences = [...result.sentences, markedTestsSentence(tests.marked), earlierTestsSentence(tests.earlier)].filter(Boolean);
   const runSpec = measureChartSpec(programme, { ...result, sentences }, [...tests.drawn, ...phaseMarkers(measure, result.points)], {
     references: options.references === true,
@@ -80,5 +84,6 @@ export async function buildMeasureChart(
     analysis: result.analysis,
     latest: result.latest,
     result,
+    linked,
   };
 }

@@ -1,11 +1,8 @@
 import type { RunChartAnnotation } from '../../charts/run-chart-spec.js';
 import type { MeasurePoint } from '../../domain/measures/index.js';
-import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { cycleId } from '../pdsa/cycle-id.js';
-import { cycleAnnotations } from '../pdsa/queries.js';
+import type { LinkedTest } from '../pdsa/queries.js';
 import { comparePeriods } from './chart-settings.js';
-
-type Store = Pick<WorkspaceStore, 'pdsa'>;
 
 /** A test of change that started before the chart's first point: listed with it, not drawn. */
 export interface EarlierTest {
@@ -32,12 +29,7 @@ export interface ChartTests {
  * before the first point has no place on the chart (marking it there would date it wrongly), and one
  * that started after the last point has nothing to mark yet.
  */
-export async function chartAnnotations(
-  store: Store,
-  measure: { key: string },
-  points: readonly MeasurePoint[],
-): Promise<ChartTests> {
-  const linked = await cycleAnnotations(store, measure.key);
+export function chartAnnotations(linked: readonly LinkedTest[], points: readonly MeasurePoint[]): ChartTests {
   const first = points[0];
   const tests: ChartTests = { drawn: [], marked: [], earlier: [] };
   if (!first) return tests;

@@ -5,9 +5,10 @@ import type { MeasurePoint } from '../../domain/measures/index.js';
 import type { Programme } from '../../store/schemas/programme.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { cycleId } from '../pdsa/cycle-id.js';
-import { cycleAnnotations } from '../pdsa/queries.js';
+import { cycleAnnotations, type LinkedTest } from '../pdsa/queries.js';
 import { analyseMeasure, type MeasureAnalysis } from './analyse-measure.js';
 import { loadCaseMilestones } from '../cases/case-milestones.js';
+import type { CaseMilestones } from '../../domain/measures/index.js';
 import { comparePeriods, indexOfStart } from './chart-settings.js';
 
 /** A new phase the bot proposes where a shift lines up with a test of change. */
@@ -34,10 +35,12 @@ export async function phaseProposals(
   store: Pick<WorkspaceStore, 'pdsa'>,
   programme: Pick<Programme, 'ruleSet'>,
   result: Pick<MeasureAnalysis, 'measure' | 'points' | 'analysis' | 'control'>,
+  /** The measure's linked tests when already read (a chart just drawn read them). */
+  known?: readonly LinkedTest[],
 ): Promise<PhaseProposal[]> {
   const { measure, points } = result;
   if (!result.analysis || points.length === 0) return [];
-  const linked = await cycleAnnotations(store, measure.key);
+  const linked = known ?? (await cycleAnnotations(store, measure.key));
   const tests = linked
     .map((c) => ({ number: c.number, startedOn: c.startedOn, index: points.findIndex((p) => comparePeriods(p.period, c.startedOn) >= 0) }))
     .filter((t) => t.index >= 0);
@@ -76,18 +79,22 @@ export async function proposalsForChart(
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   shown: MeasureAnalysis,
   today: string,
+  /** What the caller already read: the cases (a digest reads them once) and the linked tests. */
+  known: { cases?: readonly CaseMilestones[]; linked?: readonly LinkedTest[] } = {},
 ): Promise<PhaseProposal[]> {
   const { measure } = shown;
+  if (!shown.analysis) return [];
+  const linked = known.linked ?? (await cycleAnnotations(store, measure.key));
   // Most charts have no linked test: spare them the second analysis over all the data.
-  if (!shown.analysis || (await cycleAnnotations(store, measure.key)).length === 0) return [];
+  if (linked.length === 0) return [];
   const whole =
     shown.window.since === undefined && shown.window.until === undefined
       ? shown
       : await analyseMeasure(store, programme, measure, {
           today,
-          cases: measure.kind === 'custom' ? [] : await loadCaseMilestones(store),
+          cases: measure.kind === 'custom' ? [] : (known.cases ?? (await loadCaseMilestones(store))),
           window: { label: 'all data' },
           view: shown.view,
         });
-  return phaseProposals(store, programme, whole);
+  return phaseProposals(store, programme, whole, linked);
 }

@@ -84,11 +84,15 @@ export function cyclesOverdueForStudy(
     .toArray();
 }
 
+/** A test of change linked to a measure, as its chart marks it. */
+export interface LinkedTest {
+  number: number;
+  title: string;
+  startedOn: string;
+}
+
 /** Run-chart markers: the cycles linked to a measure, by start date. */
-export async function cycleAnnotations(
-  store: Store,
-  measureKey: string,
-): Promise<{ number: number; title: string; startedOn: string }[]> {
+export async function cycleAnnotations(store: Store, measureKey: string): Promise<LinkedTest[]> {
   const cycles = await store.pdsa
     .find(
       { linkedMeasures: measureKey, startedOn: { $exists: true } },
