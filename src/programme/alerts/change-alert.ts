@@ -81,7 +81,8 @@ export async function handAlert(ctx: ModelContext, notice: WithId<Notice>, to: M
     'alert_hand',
     { status: 'open', holderIds: [to.userId], handedBy },
     after,
-    { inc: { round: 1 }, unset: { snoozedUntil: '' } },
+    // A new round: nobody has been told of it yet.
+    { inc: { round: 1 }, unset: { snoozedUntil: '', toldTo: '' } },
   );
   return tellDrift(ctx.store, ctx.programme!, written, localToday(ctx), ctx.now);
 }

@@ -7,7 +7,7 @@ import { openNotice } from '../notices/open-notice.js';
 import { workingMorningDate } from '../notices/working-morning.js';
 import { driftThresholds } from './drift-thresholds.js';
 import { findDrift, type Drift } from './find-drift.js';
-import { tellDrift } from './tell-drift.js';
+import { tellDriftRound } from './tell-drift.js';
 
 function newNotice(drift: Drift, now: Date): Omit<Notice, 'workspaceId'> {
   const { threshold } = drift;
@@ -38,7 +38,7 @@ async function closeStale(store: WorkspaceStore, drifts: readonly Drift[], now: 
 async function wakeSnoozed(store: WorkspaceStore, now: Date): Promise<void> {
   await store.notices.updateMany(
     { kind: 'drift', status: 'snoozed', snoozedUntil: { $lte: now } },
-    { $set: { status: 'open', updatedAt: now }, $inc: { round: 1, version: 1 }, $unset: { snoozedUntil: '' } },
+    { $set: { status: 'open', updatedAt: now }, $inc: { round: 1, version: 1 }, $unset: { snoozedUntil: '', toldTo: '' } },
   );
 }
 
@@ -46,7 +46,8 @@ async function wakeSnoozed(store: WorkspaceStore, now: Date): Promise<void> {
  * One programme's drift alerts, on a working morning: every child past their aim group's threshold
  * without the stage's end gets one notice per threshold, told privately to the group's leads (or
  * whoever it was handed to) through the deliveries' exactly-once machinery. Snoozed alerts wait;
- * alerts for children who moved on are closed. Returns the number of messages queued.
+ * alerts for children who moved on are closed. A lead with more than a few at once gets them in
+ * one list (see tell-drift.ts). Returns the number of messages queued.
  */
 export async function planDriftAlerts(db: Db, programme: WithId<Programme>, now: Date): Promise<number> {
   const today = workingMorningDate(now, programme.timeZone);
@@ -70,7 +71,6 @@ export async function planDriftAlerts(db: Db, programme: WithId<Programme>, now:
   const due = (await store.notices.find({ kind: 'drift', status: 'open' }).toArray()).filter(
     (n): n is WithId<Notice> => n.queuedRound !== n.round && byKey.has(n.key),
   );
-  let queued = 0;
   for (const notice of due) {
     const drift = byKey.get(notice.key)!;
     // The start date corrected since the alert was noticed: the message says the date as it is now.
@@ -84,7 +84,7 @@ export async function planDriftAlerts(db: Db, programme: WithId<Programme>, now:
       await store.notices.updateOne({ _id: notice._id, handedBy: { $exists: false } }, { $set: { holderIds: leads, updatedAt: now } });
       notice.holderIds = leads;
     }
-    queued += await tellDrift(store, programme, notice, today, now);
   }
-  return queued;
+  // Together, so a lead with many at once (the first morning) gets one list, not a message each.
+  return tellDriftRound(store, programme, due, today, now);
 }

@@ -1,8 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { PdsaCycle, PdsaStage } from '../../store/schemas/pdsa.js';
+import type { PredictionCheck, Verdict } from '../../store/schemas/prediction.js';
 import { cycleId } from '../pdsa/cycle-id.js';
-import { dateCell, fitText, localDayCell } from './excel-values.js';
+import { dateCell, fitText, localDayCell, yesNo } from './excel-values.js';
 import { addTableSheet, type Column, type Row } from './sheet-style.js';
 
 export const CYCLES_SHEET = 'Tests of change';
@@ -21,6 +22,12 @@ const recorded =
   (stage: PdsaStage): Field['value'] =>
   (cycle, options) =>
     day(cycle.stageDates?.[stage], options);
+
+/** A verdict as a word a filter can pick: "partly met", not the stored "partly_met". */
+const verdictWords = (verdict: Verdict | undefined) => (verdict ? verdict.replace(/_/g, ' ') : null);
+
+/** A studied prediction's check, if Study recorded one (older or unlinked tests have none). */
+const checkOf = (cycle: PdsaCycle): PredictionCheck | undefined => cycle.study?.predictionCheck;
 
 /** The notes in one cell, a line each: "2026-11-03 Ada Lovelace: both chairs liked it". */
 function notesText(cycle: PdsaCycle, timeZone: string): string | null {
@@ -71,6 +78,18 @@ const FIELDS: Field[] = [
     width: 40,
     value: (c) => fitText(c.study?.resultsVsPrediction),
   },
+  // The verdict the group kept, the bot's, and whether (and why) a person overruled the bot.
+  { header: 'Prediction verdict', width: 14, value: (c) => verdictWords(checkOf(c)?.verdict) },
+  { header: 'Bot’s verdict', width: 14, value: (c) => verdictWords(checkOf(c)?.botVerdict) },
+  {
+    header: 'Overruled by a person',
+    width: 12,
+    value: (c) => {
+      const check = checkOf(c);
+      return check ? yesNo(check.verdict !== check.botVerdict) : null;
+    },
+  },
+  { header: 'Why overruled', width: 40, value: (c) => fitText(checkOf(c)?.reason) },
   { header: 'Learned', width: 40, value: (c) => fitText(c.study?.learned) },
   { header: 'Decision', width: 10, value: (c) => c.act?.decision ?? null },
   { header: 'Next cycle', width: 30, value: (c) => fitText(c.act?.nextCycle) },

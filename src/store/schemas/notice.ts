@@ -46,6 +46,15 @@ export const NoticeSchema = z.object({
   snoozedUntil: z.date().optional(),
   /** Increases each time the notice is to be told again (after a snooze, when handed on). */
   round: z.number().int().min(0),
+  /**
+   * Drift: each holder claimed for this round's message before it is queued, so however many runs
+   * or instances tell it, a holder hears of it once: alone (its own card), or in one list of a
+   * morning's many alerts (`list`: that message's id). Cleared when a new round starts.
+   */
+  toldTo: z
+    .array(z.object({ userId: UserIdSchema, list: z.string().max(40).optional(), at: z.date() }))
+    .max(50)
+    .optional(),
   /** The round whose messages are queued: a crash in between is finished by the next run. */
   queuedRound: z.number().int().min(-1),
   /** When the first message was queued (happened: the week to answer runs from here). */

@@ -1,15 +1,22 @@
+import type { WithId } from 'mongodb';
 import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import { ValidationError } from '../../../errors.js';
 import { setAlertThreshold } from '../../../programme/alerts/alert-threshold.js';
+import { alertsFor } from '../../../programme/alerts/alerts-for.js';
+import { driftCommandsFor, driftLine, longestWaitFirst } from '../../../programme/alerts/drift-lines.js';
 import { driftThresholds } from '../../../programme/alerts/drift-thresholds.js';
 import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
+import { groupNames } from '../../../programme/export/group-names.js';
 import { milestoneNoun } from '../../../programme/cases/day-format.js';
-import { shortDateOf } from '../../../programme/local-date.js';
+import { localToday, shortDateOf } from '../../../programme/local-date.js';
+import type { Notice } from '../../../store/schemas/notice.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
+import { mayNameChildren } from '../../may-name-children.js';
 import { splitArgs } from '../../match-command.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
+import { viewerOf } from './alert-actions.js';
 
 const AFTER = /^after\s+(\d{1,3})\s*weeks?$/i;
 const FROM_AIM = /^(?:from\s+(?:the\s+)?aim|off|default)$/i;
@@ -24,17 +31,61 @@ async function describeRules(ctx: TurnContext): Promise<string[]> {
   });
 }
 
-/** `alerts`: the rules, and the alerts this person holds (by reference, in a direct message only). */
+/** A list in a direct message names at most this many children; `alerts` is where the rest are. */
+const LIST_LINES = 15;
+
+/**
+ * The viewer's alerts by reference, for a direct message: open ones longest wait first (with who
+ * holds each, when it is someone else), then snoozed ones with the day they come back, then what
+ * to say to act on one.
+ */
+async function alertLines(ctx: TurnContext, alerts: readonly WithId<Notice>[]): Promise<string[]> {
+  if (alerts.length === 0) return ['No open alerts for you to act on.'];
+  const { catalogue } = milestoneSettings(ctx);
+  const today = localToday(ctx);
+  const me = ctx.turn.user.id;
+  const others = [...new Set(alerts.flatMap((a) => a.holderIds).filter((id) => id !== me))];
+  const names = new Map(
+    (await ctx.store.members.find({ userId: { $in: others } }, { projection: { userId: 1, name: 1 } }).toArray()).map((m) => [m.userId, m.name]),
+  );
+  const withWhom = (a: Notice) =>
+    a.holderIds.includes(me) || a.holderIds.length === 0 ? '' : ` — with ${a.holderIds.map((id) => plain(names.get(id) ?? 'a member')).join(', ')}`;
+  // The group is named only when the alerts span several (an admin's, or a lead of two groups).
+  const groups = new Set(alerts.map((a) => a.groupKey)).size > 1 ? await groupNames(ctx.store) : null;
+  const groupOf = (a: Notice) => (groups ? (groups.get(a.groupKey ?? '') ?? a.groupKey) : undefined);
+  const open = longestWaitFirst(alerts.filter((a) => a.status === 'open'));
+  const snoozed = longestWaitFirst(alerts.filter((a) => a.status === 'snoozed'));
+  const shown = open.slice(0, LIST_LINES);
+  return [
+    ...(open.length > 0 ? [`*Open alerts you can act on* (${open.length})`] : ['No open alerts for you to act on.']),
+    ...shown.map((a) => `${driftLine(a, catalogue, today, groupOf(a))}${withWhom(a)}`),
+    ...(open.length > shown.length ? [`…and ${open.length - shown.length} more.`] : []),
+    ...(snoozed.length > 0 ? [`*Snoozed* (${snoozed.length})`] : []),
+    ...snoozed.slice(0, LIST_LINES).map((a) => `- ${a.caseRef} until ${shortDateOf(a.snoozedUntil!, ctx)}`),
+    ...(snoozed.length > LIST_LINES ? [`…and ${snoozed.length - LIST_LINES} more.`] : []),
+    `To act on one, say ${driftCommandsFor((open[0] ?? snoozed[0])!.caseRef!)}.`,
+  ];
+}
+
+/** In a channel, counts only: a case reference never goes there. */
+function alertCounts(alerts: readonly Notice[]): string {
+  if (alerts.length === 0) return 'No open alerts for you to act on.';
+  const open = alerts.filter((a) => a.status === 'open').length;
+  const snoozed = alerts.length - open;
+  const also = snoozed > 0 ? ` (and ${snoozed} snoozed)` : '';
+  return `${open} open ${open === 1 ? 'alert' : 'alerts'} you can act on${also}. Ask me \`alerts\` in a direct message to see which children.`;
+}
+
+/**
+ * `alerts`: the drift alerts this person may act on (those they hold, their groups', all for an
+ * admin), by reference in a direct message and counted in a channel; then each group's rule.
+ */
 async function listAlerts(ctx: TurnContext): Promise<Reply[]> {
   const rules = await describeRules(ctx);
   const head = rules.length > 0 ? ['*When I alert a lead*', ...rules] : ['No aim group has an aim in weeks yet, so I send no drift alerts.'];
-  if (ctx.turn.conversation.kind !== 'direct') return [text([...head, '', 'Ask me in a direct message to see the alerts you hold.'].join('\n'))];
-  const held = await ctx.store.notices.find({ kind: 'drift', status: { $ne: 'closed' }, holderIds: ctx.turn.user.id }, { sort: { createdAt: 1 } }).toArray();
-  const lines = held.map((n) =>
-    n.status === 'snoozed' ? `- ${n.caseRef}: past ${n.weeks} weeks, snoozed until ${shortDateOf(n.snoozedUntil!, ctx)}` : `- ${n.caseRef}: past ${n.weeks} weeks`,
-  );
-  const mine = lines.length > 0 ? ['', `*Alerts with you* (${lines.length})`, ...lines.slice(0, 25)] : ['', 'You hold no open alerts.'];
-  return [text([...head, ...mine].join('\n'))];
+  const alerts = await alertsFor(ctx.store, viewerOf(ctx));
+  const mine = mayNameChildren(ctx.turn) ? await alertLines(ctx, alerts) : [alertCounts(alerts)];
+  return [text([...mine, '', ...head].join('\n'))];
 }
 
 /** `alerts <group> after 30 weeks` / `alerts <group> from aim`: a group's own alert time, for its leads. */

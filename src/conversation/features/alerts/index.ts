@@ -8,10 +8,12 @@ import {
 import { openHand, openSnooze, saveHand, saveSnooze, noticeId } from './alert-actions.js';
 import { snoozeForm, handForm } from './alert-forms.js';
 import { alertsCommand } from './alert-commands.js';
+import { alertTyped, handTyped } from './alert-typed.js';
 
 /**
  * Drift alerts: a lead is told privately when a child passes their group's threshold, and can
- * snooze the alert with a reason or hand it to a member. The job is jobs/drift-alerts.ts.
+ * snooze the alert with a reason or hand it to a member, by its buttons or typed (`snooze <case> …`
+ * is matched by the reminders' `snooze`, which passes it here). The job is jobs/drift-alerts.ts.
  */
 export const alertsFeature: Feature = {
   commands: [
@@ -20,8 +22,26 @@ export const alertsFeature: Feature = {
       roles: ['lead'],
       usage: 'alerts [<group> after <n> weeks | <group> from aim]',
       example: 'alerts permanence-milestones after 30 weeks',
-      summary: 'When I privately alert a group’s leads about a child waiting too long, and the alerts you hold.',
+      summary: 'The drift alerts you can act on (counted only, in a channel), and when I privately alert a group’s leads about a child waiting too long.',
       run: alertsCommand,
+    },
+    {
+      words: ['alert'],
+      roles: ['lead'],
+      usage: 'alert <case> snooze <n> weeks "<reason>" | alert <case> hand to @person',
+      example: 'alert C1042 hand to @Sam',
+      colleagueEmails: true,
+      summary: 'Snooze a drift alert for a reason, or hand it to a member, as its buttons do. Also `snooze C1042 4 weeks "awaiting court date"`.',
+      run: alertTyped,
+    },
+    {
+      words: ['hand', 'on'],
+      roles: ['lead'],
+      usage: 'hand on <case> to @person',
+      example: 'hand on C1042 to @Sam',
+      colleagueEmails: true,
+      summary: 'Hand a drift alert to a member: they get it privately.',
+      run: handTyped,
     },
   ],
   actions: [

@@ -4,7 +4,7 @@ import { plain, text } from '../../replies.js';
 import { gettingStarted } from './getting-started.js';
 
 /** Topics offered after the getting-started lines, each a word `help <topic>` finds commands by. */
-const TOPICS = ['dates', 'case', 'pdsa', 'chart', 'measure', 'meeting', 'digest', 'group', 'people', 'prompt', 'import', 'export', 'privacy'];
+const TOPICS = ['dates', 'case', 'pdsa', 'chart', 'measure', 'meeting', 'digest', 'group', 'people', 'prompt', 'alert', 'import', 'export', 'privacy'];
 
 /** Words people look for that the commands say differently. */
 const TOPIC_WORDS: Record<string, string[]> = {
