@@ -52,10 +52,10 @@ export function createTeamsBot(deps: TeamsBotDeps): (ctx: TurnContext) => Promis
         return queued(ctx, activity, async () => {
           await rememberConversation(ctx, activity, refs, conversation.logger);
           if (activity.id && !(await claim(`${activity.conversation.id}:${activity.id}`))) return; // a re-delivery
-          await onMessage(ctx, activity, conversation);
+          await onMessage(ctx, activity, conversation, refs);
         });
       case 'invoke':
-        if (activity.name === 'adaptiveCard/action') return queued(ctx, activity, () => onCardAction(ctx, conversation));
+        if (activity.name === 'adaptiveCard/action') return queued(ctx, activity, () => onCardAction(ctx, conversation, refs));
         if (activity.name === 'fileConsent/invoke') return queued(ctx, activity, () => onFileConsent(ctx, conversation));
         return; // other invokes are not ours: botbuilder answers 501
       case 'conversationUpdate':
@@ -75,6 +75,7 @@ async function onMessage(
   ctx: TurnContext,
   activity: TeamsActivity,
   deps: ConversationDeps,
+  refs: TeamsConversationRefs,
 ): Promise<void> {
   const files = attachedFiles(activity.attachments);
   const turn = toTurn(ctx.activity, deps.clock(), files);
@@ -84,11 +85,11 @@ async function onMessage(
     await sendReplies(ctx, [{ kind: 'text', text: FILES_NOT_READ }]);
     if (!turn.action && !turn.text) return;
   }
-  await sendReplies(ctx, await handleTurn(await withTeamsPeople(ctx, turn), deps));
+  await sendReplies(ctx, await handleTurn(await withTeamsPeople(ctx, turn, { db: deps.db, refs }), deps));
 }
 
-async function onCardAction(ctx: TurnContext, deps: ConversationDeps): Promise<void> {
-  const replies = await handleTurn(await withTeamsPeople(ctx, toTurn(ctx.activity, deps.clock())), deps);
+async function onCardAction(ctx: TurnContext, deps: ConversationDeps, refs: TeamsConversationRefs): Promise<void> {
+  const replies = await handleTurn(await withTeamsPeople(ctx, toTurn(ctx.activity, deps.clock()), { db: deps.db, refs }), deps);
   const { response, rest } = splitInvokeReplies(replies);
   await ctx.sendActivity(invokeResponseActivity(response));
   await sendReplies(ctx, rest);

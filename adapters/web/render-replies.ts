@@ -7,12 +7,15 @@ import type { Reply } from '../../src/conversation/turn.js';
 /**
  * One reply as the page shows it. `replaces`: the card that was clicked is done with (its buttons go
  * quiet). `refused`: the turn was turned down and nothing saved, so a submitted form stays open.
+ * `messages`: a form's field errors as text, set by the page as text (never as HTML).
  */
 export interface RenderedReply {
   kind: Reply['kind'];
   html: string;
   replaces?: boolean;
   refused?: boolean;
+  /** For form errors: each message, for the line the page shows where the person is looking. */
+  messages?: string[];
 }
 
 /**
@@ -32,7 +35,7 @@ export function renderReplies(replies: readonly Reply[]): RenderedReply[] {
       case 'form':
         return { kind: reply.kind, html: toHtml(reply.card, { idPrefix }) };
       case 'form_errors':
-        return { kind: reply.kind, html: toHtml(reply.card, { errors: reply.errors, idPrefix }) };
+        return { kind: reply.kind, html: toHtml(reply.card, { errors: reply.errors, idPrefix }), messages: Object.values(reply.errors) };
       case 'image':
         return { kind: reply.kind, html: imageHtml(reply) };
       case 'file':

@@ -75,6 +75,23 @@ export type MilestoneCatalogue = z.infer<typeof MilestoneCatalogueSchema>;
 
 type DefaultEntry = Omit<z.input<typeof MilestoneDefinitionSchema>, 'synonyms' | 'order'>;
 
+/**
+ * A child looked after for years has a review every six months or so. Reviews are kept up to the
+ * tenth (five years of reviews): each a milestone of its own, so order checks, plausibility, lists
+ * and tracker columns treat them like the first four. A general n-th review would need keys the
+ * catalogue cannot list; ten covers the children a permanence programme follows.
+ */
+export const LATER_REVIEW_ORDINALS = ['fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'] as const;
+
+/** Every LAC review in turn, first to tenth. */
+export const LAC_REVIEW_KEYS: readonly MilestoneKey[] = [
+  'first_lac_review',
+  'second_lac_review',
+  'third_lac_review',
+  'fourth_lac_review',
+  ...LATER_REVIEW_ORDINALS.map((o) => `${o}_lac_review`),
+];
+
 const DEFAULT_ENTRIES: DefaultEntry[] = [
   {
     key: 'accommodated',
@@ -114,6 +131,12 @@ const DEFAULT_ENTRIES: DefaultEntry[] = [
     note: 'Fourth looked-after child review',
     notBefore: ['third_lac_review'],
   },
+  ...LATER_REVIEW_ORDINALS.map((ordinal, i): DefaultEntry => ({
+    key: `${ordinal}_lac_review`,
+    label: `${ordinal.charAt(0).toUpperCase()}${ordinal.slice(1)} LAC review`,
+    note: `${ordinal.charAt(0).toUpperCase()}${ordinal.slice(1)} looked-after child review`,
+    notBefore: [`${i === 0 ? 'fourth' : LATER_REVIEW_ORDINALS[i - 1]}_lac_review`],
+  })),
   {
     key: 'legal_advice',
     label: 'Legal advice',

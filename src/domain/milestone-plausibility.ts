@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { MilestoneKey } from './milestone-catalogue.js';
+import { LAC_REVIEW_KEYS, type MilestoneKey } from './milestone-catalogue.js';
 
 /**
  * When a date is possible but unlikely enough to ask "are you sure?" before saving it. Unlike the
@@ -22,8 +22,8 @@ export const SLOW_STAGES: ReadonlySet<MilestoneKey> = new Set([
   'adm_decision',
   'application_lodged',
   'order_granted',
-  'third_lac_review',
-  'fourth_lac_review',
+  // The third review onwards: reviews follow at months, not weeks.
+  ...LAC_REVIEW_KEYS.slice(2),
 ]);
 
 export type PlausibilityWarning =

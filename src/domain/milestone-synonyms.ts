@@ -121,6 +121,22 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'fourth child care review',
     ],
   },
+  // "5th" … "10th" read as "fifth" … "tenth" (canonical-words.ts), like "2nd".
+  ...Object.fromEntries(
+    ['fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map((o) => [
+      `${o}_lac_review`,
+      {
+        synonyms: [
+          `${o} lac review`,
+          `${o} looked after review`,
+          `${o} looked after child review`,
+          `${o} looked after children review`,
+          `${o} review`,
+          `${o} child care review`,
+        ],
+      },
+    ]),
+  ),
   legal_advice: {
     synonyms: [
       'legal advice',

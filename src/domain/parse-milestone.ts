@@ -6,8 +6,8 @@ import {
   findCaseReferences,
   uniqueCaseRefs,
 } from './case-reference.js';
+import { namedInRefusal } from './milestone-parsing/refusal-labels.js';
 import {
-  activeMilestones,
   DEFAULT_MILESTONE_CATALOGUE,
   type MilestoneCatalogue,
   type MilestoneKey,
@@ -94,7 +94,7 @@ export function parseMilestoneStatement(
   const ctx = {
     exampleRef: refs[0] ?? options.caseRefExample ?? DEFAULT_CASE_REF_EXAMPLE,
     refShape: isDefaultPattern ? 'like C1042: one to three letters then 3 to 8 digits' : undefined,
-    availableLabels: activeMilestones(catalogue).map((m) => m.label),
+    availableLabels: namedInRefusal(catalogue),
     today,
     maxYearsBack,
     maxYearsAhead,

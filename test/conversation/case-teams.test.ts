@@ -37,10 +37,31 @@ describe('a case carries a team', () => {
     expect(await bot.db.collection('cases').countDocuments({ pendingAudit: { $exists: true } })).toBe(0);
   });
 
-  it('runs the team through the identifier guard, and refuses a case it holds nothing for', async () => {
+  it('runs the team through the identifier guard', async () => {
     expect(replyText(await bot.say(MEMBER, 'C6103 team EH1 2NG'))).toMatch(/looks like a postcode/);
     expect(await teamOf('C6103')).toBeUndefined();
-    expect(replyText(await bot.say(MEMBER, 'C6999 team North'))).toMatch(/I hold no dates for C6999 yet/);
+    expect(replyText(await bot.say(MEMBER, 'C6998 team EH1 2NG'))).toMatch(/looks like a postcode/);
+    expect(await bot.db.collection('cases').countDocuments({ caseRef: 'C6998' })).toBe(0);
+  });
+
+  it('starts a case from its team alone, audited, and keeps the team when its dates follow', async () => {
+    const replies = await bot.say(MEMBER, 'C6999 team North');
+    expect(firstCard(replies)).toMatchObject({ title: 'Team set', facts: expect.arrayContaining([{ label: 'Case', value: 'C6999' }, { label: 'Team', value: 'North' }]) });
+    expect(replyText(replies)).toMatch(/no dates for C6999 yet/);
+    expect(await teamOf('C6999')).toBe('North');
+    const audit = await bot.db.collection('audit').find({ entityId: 'C6999' }).toArray();
+    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([['team', { team: null }, { team: 'North' }]]);
+    expect(await bot.db.collection('cases').countDocuments({ pendingAudit: { $exists: true } })).toBe(0);
+    // A case with a team and no dates is nobody's yet and on no list.
+    expect(replyText(await bot.say(MEMBER, 'my cases team North'))).not.toMatch(/C6999/);
+    await recordAndConfirm(bot, 'C6999 accommodated 1 Nov 2026');
+    expect(await teamOf('C6999')).toBe('North');
+    expect(replyText(await bot.say(MEMBER, 'my cases team North'))).toMatch(/C6999/);
+    // Taking a team away from a case never seen starts nothing.
+    expect(replyText(await bot.say(MEMBER, 'C6997 no team'))).toMatch(/C6997 is in no team/);
+    expect(await bot.db.collection('cases').countDocuments({ caseRef: 'C6997' })).toBe(0);
+    await bot.db.collection('cases').deleteOne({ caseRef: 'C6999' });
+    await bot.db.collection('audit').deleteMany({ entityId: 'C6999' });
   });
 
   it('is set from the case card’s Team form, whose text goes through the identifier guard', async () => {

@@ -65,7 +65,9 @@ const TYPED: TypedPath[] = [
   { who: ADMIN, said: 'milestone rename "legal advice" to "Legal gateway {X}"', stores: true },
   { who: ADMIN, said: 'person add "{X}"', stores: false },
   { who: ADMIN, said: 'hand over {X} to Mo Member', stores: false },
-  { who: MEMBER, said: 'C1042 team {X}', stores: false },
+  // A team may start a case (before its first date), so its words are kept; not C1042, which the
+  // replies' examples name and which would then be a child held.
+  { who: MEMBER, said: 'C1098 team {X}', stores: true },
   { who: MEMBER, said: 'away until 20 Dec 2026 {X}', stores: false },
   { who: MEMBER, said: 'C1042 accommodated 3 Oct 2026, {X}', stores: false },
   { who: MEMBER, said: '{X}', stores: false },

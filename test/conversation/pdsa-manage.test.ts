@@ -216,3 +216,21 @@ describe('editing a saved cycle', () => {
     expect(replyText(await bot().say(LEAD, `pdsa T-${legal} edit`))).toMatch(/^Only Alex Admin/);
   });
 });
+
+describe('an empty list says where to look next', () => {
+  it('points a member with no tests of change to the group’s tests and to `pdsa new`', async () => {
+    await bot().say(OUTSIDER, 'join legal-processes');
+    const text = replyText(await bot().say(OUTSIDER, 'pdsa list'));
+    expect(text).toMatch(/^You have no tests of change yet\./);
+    expect(text).toContain('`pdsa list group legal-processes`');
+    expect(text).toContain('`pdsa list all`');
+    expect(text).toContain('`pdsa new`');
+  });
+
+  it('says there are none at that stage, not none at all, when a stage was asked for', async () => {
+    const text = replyText(await bot().say(MEMBER, 'pdsa list status act'));
+    expect(text).toMatch(/^You have no tests of change at that stage\./);
+    expect(text).toContain('`pdsa list all`');
+    expect(text).toContain('`pdsa new`');
+  });
+});

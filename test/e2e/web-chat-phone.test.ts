@@ -120,4 +120,47 @@ describe('the local chat on a phone (390 × 844)', () => {
     const composerTop = await page.evaluate(() => document.querySelector('footer.composer')!.getBoundingClientRect().top);
     expect(replyTop).toBeLessThan(composerTop);
   });
+
+  it('after a form refused at a field, shows no "Sent" and says why at the bottom, with the form there to fix', { timeout: 120_000 }, async () => {
+    const card = await say(page, 'C1152 accommodated yesterday');
+    const opened = await turn(page, () => card.getByRole('button', { name: 'Edit' }).tap());
+    const form = opened.locator('form.card-form');
+    await form.getByLabel('Date').fill('1990-01-01');
+    const turnsBefore = await page.locator('#log > .turn').count();
+    await turn(page, () => form.getByRole('button', { name: /save|check/i }).tap());
+
+    const turns = await page.evaluate(() =>
+      [...document.querySelectorAll('#log > .turn')].map((t) => ({ user: t.classList.contains('turn-user'), text: t.textContent ?? '' })),
+    );
+    // Nothing was sent on: no bubble of the person's says "Sent", and the newest turn is the answer.
+    expect(turns.filter((t) => t.user && /Sent/.test(t.text))).toEqual([]);
+    expect(turns.length).toBe(turnsBefore);
+    const last = turns.at(-1)!;
+    expect(last.user).toBe(false);
+    expect(last.text).toMatch(/Nothing is saved yet/);
+    expect(last.text).toMatch(/more than 18 years ago/);
+    // The form is there, under the reason, still filled in, the field to fix focused and on screen.
+    expect(await page.locator('.turn-bot').last().locator('form.card-form').count()).toBe(1);
+    // The one edit form on the page (a locator of its own: the newest reply moves on).
+    const again = page.locator('form.card-form:has(input[name="date_1"])');
+    expect(await again.count()).toBe(1);
+    expect(await again.locator('[aria-invalid="true"]').getAttribute('name')).toBe('date_1');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('date_1');
+    expect(await again.locator('input[name="case_1"]').inputValue()).toBe('C1152');
+    await page.waitForTimeout(600); // scrolled into view smoothly
+    const reason = await page.locator('.turn-bot').last().locator('.form-refused').evaluate((el) => el.getBoundingClientRect().top);
+    const composerTop = await page.evaluate(() => document.querySelector('footer.composer')!.getBoundingClientRect().top);
+    expect(reason).toBeGreaterThanOrEqual(0);
+    expect(reason).toBeLessThan(composerTop);
+
+    // Fixed and sent again: now it is sent, and the answer comes under the person's bubble.
+    await again.getByLabel('Date').fill('2026-01-05');
+    const answer = await turn(page, () => again.getByRole('button', { name: /save|check/i }).tap());
+    expect(await answer.textContent()).toContain('Check before I save');
+    const lastTwo = await page.evaluate(() =>
+      [...document.querySelectorAll('#log > .turn')].slice(-2).map((t) => ({ user: t.classList.contains('turn-user'), text: t.textContent ?? '' })),
+    );
+    expect(lastTwo[0]).toMatchObject({ user: true, text: expect.stringContaining('Sent: Edit milestone dates') });
+    expect(await again.locator('input[name="date_1"]').isDisabled()).toBe(true);
+  });
 });

@@ -119,12 +119,15 @@ describe('the local chat in chromium', () => {
     expect(await kept.locator('input[name="name"]').inputValue()).toBe('Kinship care');
     expect(await kept.locator('input[name="addLeads"]').inputValue()).toBe('Kim Ode');
     expect(await kept.textContent()).not.toContain('Sent.');
+    // Nor does a bubble of the person's say it was sent.
+    expect(await page.locator('.turn-user', { hasText: 'Sent:' }).count()).toBe(0);
     expect(await store.groups.findOne({ name: 'Kinship care' })).toBeNull();
 
     await say(page, 'person add "Kim Ode"');
     const saved = await turn(page, () => kept.getByRole('button', { name: 'Save' }).click());
     expect(await saved.textContent()).not.toContain("I don't know");
     expect(await kept.locator('input[name="name"]').isDisabled()).toBe(true);
+    expect(await page.locator('.turn-user', { hasText: 'Sent:' }).count()).toBe(1);
     const group = await store.groups.findOne({ name: 'Kinship care' });
     const kim = await store.members.findOne({ name: 'Kim Ode' });
     expect(group?.leads).toContain(kim?.userId);

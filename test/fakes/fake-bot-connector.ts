@@ -22,6 +22,9 @@ export type ConnectorMatch = (call: ConnectorCall) => boolean;
 
 type Route = { kind: string; conversationId?: string; activityId?: string; memberId?: string };
 
+/** One person as the Bot Connector lists them in a roster. */
+export type RosterEntry = { id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string };
+
 /**
  * A loopback Bot Connector (platforms.md §3.2): records the v3 REST calls a bot makes and answers
  * like the real service. Unknown routes answer 501 and are kept in `unhandled` for the test to fail on.
@@ -36,7 +39,12 @@ export class FakeBotConnector {
   /** Files a person attached, served at their pre-authorised downloadUrl (no token, as in Teams). */
   private readonly hosted = new Map<string, Buffer>();
   /** Who `GET …/pagedmembers` lists (the team's or chat's roster, TeamsInfo.getPagedMembers). */
-  roster: { id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string }[] = [];
+  roster: RosterEntry[] = [];
+  /**
+   * Rosters of particular conversations, by id, over `roster`: a personal chat lists only its user,
+   * a team (TeamsInfo.getPagedTeamMembers asks by the team's id) everyone in it.
+   */
+  readonly rosters = new Map<string, RosterEntry[]>();
   /** Bytes the bot put at an upload URL after a file consent was accepted, by upload id. */
   readonly uploads = new Map<string, Buffer>();
   private constructor(
@@ -171,7 +179,7 @@ export class FakeBotConnector {
           email: 'member@example.org',
         });
       case 'pagedmembers':
-        return send(res, 200, { members: this.roster });
+        return send(res, 200, { members: this.rosters.get(route.conversationId ?? '') ?? this.roster });
       case 'create':
         return send(res, 200, {
           id: `a:${randomUUID()}`,

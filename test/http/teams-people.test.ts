@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../src/store/collections.js';
-import { BOT, postActivity, TENANT_A, teamsCardAction, teamsMessage, teamsUser } from '../fakes/teams-activities.js';
+import { BOT, postActivity, TEAM_ID, TENANT_A, teamsCardAction, teamsMessage, teamsUser } from '../fakes/teams-activities.js';
 import { useTeamsHarness } from '../helpers/teams-harness.js';
 
 const h = useTeamsHarness();
@@ -67,5 +67,35 @@ describe('Teams: adding people from the team’s roster', () => {
     await say('person add "Zoe Quinn"');
     expect(posted()).toMatch(/I don't know \\"Zoe Quinn\\" yet\. Pick them with an @mention/);
     expect(await h.bot.db.collection(COLLECTIONS.members).countDocuments({ workspaceId: TENANT_A, name: 'Zoe Quinn' })).toBe(0);
+  });
+});
+
+describe('Teams: finding a colleague from the personal chat', () => {
+  const kim = teamsUser('Kim Ode');
+  const personal = `a:1personal-${admin.aadObjectId}`;
+  const pagedFrom = () => h.connector.calls.filter((c) => c.method === 'GET' && c.path.endsWith('/pagedmembers')).map((c) => c.conversationId);
+  const pickKim = () =>
+    postActivity(h.bot.url, teamsCardAction('setup.group.save', { name: 'Kinship', addMembers: kim.aadObjectId }, { serviceUrl: h.connector.url, user: admin }));
+
+  it('falls back to the team of the channel linked to the programme, as a personal chat lists only its user', async () => {
+    // As Teams answers: the personal chat's roster is the person writing; the team's is everyone.
+    h.connector.roster = [];
+    h.connector.rosters.set(personal, [rosterEntry(admin, 'alex@contoso.org')]);
+    h.connector.rosters.set(TEAM_ID, [rosterEntry(admin, 'alex@contoso.org'), rosterEntry(kim, 'kim@contoso.org')]);
+
+    // No channel linked yet: nobody to fall back to, so Kim is not found, and nothing is added.
+    const before = await pickKim();
+    expect(before.status).toBe(200);
+    expect(pagedFrom()).toEqual([personal]);
+    expect(await member(kim.aadObjectId)).toBeNull();
+    expect(await group('kinship')).toBeNull();
+
+    await say('champions channel', { scope: 'channel' });
+    h.connector.clear();
+    const res = await pickKim();
+    expect(res.status).toBe(200);
+    expect(pagedFrom()).toEqual([personal, TEAM_ID]);
+    expect(await member(kim.aadObjectId)).toMatchObject({ name: 'Kim Ode', email: 'kim@contoso.org', addedBy: admin.aadObjectId });
+    expect((await group('kinship'))!.members).toContain(kim.aadObjectId);
   });
 });

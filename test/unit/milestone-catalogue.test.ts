@@ -17,6 +17,12 @@ describe('the default catalogue', () => {
       'second_lac_review',
       'third_lac_review',
       'fourth_lac_review',
+      'fifth_lac_review',
+      'sixth_lac_review',
+      'seventh_lac_review',
+      'eighth_lac_review',
+      'ninth_lac_review',
+      'tenth_lac_review',
       'legal_advice',
       'permanence_recommendation',
       'permanence_panel',
@@ -28,7 +34,7 @@ describe('the default catalogue', () => {
       'cso_review',
     ]);
     expect(DEFAULT_MILESTONE_CATALOGUE.map((m) => m.order)).toEqual([
-      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
     ]);
   });
 
@@ -108,6 +114,12 @@ describe('labelMidSentence', () => {
       'Second LAC review',
       'Third LAC review',
       'Fourth LAC review',
+      'Fifth LAC review',
+      'Sixth LAC review',
+      'Seventh LAC review',
+      'Eighth LAC review',
+      'Ninth LAC review',
+      'Tenth LAC review',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MILESTONE_CATALOGUE } from '../../src/domain/milestone-catalogue.js';
-import { nextLacReview, readAsNextReviews } from '../../src/programme/cases/next-lac-review.js';
+import { lastReviewHad, nextLacReview, readAsNextReviews } from '../../src/programme/cases/next-lac-review.js';
 
 const review = (date: string, milestone = 'first_lac_review') => ({ caseRef: 'C1042', milestone, date, planned: false });
 const next = (held: Record<string, { actual?: string; planned?: string }>, date = '2026-11-03') =>
@@ -31,5 +31,24 @@ describe('the LAC review a child is due next', () => {
     const records = [review('2026-11-03'), { ...review('2025-01-05'), milestone: 'accommodated' }];
     expect(readAsNextReviews(records, existing, DEFAULT_MILESTONE_CATALOGUE)?.map((r) => r.milestone)).toEqual(['second_lac_review', 'accommodated']);
     expect(readAsNextReviews(records, existing, DEFAULT_MILESTONE_CATALOGUE, () => false)).toBeNull();
+  });
+});
+
+describe('reviews after the fourth', () => {
+  const reviews = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+  const heldUpTo = (n: number) => Object.fromEntries(reviews.slice(0, n).map((o, i) => [`${o}_lac_review`, { actual: `201${i}-01-01` }]));
+
+  it('reads the next review up to the tenth, and nothing past it', () => {
+    expect(next(heldUpTo(4))).toBe('fifth_lac_review');
+    expect(next(heldUpTo(9))).toBe('tenth_lac_review');
+    expect(next(heldUpTo(10))).toBeNull();
+  });
+
+  it('names the last review kept when the child already had it', () => {
+    expect(lastReviewHad(review('2026-11-03'), heldUpTo(10), DEFAULT_MILESTONE_CATALOGUE)).toEqual({ key: 'tenth_lac_review', date: '2019-01-01', count: 10 });
+    expect(lastReviewHad(review('2026-11-03'), heldUpTo(9), DEFAULT_MILESTONE_CATALOGUE)).toBeNull();
+    expect(lastReviewHad(review('2018-11-03'), heldUpTo(10), DEFAULT_MILESTONE_CATALOGUE)).toBeNull();
+    const upToSixth = DEFAULT_MILESTONE_CATALOGUE.map((m) => (['seventh_lac_review', 'eighth_lac_review', 'ninth_lac_review', 'tenth_lac_review'].includes(m.key) ? { ...m, retired: true } : m));
+    expect(lastReviewHad(review('2026-11-03'), heldUpTo(6), upToSixth)).toMatchObject({ key: 'sixth_lac_review', count: 6 });
   });
 });

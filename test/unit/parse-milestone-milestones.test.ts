@@ -163,8 +163,15 @@ describe('several milestones in one message', () => {
     expect(understood('C1042 third looked after review 2/11')).toEqual([
       'C1042 third_lac_review 2026-11-02',
     ]);
-    const fifth = parseMilestoneStatement('C1042 the 5th LAC review was yesterday', { today: TODAY });
-    expect(fifth).toMatchObject({ ok: false, error: 'no_milestone' });
+    expect(understood('C1042 the 5th LAC review was yesterday')).toEqual([
+      'C1042 fifth_lac_review 2026-11-18',
+    ]);
+    expect(understood('C1042 tenth looked after review 2/11')).toEqual([
+      'C1042 tenth_lac_review 2026-11-02',
+    ]);
+    // Past the tenth there is no milestone: never read as the first review.
+    const eleventh = parseMilestoneStatement('C1042 the 11th LAC review was yesterday', { today: TODAY });
+    expect(eleventh).toMatchObject({ ok: false, error: 'no_milestone' });
   });
 
   it('reads the Scottish stages: a Children’s Hearing and a CSO made or varied', () => {

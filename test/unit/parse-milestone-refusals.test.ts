@@ -27,6 +27,9 @@ describe('each refusal says what was wrong and shows how to say it right', () =>
     expect(message).toContain('C1042');
     expect(message).toContain('First LAC review');
     expect(message).toContain('CSO review');
+    // Ten reviews would bury the list on a phone: the later ones are said like the second.
+    expect(message).toContain('Second LAC review (and later ones), Legal advice');
+    expect(message).not.toMatch(/Third LAC review|Tenth LAC review/);
   });
 
   it('no_date shows the date forms, and names a vague date it could not use', () => {

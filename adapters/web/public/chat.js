@@ -181,12 +181,20 @@ function replaceCard(card, reply) {
   return element;
 }
 
+/**
+ * Sends one turn. What the person sent shows as their bubble at once, except a form's: "Sent: …"
+ * shows only once the form was taken, since a form turned back (a field to fix, or refused whole)
+ * was not sent on, and a "Sent" bubble would say it was.
+ */
 async function run(body, echo, origin) {
   if (busy) return;
-  if (echo) addUser(echo);
+  const isForm = origin?.tagName === 'FORM';
+  if (echo && !isForm) addUser(echo);
   setBusy(true);
   try {
     const replies = await postTurn(body);
+    const turnedBack = replies.some((r) => r.kind === 'form_errors' || r.refused);
+    if (echo && isForm && !turnedBack) addUser(echo);
     show(replies, origin);
     refreshPickers();
   } catch (error) {
@@ -205,11 +213,16 @@ function show(replies, origin) {
   const card = origin?.closest('article.card');
   const errors = replies.find((r) => r.kind === 'form_errors');
   if (errors && card) {
-    // The same form again, with what was typed and a message by each field that needs fixing.
+    // The same form again, with what was typed and a message by each field that needs fixing,
+    // moved to the bottom under a line that says why, where the person is looking (on a phone the
+    // form's old place may be screens above).
     const element = replaceCard(card, errors);
+    const item = addBot(replies.filter((r) => r !== errors)) ?? addTurn('turn-bot', (turn) => { turn.tabIndex = -1; });
+    item.append(refusedLine(errors.messages));
+    moveDown(element, item);
     const invalid = element.querySelector('[aria-invalid="true"]') ?? element.querySelector('input, select, textarea');
-    invalid?.focus();
-    focusAfter(addBot(replies.filter((r) => r !== errors)), null);
+    invalid?.focus({ preventScroll: true });
+    item.scrollIntoView({ block: 'start', behavior: 'smooth' });
     return;
   }
   if (origin?.tagName === 'FORM' && replies.some((r) => r.refused)) {
@@ -226,12 +239,33 @@ function show(replies, origin) {
  * down under the answer, still filled in and open, to send again once the problem is sorted.
  */
 function reopenRefused(form, item) {
-  const reply = form.closest('.reply');
-  const before = reply.closest('.turn');
-  item.append(reply);
-  if (before && !before.querySelector('.reply')) before.remove();
+  moveDown(form.closest('.reply'), item);
   item.focus({ preventScroll: true });
   item.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+/** Moves a reply into a newer turn; the turn it leaves goes if nothing else is in it. */
+function moveDown(reply, item) {
+  const before = reply.closest('.turn');
+  item.append(reply);
+  if (before && before !== item && !before.querySelector('.reply')) before.remove();
+}
+
+/** "Nothing is saved yet", with each reason, as text: the form below has the same by each field. */
+function refusedLine(messages = []) {
+  const line = document.createElement('div');
+  line.className = 'bubble form-refused';
+  line.setAttribute('role', 'alert');
+  const lead = document.createElement('p');
+  lead.textContent = 'Nothing is saved yet. Please fix this on the form below and send it again:';
+  const reasons = document.createElement('ul');
+  for (const text of messages) {
+    const reason = document.createElement('li');
+    reason.textContent = text;
+    reasons.append(reason);
+  }
+  line.append(lead, reasons);
+  return line;
 }
 
 /** A card whose answer came: its buttons go quiet, so it cannot be confirmed twice. */

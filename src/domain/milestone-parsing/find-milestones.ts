@@ -49,15 +49,17 @@ function phrasesOf(catalogue: MilestoneCatalogue): Phrase[] {
 
 // Before a generic phrase, these say it is another meeting of the same kind.
 const ANOTHER = new Set(
-  '2nd second 3rd third 4th fourth 5th fifth subsequent further latest another next'.split(' '),
+  'second third fourth fifth sixth seventh eighth ninth tenth subsequent further latest another next'.split(' '),
 );
+// "11th", "eleventh": an ordinal past those the canonical words name, so never the first meeting.
+const LATER_ORDINAL = /^(?:\d+(?:st|nd|rd|th)|eleventh|twelfth)$/;
 // Before any phrase, these make it a point measured from rather than the news.
 const MEASURED_FROM = new Set('of since from after following until before post pre'.split(' '));
 
 function strengthOf(phrase: Phrase, before: string | undefined): MentionStrength {
   if (before && MEASURED_FROM.has(before)) return 'reference';
   if (!phrase.generic) return 'specific';
-  return before && ANOTHER.has(before) ? 'other' : 'generic';
+  return before && (ANOTHER.has(before) || LATER_ORDINAL.test(before)) ? 'other' : 'generic';
 }
 
 /** Where each word stands in the message, so a phrase is only tried where its first word is. */

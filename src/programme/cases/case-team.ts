@@ -8,6 +8,7 @@ import { flushPendingAudit, pendingAuditOf } from '../audit/pending-audit.js';
 import type { ModelContext } from '../model-context.js';
 
 const MAX_TEAM = 40;
+const DUPLICATE_KEY = 11000;
 
 /**
  * A team's name as people type it, tidied: "north  team" → "North team". Teams are not identifiers,
@@ -64,14 +65,21 @@ export function extractTeam(said: string): { team?: string; rest: string } {
  * Puts a case in a team (or takes it out, with null), audited in the same write as the change.
  * The spelling of a team already used is kept, so "north" joins "North".
  */
-export async function setCaseTeam(ctx: ModelContext, caseRef: string, said: string | null): Promise<{ team: string | null; was: string | null }> {
+export async function setCaseTeam(ctx: ModelContext, caseRef: string, said: string | null, retry = false): Promise<{ team: string | null; was: string | null; started: boolean }> {
   const held = await ctx.store.cases.findOne({ caseRef });
-  if (!held) {
-    throw new NotFoundError(`I hold no dates for ${caseRef} yet. Record one first (e.g. \`${caseRef} accommodated 3 Oct\`), then its team.`, 'no_case');
-  }
   const team = said === null ? null : (sameTeam(await knownTeams(ctx.store), said) ?? tidyTeam(said, ctx.now));
+  if (!held) {
+    if (team === null) return { team, was: null, started: false };
+    try {
+      return await startCaseInTeam(ctx, caseRef, team);
+    } catch (error) {
+      // Someone started the case at the same moment: set the team on theirs instead.
+      if ((error as { code?: number }).code !== DUPLICATE_KEY || retry) throw error;
+      return setCaseTeam(ctx, caseRef, said, true);
+    }
+  }
   const was = held.team ?? null;
-  if (team === was) return { team, was };
+  if (team === was) return { team, was, started: false };
   // A change still carrying its entry is written out first, so this one cannot replace it.
   await flushPendingAudit(ctx.store, 'cases', [held]);
   const pendingAudit = pendingAuditOf(ctx, { entity: 'case', entityId: caseRef, action: 'team', before: { team: was }, after: { team } });
@@ -80,5 +88,19 @@ export async function setCaseTeam(ctx: ModelContext, caseRef: string, said: stri
   const written = await ctx.store.cases.findOneAndUpdate({ caseRef, version: held.version }, update);
   if (!written) throw new ValidationError('edit_conflict', `Someone changed ${caseRef} at the same moment. Please say it again.`);
   await flushPendingAudit(ctx.store, 'cases', [written]);
-  return { team, was };
+  return { team, was, started: false };
+}
+
+/**
+ * A worker may name a child's team before any date: the case starts with its team and no dates
+ * (version 0, so its first dates are audited as the start of its journey), nobody holds it yet and
+ * lists skip it (has-dates.ts) until a date is recorded. Audited in the same write.
+ */
+async function startCaseInTeam(ctx: ModelContext, caseRef: string, team: string): Promise<{ team: string; was: null; started: true }> {
+  const pendingAudit = pendingAuditOf(ctx, { entity: 'case', entityId: caseRef, action: 'team', before: { team: null }, after: { team } });
+  const doc = { caseRef, milestones: {}, team, version: 0, pendingAudit, createdAt: ctx.now, updatedAt: ctx.now };
+  await ctx.store.cases.insertOne(doc);
+  const written = await ctx.store.cases.findOne({ caseRef, 'pendingAudit.key': pendingAudit.key });
+  if (written) await flushPendingAudit(ctx.store, 'cases', [written]);
+  return { team, was: null, started: true };
 }

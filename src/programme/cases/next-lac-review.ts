@@ -1,10 +1,10 @@
-import { activeMilestones, type MilestoneCatalogue, type MilestoneKey } from '../../domain/milestone-catalogue.js';
+import { activeMilestones, LAC_REVIEW_KEYS, type MilestoneCatalogue, type MilestoneKey } from '../../domain/milestone-catalogue.js';
 import type { MilestoneRecord } from '../../domain/parse-milestone.js';
 import type { CaseMilestoneMap } from './record-changes.js';
 
-// The reviews in turn. A bare "LAC review" is read as the first (milestone-synonyms.ts), because
-// the parser cannot know which reviews a child has had; the case can.
-const REVIEWS: readonly MilestoneKey[] = ['first_lac_review', 'second_lac_review', 'third_lac_review', 'fourth_lac_review'];
+// The reviews in turn, first to tenth. A bare "LAC review" is read as the first
+// (milestone-synonyms.ts), because the parser cannot know which reviews a child has had; the case can.
+const REVIEWS = LAC_REVIEW_KEYS;
 
 /**
  * The review a child is due next when a record names one they already had before its date: after a
@@ -51,4 +51,21 @@ export function readAsNextReviews(
     return { ...record, milestone: next };
   });
   return moved ? read : null;
+}
+
+/**
+ * The last LAC review the catalogue keeps, when a record names a review and the child already had
+ * that last one before its date: there is no later review to read it as. Null otherwise.
+ */
+export function lastReviewHad(
+  record: MilestoneRecord,
+  held: CaseMilestoneMap | undefined,
+  catalogue: MilestoneCatalogue,
+): { key: MilestoneKey; date: string; count: number } | null {
+  if (!REVIEWS.includes(record.milestone)) return null;
+  const active = REVIEWS.filter((key) => activeMilestones(catalogue).some((m) => m.key === key));
+  const last = active.at(-1);
+  const date = last && held?.[last]?.actual;
+  if (!last || !date || date >= record.date) return null;
+  return { key: last, date, count: REVIEWS.indexOf(last) + 1 };
 }

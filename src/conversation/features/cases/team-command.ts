@@ -16,15 +16,21 @@ const TEAM_SENTENCE = /^(\S+)\s+(?:(no)\s+team|(?:team|locality|area\s+office)\s
 /** Puts a case in a team and says so on a card; in a channel the card names no case. */
 export async function setTeam(ctx: TurnContext, caseRef: string, team: string | null): Promise<Reply[]> {
   ctx.requireProgramme();
-  const { team: now, was } = await setCaseTeam(ctx, caseRef, team);
+  const { team: now, was, started } = await setCaseTeam(ctx, caseRef, team);
   const direct = ctx.turn.conversation.kind === 'direct';
+  if (!now && !was) {
+    // Nothing to take away, and nothing written: a case is never started without a team.
+    return [card({ title: 'Team unchanged', sections: [{ text: direct ? `${caseRef} is in no team.` : 'That case is in no team.' }] })];
+  }
   const facts = [
     ...(direct ? [{ label: 'Case', value: caseRef }] : []),
     { label: 'Team', value: now ? plain(now) : 'none' },
     ...(was !== now ? [{ label: 'Was', value: was ? plain(was) : 'none' }] : []),
   ];
   const hint = now ? `Lists and charts can now be asked for by team, e.g. \`overdue team ${plain(now)}\`.` : 'It is no longer in a team.';
-  return [card({ title: was === now ? 'Team unchanged' : 'Team set', facts, sections: [{ text: hint }] })];
+  // A case started by its team shows in lists once it has a date; in a channel it stays unnamed.
+  const first = started && direct ? [{ text: `I hold no dates for ${caseRef} yet: record its first, e.g. \`${caseRef} accommodated 3 Oct\`.` }] : [];
+  return [card({ title: was === now ? 'Team unchanged' : 'Team set', facts, sections: [...first, { text: hint }] })];
 }
 
 /** `C1042 team North`: a team for a case, said as a sentence. */

@@ -5,11 +5,12 @@ import type { Reply } from '../../turn.js';
 import { labelOf, milestoneSettings, type MilestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { nearestMilestone } from '../../../domain/milestone-parsing/nearest-milestone.js';
 import { findMilestones } from '../../../domain/milestone-parsing/find-milestones.js';
-import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
+import { LAC_REVIEW_KEYS, labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
 import { loadMilestones } from '../../../programme/cases/load-milestones.js';
 import { readAsNextReviews } from '../../../programme/cases/next-lac-review.js';
 import { dayLabel } from '../../../programme/cases/day-format.js';
+import { afterTheLastReview, reviewPastTheLast } from './beyond-last-review.js';
 import { type Proposal, proposeRecords } from './propose-records.js';
 
 /**
@@ -20,6 +21,8 @@ import { type Proposal, proposeRecords } from './propose-records.js';
 export async function recordText(ctx: TurnContext, said: string): Promise<Reply[]> {
   ctx.requireProgramme();
   const settings = milestoneSettings(ctx);
+  const tooLate = reviewPastTheLast(said);
+  if (tooLate) return [text(tooLate)];
   const parsed = parseMilestoneStatement(said, settings);
   if (!parsed.ok && parsed.error === 'no_milestone') {
     const suggested = await didYouMean(ctx, said, settings);
@@ -37,7 +40,9 @@ export async function recordText(ctx: TurnContext, said: string): Promise<Reply[
   if (!proposal.problem) return [...nameNote, ...proposal.replies];
   const refusal = plain(proposal.problem.message);
   const later = await laterReviewInstead(ctx, parsed.records, settings, refusal);
-  return [...nameNote, ...(later ?? [text(refusal)])];
+  if (later) return [...nameNote, ...later];
+  const pastLast = await afterTheLastReview(ctx, parsed.records, settings);
+  return [...nameNote, text(pastLast ?? refusal)];
 }
 
 // The parser left out words that look like a person's name: nothing of them is kept or repeated.
@@ -77,9 +82,11 @@ async function bareReviewsAsNext(
   const notes = read.flatMap((r, i) => {
     const was = records[i]!;
     if (r.milestone === was.milestone) return [];
-    const held = existing.get(r.caseRef)?.[was.milestone]?.actual ?? '';
+    // The review just before the one it is read as: "already had a fourth", not "a first".
+    const had = LAC_REVIEW_KEYS[LAC_REVIEW_KEYS.indexOf(r.milestone) - 1] ?? was.milestone;
+    const held = existing.get(r.caseRef)?.[had]?.actual ?? '';
     return [
-      `${r.caseRef} already had a ${label(was.milestone)} on ${dayLabel(held)}, so I’ve taken this as ` +
+      `${r.caseRef} already had a ${label(had)} on ${dayLabel(held)}, so I’ve taken this as ` +
         `the *${label(r.milestone)}*. If you meant to change the ${label(was.milestone)}, press Cancel ` +
         `and say “${label(was.milestone)}” with the date.`,
     ];

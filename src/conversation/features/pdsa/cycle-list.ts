@@ -23,6 +23,23 @@ const STATUS = new Map<string, Filter<PdsaCycle>>(Object.entries({
   open: { stage: { $ne: 'act' as PdsaStage } },
 }));
 
+/**
+ * An empty list of one's own tests says where to look next: the group's tests (one's own groups
+ * first), everyone's, and how to start one, so a new member is not left at a dead end.
+ */
+async function noneOfMine(ctx: TurnContext, filter: Filter<PdsaCycle>): Promise<string> {
+  const filtered = filter.stage !== undefined;
+  const groups = await ctx.store.groups
+    .find({ $or: [{ members: ctx.turn.user.id }, { leads: ctx.turn.user.id }] }, { projection: { key: 1 }, sort: { key: 1 } })
+    .toArray();
+  const where = groups.length > 0 ? `\`pdsa list group ${groups[0]!.key}\` for your group's tests, ` : '';
+  return [
+    filtered ? 'You have no tests of change at that stage.' : 'You have no tests of change yet.',
+    `See ${where}\`pdsa list all\` for everyone's.`,
+    'Start one of your own with `pdsa new`.',
+  ].join('\n');
+}
+
 /** `pdsa list [all|mine] [group <g>] [status <s>]`: a compact list, newest first. Default: mine. */
 export async function listCycles(ctx: TurnContext, rest: string): Promise<string> {
   const args = splitArgs(rest).map((a) => a.toLowerCase());
@@ -53,11 +70,7 @@ export async function listCycles(ctx: TurnContext, rest: string): Promise<string
   const cycles = await ctx.store.pdsa
     .find(filter, { sort: { number: -1 }, limit: SHOWN + 1 })
     .toArray();
-  if (cycles.length === 0) {
-    return mine
-      ? 'You have no tests of change here yet. Start one with `pdsa new`.'
-      : 'No tests of change match that. Try `pdsa list all`.';
-  }
+  if (cycles.length === 0) return mine ? await noneOfMine(ctx, filter) : 'No tests of change match that. Try `pdsa list all`.';
   const lines = cycles
     .slice(0, SHOWN)
     .map(
