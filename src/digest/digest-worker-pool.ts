@@ -103,7 +103,6 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
     const { script, eval: evaluate } = workerScript();
     const data: DigestWorkerData = { mongoUri: options.mongoUri, dbName: options.dbName };
     const started = new Worker(script, { workerData: data, eval: evaluate });
-    started.unref();
     started.on('message', (response: ComposeResponse) => {
       const waiting = pending.get(response.id);
       if (!waiting) return;
@@ -117,6 +116,9 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
       if (worker === started) worker = null;
       failAll(started, new Error(`the digest worker stopped (exit code ${code})`));
     });
+    // After the listeners: adding a 'message' listener refs a worker again, and the process then
+    // waited for the idle timeout (a minute) before it could end.
+    started.unref();
     return started;
   };
 
