@@ -3,6 +3,9 @@ import { PACK_HEADINGS } from './pack-model.js';
 import { latinOnly, packFonts, type PackFonts } from './pack-fonts.js';
 import { parsedFont } from './parsed-fonts.js';
 import { opaquePng } from './opaque-png.js';
+import { loadOnce } from '../load-once.js';
+
+const pdfkit = loadOnce(() => import('pdfkit'));
 
 type Doc = PDFKit.PDFDocument;
 
@@ -153,7 +156,7 @@ export async function renderPackPdf(pack: MeetingPack, fonts: PackFonts = packFo
   const charts = await Promise.all(pack.groups.map((g) => (g.chart ? opaquePng(g.chart.png) : null)));
   // pdfkit (with its font and compression libraries) is loaded on the first pack, not at start-up,
   // where it cost about a quarter of a second of CPU before /healthz could answer (issue 14).
-  const { default: PDFDocument } = await import('pdfkit');
+  const { default: PDFDocument } = await pdfkit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

@@ -11,6 +11,24 @@ const CaseListSchema = z.array(CaseMilestonesSchema);
  */
 const checked = new WeakSet<readonly CaseMilestones[]>();
 
+/**
+ * Cases whose every date was checked as the list was built (toCaseMilestones checks each with
+ * isCalendarDate, the schema's own test, and drops the rest): frozen and marked as checked without
+ * a second pass of the schema over every date. A case reference the schema would refuse sends the
+ * list through the full check, which reports it.
+ */
+export function checkedAsBuilt(cases: CaseMilestones[]): readonly CaseMilestones[] {
+  if (!cases.every((c) => typeof c.caseRef === 'string' && c.caseRef.length > 0)) return parseCases(cases);
+  for (const c of cases) {
+    for (const dates of Object.values(c.milestones)) Object.freeze(dates);
+    Object.freeze(c.milestones);
+    Object.freeze(c);
+  }
+  const frozen = Object.freeze(cases);
+  checked.add(frozen);
+  return frozen;
+}
+
 /** Checks case data before any date arithmetic, so a bad date is reported rather than computed. */
 export function parseCases(cases: readonly CaseMilestones[]): readonly CaseMilestones[] {
   if (checked.has(cases)) return cases;

@@ -2,6 +2,9 @@ import type { RenderedChart } from '../../charts/render-png.js';
 import { NotFoundError } from '../../errors.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { toCaseMilestones } from './case-milestones.js';
+import { loadOnce } from '../../load-once.js';
+
+const journeyRenderer = loadOnce(() => import('../../charts/render-journey-timeline.js'));
 
 /** One child's milestones on a date axis: actual dates, then planned ones, in date order. */
 export async function journeyChart(
@@ -29,7 +32,7 @@ export async function journeyChart(
     (a, b) => a.date.localeCompare(b.date) || (order.get(a.key) ?? 99) - (order.get(b.key) ?? 99),
   );
   // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
-  const { renderJourneyTimeline } = await import('../../charts/render-journey-timeline.js');
+  const { renderJourneyTimeline } = await journeyRenderer();
   return renderJourneyTimeline({
     caseRef,
     title: `${caseRef}: journey to permanence`,

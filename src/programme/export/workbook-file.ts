@@ -1,4 +1,7 @@
 import type ExcelJS from 'exceljs';
+import { loadOnce } from '../../load-once.js';
+
+const exceljs = loadOnce(() => import('exceljs'));
 
 /**
  * A workbook with nothing about the person who asked for it: only the bot as its author. exceljs
@@ -6,7 +9,7 @@ import type ExcelJS from 'exceljs';
  * never write a workbook (bench/RESULTS.md, start-up).
  */
 export async function newWorkbook(now: Date): Promise<ExcelJS.Workbook> {
-  const { default: Excel } = await import('exceljs');
+  const { default: Excel } = await exceljs();
   const workbook = new Excel.Workbook();
   workbook.creator = 'pacebot';
   workbook.lastModifiedBy = 'pacebot';

@@ -18,6 +18,7 @@ import { RunChartSpecSchema } from '../../charts/run-chart-spec.js';
 import { ControlChartSpecSchema } from '../../charts/control-chart-spec.js';
 import { controlChartTable } from '../../charts/control-chart-table.js';
 import { plain } from '../../../cards/plain-text.js';
+import { loadOnce } from '../../load-once.js';
 
 export { buildWaitingChart } from './build-waiting-chart.js';
 
@@ -44,6 +45,10 @@ export interface MeasureChart extends RenderedChart {
 
 type Store = Pick<WorkspaceStore, 'cases' | 'dataPoints' | 'pdsa'>;
 
+// Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
+const controlChartRenderer = loadOnce(() => import('../../charts/render-control-chart.js'));
+const runChartRenderer = loadOnce(() => import('../../charts/render-run-chart.js'));
+
 /**
  * The whole pipeline for one measure, for the chat and the digest alike: series → analysis under the
  * programme's rule set → chart spec with tests of change → PNG with alt text. Throws NotFoundError
@@ -69,10 +74,9 @@ export async function buildMeasureChart(
     references: options.references === true,
   });
   const controlSpec = result.control ? controlMeasureChartSpec(runSpec, result.control) : null;
-  // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
   const chart = controlSpec
-    ? await (await import('../../charts/render-control-chart.js')).renderControlChart(controlSpec)
-    : await (await import('../../charts/render-run-chart.js')).renderRunChart(runSpec);
+    ? await (await controlChartRenderer()).renderControlChart(controlSpec)
+    : await (await runChartRenderer()).renderRunChart(runSpec);
   // Each chart's table marks its own signals: a control chart's are not the run chart's.
   const table = controlSpec
     ? controlChartTable(ControlChartSpecSchema.parse(controlSpec))

@@ -8,6 +8,9 @@ import { NotFoundError } from '../../errors.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { loadCaseMilestones } from '../cases/case-milestones.js';
 import type { MeasureDefinition } from './measure-catalogue.js';
+import { loadOnce } from '../../load-once.js';
+
+const waitingChartRenderer = loadOnce(() => import('../../charts/render-waiting-chart.js'));
 
 export interface WaitingStageCounts {
   measure: MeasureDefinition;
@@ -51,7 +54,7 @@ export async function buildWaitingChart(
     );
   }
   // Loaded on first use: the chart libraries take a second or more to load, which start-up should not pay.
-  const { renderWaitingChart } = await import('../../charts/render-waiting-chart.js');
+  const { renderWaitingChart } = await waitingChartRenderer();
   const chart = await renderWaitingChart({
     title: 'Children still waiting',
     asOf: options.today,

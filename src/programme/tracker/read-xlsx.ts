@@ -1,5 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { SheetGrid } from './read-workbook.js';
+import { loadOnce } from '../../load-once.js';
+
+const exceljs = loadOnce(() => import('exceljs'));
 
 // Parts of a sheet a tracker never needs. Skipping them saves time, and they are where exceljs
 // is known to trip over files Excel itself opens happily (conditional formats, data validations).
@@ -26,7 +29,7 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export async function readXlsx(data: Buffer): Promise<SheetGrid[]> {
   if (!data.subarray(0, 4).equals(ZIP_SIGNATURE)) throw new Error('not a zip container');
   // Loaded on first use: most processes never read a workbook, and exceljs is slow to import.
-  const { default: Excel } = await import('exceljs');
+  const { default: Excel } = await exceljs();
   const workbook = new Excel.Workbook();
   // exceljs declares its own Buffer type, which Node's generic Buffer does not satisfy.
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
