@@ -27,6 +27,17 @@ export interface SeriesChartParts {
 }
 
 /**
+ * A percentage axis stops just above 100: with room added above the data Chart.js rounded it up to
+ * 120, a share no measure can reach. 105 leaves a point or limit at 100 whole; the top tick is 100.
+ * Other units, or data above 100 (a count in a % measure by mistake), keep the automatic axis.
+ */
+function percentAxis(parts: SeriesChartParts): { max: number; ticks: { includeBounds: false } } | null {
+  if (parts.unit.trim() !== '%') return null;
+  const values = parts.datasets.flatMap((d) => d.data).filter((v): v is number => typeof v === 'number');
+  return values.every((v) => v <= 100) ? { max: 105, ticks: { includeBounds: false } } : null;
+}
+
+/**
  * The Chart.js configuration both series charts draw with: the same axes, test-of-change markers
  * and line labels, so a run chart and a control chart read alike. Pure apart from measuring label text.
  */
@@ -64,6 +75,7 @@ export function seriesChartConfig(parts: SeriesChartParts): ChartConfiguration<'
           beginAtZero: parts.beginAtZero,
           grace: '5%',
           title: { display: true, text: parts.unit },
+          ...percentAxis(parts),
         },
       },
       plugins: commonPluginOptions(parts.title, markerBandHeight(rows)),
