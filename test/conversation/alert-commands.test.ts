@@ -32,7 +32,7 @@ const alertOf = (caseRef: string) => bot.db.collection('notices').findOne({ work
 describe('`alerts`', () => {
   it('lists a lead’s open alerts in a direct message: case, stage, time waiting, longest first, and what to say', async () => {
     const said = await say(LEAD, 'alerts');
-    expect(said).toMatch(/Open alerts you can act on\* \(2\)/);
+    expect(said).toMatch(/Open alerts you can act on\* \(2 children\)/);
     expect(said).toMatch(/C1091\*: 28 weeks since accommodation, no permanence recommendation yet[\s\S]*C1090\*: 27 weeks since accommodation/);
     expect(said).not.toMatch(/C1092/);
     expect(said).toMatch(/`snooze C1091 4 weeks "awaiting court date"` or `hand on C1091 to @name`/);
@@ -42,12 +42,20 @@ describe('`alerts`', () => {
 
   it('gives only counts in a channel, never a case reference', async () => {
     const said = await say(LEAD, 'alerts', 'channel');
-    expect(said).toMatch(/2 open alerts you can act on/);
+    expect(said).toMatch(/2 children with open alerts you can act on/);
     expect(said).toMatch(/direct message/);
     expect(said).not.toMatch(/C109\d/);
     // Acting on one is for a direct message too, with or without a reference.
     expect(await say(LEAD, 'snooze 4 weeks "awaiting court date"', 'channel')).toMatch(/answer them in our direct messages/);
     expect(await say(LEAD, 'hand on C1090 to Mo', 'channel')).toMatch(/Please ask me that in a direct message/);
+  });
+
+  it('leaves the reminders’ own snooze to the reminders in a channel, quoted or not', async () => {
+    expect(await say(MEMBER, 'snooze "a week"', 'channel')).toMatch(/Snoozed: no reminders until/);
+    expect(await say(MEMBER, 'snooze “3 days”', 'channel')).toMatch(/Snoozed: no reminders until/);
+    const held = await bot.db.collection('members').findOne({ workspaceId: NOTICES_WS, userId: MEMBER.id });
+    expect(held!.awayUntil).toEqual(new Date(new Date(NOW).getTime() + 3 * 86_400_000));
+    await say(MEMBER, 'back', 'channel');
   });
 
   it('shows a member with no alerts that there are none for them', async () => {
@@ -61,13 +69,13 @@ describe('`snooze <case> <n> weeks "<reason>"`', () => {
     expect(await say(LEAD, 'snooze C1090')).toMatch(/Say for how many weeks and why, e\.g\. `snooze C1090 4 weeks "awaiting court date"`/);
     expect(await say(LEAD, 'snooze C1090 4 weeks')).toMatch(/Say why the wait is expected.*e\.g\. `snooze C1090 4 weeks "awaiting court date"`/);
     expect(await say(LEAD, 'snooze C1090 40 weeks "awaiting court date"')).toMatch(/Snooze for 1 to 26 weeks/);
-    expect(await say(LEAD, 'snooze C1092 4 weeks "awaiting court date"')).toMatch(/No open alert for C1092/);
+    expect(await say(LEAD, 'snooze C1092 4 weeks "awaiting court date"')).toMatch(/You have no open alert for C1092/);
     expect(await say(LEAD, 'snooze C1090 4 weeks "waiting, born 03/04/2015"')).toMatch(/looks like a date of birth/);
     expect(await auditOf('C1090', 'alert_snooze')).toHaveLength(0);
   });
 
-  it('is refused to someone who neither holds the alert nor leads its group', async () => {
-    expect(await say(MEMBER, 'snooze C1090 4 weeks "awaiting court date"')).toMatch(/Only the person this alert went to, a lead of its group or an admin/);
+  it('is refused to someone who neither holds the alert nor leads its group, as if there were none', async () => {
+    expect(await say(MEMBER, 'snooze C1090 4 weeks "awaiting court date"')).toMatch(/You have no open alert for C1090/);
     expect((await alertOf('C1090'))!.status).toBe('open');
   });
 
@@ -81,7 +89,7 @@ describe('`snooze <case> <n> weeks "<reason>"`', () => {
     expect(alert).toMatchObject({ status: 'snoozed' });
     expect(alert!.pendingAudit).toBeUndefined();
     // Snoozed alerts are listed apart, with the day they come back.
-    expect(await say(LEAD, 'alerts')).toMatch(/Snoozed\* \(1\)[\s\S]*C1090 until 8 Dec 2026/);
+    expect(await say(LEAD, 'alerts')).toMatch(/Snoozed\* \(1 child\)[\s\S]*C1090 until 8 Dec 2026/);
   });
 
   it('also reads `alert <case> snooze …`, and leaves the reminders’ own `snooze 3 days` alone', async () => {

@@ -7,6 +7,7 @@ import type { Notifier } from '../../src/notify.js';
 import { fakeSlackNotifier } from './slack-notifier-fixture.js';
 import { FakeSlackApi } from '../fakes/fake-slack-api.js';
 import { LEAD, MEMBER, createTestBot, type TestBot } from '../helpers/test-bot.js';
+import { mondayAfter, timesTold } from './drift-fixture.js';
 import { NOTICES_WS, cardsFor, channelPosts, dmTo, record, setUpProgramme, shown, tick } from './notices-fixture.js';
 
 // The first morning after pacebot starts, many children are already past their group's time: their
@@ -17,20 +18,8 @@ const itemsOf = (text: unknown) => String(text).split('\n').filter((line) => /^[
 
 const logger = createLogger('silent');
 
-/** Monday n weeks after Mon 5 Jan 2026, as a milestone sentence reads it ("12 Jan 2026"). */
-function mondayAfter(weeks: number): string {
-  const day = new Date(Date.UTC(2026, 0, 5 + weeks * 7));
-  return day.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** C2001 … C20nn, accommodated a week apart from 5 Jan 2026: C2001 has waited longest. */
 const refs = (n: number, first = 2001) => Array.from({ length: n }, (_, i) => `C${first + i}`);
-
-/** How many of the lead's direct messages name each reference. */
-function timesTold(fake: FakeSlackApi, wanted: readonly string[]): Record<string, number> {
-  const messages = dmTo(fake, LEAD).map((call) => shown([call]));
-  return Object.fromEntries(wanted.map((ref) => [ref, messages.filter((m) => new RegExp(`\\b${ref}\\b`).test(m)).length]));
-}
 
 const openDrift = (bot: TestBot) =>
   bot.db.collection('notices').find({ workspaceId: NOTICES_WS, kind: 'drift', status: 'open' }).toArray();

@@ -1,14 +1,15 @@
 import type { MilestoneCatalogue } from '../../domain/milestone-catalogue.js';
-import { driftCommandsFor, driftLine, longestWaitFirst, type DriftFacts } from './drift-lines.js';
+import { LIST_LINES, byChild, childrenText, driftCommandsFor, driftLine, type DriftFacts } from './drift-lines.js';
 
-/** A morning's list names at most this many children; the rest are counted and `alerts` shows them. */
-export const LIST_LINES = 15;
+/** What the list's last line promises: `alerts` names every child, LIST_LINES to a message. */
+export const SEE_THEM_ALL = `say \`alerts\` to see them all, ${LIST_LINES} to a message`;
 
 /**
  * One direct message for many drift alerts at once (the first morning after pacebot starts, when
- * many children are already past their group's time): longest wait first, the first LIST_LINES
- * named, the rest counted, and how to act on any of them. Groups are named only when there are
- * several, to keep each line short on a phone.
+ * many children are already past their group's time): one line per child (a child in no group can
+ * hold one alert per group), longest wait first, the first LIST_LINES named, the rest counted with
+ * how to see them, and how to act on any of them. Groups are named only when there are several, to
+ * keep each line short on a phone.
  */
 export function driftListText(
   alerts: readonly DriftFacts[],
@@ -16,15 +17,17 @@ export function driftListText(
   today: string,
   groupNames: ReadonlyMap<string, string>,
 ): string {
-  const ordered = longestWaitFirst(alerts);
-  const severalGroups = new Set(ordered.map((a) => a.groupKey)).size > 1;
-  const shown = ordered.slice(0, LIST_LINES);
-  const more = ordered.length - shown.length;
+  const children = byChild(alerts);
+  const severalGroups = new Set(alerts.map((a) => a.groupKey)).size > 1;
+  const nameOf = severalGroups ? (key: string) => groupNames.get(key) ?? key : undefined;
+  const shown = children.slice(0, LIST_LINES);
+  const more = children.length - shown.length;
+  const one = children.length === 1;
   return [
-    `*${ordered.length} children have waited past their group’s alert time*`,
-    `Here they are in one message rather than ${ordered.length}, longest wait first:`,
-    ...shown.map((a) => driftLine(a, catalogue, today, severalGroups ? (groupNames.get(a.groupKey ?? '') ?? a.groupKey) : undefined)),
-    ...(more > 0 ? [`…and ${more} more — say \`alerts\` to see them all.`] : []),
-    `To act on one, say ${driftCommandsFor(shown[0]!.caseRef!)}.`,
+    `*${childrenText(children.length)} ${one ? 'has' : 'have'} waited past their group’s alert time*`,
+    ...(one ? [] : ['Here they are in one message rather than one each, longest wait first:']),
+    ...shown.map((child) => driftLine(child, catalogue, today, nameOf)),
+    ...(more > 0 ? [`…and ${more} more — ${SEE_THEM_ALL}.`] : []),
+    `To act on one, say ${driftCommandsFor(shown[0]!.caseRef)}.`,
   ].join('\n');
 }

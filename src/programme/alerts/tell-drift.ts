@@ -12,7 +12,10 @@ import { noticeSource } from '../notices/queue-notice.js';
 import { driftCardReplies } from './drift-card-replies.js';
 import { driftListText } from './drift-list.js';
 
-/** A holder told of more alerts than this in one run gets them in one list, not a message each. */
+/**
+ * A holder with more alerts than this to tell in one run (not counting any already claimed for
+ * them) gets them in one list, not a message each.
+ */
 export const LIST_ABOVE = 3;
 
 /**
@@ -82,7 +85,9 @@ async function queueLists(r: Round, notices: readonly WithId<Notice>[], ours: Re
   for (const claim of notices.flatMap((n) => n.toldTo ?? [])) if (claim.list) lists.set(claim.list, claim);
   const listed = new Set<string>();
   let queued = 0;
-  const [catalogue, names] = [catalogueOf(r.programme), await groupNames(r.store)];
+  const catalogue = catalogueOf(r.programme);
+  // Read only when a list is written: most runs have none.
+  let names: ReadonlyMap<string, string> | undefined;
   for (const [list, claim] of lists) {
     const stale = r.now.getTime() - claim.at.getTime() >= LIST_REPAIR_AFTER_MS;
     if (!ours.has(list) && !stale) {
@@ -93,6 +98,7 @@ async function queueLists(r: Round, notices: readonly WithId<Notice>[], ours: Re
     }
     const held = await r.store.notices.find({ 'toldTo.list': list, status: 'open' }).toArray();
     if (held.length > 0) {
+      names ??= await groupNames(r.store);
       const replies: StoredReply[] = [{ kind: 'text', text: driftListText(held, catalogue, r.today, names) }];
       if (await enqueueDelivery(r.store.db, listDelivery(r, list, claim.userId, replies), r.now)) queued++;
     }
@@ -133,7 +139,7 @@ async function tellEach(r: Round, notice: WithId<Notice>, here: readonly string[
 
 /**
  * Queues this round of each drift alert to whoever holds it, privately, through the deliveries'
- * exactly-once machinery. A holder with more than LIST_ABOVE alerts in the run (the first morning,
+ * exactly-once machinery. A holder with more than LIST_ABOVE alerts still to tell (the first morning,
  * when many children are already past their time) gets one list instead of a message each. Each
  * holder is claimed on the alert before anything is queued, so a retry, a second run or a second
  * instance finds the claim and tells no one twice; the round is marked queued once every holder
@@ -154,7 +160,9 @@ export async function tellDriftRound(
   const hereOf = (n: Notice) => n.holderIds.filter((id) => !away.has(id));
   const ours = new Set<string>();
   for (const holder of new Set(due.flatMap(hereOf))) {
-    const theirs = due.filter((n) => hereOf(n).includes(holder));
+    // Only what is still to tell them: alerts a stopped run already claimed for them go with its
+    // list (or card), so a few left over are told by their own cards, not by a "list" of one.
+    const theirs = due.filter((n) => hereOf(n).includes(holder) && !claimFor(n, holder));
     if (theirs.length > LIST_ABOVE) ours.add(await claimList(r, holder, theirs));
   }
   // The alerts as the claims left them (this run's, and any another run made).

@@ -7,6 +7,7 @@ import type { PendingAction } from '../../store/schemas/pending-action.js';
 import { workspaceStore, type WorkspaceStore } from '../../store/workspace-store.js';
 import { applyPendingRecords, CONFIRM_LEASE_MS, RECORDS_KIND } from '../cases/apply-pending-records.js';
 import { AUDITED_COLLECTIONS, flushAllPendingAudits } from '../audit/pending-audit.js';
+import { ALERTS_CHANGE_KIND, ALERTS_CHANGE_LEASE_MS, applyAlertsChange } from '../alerts/change-child-alerts.js';
 import { auditAllPending } from '../cases/audit-stamped-change.js';
 import { ERASE_KIND, ERASE_LEASE_MS, eraseCaseRecords } from '../cases/erase-case-records.js';
 import { finishStoppedImports } from '../imports/finish-stopped-imports.js';
@@ -20,6 +21,8 @@ export interface Repaired {
   imports: number;
   digests: number;
   handovers: number;
+  /** A child's alerts snoozed or handed on together. */
+  alertChanges: number;
 }
 
 /**
@@ -71,11 +74,11 @@ function claimStopped(store: WorkspaceStore, pending: PendingAction, now: Date, 
  * Each change is written in an order that can be finished from what is stored: a case carries its
  * change's stamp in the same update as its dates, and a question stays `applying` until its change
  * is whole. After a crash this finishes, once and whoever runs it: audit entries of stamped
- * changes, then confirmations and erasures whose lease ran out, then imports, then digests whose
- * deliveries all finished.
+ * changes, then confirmations, erasures, hand-overs and alert changes whose lease ran out, then
+ * imports, then digests whose deliveries all finished.
  */
 export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired> {
-  const repaired: Repaired = { audited: 0, confirmations: 0, erasures: 0, imports: 0, digests: 0, handovers: 0 };
+  const repaired: Repaired = { audited: 0, confirmations: 0, erasures: 0, imports: 0, digests: 0, handovers: 0, alertChanges: 0 };
   const workspaces = (await db
     .collection<Case>(COLLECTIONS.cases)
     .distinct('workspaceId', { 'lastChange.pendingAudit': true })) as string[];
@@ -91,17 +94,22 @@ export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired>
   for (const workspaceId of carrying) repaired.audited += await flushAllPendingAudits(workspaceStore(db, workspaceId));
   const stopped = await db
     .collection<PendingAction>(COLLECTIONS.pending)
-    .find({ status: 'applying', leaseUntil: { $lt: now }, kind: { $in: [RECORDS_KIND, ERASE_KIND, HANDOVER_KIND] } })
+    .find({ status: 'applying', leaseUntil: { $lt: now }, kind: { $in: [RECORDS_KIND, ERASE_KIND, HANDOVER_KIND, ALERTS_CHANGE_KIND] } })
     .limit(50)
     .toArray();
   for (const pending of stopped) {
     const store = workspaceStore(db, pending.workspaceId);
     const erase = pending.kind === ERASE_KIND;
     const handover = pending.kind === HANDOVER_KIND;
-    const claimed = await claimStopped(store, pending, now, erase ? ERASE_LEASE_MS : handover ? HANDOVER_LEASE_MS : CONFIRM_LEASE_MS);
+    const alerts = pending.kind === ALERTS_CHANGE_KIND;
+    const lease = erase ? ERASE_LEASE_MS : handover ? HANDOVER_LEASE_MS : alerts ? ALERTS_CHANGE_LEASE_MS : CONFIRM_LEASE_MS;
+    const claimed = await claimStopped(store, pending, now, lease);
     if (!claimed) continue;
     const ctx = await asThePerson(store, claimed, now);
-    if (handover) {
+    if (alerts) {
+      await applyAlertsChange(ctx, claimed);
+      repaired.alertChanges += 1;
+    } else if (handover) {
       await applyHandover(ctx, claimed);
       repaired.handovers += 1;
     } else if (erase) {

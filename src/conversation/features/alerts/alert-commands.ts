@@ -3,7 +3,7 @@ import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import { ValidationError } from '../../../errors.js';
 import { setAlertThreshold } from '../../../programme/alerts/alert-threshold.js';
 import { alertsFor } from '../../../programme/alerts/alerts-for.js';
-import { driftCommandsFor, driftLine, longestWaitFirst } from '../../../programme/alerts/drift-lines.js';
+import { LIST_LINES, byChild, childrenText, driftCommandsFor, driftLine } from '../../../programme/alerts/drift-lines.js';
 import { driftThresholds } from '../../../programme/alerts/drift-thresholds.js';
 import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { groupNames } from '../../../programme/export/group-names.js';
@@ -31,15 +31,27 @@ async function describeRules(ctx: TurnContext): Promise<string[]> {
   });
 }
 
-/** A list in a direct message names at most this many children; `alerts` is where the rest are. */
-const LIST_LINES = 15;
+/** Lines as messages of at most LIST_LINES, each under its heading (given the lines' place in all). */
+function pagesOf(lines: readonly string[], heading: (from: number, to: number) => string): string[] {
+  const pages: string[] = [];
+  for (let at = 0; at < lines.length; at += LIST_LINES) {
+    const page = lines.slice(at, at + LIST_LINES);
+    pages.push([heading(at + 1, at + page.length), ...page].join('\n'));
+  }
+  return pages;
+}
+
+/** "(18 children)", or on one of several messages "(16–18 of 18 children)". */
+const counted = (total: number, from: number, to: number) =>
+  total > LIST_LINES ? `(${from}–${to} of ${childrenText(total)})` : `(${childrenText(total)})`;
 
 /**
- * The viewer's alerts by reference, for a direct message: open ones longest wait first (with who
- * holds each, when it is someone else), then snoozed ones with the day they come back, then what
- * to say to act on one.
+ * The viewer's alerts by child, for a direct message: open ones longest wait first (with who holds
+ * them, when it is someone else), then snoozed ones with the day they come back, then what to say
+ * to act on one. Every child is named, as the morning's list promises: LIST_LINES to a message, in
+ * as many messages as it takes.
  */
-async function alertLines(ctx: TurnContext, alerts: readonly WithId<Notice>[]): Promise<string[]> {
+async function alertPages(ctx: TurnContext, alerts: readonly WithId<Notice>[]): Promise<string[]> {
   if (alerts.length === 0) return ['No open alerts for you to act on.'];
   const { catalogue } = milestoneSettings(ctx);
   const today = localToday(ctx);
@@ -48,44 +60,57 @@ async function alertLines(ctx: TurnContext, alerts: readonly WithId<Notice>[]): 
   const names = new Map(
     (await ctx.store.members.find({ userId: { $in: others } }, { projection: { userId: 1, name: 1 } }).toArray()).map((m) => [m.userId, m.name]),
   );
-  const withWhom = (a: Notice) =>
-    a.holderIds.includes(me) || a.holderIds.length === 0 ? '' : ` — with ${a.holderIds.map((id) => plain(names.get(id) ?? 'a member')).join(', ')}`;
-  // The group is named only when the alerts span several (an admin's, or a lead of two groups).
+  const withWhom = (theirs: readonly Notice[]) => {
+    if (theirs.some((a) => a.holderIds.includes(me) || a.holderIds.length === 0)) return '';
+    const holders = [...new Set(theirs.flatMap((a) => a.holderIds))];
+    return ` — with ${holders.map((id) => plain(names.get(id) ?? 'a member')).join(', ')}`;
+  };
+  // Groups are named only when the alerts span several (an admin's, or a lead of two groups).
   const groups = new Set(alerts.map((a) => a.groupKey)).size > 1 ? await groupNames(ctx.store) : null;
-  const groupOf = (a: Notice) => (groups ? (groups.get(a.groupKey ?? '') ?? a.groupKey) : undefined);
-  const open = longestWaitFirst(alerts.filter((a) => a.status === 'open'));
-  const snoozed = longestWaitFirst(alerts.filter((a) => a.status === 'snoozed'));
-  const shown = open.slice(0, LIST_LINES);
-  return [
-    ...(open.length > 0 ? [`*Open alerts you can act on* (${open.length})`] : ['No open alerts for you to act on.']),
-    ...shown.map((a) => `${driftLine(a, catalogue, today, groupOf(a))}${withWhom(a)}`),
-    ...(open.length > shown.length ? [`…and ${open.length - shown.length} more.`] : []),
-    ...(snoozed.length > 0 ? [`*Snoozed* (${snoozed.length})`] : []),
-    ...snoozed.slice(0, LIST_LINES).map((a) => `- ${a.caseRef} until ${shortDateOf(a.snoozedUntil!, ctx)}`),
-    ...(snoozed.length > LIST_LINES ? [`…and ${snoozed.length - LIST_LINES} more.`] : []),
-    `To act on one, say ${driftCommandsFor((open[0] ?? snoozed[0])!.caseRef!)}.`,
+  const groupOf = groups ? (key: string) => groups.get(key) ?? key : undefined;
+  const groupsOf = (theirs: readonly Notice[]) =>
+    groupOf ? ` (${[...new Set(theirs.map((a) => plain(groupOf(a.groupKey ?? ''))))].join(', ')})` : '';
+  const open = byChild(alerts.filter((a) => a.status === 'open'));
+  const snoozed = byChild(alerts.filter((a) => a.status === 'snoozed'));
+  const backOn = (theirs: readonly Notice[]) => new Date(Math.min(...theirs.map((a) => a.snoozedUntil!.getTime())));
+  const pages = [
+    ...(open.length > 0
+      ? pagesOf(
+          open.map((child) => `${driftLine(child, catalogue, today, groupOf)}${withWhom(child.alerts)}`),
+          (from, to) => `*Open alerts you can act on* ${counted(open.length, from, to)}`,
+        )
+      : ['No open alerts for you to act on.']),
+    ...pagesOf(
+      snoozed.map((child) => `- ${child.caseRef} until ${shortDateOf(backOn(child.alerts), ctx)}${groupsOf(child.alerts)}`),
+      (from, to) => `*Snoozed* ${counted(snoozed.length, from, to)}`,
+    ),
   ];
+  const last = `To act on one, say ${driftCommandsFor((open[0] ?? snoozed[0])!.caseRef)}.`;
+  return [...pages.slice(0, -1), `${pages.at(-1)!}\n${last}`];
 }
 
-/** In a channel, counts only: a case reference never goes there. */
+/** In a channel, children counted only: a case reference never goes there. */
 function alertCounts(alerts: readonly Notice[]): string {
   if (alerts.length === 0) return 'No open alerts for you to act on.';
-  const open = alerts.filter((a) => a.status === 'open').length;
-  const snoozed = alerts.length - open;
-  const also = snoozed > 0 ? ` (and ${snoozed} snoozed)` : '';
-  return `${open} open ${open === 1 ? 'alert' : 'alerts'} you can act on${also}. Ask me \`alerts\` in a direct message to see which children.`;
+  const open = byChild(alerts.filter((a) => a.status === 'open')).length;
+  const snoozed = byChild(alerts.filter((a) => a.status === 'snoozed')).length;
+  const also = snoozed > 0 ? ` (and ${childrenText(snoozed)} snoozed)` : '';
+  const which = open > 0 ? `${childrenText(open)} with open alerts you can act on` : 'No open alerts for you to act on';
+  return `${which}${also}. Ask me \`alerts\` in a direct message to see which children.`;
 }
 
 /**
  * `alerts`: the drift alerts this person may act on (those they hold, their groups', all for an
- * admin), by reference in a direct message and counted in a channel; then each group's rule.
+ * admin), by child: named in a direct message (in several messages when there are many), counted
+ * in a channel; then each group's rule.
  */
 async function listAlerts(ctx: TurnContext): Promise<Reply[]> {
   const rules = await describeRules(ctx);
   const head = rules.length > 0 ? ['*When I alert a lead*', ...rules] : ['No aim group has an aim in weeks yet, so I send no drift alerts.'];
   const alerts = await alertsFor(ctx.store, viewerOf(ctx));
-  const mine = mayNameChildren(ctx.turn) ? await alertLines(ctx, alerts) : [alertCounts(alerts)];
-  return [text([...mine, '', ...head].join('\n'))];
+  const mine = mayNameChildren(ctx.turn) ? await alertPages(ctx, alerts) : [alertCounts(alerts)];
+  // The rules close the last message: one message more would only say less.
+  return [...mine.slice(0, -1), [mine.at(-1)!, '', ...head].join('\n')].map((page) => text(page));
 }
 
 /** `alerts <group> after 30 weeks` / `alerts <group> from aim`: a group's own alert time, for its leads. */

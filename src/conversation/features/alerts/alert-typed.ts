@@ -1,18 +1,20 @@
 import type { WithId } from 'mongodb';
 import { DEFAULT_CASE_REF_EXAMPLE, isCaseReference, normaliseCaseRef } from '../../../domain/case-reference.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../../errors.js';
+import { NotFoundError, ValidationError } from '../../../errors.js';
 import { mayActOn } from '../../../programme/alerts/alerts-for.js';
-import { handAlert, snoozeAlert } from '../../../programme/alerts/change-alert.js';
+import { checkSnooze, handTo, type SnoozeChange } from '../../../programme/alerts/change-alert.js';
+import { changeAlerts } from '../../../programme/alerts/change-child-alerts.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import type { Notice } from '../../../store/schemas/notice.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import { resolvePerson } from '../../resolve-person.js';
 import type { Reply } from '../../turn.js';
-import { ITS_YOU, NOT_YOURS, handedText, requireDirect, snoozedText, viewerOf } from './alert-actions.js';
+import { ITS_YOU, handedText, requireDirect, snoozedText, viewerOf } from './alert-actions.js';
 
-// The drift alert's buttons, typed. Each calls the same model function as its button, so the
-// reason is checked for identifiers and the change is audited in the same write.
+// The drift alert's buttons, typed. Each goes through the same model functions as its button, so
+// the reason is checked for identifiers and each change is audited in the same write; a child with
+// several alerts has them all changed together (change-child-alerts.ts).
 
 const REASON_EXAMPLE = '"awaiting court date"';
 const snoozeExample = (ref: string) => `\`snooze ${ref} 4 weeks ${REASON_EXAMPLE}\``;
@@ -33,12 +35,20 @@ function leadingRef(ctx: TurnContext, rest: string): { ref: string; after: strin
   return { ref: normaliseCaseRef(first), after: others.join(' ') };
 }
 
+/** Strips the quotes around what was said: `snooze "a week"` is `snooze a week`. */
+export const withoutQuotes = (said: string) => said.trim().replace(/^["“'‘](.*)["”'’]$/s, '$1').trim();
+
+/** What the reminders' own snooze reads: "3 days", "for a week", "until 12 Apr". */
+const REMINDERS_SPAN = /^(?:(?:for\s+)?(?:\d{1,3}|a|one)\s+(?:days?|weeks?)|until\b.*)$/i;
+
 /**
  * Whether `snooze …` is an alert's snooze rather than the reminders' (`snooze 3 days`): it names a
- * child first, or gives a reason in quotes (so a forgotten reference is asked for, not a date).
+ * child first, or gives a reason in quotes (so a forgotten reference is asked for, not a date) —
+ * unless the quotes hold the reminders' own words, as in `snooze "a week"`.
  */
 export function namesCaseFirst(ctx: TurnContext, rest: string): boolean {
-  return leadingRef(ctx, rest) !== null || /["“”]/.test(rest);
+  if (leadingRef(ctx, rest) !== null) return true;
+  return /["“”]/.test(rest) && !REMINDERS_SPAN.test(withoutQuotes(rest).replace(/\s+/g, ' '));
 }
 
 /** Never says back a first word that is not a reference: it may be a child's name. */
@@ -48,25 +58,43 @@ function needRef(ctx: TurnContext, rest: string, example: (ref: string) => strin
   throw new ValidationError('no_case_reference', `Start with the case reference, e.g. ${example(DEFAULT_CASE_REF_EXAMPLE)}.`);
 }
 
-/** The child's open or snoozed alerts this person may act on (one per group whose time they passed). */
+/**
+ * The child's open or snoozed alerts this person may act on (one per group whose time they passed).
+ * None, or none of theirs, get the same answer: anything else would tell a member that another
+ * group has an alert for the child.
+ */
 async function alertsOfCase(ctx: TurnContext, caseRef: string): Promise<WithId<Notice>[]> {
   ctx.requireProgramme();
   const theirs = await ctx.store.notices.find({ kind: 'drift', status: { $ne: 'closed' }, caseRef }).toArray();
-  if (theirs.length === 0) throw new NotFoundError(`No open alert for ${caseRef}. Say \`alerts\` to see the ones you can act on.`, 'alert_missing');
   const mine = theirs.filter((n) => mayActOn(n, viewerOf(ctx)));
-  if (mine.length === 0) throw new ForbiddenError(NOT_YOURS);
+  if (mine.length === 0) {
+    throw new NotFoundError(`You have no open alert for ${caseRef}. Say \`alerts\` to see the ones you can act on.`, 'alert_missing');
+  }
   return mine;
 }
 
 /** Strips the quotes around a reason, and a leading "because". */
 const reasonOf = (said: string) =>
-  said
-    .trim()
-    .replace(/^["“'‘](.*)["”'’]$/s, '$1')
+  withoutQuotes(said)
     .replace(/^(?:because|as|reason:?)\s+/i, '')
     .trim();
 
-/** `snooze C1042 4 weeks "waiting for court date"`: the Snooze button, typed. */
+/** The snooze checked before anything is looked up or written, its refusal worded as typed. */
+function typedSnooze(ctx: TurnContext, ref: string, count: number, reason: string): SnoozeChange {
+  try {
+    return checkSnooze(ctx, { weeks: count, reason });
+  } catch (error) {
+    // The model's refusal of the weeks or the reason, with the typed wording that would have worked.
+    if (!(error instanceof ValidationError) || !SAY_AGAIN.has(error.code)) throw error;
+    const wrong = error.code === 'reason_required' ? 'Say why the wait is expected.' : error.userMessage;
+    throw new ValidationError(error.code, `${wrong} For example: ${snoozeExample(ref)}.`);
+  }
+}
+
+/**
+ * `snooze C1042 4 weeks "waiting for court date"`: the Snooze button, typed. A child in no group
+ * can be past several groups' times: all their alerts are snoozed together, or none.
+ */
 export async function snoozeTyped(ctx: TurnContext, rest: string): Promise<Reply[]> {
   requireDirect(ctx);
   const { ref, after } = needRef(ctx, rest, snoozeExample);
@@ -74,22 +102,12 @@ export async function snoozeTyped(ctx: TurnContext, rest: string): Promise<Reply
   if (!weeks) throw new ValidationError('bad_snooze', `Say for how many weeks and why, e.g. ${snoozeExample(ref)}.`);
   const reason = reasonOf(weeks[2]!);
   if (!reason) throw new ValidationError('reason_required', `Say why the wait is expected, e.g. ${snoozeExample(ref)}.`);
-  const count = /^\d+$/.test(weeks[1]!) ? Number(weeks[1]) : 1;
-  const alerts = await alertsOfCase(ctx, ref);
-  let until: Date | undefined;
-  try {
-    // A child in no group can be past several groups' times: each of their alerts is snoozed.
-    for (const alert of alerts) until = await snoozeAlert(ctx, alert, { weeks: count, reason });
-  } catch (error) {
-    // The model's refusal of the weeks or the reason, with the typed wording that would have worked.
-    if (!(error instanceof ValidationError) || !SAY_AGAIN.has(error.code)) throw error;
-    const wrong = error.code === 'reason_required' ? 'Say why the wait is expected.' : error.userMessage;
-    throw new ValidationError(error.code, `${wrong} For example: ${snoozeExample(ref)}.`);
-  }
-  return [text(snoozedText(ctx, ref, until!))];
+  const change = typedSnooze(ctx, ref, /^\d+$/.test(weeks[1]!) ? Number(weeks[1]) : 1, reason);
+  await changeAlerts(ctx, await alertsOfCase(ctx, ref), change);
+  return [text(snoozedText(ctx, ref, change.until))];
 }
 
-/** `hand on C1042 to Sam`: the Hand button, typed. */
+/** `hand on C1042 to Sam`: the Hand button, typed; every alert of the child goes, or none. */
 export async function handTyped(ctx: TurnContext, rest: string): Promise<Reply[]> {
   requireDirect(ctx);
   const { ref, after } = needRef(ctx, rest, handExample);
@@ -98,7 +116,7 @@ export async function handTyped(ctx: TurnContext, rest: string): Promise<Reply[]
   const alerts = await alertsOfCase(ctx, ref);
   const member = await resolvePerson(ctx, to[1]!);
   if (member.userId === ctx.turn.user.id) return [text(ITS_YOU)];
-  for (const alert of alerts) await handAlert(ctx, alert, member);
+  await changeAlerts(ctx, alerts, handTo(member));
   return [text(handedText(member, ref))];
 }
 

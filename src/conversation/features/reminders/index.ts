@@ -1,6 +1,6 @@
 import { SNOOZE_VERB } from '../../../reminders/reminder-cards.js';
 import type { Feature } from '../../registry.js';
-import { namesCaseFirst, snoozeTyped } from '../alerts/alert-typed.js';
+import { namesCaseFirst, snoozeTyped, withoutQuotes } from '../alerts/alert-typed.js';
 import { text } from '../../replies.js';
 import { reminderStatus, setAway, setBack, snooze } from './away.js';
 
@@ -22,7 +22,7 @@ export const remindersFeature: Feature = {
       example: 'snooze 3 days',
       summary: 'No reminders for a while (a week unless you say).',
       // `snooze C1042 4 weeks "…"` names a child first: that is a drift alert's snooze.
-      run: async (ctx, rest) => (namesCaseFirst(ctx, rest) ? snoozeTyped(ctx, rest) : [text(await snooze(ctx, rest))]),
+      run: async (ctx, rest) => (namesCaseFirst(ctx, rest) ? snoozeTyped(ctx, rest) : [text(await snooze(ctx, withoutQuotes(rest)))]),
     },
     {
       words: ['away'],
