@@ -4,6 +4,7 @@ import { dispatchCommand, errorReply } from './commands/dispatch-command.js';
 import type { Catalog } from './engine/catalog.js';
 import type { CursorRegistry } from './engine/cursor-registry.js';
 import type { Durability } from './persistence/durability.js';
+import type { InexactNumber } from './wire/inexact-numbers.js';
 import type { CommandRunner } from './wire/wire-connection.js';
 
 /**
@@ -16,11 +17,16 @@ export function createCommandRunner(
   cursors: CursorRegistry,
   durability: Durability,
 ): CommandRunner {
-  return async (db: string, body: Document, connectionId: number): Promise<Document> => {
+  return async (
+    db: string,
+    body: Document,
+    connectionId: number,
+    inexactNumbers: InexactNumber[],
+  ): Promise<Document> => {
     const name = Object.keys(body)[0] ?? '';
     if (durability.failure && !STILL_ANSWERED.has(name)) return storageFailure(durability.failure);
     if (name === 'compact') return compact(catalog, durability, db, body);
-    const reply = dispatchCommand({ catalog, cursors, db, body, connectionId });
+    const reply = dispatchCommand({ catalog, cursors, db, body, connectionId, inexactNumbers });
     // Only the handshake gets here after a failure, and it changes nothing to wait for.
     if (durability.failure) return reply;
     try {

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import type { Catalog } from '../engine/catalog.js';
 import type { CursorRegistry } from '../engine/cursor-registry.js';
+import type { InexactNumber } from '../wire/inexact-numbers.js';
 
 /** Everything a command handler may read or change. */
 export interface CommandContext {
@@ -10,6 +11,8 @@ export interface CommandContext {
   readonly db: string;
   readonly body: Document;
   readonly connectionId: number;
+  /** Numbers in `body` whose BSON type was lost in decoding (wire/inexact-numbers.ts). */
+  readonly inexactNumbers: readonly InexactNumber[];
 }
 
 /**

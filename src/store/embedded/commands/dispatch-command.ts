@@ -27,6 +27,7 @@ import {
 } from './handshake-commands.js';
 import { createIndexesCommand, dropIndexesCommand, listIndexesCommand } from './index-commands.js';
 import { insertCommand } from './insert-command.js';
+import { refuseInexactNumbers } from './stored-number-types.js';
 import { updateCommand } from './update-command.js';
 
 /** Command names are case-sensitive; the lower-case spellings are MongoDB's own aliases. */
@@ -75,6 +76,7 @@ export function dispatchCommand(ctx: CommandContext): Document {
   try {
     if (!handler) throw new CommandError('CommandNotFound', `no such command: '${name}'`);
     refuseUnknownFields(name, ctx.body);
+    refuseInexactNumbers(name, ctx.body, ctx.inexactNumbers);
     if (ctx.body.startTransaction === true || ctx.body.autocommit === false) {
       // What a real standalone mongod answers: transactions need a replica set.
       throw new CommandError(

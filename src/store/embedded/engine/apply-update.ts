@@ -2,9 +2,13 @@ import type { Document } from 'bson';
 // mingoOptions() carries the full operator context, so the base updater needs no root import.
 import { update as applyModifier, type PipelineStage, updateOne } from 'mingo/updater';
 import { CommandError } from '../command-error.js';
-import { cloneDocument, withIdFirst } from './document-utils.js';
+import { cloneDocument, isPlainObject, withIdFirst } from './document-utils.js';
 import { mingoOptions } from './mingo-options.js';
-import { checkUpdateTypes } from './update-type-checks.js';
+import { orderNewFields } from './new-field-order.js';
+import { addToSetAsSet } from './add-to-set.js';
+import { refuseInexactArithmetic } from './arithmetic-result-types.js';
+import { refuseInexactPipelineNumbers } from './pipeline-number-types.js';
+import { checkUpdateTypes, concretePaths } from './update-type-checks.js';
 import { sameValue } from './same-value.js';
 import { valueKey } from './value-key.js';
 
@@ -54,8 +58,9 @@ export function applyUpdate(
   let doc: Document;
   if (Array.isArray(update)) {
     doc = applyPipeline(draft, update as PipelineStage[], context.variables);
+    refuseInexactPipelineNumbers(current, doc, update, context.variables);
   }
-  else if (isOperatorUpdate(update)) doc = applyOperators(draft, update, context);
+  else if (isOperatorUpdate(update)) doc = applyOperators(current, draft, update, context);
   else doc = replacement(current, update as Document);
   if (!context.isInsert && valueKey(doc._id) !== valueKey(current._id)) {
     throw new CommandError(
@@ -80,7 +85,12 @@ function isOperatorUpdate(update: unknown): update is Document {
   return operators.length > 0;
 }
 
-function applyOperators(draft: Document, update: Document, context: UpdateContext): Document {
+function applyOperators(
+  before: Document,
+  draft: Document,
+  update: Document,
+  context: UpdateContext,
+): Document {
   const { $setOnInsert, ...modifier } = update;
   for (const operator of Object.keys(update)) {
     if (!MODIFIERS.has(operator)) {
@@ -106,7 +116,12 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
     Object.entries(modifier).filter(([, fields]) => Object.keys(fields as Document).length > 0),
   );
   if (Object.keys(nonEmpty).length === 0) return draft;
-  checkUpdateTypes(draft, nonEmpty, context.isInsert ? {} : context);
+  const positional = context.isInsert ? {} : context;
+  checkUpdateTypes(draft, nonEmpty, positional);
+  refuseInexactArithmetic(draft, nonEmpty, positional);
+  addToSetThroughSet(draft, nonEmpty, positional);
+  const setTargets = setTargetsOf(draft, nonEmpty.$set as Document | undefined, positional);
+  const targets = targetPaths(draft, nonEmpty, positional);
   // mingo re-tests the condition on the document, which only the positional `$` needs.
   const condition = !context.isInsert && usesPositional(nonEmpty) ? context.query : undefined;
   try {
@@ -120,7 +135,72 @@ function applyOperators(draft: Document, update: Document, context: UpdateContex
       message,
     );
   }
+  for (const [path, value] of setTargets) setExactly(draft, path, value);
+  orderNewFields(before, draft, targets);
   return draft;
+}
+
+/** Every element path the update names (and `$rename`'s new names), as it reaches them here. */
+function targetPaths(
+  draft: Document,
+  modifier: Document,
+  positional: UpdateContext | Record<string, never>,
+): string[] {
+  return Object.entries(modifier).flatMap(([operator, fields]) =>
+    Object.entries(fields as Document).flatMap(([path, argument]) => [
+      ...concretePaths(draft, path, positional),
+      ...(operator === '$rename' && typeof argument === 'string' ? [argument] : []),
+    ]),
+  );
+}
+
+/** Replaces `$addToSet` in the modifier by the `$set`s that do it as MongoDB does (add-to-set.ts). */
+function addToSetThroughSet(
+  draft: Document,
+  modifier: Document,
+  positional: UpdateContext | Record<string, never>,
+): void {
+  if (!modifier.$addToSet) return;
+  const $set = addToSetAsSet(draft, modifier.$addToSet as Document, positional);
+  if (!$set) return;
+  delete modifier.$addToSet;
+  // Two operators on one path were refused already, so these paths are the $set's own.
+  if (Object.keys($set).length > 0) modifier.$set = { ...(modifier.$set as Document), ...$set };
+}
+
+/** Each element path a `$set` writes to, with the value it must hold afterwards. */
+function setTargetsOf(
+  draft: Document,
+  $set: Document | undefined,
+  positional: UpdateContext | Record<string, never>,
+): [string[], unknown][] {
+  if (!$set) return [];
+  return Object.entries($set).flatMap(([path, value]) =>
+    concretePaths(draft, path, positional).map((concrete): [string[], unknown] => [
+      concrete.split('.'),
+      value,
+    ]),
+  );
+}
+
+/**
+ * mingo's `$set` leaves a field alone when the new value is "equal" by its own test, which ignores
+ * field order ({ y, x } equals { x, y }). MongoDB writes unless the bytes are the same, so the new
+ * field order (and anything else the bytes show) is stored and the document counts as modified.
+ * The path already exists here (mingo created any missing part); nothing else wrote to it, since
+ * two operators on one path are refused before this.
+ */
+function setExactly(draft: Document, path: string[], value: unknown): void {
+  let container: unknown = draft;
+  for (const part of path.slice(0, -1)) {
+    if (Array.isArray(container)) container = container[Number(part)];
+    else if (isPlainObject(container)) container = container[part];
+    else return;
+  }
+  const last = path[path.length - 1]!;
+  const holder = container as Document;
+  if (!(isPlainObject(container) || Array.isArray(container)) || !(last in holder)) return;
+  if (!sameValue(holder[last], value)) holder[last] = cloneDocument(value);
 }
 
 function usesPositional(modifier: Document): boolean {

@@ -78,6 +78,9 @@ export function bsonTypeName(value: unknown): string {
   return names[String((value as Document)._bsontype)] ?? 'object';
 }
 
+/** bson's serializer writes these numbers as int32 and all others as double (-0 included). */
 function isInt32(value: number): boolean {
-  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+  return (
+    Number.isInteger(value) && value >= -2147483648 && value <= 2147483647 && !Object.is(value, -0)
+  );
 }

@@ -54,3 +54,14 @@ export function setPath(doc: Document, path: string, value: unknown): void {
   }
   target[parts[parts.length - 1]!] = value;
 }
+
+/** The value at a path of field names and array indexes, or undefined where it is missing. */
+export function valueAtPath(doc: Document, parts: string[]): unknown {
+  let value: unknown = doc;
+  for (const part of parts) {
+    if (Array.isArray(value)) value = /^\d+$/.test(part) ? value[Number(part)] : undefined;
+    else if (isPlainObject(value)) value = Object.hasOwn(value, part) ? value[part] : undefined;
+    else return undefined;
+  }
+  return value;
+}

@@ -9,6 +9,7 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { comparisonExpressions } from './comparison-expressions.js';
+import { equalityQueryOperators } from './query-equality.js';
 import { withIdFirst } from './document-utils.js';
 import { sortDocuments } from './sort-documents.js';
 import { unwindStage } from './unwind-stage.js';
@@ -47,6 +48,6 @@ export const EMBEDDED_CONTEXT = Context.init({
       pipelineOperators.$project(collection, spec, options).map(idFirst),
   }),
   projection: operatorsOf(projectionOperators),
-  query: operatorsOf(queryOperators),
+  query: operatorsOf(queryOperators, equalityQueryOperators),
   window: operatorsOf(windowOperators),
 } as unknown as Parameters<typeof Context.init>[0]);

@@ -52,7 +52,7 @@ export function checkUpdateTypes(
 }
 
 /** The element paths a positional path stands for in this document (the path itself if plain). */
-function concretePaths(doc: Document, path: string, positional: PositionalContext): string[] {
+export function concretePaths(doc: Document, path: string, positional: PositionalContext): string[] {
   let prefixes: { path: string[]; value: unknown }[] = [{ path: [], value: doc }];
   for (const part of path.split('.')) {
     const next: typeof prefixes = [];

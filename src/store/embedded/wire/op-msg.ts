@@ -1,5 +1,6 @@
 import { type Document, deserialize, serialize } from 'bson';
 import { crc32c } from './crc32c.js';
+import { findInexactNumbers, type InexactNumber } from './inexact-numbers.js';
 import { WireFramingError } from './message-reader.js';
 
 export const OP_REPLY = 1;
@@ -16,6 +17,8 @@ export interface OpMsgRequest {
   flags: number;
   /** The kind-0 body with every kind-1 document sequence merged in as an array field. */
   body: Document;
+  /** Numbers whose BSON type the decoded body no longer shows (inexact-numbers.ts). */
+  inexactNumbers: InexactNumber[];
 }
 
 /** Parses an OP_MSG (https://github.com/mongodb/specifications: message/OP_MSG.md). */
@@ -32,13 +35,15 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
     }
   }
   let body: Document | undefined;
-  const sequences: [string, Document[]][] = [];
+  let inexactNumbers: InexactNumber[] = [];
+  const sequences: [string, Document[], InexactNumber[]][] = [];
   let offset = 20;
   while (offset < end) {
     const kind = message[offset++];
     if (kind === 0) {
       const size = message.readInt32LE(offset);
       body = deserialize(message.subarray(offset, offset + size));
+      inexactNumbers = findInexactNumbers(message, offset);
       offset += size;
     } else if (kind === 1) {
       const size = message.readInt32LE(offset);
@@ -46,23 +51,30 @@ export function parseOpMsg(message: Buffer): OpMsgRequest {
       const nameEnd = message.indexOf(0, offset + 4);
       const identifier = message.toString('utf8', offset + 4, nameEnd);
       const docs: Document[] = [];
+      const numbers: InexactNumber[] = [];
       for (let at = nameEnd + 1; at < sectionEnd; ) {
         const docSize = message.readInt32LE(at);
         docs.push(deserialize(message.subarray(at, at + docSize)));
+        findInexactNumbers(message, at, [String(docs.length - 1)], numbers);
         at += docSize;
       }
-      sequences.push([identifier, docs]);
+      sequences.push([identifier, docs, numbers]);
       offset = sectionEnd;
     } else {
       throw new WireFramingError(`unknown OP_MSG section kind ${String(kind)}`);
     }
   }
   if (!body) throw new WireFramingError('OP_MSG without a body section');
-  for (const [identifier, docs] of sequences) {
+  for (const [identifier, docs, numbers] of sequences) {
     const existing: unknown = body[identifier];
+    const before = Array.isArray(existing) ? existing.length : 0;
     body[identifier] = Array.isArray(existing) ? [...(existing as Document[]), ...docs] : docs;
+    for (const { path, type } of numbers) {
+      const [index, ...rest] = path;
+      inexactNumbers.push({ path: [identifier, String(before + Number(index)), ...rest], type });
+    }
   }
-  return { flags, body };
+  return { flags, body, inexactNumbers };
 }
 
 export function encodeOpMsg(requestId: number, responseTo: number, body: Document): Buffer {

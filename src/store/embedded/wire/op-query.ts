@@ -1,10 +1,13 @@
 import { type Document, deserialize, serialize } from 'bson';
+import { findInexactNumbers, type InexactNumber } from './inexact-numbers.js';
 import { OP_REPLY } from './op-msg.js';
 
 export interface OpQueryRequest {
   /** `<db>.<collection>`; commands arrive on `<db>.$cmd`. */
   ns: string;
   query: Document;
+  /** Numbers whose BSON type the decoded query no longer shows (inexact-numbers.ts). */
+  inexactNumbers: InexactNumber[];
 }
 
 /**
@@ -16,7 +19,8 @@ export function parseOpQuery(message: Buffer): OpQueryRequest {
   const ns = message.toString('utf8', 20, nsEnd);
   const queryStart = nsEnd + 1 + 8; // skip numberToSkip and numberToReturn
   const size = message.readInt32LE(queryStart);
-  return { ns, query: deserialize(message.subarray(queryStart, queryStart + size)) };
+  const query = deserialize(message.subarray(queryStart, queryStart + size));
+  return { ns, query, inexactNumbers: findInexactNumbers(message, queryStart) };
 }
 
 export const QUERY_FAILURE = 2;
