@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
 import { ValidationError } from '../../src/errors.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
+import { possessive } from '../../src/conversation/replies.js';
 
 /** The local chat's channels: the champions' channel and one per aim group, named like Slack's. */
 export const CHAMPIONS_CHANNEL_ID = 'web-champions';
@@ -30,7 +31,7 @@ export async function localChannels(db: Db): Promise<LocalChannel[]> {
     ...groups.map((g) => ({
       id: groupChannelId(g.key),
       name: g.key,
-      ...(g.channel?.conversationId === groupChannelId(g.key) ? { linkedAs: `${g.name}'s channel: prompts go here` } : {}),
+      ...(g.channel?.conversationId === groupChannelId(g.key) ? { linkedAs: `${g.name}${possessive(g.name)} channel: prompts go here` } : {}),
     })),
   ];
 }

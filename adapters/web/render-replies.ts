@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { escapeHtml as e } from '../../cards/html-escape.js';
 import { markdownToHtml } from '../../cards/markdown-to-html.js';
+import { markdownToPlainText } from '../../cards/markdown-subset.js';
 import { toHtml } from '../../cards/to-html.js';
 import type { Reply } from '../../src/conversation/turn.js';
 
@@ -34,8 +35,12 @@ export function renderReplies(replies: readonly Reply[]): RenderedReply[] {
         return { kind: reply.kind, html: toHtml(reply.card, { idPrefix }), ...(reply.replaces ? { replaces: true } : {}) };
       case 'form':
         return { kind: reply.kind, html: toHtml(reply.card, { idPrefix }) };
-      case 'form_errors':
-        return { kind: reply.kind, html: toHtml(reply.card, { errors: reply.errors, idPrefix }), messages: Object.values(reply.errors) };
+      case 'form_errors': {
+        // Messages are shown as text beside their fields: their markdown (a `command`, a *name*)
+        // and plain()'s stand-ins become the words they stand for.
+        const errors = Object.fromEntries(Object.entries(reply.errors).map(([field, message]) => [field, markdownToPlainText(message)]));
+        return { kind: reply.kind, html: toHtml(reply.card, { errors, idPrefix }), messages: Object.values(errors) };
+      }
       case 'image':
         return { kind: reply.kind, html: imageHtml(reply) };
       case 'file':

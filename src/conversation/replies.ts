@@ -4,6 +4,9 @@ import type { Reply } from './turn.js';
 /** Wrap every value people typed (names, notes, titles) in `plain()` where it goes into reply markdown. */
 export { plain } from '../../cards/plain-text.js';
 
+/** What goes after a name to make it possessive: "Health's", but "Permanence milestones'" (never "milestones's"). */
+export const possessive = (name: string): string => (/s$/i.test(name.trim()) ? "'" : "'s");
+
 export const text = (value: string): Reply => ({ kind: 'text', text: value });
 export const card = (value: Card, replaces = false): Reply => ({ kind: 'card', card: value, ...(replaces ? { replaces } : {}) });
 export const form = (value: Card): Reply => ({ kind: 'form', card: value });

@@ -43,7 +43,7 @@ describe('digest preview', () => {
 describe('questions for the digest', () => {
   it('are queued by coaches, not members', async () => {
     expect(replyText(await bot.say(MEMBER, 'digest question legal-processes Why?'))).toMatch(/Only a coach can queue questions/);
-    expect(replyText(await bot.say(COACH, 'digest question legal-processes What slows the ADM decision?'))).toMatch(/Queued for Legal processes's part of the next digest \(P-\d+\)/);
+    expect(replyText(await bot.say(COACH, 'digest question legal-processes What slows the ADM decision?'))).toMatch(/Queued for Legal processes' part of the next digest \(P-\d+\)/);
     expect(replyText(await bot.say(MEMBER, 'digest questions'))).toMatch(/\(legal-processes\): What slows the ADM decision\? — Cora Coach/);
   });
 

@@ -70,7 +70,9 @@ describe('adding people before they have spoken to the bot', () => {
     const health = await bot.db.collection('groups').findOne({ workspaceId: WS, key: 'health' });
     expect(health!.leads).toEqual(['local-sam-lee']);
     expect(health!.members).toEqual(expect.arrayContaining(['local-sam-lee', MEMBER.id]));
-    expect(replyText(await bot.act(ADMIN, 'setup.group.save', {}, { name: 'Education', addMembers: 'Nobody Known' }))).toMatch(/don't know "Nobody Known"/);
+    // Refused beside the Members field, on the form as typed.
+    const [unknown] = await bot.act(ADMIN, 'setup.group.save', {}, { name: 'Education', addMembers: 'Nobody Known' });
+    expect(unknown!.kind === 'form_errors' && unknown!.errors.addMembers).toMatch(/don't know "Nobody Known"/);
     expect(await bot.db.collection('groups').countDocuments({ workspaceId: WS, key: 'education' })).toBe(0);
   });
 });

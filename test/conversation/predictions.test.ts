@@ -33,7 +33,7 @@ describe('predictions scored against what happened', () => {
     await bot().say(LEAD, `measure new "Weeks to recommendation" unit weeks better down group permanence-milestones monthly`);
     // Planned on Thu 19 Nov 2026: "by March" is the end of March 2027.
     const saved = await bot().act(MEMBER, 'pdsa.plan.save', {}, linked({ prediction: 'The median falls below 32 weeks by March' }));
-    expect(replyText(saved)).toMatch(/At Study the bot checks: `weeks-to-recommendation` falls to 32 by 31 Mar 2027\./);
+    expect(replyText(saved)).toMatch(/At Study the bot checks: Weeks to recommendation falls to 32 weeks or below by 31 Mar 2027\./);
     tests.met = Number(/T-(\d+) saved/.exec(replyText(saved))![1]);
     expect(replyText(await bot().act(MEMBER, 'pdsa.plan.save', {}, linked()))).toMatch(
       /Want the bot to score the prediction at Study\? Edit the plan \(`pdsa T-\d+ edit`\)/,

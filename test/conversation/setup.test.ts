@@ -101,7 +101,7 @@ describe('an aim with its key measure', () => {
     const local = await createTestBot({ workspaceId: 'T-AIM' });
     await local.say(ADMIN, 'setup programme "Aim test"');
     const bad = await local.act(ADMIN, 'setup.group.save', {}, { name: 'Permanence', aimStatement: 'Faster permanence recommendations', aimTarget: '28 weeks', aimTargetDate: '2027-12-31', aimMeasureKey: 'accommodated-to-permanence-recommendation', aimTargetValue: 'soon' });
-    expect(replyText(bad)).toMatch(/target line must be a number of weeks/);
+    expect(bad[0]!.kind === 'form_errors' && bad[0]!.errors.aimTargetValue).toMatch(/target line must be a number of weeks/);
     expect(await local.db.collection('groups').countDocuments()).toBe(0);
     await local.act(ADMIN, 'setup.group.save', {}, { name: 'Permanence', aimStatement: 'Faster permanence recommendations', aimTarget: '28 weeks', aimTargetDate: '2027-12-31', aimMeasureKey: 'accommodated-to-permanence-recommendation', aimTargetValue: '28' });
     const group = await local.db.collection('groups').findOne({ key: 'permanence' });

@@ -32,6 +32,8 @@ const pendingId = (data: Record<string, unknown>) =>
 const SHOW =
   /^(?:show\s+(?:me\s+)?)?(?:the\s+)?(?:journey\s+(?:of\s+|for\s+)?)?(\S+?)(?:\s+journey)?[.?!]?$/i;
 
+const CASE_VIEW = /^(\S+?)\s+(history|timeline)[.?!]?$/i;
+
 /** A child's journey: view, timeline, history, undo; export and erasure for admins. */
 export const casesFeature: Feature = {
   commands: [
@@ -102,6 +104,16 @@ export const casesFeature: Feature = {
   ],
   sentences: [
     teamSentence,
+    {
+      // "C1042 history", "C1042 timeline": the case card's buttons, typed the short way.
+      name: 'case-history-or-timeline',
+      async run(ctx, said) {
+        const [, token, word] = CASE_VIEW.exec(said.trim()) ?? [];
+        if (!token || !word || !isCaseReference(token, milestoneSettings(ctx).pattern)) return null;
+        ctx.requireProgramme();
+        return caseCommand(ctx, `${token} ${word.toLowerCase()}`);
+      },
+    },
     {
       name: 'show-case',
       async run(ctx, said) {

@@ -13,6 +13,8 @@ import { addIdea } from './save-idea.js';
 export const changeIdeasFeature: Feature = {
   commands: [
     ideasCommand,
+    // What the domain calls them; help lists it once, under `ideas` (same usage).
+    { ...ideasCommand, words: ['change', 'ideas'] },
     {
       words: ['idea', 'add'],
       roles: ['coach'],

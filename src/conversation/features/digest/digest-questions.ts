@@ -4,7 +4,7 @@ import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
 import { flushPromptAudit, promptAudit } from '../prompts/audit-prompt.js';
-import { plain } from '../../replies.js';
+import { plain, possessive } from '../../replies.js';
 import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 
 const EXAMPLE = '`digest question legal-processes What slows the ADM decision?`';
@@ -44,7 +44,7 @@ export async function queueQuestion(ctx: TurnContext, rest: string): Promise<str
       ? ` ${waiting} are queued for ${plain(group.name)}; the digest carries ${MAX_QUESTIONS}, ` +
         'oldest first, and the rest wait.'
       : '';
-  return `Queued for ${plain(group.name)}'s part of the next digest (P-${number}).${note}`;
+  return `Queued for ${plain(group.name)}${possessive(group.name)} part of the next digest (P-${number}).${note}`;
 }
 
 /** `digest questions`: what is queued, per group. */

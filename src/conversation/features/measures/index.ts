@@ -25,6 +25,15 @@ export const measuresFeature: Feature = {
       run: async (ctx, rest) => [text(await measuresList(ctx, rest))],
     },
     {
+      // "charts" is what people ask for; help lists it once, under `measures` (same usage).
+      words: ['charts'],
+      roles: ['member'],
+      usage: 'measures [group]',
+      example: 'measures permanence-milestones',
+      summary: 'Each measure with its latest value and what the run-chart rules say.',
+      run: async (ctx, rest) => [text(await measuresList(ctx, rest))],
+    },
+    {
       words: ['chart'],
       roles: ['member'],
       usage: 'chart <measure> [group] [period] [monthly] [run|control]',

@@ -27,6 +27,8 @@ async function nextMeetings(ctx: TurnContext): Promise<string> {
 export const meetingsFeature: Feature = {
   commands: [
     { words: ['meeting'], roles: ['member'], usage: 'meeting next', example: 'meeting next', summary: "When the next champions' meetings are, and when the digest goes out.", run: async (ctx) => [text(await nextMeetings(ctx))] },
+    // The plural is what people type to see the dates; help lists it once, under `meeting next`.
+    { words: ['meetings'], roles: ['member'], usage: 'meeting next', example: 'meeting next', summary: "When the next champions' meetings are, and when the digest goes out.", run: async (ctx) => [text(await nextMeetings(ctx))] },
     { words: ['meeting', 'next'], roles: ['member'], usage: 'meeting next', example: 'meeting next', summary: "When the next champions' meetings are, and when the digest goes out.", run: async (ctx) => [text(await nextMeetings(ctx))] },
     { words: ['meeting', 'set'], roles: ['admin', 'lead'], usage: 'meeting set every <n> weeks from <date> <time>', example: 'meeting set every 6 weeks from 3 Dec 2026 10:00', summary: "Set the champions' meeting cadence.", run: async (ctx, rest) => [text(await setCadence(ctx, rest))] },
     { words: ['meeting', 'move'], roles: ['admin', 'lead'], usage: 'meeting move <date> to <date>', example: 'meeting move 14 Jan to 16 Jan', summary: 'Move one meeting; the cadence carries on.', run: async (ctx, rest) => [text(await moveMeeting(ctx, rest))] },

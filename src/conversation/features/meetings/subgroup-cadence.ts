@@ -4,7 +4,7 @@ import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { describeDay, describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { parseLocalDate } from './parse-local-date.js';
-import { plain } from '../../replies.js';
+import { plain, possessive } from '../../replies.js';
 
 const GROUP_SET = /^(\S+)\s+every\s+(\d{1,2})\s+weeks?\s+(?:from|starting)\s+(.+)$/i;
 
@@ -17,7 +17,7 @@ export async function setSubgroupCadence(ctx: TurnContext, rest: string): Promis
   if (!match || match[1]!.toLowerCase() === 'every') return null;
   const zone = ctx.requireProgramme().timeZone;
   const group = await findGroup(ctx, match[1]!);
-  ctx.requireRole(['admin', 'lead'], `change ${plain(group.name)}'s meeting dates`, group);
+  ctx.requireRole(['admin', 'lead'], `change ${plain(group.name)}${possessive(group.name)} meeting dates`, group);
   const everyWeeks = Number(match[2]);
   const example = `e.g. \`meeting set ${group.key} every 3 weeks from 2 Dec 2026 14:00\``;
   if (everyWeeks < 1 || everyWeeks > 26) {

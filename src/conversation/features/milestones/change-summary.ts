@@ -43,12 +43,15 @@ export function intervalsFor(
   key: string,
   milestones: CaseMilestoneMap,
   catalogue: MilestoneCatalogue,
+  /** Other milestones saved in the same change: an interval ending at one of them is said on its line. */
+  savedWith: ReadonlySet<string> = new Set(),
 ): string[] {
   const seen = new Set<string>();
   return pairsWith(key, catalogue).flatMap(([from, to]) => {
     const start = milestones[from]?.actual;
     const end = milestones[to]?.actual;
     if (!start || !end || seen.has(`${from}>${to}`)) return [];
+    if (from === key && savedWith.has(to)) return [];
     seen.add(`${from}>${to}`);
     const between = intervalText(daysFrom(start, end));
     return [`${between} from ${plain(milestoneNoun(catalogue, from))} to ${plain(milestoneNoun(catalogue, to))}`];
@@ -59,6 +62,7 @@ function lineFor(
   record: MilestoneRecord,
   milestones: CaseMilestoneMap,
   catalogue: MilestoneCatalogue,
+  savedWith: ReadonlySet<string>,
 ): string {
   const what = plain(labelMidSentence(labelOf(catalogue, record.milestone)));
   const when = `${record.planned ? 'planned for' : 'on'} ${dayLabel(record.date)}`;
@@ -68,7 +72,7 @@ function lineFor(
     if (!start || record.milestone === 'accommodated') return head;
     return `${head} — ${intervalText(daysFrom(start, record.date))} after accommodation`;
   }
-  const intervals = intervalsFor(record.milestone, milestones, catalogue);
+  const intervals = intervalsFor(record.milestone, milestones, catalogue, savedWith);
   return intervals.length > 0 ? `${head} — ${intervals.join('; ')}` : head;
 }
 
@@ -80,9 +84,11 @@ export interface WrittenCase {
 
 /** "Saved", with what changed and the intervals it completes, and a way to each child's journey. */
 export function summaryCard(written: readonly WrittenCase[], catalogue: MilestoneCatalogue): Card {
-  const lines = written.flatMap((w) =>
-    w.records.map((r) => `- ${lineFor(r, w.milestones, catalogue)}`),
-  );
+  // "accommodated 1 Feb and first LAC review 14 Feb": the 13 days are said once, on the review's line.
+  const lines = written.flatMap((w) => {
+    const saved = new Set(w.records.filter((r) => !r.planned).map((r) => r.milestone));
+    return w.records.map((r) => `- ${lineFor(r, w.milestones, catalogue, saved)}`);
+  });
   return {
     title:
       written.length === 1 ? `Saved: ${written[0]!.caseRef}` : `Saved: ${written.length} cases`,

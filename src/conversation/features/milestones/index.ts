@@ -8,6 +8,7 @@ import { closePending } from './pending-records.js';
 import { recordText } from './record-text.js';
 import { openEdit, saveEdit } from './save-edit.js';
 import { CATALOGUE_COMMANDS } from './catalogue-commands.js';
+import { cancelCommand } from './cancel-command.js';
 
 const pendingId = (data: Record<string, unknown>) =>
   typeof data.pending === 'string' ? data.pending : '';
@@ -29,6 +30,7 @@ export const milestonesFeature: Feature = {
       run: (ctx, rest) => recordText(ctx, rest),
     },
     ...CATALOGUE_COMMANDS,
+    cancelCommand,
   ],
   actions: [
     { verb: CONFIRM_VERB, run: (ctx, data) => confirmRecords(ctx, pendingId(data)) },

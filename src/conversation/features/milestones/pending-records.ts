@@ -98,3 +98,9 @@ export async function closePending(
   const filter = await ownOpen(ctx, id);
   return withRecords(await ctx.store.pending.findOneAndUpdate(filter, { $set: { status } }));
 }
+
+/** This user's open, unexpired milestone questions, newest first (for a typed `cancel`). */
+export async function openQuestions(ctx: TurnContext): Promise<PendingAction[]> {
+  const filter: Filter<PendingAction> = { userId: ctx.turn.user.id, kind: RECORDS_KIND, status: 'open', expiresAt: { $gt: ctx.now } };
+  return ctx.store.pending.find(filter, { sort: { createdAt: -1, _id: -1 } }).toArray();
+}

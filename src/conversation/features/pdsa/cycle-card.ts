@@ -8,16 +8,20 @@ import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import { shortDate, shortDateOf } from '../../../programme/local-date.js';
 import { clip } from './stage-forms.js';
 import { plain } from '../../replies.js';
+import type { MeasureWords } from './confirm-card.js';
+import { measureNames } from './measure-names.js';
+import { predictionWords } from './prediction-section.js';
 
 const MAX = 300;
 
 /** A cycle as one card: the worksheet stage by stage, its ramp, recent notes, and what to do next. */
 export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Card> {
-  const [group, followers] = await Promise.all([
+  const [group, followers, names] = await Promise.all([
     ctx.store.groups.findOne({ key: cycle.groupKey }),
     ctx.store.pdsa.find({ previousNumber: cycle.number }, { sort: { number: 1 } }).toArray(),
+    cycle.linkedMeasures.length > 0 ? measureNames(ctx) : new Map<string, MeasureWords>(),
   ]);
-  const sections: CardSection[] = [{ heading: 'Plan', facts: planFacts(cycle) }];
+  const sections: CardSection[] = [{ heading: 'Plan', facts: planFacts(cycle, names) }];
   if (cycle.do) {
     sections.push({
       heading: 'Do',
@@ -71,8 +75,10 @@ export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Car
   };
 }
 
-function planFacts(cycle: PdsaCycle): CardFact[] {
+/** The Plan as facts; measures by their names, and the checkable prediction the bot scores at Study. */
+function planFacts(cycle: PdsaCycle, names: Map<string, MeasureWords>): CardFact[] {
   const { plan } = cycle;
+  const checked = plan.checkable ? names.get(plan.checkable.measureKey) : undefined;
   const logistics = (['who', 'what', 'when', 'where'] as const)
     .filter((k) => plan[k])
     .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)}: ${plan[k]}`)
@@ -83,7 +89,8 @@ function planFacts(cycle: PdsaCycle): CardFact[] {
     ['Prediction', plan.prediction],
     ['Who, what, when, where', logistics],
     ['Data', plan.dataToCollect],
-    ['Measures', cycle.linkedMeasures.join(', ')],
+    ['Measures', cycle.linkedMeasures.map((key) => names.get(key)?.name ?? key).join(', ')],
+    ['Checked at Study', plan.checkable && checked ? predictionWords(plan.checkable, checked) : undefined],
     ['Start', cycle.startedOn ? shortDate(cycle.startedOn) : undefined],
   ]);
 }

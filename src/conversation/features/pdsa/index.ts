@@ -26,6 +26,15 @@ export const pdsaFeature: Feature = {
       summary: 'List tests of change (yours unless you say otherwise).',
       run: async (ctx, rest) => [text(await listCycles(ctx, rest))],
     },
+    {
+      // What the home page calls them ("Your tests of change"); help lists it once, under `pdsa list`.
+      words: ['my', 'tests'],
+      roles: ['member'],
+      usage: 'pdsa list [all|group <group>] [status plan|do|study|act|open]',
+      example: 'pdsa list status study',
+      summary: 'List tests of change (yours unless you say otherwise).',
+      run: async (ctx, rest) => [text(await listCycles(ctx, rest.replace(/^of\s+change\b\s*/i, '')))],
+    },
     pdsaCommand,
     {
       words: ['predictions'],

@@ -17,6 +17,7 @@ import {
 } from '../../../programme/pdsa/audit-cycle.js';
 import { withoutPendingAudit } from '../../../programme/audit/pending-audit.js';
 import { confirmCard } from './confirm-card.js';
+import { measureNamed } from './measure-names.js';
 import { findCycle } from './find-cycle.js';
 import { localToday } from '../../../programme/local-date.js';
 import { openPlanForm } from './open-plan-form.js';
@@ -62,7 +63,8 @@ export async function savePlanForm(
     const saved = editing
       ? await updatePlan(ctx, editing, fields)
       : await createCycle(ctx, fields, previous);
-    return [card(confirmCard(saved, 'plan', !!editing))];
+    const predicted = saved.plan.checkable ? await measureNamed(ctx, saved.plan.checkable.measureKey) : undefined;
+    return [card(confirmCard(saved, 'plan', !!editing, predicted))];
   });
 }
 

@@ -1,12 +1,13 @@
 import { ValidationError } from '../../../errors.js';
 import { addLocalPerson } from '../../../programme/people/local-person.js';
-import type { Member } from '../../../store/schemas/member.js';
+import type { Member, WorkspaceRole } from '../../../store/schemas/member.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { card, plain } from '../../replies.js';
 import { resolvePerson } from '../../resolve-person.js';
 import type { Reply } from '../../turn.js';
 import { addToGroup } from '../setup/group-people.js';
+import { grantWorkspaceRole } from '../setup/role-commands.js';
 
 const ROLES = new Map([
   ['lead', 'leads'],
@@ -14,23 +15,48 @@ const ROLES = new Map([
   ['member', 'members'],
 ] as const);
 
-/** `… as lead|coach|member of <group>` at the end of the words, if there. */
-function splitRole(words: string): { who: string; role?: 'leads' | 'coaches' | 'members'; group?: string } {
-  const match = /^(.*?)\s+as\s+(?:an?\s+)?(lead|coach|member)\s+(?:of|in)\s+(.+)$/i.exec(words.trim());
-  if (!match) return { who: words.trim() };
-  return { who: match[1]!.trim(), role: ROLES.get(match[2]!.toLowerCase() as 'lead')!, group: match[3]!.trim() };
+type GroupRole = 'leads' | 'coaches' | 'members';
+
+/**
+ * What follows the name, if anything: `as lead|coach|member of <group>` (a group role), `as coach` or
+ * `as admin` alone (a programme role), or `as lead` / `as member` with no group (which group is then
+ * asked). Without it, "Ravi Shah as coach" would be taken whole as a name.
+ */
+function splitRole(words: string): { who: string; role?: GroupRole; group?: string; programmeRole?: WorkspaceRole; groupMissing?: 'lead' | 'member' } {
+  const trimmed = words.trim();
+  const inGroup = /^(.*?)\s+as\s+(?:an?\s+)?(lead|coach|member)\s+(?:of|in)\s+(.+)$/i.exec(trimmed);
+  if (inGroup) return { who: inGroup[1]!.trim(), role: ROLES.get(inGroup[2]!.toLowerCase() as 'lead')!, group: inGroup[3]!.trim() };
+  const alone = /^(.*?)\s+as\s+(?:an?\s+)?(lead|coach|member|admin)(?:\s+of\s+the\s+programme)?$/i.exec(trimmed);
+  if (!alone) return { who: trimmed };
+  const word = alone[2]!.toLowerCase();
+  const who = alone[1]!.trim();
+  return word === 'coach' || word === 'admin' ? { who, programmeRole: word } : { who, groupMissing: word as 'lead' | 'member' };
+}
+
+/** "Which group?", with the sentence to type and the groups there are; nothing is added. */
+async function askWhichGroup(ctx: TurnContext, who: string, role: 'lead' | 'member'): Promise<never> {
+  const groups = await ctx.store.groups.find({ archived: { $ne: true } }, { projection: { key: 1 } }).sort({ key: 1 }).toArray();
+  const example = groups[0]?.key ?? '<group>';
+  const all = groups.length > 1 ? ` The groups: ${groups.map((g) => `\`${g.key}\``).join(', ')}.` : '';
+  throw new ValidationError(
+    'person_group_missing',
+    `Which group? Say it like \`person add "${plain(who.replace(/^["“]|["”]$/g, ''))}" as ${role} of ${example}\`.${all} I haven’t added anyone yet.`,
+  );
 }
 
 /**
- * `person add <who> [as lead|coach|member of <group>]`: makes someone known to the bot before they
+ * `person add <who> [as lead|coach|member of <group> | as coach|admin]`: makes someone known to the bot before they
  * have written to it. In the local chat a person is just a name; on Slack and Teams they are found
  * on the platform by the adapter (a mention, an e-mail, the roster). Admins and leads may add people.
  */
 export async function addPersonCommand(ctx: TurnContext, words: string): Promise<Reply[]> {
   ctx.requireRole(['admin', 'lead'], 'add people');
   ctx.requireProgramme();
-  const { who, role, group: groupName } = splitRole(words);
+  const { who, role, group: groupName, programmeRole, groupMissing } = splitRole(words);
   if (!who) throw new ValidationError('no_person', 'Say who, e.g. `person add "Sam Lee"`.');
+  if (groupMissing) await askWhichGroup(ctx, who, groupMissing);
+  // Checked before anyone is added, so a lead asking for a coach changes nothing.
+  if (programmeRole) ctx.requireRole(['admin'], `make people ${programmeRole}s`);
   // Find the group first, so a wrong group name changes nothing.
   const group = groupName ? await findGroup(ctx, groupName) : undefined;
   let person: Member;
@@ -48,6 +74,7 @@ export async function addPersonCommand(ctx: TurnContext, words: string): Promise
       : `*${plain(person.name)}* was already known to pacebot.`,
   ];
   if (group && role) lines.push(await addToGroup(ctx, group, role, person.userId));
+  else if (programmeRole) lines.push(await grantWorkspaceRole(ctx, programmeRole, person.userId));
   else lines.push(`Next, give them a group: \`group <group> member "${plain(person.name)}"\`.`);
   return [card({ title: added ? 'Person added' : 'Person', sections: [{ text: lines.join('\n') }] })];
 }

@@ -9,7 +9,7 @@ export const peopleFeature: Feature = {
     {
       words: ['person', 'add'],
       roles: ['admin', 'lead'],
-      usage: 'person add <@person or "name"> [as lead|coach|member of <group>]',
+      usage: 'person add <@person or "name"> [as lead|coach|member of <group> | as coach|admin]',
       example: 'person add "Sam Lee" as member of permanence-milestones',
       summary: 'Add someone before they have written to the bot (a mention or e-mail on Slack, a mention on Teams, a name in the local chat).',
       colleagueEmails: true,
@@ -18,7 +18,7 @@ export const peopleFeature: Feature = {
     {
       words: ['add', 'person'],
       roles: ['admin', 'lead'],
-      usage: 'add person <@person or "name"> [as lead|coach|member of <group>]',
+      usage: 'add person <@person or "name"> [as lead|coach|member of <group> | as coach|admin]',
       example: 'add person "Sam Lee" as member of permanence-milestones',
       summary: 'The same as `person add`.',
       colleagueEmails: true,

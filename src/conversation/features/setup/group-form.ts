@@ -46,9 +46,18 @@ export function groupForm(existing?: Group, typed?: FormValues): Card {
           hint: 'Optional: drawn on the key measure\'s run chart.',
         },
         // Pickers add people (who need not have written to the bot yet); people already in stay.
-        { kind: 'people', id: 'addLeads', label: existing ? 'Add leads' : 'Leads', multiple: true, hint: 'They receive the digest and chase gaps.' },
-        { kind: 'people', id: 'addMembers', label: existing ? 'Add members' : 'Members', multiple: true },
+        { kind: 'people', id: 'addLeads', label: existing ? 'Add leads' : 'Leads', multiple: true, hint: 'They receive the digest and chase gaps.', ...picked(typed?.addLeads) },
+        { kind: 'people', id: 'addMembers', label: existing ? 'Add members' : 'Members', multiple: true, ...picked(typed?.addMembers) },
       ],
     },
   };
+}
+
+/**
+ * The people a refused submission named, shown again, so sending it once more (after `person add`)
+ * still adds them: ids on Slack and Teams, names in the local chat, which shows them as typed.
+ */
+function picked(typed: string | undefined): { value: string[]; names: string[] } | Record<string, never> {
+  const said = (typed ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return said.length > 0 ? { value: said, names: said } : {};
 }

@@ -1,3 +1,4 @@
+import { markdownToPlainText } from '../../../../cards/markdown-subset.js';
 import { ValidationError } from '../../../errors.js';
 import { changeWorkspaceRole } from '../../../programme/people/workspace-role.js';
 import type { Group } from '../../../store/schemas/group.js';
@@ -5,7 +6,7 @@ import type { Member } from '../../../store/schemas/member.js';
 import type { TurnContext } from '../../context.js';
 import { resolvePerson } from '../../resolve-person.js';
 import { audit } from './save-group.js';
-import { plain } from '../../replies.js';
+import { plain, possessive } from '../../replies.js';
 
 type GroupRole = 'leads' | 'coaches' | 'members';
 
@@ -31,6 +32,9 @@ async function grantCoachRole(ctx: TurnContext, person: Member): Promise<boolean
   return (await changeWorkspaceRole(ctx, person, 'coach', 'grant')) !== null;
 }
 
+/** The group form's people fields (group-form.ts), by the role they add. */
+const PICKER_FIELDS = { leads: 'addLeads', members: 'addMembers' } as const;
+
 /**
  * The people a form's pickers named (comma-separated platform ids, or names in the local chat),
  * resolved — and added to the bot if the adapter found them on the platform — before anything is saved.
@@ -43,7 +47,14 @@ export async function pickedPeople(
   for (const role of ['leads', 'members'] as const) {
     for (const said of (fields[role] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
       if (role === 'leads') ctx.requireRole(['admin'], 'assign leads to aim groups');
-      const person = await resolvePerson(ctx, said, { addIfNew: true });
+      const person = await resolvePerson(ctx, said, { addIfNew: true }).catch((error: unknown) => {
+        // Said beside the field it came from, so the form shows it there with everything typed kept;
+        // as plain text, since a form shows a field's message as it is (no markdown).
+        if (error instanceof ValidationError && !error.field) {
+          throw new ValidationError(error.code, markdownToPlainText(error.userMessage), { field: PICKER_FIELDS[role], cause: error });
+        }
+        throw error;
+      });
       if (!picked.some((p) => p.role === role && p.userId === person.userId)) picked.push({ role, userId: person.userId });
     }
   }
@@ -67,7 +78,7 @@ export async function linkChannel(ctx: TurnContext, group: Group): Promise<strin
   const channel = { platform: ctx.turn.platform, conversationId: ctx.turn.conversation.id };
   const after = await ctx.store.groups.findOneAndUpdate({ key: group.key }, { $set: { channel } });
   await audit(ctx, group.key, 'link_channel', group, after);
-  return `This channel is now *${plain(group.name)}*'s channel: coach prompts for the group will be posted here.`;
+  return `This channel is now *${plain(group.name)}*${possessive(group.name)} channel: coach prompts for the group will be posted here.`;
 }
 
 function singular(role: GroupRole): string {

@@ -12,6 +12,7 @@ import { GROUP_WORDS, groupSubcommand, roleCommands } from './role-commands.js';
 import { archiveGroup, removeFromGroup, renameGroup } from './group-changes.js';
 import { addToGroup, joinGroup, pickedPeople } from './group-people.js';
 import { changeAlertTime } from '../alerts/alert-commands.js';
+import { withInlineErrors } from '../../form-errors.js';
 
 /** Admin set-up: the programme, aim groups and their aims, channels. Roles are in role-commands.ts. */
 export const setupFeature: Feature = {
@@ -65,7 +66,9 @@ export const setupFeature: Feature = {
         const byAt = args.findIndex((a) => a.toLowerCase() === 'by');
         const aimTargetDate = byAt >= 0 ? args.splice(byAt).slice(1).join(' ') : undefined;
         const group = await saveGroup(ctx, { name: args.join(' '), aimStatement, aimTarget, aimTargetDate });
-        return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`group ${group.key} lead @name\`.`)];
+        // The local chat has no @mentions: a lead is added there by name.
+        const giveLead = ctx.turn.platform === 'web' ? `person add "<name>" as lead of ${group.key}` : `group ${group.key} lead @name`;
+        return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`${giveLead}\`.`)];
       },
     },
     {
@@ -152,11 +155,18 @@ export const setupFeature: Feature = {
         const existing = typeof data.key === 'string' ? await ctx.store.groups.findOne({ key: data.key }) : null;
         if (existing) ctx.requireRole(['admin', 'lead'], 'change this aim group', existing);
         else ctx.requireRole(['admin'], 'create aim groups');
-        // Resolve the picked people first, so an unknown one changes nothing.
-        const picked = await pickedPeople(ctx, { leads: addLeads, members: addMembers });
-        const group = await saveGroup(ctx, { ...fields, ...(typeof data.key === 'string' ? { key: data.key } : {}) });
-        for (const { role, userId } of picked) await addToGroup(ctx, (await ctx.store.groups.findOne({ key: group.key }))!, role, userId);
-        return [card(await groupCard(ctx, (await ctx.store.groups.findOne({ key: group.key })) ?? group))];
+        // A refusal that belongs to a field (a lead not known yet, a date it cannot read) comes back
+        // beside that field, on the form as it was typed: on a phone the form is long to fill again.
+        return withInlineErrors(
+          () => groupForm(existing ?? undefined, values),
+          async () => {
+            // Resolve the picked people first, so an unknown one changes nothing.
+            const picked = await pickedPeople(ctx, { leads: addLeads, members: addMembers });
+            const group = await saveGroup(ctx, { ...fields, ...(typeof data.key === 'string' ? { key: data.key } : {}) });
+            for (const { role, userId } of picked) await addToGroup(ctx, (await ctx.store.groups.findOne({ key: group.key }))!, role, userId);
+            return [card(await groupCard(ctx, (await ctx.store.groups.findOne({ key: group.key })) ?? group))];
+          },
+        );
       },
     },
   ],

@@ -22,7 +22,8 @@ async function removeWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: s
   return `${plain(person.name)} is no longer ${role === 'admin' ? 'an admin' : 'a coach'}.`;
 }
 
-async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
+/** Grants a programme role (admin, coach); `person add … as coach` uses it too. */
+export async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
   ctx.requireRole(['admin'], `make people ${role}s`);
   const person = await resolvePerson(ctx, who, { addIfNew: true });
   if (person.roles.includes(role)) return `${plain(person.name)} is already ${role === 'admin' ? 'an admin' : 'a coach'}.`;
