@@ -24,12 +24,21 @@ function howToAdd(ctx: TurnContext, wanted: string): string {
 }
 
 /**
+ * For role commands: a single word said is a first name, matched whole ("Cora" is Cora Coach); more
+ * words must be the whole name, so "Ravi Shah" never picks "Ravi Shah as coach" by its start.
+ */
+function byFirstName(all: readonly Member[], lower: string): Member[] {
+  if (/\s/.test(lower)) return [];
+  return all.filter((m) => m.name.toLowerCase().split(/\s+/)[0] === lower);
+}
+
+/**
  * Turns how people name a colleague into a member: a mention, a platform user id, an e-mail, or the
- * display name (or a unique start of it) of someone the bot knows. With `addIfNew`, someone the
+ * display name (or a unique start of it; with `exactName`, the whole name or first name) of someone the bot knows. With `addIfNew`, someone the
  * adapter found on its platform (turn.people) but the bot has not met yet is added first — audited,
  * by the model — so a lead can be chosen before they have ever written to the bot.
  */
-export async function resolvePerson(ctx: TurnContext, said: string, options: { addIfNew?: boolean } = {}): Promise<Member> {
+export async function resolvePerson(ctx: TurnContext, said: string, options: { addIfNew?: boolean; exactName?: boolean } = {}): Promise<Member> {
   const { wanted, email } = personWords(said);
   if (!wanted) throw new ValidationError('no_person', 'Say who, e.g. `@Ana` or their name as the bot knows it.');
   const byId = await ctx.store.members.findOne({ userId: wanted });
@@ -41,7 +50,7 @@ export async function resolvePerson(ctx: TurnContext, said: string, options: { a
   const all = email ? [] : await ctx.store.members.find({}).toArray();
   const lower = wanted.toLowerCase();
   const exact = all.filter((m) => m.name.toLowerCase() === lower);
-  const matches = exact.length > 0 ? exact : all.filter((m) => m.name.toLowerCase().startsWith(lower));
+  const matches = exact.length > 0 ? exact : options.exactName ? byFirstName(all, lower) : all.filter((m) => m.name.toLowerCase().startsWith(lower));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     throw new ValidationError('ambiguous_person', `More than one person matches "${plain(wanted)}": ${matches.map((m) => plain(m.name)).join(', ')}. Use their full name or @mention them.`);
@@ -53,6 +62,14 @@ export async function resolvePerson(ctx: TurnContext, said: string, options: { a
   }
   if (found.length === 1) {
     throw new ValidationError('unknown_person', `${plain(found[0]!.name)} has not used the bot yet, so there is nothing of theirs to change.`);
+  }
+  const near = options.exactName ? all.filter((m) => m.name.toLowerCase().startsWith(lower)) : [];
+  if (near.length > 0) {
+    throw new ValidationError(
+      'unknown_person',
+      `No one is called exactly "${plain(wanted)}". Did you mean ${near.map((m) => `"${plain(m.name)}"`).join(' or ')}? Say their name in full. ` +
+        `If "${plain(wanted)}" is someone new: ${howToAdd(ctx, wanted)}`,
+    );
   }
   throw new ValidationError('unknown_person', `I don't know "${plain(wanted)}" yet. ${howToAdd(ctx, wanted)}`);
 }

@@ -51,7 +51,7 @@ function waitingSection(group: GroupDigest, audience: Audience): CardSection | n
   return { heading: 'Children still waiting', text: lines.join('\n') };
 }
 
-function cyclesSection(group: GroupDigest, sinceLabel: string): CardSection {
+function cyclesSection(group: GroupDigest, period: string): CardSection {
   const lines = changeLines(group.changes);
   if (group.overdue.length > 0) {
     const items = group.overdue.map(
@@ -62,7 +62,7 @@ function cyclesSection(group: GroupDigest, sinceLabel: string): CardSection {
   if (lines.length === 0) {
     lines.push('None started, studied or decided, and none overdue for Study.');
   }
-  return { heading: `Tests of change since ${sinceLabel}`, text: lines.join('\n') };
+  return { heading: `Tests of change ${period}`, text: lines.join('\n') };
 }
 
 function gapLine(heading: string, found: readonly CaseGap[], audience: Audience): string {
@@ -100,14 +100,15 @@ export function groupCard(
   timeZone: string,
   caseRefPattern?: string,
 ): Card {
-  const sinceLabel = since
-    ? `the last meeting (${localDay(since, timeZone)})`
-    : 'the last six weeks';
+  // Worded as the digest's header and the meeting pack say it: "since" a date, "over" a span.
+  const period = since
+    ? `since the last meeting (${localDay(since, timeZone)})`
+    : 'over the last six weeks';
   const sections = [
     aimSection(group),
     chartsSection(group),
     waitingSection(group, audience),
-    cyclesSection(group, sinceLabel),
+    cyclesSection(group, period),
     gapsSection(group.gaps, audience),
     questionsSection(group),
   ]

@@ -37,6 +37,10 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'admitted to care',
       'section 25',
       's25',
+      // Trackers' column headings and quick notes: "Acc 2/3", "Accom date".
+      'acc',
+      'accom',
+      'accomm',
     ],
     genericSynonyms: ['accommodation'],
   },
@@ -65,6 +69,8 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'first care review',
       'two week review',
       '2 week review',
+      // "1st LAC 17 March": the ordinal makes plain it is a review (bare "LAC" may mean "became LAC").
+      'first lac',
     ],
     genericSynonyms: [
       'lac review',
@@ -99,6 +105,7 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'second looked after children review',
       'second review',
       'second child care review',
+      'second lac',
     ],
   },
   third_lac_review: {
@@ -109,6 +116,7 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'third looked after children review',
       'third review',
       'third child care review',
+      'third lac',
     ],
   },
   fourth_lac_review: {
@@ -119,6 +127,7 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'fourth looked after children review',
       'fourth review',
       'fourth child care review',
+      'fourth lac',
     ],
   },
   // "5th" … "10th" read as "fifth" … "tenth" (canonical-words.ts), like "2nd".
@@ -133,6 +142,7 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
           `${o} looked after children review`,
           `${o} review`,
           `${o} child care review`,
+          `${o} lac`,
         ],
       },
     ]),
@@ -164,6 +174,10 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'perm recommendation',
       'perm rec made',
       'permanence rec made',
+      // "C1048 recommendation 1 Dec", "rec 1 Dec", "LAC review recommended adoption": the one
+      // recommendation the journey records (canonically "rec" and "recommended" are the same word).
+      // The panel's recommendation is the panel's, below, as the longer phrase wins.
+      'recommendation',
     ],
   },
   permanence_panel: {
@@ -179,7 +193,9 @@ export const DEFAULT_MILESTONE_SYNONYMS: Record<string, MilestoneSynonyms> = {
       'went to panel',
       'heard at panel',
     ],
-    genericSynonyms: ['panel'],
+    // The panel's own recommendation is made on the panel's day; as ambiguous as "panel" alone
+    // ("ADM agreed the panel recommendation" is the ADM decision).
+    genericSynonyms: ['panel', 'panel recommendation', 'panel recommended', 'recommendation of panel'],
   },
   adm_decision: {
     synonyms: [

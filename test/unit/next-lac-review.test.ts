@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MILESTONE_CATALOGUE } from '../../src/domain/milestone-catalogue.js';
-import { lastReviewHad, nextLacReview, readAsNextReviews } from '../../src/programme/cases/next-lac-review.js';
+import { lastReviewHad, nextLacReview, readAsNextReviews, reviewAfterLatest } from '../../src/programme/cases/next-lac-review.js';
 
 const review = (date: string, milestone = 'first_lac_review') => ({ caseRef: 'C1042', milestone, date, planned: false });
 const next = (held: Record<string, { actual?: string; planned?: string }>, date = '2026-11-03') =>
@@ -31,6 +31,29 @@ describe('the LAC review a child is due next', () => {
     const records = [review('2026-11-03'), { ...review('2025-01-05'), milestone: 'accommodated' }];
     expect(readAsNextReviews(records, existing, DEFAULT_MILESTONE_CATALOGUE)?.map((r) => r.milestone)).toEqual(['second_lac_review', 'accommodated']);
     expect(readAsNextReviews(records, existing, DEFAULT_MILESTONE_CATALOGUE, () => false)).toBeNull();
+  });
+});
+
+describe('a child whose tracker skipped reviews (first, second and fifth held)', () => {
+  const held = {
+    first_lac_review: { actual: '2025-02-18' },
+    second_lac_review: { actual: '2025-05-18' },
+    fifth_lac_review: { actual: '2025-10-18' },
+  };
+
+  it('reads a review after the fifth as the sixth, and one between the second and the fifth as the third', () => {
+    expect(next(held, '2026-11-01')).toBe('sixth_lac_review');
+    expect(next(held, '2025-07-01')).toBe('third_lac_review');
+  });
+
+  it('names, with no date, the review after the latest held and that latest one', () => {
+    expect(reviewAfterLatest('first_lac_review', held, DEFAULT_MILESTONE_CATALOGUE)).toEqual({
+      key: 'sixth_lac_review',
+      after: 'fifth_lac_review',
+      afterDate: '2025-10-18',
+    });
+    expect(reviewAfterLatest('first_lac_review', {}, DEFAULT_MILESTONE_CATALOGUE)).toBeNull();
+    expect(reviewAfterLatest('accommodated', held, DEFAULT_MILESTONE_CATALOGUE)).toBeNull();
   });
 });
 

@@ -55,6 +55,41 @@ describe('the many ways members name a milestone', () => {
   });
 });
 
+describe('the short words a new user typed (try-out)', () => {
+  it.each([
+    ['C1048 recommendation 1 Nov', 'permanence_recommendation'],
+    ['C1048 rec 1 Nov', 'permanence_recommendation'],
+    ['C1048 LAC review recommended adoption 1 Nov', 'permanence_recommendation'],
+    ['C1050 1st LAC 17 March', 'first_lac_review'],
+    ['C1050 2nd LAC 17 March', 'second_lac_review'],
+    ['C1050 5th LAC 17 March', 'fifth_lac_review'],
+    ['C1042 acc 2/3', 'accommodated'],
+    ['C1042 accom 2/3', 'accommodated'],
+    ['C1048 panel recommendation 1 Nov', 'permanence_panel'],
+    ['C1048 permanence panel recommended adoption 1 Nov', 'permanence_panel'],
+  ])('%s -> %s, and nothing else', (text, milestone) => {
+    const result = parseMilestoneStatement(text, { today: TODAY });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.records.map((r) => r.milestone)).toEqual([milestone]);
+  });
+
+  it('reads the date, not the ordinal, in "1st LAC 17 March"', () => {
+    expect(understood('C1050 1st LAC 17 March')).toEqual(['C1050 first_lac_review 2026-03-17']);
+  });
+
+  it('keeps the surer milestone when the new words sit beside one', () => {
+    expect(understood('C1048 ADM agreed the panel recommendation 14/11')).toEqual(['C1048 adm_decision 2026-11-14']);
+    expect(understood('C1048 recommendation made at the LAC review 12/11')).toEqual([
+      'C1048 permanence_recommendation 2026-11-12',
+    ]);
+    expect(understood('C1048 panel after rec 14/11')).toEqual(['C1048 permanence_panel 2026-11-14']);
+  });
+
+  it('still refuses "LAC" alone, which may mean "became LAC"', () => {
+    expect(parseMilestoneStatement('C1042 LAC 3/11', { today: TODAY })).toMatchObject({ ok: false, error: 'no_milestone' });
+  });
+});
+
 describe('several children in one message', () => {
   it('gives one record per case reference, upper-cased, in the order given', () => {
     expect(understood('LAC review 14/10 for c1042 and C1077')).toEqual([

@@ -4,6 +4,7 @@ import { ValidationError } from '../../errors.js';
 import type { PendingAction } from '../../store/schemas/pending-action.js';
 import type { ModelContext } from '../model-context.js';
 import { auditStampedChanges } from './audit-stamped-change.js';
+import { changedSinceShown, ShownCasesSchema } from './changed-since-shown.js';
 import { checkRecords } from './check-records.js';
 import { loadMilestones } from './load-milestones.js';
 import { catalogueOf } from './milestone-settings.js';
@@ -16,11 +17,12 @@ export const RECORDS_KIND = 'milestone.records';
 /** How long a Confirm may hold its question while writing; past it, the repair sweep finishes it. */
 export const CONFIRM_LEASE_MS = 10_000;
 
-const RecordsPayload = z.object({ records: z.array(MilestoneRecordSchema).min(1) });
+// `shown`: the cases' dates when the card was shown; absent from questions kept before it was.
+const RecordsPayload = z.object({ records: z.array(MilestoneRecordSchema).min(1), shown: ShownCasesSchema.optional() });
 
 export interface AppliedRecords {
   written: { caseRef: string; records: MilestoneRecord[]; milestones: CaseMilestoneMap }[];
-  /** Why the question was answered without storing anything (the cases changed since). */
+  /** Why the question was answered without storing anything (the cases changed since), as said. */
   refused?: string;
   /** A race lost on a later case, after earlier ones were stored. */
   stopped?: ValidationError;
@@ -42,7 +44,7 @@ export const confirmKey = (pending: Pick<PendingAction, '_id'>) => `confirm-${pe
  * rest, so nothing is lost, nothing is stored twice, and no question is closed without its change.
  */
 export async function applyPendingRecords(ctx: ModelContext, pending: PendingAction): Promise<AppliedRecords> {
-  const { records } = RecordsPayload.parse(pending.payload);
+  const { records, shown } = RecordsPayload.parse(pending.payload);
   const catalogue = catalogueOf(ctx.programme);
   const key = confirmKey(pending);
   const change = { key, source: pending.source };
@@ -53,12 +55,15 @@ export async function applyPendingRecords(ctx: ModelContext, pending: PendingAct
   );
   const toWrite = records.filter((r) => !done.has(r.caseRef));
   const current = await loadMilestones(ctx, toWrite.map((r) => r.caseRef));
+  // Checked again as a fresh sentence would be, and against what the card was judged on.
+  const changed = changedSinceShown(toWrite, shown, current, catalogue);
   const problem = checkRecords(toWrite, current, catalogue);
   const close = (status: 'done' | 'cancelled') =>
     ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status }, $unset: { leaseUntil: '' } });
-  if (problem && done.size === 0) {
+  if ((changed || problem) && done.size === 0) {
     await close('cancelled');
-    return { written: [], refused: problem.message };
+    // A date out of order is said first: sent again as it stands, it would be refused for that.
+    return { written: [], refused: problem ? `The case changed since I asked. ${problem.message}` : changed! };
   }
   const result: AppliedRecords = { written: [] };
   for (const [caseRef, own] of byCase(records)) {

@@ -8,27 +8,46 @@ const REVIEWS = LAC_REVIEW_KEYS;
 
 /**
  * The review a child is due next when a record names one they already had before its date: after a
- * first LAC review on 18 Feb, "LAC review 3 Nov" is the second (or third, if the second is held
- * too). Null when the record is not a LAC review, names one the child has not had, or nothing later
- * fits: the next review is held on or after the date, or retired from the catalogue.
+ * first LAC review on 18 Feb, "LAC review 3 Nov" is the second. It follows the latest review held
+ * before the date, so a child whose tracker skipped some (first, second and fifth held) has a review
+ * after the fifth read as the sixth, and one between the second and the fifth as the third. Null
+ * when the record is not a LAC review, names one the child has not had, or nothing later fits: the
+ * next review is held on another date, or retired from the catalogue.
  */
 export function nextLacReview(
   record: MilestoneRecord,
   held: CaseMilestoneMap | undefined,
   catalogue: MilestoneCatalogue,
 ): MilestoneKey | null {
-  let at = REVIEWS.indexOf(record.milestone);
+  const next = reviewAfterLatest(record.milestone, held, catalogue, record.date);
+  if (!next) return null;
+  const nextHeld = held?.[next.key]?.actual;
+  return nextHeld === undefined || nextHeld === record.date ? next.key : null;
+}
+
+/**
+ * The review that follows the latest one held (before `date`, when given), with that latest one:
+ * what a bare "LAC review" would be for this child. Null when the child has not had the review
+ * named (before the date), or the next is past the catalogue's last or retired.
+ */
+export function reviewAfterLatest(
+  named: MilestoneKey,
+  held: CaseMilestoneMap | undefined,
+  catalogue: MilestoneCatalogue,
+  date?: string,
+): { key: MilestoneKey; after: MilestoneKey; afterDate: string } | null {
+  const at = REVIEWS.indexOf(named);
   if (at < 0) return null;
-  const before = (key: MilestoneKey) => {
+  const had = (key: MilestoneKey) => {
     const actual = held?.[key]?.actual;
-    return actual !== undefined && actual < record.date;
+    return actual !== undefined && (date === undefined || actual < date);
   };
-  if (!before(REVIEWS[at]!)) return null;
-  while (at + 1 < REVIEWS.length && before(REVIEWS[at + 1]!)) at += 1;
-  const next = REVIEWS[at + 1];
+  if (!had(REVIEWS[at]!)) return null;
+  let latest = at;
+  for (let i = at + 1; i < REVIEWS.length; i += 1) if (had(REVIEWS[i]!)) latest = i;
+  const next = REVIEWS[latest + 1];
   if (!next || !activeMilestones(catalogue).some((m) => m.key === next)) return null;
-  const nextHeld = held?.[next]?.actual;
-  return nextHeld === undefined || nextHeld === record.date ? next : null;
+  return { key: next, after: REVIEWS[latest]!, afterDate: held![REVIEWS[latest]!]!.actual! };
 }
 
 /**

@@ -49,5 +49,8 @@ function covered(
   if (view === 'monthly') {
     return `Each month shows the median for the children who reached ${end} that month (${window.label}).${stillWaiting}`;
   }
-  return `${children(points.length)} reached ${end} (${window.label}), shown in the order they reached it.${stillWaiting}`;
+  // The order is only worth saying when there are two or more children to put in one.
+  if (points.length === 0) return `No child has reached ${end} yet (${window.label}).${stillWaiting}`;
+  const order = points.length > 1 ? ', shown in the order they reached it' : '';
+  return `${children(points.length)} reached ${end} (${window.label})${order}.${stillWaiting}`;
 }

@@ -12,6 +12,7 @@ import { auditAllPending } from '../cases/audit-stamped-change.js';
 import { ERASE_KIND, ERASE_LEASE_MS, eraseCaseRecords } from '../cases/erase-case-records.js';
 import { finishStoppedImports } from '../imports/finish-stopped-imports.js';
 import { applyHandover, HANDOVER_KIND, HANDOVER_LEASE_MS } from '../people/hand-over.js';
+import { applyRemoval, REMOVE_PERSON_KIND, REMOVE_PERSON_LEASE_MS } from '../people/remove-person.js';
 import type { ModelContext } from '../model-context.js';
 
 export interface Repaired {
@@ -21,6 +22,8 @@ export interface Repaired {
   imports: number;
   digests: number;
   handovers: number;
+  /** People removed (`person remove`) whose removal stopped half way. */
+  removals: number;
   /** A child's alerts snoozed or handed on together. */
   alertChanges: number;
 }
@@ -78,7 +81,7 @@ function claimStopped(store: WorkspaceStore, pending: PendingAction, now: Date, 
  * imports, then digests whose deliveries all finished.
  */
 export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired> {
-  const repaired: Repaired = { audited: 0, confirmations: 0, erasures: 0, imports: 0, digests: 0, handovers: 0, alertChanges: 0 };
+  const repaired: Repaired = { audited: 0, confirmations: 0, erasures: 0, imports: 0, digests: 0, handovers: 0, removals: 0, alertChanges: 0 };
   const workspaces = (await db
     .collection<Case>(COLLECTIONS.cases)
     .distinct('workspaceId', { 'lastChange.pendingAudit': true })) as string[];
@@ -94,7 +97,7 @@ export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired>
   for (const workspaceId of carrying) repaired.audited += await flushAllPendingAudits(workspaceStore(db, workspaceId));
   const stopped = await db
     .collection<PendingAction>(COLLECTIONS.pending)
-    .find({ status: 'applying', leaseUntil: { $lt: now }, kind: { $in: [RECORDS_KIND, ERASE_KIND, HANDOVER_KIND, ALERTS_CHANGE_KIND] } })
+    .find({ status: 'applying', leaseUntil: { $lt: now }, kind: { $in: [RECORDS_KIND, ERASE_KIND, HANDOVER_KIND, ALERTS_CHANGE_KIND, REMOVE_PERSON_KIND] } })
     .limit(50)
     .toArray();
   for (const pending of stopped) {
@@ -102,11 +105,15 @@ export async function finishStoppedChanges(db: Db, now: Date): Promise<Repaired>
     const erase = pending.kind === ERASE_KIND;
     const handover = pending.kind === HANDOVER_KIND;
     const alerts = pending.kind === ALERTS_CHANGE_KIND;
-    const lease = erase ? ERASE_LEASE_MS : handover ? HANDOVER_LEASE_MS : alerts ? ALERTS_CHANGE_LEASE_MS : CONFIRM_LEASE_MS;
+    const removal = pending.kind === REMOVE_PERSON_KIND;
+    const lease = erase ? ERASE_LEASE_MS : handover ? HANDOVER_LEASE_MS : alerts ? ALERTS_CHANGE_LEASE_MS : removal ? REMOVE_PERSON_LEASE_MS : CONFIRM_LEASE_MS;
     const claimed = await claimStopped(store, pending, now, lease);
     if (!claimed) continue;
     const ctx = await asThePerson(store, claimed, now);
-    if (alerts) {
+    if (removal) {
+      await applyRemoval(ctx, claimed);
+      repaired.removals += 1;
+    } else if (alerts) {
       await applyAlertsChange(ctx, claimed);
       repaired.alertChanges += 1;
     } else if (handover) {

@@ -3,6 +3,7 @@ import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import { ValidationError } from '../../../errors.js';
 import { setAlertThreshold } from '../../../programme/alerts/alert-threshold.js';
 import { alertsFor } from '../../../programme/alerts/alerts-for.js';
+import { awaitedAlerts, type AwaitedAlerts } from '../../../programme/alerts/waiting-for-morning.js';
 import { LIST_LINES, byChild, childrenText, driftCommandsFor, driftLine } from '../../../programme/alerts/drift-lines.js';
 import { driftThresholds } from '../../../programme/alerts/drift-thresholds.js';
 import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
@@ -45,16 +46,36 @@ function pagesOf(lines: readonly string[], heading: (from: number, to: number) =
 const counted = (total: number, from: number, to: number) =>
   total > LIST_LINES ? `(${from}–${to} of ${childrenText(total)})` : `(${childrenText(total)})`;
 
+/** Children past a group's time whose alerts are not out yet, as facts a drift line reads. */
+const awaitedChildren = (awaited: AwaitedAlerts) =>
+  byChild(awaited.drifts.map((d) => ({ caseRef: d.caseRef, groupKey: d.threshold.group.key, from: d.threshold.from, milestone: d.threshold.to, startedOn: d.startedOn })));
+
+/**
+ * "3 children are past their group’s time …, so theirs go out on Mon 7 Dec 2026 at 09:00.": what a
+ * lead asking at a weekend or at night would otherwise read as nothing to do.
+ */
+function awaitedSentence(children: number, when: string): string {
+  const are = children === 1 ? 'is' : 'are';
+  return `${childrenText(children)} ${are} past their group’s time and not alerted yet: I send alerts on working mornings, so theirs go out ${when}.`;
+}
+
 /**
  * The viewer's alerts by child, for a direct message: open ones longest wait first (with who holds
  * them, when it is someone else), then snoozed ones with the day they come back, then what to say
- * to act on one. Every child is named, as the morning's list promises: LIST_LINES to a message, in
+ * to act on one; last, children past the time whose alerts are not out yet (at a weekend, say) and
+ * when they go. Every child is named, as the morning's list promises: LIST_LINES to a message, in
  * as many messages as it takes.
  */
-async function alertPages(ctx: TurnContext, alerts: readonly WithId<Notice>[]): Promise<string[]> {
-  if (alerts.length === 0) return ['No open alerts for you to act on.'];
+async function alertPages(ctx: TurnContext, alerts: readonly WithId<Notice>[], awaited: AwaitedAlerts): Promise<string[]> {
   const { catalogue } = milestoneSettings(ctx);
   const today = localToday(ctx);
+  const coming = awaitedChildren(awaited);
+  const comingPages = pagesOf(
+    coming.map((child) => driftLine(child, catalogue, today)),
+    (from, to) => `*Past their group’s time, alerts not out yet* ${counted(coming.length, from, to)}`,
+  );
+  const comingLast = comingPages.length > 0 ? [...comingPages.slice(0, -1), `${comingPages.at(-1)!}\n${awaitedSentence(coming.length, awaited.when)}`] : [];
+  if (alerts.length === 0) return comingLast.length > 0 ? comingLast : ['No open alerts for you to act on.'];
   const me = ctx.turn.user.id;
   const others = [...new Set(alerts.flatMap((a) => a.holderIds).filter((id) => id !== me))];
   const names = new Map(
@@ -74,7 +95,7 @@ async function alertPages(ctx: TurnContext, alerts: readonly WithId<Notice>[]): 
   const snoozed = byChild(alerts.filter((a) => a.status === 'snoozed'));
   const backOn = (theirs: readonly Notice[]) => new Date(Math.min(...theirs.map((a) => a.snoozedUntil!.getTime())));
   const pages = [
-    ...(open.length > 0
+    ...(open.length > 0 || coming.length > 0
       ? pagesOf(
           open.map((child) => `${driftLine(child, catalogue, today, groupOf)}${withWhom(child.alerts)}`),
           (from, to) => `*Open alerts you can act on* ${counted(open.length, from, to)}`,
@@ -86,17 +107,21 @@ async function alertPages(ctx: TurnContext, alerts: readonly WithId<Notice>[]): 
     ),
   ];
   const last = `To act on one, say ${driftCommandsFor((open[0] ?? snoozed[0])!.caseRef)}.`;
-  return [...pages.slice(0, -1), `${pages.at(-1)!}\n${last}`];
+  return [...pages.slice(0, -1), `${pages.at(-1)!}\n${last}`, ...comingLast];
 }
 
 /** In a channel, children counted only: a case reference never goes there. */
-function alertCounts(alerts: readonly Notice[]): string {
-  if (alerts.length === 0) return 'No open alerts for you to act on.';
+function alertCounts(alerts: readonly Notice[], awaited: AwaitedAlerts): string {
+  const coming = awaitedChildren(awaited).length;
+  const later = coming > 0 ? ` ${awaitedSentence(coming, awaited.when)}` : '';
+  if (alerts.length === 0 && coming === 0) return 'No open alerts for you to act on.';
+  const ask = 'Ask me `alerts` in a direct message to see which children.';
+  if (alerts.length === 0) return `${later.trim()} ${ask}`;
   const open = byChild(alerts.filter((a) => a.status === 'open')).length;
   const snoozed = byChild(alerts.filter((a) => a.status === 'snoozed')).length;
   const also = snoozed > 0 ? ` (and ${childrenText(snoozed)} snoozed)` : '';
   const which = open > 0 ? `${childrenText(open)} with open alerts you can act on` : 'No open alerts for you to act on';
-  return `${which}${also}. Ask me \`alerts\` in a direct message to see which children.`;
+  return `${which}${also}.${later} ${ask}`;
 }
 
 /**
@@ -108,7 +133,8 @@ async function listAlerts(ctx: TurnContext): Promise<Reply[]> {
   const rules = await describeRules(ctx);
   const head = rules.length > 0 ? ['*When I alert a lead*', ...rules] : ['No aim group has an aim in weeks yet, so I send no drift alerts.'];
   const alerts = await alertsFor(ctx.store, viewerOf(ctx));
-  const mine = mayNameChildren(ctx.turn) ? await alertPages(ctx, alerts) : [alertCounts(alerts)];
+  const awaited = await awaitedAlerts(ctx, viewerOf(ctx));
+  const mine = mayNameChildren(ctx.turn) ? await alertPages(ctx, alerts, awaited) : [alertCounts(alerts, awaited)];
   // The rules close the last message: one message more would only say less.
   return [...mine.slice(0, -1), [mine.at(-1)!, '', ...head].join('\n')].map((page) => text(page));
 }

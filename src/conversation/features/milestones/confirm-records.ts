@@ -12,8 +12,9 @@ export const ANSWERED =
 
 /**
  * Confirm: claims the question (so a second click finds it answered), then the model checks the
- * records again against the cases as they are now (someone may have recorded a date since the card
- * was shown), stores them case by case with their audit entries, closes the question, and the
+ * records again against the cases as they are now (someone may have recorded, corrected or undone a
+ * date since the card was shown) and refuses, closing the question, if the card no longer holds;
+ * otherwise it stores them case by case with their audit entries, closes the question, and the
  * card says what changed.
  */
 export async function confirmRecords(ctx: TurnContext, pendingId: string): Promise<Reply[]> {
@@ -21,7 +22,7 @@ export async function confirmRecords(ctx: TurnContext, pendingId: string): Promi
   if (!claimed) return [text(ANSWERED)];
   const { catalogue } = milestoneSettings(ctx);
   const applied = await applyPendingRecords(ctx, claimed.pending);
-  if (applied.refused) return [text(`The case changed since I asked. ${plain(applied.refused)}`)];
+  if (applied.refused) return [text(plain(applied.refused))];
   const written: WrittenCase[] = applied.written;
   const after = applied.stopped ? [text(applied.stopped.userMessage)] : [];
   return [card(summaryCard(written, catalogue), true), ...after];

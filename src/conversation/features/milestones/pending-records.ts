@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../../errors.js';
 import { type MilestoneRecord, MilestoneRecordSchema } from '../../../domain/parse-milestone.js';
 import type { PendingAction } from '../../../store/schemas/pending-action.js';
 import { CONFIRM_LEASE_MS, RECORDS_KIND } from '../../../programme/cases/apply-pending-records.js';
+import { type ShownCases, ShownCasesSchema } from '../../../programme/cases/changed-since-shown.js';
 
 export { RECORDS_KIND };
 import type { TurnContext } from '../../context.js';
@@ -14,6 +15,8 @@ const ANSWER_WITHIN_MS = 24 * 60 * 60 * 1000;
 
 export const PendingRecordsSchema = z.object({
   records: z.array(MilestoneRecordSchema).min(1).max(MAX_RECORDS),
+  /** The cases' dates as the card was judged against them, checked again on Confirm. */
+  shown: ShownCasesSchema.optional(),
 });
 
 /**
@@ -27,13 +30,16 @@ export function understanding(records: readonly MilestoneRecord[]): string {
     .join('; ');
 }
 
-/** Stores the records as a question waiting for Confirm; returns its id for the buttons. */
-export async function openPending(ctx: TurnContext, records: MilestoneRecord[]): Promise<string> {
+/**
+ * Stores the records as a question waiting for Confirm, with the cases' dates the card was judged
+ * against (`shown`); returns its id for the buttons.
+ */
+export async function openPending(ctx: TurnContext, records: MilestoneRecord[], shown: ShownCases): Promise<string> {
   const { platform, eventId } = ctx.turn;
   const { insertedId } = await ctx.store.pending.insertOne({
     userId: ctx.turn.user.id,
     kind: RECORDS_KIND,
-    payload: PendingRecordsSchema.parse({ records }),
+    payload: PendingRecordsSchema.parse({ records, shown }),
     source: { platform, eventId, text: understanding(records) },
     status: 'open',
     createdAt: ctx.now,

@@ -10,6 +10,7 @@ import { labelOf, type MilestoneSettings } from '../../../programme/cases/milest
 import { loadMilestones } from '../../../programme/cases/load-milestones.js';
 import { MAX_RECORDS, openPending } from './pending-records.js';
 import { describeChanges } from '../../../programme/cases/record-changes.js';
+import { shownCases } from '../../../programme/cases/changed-since-shown.js';
 import { plausibilityWarnings } from './plausibility-lines.js';
 
 export type Proposal =
@@ -58,10 +59,8 @@ export async function proposeRecords(
   if (toStore.length === 0) {
     return { replies: [text(`Already recorded: ${same}. Nothing to change.`)] };
   }
-  const pendingId = await openPending(
-    ctx,
-    toStore.map((c) => c.record),
-  );
+  const stored = toStore.map((c) => c.record);
+  const pendingId = await openPending(ctx, stored, shownCases(stored, existing));
   return {
     replies: [
       card(confirmationCard(toStore, pendingId, settings.catalogue, plausibilityWarnings(toStore, existing, settings.catalogue))),

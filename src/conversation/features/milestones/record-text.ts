@@ -12,6 +12,7 @@ import { readAsNextReviews } from '../../../programme/cases/next-lac-review.js';
 import { dayLabel } from '../../../programme/cases/day-format.js';
 import { afterTheLastReview, reviewPastTheLast } from './beyond-last-review.js';
 import { type Proposal, proposeRecords } from './propose-records.js';
+import { undatedReviewAsNext } from './undated-review.js';
 
 /**
  * Reads a milestone statement and answers with a confirmation card, or with a refusal that says
@@ -27,6 +28,10 @@ export async function recordText(ctx: TurnContext, said: string): Promise<Reply[
   if (!parsed.ok && parsed.error === 'no_milestone') {
     const suggested = await didYouMean(ctx, said, settings);
     if (suggested) return suggested;
+  }
+  if (!parsed.ok && parsed.error === 'no_date') {
+    const nextReview = await undatedReviewAsNext(ctx, said, settings);
+    if (nextReview) return [text(nextReview)];
   }
   // Refusals quote milestone labels (a tracker's headings, perhaps) and dates as typed: plain text.
   if (!parsed.ok) return [text(plain(parsed.message))];

@@ -2,8 +2,9 @@ import type { Feature } from '../../registry.js';
 import { addPersonCommand } from './add-person-command.js';
 import { askHandover, cancelHandover, confirmHandover, HANDOVER_CANCEL_VERB, HANDOVER_VERB } from './hand-over-command.js';
 import { peopleList } from './people-list.js';
+import { askRemovePerson, cancelRemovePerson, confirmRemovePerson, REMOVE_PERSON_CANCEL_VERB, REMOVE_PERSON_VERB } from './remove-person-command.js';
 
-/** People: adding someone before they have written to the bot, listing everyone, handing work over. */
+/** People: adding someone before they have written to the bot (or removing them), listing everyone, handing work over. */
 export const peopleFeature: Feature = {
   commands: [
     {
@@ -25,6 +26,14 @@ export const peopleFeature: Feature = {
       run: (ctx, rest) => addPersonCommand(ctx, rest),
     },
     {
+      words: ['person', 'remove'],
+      roles: ['admin'],
+      usage: 'person remove <@person or "name">',
+      example: 'person remove "Sam Lee"',
+      summary: 'Remove someone added by mistake, or who has left, once their open cases and tests of change are handed over (asks first).',
+      run: (ctx, rest) => askRemovePerson(ctx, rest),
+    },
+    {
       words: ['people'],
       roles: ['member'],
       usage: 'people',
@@ -44,5 +53,7 @@ export const peopleFeature: Feature = {
   actions: [
     { verb: HANDOVER_VERB, run: (ctx, data) => confirmHandover(ctx, data.pending) },
     { verb: HANDOVER_CANCEL_VERB, run: (ctx, data) => cancelHandover(ctx, data.pending) },
+    { verb: REMOVE_PERSON_VERB, run: (ctx, data) => confirmRemovePerson(ctx, data.pending) },
+    { verb: REMOVE_PERSON_CANCEL_VERB, run: (ctx, data) => cancelRemovePerson(ctx, data.pending) },
   ],
 };

@@ -23,7 +23,7 @@ export async function removeFromGroup(ctx: TurnContext, group: Group, words: str
   const first = words[0]?.toLowerCase() ?? '';
   const role = ROLE_WORDS.get(first);
   const who = (role ? words.slice(1) : words).join(' ');
-  const person = await resolvePerson(ctx, who);
+  const person = await resolvePerson(ctx, who, { exactName: true });
   const removingLead = role === 'leads' || (!role && group.leads.includes(person.userId));
   if (removingLead) ctx.requireRole(['admin'], 'change who leads an aim group');
   else ctx.requireRole(['admin', 'lead'], `change the people of ${plain(group.name)}`, group);

@@ -14,7 +14,7 @@ type GroupRole = 'leads' | 'coaches' | 'members';
 export async function addToGroup(ctx: TurnContext, group: Group, role: GroupRole, who: string): Promise<string> {
   if (role === 'members') ctx.requireRole(['admin', 'lead', 'coach'], `add members to ${plain(group.name)}`, group);
   else ctx.requireRole(['admin'], `assign ${role} to aim groups`);
-  const person = await resolvePerson(ctx, who, { addIfNew: true });
+  const person = await resolvePerson(ctx, who, { addIfNew: true, exactName: true });
   // Coaching is a programme role (prompts, change ideas, digest questions check it), so a group's coach
   // is given it too; otherwise "coach of Legal" would still be told "Only a coach can …". Granted first:
   // each write is idempotent, so repeating the command finishes a change that stopped half way.

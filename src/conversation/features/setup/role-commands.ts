@@ -13,7 +13,7 @@ import { changeWorkspaceRole } from '../../../programme/people/workspace-role.js
 /** Takes a workspace role away; the last admin stays, so the workspace is never without one. */
 async function removeWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
   ctx.requireRole(['admin'], `remove ${role}s`);
-  const person = await resolvePerson(ctx, who);
+  const person = await resolvePerson(ctx, who, { exactName: true });
   if (!person.roles.includes(role)) return `${plain(person.name)} is not ${role === 'admin' ? 'an admin' : 'a coach'}.`;
   if (role === 'admin' && (await ctx.store.members.countDocuments({ roles: 'admin' })) <= 1) {
     throw new ValidationError('last_admin', `${plain(person.name)} is the only admin. Make someone else an admin first (\`admin add @name\`).`);
@@ -25,7 +25,7 @@ async function removeWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: s
 /** Grants a programme role (admin, coach); `person add … as coach` uses it too. */
 export async function grantWorkspaceRole(ctx: TurnContext, role: WorkspaceRole, who: string): Promise<string> {
   ctx.requireRole(['admin'], `make people ${role}s`);
-  const person = await resolvePerson(ctx, who, { addIfNew: true });
+  const person = await resolvePerson(ctx, who, { addIfNew: true, exactName: true });
   if (person.roles.includes(role)) return `${plain(person.name)} is already ${role === 'admin' ? 'an admin' : 'a coach'}.`;
   await changeWorkspaceRole(ctx, person, role, 'grant');
   return `${plain(person.name)} is now ${role === 'admin' ? 'an admin' : 'a coach'}.`;

@@ -1,0 +1,107 @@
+import { ObjectId } from 'mongodb';
+import { ValidationError } from '../../../errors.js';
+import { applyRemoval, planRemoval, REMOVE_PERSON_KIND, REMOVE_PERSON_LEASE_MS, type RemovalPlan } from '../../../programme/people/remove-person.js';
+import type { TurnContext } from '../../context.js';
+import { card, plain, text } from '../../replies.js';
+import { resolvePerson } from '../../resolve-person.js';
+import type { Reply } from '../../turn.js';
+
+export const REMOVE_PERSON_VERB = 'people.remove';
+export const REMOVE_PERSON_CANCEL_VERB = 'people.remove.cancel';
+const ANSWER_WITHIN_MS = 60 * 60 * 1000;
+const EXPIRED = 'That question was already answered, or it expired. Nothing changed.';
+const WHO = 'Say who, e.g. `person remove "Sam Lee"`.';
+
+/** "lead of legal; member of 2", or "none". */
+function groupsInWords(plan: RemovalPlan): string {
+  const memberOnly = plan.groups.length - new Set([...plan.leads, ...plan.coaches]).size;
+  const parts = [
+    ...(plan.leads.length > 0 ? [`lead of ${plan.leads.length}`] : []),
+    ...(plan.coaches.length > 0 ? [`coach of ${plan.coaches.length}`] : []),
+    ...(memberOnly > 0 ? [`member of ${memberOnly}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : 'none';
+}
+
+/**
+ * `person remove "Ravi Shah"`: takes someone added by mistake (or who has left) off the bot, for an
+ * admin. Asks first with what they hold; refuses, with the hand-over to say, while they hold open
+ * cases or tests of change. The name must be said in full (or as a first name only they have).
+ */
+export async function askRemovePerson(ctx: TurnContext, words: string): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'remove people');
+  ctx.requireProgramme();
+  if (!words.trim()) throw new ValidationError('no_person', WHO);
+  const person = await resolvePerson(ctx, words, { exactName: true });
+  const plan = await planRemoval(ctx, person);
+  const { insertedId } = await ctx.store.pending.insertOne({
+    userId: ctx.turn.user.id,
+    kind: REMOVE_PERSON_KIND,
+    payload: plan,
+    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId },
+    status: 'open',
+    createdAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + ANSWER_WITHIN_MS),
+  });
+  const data = { pending: insertedId.toHexString() };
+  const leftWithout = plan.onlyLeadOf.length > 0 ? ` ${plan.onlyLeadOf.map((k) => `\`${k}\``).join(', ')} will have no lead until you name one.` : '';
+  return [
+    card({
+      title: `Remove ${plain(person.name)}?`,
+      facts: [
+        { label: 'Programme roles', value: plan.roles.length > 0 ? plan.roles.join(', ') : 'none' },
+        { label: 'Groups', value: groupsInWords(plan) },
+        { label: 'Open cases', value: '0' },
+        { label: 'Open tests of change', value: '0' },
+        ...(plan.alerts > 0 ? [{ label: 'Drift alerts handed to them', value: String(plan.alerts) }] : []),
+      ],
+      sections: [
+        {
+          text:
+            `They come off every group and out of the bot; what they recorded stays, with their name in the audit log.${leftWithout}` +
+            (plan.alerts > 0 ? ' Their alerts stay with their group’s leads.' : ''),
+        },
+      ],
+      buttons: [
+        { id: 'remove', label: 'Remove', style: 'danger', action: { verb: REMOVE_PERSON_VERB, data } },
+        { id: 'keep', label: 'Cancel', action: { verb: REMOVE_PERSON_CANCEL_VERB, data } },
+      ],
+    }),
+  ];
+}
+
+/** Takes this admin's question once, atomically; a stopped removal past its lease is taken again. */
+function claim(ctx: TurnContext, id: unknown, status: 'applying' | 'cancelled') {
+  if (typeof id !== 'string' || !ObjectId.isValid(id)) return Promise.resolve(null);
+  const _id = new ObjectId(id);
+  const mine = { kind: REMOVE_PERSON_KIND, userId: ctx.turn.user.id };
+  const open = { _id, ...mine, status: 'open' as const, expiresAt: { $gt: ctx.now } };
+  if (status === 'cancelled') return ctx.store.pending.findOneAndUpdate(open, { $set: { status } });
+  const lease = { status, leaseUntil: new Date(ctx.now.getTime() + REMOVE_PERSON_LEASE_MS) };
+  return ctx.store.pending
+    .findOneAndUpdate(open, { $set: lease })
+    .then((fresh) => fresh ?? ctx.store.pending.findOneAndUpdate({ _id, ...mine, status: 'applying', leaseUntil: { $lt: ctx.now } }, { $set: lease }));
+}
+
+/** Remove: checked again first, since they may have been given a case since the question was asked. */
+export async function confirmRemovePerson(ctx: TurnContext, id: unknown): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'remove people');
+  const claimed = await claim(ctx, id, 'applying');
+  if (!claimed) return [text(EXPIRED)];
+  const person = await ctx.store.members.findOne({ userId: String(claimed.payload.userId) });
+  if (person) {
+    try {
+      await planRemoval(ctx, person);
+    } catch (error) {
+      await ctx.store.pending.updateOne({ _id: claimed._id }, { $set: { status: 'cancelled' }, $unset: { leaseUntil: '' } });
+      throw error;
+    }
+  }
+  const plan = await applyRemoval(ctx, claimed);
+  return [card({ title: 'Person removed', sections: [{ text: `${plain(plan.name)} is removed from pacebot and from every group.` }] }, true)];
+}
+
+export async function cancelRemovePerson(ctx: TurnContext, id: unknown): Promise<Reply[]> {
+  if (!(await claim(ctx, id, 'cancelled'))) return [text(EXPIRED)];
+  return [card({ title: 'Not removed', sections: [{ text: 'Nothing changed.' }] }, true)];
+}

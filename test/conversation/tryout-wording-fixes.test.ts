@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN, COACH, MEMBER, replyText } from '../helpers/test-bot.js';
+import { recordAndConfirm } from './milestones-helpers.js';
+import { useProgrammeBot } from './pdsa-scenario.js';
+
+/** What tripped a new area's try-out: the words of the digest and the charts, and people added by mistake. */
+const bot = useProgrammeBot({ now: '2026-11-20T10:00:00Z' });
+
+describe('`digest preview` before any meeting has been held', () => {
+  it('says the tests of change are those over the last six weeks, as the header does', async () => {
+    await bot().say(ADMIN, 'meeting set every 6 weeks from 3 Dec 2026 10:00');
+    const said = replyText(await bot().say(COACH, 'digest preview'));
+    expect(said).not.toMatch(/since the last six weeks/);
+    expect(said).toMatch(/Tests of change over the last six weeks/);
+    // The header says the same span.
+    expect(said).toMatch(/over the last six weeks, data gaps/);
+  });
+});
+
+describe('a chart with no child on it yet', () => {
+  it('says so plainly, without the order they reached it in', async () => {
+    // North's one child is still waiting; South's has reached the recommendation.
+    await recordAndConfirm(bot(), 'C1050 accommodated 2 Mar 2026');
+    await bot().say(MEMBER, 'C1050 team North');
+    await recordAndConfirm(bot(), 'C1051 accommodated 2 Feb 2026');
+    await recordAndConfirm(bot(), 'C1051 permanence recommendation 3 Aug 2026');
+    await bot().say(MEMBER, 'C1051 team South');
+    const north = replyText(await bot().say(COACH, 'chart acc-rec team North'));
+    expect(north).toMatch(/No child has reached permanence recommendation yet \(last 24 months\)\. 1 child is still waiting/);
+    expect(north).not.toMatch(/0 children|in the order they reached it/);
+    const south = replyText(await bot().say(COACH, 'chart acc-rec team South'));
+    // One child has no order to be shown in.
+    expect(south).toMatch(/1 child reached permanence recommendation \(last 24 months\)\./);
+    expect(south).not.toMatch(/in the order they reached it/);
+  });
+});
