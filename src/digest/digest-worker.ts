@@ -4,6 +4,7 @@ import type { Programme } from '../store/schemas/programme.js';
 import { workspaceStore } from '../store/workspace-store.js';
 import type { DigestMeeting } from './build-digest.js';
 import { composeDigest } from './compose-digest.js';
+import { lowerThisThreadsPriority } from './lower-thread-priority.js';
 
 /** What the pool sends: one digest to compose. */
 export interface ComposeRequest {
@@ -31,6 +32,8 @@ export interface DigestWorkerData {
  * run that called it.
  */
 const { mongoUri, dbName } = workerData as DigestWorkerData;
+// Acks first: a planning run yields the CPU to the request thread whenever both want it.
+lowerThisThreadsPriority();
 const client = new MongoClient(mongoUri, { maxPoolSize: 2, appName: 'pacebot-digest-worker' });
 const db = client.db(dbName);
 

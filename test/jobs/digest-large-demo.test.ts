@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Binary, MongoClient } from 'mongodb';
@@ -73,6 +73,16 @@ describe('a large demo digest', () => {
     }
     expect(Buffer.isBuffer(there.pack.pdf)).toBe(true);
     expect((there.pack.pdf as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+
+  it('composes in a worker thread of lower CPU priority than this one (acks come first)', async () => {
+    const { store, programme, meeting, at } = await slotNow();
+    await pool.compose(store, programme, meeting, at);
+    // Field 19 of a thread's stat is its nice value (after the command name in parentheses).
+    const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const threads = readdirSync('/proc/self/task').map((tid) => niceOf(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')));
+    expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(0);
+    expect(threads).toContain(10);
   }, 60_000);
 
   it('reads the cases once, and each measure’s linked tests of change once', async () => {
