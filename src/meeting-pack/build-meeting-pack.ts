@@ -26,11 +26,26 @@ export async function meetingPackFiles(
   programme: Pick<Programme, 'caseRefPattern'>,
 ): Promise<MeetingPackFiles> {
   const pack = packFromDigest(model, { caseRefPattern: programme.caseRefPattern });
+  return { ...(await pdfFiles(pack)), html: renderPackHtml(pack) };
+}
+
+/**
+ * The pack as a PDF only: what a digest keeps and sends. The page (HTML, with its charts inlined)
+ * is made only where someone asks for it (`meeting pack`); a planning run made it for every area
+ * and threw it away.
+ */
+export async function meetingPackPdf(
+  model: DigestModel,
+  programme: Pick<Programme, 'caseRefPattern'>,
+): Promise<Omit<MeetingPackFiles, 'html'>> {
+  return pdfFiles(packFromDigest(model, { caseRefPattern: programme.caseRefPattern }));
+}
+
+async function pdfFiles(pack: ReturnType<typeof packFromDigest>): Promise<Omit<MeetingPackFiles, 'html'>> {
   const pdf = await renderPackPdf(pack);
   const groups = pack.groups.length;
   return {
     pdf,
-    html: renderPackHtml(pack),
     fileName: `meeting-pack-${pack.meetingDate}.pdf`,
     title: `Meeting pack for the champions’ meeting, ${pack.meetingWhen}`,
     alt:

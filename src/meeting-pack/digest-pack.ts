@@ -3,7 +3,7 @@ import type { Reply } from '../conversation/turn.js';
 import type { DigestModel } from '../digest/digest-model.js';
 import type { Digest, StoredPack } from '../store/schemas/digest.js';
 import type { Programme } from '../store/schemas/programme.js';
-import { meetingPackFiles } from './build-meeting-pack.js';
+import { meetingPackPdf } from './build-meeting-pack.js';
 import { packFileReply } from './pack-reply.js';
 
 /** The pack built with a digest, as the digest keeps it: built once, sent with the channel's part. */
@@ -11,7 +11,7 @@ export async function packForDigest(
   model: DigestModel,
   programme: Pick<Programme, 'caseRefPattern'>,
 ): Promise<StoredPack> {
-  const { pdf, fileName, title, alt } = await meetingPackFiles(model, programme);
+  const { pdf, fileName, title, alt } = await meetingPackPdf(model, programme);
   return { pdf, fileName, title, alt };
 }
 
