@@ -45,7 +45,7 @@ function describeLimits(spec: ParsedControlChartSpec): string {
 export function describeControlChart(spec: ParsedControlChartSpec): string {
   const { labels, dates, present, missing, period } = describedPoints(spec);
   const parts = [
-    `${CONTROL_CHART_NAMES[spec.chartType]} (a control chart) of ${lowerFirst(spec.measureName)} (${spec.unit}), ${period}: ${present} points` +
+    `${CONTROL_CHART_NAMES[spec.chartType]} (a control chart) of ${lowerFirst(spec.measureName)} (${spec.unit}), ${period}: ${present} ${present === 1 ? 'point' : 'points'}` +
       (missing > 0 ? `, ${missing} missing.` : '.'),
     describeCentres(spec, labels),
     describeLimits(spec),

@@ -48,7 +48,7 @@ function describeSignals(spec: ParsedRunChartSpec, labels: string[]): string {
 export function describeRunChart(spec: ParsedRunChartSpec): string {
   const { labels, dates, present, missing, period } = describedPoints(spec);
   const parts = [
-    `Run chart of ${lowerFirst(spec.measureName)} (${spec.unit}), ${period}: ${present} points` +
+    `Run chart of ${lowerFirst(spec.measureName)} (${spec.unit}), ${period}: ${present} ${present === 1 ? 'point' : 'points'}` +
       (missing > 0 ? `, ${missing} missing.` : '.'),
     describeMedians(spec, labels),
     describeSignals(spec, labels),

@@ -32,5 +32,8 @@ describe('a chart with no child on it yet', () => {
     // One child has no order to be shown in.
     expect(south).toMatch(/1 child reached permanence recommendation \(last 24 months\)\./);
     expect(south).not.toMatch(/in the order they reached it/);
+    // The chart's alt text counts its one point in the singular.
+    expect(south).toMatch(/: 1 point\b/);
+    expect(south).not.toMatch(/\b1 points\b/);
   });
 });

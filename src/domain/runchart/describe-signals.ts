@@ -51,7 +51,9 @@ function tooEarly(analysis: RunChartAnalysis, phase: PhaseAnalysis, medianName: 
   const counted =
     off === shown
       ? `only ${off === 1 ? '1 point' : `${off} points`} so far`
-      : `${off} of the ${shown} points ${off === 1 ? 'is' : 'are'} off the ${medianName} line (points on the line do not count)`;
+      : shown === 1
+        ? `the one point is on the ${medianName} line (points on the line do not count)`
+        : `${off} of the ${shown} points ${off === 1 ? 'is' : 'are'} off the ${medianName} line (points on the line do not count)`;
   return `too early to judge — ${counted}; the rules need ${MIN_USEFUL}.`;
 }
 
