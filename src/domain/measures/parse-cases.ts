@@ -19,26 +19,23 @@ const checked = new WeakSet<readonly CaseMilestones[]>();
  */
 export function checkedAsBuilt(cases: CaseMilestones[]): readonly CaseMilestones[] {
   if (!cases.every((c) => typeof c.caseRef === 'string' && c.caseRef.length > 0)) return parseCases(cases);
+  return freezeAsChecked(cases);
+}
+
+/** Checks case data before any date arithmetic, so a bad date is reported rather than computed. */
+export function parseCases(cases: readonly CaseMilestones[]): readonly CaseMilestones[] {
+  if (checked.has(cases)) return cases;
+  return freezeAsChecked(parseOrThrow(CaseListSchema, cases, 'case_milestones_invalid'));
+}
+
+/** Freezes a checked list all the way down, so the check stays true, and remembers it as checked. */
+function freezeAsChecked(cases: CaseMilestones[]): readonly CaseMilestones[] {
   for (const c of cases) {
     for (const dates of Object.values(c.milestones)) Object.freeze(dates);
     Object.freeze(c.milestones);
     Object.freeze(c);
   }
   const frozen = Object.freeze(cases);
-  checked.add(frozen);
-  return frozen;
-}
-
-/** Checks case data before any date arithmetic, so a bad date is reported rather than computed. */
-export function parseCases(cases: readonly CaseMilestones[]): readonly CaseMilestones[] {
-  if (checked.has(cases)) return cases;
-  const parsed = parseOrThrow(CaseListSchema, cases, 'case_milestones_invalid');
-  for (const c of parsed) {
-    for (const dates of Object.values(c.milestones)) Object.freeze(dates);
-    Object.freeze(c.milestones);
-    Object.freeze(c);
-  }
-  const frozen = Object.freeze(parsed);
   checked.add(frozen);
   return frozen;
 }

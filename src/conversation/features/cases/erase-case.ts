@@ -1,4 +1,4 @@
-import { ObjectId } from 'mongodb';
+import { claimQuestion } from '../../claim-question.js';
 import type { TurnContext } from '../../context.js';
 import { card, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -56,18 +56,8 @@ export async function askErase(ctx: TurnContext, caseRef: string): Promise<Reply
   ];
 }
 
-/** Takes this admin's erase question once, atomically; a stopped erase past its lease is taken again. */
-function claim(ctx: TurnContext, id: string, status: 'applying' | 'cancelled') {
-  if (!ObjectId.isValid(id)) return Promise.resolve(null);
-  const _id = new ObjectId(id);
-  const mine = { kind: ERASE_KIND, userId: ctx.turn.user.id };
-  const open = { _id, ...mine, status: 'open' as const, expiresAt: { $gt: ctx.now } };
-  if (status === 'cancelled') return ctx.store.pending.findOneAndUpdate(open, { $set: { status } });
-  const lease = { status, leaseUntil: new Date(ctx.now.getTime() + ERASE_LEASE_MS) };
-  return ctx.store.pending
-    .findOneAndUpdate(open, { $set: lease })
-    .then((fresh) => fresh ?? ctx.store.pending.findOneAndUpdate({ _id, ...mine, status: 'applying', leaseUntil: { $lt: ctx.now } }, { $set: lease }));
-}
+const claim = (ctx: TurnContext, id: unknown, status: 'applying' | 'cancelled') =>
+  claimQuestion(ctx, id, status, { kind: ERASE_KIND, leaseMs: ERASE_LEASE_MS });
 
 /**
  * Erases: the model deletes the case, removes whole every text that named it, audits that an

@@ -1,6 +1,6 @@
-import { ObjectId } from 'mongodb';
 import { ValidationError } from '../../../errors.js';
 import { applyHandover, HANDOVER_KIND, HANDOVER_LEASE_MS, planHandover } from '../../../programme/people/hand-over.js';
+import { claimQuestion } from '../../claim-question.js';
 import type { TurnContext } from '../../context.js';
 import { card, plain, text } from '../../replies.js';
 import { resolvePerson } from '../../resolve-person.js';
@@ -55,18 +55,8 @@ export async function askHandover(ctx: TurnContext, words: string): Promise<Repl
   ];
 }
 
-/** Takes this person's question once, atomically; a stopped hand-over past its lease is taken again. */
-function claim(ctx: TurnContext, id: unknown, status: 'applying' | 'cancelled') {
-  if (typeof id !== 'string' || !ObjectId.isValid(id)) return Promise.resolve(null);
-  const _id = new ObjectId(id);
-  const mine = { kind: HANDOVER_KIND, userId: ctx.turn.user.id };
-  const open = { _id, ...mine, status: 'open' as const, expiresAt: { $gt: ctx.now } };
-  if (status === 'cancelled') return ctx.store.pending.findOneAndUpdate(open, { $set: { status } });
-  const lease = { status, leaseUntil: new Date(ctx.now.getTime() + HANDOVER_LEASE_MS) };
-  return ctx.store.pending
-    .findOneAndUpdate(open, { $set: lease })
-    .then((fresh) => fresh ?? ctx.store.pending.findOneAndUpdate({ _id, ...mine, status: 'applying', leaseUntil: { $lt: ctx.now } }, { $set: lease }));
-}
+const claim = (ctx: TurnContext, id: unknown, status: 'applying' | 'cancelled') =>
+  claimQuestion(ctx, id, status, { kind: HANDOVER_KIND, leaseMs: HANDOVER_LEASE_MS });
 
 export async function confirmHandover(ctx: TurnContext, id: unknown): Promise<Reply[]> {
   ctx.requireRole(['admin', 'lead'], 'hand over a worker’s cases and tests of change');

@@ -1,6 +1,6 @@
-import { ObjectId } from 'mongodb';
 import { ValidationError } from '../../../errors.js';
 import { applyRemoval, planRemoval, REMOVE_PERSON_KIND, REMOVE_PERSON_LEASE_MS, type RemovalPlan } from '../../../programme/people/remove-person.js';
+import { claimQuestion } from '../../claim-question.js';
 import type { TurnContext } from '../../context.js';
 import { card, plain, text } from '../../replies.js';
 import { resolvePerson } from '../../resolve-person.js';
@@ -70,18 +70,8 @@ export async function askRemovePerson(ctx: TurnContext, words: string): Promise<
   ];
 }
 
-/** Takes this admin's question once, atomically; a stopped removal past its lease is taken again. */
-function claim(ctx: TurnContext, id: unknown, status: 'applying' | 'cancelled') {
-  if (typeof id !== 'string' || !ObjectId.isValid(id)) return Promise.resolve(null);
-  const _id = new ObjectId(id);
-  const mine = { kind: REMOVE_PERSON_KIND, userId: ctx.turn.user.id };
-  const open = { _id, ...mine, status: 'open' as const, expiresAt: { $gt: ctx.now } };
-  if (status === 'cancelled') return ctx.store.pending.findOneAndUpdate(open, { $set: { status } });
-  const lease = { status, leaseUntil: new Date(ctx.now.getTime() + REMOVE_PERSON_LEASE_MS) };
-  return ctx.store.pending
-    .findOneAndUpdate(open, { $set: lease })
-    .then((fresh) => fresh ?? ctx.store.pending.findOneAndUpdate({ _id, ...mine, status: 'applying', leaseUntil: { $lt: ctx.now } }, { $set: lease }));
-}
+const claim = (ctx: TurnContext, id: unknown, status: 'applying' | 'cancelled') =>
+  claimQuestion(ctx, id, status, { kind: REMOVE_PERSON_KIND, leaseMs: REMOVE_PERSON_LEASE_MS });
 
 /** Remove: checked again first, since they may have been given a case since the question was asked. */
 export async function confirmRemovePerson(ctx: TurnContext, id: unknown): Promise<Reply[]> {
