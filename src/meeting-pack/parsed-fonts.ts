@@ -50,11 +50,16 @@ function withSharedLayouts(font: Font): Font {
       },
     };
   };
+  // The font's own methods, bound to it once: pdfkit reads some of them for every glyph.
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(font, {
     get(target, property) {
       if (property === 'layout') return layout;
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      let method = bound.get(property);
+      if (!method) bound.set(property, (method = (value as (...args: unknown[]) => unknown).bind(target)));
+      return method;
     },
   });
 }
