@@ -10,3 +10,11 @@ export function aimWeeks(group: Pick<Group, 'aim'>): number | null {
   const weeks = match ? Number(match[1]) : 0;
   return weeks > 0 ? weeks : null;
 }
+
+/**
+ * Groups whose aim names a time in weeks but no key measure: the weeks are known, the stage they
+ * time is not, so nothing can be overdue or alerted for them until a key measure is chosen.
+ */
+export function weeksAimsWithoutStage<G extends Pick<Group, 'aim'>>(groups: readonly G[]): G[] {
+  return groups.filter((g) => aimWeeks(g) !== null && !g.aim?.measureKey);
+}

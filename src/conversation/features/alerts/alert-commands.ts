@@ -18,6 +18,7 @@ import { splitArgs } from '../../match-command.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { viewerOf } from './alert-actions.js';
+import { aimsWithoutStageReply } from '../../aims-without-stage.js';
 
 const AFTER = /^after\s+(\d{1,3})\s*weeks?$/i;
 const FROM_AIM = /^(?:from\s+(?:the\s+)?aim|off|default)$/i;
@@ -131,7 +132,9 @@ function alertCounts(alerts: readonly Notice[], awaited: AwaitedAlerts): string 
  */
 async function listAlerts(ctx: TurnContext): Promise<Reply[]> {
   const rules = await describeRules(ctx);
-  const head = rules.length > 0 ? ['*When I alert a lead*', ...rules] : ['No aim group has an aim in weeks yet, so I send no drift alerts.'];
+  const noRules = async () =>
+    (await aimsWithoutStageReply(ctx, 'I send no drift alerts until then')) ?? 'No aim group has an aim in weeks yet, so I send no drift alerts.';
+  const head = rules.length > 0 ? ['*When I alert a lead*', ...rules] : [await noRules()];
   const alerts = await alertsFor(ctx.store, viewerOf(ctx));
   const awaited = await awaitedAlerts(ctx, viewerOf(ctx));
   const mine = mayNameChildren(ctx.turn) ? await alertPages(ctx, alerts, awaited) : [alertCounts(alerts, awaited)];

@@ -10,6 +10,7 @@ import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, ownersOf, SHOW, teamArg } from './case-list-parts.js';
+import { aimsWithoutStageReply } from '../../aims-without-stage.js';
 
 /**
  * `my cases [team North]`: the cases I hold — handed to me, or recorded by me and not handed to
@@ -98,7 +99,8 @@ export async function overdueCases(ctx: TurnContext, rest = ''): Promise<Reply[]
     (m) => m.kind === 'proportion' && m.targetWeeks && m.from && m.to && (ctx.isAdmin || mine.has(m.groupKey ?? '')),
   );
   if (aims.length === 0) {
-    return [text('No aim group has an aim in weeks yet (like "12 weeks" or "90% within 26 weeks"), so nothing can be overdue.')];
+    const noStage = await aimsWithoutStageReply(ctx, 'nothing can be overdue until then');
+    return [text(noStage ?? 'No aim group has an aim in weeks yet (like "12 weeks" or "90% within 26 weeks"), so nothing can be overdue.')];
   }
   const held = await ctx.store.cases
     .find({ $and: [groupScope(ctx), filter] }, { projection: { caseRef: 1, milestones: 1, ownerId: 1 } })

@@ -13,6 +13,7 @@ import { archiveGroup, removeFromGroup, renameGroup } from './group-changes.js';
 import { addToGroup, joinGroup, pickedPeople } from './group-people.js';
 import { changeAlertTime } from '../alerts/alert-commands.js';
 import { withInlineErrors } from '../../form-errors.js';
+import { weeksAimsWithoutStage } from '../../../programme/measures/aim-weeks.js';
 
 /** Admin set-up: the programme, aim groups and their aims, channels. Roles are in role-commands.ts. */
 export const setupFeature: Feature = {
@@ -68,7 +69,11 @@ export const setupFeature: Feature = {
         const group = await saveGroup(ctx, { name: args.join(' '), aimStatement, aimTarget, aimTargetDate });
         // The local chat has no @mentions: a lead is added there by name.
         const giveLead = ctx.turn.platform === 'web' ? `person add "<name>" as lead of ${group.key}` : `group ${group.key} lead @name`;
-        return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`${giveLead}\`.`)];
+        // An aim in weeks times a stage only once a key measure names it, which only the form sets.
+        const timed = weeksAimsWithoutStage([group]).length > 0
+          ? ` Its aim is in weeks: choose its key measure with \`group ${group.key} aim\`, so I can time it.`
+          : '';
+        return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`${giveLead}\`.${timed}`)];
       },
     },
     {

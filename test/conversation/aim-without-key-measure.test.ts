@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, LEAD, type TestBot, createTestBot, replyText } from '../helpers/test-bot.js';
+
+// A try-out: a group added by command with a "12 weeks" target and no key measure. `overdue` and
+// `alerts` said no group had an aim in weeks, which the groups list plainly contradicted.
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await createTestBot({ now: '2026-11-19T10:00:00Z' });
+  await bot.say(ADMIN, 'setup programme "Try area"');
+  await bot.say(LEAD, 'hello');
+  await bot.say(ADMIN, 'group add "Legal" aim "Reduce weeks to recommendation" target "12 weeks" by December 2027');
+  await bot.say(ADMIN, `group legal lead ${LEAD.name}`);
+});
+afterAll(() => bot?.drop());
+
+describe('an aim in weeks without a key measure', () => {
+  it('`group add` says to choose the key measure when the aim is in weeks', async () => {
+    const said = replyText(await bot.say(ADMIN, 'group add "Health" aim "Assess sooner" target "4 weeks" by June 2027'));
+    expect(said).toMatch(/Its aim is in weeks: choose its key measure with `group health aim`/);
+    expect(replyText(await bot.say(ADMIN, 'group add "Panel" aim "Fewer delays"'))).not.toMatch(/key measure/);
+  });
+
+  it('`overdue` names the group and says how to choose its key measure', async () => {
+    const said = replyText(await bot.say(LEAD, 'overdue'));
+    expect(said).toMatch(/Legal\* has an aim in weeks but no key measure yet/);
+    expect(said).toMatch(/`group legal aim`/);
+    expect(said).not.toMatch(/No aim group has an aim in weeks/);
+  });
+
+  it('`alerts` says the same, and why no alert goes out', async () => {
+    const said = replyText(await bot.say(ADMIN, 'alerts'));
+    // The admin sees every group: Health, added above, has no key measure either.
+    expect(said).toMatch(/Legal\*, \*Health\* have aims in weeks but no key measure yet.*I send no drift alerts until then/s);
+    expect(said).not.toMatch(/No aim group has an aim in weeks/);
+  });
+
+  it('once the key measure is chosen, `overdue` times the weeks', async () => {
+    await bot.db.collection('groups').updateOne({ key: 'legal' }, { $set: { 'aim.measureKey': 'accommodated-to-permanence-recommendation' } });
+    const said = replyText(await bot.say(LEAD, 'overdue'));
+    expect(said).not.toMatch(/no key measure/);
+  });
+});
