@@ -17,6 +17,6 @@ export async function peopleList(ctx: TurnContext): Promise<Reply[]> {
     return `- ${plain(m.name)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
   });
   const how =
-    ctx.turn.platform === 'web' ? 'Add someone: `person add "Sam Lee"`' : 'Add someone: `person add @name`, or pick them in `group new`';
+    ctx.turn.platform === 'web' ? 'Add someone: `person add "<name>"` (their name as colleagues know it)' : 'Add someone: `person add @name`, or pick them in `group new`';
   return [card({ title: `People (${members.length})`, sections: [{ text: lines.join('\n') || 'Nobody yet.' }, { text: how }] })];
 }
