@@ -4,6 +4,7 @@ import { type Db, MongoClient } from 'mongodb';
 import { runPlanDigests } from '../jobs/plan-digests.js';
 import { buildDigest } from '../src/digest/build-digest.js';
 import type { DigestComposer } from '../src/digest/compose-digest.js';
+import { cpuMsOf } from './process-cpu.js';
 import { createDigestWorkerPool } from '../src/digest/digest-worker-pool.js';
 import { nextDigestSlot } from '../src/digest/due-digest.js';
 import { renderDigest } from '../src/digest/render-digest.js';
@@ -81,14 +82,14 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
       await ensureIndexes(areaDb);
       const ids = Array.from({ length: count }, (_, i) => `A${i}`);
       for (const id of ids) await seedArea(areaDb, id, AREA_CASES, NOW);
-      // As the app runs it: digests composed in a worker thread with its own connection.
+      // As the app runs it: digests composed in a child process with its own connection.
       const pool = createDigestWorkerPool({ mongoUri: server.uri, dbName: areaDb.databaseName });
       const base: RunFigures[] = [];
       const runs: RunFigures[] = [];
       for (let round = 0; round < runRounds; round++) {
         base.push(await timeRun(() => Promise.all(ids.map((id) => readCases(areaDb, id)))));
         await clearDigests(areaDb);
-        runs.push(await timeRun(() => planningRun(areaDb, ids, at, pool.compose)));
+        runs.push(await timeRun(() => planningRun(areaDb, ids, at, pool.compose), pool.pid));
       }
       await pool.close();
       const b = median(base);
@@ -119,10 +120,10 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
       table: [
         markdownTable(['one digest', ...STATS_HEADERS], digestRows),
         'Whole planning runs (`runPlanDigests`, as the `plan-digests` job calls it: compose each ' +
-          'area\'s digest in the digest worker thread, store it and enqueue its deliveries) over ' +
+          'area\'s digest in the digest process, store it and enqueue its deliveries) over ' +
           `${AREA_COUNTS.join(' and ')} areas of 1,000 cases, ` +
           `median of ${runRounds} run${runRounds === 1 ? '' : 's'} each, interleaved with the ` +
-          'baseline: reading every area\'s cases. CPU is the whole process\'s (all threads). ' +
+          'baseline: reading every area\'s cases. CPU is this process\'s and the digest process\'s, all threads of both. ' +
           'Event-loop lag is `monitorEventLoopDelay` during the run (what an ack waiting in this ' +
           'process would wait); the idle row is the same measure with nothing running, for as long ' +
           'as the run took (up to 10 s): what the machine\'s load alone adds.',
@@ -171,18 +172,25 @@ async function clearDigests(db: Db) {
   await db.collection(COLLECTIONS.prompts).updateMany({ kind: 'question' }, used);
 }
 
-async function timeRun(run: () => Promise<unknown>): Promise<RunFigures> {
+/**
+ * Times `run`: wall clock, event-loop lag, and CPU of this process and of the digest process
+ * (`childPid`, read before the pool closes it; one started during the run counts from zero).
+ */
+async function timeRun(run: () => Promise<unknown>, childPid: () => number | undefined = () => undefined): Promise<RunFigures> {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const cpuStart = process.cpuUsage();
+  const childStart = { pid: childPid(), ms: cpuMsOf(childPid()) };
   const start = performance.now();
   await run();
   const wallMs = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
+  const childNow = childPid();
+  const childMs = cpuMsOf(childNow) - (childNow === childStart.pid ? childStart.ms : 0);
   lag.disable();
   return {
     wallMs,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuMs: (cpu.user + cpu.system) / 1000 + childMs,
     lagP99Ms: lag.percentile(99) / 1e6,
     lagMaxMs: lag.max / 1e6,
   };

@@ -66,7 +66,7 @@ if (mode === 'bare') {
     },
     async run() {
       const at = await digestDueAt(app.store.db, 'AREA0', DIGEST_NOW);
-      // As the app's scheduler runs it (src/main-jobs.ts): digests composed in a worker thread.
+      // As the app's scheduler runs it (src/main-jobs.ts): digests composed in a child process.
       const { uri } = app.store;
       const pool = uri ? createDigestWorkerPool({ mongoUri: uri, dbName: app.store.db.databaseName }) : null;
       try {

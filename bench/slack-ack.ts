@@ -73,8 +73,8 @@ export async function benchSlackAck(options: BenchOptions): Promise<BenchReport>
       );
       notes.push(
         `Digest run: \`runPlanDigests\` over ${DIGEST_AREAS} areas × ${DIGEST_CASES.toLocaleString('en-GB')} cases, ` +
-          'digests composed in a worker thread as the scheduler composes them (the embedded store still ' +
-          `serves the worker's queries on pacebot's main thread), planned in ` +
+          'digests composed in a child process of lower priority as the scheduler composes them (the ' +
+          `embedded store still serves that process's queries on pacebot's main thread), planned in ` +
           `${(digest.runMs / 1000).toFixed(1)} s with ${digest.bursts} bursts sent to each server meanwhile (one a second); ` +
           `pacebot's event-loop lag over the whole run: p99 ${ms(digest.lag.p99Ms)} ms, max ${ms(digest.lag.maxMs)} ms.`,
       );

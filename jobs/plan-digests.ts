@@ -13,7 +13,7 @@ export interface PlanDigestsDeps {
   /** This process, for build leases. */
   owner: string;
   buildLeaseMs?: number;
-  /** Composes each digest; the app's runs in a worker thread (digest-worker-pool.ts), default here. */
+  /** Composes each digest; the app's runs in a child process (digest-worker-pool.ts), default here. */
   compose?: DigestComposer;
   /** Digests keep their chart images for this many meetings (default 3). */
   chartsKeptMeetings?: number;

@@ -19,7 +19,7 @@ export interface JobsDeps {
   /** Names this process on claims and leases; default host:pid:random. */
   owner?: string;
   afterSend?: SendDeps['afterSend'];
-  /** How digests are composed: the app passes a worker thread's (src/digest/digest-worker-pool.ts). */
+  /** How digests are composed: the app passes its digest process's (src/digest/digest-worker-pool.ts). */
   composeDigest?: DigestComposer;
   /** Meetings whose digests keep their chart images (DIGEST_CHARTS_KEPT_MEETINGS). */
   chartsKeptMeetings?: number;

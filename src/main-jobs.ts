@@ -23,9 +23,9 @@ export function jobDefinitions(parts: AppParts): JobDefinition[] {
     // The local chat's channels get digests and prompts through the same delivery records.
     ...(config.webChatEnabled && { web: createWebNotifier(store.db) }),
   };
-  // Digests are composed in a worker thread with its own connection, so a planning run over every
-  // area never stalls the acks this thread sends (issue 15). A store handed in without its
-  // connection string (some tests) composes them here instead.
+  // Digests are composed in a child process of lower priority with its own connection, so a
+  // planning run over every area never stalls the acks this process sends (issue 15). A store
+  // handed in without its connection string (some tests) composes them here instead.
   const worker = store.uri ? createDigestWorkerPool({ mongoUri: store.uri, dbName: store.db.databaseName }) : null;
   const clock = parts.conversation.clock;
   const digests = { chartsKeptMeetings: config.DIGEST_CHARTS_KEPT_MEETINGS, ...(worker && { composeDigest: worker.compose }) };

@@ -19,7 +19,7 @@ export interface ComposedDigest {
   since: Date | null;
 }
 
-/** Composes one programme's digest for a meeting; a worker thread runs this (digest-worker.ts). */
+/** Composes one programme's digest for a meeting; the digest process runs this (digest-process.ts). */
 export type DigestComposer = (
   store: WorkspaceStore,
   programme: Programme,

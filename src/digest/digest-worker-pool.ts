@@ -1,13 +1,15 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { StoredImage } from '../store/schemas/digest.js';
 import type { ComposedDigest, DigestComposer } from './compose-digest.js';
-import type { ComposeRequest, ComposeResponse, DigestWorkerData } from './digest-worker.js';
+import type { ComposeRequest, ComposeResponse, ConnectMessage } from './digest-process.js';
 
-export interface DigestWorkerOptions extends DigestWorkerData {
+export interface DigestWorkerOptions {
+  mongoUri: string;
+  dbName: string;
   /** A worker with nothing to do for this long ends (and closes its connection); the next digest starts one. */
   idleMs?: number;
 }
@@ -15,54 +17,38 @@ export interface DigestWorkerOptions extends DigestWorkerData {
 export interface DigestWorkerPool {
   compose: DigestComposer;
   close(): Promise<void>;
+  /** The digest process's id while one runs (for tests and diagnostics). */
+  pid(): number | undefined;
 }
 
 const DEFAULT_IDLE_MS = 60_000;
 
 /**
- * How to start the worker: digest-worker.js beside this file when compiled (dist/, `npm run
- * start:prod`); from source (`npm start`, vitest, the benchmarks) digest-worker.ts, through a small
- * bootstrap that registers tsx in the new thread first. Node 20 does not carry a loader registered
- * with `--import tsx` into worker threads, so inheriting execArgv is not enough.
+ * How to start the digest process: digest-process.js beside this file when compiled (dist/, `npm
+ * run start:prod`); from source (`npm start`, vitest, the benchmarks) digest-process.ts with tsx's
+ * loader, found from this file so any working directory will do.
  */
-export function workerScript(): { script: string | URL; eval: boolean } {
-  const compiled = new URL('./digest-worker.js', import.meta.url);
-  if (import.meta.url.endsWith('.js') && existsSync(fileURLToPath(compiled))) return { script: compiled, eval: false };
-  const source = new URL('./digest-worker.ts', import.meta.url).href;
-  const tsx = tsxApi();
-  const script =
-    `import(${JSON.stringify(tsx)})` +
-    `.then(({ register }) => { register(); return import(${JSON.stringify(source)}); })`;
-  return { script, eval: true };
+export function processScript(): { script: string; execArgv: string[] } {
+  const compiled = new URL('./digest-process.js', import.meta.url);
+  if (import.meta.url.endsWith('.js') && existsSync(fileURLToPath(compiled))) {
+    return { script: fileURLToPath(compiled), execArgv: ['--no-deprecation'] };
+  }
+  const source = fileURLToPath(new URL('./digest-process.ts', import.meta.url));
+  return { script: source, execArgv: ['--no-deprecation', '--import', tsxLoader()] };
 }
 
-/** tsx's ESM API as a file URL, so the bootstrap finds it from any working directory. */
-function tsxApi(): string {
+/** tsx's loader as a file URL. */
+function tsxLoader(): string {
   try {
-    return import.meta.resolve('tsx/esm/api');
+    return import.meta.resolve('tsx');
   } catch {
     // Where import.meta.resolve is missing (a test runner's module shim): the same file by its path.
     const root = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-    return pathToFileURL(join(root, 'dist/esm/api/index.mjs')).href;
+    return pathToFileURL(join(root, 'dist/loader.mjs')).href;
   }
 }
 
-/**
- * Loads canvas and its text stack (pango, fontconfig) in this thread before a worker draws text.
- * When a worker thread is the first to draw text, node ends with a segmentation fault at exit
- * (exit code 139 instead of 0, even after the worker was terminated): the text stack's teardown
- * then runs against a thread that is gone. Owned by the main thread, it is torn down with the
- * process. Costs one small text measurement, once, on the first digest.
- */
-let textStackReady: Promise<void> | undefined;
-function loadTextStackHere(): Promise<void> {
-  textStackReady ??= import('canvas').then(({ createCanvas }) => {
-    createCanvas(1, 1).getContext('2d').measureText('pacebot');
-  });
-  return textStackReady;
-}
-
-/** Structured cloning turns Buffers into plain Uint8Arrays; the driver and the Replies want Buffers. */
+/** The IPC channel's serialisation turns Buffers into plain Uint8Arrays; the driver and the Replies want Buffers. */
 const buffer = (bytes: unknown) => {
   const view = bytes as Uint8Array;
   return Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
@@ -74,24 +60,43 @@ function revive(digest: ComposedDigest): ComposedDigest {
 }
 
 /**
- * One worker thread that composes digests (measures, charts, messages, the meeting pack) off the
- * request thread, so a planning run over every area never holds up an ack. One is enough: a
- * planning run builds one digest at a time, and on a two-core machine the other core serves
- * requests. Started on the first digest and ended when idle; unref'd, so it never keeps the process
- * alive. A worker that dies fails the digests it held (their build lease lets a later run retry)
- * and the next digest starts a fresh one.
+ * Whether the digest process keeps this one alive: only while a digest is awaited. Idle, neither it
+ * nor its channel does, so a stopping server ends at once (and the digest process ends with it,
+ * when its channel closes).
+ */
+function keepAlive(child: ChildProcess, awaited: boolean): void {
+  if (awaited) {
+    child.ref();
+    child.channel?.ref();
+  } else {
+    child.unref();
+    child.channel?.unref();
+  }
+}
+
+/**
+ * One child process that composes digests (measures, charts, messages, the meeting pack) off the
+ * request process, so a planning run over every area never holds up an ack. A process rather than a
+ * worker thread so that all of its threads, the garbage collector's and compiler's helpers among
+ * them, run at a lower priority than the request thread: with a worker thread those helpers worked
+ * at full priority and, on a two-core machine, a few bursts of acks during a 32-area run waited
+ * behind them (issue 15). One is enough: a planning run builds one digest at a time, and on a
+ * two-core machine the other core serves requests. Started on the first digest and ended when idle;
+ * unref'd, so it never keeps a stopping process alive, and it ends with the process that started
+ * it. A process that dies fails the digests it held (their build lease lets a later run retry) and
+ * the next digest starts a fresh one.
  */
 export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWorkerPool {
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
-  // Each request remembers its worker: one that ends fails only its own requests, not those already
-  // sent to the fresh worker that replaced it.
-  type Waiting = { by: Worker; resolve: (d: ComposedDigest) => void; reject: (e: Error) => void };
+  // Each request remembers its process: one that ends fails only its own requests, not those
+  // already sent to the fresh process that replaced it.
+  type Waiting = { by: ChildProcess; resolve: (d: ComposedDigest) => void; reject: (e: Error) => void };
   const pending = new Map<number, Waiting>();
-  let worker: Worker | null = null;
+  let child: ChildProcess | null = null;
   let idle: NodeJS.Timeout | undefined;
   let nextId = 1;
 
-  const failAll = (by: Worker, error: Error) => {
+  const failAll = (by: ChildProcess, error: Error) => {
     for (const [id, waiting] of pending) {
       if (waiting.by !== by) continue;
       pending.delete(id);
@@ -99,46 +104,57 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
     }
   };
 
-  const start = (): Worker => {
-    const { script, eval: evaluate } = workerScript();
-    const data: DigestWorkerData = { mongoUri: options.mongoUri, dbName: options.dbName };
-    const started = new Worker(script, { workerData: data, eval: evaluate });
+  const start = (): ChildProcess => {
+    const { script, execArgv } = processScript();
+    // 'advanced' serialisation carries Dates and binary data as they are (JSON would not).
+    const started = fork(script, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const connect: ConnectMessage = { kind: 'connect', mongoUri: options.mongoUri, dbName: options.dbName };
+    started.send(connect);
     started.on('message', (response: ComposeResponse) => {
       const waiting = pending.get(response.id);
       if (!waiting) return;
       pending.delete(response.id);
       if (response.ok) waiting.resolve(revive(response.digest));
       else waiting.reject(Object.assign(new Error(response.error.message), { name: response.error.name }));
-      if (pending.size === 0) idle = setTimeout(() => void stop(), idleMs).unref();
+      if (pending.size === 0) {
+        keepAlive(started, false);
+        idle = setTimeout(() => void stop(), idleMs).unref();
+      }
     });
-    started.on('error', (error) => failAll(started, error));
-    started.on('exit', (code) => {
-      if (worker === started) worker = null;
-      failAll(started, new Error(`the digest worker stopped (exit code ${code})`));
+    started.on('error', (error) => {
+      if (child === started) child = null;
+      failAll(started, error);
     });
-    // After the listeners: adding a 'message' listener refs a worker again, and the process then
-    // waited for the idle timeout (a minute) before it could end.
-    started.unref();
+    started.on('exit', (code, signal) => {
+      if (child === started) child = null;
+      failAll(started, new Error(`the digest process stopped (${signal ?? `exit code ${code}`})`));
+    });
+    keepAlive(started, false);
     return started;
   };
 
   const stop = async () => {
-    const running = worker;
-    worker = null;
-    if (running) await running.terminate();
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+    running.kill('SIGTERM');
+    await exited;
   };
 
   const compose: DigestComposer = async (store, programme, meeting, now) => {
     clearTimeout(idle);
-    await loadTextStackHere();
-    const by = (worker ??= start());
+    const by = (child ??= start());
     const id = nextId++;
-    // The programme's ObjectId would arrive as a plain object: the worker needs none of it.
+    // The programme's ObjectId would arrive as a plain object: the digest process needs none of it.
     const { _id: _ignored, ...plain } = programme as typeof programme & { _id?: unknown };
-    const request: ComposeRequest = { id, workspaceId: store.workspaceId, programme: plain, meeting, now };
+    const request: ComposeRequest = { kind: 'compose', id, workspaceId: store.workspaceId, programme: plain, meeting, now };
     return new Promise<ComposedDigest>((resolve, reject) => {
       pending.set(id, { by, resolve, reject });
-      by.postMessage(request);
+      keepAlive(by, true);
+      by.send(request, (error) => {
+        if (error) failAll(by, error);
+      });
     });
   };
 
@@ -148,5 +164,6 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
       clearTimeout(idle);
       await stop();
     },
+    pid: () => child?.pid,
   };
 }

@@ -7,7 +7,7 @@ export interface OpenStore {
   client: MongoClient;
   db: Db;
   mode: 'mongodb' | 'embedded';
-  /** The connection string, for a worker thread's own connection (digests); secret, never logged. */
+  /** The connection string, for the digest process's own connection; secret, never logged. */
   uri?: string;
   /** Where the data lives, for the start-up line (never includes credentials). */
   location: string;

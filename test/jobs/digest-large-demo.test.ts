@@ -19,8 +19,8 @@ import { demoDigest, digestFingerprint } from './digest-demo-fingerprint.js';
 
 /**
  * The demo programme grown to 600 children (five aim groups, 60 tests of change): what its digest
- * says must not change when the digest is built faster (issue 15), and composing it in the worker
- * thread must give the same digest as composing it here.
+ * says must not change when the digest is built faster (issue 15), and composing it in the digest
+ * process must give the same digest as composing it here.
  */
 const NOW = new Date('2026-11-19T10:00:00Z');
 const AREA = 'W1';
@@ -57,7 +57,7 @@ describe('a large demo digest', () => {
     expect(fingerprint).toEqual(expected);
   });
 
-  it('is composed in the worker thread exactly as in this one', async () => {
+  it('is composed in the digest process exactly as in this one', async () => {
     const { store, programme, meeting, at } = await slotNow();
     const here = await composeDigest(store, programme, meeting, at);
     const there = await pool.compose(store, programme, meeting, at);
@@ -75,14 +75,31 @@ describe('a large demo digest', () => {
     expect((there.pack.pdf as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);
 
-  it('composes in a worker thread of lower CPU priority than this one (acks come first)', async () => {
+  it('composes in a process of its own whose every thread runs at a lower CPU priority (acks come first)', async () => {
     const { store, programme, meeting, at } = await slotNow();
     await pool.compose(store, programme, meeting, at);
+    const pid = pool.pid();
+    expect(pid).toBeGreaterThan(0);
+    expect(pid).not.toBe(process.pid);
     // Field 19 of a thread's stat is its nice value (after the command name in parentheses).
     const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-    const threads = readdirSync('/proc/self/task').map((tid) => niceOf(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')));
-    expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(0);
-    expect(threads).toContain(10);
+    const niceValues = (dir: string) => readdirSync(dir).map((tid) => niceOf(readFileSync(`${dir}/${tid}/stat`, 'utf8')));
+    const theirs = niceValues(`/proc/${pid}/task`);
+    // Its JavaScript thread and its collector, compiler and I/O threads alike.
+    expect(theirs.length).toBeGreaterThan(4);
+    expect(new Set(theirs)).toEqual(new Set([10]));
+    expect(new Set(niceValues('/proc/self/task'))).toEqual(new Set([0]));
+  }, 60_000);
+
+  it('starts a fresh digest process after one dies, failing only the digest it held', async () => {
+    const { store, programme, meeting, at } = await slotNow();
+    const first = pool.pid()!;
+    const held = pool.compose(store, programme, meeting, at);
+    process.kill(first, 'SIGKILL');
+    await expect(held).rejects.toThrow(/digest process stopped \(SIGKILL\)/);
+    const again = await pool.compose(store, programme, meeting, at);
+    expect(again.images.length).toBeGreaterThan(5);
+    expect(pool.pid()).not.toBe(first);
   }, 60_000);
 
   it('reads the cases once, and each measure’s linked tests of change once', async () => {
@@ -104,7 +121,7 @@ describe('a large demo digest', () => {
     expect(new Set(linked).size).toBe(linked.length);
   }, 60_000);
 
-  it('is planned through the worker: stored with its images and its deliveries recorded', async () => {
+  it('is planned through the digest process: stored with its images and its deliveries recorded', async () => {
     const { at } = await slotNow();
     const deps = { db: test.db, logger: createLogger('silent'), clock: () => at, owner: 'worker-test', compose: pool.compose };
     expect(await runPlanDigests(deps)).toEqual({ [AREA]: 'planned' });
@@ -119,13 +136,26 @@ describe('a large demo digest', () => {
   }, 60_000);
 });
 
-describe('a process whose worker composed a digest', () => {
-  it('ends normally and at once, without the crash at exit a worker drawing text first used to cause', async () => {
+describe('a process whose digest process composed a digest', () => {
+  it('ends normally and at once, and its digest process with it', async () => {
     const script = fileURLToPath(new URL('./digest-worker-exit.ts', import.meta.url));
     const args = ['--import', 'tsx', script, inject('mongoUri'), test.db.databaseName, AREA];
-    // Well under the worker's idle time (a minute): a worker that kept the process alive until then
-    // gets it killed, and the test fails.
+    // Well under the digest process's idle time (a minute): one that kept this process alive until
+    // then gets it killed, and the test fails.
     const { stdout } = await promisify(execFile)(process.execPath, args, { timeout: 40_000 });
     expect(stdout).toMatch(/^images \d+$/m);
+    const pid = Number(/^pid (\d+)$/m.exec(stdout)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    // Its channel closed with its parent: it ends within moments (signal 0 only asks whether it is there).
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 50 && alive(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive()).toBe(false);
   }, 60_000);
 });

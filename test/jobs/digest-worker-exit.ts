@@ -5,8 +5,9 @@ import { workspaceStore } from '../../src/store/workspace-store.js';
 
 /**
  * Run by digest-large-demo.test.ts in a process of its own: composes the digest of a workspace the
- * test seeded in the worker thread, prints how many images it has, and ends without closing the
- * pool, as a stopping server does. Its exit code is the test: a worker that drew text once made node crash at exit.
+ * test seeded in the digest process, prints how many images it has and the digest process's id, and
+ * ends without closing the pool, as a stopping server does. The test checks that this process ends
+ * at once and normally, and that the digest process ends with it.
  */
 const [uri, dbName, workspaceId] = process.argv.slice(2) as [string, string, string];
 const now = new Date('2026-11-19T10:00:00Z');
@@ -18,5 +19,5 @@ const programme = (await store.programmes.findOne({}))!;
 const slot = nextDigestSlot(programme, now)!;
 const pool = createDigestWorkerPool({ mongoUri: uri, dbName });
 const digest = await pool.compose(store, programme, { at: slot.meeting.at, localDate: slot.meeting.localDate }, now);
-process.stdout.write(`images ${digest.images.length}\n`);
+process.stdout.write(`images ${digest.images.length}\npid ${pool.pid()}\n`);
 await client.close();
