@@ -1,10 +1,11 @@
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type Db, MongoClient } from 'mongodb';
 import { runPlanDigests } from '../jobs/plan-digests.js';
 import { buildDigest } from '../src/digest/build-digest.js';
 import type { DigestComposer } from '../src/digest/compose-digest.js';
-import { cpuMsOf } from './process-cpu.js';
 import { createDigestWorkerPool } from '../src/digest/digest-worker-pool.js';
 import { nextDigestSlot } from '../src/digest/due-digest.js';
 import { renderDigest } from '../src/digest/render-digest.js';
@@ -12,8 +13,10 @@ import { createLogger } from '../src/log.js';
 import { ensureIndexes, COLLECTIONS } from '../src/store/collections.js';
 import { startEmbeddedServer } from '../src/store/embedded/embedded-server.js';
 import { workspaceStore } from '../src/store/workspace-store.js';
+import { buildDist, ROOT } from './build-dist.js';
 import { runIfMain } from './cli.js';
 import { digestDueAt, seedArea, AREA_CYCLES } from './digest-areas.js';
+import { cpuMsOf } from './process-cpu.js';
 import { type BenchCase, measure, percentile } from './harness.js';
 import {
   type BenchOptions,
@@ -75,6 +78,7 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
     const digestRows = stats.map((s) => [s.name, ...statsCells(s, stats[0]!)]);
 
     const runRows: string[][] = [];
+    let compiledCpuMs: number | undefined;
     const perArea: number[] = [];
     for (const count of AREA_COUNTS) {
       // Each run in a database of its own: a planning run covers every programme it finds.
@@ -92,6 +96,17 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
         runs.push(await timeRun(() => planningRun(areaDb, ids, at, pool.compose), pool.pid));
       }
       await pool.close();
+      // The largest run again with the compiled digest process, as `npm run start:prod` and the
+      // container run it: the same work, without loading every module through tsx first.
+      const compiled: RunFigures[] = [];
+      if (count === Math.max(...AREA_COUNTS) && process.env.BENCH_DIGEST_COMPILED !== '0') {
+        const compiledPool = (await compiledPoolFactory())({ mongoUri: server.uri, dbName: areaDb.databaseName });
+        for (let round = 0; round < runRounds; round++) {
+          await clearDigests(areaDb);
+          compiled.push(await timeRun(() => planningRun(areaDb, ids, at, compiledPool.compose), compiledPool.pid));
+        }
+        await compiledPool.close();
+      }
       const b = median(base);
       const r = median(runs);
       // The event loop idle for as long as the run took: the delay the machine alone adds (a busy
@@ -103,6 +118,10 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
         [`baseline: read the cases of ${count} areas`, ...runCells(b, b)],
         [`planning run, ${count} areas × ${AREA_CASES.toLocaleString('en-GB')} cases`, ...runCells(r, b)],
       );
+      if (compiled.length > 0) {
+        runRows.push([`the same, digest process compiled (\`npm run build\`, as the container runs it)`, ...runCells(median(compiled), b)]);
+        compiledCpuMs = median(compiled).cpuMs;
+      }
     }
     const loadAfter = loadavg();
     const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' / ');
@@ -134,6 +153,13 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
       ].join('\n\n'),
       notes: [
         `CPU per area: ${perAreaNote}${linear}.`,
+        ...(compiledCpuMs === undefined
+          ? []
+          : [
+              'Each planning run starts a fresh digest process (it ends after a minute idle), so both runs include ' +
+                'loading its modules and its first digest while V8 compiles the code it runs. Compiled, the ' +
+                `${Math.max(...AREA_COUNTS)}-area run took ${(compiledCpuMs / 1000).toFixed(2)} s of CPU.`,
+            ]),
         `Load average (1 / 5 / 15 min) ${load(loadBefore)} before this benchmark, ${load(loadAfter)} after.`,
       ],
     };
@@ -170,6 +196,13 @@ async function clearDigests(db: Db) {
   await db.collection(COLLECTIONS.deliveries).deleteMany({});
   const used = { $set: { status: 'active' }, $unset: { usedInDigest: '' } };
   await db.collection(COLLECTIONS.prompts).updateMany({ kind: 'question' }, used);
+}
+
+/** The digest process pool from dist/, after `npm run build`. */
+async function compiledPoolFactory(): Promise<typeof createDigestWorkerPool> {
+  buildDist();
+  const compiled = pathToFileURL(join(ROOT, 'dist/src/digest/digest-worker-pool.js')).href;
+  return ((await import(compiled)) as { createDigestWorkerPool: typeof createDigestWorkerPool }).createDigestWorkerPool;
 }
 
 /**

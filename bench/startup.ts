@@ -1,16 +1,15 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startEmbeddedServer } from '../src/store/embedded/embedded-server.js';
+import { buildDist, ROOT } from './build-dist.js';
 import { runIfMain } from './cli.js';
 import { type CaseStats, percentile } from './harness.js';
 import { type BenchOptions, type BenchReport, markdownTable, STATS_HEADERS, statsCells } from './report.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const POLL_MS = 5;
 
 /**
@@ -48,12 +47,7 @@ interface StartCase {
 export async function benchStartup(options: BenchOptions): Promise<BenchReport> {
   const rounds = options.rounds ?? 6;
   const warmUp = options.warmUp ?? 1;
-  // BENCH_BUILD=emit-only: time what tsc emitted even though the tree does not typecheck yet (others'
-  // changes in progress); the emitted JavaScript is the same, only the exit status differs.
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0 && process.env.BENCH_BUILD !== 'emit-only') {
-    throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  buildDist();
   const mongo = await startEmbeddedServer();
   const external = { MONGODB_URI: mongo.uri, MONGODB_DB: 'bench-startup' };
   const node = process.execPath;
