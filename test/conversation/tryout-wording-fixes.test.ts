@@ -37,3 +37,27 @@ describe('a chart with no child on it yet', () => {
     expect(south).not.toMatch(/\b1 points\b/);
   });
 });
+
+describe('a chart too early for the rules', () => {
+  it('says what can be seen on it, not jargon: one point sits on the line and the rules need points above or below it', async () => {
+    await recordAndConfirm(bot(), 'C1061 accommodated 2 Feb 2026');
+    await recordAndConfirm(bot(), 'C1061 permanence recommendation 3 Aug 2026');
+    await bot().say(MEMBER, 'C1061 team West');
+    const said = replyText(await bot().say(COACH, 'chart acc-rec team West'));
+    expect(said).toMatch(/the one point sits exactly on the median line; the rules need 10 points above or below it/);
+    expect(said).not.toMatch(/points on the line do not count/);
+  });
+});
+
+describe('a team sent again', () => {
+  it('says lists can be asked for by team, not that they now can', async () => {
+    await recordAndConfirm(bot(), 'C1062 accommodated 2 Mar 2026');
+    const first = replyText(await bot().say(MEMBER, 'C1062 team East'));
+    expect(first).toMatch(/Team set/);
+    expect(first).toMatch(/can now be asked for by team/);
+    const again = replyText(await bot().say(MEMBER, 'C1062 team East'));
+    expect(again).toMatch(/Team unchanged/);
+    expect(again).toMatch(/Lists and charts can be asked for by team, e\.g\. `overdue team East`/);
+    expect(again).not.toMatch(/can now be/);
+  });
+});

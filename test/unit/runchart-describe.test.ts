@@ -12,7 +12,7 @@ describe('describeSignals', () => {
     // Median 6: the two 6s sit on the line, so 6 of the 8 points count.
     const analysis = analyseRunChart({ values: [5, 6, 6, 7, 8, 9, 3, 4] });
     expect(describeSignals(analysis, ihi)).toBe(
-      'IHI rules: too early to judge — 6 of the 8 points are off the median line (points on the line do not count); the rules need 10.',
+      'IHI rules: too early to judge — 6 of the 8 points are above or below the median line (those exactly on it are not counted); the rules need 10.',
     );
     expect(describeSignals(analysis, anhoej)).toMatch(/^Anhøj rules: too early to judge — 6 of the 8/);
     // With none on the line there is nothing to explain: there are just too few points.

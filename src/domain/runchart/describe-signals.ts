@@ -48,12 +48,14 @@ function tooEarly(analysis: RunChartAnalysis, phase: PhaseAnalysis, medianName: 
     (p) => p.index >= phase.start && p.index <= phase.end && p.value !== null && !p.excluded,
   ).length;
   const off = phase.nUseful;
+  // Said as what can be seen on the chart: above or below the line, not "useful observations".
+  if (shown === 1 && off === 0) {
+    return `too early to judge — the one point sits exactly on the ${medianName} line; the rules need ${MIN_USEFUL} points above or below it.`;
+  }
   const counted =
     off === shown
       ? `only ${off === 1 ? '1 point' : `${off} points`} so far`
-      : shown === 1
-        ? `the one point is on the ${medianName} line (points on the line do not count)`
-        : `${off} of the ${shown} points ${off === 1 ? 'is' : 'are'} off the ${medianName} line (points on the line do not count)`;
+      : `${off} of the ${shown} points ${off === 1 ? 'is' : 'are'} above or below the ${medianName} line (those exactly on it are not counted)`;
   return `too early to judge — ${counted}; the rules need ${MIN_USEFUL}.`;
 }
 

@@ -27,10 +27,12 @@ export async function setTeam(ctx: TurnContext, caseRef: string, team: string | 
     { label: 'Team', value: now ? plain(now) : 'none' },
     ...(was !== now ? [{ label: 'Was', value: was ? plain(was) : 'none' }] : []),
   ];
-  const hint = now ? `Lists and charts can now be asked for by team, e.g. \`overdue team ${plain(now)}\`.` : 'It is no longer in a team.';
+  const unchanged = was === now;
+  const byTeam = `Lists and charts can ${unchanged ? '' : 'now '}be asked for by team, e.g. \`overdue team ${plain(now ?? '')}\`.`;
+  const hint = now ? byTeam : 'It is no longer in a team.';
   // A case started by its team shows in lists once it has a date; in a channel it stays unnamed.
   const first = started && direct ? [{ text: `I hold no dates for ${caseRef} yet: record its first, e.g. \`${caseRef} accommodated 3 Oct\`.` }] : [];
-  return [card({ title: was === now ? 'Team unchanged' : 'Team set', facts, sections: [...first, { text: hint }] })];
+  return [card({ title: unchanged ? 'Team unchanged' : 'Team set', facts, sections: [...first, { text: hint }] })];
 }
 
 /** `C1042 team North`: a team for a case, said as a sentence. */
