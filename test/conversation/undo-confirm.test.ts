@@ -65,3 +65,25 @@ describe('undo, plain or for a named case, asks first on the same card', () => {
     expect(firstCard(await bot().say(LEAD, 'case C3070 undo')).title).toBe("Undo Mo Member's last change to C3070?");
   });
 });
+
+describe('undo after a team change', () => {
+  it('when your last change was a child’s team, says undo does not take it back and how to put it back', async () => {
+    bot().setNow('2026-11-30T13:00:00Z');
+    await recordAndConfirm(bot(), 'C3080 accommodated 3 Oct');
+    bot().setNow('2026-11-30T13:05:00Z');
+    await bot().say(MEMBER, 'C3080 team North');
+    bot().setNow('2026-11-30T13:10:00Z');
+    await bot().say(MEMBER, 'C3080 team South');
+    const said = replyText(await bot().say(MEMBER, 'undo'));
+    expect(said).toMatch(/Your last change was C3080's team, which `undo` does not take back: to put it back, say `C3080 team North`\./);
+    // The date change before it is still offered, and named as such.
+    expect(said).toMatch(/Your last change to a child's dates is below/);
+    expect(said).toMatch(/Undo your last change to C3080\?/);
+    // A first team is put back by taking the case out of its team.
+    bot().setNow('2026-11-30T13:15:00Z');
+    await recordAndConfirm(bot(), 'C3081 accommodated 4 Oct');
+    bot().setNow('2026-11-30T13:20:00Z');
+    await bot().say(MEMBER, 'C3081 team East');
+    expect(replyText(await bot().say(MEMBER, 'undo'))).toMatch(/say `C3081 no team`\./);
+  });
+});

@@ -1,5 +1,5 @@
 import type { TurnContext } from '../../context.js';
-import { text } from '../../replies.js';
+import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { undoCard } from './undo-card.js';
 import { lastUndoable } from './undo-change.js';
@@ -12,8 +12,8 @@ const LOOK_BACK = 200;
 /**
  * `undo` on its own: your newest change of the last day to a child's dates that is still the last
  * change to that case, asked on the same card as `case C1042 undo`. Undone changes are stepped over,
- * so a second `undo` offers the change before. Tests of change are not undone here; if one is your
- * newest change, the reply says so and how to change it.
+ * so a second `undo` offers the change before. Tests of change and a child's team are not undone
+ * here; if one is your newest change, the reply says so and how to change it.
  */
 export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
   ctx.requireProgramme();
@@ -36,14 +36,34 @@ export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
       break;
     }
   }
-  const cycle = await ctx.store.audit.findOne({ entity: 'pdsa', 'actor.userId': me, at: { $gt: since } }, { sort: { at: -1, _id: -1 } });
-  const cycleNewer = cycle && (!offeredAt || cycle.at > offeredAt);
-  const aboutCycle = cycleNewer
-    ? `Your last change was ${cycle.entityId}, a test of change, which \`undo\` does not take back: change it with \`pdsa ${cycle.entityId} edit\`.`
-    : null;
-  if (offer) return aboutCycle ? [text(`${aboutCycle} Your last change to a child's dates is below.`), offer] : [offer];
+  const aboutOther = await newerChangeNotUndone(ctx, since, offeredAt);
+  if (offer) return aboutOther ? [text(`${aboutOther} Your last change to a child's dates is below.`), offer] : [offer];
   const older = await ctx.store.audit.findOne({ entity: 'case', action: 'record', 'actor.userId': me }, { sort: { at: -1, _id: -1 } });
   const example = older?.entityId ?? 'C1042';
   const none = `You have no change from the last day left to undo. To undo an older one, say \`case ${example} undo\`.`;
-  return [text(aboutCycle ? `${aboutCycle}\n${none}` : none)];
+  return [text(aboutOther ? `${aboutOther}\n${none}` : none)];
+}
+
+/**
+ * Your newest change of the last day that `undo` does not take back (a test of change, or a child's
+ * team), when it is newer than the change offered: what it was and how to change it instead. Said,
+ * so `undo` never quietly offers an older change as if it were the last.
+ */
+async function newerChangeNotUndone(ctx: TurnContext, since: Date, offeredAt: Date | null): Promise<string | null> {
+  const me = ctx.turn.user.id;
+  const newest = { sort: { at: -1 as const, _id: -1 as const } };
+  const [cycle, team] = await Promise.all([
+    ctx.store.audit.findOne({ entity: 'pdsa', 'actor.userId': me, at: { $gt: since } }, newest),
+    ctx.store.audit.findOne({ entity: 'case', action: 'team', 'actor.userId': me, at: { $gt: since } }, newest),
+  ]);
+  const newer = [cycle, team].filter((e) => e !== null && (!offeredAt || e.at > offeredAt));
+  const last = newer.sort((a, b) => b!.at.getTime() - a!.at.getTime())[0];
+  if (!last) return null;
+  if (last === cycle) {
+    return `Your last change was ${last.entityId}, a test of change, which \`undo\` does not take back: change it with \`pdsa ${last.entityId} edit\`.`;
+  }
+  const teamOf = (state: unknown) => (state as { team?: string | null } | undefined)?.team ?? null;
+  const before = teamOf(last.before);
+  const back = before ? `\`${last.entityId} team ${plain(before)}\`` : `\`${last.entityId} no team\``;
+  return `Your last change was ${last.entityId}'s team, which \`undo\` does not take back: to put it back, say ${back}.`;
 }
