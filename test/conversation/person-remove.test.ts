@@ -124,3 +124,48 @@ describe('`person remove "<name>"`', () => {
     expect((await audit('remove_person')).filter((e) => e.entityId === 'local-kit-moss')).toHaveLength(1);
   });
 });
+
+describe('removing someone who holds drift alerts', () => {
+  const notices = () => bot.db.collection('notices');
+  const alert = (key: string, holderIds: string[], extra: Record<string, unknown> = {}) => ({
+    workspaceId: WS,
+    kind: 'drift',
+    key,
+    caseRef: 'C2101',
+    groupKey: 'legal',
+    holderIds,
+    status: 'open',
+    round: 0,
+    queuedRound: 0,
+    version: 0,
+    createdAt: new Date('2026-11-18T08:00:00Z'),
+    updatedAt: new Date('2026-11-18T08:00:00Z'),
+    ...extra,
+  });
+
+  it('gives an alert they held alone back to their group’s leads, to be told afresh; a shared one keeps its other holders', async () => {
+    await bot.say(ADMIN, 'person add "Jo Park" as member of legal');
+    await bot.say(ADMIN, 'group legal lead "Lee Lead"');
+    const lead = (await members().findOne({ workspaceId: WS, name: 'Lee Lead' }))!.userId as string;
+    const jo = 'local-jo-park';
+    await notices().insertMany([
+      // Handed to Jo by the lead, and already told to Jo.
+      alert('drift:legal:C2101:a:b:12', [jo], { handedBy: { userId: lead, name: 'Lee Lead' }, toldTo: [{ userId: jo, at: new Date('2026-11-18T08:00:00Z') }] }),
+      alert('drift:legal:C2102:a:b:12', [jo, 'someone-else'], { caseRef: 'C2102' }),
+      alert('drift:legal:C2103:a:b:12', [jo], { caseRef: 'C2103', status: 'snoozed', snoozedUntil: new Date('2026-12-20T00:00:00Z') }),
+    ]);
+    const replies = await bot.say(ADMIN, 'person remove "Jo Park"');
+    expect(JSON.stringify(firstCard(replies).facts)).toMatch(/Drift alerts handed to them.*3/);
+    expect(replyText(replies)).toMatch(/Their alerts stay with their group’s leads/);
+    expect(replyText(await pressed(replies, 'remove'))).toMatch(/Jo Park is removed/);
+    const [alone, shared, snoozed] = await Promise.all(
+      ['C2101', 'C2102', 'C2103'].map((ref) => notices().findOne({ workspaceId: WS, caseRef: ref })),
+    );
+    expect(alone).toMatchObject({ holderIds: [lead], round: 1, status: 'open' });
+    expect(alone).not.toHaveProperty('handedBy');
+    expect(alone).not.toHaveProperty('toldTo');
+    expect(shared).toMatchObject({ holderIds: ['someone-else'], round: 0 });
+    // Snoozed: with the lead, and still quiet until the snooze ends.
+    expect(snoozed).toMatchObject({ holderIds: [lead], round: 0, status: 'snoozed' });
+  });
+});

@@ -1,8 +1,10 @@
+import type { UpdateFilter } from 'mongodb';
 import { z } from 'zod';
 import { plain } from '../../../cards/plain-text.js';
 import { ValidationError } from '../../errors.js';
 import { AuditEntrySchema } from '../../store/schemas/audit.js';
 import type { Member } from '../../store/schemas/member.js';
+import type { Notice } from '../../store/schemas/notice.js';
 import type { PendingAction } from '../../store/schemas/pending-action.js';
 import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import type { ModelContext } from '../model-context.js';
@@ -69,7 +71,7 @@ export async function planRemoval(ctx: ModelContext, person: Member): Promise<Re
 
 /**
  * Removes a claimed question's person: off every group's leads, members and coaches, off the alerts
- * handed to them (their group's leads and the admins still see those), then the person themself — so
+ * they held (one they held alone goes back to its group's leads), then the person themself — so
  * the local chat's "You are" list no longer offers them. Each step can be repeated, so the repair
  * sweep finishes a removal that stopped; the audit entry is keyed by the question and written once,
  * with what they held (counts and group keys, never a child); only then is the question closed.
@@ -81,7 +83,7 @@ export async function applyRemoval(ctx: ModelContext, pending: PendingAction): P
     { $or: [{ leads: id }, { members: id }, { coaches: id }] },
     { $pull: { leads: id, members: id, coaches: id } },
   );
-  await ctx.store.notices.updateMany({ kind: 'drift', holderIds: id }, { $pull: { holderIds: id }, $set: { updatedAt: ctx.now } });
+  await handBackAlerts(ctx, id);
   await ctx.store.members.deleteOne({ userId: id });
   const entry = AuditEntrySchema.parse({
     workspaceId: ctx.store.workspaceId,
@@ -98,4 +100,34 @@ export async function applyRemoval(ctx: ModelContext, pending: PendingAction): P
   await ctx.store.audit.raw.insertMany([entry], { ordered: false }).catch(ignoreDuplicates);
   await ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status: 'done' }, $unset: { leaseUntil: '' } });
   return plan;
+}
+
+/**
+ * Takes a person off the drift alerts they hold. One they held alone (handed to them, or as their
+ * group's only lead) goes back to the group's leads as they are now, no longer marked as handed
+ * on, and if open is told to them at the next morning run, so someone still hears about that
+ * child; with no lead left it waits for the group's next lead, as a new alert does
+ * (plan-drift-alerts.ts). One write per alert, each only while the person
+ * still holds it, so a removal finished by the repair sweep does it once.
+ */
+async function handBackAlerts(ctx: ModelContext, userId: string): Promise<void> {
+  const held = await ctx.store.notices.find({ kind: 'drift', holderIds: userId }).toArray();
+  const groupKeys = [...new Set(held.map((n) => n.groupKey).filter((k): k is string => k !== undefined))];
+  const groups = await ctx.store.groups.find({ key: { $in: groupKeys } }, { projection: { key: 1, leads: 1 } }).toArray();
+  const leadsOf = new Map(groups.map((g) => [g.key, g.leads.filter((id) => id !== userId)]));
+  for (const notice of held) {
+    const others = notice.holderIds.filter((id) => id !== userId);
+    if (others.length > 0) {
+      await ctx.store.notices.updateOne({ _id: notice._id, holderIds: userId }, { $pull: { holderIds: userId }, $set: { updatedAt: ctx.now } });
+      continue;
+    }
+    const leads = leadsOf.get(notice.groupKey ?? '') ?? [];
+    const back = { holderIds: leads, updatedAt: ctx.now };
+    // An open alert is a new round for its new holders: the next morning run tells them.
+    const update: UpdateFilter<Notice> =
+      notice.status === 'open'
+        ? { $set: back, $inc: { round: 1 }, $unset: { handedBy: '', toldTo: '' } }
+        : { $set: back, $unset: { handedBy: '' } };
+    await ctx.store.notices.updateOne({ _id: notice._id, holderIds: userId }, update);
+  }
 }
