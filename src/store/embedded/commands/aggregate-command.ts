@@ -3,6 +3,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { CommandError } from '../command-error.js';
 import type { CollectionData } from '../engine/collection-data.js';
 import { isPlainObject } from '../engine/document-utils.js';
+import { matchMongoNumberTypes } from '../engine/aggregate-number-types.js';
 import { evaluateLet } from '../engine/let-variables.js';
 import { mingoOptions } from '../engine/mingo-options.js';
 import { selectCandidates } from '../engine/select-candidates.js';
@@ -50,6 +51,8 @@ export function aggregateCommand(ctx: CommandContext): Document {
     if (error instanceof CommandError) throw error;
     throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
   }
+  // The documents are read again only when arithmetic over them could meet a double.
+  results = matchMongoNumberTypes(pipeline, letVariables, () => (collection ? pipelineInput(collection, pipeline) : []), results);
   const ns = `${ctx.db}.${name ?? '$cmd.aggregate'}`;
   return { cursor: ctx.cursors.open(ns, results, cursorBatchSize(ctx.body)), ok: 1 };
 }

@@ -5,7 +5,7 @@ import { isPlainObject } from './document-utils.js';
 import { sameValue } from './same-value.js';
 
 /** Expression operators whose result is a double (or a long or decimal) whatever the input. */
-const NOT_INT_OPERATORS = new Set([
+export const NOT_INT_OPERATORS = new Set([
   '$divide',
   '$avg',
   '$sqrt',
@@ -88,7 +88,7 @@ function collectChangedNumbers(
 }
 
 /** Whether a value holds a double, or (in a pipeline) names an operator that makes one. */
-function mayMakeDoubles(value: unknown): boolean {
+export function mayMakeDoubles(value: unknown): boolean {
   if (typeof value === 'number') return bsonTypeName(value) === 'double';
   if (Array.isArray(value)) return value.some(mayMakeDoubles);
   if (!isPlainObject(value)) return ['double', 'long', 'decimal'].includes(bsonTypeName(value));
