@@ -87,6 +87,11 @@ describe('aggregation number types', () => {
     if (docs) expect(docs.every((d) => d.rounded instanceof Double)).toBe(true);
   });
 
+  it('a whole $divide set inside a sub-document: a double on MongoDB, refused by the embedded store', async () => {
+    const docs = await answeredOrRefused('ints', [{ $match: { g: 'a' } }, { $addFields: { 'sub.half': { $divide: ['$n', 2] } } }], 'sub.half');
+    if (docs) expect(docs.every((d) => (d.sub as Document).half instanceof Double)).toBe(true);
+  });
+
   it('an int sum past int32: a long on MongoDB, refused by the embedded store', async () => {
     const docs = await answeredOrRefused('ints', [{ $match: { g: 'b' } }, { $group: { _id: '$g', total: { $sum: '$n' } } }], 'total');
     if (docs) expect(String(docs[0]!.total)).toBe('2147483648');

@@ -84,7 +84,9 @@ function finalShape(pipeline: Document[]): ((field: string) => FieldRule) | null
   if (name === '$group') return (field) => groupRule(spec[field]);
   // Fields a $project does not name are dropped (but _id), and an $addFields leaves them: as stored.
   if (name === '$project' || name === '$addFields' || name === '$set') {
-    return (field) => (field in spec ? expressionRule(spec[field]) : 'keep');
+    // A dotted name ('a.b') shapes inside the field: nothing is known of what it holds.
+    const inside = (field: string) => Object.keys(spec).some((key) => key.startsWith(`${field}.`));
+    return (field) => (inside(field) ? 'check' : field in spec ? expressionRule(spec[field]) : 'keep');
   }
   return null;
 }
