@@ -16,6 +16,6 @@ export async function aimsWithoutStageReply(ctx: TurnContext, consequence: strin
   const have = missing.length === 1 ? 'has an aim in weeks but no key measure' : 'have aims in weeks but no key measure';
   return (
     `${names} ${have} yet, so I can't tell which stage the weeks are for: ${consequence}. ` +
-    `Choose the key measure on the group's form: \`group ${first.key} aim\`.`
+    `Choose its key measure: \`group ${first.key} measure <measure>\` (\`group ${first.key} measure\` lists them), or on the group's form: \`group ${first.key} aim\`.`
   );
 }

@@ -16,13 +16,14 @@ afterAll(() => bot?.drop());
 describe('an aim in weeks without a key measure', () => {
   it('`group add` says to choose the key measure when the aim is in weeks', async () => {
     const said = replyText(await bot.say(ADMIN, 'group add "Health" aim "Assess sooner" target "4 weeks" by June 2027'));
-    expect(said).toMatch(/Its aim is in weeks: choose its key measure with `group health aim`/);
+    expect(said).toMatch(/Its aim is in weeks: choose its key measure with `group health measure <measure>`/);
     expect(replyText(await bot.say(ADMIN, 'group add "Panel" aim "Fewer delays"'))).not.toMatch(/key measure/);
   });
 
   it('`overdue` names the group and says how to choose its key measure', async () => {
     const said = replyText(await bot.say(LEAD, 'overdue'));
     expect(said).toMatch(/Legal\* has an aim in weeks but no key measure yet/);
+    expect(said).toMatch(/`group legal measure <measure>`/);
     expect(said).toMatch(/`group legal aim`/);
     expect(said).not.toMatch(/No aim group has an aim in weeks/);
   });
@@ -34,9 +35,23 @@ describe('an aim in weeks without a key measure', () => {
     expect(said).not.toMatch(/No aim group has an aim in weeks/);
   });
 
-  it('once the key measure is chosen, `overdue` times the weeks', async () => {
-    await bot.db.collection('groups').updateOne({ key: 'legal' }, { $set: { 'aim.measureKey': 'accommodated-to-permanence-recommendation' } });
-    const said = replyText(await bot.say(LEAD, 'overdue'));
-    expect(said).not.toMatch(/no key measure/);
+  it('`group <g> measure` lists the stage measures; an unknown one, or a group without an aim, is refused and nothing changes', async () => {
+    const listed = replyText(await bot.say(LEAD, 'group legal measure'));
+    expect(listed).toMatch(/Which measure\? Say `group legal measure <measure>`, one of: `accommodated-to-permanence-recommendation` \(Accommodation to permanence recommendation\)/);
+    expect(replyText(await bot.say(LEAD, 'group legal measure bananas'))).toMatch(/"bananas" is not one of the stage measures/);
+    await bot.say(ADMIN, 'group add "Court"');
+    expect(replyText(await bot.say(ADMIN, 'group court measure panel to adm'))).toMatch(/Court\* has no aim yet, so it has no key measure/);
+    expect((await bot.db.collection('groups').findOne({ key: 'legal' }))!.aim.measureKey).toBeUndefined();
+  });
+
+  it('once `group legal measure …` chooses it, it is saved (audited, aim kept) and `overdue` times the weeks', async () => {
+    const said = replyText(await bot.say(LEAD, 'group legal key measure accommodation to permanence recommendation'));
+    expect(said).toMatch(/Key measure set/);
+    expect(said).toMatch(/Accommodation to permanence recommendation/);
+    const legal = await bot.db.collection('groups').findOne({ key: 'legal' });
+    expect(legal!.aim).toMatchObject({ measureKey: 'accommodated-to-permanence-recommendation', target: '12 weeks', statement: 'Reduce weeks to recommendation' });
+    expect(await bot.db.collection('audit').countDocuments({ entity: 'group', entityId: 'legal', action: 'update' })).toBe(1);
+    expect(replyText(await bot.say(LEAD, 'overdue'))).not.toMatch(/no key measure/);
+    expect(replyText(await bot.say(LEAD, 'group legal measure acc-rec'))).toMatch(/Key measure unchanged/);
   });
 });

@@ -6,6 +6,7 @@ import { groupCard, groupsList } from './group-card.js';
 import { groupForm } from './group-form.js';
 import { programmeForm } from './programme-form.js';
 import { saveGroup } from './save-group.js';
+import { setKeyMeasure } from './group-key-measure.js';
 import { saveProgramme } from './save-programme.js';
 import { KEEP_PROGRAMME_VERB, RENAME_PROGRAMME_VERB, confirmRename, savedSummary, setupProgrammeCommand } from './setup-programme-command.js';
 import { GROUP_WORDS, groupSubcommand, roleCommands } from './role-commands.js';
@@ -71,7 +72,7 @@ export const setupFeature: Feature = {
         const giveLead = ctx.turn.platform === 'web' ? `person add "<name>" as lead of ${group.key}` : `group ${group.key} lead @name`;
         // An aim in weeks times a stage only once a key measure names it, which only the form sets.
         const timed = weeksAimsWithoutStage([group]).length > 0
-          ? ` Its aim is in weeks: choose its key measure with \`group ${group.key} aim\`, so I can time it.`
+          ? ` Its aim is in weeks: choose its key measure with \`group ${group.key} measure <measure>\`, so I can time it.`
           : '';
         return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`${giveLead}\`.${timed}`)];
       },
@@ -96,6 +97,9 @@ export const setupFeature: Feature = {
           return [form(groupForm(group))];
         }
         if (word === 'remove') return removeFromGroup(ctx, group, more);
+        // `group legal measure acc-rec` or `group legal key measure …`: the aim's key measure.
+        if (word === 'measure') return setKeyMeasure(ctx, group, more.join(' '));
+        if (word === 'key' && more[0]?.toLowerCase() === 'measure') return setKeyMeasure(ctx, group, more.slice(1).join(' '));
         if (word === 'rename') return renameGroup(ctx, group, more.join(' '));
         if (word === 'archive' || word === 'restore') return archiveGroup(ctx, group, word === 'archive');
         // `group <g> alert after 30 weeks`: the group's own drift-alert time (features/alerts).

@@ -134,4 +134,4 @@ export async function groupSubcommand(ctx: TurnContext, rest: string): Promise<s
 }
 
 /** What `group <g> <word>` understands, for the answer to a word it does not. */
-export const GROUP_WORDS = 'lead, coach, member @person; remove [lead|coach|member] @person; rename "<name>"; archive; restore; link; edit';
+export const GROUP_WORDS = 'lead, coach, member @person; remove [lead|coach|member] @person; measure <measure>; rename "<name>"; archive; restore; link; edit';

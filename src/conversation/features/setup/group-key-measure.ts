@@ -1,0 +1,63 @@
+import { DEFAULT_INTERVAL_MEASURES } from '../../../domain/measures/index.js';
+import { NotFoundError, ValidationError } from '../../../errors.js';
+import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
+import type { Group } from '../../../store/schemas/group.js';
+import type { TurnContext } from '../../context.js';
+import { card, plain } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { findMeasure } from '../measures/find-measure.js';
+import { saveGroup } from './save-group.js';
+
+/**
+ * `group <g> measure <measure>`: the aim's key measure, typed (the same as the aim form's "Key
+ * measure" choice). An aim in weeks is timed on its key measure's stage, so `overdue` and the drift
+ * alerts need one; on a phone a line is quicker than the form. One of the stage measures only, as
+ * in the form; saved through the same model function, audited.
+ */
+export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string): Promise<Reply[]> {
+  ctx.requireRole(['admin', 'lead'], 'change this aim group', group);
+  const usage = `Say \`group ${group.key} measure <measure>\`, one of: ${stageMeasures()}.`;
+  if (!group.aim) {
+    throw new ValidationError('no_aim', `*${plain(group.name)}* has no aim yet, so it has no key measure. Give it one first with \`group ${group.key} aim\`.`);
+  }
+  if (!said.trim()) throw new ValidationError('no_measure', `Which measure? ${usage}`);
+  const stages = new Set(DEFAULT_INTERVAL_MEASURES.map((m) => m.id));
+  const candidates = (await listMeasures(ctx.store, ctx.now)).filter((m) => stages.has(m.key));
+  let measure;
+  try {
+    measure = findMeasure(candidates, said);
+  } catch (error) {
+    // "I don't know a measure called …" would offer `measure new`: a key measure is a stage measure.
+    if (error instanceof NotFoundError) {
+      throw new ValidationError('unknown_measure', `"${plain(said.trim())}" is not one of the stage measures. ${usage}`);
+    }
+    throw error;
+  }
+  const { aim } = group;
+  await saveGroup(ctx, {
+    key: group.key,
+    name: group.name,
+    aimStatement: aim.statement,
+    aimTarget: aim.target,
+    aimTargetDate: aim.targetDate,
+    aimMeasureKey: measure.key,
+    ...(aim.targetValue !== undefined ? { aimTargetValue: aim.targetValue } : {}),
+  });
+  const was = aim.measureKey ? DEFAULT_INTERVAL_MEASURES.find((m) => m.id === aim.measureKey)?.name : undefined;
+  return [
+    card({
+      title: aim.measureKey === measure.key ? 'Key measure unchanged' : 'Key measure set',
+      facts: [
+        { label: 'Group', value: plain(group.name) },
+        { label: 'Key measure', value: plain(measure.name) },
+        ...(was && aim.measureKey !== measure.key ? [{ label: 'Was', value: plain(was) }] : []),
+        { label: 'Target', value: plain(aim.target) },
+      ],
+      sections: [{ text: `The digest charts it for the aim, and \`overdue\` and the drift alerts time children on it. See them with \`chart ${measure.key}\`.` }],
+    }),
+  ];
+}
+
+function stageMeasures(): string {
+  return DEFAULT_INTERVAL_MEASURES.map((m) => `\`${m.id}\` (${m.name})`).join(', ');
+}
