@@ -38,13 +38,13 @@ function lateFor(
   return pastThresholdGaps(cases, { from: stage.from, to: stage.to, weeks, today }, label);
 }
 
+/** Cases per batch when a digest reads them all. */
+const CASE_BATCH = 250;
+
 /**
  * Gathers one digest: for each aim group its charts, waiting, aim progress, tests of change since
  * the previous champions' meeting, data gaps and queued questions — as of `now`, for `meeting`.
  */
-/** Cases per batch when a digest reads them all. */
-const CASE_BATCH = 250;
-
 export async function buildDigest(
   store: WorkspaceStore,
   programme: Programme,

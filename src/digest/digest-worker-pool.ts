@@ -10,8 +10,10 @@ import type { ComposeRequest, ComposeResponse, ConnectMessage } from './digest-p
 export interface DigestWorkerOptions {
   mongoUri: string;
   dbName: string;
-  /** A worker with nothing to do for this long ends (and closes its connection); the next digest starts one. */
+  /** A digest process with nothing to do for this long ends (and closes its connection); the next digest starts one. */
   idleMs?: number;
+  /** Longest one digest may take before its process is ended and the digest failed. */
+  composeTimeoutMs?: number;
 }
 
 export interface DigestWorkerPool {
@@ -22,6 +24,36 @@ export interface DigestWorkerPool {
 }
 
 const DEFAULT_IDLE_MS = 60_000;
+/** A 2,000-case digest takes under a second; minutes mean the process is stuck. */
+const DEFAULT_COMPOSE_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Sends a message to the digest process; a failure fails what that process holds instead of
+ * throwing. With 'advanced' serialisation a value that cannot be cloned throws at once, and a
+ * process whose fork failed has no channel at all.
+ */
+function send(child: ChildProcess, message: unknown, failed: (error: Error) => void): void {
+  if (!child.connected) {
+    // 'error' or 'exit' follows (or came) and fails what it holds; nothing to send to.
+    if (child.exitCode !== null || child.signalCode !== null) failed(new Error('the digest process has stopped'));
+    return;
+  }
+  try {
+    child.send(message as never, (error) => {
+      if (error) failed(error);
+    });
+  } catch (error) {
+    failed(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** Names of settings the digest process must not inherit: it reads the store and nothing else. */
+const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PASSWD|CLIENT_ID|APP_ID|API_KEY|PRIVATE|CREDENTIAL|MONGODB_URI/i;
+
+/** The environment for the digest process: this one's, without tokens, secrets and the store's address. */
+function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_NAME.test(name)));
+}
 
 /**
  * How to start the digest process: digest-process.js beside this file when compiled (dist/, `npm
@@ -88,6 +120,7 @@ function keepAlive(child: ChildProcess, awaited: boolean): void {
  */
 export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWorkerPool {
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const composeTimeoutMs = options.composeTimeoutMs ?? DEFAULT_COMPOSE_TIMEOUT_MS;
   // Each request remembers its process: one that ends fails only its own requests, not those
   // already sent to the fresh process that replaced it.
   type Waiting = { by: ChildProcess; resolve: (d: ComposedDigest) => void; reject: (e: Error) => void };
@@ -107,9 +140,14 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
   const start = (): ChildProcess => {
     const { script, execArgv } = processScript();
     // 'advanced' serialisation carries Dates and binary data as they are (JSON would not).
-    const started = fork(script, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const connect: ConnectMessage = { kind: 'connect', mongoUri: options.mongoUri, dbName: options.dbName };
-    started.send(connect);
+    const started = fork(script, [], {
+      execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: withoutSecrets(process.env),
+    });
+    // Listeners first: a fork that fails (no file descriptors or memory left) reports it as an
+    // 'error' event, which with no listener would end the whole server.
     started.on('message', (response: ComposeResponse) => {
       const waiting = pending.get(response.id);
       if (!waiting) return;
@@ -130,6 +168,8 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
       failAll(started, new Error(`the digest process stopped (${signal ?? `exit code ${code}`})`));
     });
     keepAlive(started, false);
+    const connect: ConnectMessage = { kind: 'connect', mongoUri: options.mongoUri, dbName: options.dbName };
+    send(started, connect, (error) => failAll(started, error));
     return started;
   };
 
@@ -150,11 +190,20 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
     const { _id: _ignored, ...plain } = programme as typeof programme & { _id?: unknown };
     const request: ComposeRequest = { kind: 'compose', id, workspaceId: store.workspaceId, programme: plain, meeting, now };
     return new Promise<ComposedDigest>((resolve, reject) => {
-      pending.set(id, { by, resolve, reject });
+      // A digest process that never answers (a loop, a hung read) is ended, so the planning run
+      // and every later digest do not wait behind it for ever; its build lease lets a later run retry.
+      const timer = setTimeout(() => {
+        failAll(by, new Error(`the digest process took more than ${Math.round(composeTimeoutMs / 1000)} s over one digest`));
+        if (child === by) child = null;
+        by.kill('SIGKILL');
+      }, composeTimeoutMs).unref();
+      const settle = <T>(then: (value: T) => void) => (value: T) => {
+        clearTimeout(timer);
+        then(value);
+      };
+      pending.set(id, { by, resolve: settle(resolve), reject: settle(reject) });
       keepAlive(by, true);
-      by.send(request, (error) => {
-        if (error) failAll(by, error);
-      });
+      send(by, request, (error) => failAll(by, error));
     });
   };
 

@@ -1,8 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
+
+/** The highest nice value: the lowest priority. */
+const LOWEST = 19;
 
 /**
- * Lowers the CPU priority (nice 10) of every thread of this process: its JavaScript thread and
+ * Lowers the CPU priority (nice 10 below the process that started it) of every thread of this process: its JavaScript thread and
  * also V8's garbage-collection and compiler threads and libuv's pool. The digest process calls it
  * first thing: on a two-core machine a planning run over every area competes with the process that
  * acks Slack and Teams, and an ack must win. Lowering only the JavaScript thread was not enough
@@ -12,9 +15,11 @@ import { setPriority } from 'node:os';
  *
  * Linux applies a priority per thread and lists a process's threads in /proc/self/task; threads
  * started later inherit the priority of the thread that starts them. Elsewhere the process's own
- * priority is set. Returns how many threads were lowered (0 when none could be).
+ * priority is set. Relative to what it inherited, so a server itself run at nice 5 gets a digest
+ * process at 15, still below it. Returns how many threads were lowered (0 when none could be).
  */
-export function lowerThisProcessesPriority(nice = 10): number {
+export function lowerThisProcessesPriority(by = 10): number {
+  const nice = Math.min(LOWEST, getPriority() + by);
   let threads: number[];
   try {
     threads = readdirSync('/proc/self/task').map(Number).filter((tid) => Number.isInteger(tid) && tid > 0);

@@ -12,7 +12,7 @@ export interface PlanOptions {
   now: Date;
   /** How long a build may take before another instance takes it over (its builder died). */
   buildLeaseMs: number;
-  /** Builds the digest's content; default in this thread, the scheduler's is a worker (digest-worker-pool.ts). */
+  /** Builds the digest's content; default in this process, the scheduler's is the digest process (digest-worker-pool.ts). */
   compose?: DigestComposer;
 }
 
