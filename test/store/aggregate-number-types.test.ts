@@ -1,4 +1,4 @@
-import { Double, Int32, type Db, type Document, MongoServerError } from 'mongodb';
+import { Double, Int32, Long, type Db, type Document, MongoServerError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../helpers/test-db.js';
 import { againstRealMongoDb } from './server-under-test.js';
@@ -19,6 +19,9 @@ beforeAll(async () => {
     { _id: 2 as never, g: 'a', n: 4 },
     { _id: 3 as never, g: 'b', n: 2147483647 },
     { _id: 4 as never, g: 'b', n: 1 },
+  ]);
+  await db.collection('dated').insertMany([
+    { _id: 1 as never, at: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-01-01T00:00:01Z'), n: 3 },
   ]);
   await db.collection('halves').insertMany([
     { _id: 1 as never, g: 'a', v: 0.5 },
@@ -95,5 +98,49 @@ describe('aggregation number types', () => {
   it('an int sum past int32: a long on MongoDB, refused by the embedded store', async () => {
     const docs = await answeredOrRefused('ints', [{ $match: { g: 'b' } }, { $group: { _id: '$g', total: { $sum: '$n' } } }], 'total');
     if (docs) expect(String(docs[0]!.total)).toBe('2147483648');
+  });
+});
+
+describe('numbers the embedded store cannot type as MongoDB would are refused, not sent otherwise', () => {
+  const refused = (collection: string, pipeline: Document[], place: string, extra: Document = {}) =>
+    db
+      .collection(collection)
+      .aggregate(pipeline, { promoteValues: false, ...extra })
+      .toArray()
+      .then(
+        (docs) => {
+          if (!againstRealMongoDb) throw new Error(`answered ${JSON.stringify(docs)}`);
+          return docs;
+        },
+        (error: unknown) => {
+          expect(againstRealMongoDb).toBe(false);
+          expect(Number((error as MongoServerError).code)).toBe(238);
+          expect((error as MongoServerError).message).toContain(place);
+          return null;
+        },
+      );
+
+  it('a whole double or a long written in the pipeline or its let', async () => {
+    await refused('ints', [{ $group: { _id: '$g', c: { $sum: new Double(1) } } }], "at 'c'");
+    await refused('ints', [{ $addFields: { w: { $add: ['$n', new Double(1)] } } }], "at '_id'");
+    await refused('ints', [{ $group: { _id: '$g', c: { $sum: Long.fromNumber(1) } } }], 'a BSON long');
+    await refused('ints', [{ $project: { k: '$$k' } }], "at '_id'", { let: { k: new Double(1) } });
+  });
+
+  it('dates subtracted, date differences and conversions that make longs', async () => {
+    await refused('dated', [{ $project: { ms: { $subtract: ['$end', '$at'] } } }], 'at');
+    await refused('dated', [{ $project: { days: { $dateDiff: { startDate: '$at', endDate: '$end', unit: 'day' } } } }], 'at');
+    await refused('ints', [{ $match: { g: 'a' } }, { $project: { l: { $toLong: '$n' } } }], 'at');
+  });
+
+  it('sums over documents of another collection, which may hold doubles', async () => {
+    await refused('ints', [{ $match: { g: 'a' } }, { $unionWith: 'halves' }, { $group: { _id: '$g', t: { $sum: '$v' } } }], 'at');
+  });
+
+  it('keeps what is certain beside an $avg: a $max of a stored field, and a count', async () => {
+    const [a] = await raw('ints', [{ $match: { g: 'a' } }, { $group: { _id: '$g', mean: { $avg: '$n' }, top: { $max: '$n' }, c: { $sum: 1 } } }]);
+    expect(a!.mean).toBeInstanceOf(Double);
+    expect(a!.top).toBeInstanceOf(Int32);
+    expect(a!.c).toBeInstanceOf(Int32);
   });
 });

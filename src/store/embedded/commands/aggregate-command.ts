@@ -52,7 +52,7 @@ export function aggregateCommand(ctx: CommandContext): Document {
     throw new CommandError('BadValue', error instanceof Error ? error.message : String(error));
   }
   // The documents are read again only when arithmetic over them could meet a double.
-  results = matchMongoNumberTypes(pipeline, letVariables, () => (collection ? pipelineInput(collection, pipeline) : []), results);
+  results = matchMongoNumberTypes(pipeline, letVariables, ctx.inexactNumbers, () => (collection ? pipelineInput(collection, pipeline) : []), results);
   const ns = `${ctx.db}.${name ?? '$cmd.aggregate'}`;
   return { cursor: ctx.cursors.open(ns, results, cursorBatchSize(ctx.body)), ok: 1 };
 }

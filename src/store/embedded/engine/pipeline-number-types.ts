@@ -5,7 +5,7 @@ import { isPlainObject } from './document-utils.js';
 import { sameValue } from './same-value.js';
 
 /** Expression operators whose result is a double (or a long or decimal) whatever the input. */
-export const NOT_INT_OPERATORS = new Set([
+const NOT_INT_OPERATORS = new Set([
   '$divide',
   '$avg',
   '$sqrt',
