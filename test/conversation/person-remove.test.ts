@@ -153,19 +153,24 @@ describe('removing someone who holds drift alerts', () => {
       alert('drift:legal:C2101:a:b:12', [jo], { handedBy: { userId: lead, name: 'Lee Lead' }, toldTo: [{ userId: jo, at: new Date('2026-11-18T08:00:00Z') }] }),
       alert('drift:legal:C2102:a:b:12', [jo, 'someone-else'], { caseRef: 'C2102' }),
       alert('drift:legal:C2103:a:b:12', [jo], { caseRef: 'C2103', status: 'snoozed', snoozedUntil: new Date('2026-12-20T00:00:00Z') }),
+      alert('drift:legal:C2104:a:b:12', [jo], { caseRef: 'C2104', status: 'closed', handedBy: { userId: lead, name: 'Lee Lead' } }),
     ]);
     const replies = await bot.say(ADMIN, 'person remove "Jo Park"');
     expect(JSON.stringify(firstCard(replies).facts)).toMatch(/Drift alerts handed to them.*3/);
     expect(replyText(replies)).toMatch(/Their alerts stay with their group’s leads/);
+    // The confirmation counts the alerts still open or snoozed, not the closed one.
     expect(replyText(await pressed(replies, 'remove'))).toMatch(/Jo Park is removed/);
-    const [alone, shared, snoozed] = await Promise.all(
-      ['C2101', 'C2102', 'C2103'].map((ref) => notices().findOne({ workspaceId: WS, caseRef: ref })),
+    const [alone, shared, snoozed, closed] = await Promise.all(
+      ['C2101', 'C2102', 'C2103', 'C2104'].map((ref) => notices().findOne({ workspaceId: WS, caseRef: ref })),
     );
-    expect(alone).toMatchObject({ holderIds: [lead], round: 1, status: 'open' });
+    // A new version too, so a hand-on read before the removal cannot write Jo back.
+    expect(alone).toMatchObject({ holderIds: [lead], round: 1, status: 'open', version: 1 });
     expect(alone).not.toHaveProperty('handedBy');
     expect(alone).not.toHaveProperty('toldTo');
     expect(shared).toMatchObject({ holderIds: ['someone-else'], round: 0 });
     // Snoozed: with the lead, and still quiet until the snooze ends.
     expect(snoozed).toMatchObject({ holderIds: [lead], round: 0, status: 'snoozed' });
+    // Closed: nobody is told again; it keeps who handed it on, without Jo.
+    expect(closed).toMatchObject({ holderIds: [], status: 'closed', handedBy: { userId: lead } });
   });
 });

@@ -117,17 +117,22 @@ async function handBackAlerts(ctx: ModelContext, userId: string): Promise<void> 
   const leadsOf = new Map(groups.map((g) => [g.key, g.leads.filter((id) => id !== userId)]));
   for (const notice of held) {
     const others = notice.holderIds.filter((id) => id !== userId);
-    if (others.length > 0) {
-      await ctx.store.notices.updateOne({ _id: notice._id, holderIds: userId }, { $pull: { holderIds: userId }, $set: { updatedAt: ctx.now } });
+    // Shared, or closed (nobody is told of it again): just without them, the record of who held it kept.
+    if (others.length > 0 || notice.status === 'closed') {
+      await ctx.store.notices.updateOne(
+        { _id: notice._id, holderIds: userId },
+        { $pull: { holderIds: userId }, $set: { updatedAt: ctx.now }, $inc: { version: 1 } },
+      );
       continue;
     }
     const leads = leadsOf.get(notice.groupKey ?? '') ?? [];
     const back = { holderIds: leads, updatedAt: ctx.now };
-    // An open alert is a new round for its new holders: the next morning run tells them.
+    // A new version, so a hand-on read before the removal cannot write them back; an open alert
+    // is a new round for its new holders: the next morning run tells them.
     const update: UpdateFilter<Notice> =
       notice.status === 'open'
-        ? { $set: back, $inc: { round: 1 }, $unset: { handedBy: '', toldTo: '' } }
-        : { $set: back, $unset: { handedBy: '' } };
+        ? { $set: back, $inc: { round: 1, version: 1 }, $unset: { handedBy: '', toldTo: '' } }
+        : { $set: back, $inc: { version: 1 }, $unset: { handedBy: '' } };
     await ctx.store.notices.updateOne({ _id: notice._id, holderIds: userId }, update);
   }
 }
