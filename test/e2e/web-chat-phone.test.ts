@@ -121,6 +121,25 @@ describe('the local chat on a phone (390 × 844)', () => {
     expect(replyTop).toBeLessThan(composerTop);
   });
 
+  it('after switching "You are", shows the new person’s home on screen, not under the message box', { timeout: 60_000 }, async () => {
+    const homes = await page.locator('.turn-bot').count();
+    const other = await page.evaluate(() => {
+      const picker = document.querySelector('select#as') as HTMLSelectElement;
+      return [...picker.options].map((o) => o.value).find((v) => v !== picker.value)!;
+    });
+    await page.selectOption('select#as', other);
+    await page.locator('.turn-bot').nth(homes).waitFor();
+    await page.waitForTimeout(600); // scrolled into view smoothly
+    const place = await page.evaluate(() => {
+      const home = [...document.querySelectorAll('.turn-bot')].at(-1)!.getBoundingClientRect();
+      const header = document.querySelector('header.top')!.getBoundingClientRect();
+      const composer = document.querySelector('footer.composer')!.getBoundingClientRect();
+      return { top: home.top, headerBottom: header.bottom, composerTop: composer.top };
+    });
+    expect(place.top).toBeGreaterThanOrEqual(place.headerBottom - 60); // the "You are now" note may sit just above it
+    expect(place.top).toBeLessThan(place.composerTop - 100);
+  });
+
   it('after a form refused at a field, shows no "Sent" and says why at the bottom, with the form there to fix', { timeout: 120_000 }, async () => {
     const card = await say(page, 'C1152 accommodated yesterday');
     const opened = await turn(page, () => card.getByRole('button', { name: 'Edit' }).tap());

@@ -353,20 +353,26 @@ for (const chip of document.querySelectorAll('[data-say]')) {
   });
 }
 
+/** The home of whoever "You are" names; returns it once shown (null if it could not be fetched). */
 async function welcome() {
   if (digestLink) digestLink.href = `/web/digest-preview?as=${encodeURIComponent(who())}`;
+  let home = null;
   try {
-    addBot(await call(`/web/welcome?as=${encodeURIComponent(who())}`));
+    home = addBot(await call(`/web/welcome?as=${encodeURIComponent(who())}`));
   } catch (error) {
     addNote(error.message, 'error').setAttribute('role', 'alert');
   }
   showPosts();
+  return home;
 }
 
-picker.addEventListener('change', () => {
+// Switching people brings their home on screen, under the note that says who you are now: on a
+// phone it was added below the fold, hidden by the message box.
+picker.addEventListener('change', async () => {
   localStorage.setItem(STORAGE_KEY, who());
-  addNote(`You are now ${whoLabel()}.`);
-  welcome();
+  const note = addNote(`You are now ${whoLabel()}.`);
+  const home = await welcome();
+  if (home) note.scrollIntoView({ block: 'start', behavior: 'smooth' });
 });
 
 wherePicker?.addEventListener('change', () => {
