@@ -16,7 +16,7 @@ afterAll(() => bot?.drop());
 describe('an aim in weeks without a key measure', () => {
   it('`group add` says to choose the key measure when the aim is in weeks', async () => {
     const said = replyText(await bot.say(ADMIN, 'group add "Health" aim "Assess sooner" target "4 weeks" by June 2027'));
-    expect(said).toMatch(/Its aim is in weeks: choose its key measure with `group health measure <measure>`/);
+    expect(said).toMatch(/Its aim is in weeks: choose its key measure with `group health measure <measure>` \(`group health measure` lists them\)/);
     expect(replyText(await bot.say(ADMIN, 'group add "Panel" aim "Fewer delays"'))).not.toMatch(/key measure/);
   });
 
@@ -37,7 +37,9 @@ describe('an aim in weeks without a key measure', () => {
 
   it('`group <g> measure` lists the stage measures; an unknown one, or a group without an aim, is refused and nothing changes', async () => {
     const listed = replyText(await bot.say(LEAD, 'group legal measure'));
-    expect(listed).toMatch(/Which measure\? Say `group legal measure <measure>`, one of: `accommodated-to-permanence-recommendation` \(Accommodation to permanence recommendation\)/);
+    expect(listed).toMatch(/Which measure\? Say `group legal measure <measure>` with its name, its key, or its first letters \(`acc-rec`\)/);
+    // One line each, as a list on a phone.
+    expect(listed).toMatch(/\n• Accommodation to permanence recommendation: `accommodated-to-permanence-recommendation`\n• /);
     expect(replyText(await bot.say(LEAD, 'group legal measure bananas'))).toMatch(/"bananas" is not one of the stage measures/);
     await bot.say(ADMIN, 'group add "Court"');
     expect(replyText(await bot.say(ADMIN, 'group court measure panel to adm'))).toMatch(/Court\* has no aim yet, so it has no key measure/);
@@ -49,9 +51,14 @@ describe('an aim in weeks without a key measure', () => {
     expect(said).toMatch(/Key measure set/);
     expect(said).toMatch(/Accommodation to permanence recommendation/);
     const legal = await bot.db.collection('groups').findOne({ key: 'legal' });
-    expect(legal!.aim).toMatchObject({ measureKey: 'accommodated-to-permanence-recommendation', target: '12 weeks', statement: 'Reduce weeks to recommendation' });
+    // The aim's 12 weeks become the chart's target line.
+    expect(legal!.aim).toMatchObject({ measureKey: 'accommodated-to-permanence-recommendation', target: '12 weeks', statement: 'Reduce weeks to recommendation', targetValue: 12 });
+    expect(said).toMatch(/Target line: 12 weeks/);
     expect(await bot.db.collection('audit').countDocuments({ entity: 'group', entityId: 'legal', action: 'update' })).toBe(1);
     expect(replyText(await bot.say(LEAD, 'overdue'))).not.toMatch(/no key measure/);
-    expect(replyText(await bot.say(LEAD, 'group legal measure acc-rec'))).toMatch(/Key measure unchanged/);
+    const again = replyText(await bot.say(LEAD, 'group legal measure acc-rec'));
+    expect(again).toMatch(/Key measure unchanged/);
+    // The chart asked for as it was typed.
+    expect(again).toMatch(/See it with `chart acc-rec`/);
   });
 });

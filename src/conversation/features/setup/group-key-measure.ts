@@ -7,6 +7,7 @@ import { card, plain } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { findMeasure } from '../measures/find-measure.js';
 import { saveGroup } from './save-group.js';
+import { aimWeeks } from '../../../programme/measures/aim-weeks.js';
 
 /**
  * `group <g> measure <measure>`: the aim's key measure, typed (the same as the aim form's "Key
@@ -16,7 +17,7 @@ import { saveGroup } from './save-group.js';
  */
 export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string): Promise<Reply[]> {
   ctx.requireRole(['admin', 'lead'], 'change this aim group', group);
-  const usage = `Say \`group ${group.key} measure <measure>\`, one of: ${stageMeasures()}.`;
+  const usage = `Say \`group ${group.key} measure <measure>\` with its name, its key, or its first letters (\`acc-rec\`). The stage measures:${stageMeasures()}`;
   if (!group.aim) {
     throw new ValidationError('no_aim', `*${plain(group.name)}* has no aim yet, so it has no key measure. Give it one first with \`group ${group.key} aim\`.`);
   }
@@ -34,6 +35,9 @@ export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string
     throw error;
   }
   const { aim } = group;
+  // An aim in weeks ("12 weeks", "95% within 26 weeks") draws its weeks as the chart's target line,
+  // unless the form already set one.
+  const targetLine = aim.targetValue ?? aimWeeks(group) ?? undefined;
   await saveGroup(ctx, {
     key: group.key,
     name: group.name,
@@ -41,8 +45,10 @@ export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string
     aimTarget: aim.target,
     aimTargetDate: aim.targetDate,
     aimMeasureKey: measure.key,
-    ...(aim.targetValue !== undefined ? { aimTargetValue: aim.targetValue } : {}),
+    ...(targetLine !== undefined ? { aimTargetValue: targetLine } : {}),
   });
+  // What they typed, when short, is how they will want to ask for the chart ("acc-rec").
+  const asked = said.trim().length <= 20 && !/\s/.test(said.trim()) ? said.trim().toLowerCase() : measure.key;
   const was = aim.measureKey ? DEFAULT_INTERVAL_MEASURES.find((m) => m.id === aim.measureKey)?.name : undefined;
   return [
     card({
@@ -52,12 +58,14 @@ export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string
         { label: 'Key measure', value: plain(measure.name) },
         ...(was && aim.measureKey !== measure.key ? [{ label: 'Was', value: plain(was) }] : []),
         { label: 'Target', value: plain(aim.target) },
+        ...(targetLine !== undefined ? [{ label: 'Target line', value: `${targetLine} weeks` }] : []),
       ],
-      sections: [{ text: `The digest charts it for the aim, and \`overdue\` and the drift alerts time children on it. See them with \`chart ${measure.key}\`.` }],
+      sections: [{ text: `The digest charts it for the aim, and \`overdue\` and the drift alerts time children on it. See it with \`chart ${plain(asked)}\`.` }],
     }),
   ];
 }
 
+/** One line each, so a phone shows a list rather than a paragraph of long keys. */
 function stageMeasures(): string {
-  return DEFAULT_INTERVAL_MEASURES.map((m) => `\`${m.id}\` (${m.name})`).join(', ');
+  return DEFAULT_INTERVAL_MEASURES.map((m) => `\n• ${m.name}: \`${m.id}\``).join('');
 }

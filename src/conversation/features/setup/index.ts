@@ -72,7 +72,7 @@ export const setupFeature: Feature = {
         const giveLead = ctx.turn.platform === 'web' ? `person add "<name>" as lead of ${group.key}` : `group ${group.key} lead @name`;
         // An aim in weeks times a stage only once a key measure names it, which only the form sets.
         const timed = weeksAimsWithoutStage([group]).length > 0
-          ? ` Its aim is in weeks: choose its key measure with \`group ${group.key} measure <measure>\`, so I can time it.`
+          ? ` Its aim is in weeks: choose its key measure with \`group ${group.key} measure <measure>\` (\`group ${group.key} measure\` lists them), so I can time it.`
           : '';
         return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`${giveLead}\`.${timed}`)];
       },
