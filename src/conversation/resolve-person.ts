@@ -38,7 +38,11 @@ function byFirstName(all: readonly Member[], lower: string): Member[] {
  * adapter found on its platform (turn.people) but the bot has not met yet is added first — audited,
  * by the model — so a lead can be chosen before they have ever written to the bot.
  */
-export async function resolvePerson(ctx: TurnContext, said: string, options: { addIfNew?: boolean; exactName?: boolean } = {}): Promise<Member> {
+export async function resolvePerson(
+  ctx: TurnContext,
+  said: string,
+  options: { addIfNew?: boolean; exactName?: boolean; /** Someone already here (to remove): no advice to add them. */ known?: boolean } = {},
+): Promise<Member> {
   const { wanted, email } = personWords(said);
   if (!wanted) throw new ValidationError('no_person', 'Say who, e.g. `@Ana` or their name as the bot knows it.');
   const byId = await ctx.store.members.findOne({ userId: wanted });
@@ -67,9 +71,10 @@ export async function resolvePerson(ctx: TurnContext, said: string, options: { a
   if (near.length > 0) {
     throw new ValidationError(
       'unknown_person',
-      `No one is called exactly "${plain(wanted)}". Did you mean ${near.map((m) => `"${plain(m.name)}"`).join(' or ')}? Say their name in full. ` +
-        `If "${plain(wanted)}" is someone new: ${howToAdd(ctx, wanted)}`,
+      `No one is called exactly "${plain(wanted)}". Did you mean ${near.map((m) => `"${plain(m.name)}"`).join(' or ')}? Say their name in full.` +
+        (options.known ? '' : ` If "${plain(wanted)}" is someone new: ${howToAdd(ctx, wanted)}`),
     );
   }
+  if (options.known) throw new ValidationError('unknown_person', `No one here is called "${plain(wanted)}". \`people\` lists everyone.`);
   throw new ValidationError('unknown_person', `I don't know "${plain(wanted)}" yet. ${howToAdd(ctx, wanted)}`);
 }

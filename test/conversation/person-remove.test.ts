@@ -56,7 +56,7 @@ describe('`person remove "<name>"`', () => {
     const replies = await bot.say(ADMIN, 'person remove "Ravi Shah as coach"');
     const card = firstCard(replies);
     expect(card.title).toMatch(/Remove Ravi Shah as coach\?/);
-    expect(JSON.stringify(card.facts)).toMatch(/Groups.*member of 1/);
+    expect(JSON.stringify(card.facts)).toMatch(/Groups.*member of `legal`/);
     expect(await members().countDocuments({ workspaceId: WS, name: 'Ravi Shah as coach' })).toBe(1);
     expect(replyText(await pressed(replies, 'keep'))).toMatch(/Nothing changed/);
     expect(await members().countDocuments({ workspaceId: WS, name: 'Ravi Shah as coach' })).toBe(1);
@@ -104,7 +104,10 @@ describe('`person remove "<name>"`', () => {
   });
 
   it('says who to name when nobody matches, and will not remove you or the last admin', async () => {
-    expect(replyText(await bot.say(ADMIN, 'person remove "Nobody Known"'))).toMatch(/I don't know "Nobody Known"/);
+    // Nobody to remove: not told to add them first.
+    const nobody = replyText(await bot.say(ADMIN, 'person remove "Nobody Known"'));
+    expect(nobody).toMatch(/No one here is called "Nobody Known"\. `people` lists everyone\./);
+    expect(nobody).not.toMatch(/person add/);
     expect(replyText(await bot.say(ADMIN, 'person remove "Alex Admin"'))).toMatch(/You can’t remove yourself/);
     expect(replyText(await bot.say(ADMIN, 'person remove'))).toMatch(/Say who, e\.g\. `person remove "Sam Lee"`/);
   });
@@ -141,6 +144,15 @@ describe('removing someone who holds drift alerts', () => {
     createdAt: new Date('2026-11-18T08:00:00Z'),
     updatedAt: new Date('2026-11-18T08:00:00Z'),
     ...extra,
+  });
+
+  it('names the groups on the card, and how to give a group left without a lead a new one', async () => {
+    await bot.say(ADMIN, 'group add "Panel"');
+    await bot.say(ADMIN, 'person add "Ola Lead" as lead of panel');
+    const replies = await bot.say(ADMIN, 'person remove "Ola Lead"');
+    expect(JSON.stringify(firstCard(replies).facts)).toMatch(/Groups.*lead of `panel`/);
+    expect(replyText(replies)).toMatch(/`panel` will have no lead until you name one: `group panel lead <name>`/);
+    expect(replyText(await pressed(replies, 'remove'))).toMatch(/Ola Lead is removed from pacebot and from every group\. `panel` now has no lead until you name one: `group panel lead <name>`\./);
   });
 
   it('gives an alert they held alone back to their group’s leads, to be told afresh; a shared one keeps its other holders', async () => {

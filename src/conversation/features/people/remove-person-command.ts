@@ -12,15 +12,24 @@ const ANSWER_WITHIN_MS = 60 * 60 * 1000;
 const EXPIRED = 'That question was already answered, or it expired. Nothing changed.';
 const WHO = 'Say who, e.g. `person remove "Sam Lee"`.';
 
-/** "lead of legal; member of 2", or "none". */
+/** "lead of `legal`; member of `panel`", or "none": group keys, which name no child. */
 function groupsInWords(plan: RemovalPlan): string {
-  const memberOnly = plan.groups.length - new Set([...plan.leads, ...plan.coaches]).size;
+  const keys = (list: readonly string[]) => list.map((k) => `\`${k}\``).join(', ');
+  const memberOnly = plan.groups.filter((k) => !plan.leads.includes(k) && !plan.coaches.includes(k));
   const parts = [
-    ...(plan.leads.length > 0 ? [`lead of ${plan.leads.length}`] : []),
-    ...(plan.coaches.length > 0 ? [`coach of ${plan.coaches.length}`] : []),
-    ...(memberOnly > 0 ? [`member of ${memberOnly}`] : []),
+    ...(plan.leads.length > 0 ? [`lead of ${keys(plan.leads)}`] : []),
+    ...(plan.coaches.length > 0 ? [`coach of ${keys(plan.coaches)}`] : []),
+    ...(memberOnly.length > 0 ? [`member of ${keys(memberOnly)}`] : []),
   ];
-  return parts.length > 0 ? parts.join(', ') : 'none';
+  return parts.length > 0 ? parts.join('; ') : 'none';
+}
+
+/** " `legal` will have no lead until you name one: `group legal lead <name>`." or "". */
+function leftWithoutLead(plan: RemovalPlan, will: boolean): string {
+  if (plan.onlyLeadOf.length === 0) return '';
+  const groups = plan.onlyLeadOf.map((k) => `\`${k}\``).join(', ');
+  const first = plan.onlyLeadOf[0]!;
+  return ` ${groups} ${will ? 'will have' : 'now has'} no lead until you name one: \`group ${first} lead <name>\`.`;
 }
 
 /**
@@ -32,7 +41,7 @@ export async function askRemovePerson(ctx: TurnContext, words: string): Promise<
   ctx.requireRole(['admin'], 'remove people');
   ctx.requireProgramme();
   if (!words.trim()) throw new ValidationError('no_person', WHO);
-  const person = await resolvePerson(ctx, words, { exactName: true });
+  const person = await resolvePerson(ctx, words, { exactName: true, known: true });
   const plan = await planRemoval(ctx, person);
   const { insertedId } = await ctx.store.pending.insertOne({
     userId: ctx.turn.user.id,
@@ -44,7 +53,7 @@ export async function askRemovePerson(ctx: TurnContext, words: string): Promise<
     expiresAt: new Date(ctx.now.getTime() + ANSWER_WITHIN_MS),
   });
   const data = { pending: insertedId.toHexString() };
-  const leftWithout = plan.onlyLeadOf.length > 0 ? ` ${plan.onlyLeadOf.map((k) => `\`${k}\``).join(', ')} will have no lead until you name one.` : '';
+  const leftWithout = leftWithoutLead(plan, true);
   return [
     card({
       title: `Remove ${plain(person.name)}?`,
@@ -88,7 +97,7 @@ export async function confirmRemovePerson(ctx: TurnContext, id: unknown): Promis
     }
   }
   const plan = await applyRemoval(ctx, claimed);
-  return [card({ title: 'Person removed', sections: [{ text: `${plain(plan.name)} is removed from pacebot and from every group.` }] }, true)];
+  return [card({ title: 'Person removed', sections: [{ text: `${plain(plan.name)} is removed from pacebot and from every group.${leftWithoutLead(plan, false)}` }] }, true)];
 }
 
 export async function cancelRemovePerson(ctx: TurnContext, id: unknown): Promise<Reply[]> {
