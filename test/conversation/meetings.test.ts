@@ -81,3 +81,35 @@ describe('moving a meeting safely', () => {
     expect(next).toMatch(/Then: Thu 8 Apr 2027, 10:00; Thu 20 May 2027, 10:00; Thu 1 Jul 2027, 10:00$/m);
   });
 });
+
+describe('setting the cadence again', () => {
+  it('says the next meeting and what it replaces, so a day gone by never moves a meeting silently', async () => {
+    const fresh = await createTestBot({ now: '2026-12-06T12:00:00Z' });
+    try {
+      await fresh.say(ADMIN, 'setup programme "Again PACE"');
+      const first = replyText(await fresh.say(ADMIN, 'meeting set every 6 weeks from 15 Dec 2026 10:00'));
+      expect(first).toMatch(/The next meeting is Tue 15 Dec 2026, 10:00; its digest goes out before it\./);
+      expect(first).not.toMatch(/This replaces/);
+      await fresh.say(ADMIN, 'meeting skip 26 Jan 2027');
+      // The help's old example: a start that has passed, over a cadence already set.
+      const again = replyText(await fresh.say(ADMIN, 'meeting set every 6 weeks from 3 Dec 2026 10:00'));
+      expect(again).toMatch(/every 6 weeks from Thu 3 Dec 2026 at 10:00/);
+      expect(again).toMatch(/The next meeting is Thu 14 Jan 2027, 10:00/);
+      expect(again).toMatch(/This replaces every 6 weeks from Tue 15 Dec 2026, with its moved and skipped meetings\./);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('gives examples without a year, which always read forwards to a day to come', async () => {
+    const fresh = await createTestBot({ now: '2026-12-06T12:00:00Z' });
+    try {
+      await fresh.say(ADMIN, 'setup programme "Example PACE"');
+      expect(replyText(await fresh.say(MEMBER, 'meeting next'))).toMatch(/`meeting set every 6 weeks from 14 Jan 10:00`/);
+      // …and the example works as it is.
+      expect(replyText(await fresh.say(ADMIN, 'meeting set every 6 weeks from 14 Jan 10:00'))).toMatch(/The next meeting is Thu 14 Jan 2027, 10:00/);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});

@@ -14,7 +14,7 @@ export function requireCadence(programme: Programme): Cadence {
   const cadence = cadenceOf(programme);
   if (!cadence) {
     throw new NotFoundError(
-      "No champions' meeting dates yet. A lead or admin can set them, e.g. `meeting set every 6 weeks from 3 Dec 2026 10:00`.",
+      "No champions' meeting dates yet. A lead or admin can set them, e.g. `meeting set every 6 weeks from 14 Jan 10:00`.",
       'no_meetings',
     );
   }

@@ -17,7 +17,7 @@ async function adminChecklist(ctx: TurnContext): Promise<string[]> {
     `${tick(!!programme)} Create the programme: \`setup programme "Our area PACE"\``,
     `${tick(groups.length > 0)} Add the aim groups: \`group new\``,
     `${tick(groups.some((g) => g.leads.length > 0))} Make someone a lead: \`${leadSentence(ctx)}\``,
-    `${tick(!!programme?.meeting)} Set the meeting cadence: \`meeting set every 6 weeks from 3 Dec 2026 10:00\``,
+    `${tick(!!programme?.meeting)} Set the meeting cadence: \`meeting set every 6 weeks from 14 Jan 10:00\``,
     `${tick(!!programme?.championsChannel)} Link the champions' channel: say \`champions channel\` in it`,
     `${tick(cases > 0)} Bring in your tracker: \`import\`, with the file attached`,
   ];

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../errors.js';
-import { meetingOnDay, occurrenceOn } from '../../../domain/meetings/index.js';
+import { meetingOnDay, nextMeeting, occurrenceOn } from '../../../domain/meetings/index.js';
 import { localToday } from '../../../programme/local-date.js';
 import { MeetingCadenceSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
 import { requireCadence } from '../../../programme/meetings/cadence-of.js';
-import { describeDay } from '../../../programme/meetings/describe-meeting.js';
+import { describeDay, describeWhen } from '../../../programme/meetings/describe-meeting.js';
 import { parseLocalDate } from './parse-local-date.js';
 import { setSubgroupCadence } from './subgroup-cadence.js';
 
@@ -29,14 +29,23 @@ export async function setCadence(ctx: TurnContext, rest: string): Promise<string
   if (subgroup) return subgroup;
   const programme = requireMeetingRole(ctx);
   const match = SET_PATTERN.exec(rest.trim());
-  const example = 'e.g. `meeting set every 6 weeks from 3 Dec 2026 10:00`';
+  const example = 'e.g. `meeting set every 6 weeks from 14 Jan 10:00`';
   if (!match) throw new ValidationError('bad_cadence', `Say how often and from when, ${example}.`);
   const everyWeeks = Number(match[1]);
   if (everyWeeks < 1 || everyWeeks > 26) throw new ValidationError('bad_cadence', `Meetings can be every 1 to 26 weeks, ${example}.`);
   const start = parseLocalDate(match[2]!, ctx.now, programme.timeZone);
   if (!start) throw new ValidationError('bad_cadence', `I couldn't read the first meeting's date, ${example}.`);
-  await saveCadence(ctx, programme, { anchorDate: start.date, anchorTime: start.time ?? '10:00', everyWeeks, overrides: [] }, 'set_cadence');
-  return `Champions' meetings: every ${everyWeeks} weeks from ${describeDay(start.date)} at ${start.time ?? '10:00'}.${start.time ? '' : ' (No time given, so 10:00 — say e.g. "3 Dec 2026 14:00" to change it.)'}`;
+  const meeting = { anchorDate: start.date, anchorTime: start.time ?? '10:00', everyWeeks, overrides: [] };
+  await saveCadence(ctx, programme, meeting, 'set_cadence');
+  const next = nextMeeting({ ...meeting, timeZone: programme.timeZone }, ctx.now);
+  const lines = [
+    `Champions' meetings: every ${everyWeeks} weeks from ${describeDay(start.date)} at ${meeting.anchorTime}.` +
+      (start.time ? '' : ' (No time given, so 10:00 — say e.g. "14 Jan 14:00" to change it.)'),
+    // Said, so a cadence set from a day gone by (or over an old one) never moves the next meeting silently.
+    ...(next ? [`The next meeting is ${describeWhen(next.at, programme.timeZone)}; its digest goes out before it.`] : []),
+    ...(programme.meeting ? [`This replaces every ${programme.meeting.everyWeeks} weeks from ${describeDay(programme.meeting.anchorDate)}${(programme.meeting.overrides ?? []).length > 0 ? ', with its moved and skipped meetings' : ''}.`] : []),
+  ];
+  return lines.join('\n');
 }
 
 const MOVE_PATTERN = /^(?:the\s+)?(.+?)\s+(?:meeting\s+)?to\s+(.+)$/i;
