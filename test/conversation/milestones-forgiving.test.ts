@@ -21,6 +21,13 @@ describe('milestones said the way busy people say them', () => {
     expect(await milestonesOf(bot, 'C2101')).toEqual({ first_lac_review: { actual: '2026-11-03' } });
   });
 
+  it('a near miss of a date already held says how it was read, not "confirm below" with nothing below', async () => {
+    await recordAndConfirm(bot, 'C2110 accommodated 3 Oct');
+    const said = replyText(await bot.say(MEMBER, 'C2110 acomodated 3 Oct'));
+    expect(said).toMatch(/I read that as \*Accommodated\*\.\nAlready recorded: C2110 accommodated on/);
+    expect(said).not.toMatch(/confirm below/);
+  });
+
   it('reads the abbreviations trackers use', async () => {
     const card = firstCard(await bot.say(MEMBER, 'C2102 perm rec 3 Nov'));
     expect(replyText([{ kind: 'card', card }])).toMatch(/Permanence recommendation/);

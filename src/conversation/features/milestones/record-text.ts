@@ -117,7 +117,7 @@ async function laterReviewInstead(
   if (proposal.problem) return null;
   const moved = read.find((r, i) => r.milestone !== records[i]!.milestone)!;
   const label = plain(labelOf(settings.catalogue, moved.milestone));
-  const ask = `Did you mean *${label}*? If so, confirm below; if not, cancel and say it again.`;
+  const ask = readAs(label, proposal.replies);
   return [text(refusal ? `${refusal}\n${ask}` : ask), ...proposal.replies];
 }
 
@@ -136,5 +136,14 @@ async function didYouMean(ctx: TurnContext, said: string, settings: MilestoneSet
   const proposal = await proposeRecords(ctx, parsed.records, settings);
   // "LAC reveiw" for a child who had their first review: the next review is the better guess.
   if (proposal.problem) return laterReviewInstead(ctx, parsed.records, settings);
-  return [text(`Did you mean *${plain(label)}*? If so, confirm below; if not, cancel and say it again.`), ...proposal.replies];
+  return [text(readAs(plain(label), proposal.replies)), ...proposal.replies];
+}
+
+/**
+ * How a near miss is put: a question with the confirmation card below it, or, when what it would
+ * record is already held (no card to confirm), only how it was read before "Already recorded".
+ */
+function readAs(label: string, replies: readonly Reply[]): string {
+  if (replies.some((r) => r.kind === 'card')) return `Did you mean *${label}*? If so, confirm below; if not, cancel and say it again.`;
+  return `I read that as *${label}*.`;
 }
