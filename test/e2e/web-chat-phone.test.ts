@@ -44,6 +44,23 @@ describe('the local chat on a phone (390 × 844)', () => {
     await page.waitForTimeout(600); // the reply scrolls into view smoothly
     const { replyTop, headerBottom } = await clearOfHeader();
     expect(replyTop).toBeGreaterThanOrEqual(headerBottom);
+    // The numbers under it: headings and first-column cells on one line each, not broken mid-word.
+    const broken = await chart.evaluate((reply) => {
+      const details = reply.querySelector('details.chart-table') as HTMLDetailsElement;
+      details.open = true;
+      const cells = [...details.querySelectorAll('th, td:first-child')] as HTMLElement[];
+      // One box per line the text takes (the cell itself is as tall as its row).
+      const lines = (cell: HTMLElement) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      return { count: cells.length, broken: cells.filter((c) => lines(c) > 1).map((c) => c.textContent) };
+    });
+    expect(broken.count).toBeGreaterThan(3);
+    expect(broken.broken).toEqual([]);
+    const after = await sideways();
+    expect(after.scroll).toBeLessThanOrEqual(after.client);
   });
 
   it('opens a chart full size on tap and closes it with Escape, focus back on the chart', { timeout: 60_000 }, async () => {
