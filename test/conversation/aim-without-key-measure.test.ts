@@ -20,6 +20,13 @@ describe('an aim in weeks without a key measure', () => {
     expect(replyText(await bot.say(ADMIN, 'group add "Panel" aim "Fewer delays"'))).not.toMatch(/key measure/);
   });
 
+  it('`group add` with a target date gone by says so and how to change it, and still creates the group', async () => {
+    const said = replyText(await bot.say(ADMIN, 'group add "Old" aim "Reduce the time to panel" target "all on time" by December 2025'));
+    expect(said).toMatch(/Aim group \*Old\* created/);
+    expect(said).toMatch(/Its target date, Wed 31 Dec 2025, has passed: if that is a slip, change it with `group old aim`\./);
+    expect(replyText(await bot.say(ADMIN, 'group add "New" aim "Reduce the time to panel" target "all on time" by December 2027'))).not.toMatch(/has passed/);
+  });
+
   it('`overdue` names the group and says how to choose its key measure', async () => {
     const said = replyText(await bot.say(LEAD, 'overdue'));
     expect(said).toMatch(/Legal\* has an aim in weeks but no key measure yet/);

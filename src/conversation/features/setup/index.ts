@@ -15,6 +15,8 @@ import { addToGroup, joinGroup, pickedPeople } from './group-people.js';
 import { changeAlertTime } from '../alerts/alert-commands.js';
 import { withInlineErrors } from '../../form-errors.js';
 import { weeksAimsWithoutStage } from '../../../programme/measures/aim-weeks.js';
+import { localToday } from '../../../programme/local-date.js';
+import { describeDay } from '../../../programme/meetings/describe-meeting.js';
 
 /** Admin set-up: the programme, aim groups and their aims, channels. Roles are in role-commands.ts. */
 export const setupFeature: Feature = {
@@ -74,7 +76,12 @@ export const setupFeature: Feature = {
         const timed = weeksAimsWithoutStage([group]).length > 0
           ? ` Its aim is in weeks: choose its key measure with \`group ${group.key} measure <measure>\` (\`group ${group.key} measure\` lists them), so I can time it.`
           : '';
-        return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`${giveLead}\`.${timed}`)];
+        // A target date gone by is most likely a slip of the year: said, not refused (an area may
+        // record an aim it already had).
+        const passed = group.aim && group.aim.targetDate < localToday(ctx)
+          ? ` Its target date, ${describeDay(group.aim.targetDate)}, has passed: if that is a slip, change it with \`group ${group.key} aim\`.`
+          : '';
+        return [text(`Aim group *${plain(group.name)}* created (\`${group.key}\`). Give it a lead: \`${giveLead}\`.${timed}${passed}`)];
       },
     },
     {
