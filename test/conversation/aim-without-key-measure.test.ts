@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, LEAD, type TestBot, createTestBot, replyText } from '../helpers/test-bot.js';
+import { ADMIN, LEAD, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
 
 // A try-out: a group added by command with a "12 weeks" target and no key measure. `overdue` and
 // `alerts` said no group had an aim in weeks, which the groups list plainly contradicted.
@@ -63,6 +63,10 @@ describe('an aim in weeks without a key measure', () => {
     expect(said).toMatch(/Target line: 12 weeks/);
     expect(await bot.db.collection('audit').countDocuments({ entity: 'group', entityId: 'legal', action: 'update' })).toBe(1);
     expect(replyText(await bot.say(LEAD, 'overdue'))).not.toMatch(/no key measure/);
+    // The group's card names it, and its short name without backticks (card subtitles are plain text).
+    const card = firstCard(await bot.say(LEAD, 'group legal'));
+    expect(card.subtitle).toBe('Aim group, short name legal');
+    expect(card.facts).toContainEqual({ label: 'Key measure', value: 'Accommodation to permanence recommendation' });
     const again = replyText(await bot.say(LEAD, 'group legal measure acc-rec'));
     expect(again).toMatch(/Key measure unchanged/);
     // The chart asked for as it was typed.
