@@ -47,3 +47,11 @@ export function plain(text: string): string {
 export function restorePlain(text: string): string {
   return text.replace(STAND_INS, (standIn) => STANDS_FOR.get(standIn)!);
 }
+
+/**
+ * A chat command offered in brackets ("(`chart waiting`)") is for someone reading in the chat: on
+ * paper, or read aloud by a screen reader from a chart's alt text, it is noise.
+ */
+export function withoutChatHints(text: string): string {
+  return text.replace(/\s*\(`[^`]*`\)/g, '');
+}

@@ -1,3 +1,4 @@
+import { withoutChatHints } from '../../cards/plain-text.js';
 import { describeIndexRanges } from './describe-index-ranges.js';
 import { describedPoints } from './described-points.js';
 import { formatValue } from './format-value.js';
@@ -36,7 +37,9 @@ function describeSignals(spec: ParsedRunChartSpec, labels: string[]): string {
     spec.signalPoints.length > 0
       ? `Points marked as a signal: ${describeIndexRanges(spec.signalPoints, labels)}.`
       : '';
-  if (sentences.length > 0) return [...sentences, marked].filter(Boolean).join(' ');
+  // Alt text is read aloud: no chat commands in brackets, no markdown backticks.
+  const spoken = sentences.map((s) => withoutChatHints(s).replace(/`/g, ''));
+  if (spoken.length > 0) return [...spoken, marked].filter(Boolean).join(' ');
   if (marked) return `Signal under the ${spec.ruleSetName} rules. ${marked}`;
   return `No signal is marked under the ${spec.ruleSetName} rules.`;
 }

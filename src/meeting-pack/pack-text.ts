@@ -1,4 +1,4 @@
-import { restorePlain } from '../../cards/plain-text.js';
+import { restorePlain, withoutChatHints } from '../../cards/plain-text.js';
 import { compileCaseRefPattern, replaceCaseReferences } from '../domain/case-reference.js';
 
 /** What stands where a case reference was: a pack is shown to the whole meeting. */
@@ -11,5 +11,5 @@ export const REMOVED_CASE_REF = '[case]';
  */
 export function packTextCleaner(caseRefPattern?: string): (text: string) => string {
   const pattern = compileCaseRefPattern(caseRefPattern);
-  return (text) => replaceCaseReferences(restorePlain(text.replace(/[*_`]/g, '')), pattern, REMOVED_CASE_REF);
+  return (text) => replaceCaseReferences(restorePlain(withoutChatHints(text).replace(/[*_`]/g, '')), pattern, REMOVED_CASE_REF);
 }

@@ -96,6 +96,11 @@ describe('meeting pack (PDF)', () => {
     expect(caseRefsIn(pdf.text)).toEqual([]);
     expect(pdf.text).toContain('Family time plan for [case]');
   });
+
+  it('prints no chat command offered in brackets, such as (chart waiting)', () => {
+    expect(pdf.text.replace(/\s+/g, ' ')).toMatch(/still waiting between .* so not counted here\./);
+    expect(pdf.text).not.toMatch(/\(chart waiting\)/);
+  });
 });
 
 describe('meeting pack (HTML, local chat)', () => {

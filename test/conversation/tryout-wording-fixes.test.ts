@@ -61,3 +61,18 @@ describe('a team sent again', () => {
     expect(again).not.toMatch(/can now be/);
   });
 });
+
+describe('a chart’s alt text and the meeting pack', () => {
+  it('offer no chat command in brackets: the chat reply offers `chart waiting`, the alt text read aloud does not', async () => {
+    await recordAndConfirm(bot(), 'C1070 accommodated 2 Mar 2026');
+    await bot().say(MEMBER, 'C1070 team Central');
+    await recordAndConfirm(bot(), 'C1071 accommodated 2 Feb 2026');
+    await recordAndConfirm(bot(), 'C1071 permanence recommendation 3 Aug 2026');
+    await bot().say(MEMBER, 'C1071 team Central');
+    const replies = await bot().say(COACH, 'chart acc-rec team Central');
+    expect(replyText(replies)).toMatch(/still waiting between .* so not counted here \(`chart waiting`\)/);
+    const image = replies.find((r) => r.kind === 'image');
+    expect(image && 'alt' in image ? image.alt : '').toMatch(/still waiting between .* so not counted here\./);
+    expect(image && 'alt' in image ? image.alt : '').not.toMatch(/`|chart waiting/);
+  });
+});
