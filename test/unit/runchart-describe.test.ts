@@ -15,6 +15,10 @@ describe('describeSignals', () => {
       'IHI rules: too early to judge — 6 of the 8 points are above or below the median line (those exactly on it are not counted); the rules need 10.',
     );
     expect(describeSignals(analysis, anhoej)).toMatch(/^Anhøj rules: too early to judge — 6 of the 8/);
+    // A share that stayed at 0% all along: every point is the median, said as such.
+    expect(describeSignals(analyseRunChart({ values: repeat(0, 13) }), { measureName: '% within 26 weeks', unit: '%', ruleSet: 'ihi' })).toBe(
+      'IHI rules: too early to judge — all 13 points sit exactly on the median line; the rules need 10 points above or below it.',
+    );
     // With none on the line there is nothing to explain: there are just too few points.
     expect(describeSignals(analyseRunChart({ values: [1, 2, 3, 4] }), ihi)).toBe(
       'IHI rules: too early to judge — only 4 points so far; the rules need 10.',

@@ -52,6 +52,10 @@ function tooEarly(analysis: RunChartAnalysis, phase: PhaseAnalysis, medianName: 
   if (shown === 1 && off === 0) {
     return `too early to judge — the one point sits exactly on the ${medianName} line; the rules need ${MIN_USEFUL} points above or below it.`;
   }
+  // A share that has stayed at 0% (or 100%) all along: every point is the median.
+  if (off === 0) {
+    return `too early to judge — all ${shown} points sit exactly on the ${medianName} line; the rules need ${MIN_USEFUL} points above or below it.`;
+  }
   const counted =
     off === shown
       ? `only ${off === 1 ? '1 point' : `${off} points`} so far`
