@@ -79,7 +79,9 @@ describe('setting up a programme', () => {
   it("help starts with the admin's checklist, each step marked done or not, and finds commands by word", async () => {
     const checklist = replyText(await bot.say(ADMIN, 'help'));
     expect(checklist).toMatch(/✓ Create the programme/);
-    expect(checklist).toMatch(/○ Bring in your tracker: `import`/);
+    expect(checklist).toMatch(/○ Bring in the children's dates: `import` your tracker with the file attached, or type them/);
+    // A key measure for every aim; this one's group has none yet.
+    expect(checklist).toMatch(/○ Choose each aim's key measure: `group [\w-]+ measure` lists them/);
     expect(checklist.split('\n').length).toBeLessThan(15);
     expect(replyText(await bot.say(ADMIN, 'help retention'))).toMatch(/retention \[order <months> inactive <months>\]/);
     expect(replyText(await bot.say(ADMIN, 'help tests'))).toMatch(/pdsa new/);

@@ -8,18 +8,22 @@ const tick = (done: boolean) => (done ? '✓' : '○');
  */
 async function adminChecklist(ctx: TurnContext): Promise<string[]> {
   const [groups, cases] = await Promise.all([
-    ctx.store.groups.find({}, { projection: { leads: 1 } }).toArray(),
+    ctx.store.groups.find({ archived: { $ne: true } }, { projection: { key: 1, leads: 1, aim: 1 } }).toArray(),
     ctx.store.cases.countDocuments({}),
   ]);
   const programme = ctx.programme;
+  // An aim's weeks are timed, and its chart drawn, on its key measure (`group <g> measure`).
+  const aims = groups.filter((g) => g.aim);
+  const unmeasured = aims.find((g) => !g.aim?.measureKey);
   return [
     '*Set-up checklist*',
     `${tick(!!programme)} Create the programme: \`setup programme "Our area PACE"\``,
     `${tick(groups.length > 0)} Add the aim groups: \`group new\``,
+    `${tick(aims.length > 0 && !unmeasured)} Choose each aim's key measure: \`group ${unmeasured?.key ?? aims[0]?.key ?? '<group>'} measure\` lists them`,
     `${tick(groups.some((g) => g.leads.length > 0))} Make someone a lead: \`${leadSentence(ctx)}\``,
     `${tick(!!programme?.meeting)} Set the meeting cadence: \`meeting set every 6 weeks from 14 Jan 10:00\``,
     `${tick(!!programme?.championsChannel)} Link the champions' channel: say \`champions channel\` in it`,
-    `${tick(cases > 0)} Bring in your tracker: \`import\`, with the file attached`,
+    `${tick(cases > 0)} Bring in the children's dates: \`import\` your tracker with the file attached, or type them (\`C1042 accommodated 3 Oct\`)`,
   ];
 }
 
