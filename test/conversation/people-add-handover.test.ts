@@ -112,6 +112,10 @@ describe('handing over a departing worker’s open work', () => {
     expect(await bot.db.collection('pdsa_cycles').findOne({ workspaceId: WS, number: 1 })).toMatchObject({ ownerId: 'local-sam-lee', ownerName: 'Sam Lee', version: 1 });
     expect(await bot.db.collection('pdsa_cycles').findOne({ workspaceId: WS, number: 2 })).toMatchObject({ ownerId: MEMBER.id }); // decided: stays
     expect((await auditOf('C1042')).map((e) => e.action)).toContain('hand_over');
+    // The case's history says who it went to, not the audit's word for it.
+    const history = replyText(await bot.say(ADMIN, 'C1042 history'));
+    expect(history).toMatch(/handed it over to Sam Lee/);
+    expect(history).not.toMatch(/hand_over/);
     expect((await auditOf('T-1')).map((e) => e.action)).toContain('hand_over');
     expect((await auditOf(MEMBER.id)).find((e) => e.action === 'hand_over')).toMatchObject({ before: { cases: 2, cycles: 1 } });
     expect(replyText(await bot.say(MEMBER, 'my cases'))).toMatch(/not recorded dates for any child/);

@@ -85,5 +85,10 @@ describe('undo after a team change', () => {
     bot().setNow('2026-11-30T13:20:00Z');
     await bot().say(MEMBER, 'C3081 team East');
     expect(replyText(await bot().say(MEMBER, 'undo'))).toMatch(/say `C3081 no team`\./);
+    // The case's history says which team, and from which.
+    const history = replyText(await bot().say(MEMBER, 'C3080 history'));
+    expect(history).toMatch(/Mo Member moved it to team South \(was North\)/);
+    expect(history).toMatch(/Mo Member put it in team North/);
+    expect(history).not.toMatch(/Member team\b/);
   });
 });
