@@ -87,9 +87,11 @@ async function entriesCard(
   userId: string,
   programme: Programme,
 ): Promise<Card> {
-  const recent = await store.audit
-    .find({ 'actor.userId': userId, entity: 'case' }, { sort: { at: -1 }, limit: RECENT_ENTRIES })
+  // Dates only (a team or a hand-over is not a milestone entry), each case once, its latest first.
+  const latest = await store.audit
+    .find({ 'actor.userId': userId, entity: 'case', action: { $in: Object.keys(ENTRY_WORDS) } }, { sort: { at: -1 }, limit: RECENT_ENTRIES * 4 })
     .toArray();
+  const recent = latest.filter((entry, i) => latest.findIndex((e) => e.entityId === entry.entityId) === i).slice(0, RECENT_ENTRIES);
   if (recent.length === 0) {
     const text = 'None yet. Tell me a milestone, e.g. *C1042 accommodated 3 Oct*.';
     return { title: 'Your recent milestone entries', sections: [{ text }] };

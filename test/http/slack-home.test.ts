@@ -23,6 +23,13 @@ beforeAll(async () => {
     workspaceId: 'T-ALPHA', at: now, actor: { userId: 'U-ADA', name: 'Ada Lovelace' }, entity: 'case', entityId: 'C1042',
     action: 'record', before: null, after: null, source: { platform: 'slack', eventId: 'Ev1' },
   });
+  // Later: the same case put in a team, and an earlier entry for it: neither is another row.
+  await s.app.db.collection(COLLECTIONS.audit).insertMany([
+    { workspaceId: 'T-ALPHA', at: new Date(now.getTime() + 1000), actor: { userId: 'U-ADA', name: 'Ada Lovelace' }, entity: 'case', entityId: 'C1042',
+      action: 'team', before: { team: null }, after: { team: 'North' }, source: { platform: 'slack', eventId: 'Ev2' } },
+    { workspaceId: 'T-ALPHA', at: new Date(now.getTime() - 1000), actor: { userId: 'U-ADA', name: 'Ada Lovelace' }, entity: 'case', entityId: 'C1042',
+      action: 'record', before: null, after: null, source: { platform: 'slack', eventId: 'Ev0' } },
+  ]);
   s.fake.clear();
 });
 
@@ -41,6 +48,9 @@ describe('App Home', () => {
     expect(text).toContain('T-7 Agenda at 72-hour meetings');
     expect(text).toContain('Thu 10 Jan 2030, 10:00');
     expect(text).toContain('*C1042*\\nmilestones recorded');
+    // Milestone entries only, each case once.
+    expect(text.match(/\*C1042\*/g)).toHaveLength(1);
+    expect(text).not.toMatch(/\*C1042\*\\nteam/);
     const buttons = published!.body.view.blocks.filter((b: { type: string }) => b.type === 'actions').flatMap((b: { elements: { value: string }[] }) => b.elements);
     const verbs = buttons.map((b: { value: string }) => JSON.parse(b.value).verb);
     expect(verbs).toEqual(expect.arrayContaining(['pdsa.new', 'pdsa.stage', 'pdsa.show']));
