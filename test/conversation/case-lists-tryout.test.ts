@@ -88,8 +88,8 @@ describe('my cases and hand-over', () => {
 
 describe('wording', () => {
   it('nobody waiting reads as a sentence, and overdue headings name the stage and the aim', async () => {
-    expect(replyText(await bot.say(LEAD, 'waiting at permanence panel'))).toMatch(/Nobody is waiting at permanence panel\./);
-    expect(replyText(await bot.say(LEAD, 'waiting at permanence panel', CHANNEL))).toMatch(/Nobody is waiting at permanence panel\./);
+    expect(replyText(await bot.say(LEAD, 'waiting at permanence panel'))).toMatch(/Nobody stands at permanence panel now/);
+    expect(replyText(await bot.say(LEAD, 'waiting at permanence panel', CHANNEL))).toMatch(/Nobody stands at permanence panel now/);
     await bot.db.collection('groups').updateOne({ key: 'permanence' }, { $set: { 'aim.target': '90% within 60 weeks' } });
     const overdue = replyText(await bot.say(LEAD, 'overdue'));
     expect(overdue).toMatch(/\*Accommodation to permanence recommendation\* \(aim: within 60 weeks\): nobody past 60 weeks without permanence recommendation/);

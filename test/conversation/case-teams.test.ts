@@ -132,7 +132,10 @@ describe('waiting at a stage', () => {
   it('lists everyone at a stage no aim starts at, in members’ words, by team', async () => {
     const said = replyText(await bot.say(ADMIN, 'waiting at LAC review'));
     expect(said).toMatch(/Waiting at first LAC review\*: 1, longest first\n- C6104: 40 weeks \(Alex Admin\)/);
-    expect(replyText(await bot.say(ADMIN, 'waiting at first LAC review team North'))).toMatch(/Nobody is waiting at first LAC review in team North\./);
+    const none = replyText(await bot.say(ADMIN, 'waiting at first LAC review team North'));
+    expect(none).toMatch(/Nobody stands at first LAC review in team North now \(reached it, and not yet the next stage\)\./);
+    // …and where the children waiting *for* it are, which `chart waiting` counts.
+    expect(none).toMatch(/Waiting \*for\* first LAC review: \d+ at accommodated \(`waiting at accommodated`\)\./);
   });
 
   it('gives counts only in a channel, refuses members, and helps with a misspelt stage', async () => {

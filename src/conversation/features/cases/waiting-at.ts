@@ -42,7 +42,7 @@ export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]
   // The strictest aim that starts here sets the threshold.
   const aim = aims.sort((a, b) => a.targetWeeks! - b.targetWeeks!)[0];
   const late = aim ? lines.filter((l) => l.weeks > aim.targetWeeks!) : lines;
-  if (lines.length === 0) return [text(`Nobody is waiting at ${plain(named)}${inTeam(team)}.`)];
+  if (lines.length === 0) return [text(nobodyAt(ctx, named, team, stage.notBefore, held, catalogue, today))];
   // In a channel, counts under 5 read "fewer than 5" (childCount), as in the digest.
   const heading = aim
     ? `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)} ${lines.length === 1 && inDirect(ctx) ? 'child' : 'children'}, ${late.length === 0 ? 'none' : childCount(ctx, late.length)} of them past ${aim.targetWeeks} weeks — ${aimInWords(aim, measures)}`
@@ -50,4 +50,28 @@ export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]
   const owners = inDirect(ctx) ? await ownersOf(ctx, atStage.filter((c) => late.some((l) => l.caseRef === c.caseRef))) : new Map<string, string>();
   const body = await waitingLines(ctx, heading, late, owners);
   return [text([body, ...(inDirect(ctx) ? [] : [ASK_IN_DIRECT])].join('\n\n'))];
+}
+
+/**
+ * Nobody stands at the stage. "Waiting at first LAC review" reads to many as waiting *for* it, and
+ * `chart waiting` counts those: say what the stage means here and where those children are.
+ */
+function nobodyAt(
+  ctx: TurnContext,
+  named: string,
+  team: string | undefined,
+  earlierKeys: readonly string[],
+  held: readonly Parameters<typeof caseStage>[0][],
+  catalogue: Parameters<typeof caseStage>[1],
+  today: string,
+): string {
+  const none = `Nobody stands at ${plain(named)}${inTeam(team)} now (reached it, and not yet the next stage).`;
+  const waitingFor = earlierKeys
+    .map((key) => ({ key, count: held.filter((c) => caseStage(c, catalogue, today).stage === key).length }))
+    .filter((e) => e.count > 0);
+  if (waitingFor.length === 0) return none;
+  const where = waitingFor
+    .map((e) => `${childCount(ctx, e.count)} at ${plain(labelMidSentence(labelOf(catalogue, e.key)))} (\`waiting at ${plain(labelMidSentence(labelOf(catalogue, e.key)))}\`)`)
+    .join(', ');
+  return `${none} Waiting *for* ${plain(named)}: ${where}.`;
 }
