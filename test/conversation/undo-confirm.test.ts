@@ -66,6 +66,14 @@ describe('undo, plain or for a named case, asks first on the same card', () => {
   });
 });
 
+describe('undo with nothing of yours to undo', () => {
+  it('gives a placeholder, not a made-up reference that could be another child', async () => {
+    const said = replyText(await bot().say(COACH, 'undo'));
+    expect(said).toMatch(/You have no change to a child's dates to undo\. `case <case> undo` undoes the last change to a case\./);
+    expect(said).not.toMatch(/C1042/);
+  });
+});
+
 describe('undo after a team change', () => {
   it('when your last change was a child’s team, says undo does not take it back and how to put it back', async () => {
     bot().setNow('2026-11-30T13:00:00Z');

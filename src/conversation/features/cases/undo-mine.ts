@@ -39,8 +39,10 @@ export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
   const aboutOther = await newerChangeNotUndone(ctx, since, offeredAt);
   if (offer) return aboutOther ? [text(`${aboutOther} Your last change to a child's dates is below.`), offer] : [offer];
   const older = await ctx.store.audit.findOne({ entity: 'case', action: 'record', 'actor.userId': me }, { sort: { at: -1, _id: -1 } });
-  const example = older?.entityId ?? 'C1042';
-  const none = `You have no change from the last day left to undo. To undo an older one, say \`case ${example} undo\`.`;
+  // A placeholder when they have never recorded a date: a made-up reference could be a real child's.
+  const none = older
+    ? `You have no change from the last day left to undo. To undo an older one, say \`case ${older.entityId} undo\`.`
+    : 'You have no change to a child\'s dates to undo. `case <case> undo` undoes the last change to a case.';
   return [text(aboutOther ? `${aboutOther}\n${none}` : none)];
 }
 
