@@ -32,7 +32,7 @@ describe('measures', () => {
     );
     // First LAC reviews: W3002 after 3 weeks, then W3001 after 2 weeks (15 Oct 2026), too few to judge.
     expect(list).toMatch(
-      /Accommodation to first LAC review.*latest 2 weeks \(W3001, 15 October 2026\); too early for the rules \(2 points off the median line; they need 10\)/,
+      /Accommodation to first LAC review.*latest 2 weeks \(W3001, 15 October 2026\); too early for the rules \(2 points above or below the median line; they need 10\)/,
     );
     expect(lines.filter((l) => l.includes('no data yet'))).toHaveLength(4);
   });

@@ -43,7 +43,7 @@ export function signalSummary(
   const phase = analysis?.phases[analysis.phases.length - 1];
   if (!phase || phase.median === null) return 'no data yet';
   if (!phase.enoughData) {
-    return `too early for the rules (${phase.nUseful} ${phase.nUseful === 1 ? 'point' : 'points'} off the median line; they need 10)`;
+    return `too early for the rules (${phase.nUseful} ${phase.nUseful === 1 ? 'point' : 'points'} above or below the median line; they need 10)`;
   }
   const found = ruleSet === 'ihi' ? ihi(phase, better) : anhoej(phase, better);
   return found.length > 0 ? found.join(', ') : 'no signal';
