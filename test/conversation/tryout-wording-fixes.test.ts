@@ -76,3 +76,13 @@ describe('a chart’s alt text and the meeting pack', () => {
     expect(image && 'alt' in image ? image.alt : '').not.toMatch(/`|chart waiting/);
   });
 });
+
+describe('a measure named with a slip of the finger', () => {
+  it('asks "did you mean" with the measure it nearly names, and draws nothing', async () => {
+    const said = replyText(await bot().say(COACH, 'chart acc-recc'));
+    expect(said).toMatch(/I don't know a measure called "acc-recc"\. Did you mean \*Accommodation to permanence recommendation\* \(`accommodated-to-permanence-recommendation`\)\?/);
+    expect(replyText(await bot().say(COACH, 'chart acommodation to recomendation'))).toMatch(/Did you mean \*Accommodation to permanence recommendation\*/);
+    // Nothing near: what there is, as before.
+    expect(replyText(await bot().say(COACH, 'chart bananas'))).toMatch(/I don't know a measure called "bananas"\. Type `measures`/);
+  });
+});

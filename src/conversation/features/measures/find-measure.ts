@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { plain } from '../../replies.js';
@@ -31,6 +32,18 @@ function wordMatches(token: string, word: string): boolean {
   return commonPrefix(token, word) >= 6;
 }
 
+/**
+ * The same, forgiving one slip of a finger in a word of three letters or more ("recc" for "rec…",
+ * "acommodation"): used only to suggest, never to act on.
+ */
+function wordNearlyMatches(token: string, word: string): boolean {
+  if (wordMatches(token, word)) return true;
+  if (token.length < 3) return false;
+  return distance(token, word.slice(0, token.length)) <= 1 || distance(token, word) <= 1;
+}
+
+type WordMatch = (token: string, word: string) => boolean;
+
 /** What was said, split into the start and end of an interval when it reads "A to B" or "a-b". */
 function saidSides(said: string): { all: string[]; from?: string[]; to?: string[] } {
   const text = said.trim().toLowerCase();
@@ -52,19 +65,19 @@ function measureWords(measure: MeasureDefinition) {
   return { all, from, to, name: tokens(measure.name) };
 }
 
-const covers = (said: string[], words: string[]) =>
-  said.every((t) => words.some((w) => wordMatches(t, w)));
+const covers = (said: string[], words: string[], matches: WordMatch) =>
+  said.every((t) => words.some((w) => matches(t, w)));
 
 /** How well `said` names `measure`: null when it does not, else the measure's words left unsaid (fewer is better). */
-function score(said: ReturnType<typeof saidSides>, measure: MeasureDefinition): number | null {
+function score(said: ReturnType<typeof saidSides>, measure: MeasureDefinition, matches: WordMatch): number | null {
   if (said.all.length === 0) return null;
   const words = measureWords(measure);
   const sided = said.from && said.to && measure.from && measure.to;
   const ok = sided
-    ? covers(said.from!, words.from) && covers(said.to!, words.to)
-    : covers(said.all, words.all);
+    ? covers(said.from!, words.from, matches) && covers(said.to!, words.to, matches)
+    : covers(said.all, words.all, matches);
   if (!ok) return null;
-  return words.name.filter((w) => !said.all.some((t) => wordMatches(t, w))).length;
+  return words.name.filter((w) => !said.all.some((t) => matches(t, w))).length;
 }
 
 export type MeasureMatch =
@@ -76,18 +89,24 @@ export type MeasureMatch =
  * Finds the measure someone means, by key, by name, or loosely: "accommodation to recommendation",
  * "acc-rec", "time to panel", "template use". The closest match wins; a tie is ambiguous.
  */
-export function matchMeasure(measures: readonly MeasureDefinition[], said: string): MeasureMatch {
+export function matchMeasure(measures: readonly MeasureDefinition[], said: string, matches: WordMatch = wordMatches): MeasureMatch {
   const wanted = said.trim().toLowerCase();
   const exact = measures.find((m) => m.key === wanted || m.name.toLowerCase() === wanted);
   if (exact) return { measure: exact };
   const sides = saidSides(wanted);
   const scored = measures
-    .map((measure) => ({ measure, score: score(sides, measure) }))
+    .map((measure) => ({ measure, score: score(sides, measure, matches) }))
     .filter((s): s is { measure: MeasureDefinition; score: number } => s.score !== null)
     .sort((a, b) => a.score - b.score);
   if (scored.length === 0) return null;
   const best = scored.filter((s) => s.score === scored[0]!.score).map((s) => s.measure);
   return best.length === 1 ? { measure: best[0]! } : { ambiguous: best };
+}
+
+/** The one measure that a said name with a slip of the finger would match, or null. */
+function nearlyMatchMeasure(measures: readonly MeasureDefinition[], said: string): MeasureDefinition | null {
+  const near = matchMeasure(measures, said, wordNearlyMatches);
+  return near && 'measure' in near ? near.measure : null;
 }
 
 /** Like matchMeasure, but a miss or a tie becomes an error that lists what there is. */
@@ -97,6 +116,13 @@ export function findMeasure(
 ): MeasureDefinition {
   const match = matchMeasure(measures, said);
   if (match && 'measure' in match) return match.measure;
+  const near = match ? null : nearlyMatchMeasure(measures, said);
+  if (near) {
+    throw new NotFoundError(
+      `I don't know a measure called "${plain(said.trim())}". Did you mean *${plain(near.name)}* (\`${near.key}\`)?`,
+      'unknown_measure',
+    );
+  }
   if (match) {
     const options = match.ambiguous.map((m) => `*${plain(m.name)}* (\`${m.key}\`)`).join(', ');
     throw new ValidationError(
