@@ -53,7 +53,9 @@ export function chatPage({
   /** A programme someone set up: the demo's chips would name children and charts it does not have. */
   real: boolean;
 }): string {
-  const options = people.map(({ userId, name, role }) => `<option value="${e(userId)}">${e(name)} (${e(role)})</option>`).join('');
+  // What each person may do from the page's own controls, so chat.js offers only those.
+  const may = (p: WebPerson) => `${p.mayImport ? ' data-may-import="1"' : ''}${p.mayPreview ? ' data-may-preview="1"' : ''}`;
+  const options = people.map((p) => `<option value="${e(p.userId)}"${may(p)}>${e(p.name)} (${e(p.role)})</option>`).join('');
   const places = [
     '<option value="">Direct message with pacebot</option>',
     ...channels.map((c) => `<option value="${e(c.id)}">#${e(c.name)}${c.linkedAs ? ' · linked' : ''}</option>`),
@@ -88,7 +90,7 @@ export function chatPage({
       '</div>',
       '</form>',
       // Admins move in with their tracker: the file goes to POST /web/upload, never anywhere else.
-      '<div class="upload-row">',
+      '<div class="upload-row" id="upload-row">',
       '<label for="tracker-file" class="card-button">Import a tracker (.xlsx or .csv)</label>',
       '<input id="tracker-file" class="visually-hidden" type="file" accept=".xlsx,.csv">',
       '</div>',

@@ -13,6 +13,16 @@ export interface WebPerson {
   role: string;
   /** What they do, for the welcome: "You are Ailsa Grant, admin and data support." */
   about: string;
+  /** The page's own controls they may use (the bot refuses others): the tracker import is for admins… */
+  mayImport: boolean;
+  /** …and the digest preview for admins, leads and coaches. */
+  mayPreview: boolean;
+}
+
+/** What a role string allows of the page's controls. */
+function mayFrom(roles: readonly string[], leads: number): Pick<WebPerson, 'mayImport' | 'mayPreview'> {
+  const admin = roles.includes('admin');
+  return { mayImport: admin, mayPreview: admin || roles.includes('coach') || roles.includes('lead') || leads > 0 };
 }
 
 /** The shape of a local id: the demo people's `demo-…`, people added by name `local-…`. */
@@ -36,8 +46,14 @@ export async function webPeople(db: Db): Promise<WebPerson[]> {
     // The demo's four, and anyone added by name to try people changes on the demo.
     const added = await store.members.find({ userId: { $regex: `^${LOCAL_ID_PREFIX}` } }, { projection: { userId: 1, name: 1 } }).toArray();
     return [
-      ...PICKABLE_PEOPLE.map(({ userId, role }) => ({ userId, name: demoPerson(userId)!.name, role, about: demoPerson(userId)!.about })),
-      ...added.map((m) => ({ userId: m.userId, name: m.name, role: 'added', about: 'added to the demo' })),
+      ...PICKABLE_PEOPLE.map(({ userId, role }) => ({
+        userId,
+        name: demoPerson(userId)!.name,
+        role,
+        about: demoPerson(userId)!.about,
+        ...mayFrom([role.replace(/^aim-group /, '')], 0),
+      })),
+      ...added.map((m) => ({ userId: m.userId, name: m.name, role: 'added', about: 'added to the demo', ...mayFrom([], 0) })),
     ];
   }
   const [members, groups] = await Promise.all([
@@ -49,7 +65,7 @@ export async function webPeople(db: Db): Promise<WebPerson[]> {
     .map((m) => {
       const leads = groups.filter((g) => g.leads.includes(m.userId)).map((g) => `lead of ${g.name}`);
       const role = [...m.roles, ...leads].join(', ') || 'member';
-      return { userId: m.userId, name: m.name, role, about: role, admin: m.roles.includes('admin') };
+      return { userId: m.userId, name: m.name, role, about: role, admin: m.roles.includes('admin'), ...mayFrom(m.roles, leads.length) };
     })
     .sort((a, b) => Number(b.admin) - Number(a.admin) || a.name.localeCompare(b.name))
     .map(({ admin: _admin, ...person }) => person);

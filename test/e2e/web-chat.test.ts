@@ -82,8 +82,16 @@ describe('the local chat in chromium', () => {
     const cycle = await store.pdsa.findOne({ number: 22 });
     expect(cycle).toMatchObject({ title: 'Drift check at the East team meeting', ownerId: 'demo-member', groupKey: 'permanence-milestones' });
 
+    // A member is not offered the page's tracker import or the digest preview, which are refused to them.
+    await becomePerson(page, 'demo-member');
+    expect(await page.locator('#upload-row').isVisible()).toBe(false);
+    expect(await page.locator('#digest-link').isVisible()).toBe(false);
+    await becomePerson(page, 'demo-admin');
+    expect(await page.locator('#upload-row').isVisible()).toBe(true);
+
     // The digest preview opens as a page of its own, for the person chosen in the picker.
     await becomePerson(page, 'demo-lead');
+    expect(await page.locator('#upload-row').isVisible()).toBe(false);
     const [digest] = await Promise.all([browser.context.waitForEvent('page'), page.locator('#digest-link').click()]);
     await digest.waitForLoadState('load', { timeout: 120_000 });
     expect(digest.url()).toContain('/web/digest-preview?as=demo-lead');

@@ -109,6 +109,11 @@ async function refreshPickers() {
     if ([...select.options].some((o) => o.value === keep)) select.value = keep;
   };
   rebuild(picker, payload.people.map((p) => [p.userId, `${p.name} (${p.role})`]));
+  for (const [i, p] of payload.people.entries()) {
+    if (p.mayImport) picker.options[i].dataset.mayImport = '1';
+    if (p.mayPreview) picker.options[i].dataset.mayPreview = '1';
+  }
+  offerWhatTheyMay();
   if (wherePicker) rebuild(wherePicker, [['', 'Direct message with pacebot'], ...payload.channels.map((c) => [c.id, `#${c.name}${c.linkedAs ? ' · linked' : ''}`])]);
   if (payload.real && chips) {
     for (const chip of chips.querySelectorAll('[data-say]')) if (!['help', 'people', 'my cases'].includes(chip.dataset.say)) chip.remove();
@@ -353,9 +358,18 @@ for (const chip of document.querySelectorAll('[data-say]')) {
   });
 }
 
+/** Only the page's controls this person may use: a member is not shown an import the bot refuses. */
+function offerWhatTheyMay() {
+  const person = picker.options[picker.selectedIndex]?.dataset ?? {};
+  const upload = document.getElementById('upload-row');
+  if (upload) upload.hidden = person.mayImport !== '1';
+  if (digestLink) digestLink.hidden = person.mayPreview !== '1';
+}
+
 /** The home of whoever "You are" names; returns it once shown (null if it could not be fetched). */
 async function welcome() {
   if (digestLink) digestLink.href = `/web/digest-preview?as=${encodeURIComponent(who())}`;
+  offerWhatTheyMay();
   let home = null;
   try {
     home = addBot(await call(`/web/welcome?as=${encodeURIComponent(who())}`));
