@@ -43,7 +43,8 @@ describe('people in the local chat', () => {
     await say('demo-admin', 'setup programme "Riverside PACE"');
     await say('demo-admin', 'group add "Health"');
     const html = await page();
-    expect(html).toContain('<option value="demo-admin">Ailsa Grant (admin)</option>');
+    // Each person with what the page offers them: the admin imports and previews.
+    expect(html).toContain('<option value="demo-admin" data-may-import="1" data-may-preview="1">Ailsa Grant (admin)</option>');
     expect(html).not.toContain('Jamie Munro');
     expect(html).not.toContain('C1151 accommodated yesterday');
     expect(html).toContain('data-say="people"');
@@ -62,7 +63,8 @@ describe('people in the local chat', () => {
     expect(added).toContain('Sam Lee is now a lead of <strong>Health</strong>');
     const where = (await (await fetch(`${app.url}/web/where`)).json()) as { people: { userId: string; role: string }[]; real: boolean };
     expect(where.real).toBe(true);
-    expect(where.people).toContainEqual({ userId: 'local-sam-lee', name: 'Sam Lee', role: 'lead of Health', about: 'lead of Health' });
+    // A lead may preview the digest, not import a tracker.
+    expect(where.people).toContainEqual({ userId: 'local-sam-lee', name: 'Sam Lee', role: 'lead of Health', about: 'lead of Health', mayImport: false, mayPreview: true });
     expect(await say('local-sam-lee', 'whoami')).toContain('You are Sam Lee: lead of Health');
     const audit = await store().audit.find({ entityId: 'local-sam-lee' }).toArray();
     expect(audit.map((a) => a.action)).toEqual(['add_person']);
