@@ -18,6 +18,7 @@ export {
 } from './interval-measure.js';
 export {
   DEFAULT_INTERVAL_MEASURES,
+  intervalMeasureName,
   type IntervalMeasureDefinition,
 } from './interval-measure-catalogue.js';
 export type { DataProblem, MeasurePoint } from './measure-point.js';

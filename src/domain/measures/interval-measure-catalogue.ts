@@ -51,3 +51,8 @@ export const DEFAULT_INTERVAL_MEASURES: readonly IntervalMeasureDefinition[] = [
   ),
   interval('cso-at-home-to-review', 'CSO at home to review', 'cso_at_home', 'cso_review'),
 ];
+
+/** A stage measure's name by its id ("Accommodation to permanence recommendation"), or undefined. */
+export function intervalMeasureName(id: string | undefined): string | undefined {
+  return id ? DEFAULT_INTERVAL_MEASURES.find((m) => m.id === id)?.name : undefined;
+}

@@ -36,13 +36,21 @@ export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]
   const held = await ctx.store.cases
     .find({ $and: [groupScope(ctx), filter] }, { projection: { caseRef: 1, milestones: 1, ownerId: 1 } })
     .toArray();
-  const atStage = held.filter((c) => caseStage(c, catalogue, today).stage === stage.key);
-  const lines = atStage.map((c) => ({ caseRef: c.caseRef, weeks: caseStage(c, catalogue, today).weeks ?? 0 }));
+  // Each case's stage once: the list, and where the children waiting for the stage are.
+  const staged = held.map((c) => ({ held: c, ...caseStage(c, catalogue, today) }));
+  const here = staged.filter((c) => c.stage === stage.key);
+  const atStage = here.map((c) => c.held);
+  const lines = here.map((c) => ({ caseRef: c.held.caseRef, weeks: c.weeks ?? 0 }));
   const named = labelMidSentence(labelOf(catalogue, stage.key));
   // The strictest aim that starts here sets the threshold.
   const aim = aims.sort((a, b) => a.targetWeeks! - b.targetWeeks!)[0];
   const late = aim ? lines.filter((l) => l.weeks > aim.targetWeeks!) : lines;
-  if (lines.length === 0) return [text(nobodyAt(ctx, named, team, stage.notBefore, held, catalogue, today))];
+  if (lines.length === 0) {
+    const waitingFor = stage.notBefore
+      .map((key) => ({ key, count: staged.filter((c) => c.stage === key).length }))
+      .filter((e) => e.count > 0);
+    return [text(nobodyAt(ctx, named, team, waitingFor, catalogue))];
+  }
   // In a channel, counts under 5 read "fewer than 5" (childCount), as in the digest.
   const heading = aim
     ? `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)} ${lines.length === 1 && inDirect(ctx) ? 'child' : 'children'}, ${late.length === 0 ? 'none' : childCount(ctx, late.length)} of them past ${aim.targetWeeks} weeks — ${aimInWords(aim, measures)}`
@@ -60,18 +68,16 @@ function nobodyAt(
   ctx: TurnContext,
   named: string,
   team: string | undefined,
-  earlierKeys: readonly string[],
-  held: readonly Parameters<typeof caseStage>[0][],
+  waitingFor: readonly { key: string; count: number }[],
   catalogue: Parameters<typeof caseStage>[1],
-  today: string,
 ): string {
   const none = `Nobody stands at ${plain(named)}${inTeam(team)} now (reached it, and not yet the next stage).`;
-  const waitingFor = earlierKeys
-    .map((key) => ({ key, count: held.filter((c) => caseStage(c, catalogue, today).stage === key).length }))
-    .filter((e) => e.count > 0);
   if (waitingFor.length === 0) return none;
   const where = waitingFor
-    .map((e) => `${childCount(ctx, e.count)} at ${plain(labelMidSentence(labelOf(catalogue, e.key)))} (\`waiting at ${plain(labelMidSentence(labelOf(catalogue, e.key)))}\`)`)
+    .map((e) => {
+      const earlier = plain(labelMidSentence(labelOf(catalogue, e.key)));
+      return `${childCount(ctx, e.count)} at ${earlier} (\`waiting at ${earlier}\`)`;
+    })
     .join(', ');
   return `${none} Waiting *for* ${plain(named)}: ${where}.`;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_INTERVAL_MEASURES } from '../../../domain/measures/index.js';
+import { intervalMeasureName } from '../../../domain/measures/index.js';
 import { targetDateWords } from '../../../domain/target-date.js';
 import type { Card } from '../../../../cards/model.js';
 import type { Group } from '../../../store/schemas/group.js';
@@ -17,7 +17,9 @@ export async function groupCard(ctx: TurnContext, group: Group): Promise<Card> {
     facts: [
       { label: 'Aim', value: group.aim ? plain(group.aim.statement) : 'not set yet' },
       { label: 'Target', value: group.aim ? `${plain(group.aim.target)} by ${targetDateWords(group.aim.targetDate)}` : '—' },
-      ...(group.aim ? [{ label: 'Key measure', value: keyMeasureName(group.aim.measureKey) ?? `not chosen yet (group ${group.key} measure)` }] : []),
+      ...(group.aim
+        ? [{ label: 'Key measure', value: group.aim.measureKey ? (intervalMeasureName(group.aim.measureKey) ?? group.aim.measureKey) : `not chosen yet (group ${group.key} measure)` }]
+        : []),
       { label: 'Leads', value: names(group.leads) },
       { label: 'Coaches', value: names(group.coaches) },
       { label: 'Members', value: String(group.members.length) },
@@ -28,10 +30,6 @@ export async function groupCard(ctx: TurnContext, group: Group): Promise<Card> {
       { id: 'edit', label: 'Edit aim', action: { verb: 'setup.group.edit', data: { key: group.key } } },
     ],
   };
-}
-
-function keyMeasureName(key: string | undefined): string | undefined {
-  return key ? (DEFAULT_INTERVAL_MEASURES.find((m) => m.id === key)?.name ?? key) : undefined;
 }
 
 export async function groupsList(ctx: TurnContext): Promise<string> {

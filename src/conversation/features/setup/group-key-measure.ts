@@ -1,4 +1,4 @@
-import { DEFAULT_INTERVAL_MEASURES } from '../../../domain/measures/index.js';
+import { DEFAULT_INTERVAL_MEASURES, intervalMeasureName } from '../../../domain/measures/index.js';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
 import type { Group } from '../../../store/schemas/group.js';
@@ -49,7 +49,7 @@ export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string
   });
   // What they typed, when short, is how they will want to ask for the chart ("acc-rec").
   const asked = said.trim().length <= 20 && !/\s/.test(said.trim()) ? said.trim().toLowerCase() : measure.key;
-  const was = aim.measureKey ? DEFAULT_INTERVAL_MEASURES.find((m) => m.id === aim.measureKey)?.name : undefined;
+  const was = intervalMeasureName(aim.measureKey);
   return [
     card({
       title: aim.measureKey === measure.key ? 'Key measure unchanged' : 'Key measure set',
