@@ -1,4 +1,6 @@
 import type { Db } from 'mongodb';
+import { mayUseCommand } from '../../src/conversation/command-roles.js';
+import type { Role } from '../../src/conversation/context.js';
 import { z } from 'zod';
 import { LOCAL_WORKSPACE_ID, PICKABLE_PEOPLE, demoPerson } from '../../src/demo/demo-people.js';
 import { ValidationError } from '../../src/errors.js';
@@ -19,11 +21,13 @@ export interface WebPerson {
   mayPreview: boolean;
 }
 
-/** What a role string allows of the page's controls. */
-function mayFrom(roles: readonly string[], leads: number): Pick<WebPerson, 'mayImport' | 'mayPreview'> {
-  const admin = roles.includes('admin');
-  return { mayImport: admin, mayPreview: admin || roles.includes('coach') || roles.includes('lead') || leads > 0 };
+/** The page's controls a person with these roles may use: the commands behind them decide. */
+function mayFrom(roles: readonly Role[]): Pick<WebPerson, 'mayImport' | 'mayPreview'> {
+  return { mayImport: mayUseCommand(['import'], roles), mayPreview: mayUseCommand(['digest', 'preview'], roles) };
 }
+
+/** The demo's role words as roles. */
+const DEMO_ROLES: Record<string, Role> = { admin: 'admin', 'aim-group lead': 'lead', coach: 'coach', member: 'member' };
 
 /** The shape of a local id: the demo people's `demo-…`, people added by name `local-…`. */
 export const WebUserIdSchema = z
@@ -51,9 +55,9 @@ export async function webPeople(db: Db): Promise<WebPerson[]> {
         name: demoPerson(userId)!.name,
         role,
         about: demoPerson(userId)!.about,
-        ...mayFrom([role.replace(/^aim-group /, '')], 0),
+        ...mayFrom([DEMO_ROLES[role] ?? 'member']),
       })),
-      ...added.map((m) => ({ userId: m.userId, name: m.name, role: 'added', about: 'added to the demo', ...mayFrom([], 0) })),
+      ...added.map((m) => ({ userId: m.userId, name: m.name, role: 'added', about: 'added to the demo', ...mayFrom(['member']) })),
     ];
   }
   const [members, groups] = await Promise.all([
@@ -65,7 +69,7 @@ export async function webPeople(db: Db): Promise<WebPerson[]> {
     .map((m) => {
       const leads = groups.filter((g) => g.leads.includes(m.userId)).map((g) => `lead of ${g.name}`);
       const role = [...m.roles, ...leads].join(', ') || 'member';
-      return { userId: m.userId, name: m.name, role, about: role, admin: m.roles.includes('admin'), ...mayFrom(m.roles, leads.length) };
+      return { userId: m.userId, name: m.name, role, about: role, admin: m.roles.includes('admin'), ...mayFrom([...m.roles, ...(leads.length > 0 ? ['lead' as const] : []), 'member']) };
     })
     .sort((a, b) => Number(b.admin) - Number(a.admin) || a.name.localeCompare(b.name))
     .map(({ admin: _admin, ...person }) => person);
