@@ -3,6 +3,7 @@ import { Canvas } from 'canvas';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { type ChartSize, defaultChartSize } from './chart-size.js';
 import { fontFamily, fontSize, neutral } from './palette.js';
+import { glyphTextPlugin } from './glyph-text.js';
 
 export interface RenderedPng {
   png: Buffer;
@@ -91,7 +92,7 @@ function rendererFor(width: number, height: number): OpaqueChartRenderer {
         chartJs.defaults.font.size = fontSize.body;
         chartJs.defaults.color = neutral.text;
         chartJs.defaults.borderColor = neutral.grid;
-        chartJs.register(opaqueBackground);
+        chartJs.register(opaqueBackground, glyphTextPlugin);
       },
     });
     renderers.set(key, renderer);

@@ -6,6 +6,7 @@ import { buildJourneyConfig } from '../../src/charts/build-journey-config.js';
 import { buildRunChartConfig } from '../../src/charts/build-run-chart-config.js';
 import { buildWaitingChartConfig } from '../../src/charts/build-waiting-chart-config.js';
 import { defaultChartSize } from '../../src/charts/chart-size.js';
+import { glyphTextPlugin } from '../../src/charts/glyph-text.js';
 import { iChartExample } from '../../src/charts/control-chart-examples.js';
 import { journeyExample, runChartShiftExample, waitingChartExample } from '../../src/charts/examples.js';
 import { fontFamily, fontSize, neutral } from '../../src/charts/palette.js';
@@ -14,7 +15,10 @@ import { decodePng, readPngHeader } from './charts-png-helpers.js';
 
 const colourType = (png: Buffer) => png[25];
 
-/** How chart PNGs were drawn before (issue 15): RGBA, white painted behind by chartjs-node-canvas. */
+/**
+ * How chart PNGs were drawn before (issue 15): RGBA, white painted behind by chartjs-node-canvas;
+ * text drawn as glyphs, as now, so that only the pixel format differs.
+ */
 const rgba = new ChartJSNodeCanvas({
   width: defaultChartSize.width,
   height: defaultChartSize.height,
@@ -24,6 +28,7 @@ const rgba = new ChartJSNodeCanvas({
     chartJs.defaults.font.size = fontSize.body;
     chartJs.defaults.color = neutral.text;
     chartJs.defaults.borderColor = neutral.grid;
+    chartJs.register(glyphTextPlugin);
   },
 });
 

@@ -1,5 +1,6 @@
 import type { Chart, Plugin } from 'chart.js';
 import { canvasFont, fontSize, neutral } from '../palette.js';
+import { setTextDrawingMode } from '../glyph-text.js';
 
 /** Where a label sits relative to a data position (x and y in scale units). */
 export interface LabelPlacement {
@@ -166,7 +167,11 @@ export function createPointLabelsPlugin(labels: PointLabel[]): PointLabelsPlugin
         ctx.lineWidth = 4;
         ctx.strokeStyle = neutral.background;
         const middle = (box.top + box.bottom) / 2;
+        // The halo is a stroke, which glyph drawing (render-png.ts) cannot do: drawn as a path.
+        ctx.save();
+        setTextDrawingMode(ctx, 'path');
         ctx.strokeText(label.text, box.left, middle);
+        ctx.restore();
         ctx.fillStyle = label.color ?? neutral.text;
         ctx.fillText(label.text, box.left, middle);
       }
