@@ -3,6 +3,7 @@ import { PACK_HEADINGS } from './pack-model.js';
 import { latinOnly, packFonts, type PackFonts } from './pack-fonts.js';
 import { parsedFont } from './parsed-fonts.js';
 import { opaquePng } from './opaque-png.js';
+import { pdfPngImage, type PdfImage } from './pdf-png-image.js';
 import { loadOnce } from '../load-once.js';
 
 const pdfkit = loadOnce(() => import('pdfkit'));
@@ -95,7 +96,7 @@ function cover(doc: Doc, w: PackWriter, pack: MeetingPack): void {
 }
 
 /** Page 1 of a group: the aim, its key measure's chart with what the rules say, who is waiting. */
-function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: Buffer | null): void {
+function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: PdfImage | Buffer | null): void {
   const left = { x: MARGIN, width: 470 };
   const right = { x: MARGIN + 490, width: PAGE.width - 2 * MARGIN - 490 };
   doc.y = MARGIN;
@@ -105,7 +106,8 @@ function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: Buffer | null
   w.heading(`${PACK_HEADINGS.chart}${group.chart ? `: ${group.chart.name}` : ''}`, left);
   if (group.chart && png) {
     const imageTop = doc.y + 2;
-    doc.image(png, left.x, imageTop, { fit: [left.width, 270] });
+    // @types/pdfkit lists paths and buffers; pdfkit itself also takes an opened image.
+    doc.image(png as Buffer, left.x, imageTop, { fit: [left.width, 270] });
     doc.y = imageTop + 276;
     for (const sentence of group.chart.sentences) w.line(sentence, left, { size: SIZE.small });
   } else {
@@ -153,7 +155,8 @@ function workPage(doc: Doc, w: PackWriter, group: PackGroup, period: string): vo
  * TrueType (or PDF's standard fonts), so its text can be searched, copied and read aloud.
  */
 export async function renderPackPdf(pack: MeetingPack, fonts: PackFonts = packFonts()): Promise<Buffer> {
-  const charts = await Promise.all(pack.groups.map((g) => (g.chart ? opaquePng(g.chart.png) : null)));
+  const pngs = await Promise.all(pack.groups.map((g) => (g.chart ? opaquePng(g.chart.png) : null)));
+  const charts = pngs.map((png, i) => (png ? pdfPngImage(png, `Chart${i + 1}`) : null));
   // pdfkit (with its font and compression libraries) is loaded on the first pack, not at start-up,
   // where it cost about a quarter of a second of CPU before /healthz could answer (issue 14).
   const { default: PDFDocument } = await pdfkit();
