@@ -4,6 +4,7 @@ import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import { type ChartSize, defaultChartSize } from './chart-size.js';
 import { fontFamily, fontSize, neutral } from './palette.js';
 import { glyphTextPlugin } from './glyph-text.js';
+import { keepTextMeasurements } from './measure-cache.js';
 
 export interface RenderedPng {
   png: Buffer;
@@ -54,7 +55,7 @@ class OpaqueChartRenderer extends ChartJSNodeCanvas {
     // (a canvas keeps the pixel format of its first context, which chart.js then reuses).
     const canvas = this._createCanvas(this._width, this._height);
     (canvas as unknown as { style: object }).style = {};
-    const context = canvas.getContext('2d', { pixelFormat: 'RGB24' });
+    const context = keepTextMeasurements(canvas.getContext('2d', { pixelFormat: 'RGB24' }));
     const options = { ...config.options, responsive: false, animation: false as const };
     const global = globalThis as { Image?: unknown };
     global.Image = this._image; // some chart.js plugins use the browser's Image
