@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlanDigests } from '../../jobs/plan-digests.js';
 import { seedArea } from '../../bench/digest-areas.js';
 import { composeDigest } from '../../src/digest/compose-digest.js';
-import { createDigestWorkerPool, type DigestWorkerPool } from '../../src/digest/digest-worker-pool.js';
+import { createDigestWorkerPool, DIGEST_V8_FLAGS, type DigestWorkerPool } from '../../src/digest/digest-worker-pool.js';
 import { nextDigestSlot } from '../../src/digest/due-digest.js';
 import { createLogger } from '../../src/log.js';
 import { COLLECTIONS, ensureIndexes } from '../../src/store/collections.js';
@@ -90,6 +90,10 @@ describe('a large demo digest', () => {
     // Its JavaScript thread and its collector, compiler and I/O threads alike.
     expect(theirs.length).toBeGreaterThan(4);
     expect(new Set(theirs)).toEqual(new Set([Math.min(19, ours + 10)]));
+    // Started with the V8 flags that keep its optimising compiler to the hot functions.
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    expect(DIGEST_V8_FLAGS.length).toBeGreaterThan(0);
+    for (const flag of DIGEST_V8_FLAGS) expect(command).toContain(flag);
   }, 60_000);
 
   it('starts a fresh digest process after one dies, failing only the digest it held', async () => {
