@@ -41,6 +41,29 @@ describe('calendar arithmetic on day numbers', () => {
     expect(() => monthsFrom('2026-13', '2027-01')).toThrow(RangeError);
   });
 
+  it('numbers every day from 1600 to 2400, and the years 0–99, as the Date in UTC does', () => {
+    const fromDate = (iso: string) => {
+      const date = new Date(0);
+      date.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+      return Math.round(date.getTime() / 86_400_000);
+    };
+    const first = fromDate('1600-01-01');
+    const last = fromDate('2400-12-31');
+    for (let day = first; day <= last; day++) {
+      const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (dayNumber(iso) !== day) expect(dayNumber(iso), iso).toBe(day);
+    }
+    for (const iso of ['0000-01-01', '0000-02-29', '0001-03-01', '0099-12-31', '0004-02-29']) expect(dayNumber(iso), iso).toBe(fromDate(iso));
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('1969-12-31')).toBe(-1);
+  });
+
+  it('refuses text that only looks like a date: other digits, spaces, signs, letters', () => {
+    for (const text of ['２０２６-01-01', '2026-01-01\n', ' 2026-01-01', '+2026-01-01', '2026-0a-01', '2026/01/01', '2026-01-1 ', '']) {
+      expect(isCalendarDate(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+
   it('knows a real calendar date as luxon does, and refuses the rest', () => {
     const said = ['2024-02-29', '2025-02-29', '2026-04-31', '2026-04-30', '2026-13-01', '2026-00-10', '2026-1-01', '26-01-01', '2026-01-00'];
     for (const text of said) expect(isCalendarDate(text)).toBe(luxon(text).isValid && /^\d{4}-\d{2}-\d{2}$/.test(text));

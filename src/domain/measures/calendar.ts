@@ -9,7 +9,6 @@ import { DateTime, type DurationLikeObject } from 'luxon';
  * time (issue 15).
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 function isLeapYear(year: number): boolean {
@@ -21,14 +20,30 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** Year, month (1–12) and day of a YYYY-MM-DD string, or null unless it is a real calendar date. */
+/** The number written by the ASCII digits of `text` from `start` to `end`, or -1 if any is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const HYPHEN = 45;
+
+/**
+ * Year, month (1–12) and day of a YYYY-MM-DD string, or null unless it is a real calendar date.
+ * Read digit by digit rather than with a regular expression: a digest reads tens of thousands of
+ * dates, and each match allocated an array and three strings.
+ */
 function partsOf(iso: string): [number, number, number] | null {
-  const match = ISO_DATE.exec(iso);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (iso.length !== 10 || iso.charCodeAt(4) !== HYPHEN || iso.charCodeAt(7) !== HYPHEN) return null;
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 7);
+  const day = digitsAt(iso, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return [year, month, day];
 }
 
@@ -37,11 +52,19 @@ export function isCalendarDate(iso: string): boolean {
   return partsOf(iso) !== null;
 }
 
+/**
+ * Days since 1970-01-01 of a date of the proleptic Gregorian calendar, by arithmetic (the days
+ * before each 400-year era, year and month since 1 March), without making a Date for each.
+ */
 function utcDays(year: number, month: number, day: number): number {
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as written.
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / DAY_MS);
+  // Counted from 1 March, so that a leap day is the last day of its year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  // 719,468 days from 1 March of year 0 to 1 January 1970.
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (negative before it); throws for a date that does not exist. */
