@@ -32,7 +32,9 @@ export type ComposeResponse =
  * so the exactly-once machinery (the build lease, the conditional write, the delivery records)
  * stays in the planning run that called it. It ends when the process that started it does.
  */
-lowerThisProcessesPriority();
+// The nice value the pool chose and already set on this process's first thread (argument 1).
+const nice = Number(process.argv[2]);
+lowerThisProcessesPriority(Number.isInteger(nice) ? nice : undefined);
 process.on('disconnect', () => process.exit(0));
 
 // Loaded only now, at the lower priority: loading and compiling the digest's modules (charts, the

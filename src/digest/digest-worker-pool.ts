@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { StoredImage } from '../store/schemas/digest.js';
 import type { ComposedDigest, DigestComposer } from './compose-digest.js';
+import { digestProcessNice, startAtPriority } from './lower-process-priority.js';
 import type { ComposeRequest, ComposeResponse, ConnectMessage } from './digest-process.js';
 
 export interface DigestWorkerOptions {
@@ -150,13 +151,15 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
 
   const start = (): ChildProcess => {
     const { script, execArgv } = processScript();
+    const nice = digestProcessNice();
     // 'advanced' serialisation carries Dates and binary data as they are (JSON would not).
-    const started = fork(script, [], {
+    const started = fork(script, [String(nice)], {
       execArgv,
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: withoutSecrets(process.env),
     });
+    startAtPriority(started.pid, nice);
     // Listeners first: a fork that fails (no file descriptors or memory left) reports it as an
     // 'error' event, which with no listener would end the whole server.
     started.on('message', (response: ComposeResponse) => {

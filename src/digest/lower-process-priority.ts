@@ -4,10 +4,34 @@ import { getPriority, setPriority } from 'node:os';
 /** The highest nice value: the lowest priority. */
 const LOWEST = 19;
 
+/** The digest process's nice value: 10 below this process's (a server run at nice 5 gets 15). */
+export function digestProcessNice(by = 10): number {
+  return Math.min(LOWEST, getPriority() + by);
+}
+
+/**
+ * Sets a process just started to `nice`, before it has started any thread of its own: every thread
+ * it starts later (V8's, libuv's) inherits it. Set from the process that started it, at once, so
+ * even Node's own start (and tsx's, from source) runs at the lower priority; on its own the digest
+ * process could only lower itself once its first line of JavaScript ran, and its start-up competed
+ * with the first acks of every planning run (issue 15). False when it could not be set (the digest
+ * process then still lowers itself).
+ */
+export function startAtPriority(pid: number | undefined, nice: number): boolean {
+  if (pid === undefined) return false;
+  try {
+    setPriority(pid, nice);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Lowers the CPU priority (nice 10 below the process that started it) of every thread of this process: its JavaScript thread and
  * also V8's garbage-collection and compiler threads and libuv's pool. The digest process calls it
- * first thing: on a two-core machine a planning run over every area competes with the process that
+ * first thing (with the nice value its parent chose, which already set it on the process's first
+ * thread: see startAtPriority), to catch any thread started before that: on a two-core machine a planning run over every area competes with the process that
  * acks Slack and Teams, and an ack must win. Lowering only the JavaScript thread was not enough
  * (issue 15): the collector's helper threads did much of a digest's work at full priority. At nice
  * 10 the kernel gives the request process about nine tenths of a contended core, and the digest
@@ -15,11 +39,11 @@ const LOWEST = 19;
  *
  * Linux applies a priority per thread and lists a process's threads in /proc/self/task; threads
  * started later inherit the priority of the thread that starts them. Elsewhere the process's own
- * priority is set. Relative to what it inherited, so a server itself run at nice 5 gets a digest
- * process at 15, still below it. Returns how many threads were lowered (0 when none could be).
+ * priority is set. Without a nice value given, 10 below what it inherited. Returns how many
+ * threads were set (0 when none could be).
  */
-export function lowerThisProcessesPriority(by = 10): number {
-  const nice = Math.min(LOWEST, getPriority() + by);
+export function lowerThisProcessesPriority(to?: number): number {
+  const nice = to ?? digestProcessNice();
   let threads: number[];
   try {
     threads = readdirSync('/proc/self/task').map(Number).filter((tid) => Number.isInteger(tid) && tid > 0);

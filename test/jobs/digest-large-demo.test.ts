@@ -96,6 +96,27 @@ describe('a large demo digest', () => {
     for (const flag of DIGEST_V8_FLAGS) expect(command).toContain(flag);
   }, 60_000);
 
+  it('runs the digest process at the lower priority from its start, before any code of its own has run', async () => {
+    const { store, programme, meeting, at } = await slotNow();
+    const fresh = createDigestWorkerPool({ mongoUri: inject('mongoUri'), dbName: test.db.databaseName });
+    try {
+      const composing = fresh.compose(store, programme, meeting, at);
+      // Read at once: the process has only just been started, and Node (and tsx) are still loading.
+      const pid = fresh.pid()!;
+      const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      const ours = niceOf(readFileSync(`/proc/${process.pid}/stat`, 'utf8'));
+      const theirs = readdirSync(`/proc/${pid}/task`).map((tid) => niceOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
+      expect(theirs.length).toBeGreaterThan(0);
+      expect(new Set(theirs)).toEqual(new Set([Math.min(19, ours + 10)]));
+      expect((await composing).images.length).toBeGreaterThan(5);
+      // And it set itself to the same value, not ten below that again.
+      const later = readdirSync(`/proc/${pid}/task`).map((tid) => niceOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
+      expect(new Set(later)).toEqual(new Set([Math.min(19, ours + 10)]));
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
+
   it('starts a fresh digest process after one dies, failing only the digest it held', async () => {
     const { store, programme, meeting, at } = await slotNow();
     if (pool.pid() === undefined) await pool.compose(store, programme, meeting, at);
