@@ -1,6 +1,7 @@
 import type { ParsedControlChartSpec } from './control-chart-spec.js';
 import { formatValue } from './format-value.js';
 import { formatXLabel } from './format-x-label.js';
+import { valueHeading } from './value-heading.js';
 import type { ChartTable } from './run-chart-table.js';
 
 const number = (value: number | null | undefined) => (value === null || value === undefined ? '' : formatValue(value));
@@ -19,7 +20,7 @@ export function controlChartTable(spec: ParsedControlChartSpec): ChartTable {
   const columns = [
     dated ? 'Reached' : 'Point',
     ...(names ? ['Child'] : []),
-    `${spec.measureName} (${spec.unit})`,
+    valueHeading(spec.measureName, spec.unit),
     'Lower limit',
     'Upper limit',
     'Note',

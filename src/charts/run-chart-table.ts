@@ -1,5 +1,6 @@
 import { formatValue } from './format-value.js';
 import { formatXLabel } from './format-x-label.js';
+import { valueHeading } from './value-heading.js';
 import type { ParsedRunChartSpec } from './run-chart-spec.js';
 
 /** A chart's data as rows of text, for people who would rather read the numbers than the picture. */
@@ -21,7 +22,7 @@ export function runChartTable(spec: ParsedRunChartSpec): ChartTable {
   const columns = [
     dated ? 'Reached' : 'Point',
     ...(names ? ['Child'] : []),
-    `${spec.measureName} (${spec.unit})`,
+    valueHeading(spec.measureName, spec.unit),
     'Note',
   ];
   const rows = spec.labels.map((label, i) => {
