@@ -68,6 +68,14 @@ function groupReplies(group: GroupDigest, audience: Audience, model: DigestModel
 }
 
 /**
+ * A part's replies after the header card each part opens with (how charts are read, who the part
+ * is for): for showing a lead's part under the channel's, whose header has already said it.
+ */
+export function withoutHeader(replies: Reply[]): Reply[] {
+  return replies[0]?.kind === 'card' ? replies.slice(1) : replies;
+}
+
+/**
  * The digest as Replies: the channel's (counts only, small numbers suppressed) and one direct
  * message per lead with their groups' parts, case references included. A lead of two groups gets
  * one message.

@@ -37,6 +37,8 @@ describe('digest preview', () => {
     expect(replyText(replies)).toMatch(/Your part as a lead/);
     expect(replyText(replies)).toMatch(/C3001 41 weeks since accommodated/);
     expect(replyText(replies)).not.toMatch(/Legal processes\nYour aim group/);
+    // The header that opens each part is the channel's: its rules paragraph is not said twice.
+    expect(replyText(replies).match(/Run charts are read with/g)).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { buildDigest } from '../../../digest/build-digest.js';
 import { nextDigestSlot } from '../../../digest/due-digest.js';
-import { renderDigest, type RenderedDigest } from '../../../digest/render-digest.js';
+import { renderDigest, type RenderedDigest, withoutHeader } from '../../../digest/render-digest.js';
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -18,8 +18,8 @@ export function withOwnPart(
   const direct = ctx.turn.conversation.kind === 'direct';
   const own = direct ? digest.leads.find((l) => l.userId === ctx.turn.user.id) : undefined;
   if (!own) return digest.channel;
-  const intro = text('*Your part as a lead* (only your group’s leads get this):');
-  return [...digest.channel, intro, ...own.replies];
+  const intro = text('*Your part as a lead* (only your group’s leads get this, as it names cases):');
+  return [...digest.channel, intro, ...withoutHeader(own.replies)];
 }
 
 /** `digest preview`: what would go out if the next digest were sent now. Sends nothing. */
