@@ -9,7 +9,10 @@ const TOPICS = ['dates', 'case', 'pdsa', 'chart', 'measure', 'meeting', 'digest'
 /** Words people look for that the commands say differently. */
 const TOPIC_WORDS: Record<string, string[]> = {
   dates: ['milestone', 'date', 'undo', 'case'],
-  people: ['person', 'people', 'hand over', 'group', 'lead', 'coach', 'admin', 'join'],
+  people: ['person', 'people', 'hand over', 'lead', 'coach', 'admin', 'join', 'leave'],
+  group: ['group', 'join', 'leave'],
+  alert: ['alert', 'hand on'],
+  alerts: ['alert', 'hand on'],
   test: ['pdsa'],
   tests: ['pdsa'],
   charts: ['chart'],
@@ -61,6 +64,14 @@ export function helpFeature(allCommands: () => Command[]): Feature {
             ];
           }
           const found = topic === 'all' ? mine : mine.filter((c) => matches(c, topic));
+          // Commands named for the topic in full; those that only mention it, by name on one line:
+          // `help people` listed 31 commands, four phone screens (try-out).
+          const named = topic === 'all' ? found : found.filter((c) => matches(c, topic, 'name'));
+          if (named.length > 0 && named.length < found.length) {
+            const also = found.filter((c) => !named.includes(c)).map((c) => `\`${c.words.join(' ')}\``);
+            const more = `Also about ${plain(topic)}: ${[...new Set(also)].join(', ')} (\`help all\` explains every command).`;
+            return [text([heading, ...named.map(commandLine), more].join('\n'))];
+          }
           if (found.length === 0) {
             return [
               text(
@@ -75,9 +86,12 @@ export function helpFeature(allCommands: () => Command[]): Feature {
   };
 }
 
-/** Whether a command is about a topic: its words, usage or description mention it (or a synonym). */
-function matches(c: Command, topic: string): boolean {
+/**
+ * Whether a command is about a topic: its words, usage or description mention it (or a synonym);
+ * with `name`, only its own words (what it is called).
+ */
+function matches(c: Command, topic: string, within: 'name' | 'all' = 'all'): boolean {
   const words = Object.hasOwn(TOPIC_WORDS, topic) ? TOPIC_WORDS[topic]! : [topic];
-  const haystack = `${c.words.join(' ')} ${c.usage} ${c.summary}`.toLowerCase();
+  const haystack = (within === 'name' ? c.words.join(' ') : `${c.words.join(' ')} ${c.usage} ${c.summary}`).toLowerCase();
   return words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack));
 }

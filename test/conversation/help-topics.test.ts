@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, MEMBER, createTestBot, replyText, type TestBot } from '../helpers/test-bot.js';
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await createTestBot();
+  await bot.say(ADMIN, 'setup programme "Glenmoray"');
+});
+afterAll(async () => {
+  await bot.drop();
+});
+
+/** The lines of a help reply that explain one command each. */
+const commandLines = (reply: string) => reply.split('\n').filter((line) => line.startsWith('- `'));
+
+describe('help on a topic', () => {
+  it('explains the commands named for it, and only names those that merely mention it', async () => {
+    const reply = replyText(await bot.say(ADMIN, 'help people'));
+    const lines = commandLines(reply);
+    // It listed 31 commands in full, about four phone screens, most about groups and alerts.
+    expect(lines.length).toBeLessThanOrEqual(12);
+    for (const usage of ['person add', 'person remove', 'people', 'hand over', 'coach add', 'admin add', 'join <group>']) {
+      expect(lines.some((line) => line.startsWith(`- \`${usage}`)), usage).toBe(true);
+    }
+    expect(lines.some((line) => line.startsWith('- `group add'))).toBe(false);
+    expect(reply).toMatch(/^Also about people: .*`alerts`.*\(`help all` explains every command\)\.$/m);
+  });
+
+  it('still finds a command by a word of its description when none is named for it', async () => {
+    const reply = replyText(await bot.say(ADMIN, 'help privacy'));
+    expect(commandLines(reply).length).toBeGreaterThan(0);
+    expect(reply).not.toMatch(/Also about/);
+  });
+
+  it('lists joining and leaving under groups for a member', async () => {
+    const lines = commandLines(replyText(await bot.say(MEMBER, 'help group')));
+    expect(lines.some((line) => line.startsWith('- `join <group>`'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('- `leave <group>`'))).toBe(true);
+  });
+});
