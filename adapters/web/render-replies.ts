@@ -66,7 +66,13 @@ function tableHtml(table: Extract<Reply, { kind: 'image' }>['table']): string {
   if (!table || table.rows.length === 0) return '';
   const head = table.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('');
   const rows = table.rows.map((row) => `<tr>${row.map((cell) => `<td>${e(cell)}</td>`).join('')}</tr>`).join('');
-  return `<details class="chart-table"><summary>The numbers</summary><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></details>`;
+  // A wide table scrolls inside its own box, which shows a shadow on the side with more to see; as
+  // a scrolling region it takes keyboard focus, so it can be scrolled without a pointer.
+  return (
+    '<details class="chart-table"><summary>The numbers</summary>' +
+    '<div class="table-scroll" role="region" tabindex="0" aria-label="The numbers (scroll sideways for more)">' +
+    `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></details>`
+  );
 }
 
 /**

@@ -55,10 +55,14 @@ describe('the local chat on a phone (390 × 844)', () => {
         range.selectNodeContents(cell);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
       };
-      return { count: cells.length, broken: cells.filter((c) => lines(c) > 1).map((c) => c.textContent) };
+      // A wide table scrolls in its own box, with shadows at the edges that have more to see.
+      const box = getComputedStyle(details.querySelector('.table-scroll')!);
+      const cue = { overflow: box.overflowX, attachment: box.backgroundAttachment, shadows: box.backgroundImage.match(/radial-gradient/g)?.length };
+      return { count: cells.length, broken: cells.filter((c) => lines(c) > 1).map((c) => c.textContent), cue };
     });
     expect(broken.count).toBeGreaterThan(3);
     expect(broken.broken).toEqual([]);
+    expect(broken.cue).toEqual({ overflow: 'auto', attachment: 'local, local, scroll, scroll', shadows: 2 });
     const after = await sideways();
     expect(after.scroll).toBeLessThanOrEqual(after.client);
   });

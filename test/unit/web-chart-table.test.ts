@@ -14,7 +14,9 @@ describe("the local chat shows a chart's numbers under it", () => {
         table: { columns: ['Reached', 'Child', 'Weeks per child (weeks)', 'Note'], rows: [['3 Feb 25', 'C1000', '30', '<b>']] },
       },
     ]);
-    expect(reply!.html).toMatch(/<details class="chart-table"><summary>The numbers<\/summary><table>/);
+    expect(reply!.html).toMatch(
+      /<details class="chart-table"><summary>The numbers<\/summary><div class="table-scroll" role="region" tabindex="0" aria-label="The numbers \(scroll sideways for more\)"><table>/,
+    );
     expect(reply!.html).toContain('<th scope="col">Child</th>');
     expect(reply!.html).toContain('<td>C1000</td>');
     expect(reply!.html).toContain('<td>&lt;b&gt;</td>');
