@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { StoredImage } from '../store/schemas/digest.js';
 import type { ComposedDigest, DigestComposer } from './compose-digest.js';
+import { acceptedDigestV8Flags } from './digest-v8-flags.js';
 import { digestProcessNice, startAtPriority } from './lower-process-priority.js';
 import type { ComposeRequest, ComposeResponse, ConnectMessage } from './digest-process.js';
 
@@ -57,28 +58,17 @@ function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * V8 flags for the digest process. V8 sends a function to its optimising compiler once it has run
- * about 132 KB of bytecode (`--interrupt-budget`, in bytes). A digest runs thousands of functions
- * only a few times each, so a fresh process kept compiling functions for its whole planning run,
- * most of them after their last busy moment: about 100 ms of compiler time per digest still at the
- * 16th digest. At four times the budget only the really hot ones are compiled: a 32-digest run in
- * the digest process took 10.0–10.6 s of CPU against 11.1–11.2 s (alternated runs, bench notes in
- * bench/RESULTS.md), and the first digest 1.2 s against 1.5 s. Nothing else changes.
- */
-export const DIGEST_V8_FLAGS = ['--interrupt-budget=540672'];
-
-/**
  * How to start the digest process: digest-process.js beside this file when compiled (dist/, `npm
  * run start:prod`); from source (`npm start`, vitest, the benchmarks) digest-process.ts with tsx's
  * loader, found from this file so any working directory will do.
  */
-export function processScript(): { script: string; execArgv: string[] } {
+export function processScript(v8Flags: readonly string[] = []): { script: string; execArgv: string[] } {
   const compiled = new URL('./digest-process.js', import.meta.url);
   if (import.meta.url.endsWith('.js') && existsSync(fileURLToPath(compiled))) {
-    return { script: fileURLToPath(compiled), execArgv: ['--no-deprecation', ...DIGEST_V8_FLAGS] };
+    return { script: fileURLToPath(compiled), execArgv: ['--no-deprecation', ...v8Flags] };
   }
   const source = fileURLToPath(new URL('./digest-process.ts', import.meta.url));
-  return { script: source, execArgv: ['--no-deprecation', ...DIGEST_V8_FLAGS, '--import', tsxLoader()] };
+  return { script: source, execArgv: ['--no-deprecation', ...v8Flags, '--import', tsxLoader()] };
 }
 
 /** tsx's loader as a file URL. */
@@ -149,8 +139,8 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
     }
   };
 
-  const start = (): ChildProcess => {
-    const { script, execArgv } = processScript();
+  const start = (v8Flags: readonly string[]): ChildProcess => {
+    const { script, execArgv } = processScript(v8Flags);
     const nice = digestProcessNice();
     // 'advanced' serialisation carries Dates and binary data as they are (JSON would not).
     const started = fork(script, [String(nice)], {
@@ -198,7 +188,10 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
 
   const compose: DigestComposer = async (store, programme, meeting, now) => {
     clearTimeout(idle);
-    const by = (child ??= start());
+    // Checked once per process, in a child of its own, before the first digest process starts.
+    const v8Flags = await acceptedDigestV8Flags();
+    clearTimeout(idle);
+    const by = (child ??= start(v8Flags));
     const id = nextId++;
     // The programme's ObjectId would arrive as a plain object: the digest process needs none of it.
     const { _id: _ignored, ...plain } = programme as typeof programme & { _id?: unknown };

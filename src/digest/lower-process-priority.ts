@@ -10,8 +10,9 @@ export function digestProcessNice(by = 10): number {
 }
 
 /**
- * Sets a process just started to `nice`, before it has started any thread of its own: every thread
- * it starts later (V8's, libuv's) inherits it. Set from the process that started it, at once, so
+ * Sets a process just started to `nice`, on Linux its first thread: every thread it starts from
+ * then on (V8's, libuv's) inherits it. Called as soon as fork returns, which is almost always before
+ * Node has started any other thread; one started earlier is set by the process itself. Set from the process that started it, at once, so
  * even Node's own start (and tsx's, from source) runs at the lower priority; on its own the digest
  * process could only lower itself once its first line of JavaScript ran, and its start-up competed
  * with the first acks of every planning run (issue 15). False when it could not be set (the digest
