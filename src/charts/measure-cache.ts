@@ -7,6 +7,8 @@
  * A measurement depends on the text, the font, the alignment and baseline (the bounding boxes are
  * relative to them), the direction, and the transform's scale and rotation (glyphs are hinted at
  * the size they are drawn), so all of those make up the key; where the text is drawn does not.
+ * That holds for image canvases, the only kind the charts draw on, with the fonts the process
+ * started with: nothing here registers fonts with canvas or sets a context's `lang`.
  */
 const kept = new Map<string, object>();
 /** A digest's charts use a few hundred; past this many the cache starts again. */

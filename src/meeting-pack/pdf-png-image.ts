@@ -37,6 +37,8 @@ function rgbRows(png: Buffer): Rows | null {
     const type = png.toString('latin1', at + 4, at + 8);
     const data = png.subarray(at + 8, at + 8 + length);
     if (data.length !== length) return null;
+    // IHDR must come first (the PNG standard); anything out of order is left to pdfkit.
+    if ((at === 8) !== (type === 'IHDR')) return null;
     if (type === 'IHDR') {
       // Bit depth 8, colour type RGB, deflate, standard filters, not interlaced.
       if (length !== 13 || data[8] !== 8 || data[9] !== RGB || data[10] !== 0 || data[11] !== 0 || data[12] !== 0) return null;
@@ -48,7 +50,8 @@ function rgbRows(png: Buffer): Rows | null {
     } else if (type === 'IDAT') {
       idat.push(data);
     } else if (type === 'IEND') {
-      return width > 0 && height > 0 && idat.length > 0 ? { width, height, data: Buffer.concat(idat) } : null;
+      const joined = Buffer.concat(idat);
+      return width > 0 && height > 0 && joined.length > 0 ? { width, height, data: joined } : null;
     }
     at += 12 + length;
   }

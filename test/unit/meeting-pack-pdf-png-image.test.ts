@@ -39,5 +39,14 @@ describe('a chart PNG placed in the meeting pack without pdfkit reading it', () 
     const trns = Buffer.from([0, 0, 0, 6, ...Buffer.from('tRNS', 'latin1'), 0, 255, 0, 255, 0, 255, 0, 0, 0, 0]);
     const transparent = Buffer.concat([png.subarray(0, idat), trns, png.subarray(idat)]);
     expect(pdfPngImage(transparent, 'I1')).toBe(transparent);
+    // A chunk before IHDR, and image data that is all empty chunks.
+    const ihdr = png.subarray(8, 8 + 25);
+    const text = Buffer.from([0, 0, 0, 3, ...Buffer.from('tEXtk', 'latin1'), 0, 118, 0, 0, 0, 0]);
+    const early = Buffer.concat([png.subarray(0, 8), text, png.subarray(8)]);
+    expect(pdfPngImage(early, 'I1')).toBe(early);
+    const emptyIdat = Buffer.from([0, 0, 0, 0, ...Buffer.from('IDAT', 'latin1'), 0, 0, 0, 0]);
+    const iend = png.subarray(png.length - 12);
+    const empty = Buffer.concat([png.subarray(0, 8), ihdr, emptyIdat, iend]);
+    expect(pdfPngImage(empty, 'I1')).toBe(empty);
   });
 });
