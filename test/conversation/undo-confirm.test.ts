@@ -100,3 +100,31 @@ describe('undo after a team change', () => {
     expect(history).not.toMatch(/Member team\b/);
   });
 });
+
+describe('undo after a colleague changed the same child since', () => {
+  it('says the change was followed by theirs and is left, and never offers `case <ref> undo` for it', async () => {
+    bot().setNow('2026-12-02T09:00:00Z');
+    await recordAndConfirm(bot(), 'C3090 accommodated 3 Oct', COACH);
+    bot().setNow('2026-12-02T09:05:00Z');
+    await recordAndConfirm(bot(), 'C3090 permanence recommendation 20 Nov', MEMBER);
+    const said = replyText(await bot().say(COACH, 'undo'));
+    expect(said).toMatch(/Your change to C3090 has since been followed by Mo Member's, so `undo` leaves it: undoing it now would take theirs back too\. `case C3090 history` shows both\./);
+    expect(said).not.toMatch(/`case C3090 undo`/);
+    // A day later, the older change suggested is one still the last on its case: not C3090.
+    bot().setNow('2026-12-04T09:00:00Z');
+    expect(replyText(await bot().say(COACH, 'undo'))).not.toMatch(/`case C3090 undo`/);
+  });
+
+  it('offers the change before it that is still the last on its case, saying why the newer one is not', async () => {
+    bot().setNow('2026-12-03T09:00:00Z');
+    await recordAndConfirm(bot(), 'C3091 accommodated 3 Oct', COACH);
+    bot().setNow('2026-12-03T09:05:00Z');
+    await recordAndConfirm(bot(), 'C3092 accommodated 4 Oct', COACH);
+    bot().setNow('2026-12-03T09:10:00Z');
+    await recordAndConfirm(bot(), 'C3092 permanence recommendation 20 Nov', MEMBER);
+    const said = replyText(await bot().say(COACH, 'undo'));
+    expect(said).toMatch(/Your change to C3092 has since been followed by Mo Member's/);
+    expect(said).toMatch(/Your last change that can still be undone is below/);
+    expect(said).toMatch(/Undo your last change to C3091\?/);
+  });
+});

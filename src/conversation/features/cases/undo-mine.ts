@@ -24,6 +24,8 @@ export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
     .toArray();
   let offer: Reply | null = null;
   let offeredAt: Date | null = null;
+  // Your newest change that a colleague's change to the same child has since followed.
+  let overtaken: { caseRef: string; by: string } | null = null;
   const seen = new Set<string>();
   for (const entry of mine) {
     if (seen.has(entry.entityId)) continue;
@@ -35,15 +37,43 @@ export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
       offeredAt = last.at;
       break;
     }
+    if (last && last.actor.userId !== me) overtaken ??= { caseRef: entry.entityId, by: last.actor.name };
   }
   const aboutOther = await newerChangeNotUndone(ctx, since, offeredAt);
-  if (offer) return aboutOther ? [text(`${aboutOther} Your last change to a child's dates is below.`), offer] : [offer];
-  const older = await ctx.store.audit.findOne({ entity: 'case', action: 'record', 'actor.userId': me }, { sort: { at: -1, _id: -1 } });
-  // A placeholder when they have never recorded a date: a made-up reference could be a real child's.
-  const none = older
-    ? `You have no change from the last day left to undo. To undo an older one, say \`case ${older.entityId} undo\`.`
-    : 'You have no change to a child\'s dates to undo. `case <case> undo` undoes the last change to a case.';
-  return [text(aboutOther ? `${aboutOther}\n${none}` : none)];
+  const followed = overtaken
+    ? `Your change to ${overtaken.caseRef} has since been followed by ${plain(overtaken.by)}'s, so \`undo\` leaves it: ` +
+      `undoing it now would take theirs back too. \`case ${overtaken.caseRef} history\` shows both.`
+    : null;
+  const said = [aboutOther, followed].filter((line): line is string => line !== null);
+  if (offer) {
+    const which = followed ? 'Your last change that can still be undone is below.' : "Your last change to a child's dates is below.";
+    return said.length > 0 ? [text(`${said.join(' ')} ${which}`), offer] : [offer];
+  }
+  return [text([...said, await nothingToUndo(ctx)].join('\n'))];
+}
+
+/**
+ * Said when none of your changes of the last day can be undone: how to undo an older one, naming a
+ * case only when your change is still its last (`case <ref> undo` undoes whoever's is), and a
+ * placeholder when there is none: a made-up reference could be a real child's.
+ */
+async function nothingToUndo(ctx: TurnContext): Promise<string> {
+  const me = ctx.turn.user.id;
+  const recent = await ctx.store.audit
+    .find({ entity: 'case', action: 'record', 'actor.userId': me }, { sort: { at: -1, _id: -1 }, limit: LOOK_BACK })
+    .toArray();
+  const seen = new Set<string>();
+  for (const entry of recent) {
+    if (seen.has(entry.entityId)) continue;
+    seen.add(entry.entityId);
+    const last = await lastUndoable(ctx, entry.entityId);
+    if (last?.actor.userId === me) {
+      return `You have no change from the last day left to undo. To undo an older one, say \`case ${entry.entityId} undo\`.`;
+    }
+  }
+  return recent.length > 0
+    ? 'You have no change left to undo: each child you changed has been changed since by someone else, or already undone.'
+    : "You have no change to a child's dates to undo. `case <case> undo` undoes the last change to a case.";
 }
 
 /**
