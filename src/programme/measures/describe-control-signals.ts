@@ -70,15 +70,27 @@ function runClauses(phase: ControlPhase, centre: string, options: ControlWordsOp
   return clauses;
 }
 
-/** Which way the latest signal points: the latest point beyond a limit, else the long run. */
+/**
+ * Which way the latest signal points, as Making Data Count reads a chart: the newest point of the
+ * latest phase that is part of a signal (beyond a limit, or in a long run on one side of the
+ * centre line) gives the direction; null when no point is. The badge and the chart's sentence
+ * both read it, so one chart is never called both an improvement and worse (a month above the
+ * upper limit followed by a run below the mean is a move down; the other way round, a rise).
+ */
 export function controlSignalDirection(control: MeasureControl): Direction | null {
   const phase = control.analysis.phases.at(-1);
   if (!phase) return null;
   const inPhase = control.analysis.points.filter((p) => p.index >= phase.start && p.index <= phase.end);
-  const lastOutside = [...inPhase].reverse().find((p) => p.outside !== null);
-  if (lastOutside) return lastOutside.outside === 'above' ? 'up' : 'down';
-  if (phase.longRunSignal && phase.longestRunSide) return phase.longestRunSide === 'above' ? 'up' : 'down';
-  return null;
+  const latest = [...inPhase].reverse().find((p) => p.outside !== null || p.inLongRun);
+  if (!latest) return null;
+  const side = latest.outside ?? latest.side;
+  return side === 'above' ? 'up' : side === 'below' ? 'down' : null;
+}
+
+/** The way a shift (a long run on one side of the centre line) moved, if there is one. */
+function shiftDirection(phase: MeasureControl['analysis']['phases'][number]): Direction | null {
+  if (!phase.longRunSignal || !phase.longestRunSide) return null;
+  return phase.longestRunSide === 'above' ? 'up' : 'down';
 }
 
 /**
@@ -106,7 +118,9 @@ export function describeControlSignals(control: MeasureControl, options: Control
     const within = phase.limits === 'drawn' ? 'every point is inside the limits and ' : '';
     return `${head}: no signal — ${within}the runs look random, so the ups and downs are the process's ordinary variation (common cause).${limitsNote}`;
   }
-  // Only a shift says the process moved; one unusual point is already called good or poor above.
-  const moved = phase.longRunSignal && phase.longestRunSide ? (phase.longestRunSide === 'above' ? 'up' : 'down') : null;
+  // Only a shift says the process moved (one unusual point is already called good or poor above);
+  // which way it moved is the latest signal's, as the badge reads it: a run below the mean followed
+  // by months above the upper limit is a rise.
+  const moved = shiftDirection(phase) ? controlSignalDirection(control) : null;
   return `${head}: ${clauses.join('; ')}.${directionSentence(moved, options.betterDirection, options.measureName, options.unit)}${limitsNote}`;
 }

@@ -3,6 +3,7 @@ import { analyseSeries } from '../../../src/domain/spc/index.js';
 import { chooseChart, controlChartType } from '../../../src/programme/measures/choose-chart.js';
 import { analyseMeasureControl, sliceControlAnalysis } from '../../../src/programme/measures/control-measure.js';
 import { EMPTY_SETTINGS } from '../../../src/programme/measures/measure-catalogue.js';
+import { describeControlSignals } from '../../../src/programme/measures/describe-control-signals.js';
 import { assuranceOf, variationOf } from '../../../src/programme/measures/variation-assurance.js';
 
 const month = (i: number) => `20${24 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
@@ -68,6 +69,25 @@ describe('Making Data Count badges', () => {
     expect(variationOf(spike, 'down')).toBe('concern');
     expect(variationOf(spike, 'up')).toBe('improvement');
     expect(variationOf(spike)).toBe('special');
+  });
+
+  it('variation and the chart\'s sentence agree: the latest signal gives the direction', () => {
+    const options = (values: number[]) => ({ measureName: '% seen in time', unit: '%', betterDirection: 'up' as const, points: series(values), perChild: false });
+    // One month above the upper limit, then ten below the mean: the latest signal is the run, down.
+    const fell = [...steady, 40, 18, 18.5, 18, 19, 18, 18.5, 19, 18, 18.5, 18];
+    const afterSpike = control(fell, 12);
+    expect(afterSpike.analysis.phases.at(-1)!.longestRunSide).toBe('below');
+    expect(afterSpike.analysis.points.some((p) => p.outside === 'above')).toBe(true);
+    expect(variationOf(afterSpike, 'up')).toBe('concern');
+    expect(variationOf(afterSpike, 'down')).toBe('improvement');
+    expect(describeControlSignals(afterSpike, options(fell))).toMatch(/so this looks like a change for the worse/);
+    // Ten below the mean, then the latest month above the upper limit: a rise, in both.
+    const rose = [...steady, 18, 18.5, 18, 19, 18, 18.5, 19, 18, 18.5, 18, 40];
+    const spikeLast = control(rose, 12);
+    expect(variationOf(spikeLast, 'up')).toBe('improvement');
+    const said = describeControlSignals(spikeLast, options(rose));
+    expect(said).toMatch(/a shift/);
+    expect(said).toMatch(/The percentage has risen, and a higher percentage is better for % seen in time, so this looks like an improvement\./);
   });
 
   it('assurance: where the target sits against the limits', () => {
