@@ -16,6 +16,8 @@ export interface Command {
    * not refused as identifiers. Any other e-mail still is.
    */
   colleagueEmails?: boolean;
+  /** Another way to say the named command (its words): it works, but help lists only the one. */
+  aliasOf?: string;
   /** Receives the text after the command words. */
   run(ctx: TurnContext, rest: string): Promise<Reply[]>;
 }

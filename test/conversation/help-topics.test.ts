@@ -23,7 +23,17 @@ describe('help on a topic', () => {
       expect(lines.some((line) => line.startsWith(`- \`${usage}`)), usage).toBe(true);
     }
     expect(lines.some((line) => line.startsWith('- `group add'))).toBe(false);
-    expect(reply).toMatch(/^Also about people: .*`alerts`.*\(`help all` explains every command\)\.$/m);
+    // `add person` says the same as `person add`: it still works, but is not listed twice.
+    expect(reply).not.toMatch(/`add person/);
+    const also = reply.match(/^Also about people: (.*) \(`help all` explains every command\)\.$/m)?.[1];
+    expect(also).toMatch(/`alerts`/);
+    const named = also!.split(', ').map((name) => name.replace(/`/g, ''));
+    expect(named).toEqual([...new Set(named)].sort());
+  });
+
+  it('does not count a placeholder in a command\'s usage as being about the topic', async () => {
+    // `meeting move <date> to <date>` is about meeting dates, not children's dates.
+    expect(replyText(await bot.say(ADMIN, 'help dates'))).not.toMatch(/`meeting move`/);
   });
 
   it('still finds a command by a word of its description when none is named for it', async () => {

@@ -45,7 +45,7 @@ export function helpFeature(allCommands: () => Command[]): Feature {
           const mine = [
             ...new Map(
               allCommands()
-                .filter((c) => c.roles.some((role) => hasRole(ctx, role) || ctx.isAdmin))
+                .filter((c) => !c.aliasOf && c.roles.some((role) => hasRole(ctx, role) || ctx.isAdmin))
                 .map((c) => [c.usage, c]),
             ).values(),
           ].sort((a, b) => a.usage.localeCompare(b.usage));
@@ -68,8 +68,8 @@ export function helpFeature(allCommands: () => Command[]): Feature {
           // `help people` listed 31 commands, four phone screens (try-out).
           const named = topic === 'all' ? found : found.filter((c) => matches(c, topic, 'name'));
           if (named.length > 0 && named.length < found.length) {
-            const also = found.filter((c) => !named.includes(c)).map((c) => `\`${c.words.join(' ')}\``);
-            const more = `Also about ${plain(topic)}: ${[...new Set(also)].join(', ')} (\`help all\` explains every command).`;
+            const also = [...new Set(found.filter((c) => !named.includes(c)).map((c) => c.words.join(' ')))].sort();
+            const more = `Also about ${plain(topic)}: ${also.map((name) => `\`${name}\``).join(', ')} (\`help all\` explains every command).`;
             return [text([heading, ...named.map(commandLine), more].join('\n'))];
           }
           if (found.length === 0) {
@@ -87,11 +87,12 @@ export function helpFeature(allCommands: () => Command[]): Feature {
 }
 
 /**
- * Whether a command is about a topic: its words, usage or description mention it (or a synonym);
- * with `name`, only its own words (what it is called).
+ * Whether a command is about a topic: its words or description mention it (or a synonym); with
+ * `name`, only its own words (what it is called).
  */
 function matches(c: Command, topic: string, within: 'name' | 'all' = 'all'): boolean {
   const words = Object.hasOwn(TOPIC_WORDS, topic) ? TOPIC_WORDS[topic]! : [topic];
-  const haystack = (within === 'name' ? c.words.join(' ') : `${c.words.join(' ')} ${c.usage} ${c.summary}`).toLowerCase();
+  // Not the usage: its placeholders (<date>, <group>, @person) would make every command about them.
+  const haystack = (within === 'name' ? c.words.join(' ') : `${c.words.join(' ')} ${c.summary}`).toLowerCase();
   return words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack));
 }

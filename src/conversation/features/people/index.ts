@@ -22,6 +22,7 @@ export const peopleFeature: Feature = {
       usage: 'add person <@person or "name"> [as lead|coach|member of <group> | as coach|admin]',
       example: 'add person "Sam Lee" as member of permanence-milestones',
       summary: 'The same as `person add`.',
+      aliasOf: 'person add',
       colleagueEmails: true,
       run: (ctx, rest) => addPersonCommand(ctx, rest),
     },
