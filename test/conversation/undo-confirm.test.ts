@@ -110,6 +110,8 @@ describe('undo after a colleague changed the same child since', () => {
     const said = replyText(await bot().say(COACH, 'undo'));
     expect(said).toMatch(/Your change to C3090 has since been followed by Mo Member's, so `undo` leaves it: undoing it now would take theirs back too\. `case C3090 history` shows both\./);
     expect(said).not.toMatch(/`case C3090 undo`/);
+    // Said once, not again in vaguer words.
+    expect(said).not.toMatch(/each child you changed has been changed since/);
     // A day later, the older change suggested is one still the last on its case: not C3090.
     bot().setNow('2026-12-04T09:00:00Z');
     expect(replyText(await bot().say(COACH, 'undo'))).not.toMatch(/`case C3090 undo`/);

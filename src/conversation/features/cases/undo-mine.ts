@@ -49,15 +49,17 @@ export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
     const which = followed ? 'Your last change that can still be undone is below.' : "Your last change to a child's dates is below.";
     return said.length > 0 ? [text(`${said.join(' ')} ${which}`), offer] : [offer];
   }
-  return [text([...said, await nothingToUndo(ctx)].join('\n'))];
+  const nothing = await nothingToUndo(ctx, followed !== null);
+  return [text([...said, ...(nothing ? [nothing] : [])].join('\n'))];
 }
 
 /**
  * Said when none of your changes of the last day can be undone: how to undo an older one, naming a
  * case only when your change is still its last (`case <ref> undo` undoes whoever's is), and a
- * placeholder when there is none: a made-up reference could be a real child's.
+ * placeholder when there is none: a made-up reference could be a real child's. Null when every
+ * change was overtaken by a colleague's and the newest of them has just been explained.
  */
-async function nothingToUndo(ctx: TurnContext): Promise<string> {
+async function nothingToUndo(ctx: TurnContext, overtakenSaid: boolean): Promise<string | null> {
   const me = ctx.turn.user.id;
   const recent = await ctx.store.audit
     .find({ entity: 'case', action: 'record', 'actor.userId': me }, { sort: { at: -1, _id: -1 }, limit: LOOK_BACK })
@@ -71,9 +73,10 @@ async function nothingToUndo(ctx: TurnContext): Promise<string> {
       return `You have no change from the last day left to undo. To undo an older one, say \`case ${entry.entityId} undo\`.`;
     }
   }
-  return recent.length > 0
-    ? 'You have no change left to undo: each child you changed has been changed since by someone else, or already undone.'
-    : "You have no change to a child's dates to undo. `case <case> undo` undoes the last change to a case.";
+  if (recent.length === 0) return "You have no change to a child's dates to undo. `case <case> undo` undoes the last change to a case.";
+  // Already said for the newest such child; the rest would only repeat it in vaguer words.
+  if (overtakenSaid) return null;
+  return 'You have no change left to undo: each child you changed has been changed since by someone else, or already undone.';
 }
 
 /**
