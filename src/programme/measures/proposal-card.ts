@@ -16,7 +16,7 @@ export function proposalCard(proposal: PhaseProposal, view: ChartView): Card {
     title: 'A new phase?',
     sections: [
       {
-        text: `${proposal.sentence}\n_Only a lead or coach can decide, with a reason. Nothing changes on the chart until someone accepts._`,
+        text: `${proposal.sentence}\n_A lead, a coach or an admin decides, with a reason. Nothing changes on the chart until someone accepts._`,
       },
     ],
     buttons: proposalButtons({ ...proposal, view }),
