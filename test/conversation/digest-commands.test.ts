@@ -34,7 +34,13 @@ describe('digest preview', () => {
 
   it('adds the lead\'s own part, with case references, in a direct message', async () => {
     const replies = await bot.say(LEAD, 'digest preview');
-    expect(replyText(replies)).toMatch(/Your part as a lead/);
+    expect(replyText(replies)).toMatch(/\*Your group\*, as you get it as lead, with case references/);
+    // Their own group once, as they get it; the other group as the channel gets it (it was each
+    // group of theirs twice, nearly word for word: some 13,000 characters on a phone).
+    const lines = replyText(replies).split('\n');
+    expect(lines.filter((line) => line === 'Permanence milestones')).toHaveLength(1);
+    expect(lines.filter((line) => line === 'Legal processes')).toHaveLength(1);
+    expect(lines.findIndex((line) => line === 'Legal processes')).toBeLessThan(lines.findIndex((line) => line.startsWith('*Your group*')));
     expect(replyText(replies)).toMatch(/C3001 41 weeks since accommodated/);
     expect(replyText(replies)).not.toMatch(/Legal processes\nYour aim group/);
     // The header that opens each part is the channel's: its rules paragraph is not said twice.
