@@ -1,3 +1,5 @@
+import type { WithId } from 'mongodb';
+import type { AuditEntry } from '../../../store/schemas/audit.js';
 import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -17,66 +19,70 @@ const LOOK_BACK = 200;
  */
 export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
   ctx.requireProgramme();
-  const me = ctx.turn.user.id;
   const since = new Date(ctx.now.getTime() - UNDO_WITHIN_MS);
-  const mine = await ctx.store.audit
-    .find({ entity: 'case', action: 'record', 'actor.userId': me, at: { $gt: since } }, { sort: { at: -1, _id: -1 }, limit: LOOK_BACK })
-    .toArray();
-  let offer: Reply | null = null;
-  let offeredAt: Date | null = null;
-  // Your newest change that a colleague's change to the same child has since followed.
-  let overtaken: { caseRef: string; by: string } | null = null;
-  const seen = new Set<string>();
-  for (const entry of mine) {
-    if (seen.has(entry.entityId)) continue;
-    seen.add(entry.entityId);
-    const last = await lastUndoable(ctx, entry.entityId);
-    // Only while it is still the case's last change: undoing it would otherwise undo someone else's.
-    if (last && last.actor.userId === me && last.at > since) {
-      offer = undoCard(ctx, entry.entityId, last);
-      offeredAt = last.at;
-      break;
-    }
-    if (last && last.actor.userId !== me) overtaken ??= { caseRef: entry.entityId, by: last.actor.name };
-  }
-  const aboutOther = await newerChangeNotUndone(ctx, since, offeredAt);
+  const { offer, overtaken, older, any } = await walkBackThroughMine(ctx, since);
+  const aboutOther = await newerChangeNotUndone(ctx, since, offer?.last.at ?? null);
   const followed = overtaken
     ? `Your change to ${overtaken.caseRef} has since been followed by ${plain(overtaken.by)}'s, so \`undo\` leaves it: ` +
       `undoing it now would take theirs back too. \`case ${overtaken.caseRef} history\` shows both.`
     : null;
   const said = [aboutOther, followed].filter((line): line is string => line !== null);
   if (offer) {
+    const card = undoCard(ctx, offer.caseRef, offer.last);
     const which = followed ? 'Your last change that can still be undone is below.' : "Your last change to a child's dates is below.";
-    return said.length > 0 ? [text(`${said.join(' ')} ${which}`), offer] : [offer];
+    return said.length > 0 ? [text(`${said.join(' ')} ${which}`), card] : [card];
   }
-  const nothing = await nothingToUndo(ctx, followed !== null);
+  // A case is named for `case <ref> undo` only while your change is still its last (it undoes
+  // whoever's is), and a placeholder stands in when there is none: a made-up reference could be a
+  // real child's. When every change was overtaken, the newest of them has just been explained.
+  const nothing = older
+    ? `You have no change from the last day left to undo. To undo an older one, say \`case ${older} undo\`.`
+    : !any
+      ? "You have no change to a child's dates to undo. `case <case> undo` undoes the last change to a case."
+      : followed
+        ? null
+        : 'You have no change left to undo: each child you changed has been changed since by someone else, or already undone.';
   return [text([...said, ...(nothing ? [nothing] : [])].join('\n'))];
 }
 
+interface WalkedBack {
+  /** Your newest change of the last day that is still its case's last change. */
+  offer?: { caseRef: string; last: WithId<AuditEntry> };
+  /** Your newest change of the last day that a colleague's change to the same child has since followed. */
+  overtaken?: { caseRef: string; by: string };
+  /** Failing an offer, the newest case whose last change is still an older one of yours. */
+  older?: string;
+  /** Whether you have ever recorded a date. */
+  any: boolean;
+}
+
 /**
- * Said when none of your changes of the last day can be undone: how to undo an older one, naming a
- * case only when your change is still its last (`case <ref> undo` undoes whoever's is), and a
- * placeholder when there is none: a made-up reference could be a real child's. Null when every
- * change was overtaken by a colleague's and the newest of them has just been explained.
+ * One walk back through your recorded changes to children's dates, newest first, each child once,
+ * asking each case for its last change not undone: stops at the first that is yours and of the
+ * last day (the change to offer), or, past the last day, at the first that is yours at all.
  */
-async function nothingToUndo(ctx: TurnContext, overtakenSaid: boolean): Promise<string | null> {
+async function walkBackThroughMine(ctx: TurnContext, since: Date): Promise<WalkedBack> {
   const me = ctx.turn.user.id;
-  const recent = await ctx.store.audit
+  const entries = await ctx.store.audit
     .find({ entity: 'case', action: 'record', 'actor.userId': me }, { sort: { at: -1, _id: -1 }, limit: LOOK_BACK })
     .toArray();
+  const found: WalkedBack = { any: entries.length > 0 };
   const seen = new Set<string>();
-  for (const entry of recent) {
+  for (const entry of entries) {
     if (seen.has(entry.entityId)) continue;
     seen.add(entry.entityId);
     const last = await lastUndoable(ctx, entry.entityId);
     if (last?.actor.userId === me) {
-      return `You have no change from the last day left to undo. To undo an older one, say \`case ${entry.entityId} undo\`.`;
+      // Only while it is still the case's last change: undoing it would otherwise undo someone else's.
+      if (last.at > since) return { ...found, offer: { caseRef: entry.entityId, last } };
+      found.older ??= entry.entityId;
+      // Past the last day no case can hold a change of yours from it: nothing left to offer.
+      if (entry.at <= since) return found;
+    } else if (last && entry.at > since) {
+      found.overtaken ??= { caseRef: entry.entityId, by: last.actor.name };
     }
   }
-  if (recent.length === 0) return "You have no change to a child's dates to undo. `case <case> undo` undoes the last change to a case.";
-  // Already said for the newest such child; the rest would only repeat it in vaguer words.
-  if (overtakenSaid) return null;
-  return 'You have no change left to undo: each child you changed has been changed since by someone else, or already undone.';
+  return found;
 }
 
 /**
