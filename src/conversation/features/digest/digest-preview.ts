@@ -41,16 +41,17 @@ export async function digestPreview(ctx: TurnContext): Promise<Reply[]> {
     `*Preview* — nothing has been sent. This is the digest for the meeting on ` +
     `${describeWhen(meeting.at, zone)} as it stands now. ${goes}; the data may change ` +
     `before then.${where}`;
-  const mine = ctx.turn.conversation.kind === 'direct' ? model.groups.filter((g) => g.leads.includes(ctx.turn.user.id)) : [];
-  if (mine.length === 0) return [text(intro), ...renderDigest(model).channel];
+  const rendered = renderDigest(model);
+  const own = ctx.turn.conversation.kind === 'direct' ? rendered.leads.find((l) => l.userId === ctx.turn.user.id) : undefined;
+  if (!own) return [text(intro), ...rendered.channel];
   // A lead sees their own groups once, as they get them (with case references), after the
   // channel's part for the other groups: showing both versions made a preview of some 13,000
   // characters with each of their groups twice, nearly word for word (try-out).
-  const others = renderDigest({ ...model, groups: model.groups.filter((g) => !mine.includes(g)) }).channel;
-  const own = renderDigest({ ...model, groups: mine }).leads.find((l) => l.userId === ctx.turn.user.id)!;
-  const theirs = mine.length === 1 ? 'it' : 'them';
+  const others = renderDigest({ ...model, groups: model.groups.filter((g) => !own.groupKeys.includes(g.key)) }).channel;
+  const one = own.groupKeys.length === 1;
+  const theirs = one ? 'it' : 'them';
   const ownIntro = text(
-    `*${mine.length === 1 ? 'Your group' : 'Your groups'}*, as you get ${theirs} as lead, with case references ` +
+    `*${one ? 'Your group' : 'Your groups'}*, as you get ${theirs} as lead, with case references ` +
       `(only you and the other leads get this; the channel's part for ${theirs} leaves the references out):`,
   );
   return [text(intro), ...others, ownIntro, ...withoutHeader(own.replies)];
