@@ -187,7 +187,6 @@ export function createDigestWorkerPool(options: DigestWorkerOptions): DigestWork
   };
 
   const compose: DigestComposer = async (store, programme, meeting, now) => {
-    clearTimeout(idle);
     // Checked once per process, in a child of its own, before the first digest process starts.
     const v8Flags = await acceptedDigestV8Flags();
     clearTimeout(idle);

@@ -10,13 +10,13 @@ export function digestProcessNice(by = 10): number {
 }
 
 /**
- * Sets a process just started to `nice`, on Linux its first thread: every thread it starts from
- * then on (V8's, libuv's) inherits it. Called as soon as fork returns, which is almost always before
- * Node has started any other thread; one started earlier is set by the process itself. Set from the process that started it, at once, so
- * even Node's own start (and tsx's, from source) runs at the lower priority; on its own the digest
- * process could only lower itself once its first line of JavaScript ran, and its start-up competed
- * with the first acks of every planning run (issue 15). False when it could not be set (the digest
- * process then still lowers itself).
+ * Sets a process just started to `nice`, from the process that started it, as soon as fork returns:
+ * on Linux that sets its first thread, and every thread it starts from then on (V8's, libuv's)
+ * inherits it, so even Node's own start (and tsx's, from source) runs at the lower priority. On its
+ * own the digest process could lower itself only once its first line of JavaScript ran, and its
+ * start-up competed with the first acks of every planning run (issue 15). A thread Node started
+ * before this, rare, is set by the process itself (lowerThisProcessesPriority). False when it
+ * could not be set.
  */
 export function startAtPriority(pid: number | undefined, nice: number): boolean {
   if (pid === undefined) return false;
@@ -29,11 +29,12 @@ export function startAtPriority(pid: number | undefined, nice: number): boolean 
 }
 
 /**
- * Lowers the CPU priority (nice 10 below the process that started it) of every thread of this process: its JavaScript thread and
- * also V8's garbage-collection and compiler threads and libuv's pool. The digest process calls it
- * first thing (with the nice value its parent chose, which already set it on the process's first
- * thread: see startAtPriority), to catch any thread started before that: on a two-core machine a planning run over every area competes with the process that
- * acks Slack and Teams, and an ack must win. Lowering only the JavaScript thread was not enough
+ * Lowers the CPU priority (nice 10 below the process that started it) of every thread of this
+ * process: its JavaScript thread and also V8's garbage-collection and compiler threads and libuv's
+ * pool. The digest process calls it first thing, with the nice value the pool chose and already
+ * set on its first thread (startAtPriority), to catch any thread started before that: on a
+ * two-core machine a planning run over every area competes with the process that acks Slack and
+ * Teams, and an ack must win. Lowering only the JavaScript thread was not enough
  * (issue 15): the collector's helper threads did much of a digest's work at full priority. At nice
  * 10 the kernel gives the request process about nine tenths of a contended core, and the digest
  * process still gets every idle cycle, so a planning run takes no longer on a quiet machine.
