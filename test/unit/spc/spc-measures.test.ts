@@ -3,6 +3,7 @@ import { analyseSeries } from '../../../src/domain/spc/index.js';
 import { chooseChart, controlChartType } from '../../../src/programme/measures/choose-chart.js';
 import { analyseMeasureControl, sliceControlAnalysis } from '../../../src/programme/measures/control-measure.js';
 import { EMPTY_SETTINGS } from '../../../src/programme/measures/measure-catalogue.js';
+import { controlSignalSummary } from '../../../src/conversation/features/measures/signal-summary.js';
 import { describeControlSignals } from '../../../src/programme/measures/describe-control-signals.js';
 import { assuranceOf, variationOf } from '../../../src/programme/measures/variation-assurance.js';
 
@@ -88,6 +89,10 @@ describe('Making Data Count badges', () => {
     const said = describeControlSignals(spikeLast, options(rose));
     expect(said).toMatch(/a shift/);
     expect(said).toMatch(/The percentage has risen, and a higher percentage is better for % seen in time, so this looks like an improvement\./);
+    // The `measures` list reads the same way: the run below the mean came before the rise, so it is
+    // not called worse beside a chart that calls the measure improving.
+    expect(controlSignalSummary(spikeLast, 'up')).toBe('I chart: 1 point above the upper limit (better), long run below the mean (earlier)');
+    expect(controlSignalSummary(afterSpike, 'up')).toBe('I chart: 1 point above the upper limit (better), long run below the mean (worse)');
   });
 
   it('assurance: where the target sits against the limits', () => {

@@ -2,6 +2,7 @@ import type { PhaseAnalysis, RunChartAnalysis } from '../../../domain/runchart/i
 import type { RuleSet } from '../../../store/schemas/programme.js';
 import { CONTROL_CHART_NAMES } from '../../../charts/control-chart-spec.js';
 import type { MeasureControl } from '../../../programme/measures/control-measure.js';
+import { controlSignalDirection } from '../../../programme/measures/describe-control-signals.js';
 
 function verdict(moved: 'up' | 'down' | null, better: 'up' | 'down'): string {
   if (!moved) return '';
@@ -68,7 +69,11 @@ export function controlSignalSummary(control: MeasureControl, better: 'up' | 'do
   }
   if (phase.longRunSignal && phase.longestRunSide) {
     const side = phase.longestRunSide;
-    found.push(`long run ${side} the ${centre}${verdict(side === 'above' ? 'up' : 'down', better)}`);
+    const moved = side === 'above' ? 'up' : 'down';
+    // Judged as the chart judges it (the latest signal's way): a run the latest signal has since
+    // gone against came before it, and calling it worse would contradict the chart's verdict.
+    const judged = controlSignalDirection(control) === moved ? verdict(moved, better) : ' (earlier)';
+    found.push(`long run ${side} the ${centre}${judged}`);
   }
   if (phase.fewCrossingsSignal) found.push('too few crossings');
   return `${name}: ${found.length > 0 ? found.join(', ') : 'no signal'}`;
