@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { App as BoltApp } from '@slack/bolt';
 import restify from 'restify';
 import { RestifyReceiver } from '../adapters/slack/restify-receiver.js';
@@ -8,6 +8,7 @@ import { createDigestWorkerPool } from '../src/digest/digest-worker-pool.js';
 import { createApp } from '../src/app.js';
 import { testConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
+import { COLLECTIONS } from '../src/store/collections.js';
 import { adapterRoutes } from '../src/main-routes.js';
 import { SECRET as SIGNING_SECRET } from '../test/fakes/slack-payloads.js';
 import { digestDueAt, seedArea } from './digest-areas.js';
@@ -18,7 +19,7 @@ import { digestDueAt, seedArea } from './digest-areas.js';
  * `app` is pacebot as `npm start` builds it, on the embedded store in memory, replying to a fake
  * Slack at SLACK_API_URL. Prints `{"url": …}` when listening, then answers the bench over IPC:
  * event-loop delay around a burst, waiting until acknowledged turns are done, and (app only)
- * seeding and running a 32-area digest planning run.
+ * seeding areas, running a digest planning run over them, and forgetting its digests for the next.
  */
 const DIGEST_NOW = new Date('2026-11-19T10:00:00Z');
 
@@ -27,12 +28,21 @@ type Message =
   | { cmd: 'lag-stop' }
   | { cmd: 'idle' }
   | { cmd: 'seed-areas'; count: number; cases: number }
+  | { cmd: 'forget-digests' }
   | { cmd: 'digest-run' };
 
 const [mode, slackApiUrl = ''] = process.argv.slice(2);
 const lag = monitorEventLoopDelay({ resolution: 10 });
+// The longest garbage-collection pause of this process's main thread while lag is measured.
+let gcMaxMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, entry.duration);
+}).observe({ entryTypes: ['gc'] });
 let idle: () => Promise<void> = async () => {};
-let digest: { seed: (count: number, cases: number) => Promise<string[]>; run: () => Promise<number> } | undefined;
+let digest: {
+  seed: (count: number, cases: number) => Promise<string[]>;
+  forget: () => Promise<void>;
+  run: () => Promise<number> } | undefined;
 let url: string;
 
 if (mode === 'bare') {
@@ -63,6 +73,12 @@ if (mode === 'bare') {
       const ids = Array.from({ length: count }, (_, i) => `AREA${i}`);
       for (const id of ids) await seedArea(app.store.db, id, cases, DIGEST_NOW);
       return ids;
+    },
+    // The planned digests and their deliveries deleted, so the next run plans the same areas again
+    // and the store stays the size of one national run.
+    async forget() {
+      await app.store.db.collection(COLLECTIONS.digests).deleteMany({});
+      await app.store.db.collection(COLLECTIONS.deliveries).deleteMany({});
     },
     async run() {
       const at = await digestDueAt(app.store.db, 'AREA0', DIGEST_NOW);
@@ -101,15 +117,19 @@ async function answer(message: Message): Promise<unknown> {
     case 'lag-start':
       lag.reset();
       lag.enable();
+      gcMaxMs = 0;
       return null;
     case 'lag-stop':
       lag.disable();
-      return { p99Ms: lag.percentile(99) / 1e6, maxMs: lag.max / 1e6 };
+      return { p99Ms: lag.percentile(99) / 1e6, maxMs: lag.max / 1e6, gcMaxMs };
     case 'idle':
       return idle();
     case 'seed-areas':
       if (!digest) throw new Error('no digests on the bare server');
       return (await digest.seed(message.count, message.cases)).length;
+    case 'forget-digests':
+      if (!digest) throw new Error('no digests on the bare server');
+      return digest.forget();
     case 'digest-run':
       if (!digest) throw new Error('no digests on the bare server');
       return digest.run();

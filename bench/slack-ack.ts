@@ -12,6 +12,8 @@ const BURST = 50;
 const DIGEST_AREAS = 32;
 const DIGEST_CASES = 1000;
 const BURST_GAP_MS = 1000;
+/** Planning runs measured (BENCH_SLACK_ACK_DIGEST_RUNS). */
+const DIGEST_RUNS = 5;
 
 interface Child {
   process: ChildProcess;
@@ -23,6 +25,8 @@ interface Child {
 interface Lag {
   p99Ms: number;
   maxMs: number;
+  /** The longest garbage-collection pause on the server's main thread. */
+  gcMaxMs: number;
 }
 
 interface Figures {
@@ -38,22 +42,28 @@ interface Figures {
  * Slack in another process) and against the baseline, Bolt on our restify receiver with listeners
  * that only ack — each server in a process of its own, the load generator in this one. A burst's
  * latencies run from sending a request to its answer's headers; pacebot's turns finish before the
- * next burst. Then the same while pacebot runs a 32-area digest planning run in its process.
+ * next burst. Then the same while pacebot runs 32-area digest planning runs in its process.
+ *
+ * A second copy of the baseline is measured alongside (an A/A control): the same server twice can
+ * differ by chance, since one slow burst decides a p99, and its ratio to the first copy shows how
+ * far a ratio moves on this machine with nothing to tell the two apart.
  */
 export async function benchSlackAck(options: BenchOptions): Promise<BenchReport> {
-  const rounds = options.rounds ?? 20;
+  const rounds = options.rounds ?? 40;
   const warmUp = options.warmUp ?? 2;
   const loadBefore = loadavg();
   const fake = await spawnChild('slack-ack-fake.ts', []);
   const bare = await spawnChild('slack-ack-server.ts', ['bare']);
+  const twin = await spawnChild('slack-ack-server.ts', ['bare']);
   const app = await spawnChild('slack-ack-server.ts', ['app', fake.url]);
   try {
     const responseUrl = fake.extra.responseUrl!;
-    const base: Figures = { latencies: [], lags: [], health: [] };
-    const ours: Figures = { latencies: [], lags: [], health: [] };
+    const base = emptyFigures();
+    const control = emptyFigures();
+    const ours = emptyFigures();
+    const servers: [Child, Figures][] = [[bare, base], [twin, control], [app, ours]];
     for (let round = 0; round < warmUp + rounds; round++) {
-      const order: [Child, Figures][] = round % 2 === 0 ? [[bare, base], [app, ours]] : [[app, ours], [bare, base]];
-      for (const [child, figures] of order) {
+      for (const [child, figures] of rotated(servers, round)) {
         const result = await burst(child, responseUrl, round);
         if (round >= warmUp) {
           figures.latencies.push(...result.latencies);
@@ -63,20 +73,28 @@ export async function benchSlackAck(options: BenchOptions): Promise<BenchReport>
       }
     }
 
-    const rows = [row('baseline: Bolt on restify, listeners only ack', base, base), row('pacebot', ours, base)];
+    const rows = [
+      row('baseline: Bolt on restify, listeners only ack', base, base),
+      row('second copy of the baseline (A/A control)', control, base),
+      row('pacebot', ours, base),
+    ];
     const notes: string[] = [];
-    const digest = await duringDigest(app, bare, responseUrl);
+    const digest = await duringDigest(app, bare, twin, responseUrl);
     if (digest) {
       rows.push(
-        row(`baseline, during pacebot's ${DIGEST_AREAS}-area digest run`, digest.base, digest.base),
-        row(`pacebot, during its ${DIGEST_AREAS}-area digest run`, digest.ours, digest.base),
+        row(`baseline, during pacebot's ${DIGEST_AREAS}-area digest runs`, digest.base, digest.base),
+        row('second copy of the baseline, during them', digest.control, digest.base),
+        row(`pacebot, during its ${DIGEST_AREAS}-area digest runs`, digest.ours, digest.base),
       );
+      const ratios = (key: 'ours' | 'control') => digest.runs.map((r) => times(r[key], r.base)).join(', ');
       notes.push(
-        `Digest run: \`runPlanDigests\` over ${DIGEST_AREAS} areas × ${DIGEST_CASES.toLocaleString('en-GB')} cases, ` +
-          'digests composed in a child process of lower priority as the scheduler composes them (the ' +
-          `embedded store still serves that process's queries on pacebot's main thread), planned in ` +
-          `${(digest.runMs / 1000).toFixed(1)} s with ${digest.bursts} bursts sent to each server meanwhile (one a second); ` +
-          `pacebot's event-loop lag over the whole run: p99 ${ms(digest.lag.p99Ms)} ms, max ${ms(digest.lag.maxMs)} ms.`,
+        `Digest runs: ${digest.runs.length} × \`runPlanDigests\` over the same ${DIGEST_AREAS} areas × ` +
+          `${DIGEST_CASES.toLocaleString('en-GB')} cases (the last run's digests deleted before the next), digests composed in a child process of lower priority as the ` +
+          `scheduler composes them, planned in ${digest.runs.map((r) => (r.runMs / 1000).toFixed(1)).join(', ')} s, ` +
+          `with a burst sent to each server about once a second meanwhile (${digest.bursts} each in all); ` +
+          `pacebot's event-loop lag over the runs: p99 ${ms(digest.lag.p99Ms)} ms, max ${ms(digest.lag.maxMs)} ms; ` +
+          `its longest garbage-collection pause ${ms(digest.lag.gcMaxMs)} ms.`,
+        `p99 × baseline in each planning run on its own: pacebot ${ratios('ours')}; the second copy of the baseline ${ratios('control')}.`,
       );
     }
     notes.push(
@@ -90,15 +108,16 @@ export async function benchSlackAck(options: BenchOptions): Promise<BenchReport>
       title: 'Slack ack latency',
       intro:
         `${BURST} signed requests sent at once (half \`/pace help\` slash commands, half DMs saying ` +
-        '"help"), each server in a process of its own and the Slack fake in a third; latency is ' +
+        '"help"), each server in a process of its own and the Slack fake in another; latency is ' +
         'from sending a request to its answer\'s headers. Baseline: Bolt 5 on our restify receiver ' +
-        '(`adapters/slack/restify-receiver.ts`) with listeners that only ack. pacebot: the whole app ' +
-        'on the embedded store in memory, every turn answered at the fake (its turns finish before ' +
-        `the next burst). ${rounds} bursts per server after ${warmUp} warm-up, interleaved, order ` +
-        'alternating. Event-loop lag: `monitorEventLoopDelay` in the server process during each ' +
-        'burst (median of the bursts\' p99 and max; during the digest run, over the whole run). ' +
-        'The baseline\'s lag is what the machine\'s load alone does to an idle event loop. ' +
-        'Targets (issue 15): p99 ≤ 1.5× baseline, also during the digest run; lag p99 ≤ 50 ms during it.',
+        '(`adapters/slack/restify-receiver.ts`) with listeners that only ack, and a second copy of it ' +
+        'as an A/A control: the spread of its ratio is what chance alone does to a ratio of p99s. ' +
+        'pacebot: the whole app on the embedded store in memory, every turn answered at the fake (its ' +
+        `turns finish before the next burst). ${rounds} bursts per server after ${warmUp} warm-up, ` +
+        'interleaved, order rotating. Event-loop lag: `monitorEventLoopDelay` in the server process ' +
+        'during each burst (median of the bursts\' p99 and max; during the digest runs, over the ' +
+        'runs). The baseline\'s lag is what the machine\'s load alone does to an idle event loop. ' +
+        'Targets (issue 15): p99 ≤ 1.5× baseline, also during the digest runs; lag p99 ≤ 50 ms during them.',
       table: markdownTable(
         ['server', 'requests', 'p50 ms', 'p99 ms', 'p99 × baseline', 'lag p99 ms', 'lag max ms'],
         rows,
@@ -106,8 +125,16 @@ export async function benchSlackAck(options: BenchOptions): Promise<BenchReport>
       notes,
     };
   } finally {
-    for (const child of [app, bare, fake]) child.process.kill('SIGTERM');
+    for (const child of [app, twin, bare, fake]) child.process.kill('SIGTERM');
   }
+}
+
+const emptyFigures = (): Figures => ({ latencies: [], lags: [], health: [] });
+
+/** The servers in a different order each round, so none is always the one measured first. */
+function rotated<T>(items: T[], round: number): T[] {
+  const k = round % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
 }
 
 function row(name: string, figures: Figures, base: Figures): string[] {
@@ -164,44 +191,60 @@ async function send(url: string, request: SlackRequest): Promise<number> {
 }
 
 /**
- * Bursts at both servers, alternately, for as long as pacebot's digest planning run lasts. Skipped
- * (null) with BENCH_SLACK_ACK_DIGEST=0, for a quick run.
+ * Bursts at all three servers, in rotating order, for as long as each of pacebot's digest planning
+ * runs lasts; each run plans the same 32 areas, the last run's digests deleted before it. Skipped
+ * (null) with BENCH_SLACK_ACK_DIGEST=0, for a quick run; BENCH_SLACK_ACK_DIGEST_RUNS sets how many
+ * runs (5): one run gives about a dozen bursts, and one slow burst decides a p99.
  */
-async function duringDigest(app: Child, bare: Child, responseUrl: string) {
+async function duringDigest(app: Child, bare: Child, twin: Child, responseUrl: string) {
   if (process.env.BENCH_SLACK_ACK_DIGEST === '0') return null;
+  const runCount = Number(process.env.BENCH_SLACK_ACK_DIGEST_RUNS ?? DIGEST_RUNS);
+  if (!Number.isInteger(runCount) || runCount < 1) throw new Error('BENCH_SLACK_ACK_DIGEST_RUNS must be a whole number of at least 1');
+  const base = emptyFigures();
+  const control = emptyFigures();
+  const ours = emptyFigures();
+  const runs: { runMs: number; base: number; control: number; ours: number }[] = [];
+  const lags: Lag[] = [];
+  let bursts = 0;
   const seeding = performance.now();
   progress(`seeding ${DIGEST_AREAS} areas of ${DIGEST_CASES} cases in pacebot's store`);
   await app.ask('seed-areas', { count: DIGEST_AREAS, cases: DIGEST_CASES });
-  progress(`seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s; bursts during the digest run`);
-  const base: Figures = { latencies: [], lags: [], health: [] };
-  const ours: Figures = { latencies: [], lags: [], health: [] };
-  await app.ask('lag-start');
-  await bare.ask('lag-start');
-  const started = performance.now();
-  let done = false;
-  const run = app.ask<number>('digest-run').finally(() => (done = true));
-  let bursts = 0;
-  // The first burst after a short wait, so it lands inside the run rather than before it starts.
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  while (!done) {
-    const b = await burstNoLag(bare, responseUrl, bursts);
-    const o = await burstNoLag(app, responseUrl, bursts);
-    if (done) break; // the app's burst may have ended after the run: keep only bursts inside it
-    base.latencies.push(...b);
-    ours.latencies.push(...o);
-    bursts++;
-    // A burst a second, not back to back: the run is measured under traffic, not starved by it.
-    await new Promise((resolve) => setTimeout(resolve, BURST_GAP_MS));
+  progress(`seeded in ${((performance.now() - seeding) / 1000).toFixed(0)} s; bursts during ${runCount} digest runs`);
+  for (let r = 0; r < runCount; r++) {
+    if (r > 0) await app.ask('forget-digests');
+    const servers: [Child, number[]][] = [[bare, []], [twin, []], [app, []]];
+    for (const [child] of servers) await child.ask('lag-start');
+    const started = performance.now();
+    let done = false;
+    const run = app.ask<number>('digest-run').finally(() => (done = true));
+    // The first burst after a short wait, so it lands inside the run rather than before it starts.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let round = 0; !done; round++) {
+      const results: [number[], number[]][] = [];
+      for (const [child, into] of rotated(servers, round)) results.push([into, await burstNoLag(child, responseUrl, bursts)]);
+      if (done) break; // the last burst may have ended after the run: keep only rounds inside it
+      for (const [into, latencies] of results) into.push(...latencies);
+      bursts++;
+      // A burst a second, not back to back: the run is measured under traffic, not starved by it.
+      await new Promise((resolve) => setTimeout(resolve, BURST_GAP_MS));
+    }
+    const planned = await run;
+    const runMs = performance.now() - started;
+    lags.push(await app.ask<Lag>('lag-stop'));
+    // The baseline's lag over the same window: what the machine's load alone does to an event loop.
+    base.lags.push(await bare.ask<Lag>('lag-stop'));
+    control.lags.push(await twin.ask<Lag>('lag-stop'));
+    if (planned !== DIGEST_AREAS) throw new Error(`planned ${planned} of ${DIGEST_AREAS} digests`);
+    const [b, c, o] = servers.map(([, latencies]) => latencies);
+    base.latencies.push(...b!);
+    control.latencies.push(...c!);
+    ours.latencies.push(...o!);
+    runs.push({ runMs, base: percentile(b!, 0.99), control: percentile(c!, 0.99), ours: percentile(o!, 0.99) });
   }
-  const planned = await run;
-  const runMs = performance.now() - started;
-  const lag = await app.ask<Lag>('lag-stop');
-  // The baseline's lag over the same window: what the machine's load alone does to an event loop.
-  const baseLag = await bare.ask<Lag>('lag-stop');
-  if (planned !== DIGEST_AREAS) throw new Error(`planned ${planned} of ${DIGEST_AREAS} digests`);
-  base.lags.push(baseLag);
-  ours.lags.push(lag);
-  return { base, ours, lag, runMs, bursts };
+  ours.lags.push(...lags);
+  const worst = (key: keyof Lag) => Math.max(...lags.map((l) => l[key]));
+  const lag = { p99Ms: worst('p99Ms'), maxMs: worst('maxMs'), gcMaxMs: worst('gcMaxMs') };
+  return { base, control, ours, lag, runs, bursts };
 }
 
 /** Where a long benchmark is, on stderr (the report goes to stdout). */
