@@ -50,7 +50,10 @@ interface Figures {
  */
 export async function benchSlackAck(options: BenchOptions): Promise<BenchReport> {
   const rounds = options.rounds ?? 40;
-  const warmUp = options.warmUp ?? 2;
+  // Five bursts each before measuring: pacebot's first bursts run code V8 has not compiled yet
+  // (burst 1 about 170 ms at p99, bursts 2-4 up to 70 ms); a server runs for days, so the figure
+  // is for a warm one, and the bare servers get the same warm-up.
+  const warmUp = options.warmUp ?? 5;
   const loadBefore = loadavg();
   const fake = await spawnChild('slack-ack-fake.ts', []);
   const bare = await spawnChild('slack-ack-server.ts', ['bare']);
