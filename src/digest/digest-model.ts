@@ -9,7 +9,7 @@ export interface DigestChart {
   alt: string;
   /** The signal sentence (naming the rule set), then what the chart covers. */
   sentences: string[];
-  /** "62% (Oct 2026)" for the latest point; undefined without data. */
+  /** "latest 62% (31 of 50, October 2026)", "latest monthly median 19 weeks (October 2026)"; undefined without data. */
   latest?: string;
   /** New phases the bot proposes where a shift lines up with a test of change (never a case reference). */
   proposals?: { sentence: string; measureKey: string; testNumber: number; view: 'per-child' | 'monthly' }[];

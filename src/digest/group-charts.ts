@@ -2,8 +2,7 @@ import { buildMeasureChart } from '../programme/measures/build-measure-chart.js'
 import { buildWaitingChart } from '../programme/measures/build-waiting-chart.js';
 import { proposalsForChart } from '../programme/measures/split-proposals.js';
 import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
-import { describePeriod } from '../programme/measures/month-words.js';
-import { valueWithUnit } from '../programme/measures/value-with-unit.js';
+import { describeLatest } from '../programme/measures/describe-latest.js';
 import type { CaseMilestones } from '../domain/measures/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Programme } from '../store/schemas/programme.js';
@@ -33,10 +32,8 @@ async function drawChart(
       ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
     });
     const last = chart.latest;
-    const latest =
-      last?.value != null
-        ? `${valueWithUnit(last.value, measure.unit)} (${describePeriod(last.period)})`
-        : undefined;
+    // By month, never by child: these words go to the channel.
+    const latest = last?.value != null ? describeLatest(last, measure, { perChild: false, nameChild: false }) : undefined;
     const { png, alt, sentences } = chart;
     const { key: measureKey, name } = measure;
     const proposals = (await proposalsForChart(store, programme, chart.result, options.today, { cases: options.cases, linked: chart.linked })).map((p) => ({

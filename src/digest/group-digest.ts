@@ -53,7 +53,7 @@ function aimOf(
   const tracking = new Set([group.aim.measureKey, ...proportions]);
   const progress = charts
     .filter((c) => tracking.has(c.measureKey) && c.latest)
-    .map((c) => `${c.name}: latest ${c.latest}`);
+    .map((c) => `${c.name}: ${c.latest}`);
   const { statement, target } = group.aim;
   const targetDate = DateTime.fromISO(group.aim.targetDate).toFormat('d LLL yyyy');
   return { statement, target, targetDate, progress };

@@ -107,8 +107,8 @@ describe('where a reply names a child, a channel gets the date they reached the 
   });
 
   it("the measures list: the latest child by reference in a direct message, by date in a channel", async () => {
-    expect(wordsOf(await bot.say(MEMBER, 'measures'))).toMatch(/latest 22 weeks \(C2024, 24 November 2025\)/);
-    expect(wordsOf(await bot.say(MEMBER, 'measures', { kind: 'channel' }))).toMatch(/latest 22 weeks \(24 November 2025\)/);
+    expect(wordsOf(await bot.say(MEMBER, 'measures'))).toMatch(/latest child 22 weeks \(C2024, 24 November 2025\)/);
+    expect(wordsOf(await bot.say(MEMBER, 'measures', { kind: 'channel' }))).toMatch(/latest child 22 weeks \(24 November 2025\)/);
   });
 
   it('a point named by number in a channel is said back by its date', async () => {

@@ -161,6 +161,6 @@ describe('workspaces', () => {
     expect(replyText(await bot.say(other, 'measure acc-rec', ws))).toMatch(
       /Median from all points; nothing excluded/,
     );
-    expect(replyText(await bot.say(ADMIN, 'measures'))).toMatch(/latest 22 weeks/);
+    expect(replyText(await bot.say(ADMIN, 'measures'))).toMatch(/latest child 22 weeks/);
   });
 });

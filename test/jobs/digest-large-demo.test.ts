@@ -58,6 +58,15 @@ describe('a large demo digest', () => {
     expect(fingerprint).toEqual(expected);
   });
 
+  it("says what kind of point each aim's latest value is: a month's median, or a share with its counts", async () => {
+    const digest = await demoDigest(test.db, AREA, NOW);
+    const progress = digest.groups.flatMap((g) => g.aim?.progress ?? []);
+    // The digest draws interval measures by month: its latest is a monthly median, not the last
+    // child that `measures` names under the same name.
+    expect(progress).toContainEqual(expect.stringMatching(/^Accommodation to first LAC review: latest monthly median [\d.]+ weeks? \(\w+ 2026\)$/));
+    expect(progress).toContainEqual(expect.stringMatching(/^% within 30 weeks: Accommodation to permanence recommendation: latest [\d.]+% \(\d+ of \d+, \w+ 2026\)$/));
+  });
+
   it('is composed in the digest process exactly as in this one', async () => {
     const { store, programme, meeting, at } = await slotNow();
     const here = await composeDigest(store, programme, meeting, at);

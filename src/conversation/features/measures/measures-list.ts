@@ -5,9 +5,8 @@ import { analyseMeasure } from '../../../programme/measures/analyse-measure.js';
 import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js';
 import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { RULE_SET_NAMES } from '../../../programme/measures/measure-chart-spec.js';
-import { describePeriod } from '../../../programme/measures/month-words.js';
+import { describeLatest } from '../../../programme/measures/describe-latest.js';
 import { controlSignalSummary, signalSummary } from './signal-summary.js';
-import { valueWithUnit } from '../../../programme/measures/value-with-unit.js';
 import { plain } from '../../replies.js';
 import { mayNameChildren } from '../../may-name-children.js';
 
@@ -33,11 +32,8 @@ export async function measuresList(ctx: TurnContext, rest: string): Promise<stri
     measures.map(async (measure) => {
       const result = await analyseMeasure(ctx.store, programme, measure, { today, cases });
       const latest = result.latest;
-      const when = latest
-        ? `${latest.caseRef && references ? `${latest.caseRef}, ` : ''}${describePeriod(latest.period)}`
-        : '';
       const value = latest
-        ? `latest ${plain(valueWithUnit(latest.value!, measure.unit))} (${when})`
+        ? plain(describeLatest(latest, measure, { perChild: result.view === 'per-child', nameChild: references }))
         : 'no data yet';
       const summary = result.control
         ? controlSignalSummary(result.control, measure.betterDirection)

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { describeLatest } from '../../src/programme/measures/describe-latest.js';
+
+const interval = { kind: 'interval' as const, unit: 'weeks' };
+const share = { kind: 'proportion' as const, unit: '%' };
+
+describe("a measure's latest point in words", () => {
+  it('says a per-child point is one child, named by reference only where children may be named', () => {
+    const point = { period: '2026-11-12', value: 19.7, caseRef: 'C1138' };
+    expect(describeLatest(point, interval, { perChild: true, nameChild: true })).toBe('latest child 19.7 weeks (C1138, 12 November 2026)');
+    expect(describeLatest(point, interval, { perChild: true, nameChild: false })).toBe('latest child 19.7 weeks (12 November 2026)');
+  });
+
+  it("says an interval measure's monthly point is that month's median", () => {
+    const point = { period: '2026-10', value: 31.4 };
+    expect(describeLatest(point, interval, { perChild: false, nameChild: false })).toBe('latest monthly median 31.4 weeks (October 2026)');
+  });
+
+  it('gives a share its counts, so 0% of a small month reads fairly', () => {
+    const point = { period: '2026-10', value: 0, numerator: 0, denominator: 3 };
+    expect(describeLatest(point, share, { perChild: false, nameChild: false })).toBe('latest 0% (0 of 3, October 2026)');
+  });
+
+  it('keeps a recorded value without counts as it is', () => {
+    const point = { period: '2026-10', value: 84 };
+    expect(describeLatest(point, share, { perChild: false, nameChild: true })).toBe('latest 84% (October 2026)');
+  });
+});
