@@ -21,9 +21,12 @@ describe('a per-child measure with 20 points or more', () => {
     expect(alt).toMatch(/Mean 31 weeks\./);
     expect(alt).toMatch(/Control limits at 3 sigma/);
     const words = textOf(replies);
-    expect(words).toMatch(
-      /^\*Accommodation to permanence recommendation\*: I chart \(a control chart: mean 31 weeks, limits at 3 sigma, runs judged by the Anhøj rules\)/,
-    );
+    // On a phone the verdict comes first, then each sentence on a line of its own.
+    const [verdict, signal, coverage] = words.split('\n');
+    expect(verdict).toBe('*Accommodation to permanence recommendation*: [Variation: special cause, improvement]');
+    expect(signal).toMatch(/^I chart \(a control chart: mean 31 weeks, limits at 3 sigma, runs judged by the Anhøj rules\)/);
+    expect(signal).not.toMatch(/\[Variation/);
+    expect(coverage).toMatch(/^24 children reached permanence recommendation \(last 24 months\)/);
     // The first 12 children (40–42 weeks) sit above the limits made from the small child-to-child
     // differences, the last 12 (20–22 weeks) below them: the process changed.
     expect(words).toMatch(

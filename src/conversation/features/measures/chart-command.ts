@@ -84,11 +84,13 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
         : 'monthly'
       : null;
   const proposals = await chartProposals(ctx, programme, chart.result);
+  const [headline, ...sentences] = phoneLines(chart.sentences, chart.result.badges);
   return [
     { kind: 'image', png: chart.png, alt: chart.alt, title: measure.name, ...(chart.table ? { table: chart.table } : {}) },
     text(
       [
-        `*${plain(measure.name)}*${team ? ` (team ${plain(team)})` : ''}: ${chart.sentences.join(' ')}`,
+        `*${plain(measure.name)}*${team ? ` (team ${plain(team)})` : ''}: ${headline ?? ''}`,
+        ...sentences,
         retired ? `_${retired}_` : '',
         ...settings,
         other ? `_Also as \`chart ${measure.key} ${other}\`._` : '',
@@ -98,4 +100,15 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     ),
     ...proposals,
   ];
+}
+
+/**
+ * The chart's words as lines for a phone: a control chart's Making Data Count badges first (the
+ * verdict at a glance), then each sentence on a line of its own, not one paragraph of 900
+ * characters. The digest keeps the badges at the end of the first sentence, as one line per chart.
+ */
+function phoneLines(sentences: readonly string[], badges: string): string[] {
+  const [first = '', ...rest] = sentences;
+  if (badges && first.endsWith(` ${badges}`)) return [badges, first.slice(0, -badges.length - 1), ...rest];
+  return [first, ...rest];
 }
