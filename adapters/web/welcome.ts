@@ -30,7 +30,7 @@ export async function welcomeReplies(deps: ConversationDeps, person: WebPerson):
         {
           text:
             "Load *Glenmoray*, a fictional local area, to see the bot at work: five aim groups, 150 children " +
-            '(pseudonymous references only), tests of change, run charts and a champions’ meeting in a few days.',
+            "(pseudonymous references only), tests of change, run charts and a champions' meeting in a few days.",
         },
         canLoad
           ? { text: 'Or start your own programme: type `setup`.' }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlanDigests } from '../../jobs/plan-digests.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import { createLogger } from '../../src/log.js';
+import { curlyApostrophes, straightApostrophes } from '../helpers/apostrophes.js';
 import { COACH, LEAD, MEMBER, createTestBot, replyText, type TestBot } from '../helpers/test-bot.js';
 import { DIGEST_DUE, WORKSPACE, seedDigestProgramme } from '../jobs/digest-fixture.js';
 
@@ -79,6 +80,15 @@ describe('sent digests', () => {
     expect(replyText(await bot.say(MEMBER, 'digest last'))).not.toMatch(CASE_REF);
     expect(replyText(await bot.say(LEAD, 'digest last', { kind: 'channel' }))).not.toMatch(CASE_REF);
     expect(replyText(await bot.say(LEAD, 'digest last'))).toMatch(/C4001/);
+  });
+
+  it("introduce a lead's own part with the same apostrophes as the rest of the bot's words", async () => {
+    // "for the champions' meeting" sat above "(only your group’s leads get this…)". The digest's own
+    // text (src/digest) is not the conversation's: only the bot's introductions are compared.
+    const texts = (await bot.say(LEAD, 'digest last')).flatMap((r) => (r.kind === 'text' ? [r.text] : []));
+    const intros = [texts[0]!, texts.find((t) => t.startsWith('*Your part as a lead*'))!].join('\n');
+    expect(straightApostrophes(intros)).toContain("champions'");
+    expect(curlyApostrophes(intros)).toEqual([]);
   });
 
   it('say which digests there are when a date has none', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curlyApostrophes, straightApostrophes } from '../helpers/apostrophes.js';
 import { ADMIN, MEMBER, createTestBot, replyText, type TestBot } from '../helpers/test-bot.js';
 
 let bot: TestBot;
@@ -42,9 +43,27 @@ describe('help on a topic', () => {
     expect(reply).not.toMatch(/Also about/);
   });
 
+  it('names the topic in its heading, and keeps the role it was written for', async () => {
+    // The heading said only "What you can do", whichever topic was asked for.
+    expect(replyText(await bot.say(ADMIN, 'help people')).split('\n')[0]).toBe('*Help: people* — what you can do (admin)');
+    expect(replyText(await bot.say(MEMBER, 'help dates')).split('\n')[0]).toBe('*Help: dates* — what you can do (member)');
+    expect(replyText(await bot.say(MEMBER, 'help all')).split('\n')[0]).toBe('*Help: every command* — what you can do (member)');
+    // Plain `help` is not about one topic: its heading stays as it was.
+    expect(replyText(await bot.say(MEMBER, 'help')).split('\n')[0]).toBe('*What you can do* (member)');
+  });
+
   it('lists joining and leaving under groups for a member', async () => {
     const lines = commandLines(replyText(await bot.say(MEMBER, 'help group')));
     expect(lines.some((line) => line.startsWith('- `join <group>`'))).toBe(true);
     expect(lines.some((line) => line.startsWith('- `leave <group>`'))).toBe(true);
+  });
+});
+
+describe('help on one screen', () => {
+  it('uses one kind of apostrophe: every command for an admin, straight throughout', async () => {
+    const reply = replyText(await bot.say(ADMIN, 'help all'));
+    expect(straightApostrophes(reply).length).toBeGreaterThan(3);
+    // It had "your aim’s weeks" and "a group’s leads" beside "your group's aim" and "a child's dates".
+    expect(curlyApostrophes(reply)).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ describe('undo, plain or for a named case, asks first on the same card', () => {
 describe('undo with nothing of yours to undo', () => {
   it('gives a placeholder, not a made-up reference that could be another child', async () => {
     const said = replyText(await bot().say(COACH, 'undo'));
-    expect(said).toMatch(/You have no change to a child's dates to undo\. `case <case> undo` undoes the last change to a case\./);
+    expect(said).toMatch(/You have no change to a child's dates to undo\. To undo the last change to one child, say `case <case> undo`\./);
     expect(said).not.toMatch(/C1042/);
   });
 });

@@ -22,7 +22,7 @@ export const alertsFeature: Feature = {
       roles: ['lead'],
       usage: 'alerts [<group> after <n> weeks | <group> from aim]',
       example: 'alerts permanence-milestones after 30 weeks',
-      summary: 'The drift alerts you can act on (counted only, in a channel), and when I privately alert a group’s leads about a child waiting too long.',
+      summary: "The drift alerts you can act on (counted only, in a channel), and when I privately alert a group's leads about a child waiting too long.",
       run: alertsCommand,
     },
     {

@@ -58,7 +58,7 @@ export const casesFeature: Feature = {
       roles: ['lead', 'admin'],
       usage: 'waiting at <stage> [team <team>]',
       example: 'waiting at first LAC review',
-      summary: 'Children at a stage now, past your aim’s weeks if an aim starts there, longest first, with who holds each.',
+      summary: "Children at a stage now, past your aim's weeks if an aim starts there, longest first, with who holds each.",
       run: (ctx, rest) => waitingAt(ctx, rest),
     },
     {

@@ -38,7 +38,7 @@ export async function undoMine(ctx: TurnContext): Promise<Reply[]> {
   const nothing = older
     ? `You have no change from the last day left to undo. To undo an older one, say \`case ${older} undo\`.`
     : !any
-      ? "You have no change to a child's dates to undo. `case <case> undo` undoes the last change to a case."
+      ? "You have no change to a child's dates to undo. To undo the last change to one child, say `case <case> undo`."
       : followed
         ? null
         : 'You have no change left to undo: each child you changed has been changed since by someone else, or already undone.';

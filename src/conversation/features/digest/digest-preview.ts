@@ -18,7 +18,7 @@ export function withOwnPart(
   const direct = ctx.turn.conversation.kind === 'direct';
   const own = direct ? digest.leads.find((l) => l.userId === ctx.turn.user.id) : undefined;
   if (!own) return digest.channel;
-  const intro = text('*Your part as a lead* (only your group’s leads get this, as it names cases):');
+  const intro = text("*Your part as a lead* (only your group's leads get this, as it names cases):");
   return [...digest.channel, intro, ...withoutHeader(own.replies)];
 }
 

@@ -50,7 +50,11 @@ export function helpFeature(allCommands: () => Command[]): Feature {
             ).values(),
           ].sort((a, b) => a.usage.localeCompare(b.usage));
           const roles = [ctx.isAdmin && 'admin', ctx.isCoach && 'coach', ctx.leadOf.length > 0 && 'lead'].filter(Boolean);
-          const heading = `*What you can do* (${roles.length > 0 ? roles.join(', ') : 'member'})`;
+          const who = roles.length > 0 ? roles.join(', ') : 'member';
+          // A topic's reply says which topic it answers: on a phone the question may be out of sight.
+          const heading = topic
+            ? `*Help: ${topic === 'all' ? 'every command' : plain(topic)}* — what you can do (${who})`
+            : `*What you can do* (${who})`;
           if (!topic) {
             const offered = TOPICS.filter((t) => mine.some((c) => matches(c, t)));
             return [
