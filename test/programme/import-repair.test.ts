@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport, APPLY_LEASE_MS, claimImport, importKey } from '../../src/programme/imports/apply-import.js';
 import { finishStoppedImports } from '../../src/programme/imports/finish-stopped-imports.js';
 import { previewImport } from '../../src/programme/imports/preview-import.js';
+import { claimImportUndo, importUndoKey, undoImport } from '../../src/programme/imports/undo-import.js';
 import type { ModelContext } from '../../src/programme/model-context.js';
 import { ensureIndexes } from '../../src/store/collections.js';
 import { workspaceStore, type WorkspaceStore } from '../../src/store/workspace-store.js';
@@ -91,5 +92,38 @@ describe('an import stopped part-way is finished once, never doubled', () => {
       permanence_recommendation: { actual: '2025-06-01' },
     });
     expect(c3001.version).toBe(2);
+  });
+});
+
+describe('taking an import back, stopped part-way, is finished once', () => {
+  it('an undo claimed and then stopped: the sweep finishes it after the lease, one undo entry per case, and again adds nothing', async () => {
+    const file = Buffer.from('Case ref,Accommodated\nC4001,03/02/2025\nC4002,04/02/2025\n');
+    const { imp } = await previewImport(ctx(), { name: 'v.csv', data: file }, 'U-ADMIN');
+    await applyImport(ctx(), (await claimImport(ctx(), imp._id.toHexString(), 'U-ADMIN'))!);
+    const number = imp.number;
+    // What a process killed right after the admin pressed Undo leaves: the import claimed, no case written.
+    const claimed = (await claimImportUndo(ctx(), number))!;
+    expect(claimed.status).toBe('undoing');
+    expect((await store.imports.findOne({ number }))!.undoneBy?.userId).toBe('U-ADMIN');
+    expect(await claimImportUndo(ctx(), number)).toBeNull();
+    const refs = { caseRef: { $in: ['C4001', 'C4002'] } };
+    expect(await finishStoppedImports(testDb.db, NOW)).toBe(0);
+    const later = new Date(NOW.getTime() + APPLY_LEASE_MS + 1000);
+    expect(await finishStoppedImports(testDb.db, later)).toBe(1);
+    const cases = await store.cases.find(refs, { sort: { caseRef: 1 } }).toArray();
+    expect(cases.map((c) => [c.caseRef, c.milestones, c.lastChange?.key])).toEqual([
+      ['C4001', {}, importUndoKey({ number })],
+      ['C4002', {}, importUndoKey({ number })],
+    ]);
+    // Audited as the admin who asked, each undo naming the import's entry for that case.
+    const undos = await store.audit.find({ action: 'undo', entityId: { $in: ['C4001', 'C4002'] } }).toArray();
+    expect(undos.map((u) => u.actor.userId)).toEqual(['U-ADMIN', 'U-ADMIN']);
+    const imported = await store.audit.find({ changeKey: importKey({ number }), entityId: { $in: ['C4001', 'C4002'] } }).toArray();
+    expect(undos.map((u) => (u.after as { undoes?: string }).undoes).sort()).toEqual(imported.map((e) => e._id.toHexString()).sort());
+    expect((await store.imports.findOne({ number }))!.status).toBe('undone');
+    // Finishing again, or the same undo run again, changes nothing.
+    expect(await finishStoppedImports(testDb.db, later)).toBe(0);
+    expect((await undoImport(ctx(later), claimed)).reverted).toBe(0);
+    expect(await store.audit.countDocuments({ action: 'undo', entityId: { $in: ['C4001', 'C4002'] } })).toBe(2);
   });
 });

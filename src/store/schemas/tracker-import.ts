@@ -38,7 +38,8 @@ export const TrackerImportSchema = z.object({
   actor: ActorSchema,
   platform: z.string(),
   fileName: z.string().max(200),
-  status: z.enum(['preview', 'applying', 'applied', 'cancelled']),
+  /** `undoing` with a lease, like `applying`, is how a crash while taking an import back is repaired. */
+  status: z.enum(['preview', 'applying', 'applied', 'cancelled', 'undoing', 'undone']),
   headerRow: z.number().int().nonnegative(),
   sheets: z.array(z.object({ name: z.string().max(120), headerRow: z.number().int() })),
   columns: z.array(ImportColumnSchema),
@@ -50,6 +51,9 @@ export const TrackerImportSchema = z.object({
   createdAt: z.date(),
   expiresAt: z.date(),
   appliedAt: z.date().optional(),
+  /** Who took the import back (`import undo`), and when it was done. */
+  undoneBy: ActorSchema.optional(),
+  undoneAt: z.date().optional(),
 });
 export type TrackerImport = z.infer<typeof TrackerImportSchema>;
 export type ImportRow = z.infer<typeof ImportRowSchema>;

@@ -38,7 +38,8 @@ export async function confirmImport(ctx: TurnContext, id: string): Promise<Reply
   const summary =
     `${plural(done.newCases, 'new case')}, ${plural(updated, 'case')} updated: ` +
     `${plural(done.newDates, 'date')} added, ${plural(done.changedDates, 'date')} changed.` +
-    `${refusedText}\nTry \`chart accommodation to permanence recommendation\`, or \`case ${claimed.rows[0]?.caseRef ?? 'C1042'}\`.`;
+    `${refusedText}\nTry \`chart accommodation to permanence recommendation\`, or \`case ${claimed.rows[0]?.caseRef ?? 'C1042'}\`.` +
+    `\nWrong file? \`import undo ${done.number}\` takes it back.`;
   return [card({ title: `Imported ${claimed.fileName}`, sections: [{ text: summary }] }, true)];
 }
 

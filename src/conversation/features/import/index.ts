@@ -2,7 +2,8 @@ import type { Feature } from '../../registry.js';
 import { text } from '../../replies.js';
 import { cancelImport, confirmImport } from './answer-import.js';
 import { howToImport, importFiles } from './import-file.js';
-import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, importIdOf, OPEN_REMAP, SAVE_REMAP } from './import-verbs.js';
+import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, importIdOf, OPEN_REMAP, SAVE_REMAP, UNDO_IMPORT } from './import-verbs.js';
+import { confirmImportUndo, importUndoCommand } from './undo-import-command.js';
 import { addColumnMilestone, openRemap, saveRemap } from './remap-columns.js';
 
 /**
@@ -22,11 +23,20 @@ export const importFeature: Feature = {
         return [text(howToImport(ctx.turn.platform))];
       },
     },
+    {
+      words: ['import', 'undo'],
+      roles: ['admin'],
+      usage: 'import undo [number]',
+      example: 'import undo 3',
+      summary: 'Take a confirmed import back: its cases get the dates they had before it; cases changed since are left.',
+      run: (ctx, rest) => importUndoCommand(ctx, rest),
+    },
   ],
   files: [{ name: 'tracker', run: importFiles }],
   actions: [
     { verb: CONFIRM_IMPORT, run: (ctx, data) => confirmImport(ctx, importIdOf(data)) },
     { verb: CANCEL_IMPORT, run: (ctx, data) => cancelImport(ctx, importIdOf(data)) },
+    { verb: UNDO_IMPORT, run: (ctx, data) => confirmImportUndo(ctx, data) },
     { verb: OPEN_REMAP, run: (ctx, data) => openRemap(ctx, importIdOf(data)) },
     { verb: SAVE_REMAP, run: (ctx, data, values) => saveRemap(ctx, importIdOf(data), values) },
     {

@@ -1,0 +1,94 @@
+import { claimImportUndo, previewImportUndo, undoImport } from '../../../programme/imports/undo-import.js';
+import { describePeriod } from '../../../programme/measures/month-words.js';
+import type { TurnContext } from '../../context.js';
+import { mayNameChildren } from '../../may-name-children.js';
+import { card, plain, text } from '../../replies.js';
+import type { Reply } from '../../turn.js';
+import { UNDO_IMPORT } from './import-verbs.js';
+
+/** A long list of references is cut: a phone shows the first few and says how many more. */
+const SHOW_REFS = 10;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function refList(refs: readonly string[]): string {
+  const shown = refs.slice(0, SHOW_REFS).join(', ');
+  return refs.length > SHOW_REFS ? `${shown} and ${refs.length - SHOW_REFS} more` : shown;
+}
+
+/** "3", "#3", "import 3": the import's number, or null. */
+function importNumber(said: string): number | null {
+  const match = /^(?:import\s+)?#?(\d{1,6})$/i.exec(said.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** The imports that could be taken back, newest first, for `import undo` said without a number. */
+async function undoableImports(ctx: TurnContext): Promise<string> {
+  const applied = await ctx.store.imports
+    .find({ status: 'applied' }, { sort: { number: -1 }, limit: 5, projection: { number: 1, fileName: 1, appliedAt: 1 } })
+    .toArray();
+  if (applied.length === 0) return 'There is no import to undo: none has been confirmed yet.';
+  const lines = applied.map((i) => `- #${i.number} ${plain(i.fileName)}${i.appliedAt ? `, ${describePeriod(i.appliedAt.toISOString().slice(0, 10))}` : ''}`);
+  return ['Which import? Say its number, e.g. `import undo ' + applied[0]!.number + '`:', ...lines].join('\n');
+}
+
+/**
+ * `import undo <number>`: what taking an import back would do, with a button to do it. Dates go
+ * back for every case still as the import left it; cases changed since are named and left alone.
+ */
+export async function importUndoCommand(ctx: TurnContext, rest: string): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'undo an import');
+  if (!rest.trim()) return [text(await undoableImports(ctx))];
+  const number = importNumber(rest);
+  if (number === null) return [text(`Say the import's number, e.g. \`import undo 3\`. \`import undo\` lists them.`)];
+  const preview = await previewImportUndo(ctx.store, number);
+  if (!preview) return [text(`There is no confirmed import #${number} to undo. \`import undo\` lists them.`)];
+  const { imp, asLeft, started, changedSince } = preview;
+  const back =
+    asLeft === 0
+      ? 'No case is still as this import left it, so there are no dates to take back.'
+      : `${plural(asLeft, 'case')} go back to the dates ${asLeft === 1 ? 'it' : 'they'} had before it` +
+        (started > 0 ? ` (${started} of them, which it started, to none).` : '.');
+  // Children are named by reference only where they may be: in a channel, the count alone.
+  const which = mayNameChildren(ctx.turn) ? `: ${refList(changedSince)}.` : ' (a direct message names them).';
+  const since = changedSince.length
+    ? `\n${plural(changedSince.length, 'case')} changed since ${changedSince.length === 1 ? 'is' : 'are'} left as ${changedSince.length === 1 ? 'it is' : 'they are'}${which}`
+    : '';
+  const teams = '\nTeams the import set stay as they are.';
+  return [
+    card({
+      title: `Undo import #${imp.number}, ${imp.fileName}?`,
+      sections: [{ text: `${back}${since}${teams}` }],
+      buttons:
+        asLeft === 0 ? [] : [{ id: 'undo-import', label: `Undo import #${imp.number}`, style: 'danger', action: { verb: UNDO_IMPORT, data: { number: imp.number } } }],
+    }),
+  ];
+}
+
+/** The card's button: exactly one click takes the import back; a stopped undo is finished by the next. */
+export async function confirmImportUndo(ctx: TurnContext, data: Record<string, unknown>): Promise<Reply[]> {
+  ctx.requireRole(['admin'], 'undo an import');
+  const number = typeof data.number === 'number' ? data.number : Number(data.number);
+  const claimed = Number.isInteger(number) ? await claimImportUndo(ctx, number) : null;
+  if (!claimed) return [text('That import was already undone, or is being undone now. `case <case> history` shows what happened to a case.')];
+  const { reverted } = await undoImport(ctx, claimed);
+  await ctx.store.recordAudit({
+    actor: ctx.actor(),
+    entity: 'programme',
+    entityId: `import-${claimed.number}`,
+    action: 'import_undo',
+    before: null,
+    after: { casesReverted: reverted },
+    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId, file: claimed.fileName },
+    at: ctx.now,
+  });
+  return [
+    card(
+      {
+        title: `Import #${claimed.number} undone`,
+        sections: [{ text: `${plural(reverted, 'case')} went back to the dates ${reverted === 1 ? 'it' : 'they'} had before ${plain(claimed.fileName)}.` }],
+      },
+      true,
+    ),
+  ];
+}

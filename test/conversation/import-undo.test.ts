@@ -1,0 +1,91 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Card } from '../../cards/model.js';
+import { ADMIN, MEMBER, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+
+const csv = (text: string, name = 'tracker.csv') => ({ name, data: Buffer.from(text, 'utf8') });
+const FIRST = csv('Case ref,Accommodated,First LAC review\nC2001,03/02/2025,20/02/2025\nC2002,04/02/2025,21/02/2025\n');
+// The wrong file: it moves C2001's dates and starts C2003.
+const WRONG = csv('Case ref,Accommodated,First LAC review\nC2001,13/02/2025,27/02/2025\nC2003,05/02/2025,\nC2002,04/02/2025,21/02/2025\n', 'old-tracker.csv');
+
+async function press(bot: TestBot, card: Card, label: string) {
+  const button = card.buttons?.find((b) => b.label === label || b.id === label);
+  if (!button) throw new Error(`no ${label} button on ${card.title}`);
+  return bot.act(ADMIN, button.action.verb, button.action.data ?? {});
+}
+
+async function importFile(bot: TestBot, file: { name: string; data: Buffer }) {
+  const done = await press(bot, firstCard(await bot.send(ADMIN, [file])), 'confirm');
+  return replyText(done);
+}
+
+const datesOf = async (bot: TestBot, caseRef: string) =>
+  (await bot.db.collection('cases').findOne({ caseRef }))?.milestones as Record<string, { actual?: string }> | undefined;
+
+describe('taking a confirmed import back (`import undo`)', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await createTestBot({ now: '2026-11-19T10:00:00Z' });
+    await bot.say(ADMIN, 'setup programme "Northvale PACE"');
+  });
+  afterAll(async () => bot?.drop());
+
+  it('puts back the dates each case had before the import, empties the cases it started, and says how', async () => {
+    await importFile(bot, FIRST);
+    const second = await importFile(bot, WRONG);
+    expect(second).toMatch(/Wrong file\? `import undo 2` takes it back\./);
+    expect((await datesOf(bot, 'C2001'))?.accommodated?.actual).toBe('2025-02-13');
+
+    const listed = replyText(await bot.say(ADMIN, 'import undo'));
+    expect(listed).toMatch(/Which import\? Say its number, e\.g\. `import undo 2`/);
+    expect(listed).toMatch(/#2 old-tracker\.csv, 19 November 2026\n- #1 tracker\.csv/);
+
+    const card = firstCard(await bot.say(ADMIN, 'import undo 2'));
+    expect(card.title).toBe('Undo import #2, old-tracker.csv?');
+    // C2002 was in the file with the dates it already had: the import did not change it.
+    expect(replyText([{ kind: 'card', card }])).toMatch(/2 cases go back to the dates they had before it \(1 of them, which it started, to none\)\./);
+    expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
+
+    const done = replyText(await press(bot, card, 'Undo import #2'));
+    expect(done).toMatch(/Import #2 undone\s+2 cases went back to the dates they had before old-tracker\.csv\./);
+    expect(await datesOf(bot, 'C2001')).toEqual({ accommodated: { actual: '2025-02-03' }, first_lac_review: { actual: '2025-02-20' } });
+    expect(await datesOf(bot, 'C2003')).toEqual({});
+    expect((await datesOf(bot, 'C2002'))?.accommodated?.actual).toBe('2025-02-04');
+    // Each case's undo is audited as an undo of the import's entry, and the import is marked.
+    const undo = await bot.db.collection('audit').findOne({ entity: 'case', entityId: 'C2001', action: 'undo' });
+    const imported = await bot.db.collection('audit').findOne({ entity: 'case', entityId: 'C2001', changeKey: 'import-2' });
+    expect(undo?.after.undoes).toBe(imported?._id.toHexString());
+    expect(await bot.db.collection('audit').countDocuments({ action: 'import_undo', entityId: 'import-2' })).toBe(1);
+    expect((await bot.db.collection('tracker_imports').findOne({ number: 2 }))?.status).toBe('undone');
+    // The case's history shows the import's change and its undo, one after the other.
+    expect(replyText(await bot.say(ADMIN, 'case C2001 history'))).toMatch(/Alex Admin undid a change: Accommodated Thu 13 Feb 2025 → Mon 3 Feb 2025/);
+
+    // Pressed again, or asked again: nothing more happens.
+    expect(replyText(await press(bot, card, 'Undo import #2'))).toMatch(/already undone/);
+    expect(replyText(await bot.say(ADMIN, 'import undo 2'))).toMatch(/There is no confirmed import #2 to undo/);
+  });
+
+  it("leaves a case someone changed after the import, naming it, and takes back only the rest", async () => {
+    await importFile(bot, WRONG);
+    // A colleague corrects C2001 after the import (a correction is confirmed first).
+    await press(bot, firstCard(await bot.say(ADMIN, 'C2001 first LAC review 28 February 2025')), 'Confirm');
+    const card = firstCard(await bot.say(ADMIN, 'import undo 1'));
+    const words = replyText([{ kind: 'card', card }]);
+    expect(words).toMatch(/2 cases go back/);
+    expect(words).toMatch(/1 case changed since is left as it is: C2001\./);
+    // In a channel the same card counts the case without naming it.
+    const inChannel = replyText(await bot.say(ADMIN, 'import undo 1', { kind: 'channel' }));
+    expect(inChannel).toMatch(/1 case changed since is left as it is \(a direct message names them\)\./);
+    expect(inChannel).not.toMatch(/C200\d/);
+    await press(bot, card, 'Undo import #1');
+    expect((await datesOf(bot, 'C2001'))?.first_lac_review?.actual).toBe('2025-02-28');
+    expect(await datesOf(bot, 'C2002')).toEqual({});
+  });
+
+  it('is for admins, and answers a wrong number plainly', async () => {
+    await importFile(bot, FIRST);
+    expect(replyText(await bot.say(MEMBER, 'import undo 1'))).toMatch(/admin/i);
+    expect(replyText(await bot.say(ADMIN, 'import undo 7'))).toMatch(/There is no confirmed import #7 to undo\. `import undo` lists them\./);
+    expect(replyText(await bot.say(ADMIN, 'import undo the last one'))).toMatch(/Say the import's number, e\.g\. `import undo 3`/);
+    expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-1' })).toBe(2);
+  });
+});
