@@ -1,3 +1,4 @@
+import type { Audience } from '../programme/measures/audience.js';
 import type { Turn } from './turn.js';
 
 /**
@@ -6,4 +7,9 @@ import type { Turn } from './turn.js';
  */
 export function mayNameChildren(turn: Pick<Turn, 'conversation'>): boolean {
   return turn.conversation.kind === 'direct';
+}
+
+/** Who reads a measure's words in this conversation: one person, or a group (small counts hidden). */
+export function audienceOf(turn: Pick<Turn, 'conversation'>): Audience {
+  return mayNameChildren(turn) ? 'person' : 'group';
 }

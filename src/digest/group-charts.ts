@@ -27,13 +27,14 @@ async function drawChart(
 ): Promise<DrawnChart> {
   try {
     const chart = await buildMeasureChart(store, programme, measure, {
+      audience: 'group',
       today: options.today,
       cases: options.cases,
       ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
     });
     const last = chart.latest;
     // By month, never by child: these words go to the channel.
-    const latest = last?.value != null ? describeLatest(last, measure, { perChild: false, nameChild: false }) : undefined;
+    const latest = last?.value != null ? describeLatest(last, measure, { perChild: false, audience: 'group' }) : undefined;
     const { png, alt, sentences } = chart;
     const { key: measureKey, name } = measure;
     const proposals = (await proposalsForChart(store, programme, chart.result, options.today, { cases: options.cases, linked: chart.linked })).map((p) => ({

@@ -91,6 +91,9 @@ describe('meeting pack (PDF)', () => {
   it('suppresses small numbers and names no child anywhere', () => {
     const text = pdf.text.replace(/\s+/g, ' ');
     expect(text).toMatch(/fewer than 5 waiting/);
+    // The sentence under a chart too: not "3 children are still waiting" beside "fewer than 5 waiting".
+    expect(text).toMatch(/Fewer than 5 children are still waiting between/);
+    expect(text).not.toMatch(/\b[1-4] (child is|children are) still waiting/);
     expect(text).toMatch(/Milestones out of order or missing: fewer than 5 children/);
     expect(text).toContain('Leads have the details in their direct messages.');
     expect(caseRefsIn(pdf.text)).toEqual([]);

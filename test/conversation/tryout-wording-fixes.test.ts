@@ -74,6 +74,11 @@ describe('a chart’s alt text and the meeting pack', () => {
     const image = replies.find((r) => r.kind === 'image');
     expect(image && 'alt' in image ? image.alt : '').toMatch(/still waiting between .* so not counted here\./);
     expect(image && 'alt' in image ? image.alt : '').not.toMatch(/`|chart waiting/);
+    // One child waiting: exact in a direct message, "fewer than 5" where a group reads it.
+    expect(replyText(replies)).toMatch(/1 child is still waiting between/);
+    const inChannel = replyText(await bot().say(COACH, 'chart acc-rec team Central', { kind: 'channel' }));
+    expect(inChannel).toMatch(/Fewer than 5 children are still waiting between/);
+    expect(inChannel).not.toMatch(/1 child is still waiting/);
   });
 });
 

@@ -27,6 +27,7 @@ export async function analyseAllMeasures(
   for (const measure of measures) {
     results.push(
       await analyseMeasure(store, programme ?? NO_PROGRAMME, measure, {
+        audience: 'person',
         today,
         cases,
         window: { label: 'all data' },

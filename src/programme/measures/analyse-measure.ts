@@ -23,9 +23,12 @@ import { analyseMeasureControl, type MeasureControl, sliceControlAnalysis } from
 import { describeControlSignals } from './describe-control-signals.js';
 import { variationAssuranceBadges } from './variation-assurance.js';
 import { plain } from '../../../cards/plain-text.js';
+import type { Audience } from './audience.js';
 import { ValidationError } from '../../errors.js';
 
 export interface AnalyseOptions {
+  /** Who reads the words: a group (channel, digest, pack) gets small counts as "fewer than 5". */
+  audience: Audience;
   view?: ChartView;
   /** Default: the last 24 months, or all data when the measure has a baseline or phases to keep in view. */
   window?: ChartWindow;
@@ -38,6 +41,7 @@ export interface AnalyseOptions {
 
 export interface MeasureAnalysis {
   measure: MeasureDefinition;
+  audience: Audience;
   view: ChartView;
   window: ChartWindow;
   points: MeasurePoint[];
@@ -91,7 +95,8 @@ export async function analyseMeasure(
           window,
           today: options.today,
         });
-  const base = { measure, view, window, points, latest, waiting, carriedBaseline, chart: null, control: null, badges: '' };
+  const { audience } = options;
+  const base = { measure, audience, view, window, points, latest, waiting, carriedBaseline, chart: null, control: null, badges: '' };
   const coverage = coverageSentence(programme, {
     ...base,
     ...(partialMonth ? { partialMonth } : {}),

@@ -5,8 +5,16 @@ import type { MeasureDefinition } from './measure-catalogue.js';
 import { milestoneLabel } from '../cases/milestone-label.js';
 import { describePeriod } from './month-words.js';
 import { plain } from '../../../cards/plain-text.js';
+import { SMALL_NUMBER_LIMIT } from '../../digest/small-numbers.js';
+import type { Audience } from './audience.js';
 
 const children = (n: number) => (n === 1 ? '1 child' : `${n} children`);
+
+/** "3 children are", or for a group's eyes "fewer than 5 children are": small counts can identify a child. */
+function childrenAre(n: number, audience: Audience): string {
+  if (audience === 'group' && n > 0 && n < SMALL_NUMBER_LIMIT) return `fewer than ${SMALL_NUMBER_LIMIT} children are`;
+  return `${children(n)} ${n === 1 ? 'is' : 'are'}`;
+}
 
 /**
  * What the chart covers, in words: whose points, over which period, and who is not on it yet.
@@ -21,6 +29,7 @@ export function coverageSentence(
     points: MeasurePoint[];
     waiting: number;
     partialMonth?: string;
+    audience: Audience;
   },
 ): string {
   const { measure, partialMonth } = data;
@@ -35,12 +44,12 @@ function covered(
   programme: Pick<Programme, 'milestones'>,
   data: Parameters<typeof coverageSentence>[1],
 ): string {
-  const { measure, view, window, points, waiting } = data;
+  const { measure, view, window, points, waiting, audience } = data;
   // Labels may come from a tracker's headings: plain text inside this markdown sentence.
   const end = plain(milestoneLabel(programme, measure.to!));
   const stillWaiting =
     waiting > 0
-      ? ` ${children(waiting)} ${waiting === 1 ? 'is' : 'are'} still waiting between ${plain(milestoneLabel(programme, measure.from!))} and ${end}, so not counted here (\`chart waiting\`).`
+      ? ` ${capitalise(childrenAre(waiting, audience))} still waiting between ${plain(milestoneLabel(programme, measure.from!))} and ${end}, so not counted here (\`chart waiting\`).`
       : '';
   if (measure.kind === 'proportion') {
     // Here children still waiting past their deadline are counted, as not met.
@@ -54,3 +63,5 @@ function covered(
   const order = points.length > 1 ? ', shown in the order they reached it' : '';
   return `${children(points.length)} reached ${end} (${window.label})${order}.${stillWaiting}`;
 }
+
+const capitalise = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);

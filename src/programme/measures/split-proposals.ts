@@ -91,6 +91,7 @@ export async function proposalsForChart(
     shown.window.since === undefined && shown.window.until === undefined
       ? shown
       : await analyseMeasure(store, programme, measure, {
+          audience: shown.audience,
           today,
           cases: measure.kind === 'custom' ? [] : (known.cases ?? (await loadCaseMilestones(store))),
           window: { label: 'all data' },

@@ -64,7 +64,9 @@ export async function predictionEvidence(
   const measure = (await listMeasures(store, now)).find((m) => m.key === prediction.measureKey);
   if (!measure) return null;
   const cases = measure.kind === 'custom' ? [] : await loadCaseMilestones(store);
+  // Only its points are used here, never its words.
   const result = await analyseMeasure(store, programme, measure, {
+    audience: 'group',
     today,
     cases,
     window: { label: 'all data' },

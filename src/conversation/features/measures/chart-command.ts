@@ -13,6 +13,7 @@ import { extractTeam, requireTeam, teamFilter } from '../../../programme/cases/c
 import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js';
 import { catalogueOf } from '../../../programme/cases/milestone-settings.js';
 import { retiredNote } from '../../../programme/cases/retired-note.js';
+import { audienceOf } from '../../may-name-children.js';
 
 /** A group named in a chart request ("group legal", or a group key as a word); the text without it. */
 async function extractGroup(ctx: TurnContext, said: string): Promise<{ rest: string }> {
@@ -64,6 +65,7 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     today,
     // Case references go to a person only: in a channel the chart and its words name no child.
     references: ctx.turn.conversation.kind === 'direct',
+    audience: audienceOf(ctx.turn),
     ...(kind ? { chart: kind } : {}),
     ...(view ? { view } : {}),
     ...(window ? { window } : {}),

@@ -8,7 +8,7 @@ import { RULE_SET_NAMES } from '../../../programme/measures/measure-chart-spec.j
 import { describeLatest } from '../../../programme/measures/describe-latest.js';
 import { controlSignalSummary, signalSummary } from './signal-summary.js';
 import { plain } from '../../replies.js';
-import { mayNameChildren } from '../../may-name-children.js';
+import { audienceOf } from '../../may-name-children.js';
 
 /** The measures of one group: its own, its aim's and its "% within target" measure. */
 async function groupMeasures(ctx: TurnContext, said: string, all: MeasureDefinition[]) {
@@ -26,14 +26,12 @@ export async function measuresList(ctx: TurnContext, rest: string): Promise<stri
     : { title: '*Measures*', measures: all };
   const today = localToday(ctx);
   const cases = await loadCaseMilestones(ctx.store);
-  // In a channel the latest child is named by the date they reached the stage, not the reference.
-  const references = mayNameChildren(ctx.turn);
   const lines = await Promise.all(
     measures.map(async (measure) => {
-      const result = await analyseMeasure(ctx.store, programme, measure, { today, cases });
+      const result = await analyseMeasure(ctx.store, programme, measure, { today, cases, audience: audienceOf(ctx.turn) });
       const latest = result.latest;
       const value = latest
-        ? plain(describeLatest(latest, measure, { perChild: result.view === 'per-child', nameChild: references }))
+        ? plain(describeLatest(latest, measure, { perChild: result.view === 'per-child', audience: audienceOf(ctx.turn) }))
         : 'no data yet';
       const summary = result.control
         ? controlSignalSummary(result.control, measure.betterDirection)

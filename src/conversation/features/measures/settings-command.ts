@@ -1,3 +1,4 @@
+import { audienceOf } from '../../may-name-children.js';
 import { ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { splitArgs } from '../../match-command.js';
@@ -73,7 +74,9 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
   const today = localToday(ctx);
   const cases = measure.kind === 'custom' ? [] : await loadCaseMilestones(ctx.store);
   const everything = { label: 'all data' };
+  const audience = audienceOf(ctx.turn);
   const whole = await analyseMeasure(ctx.store, programme, measure, {
+    audience,
     today,
     cases,
     window: everything,
@@ -81,6 +84,7 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
   const monthly =
     measure.kind === 'interval'
       ? await analyseMeasure(ctx.store, programme, measure, {
+          audience,
           today,
           cases,
           window: everything,
@@ -104,7 +108,7 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
           ? changePhase(input, said)
           : changeExclusion(input, said, verb === 'include');
   const saved = await saveSettings(ctx, measure, change.settings, change.action);
-  const now = await analyseMeasure(ctx.store, programme, saved, { today, cases });
+  const now = await analyseMeasure(ctx.store, programme, saved, { today, cases, audience: audienceOf(ctx.turn) });
   return [
     text(`*${plain(measure.name)}*: ${change.done} Reason kept: "${plain(reason)}".\nNow: ${now.sentences[0]}`),
   ];

@@ -1,3 +1,4 @@
+import { audienceOf } from '../../may-name-children.js';
 import { ValidationError } from '../../../errors.js';
 import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js';
 import { analyseMeasure } from '../../../programme/measures/analyse-measure.js';
@@ -29,6 +30,7 @@ async function standingProposal(ctx: TurnContext, data: Record<string, unknown>,
   const view: ChartView = data.view === 'monthly' ? 'monthly' : 'per-child';
   const cases = measure.kind === 'custom' ? [] : await loadCaseMilestones(ctx.store);
   const result = await analyseMeasure(ctx.store, programme, measure, {
+    audience: audienceOf(ctx.turn),
     today: localToday(ctx),
     cases,
     window: { label: 'all data' },
