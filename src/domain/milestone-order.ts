@@ -79,16 +79,27 @@ export function checkMilestoneOrder(
   return null;
 }
 
-/** A refusal that names both milestones and the recorded date, e.g. for a chat reply. */
+/**
+ * A refusal that names both milestones and the other milestone's date, e.g. for a chat reply.
+ * `given` says that date came in the same message rather than from the store: it is then not
+ * "recorded", and there is nothing stored to correct first.
+ */
 export function describeOrderConflict(
   key: MilestoneKey,
   date: string,
   conflict: MilestoneOrderConflict,
   catalogue: MilestoneCatalogue = DEFAULT_MILESTONE_CATALOGUE,
+  { given = false }: { given?: boolean } = {},
 ): string {
   const label = (k: MilestoneKey) => catalogue.find((m) => m.key === k)?.label ?? k;
   const day = (iso: string) => DateTime.fromISO(iso).setLocale('en-GB').toFormat('d MMM yyyy');
   const rule = `${label(key)} can’t come ${conflict.relation} ${labelMidSentence(label(conflict.milestone))}`;
+  if (given) {
+    return (
+      `${rule}, which you gave as ${day(conflict.date)}; you gave ${day(date)} for ` +
+      `${labelMidSentence(label(key))}. Please check both dates and send them again.`
+    );
+  }
   return (
     `${rule}, which is recorded as ${day(conflict.date)}; you gave ${day(date)}. ` +
     'Please check both dates — if the recorded one is wrong, correct it first.'

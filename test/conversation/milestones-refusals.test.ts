@@ -85,10 +85,33 @@ describe('refusals that teach, with nothing stored', () => {
     );
   });
 
-  it('out of order with another date in the same message', async () => {
-    await refused(
+  it('out of order with another date in the same message: that date is called given, not recorded', async () => {
+    const reply = await refused(
       'C2042 accommodated 10 Oct and LAC review 4 Oct',
-      /C2042: First LAC review can’t come before accommodated, which is recorded as 10 Oct 2026/,
+      /C2042: First LAC review can’t come before accommodated, which you gave as 10 Oct 2026; you gave 4 Oct 2026 for first LAC review\. Please check both dates/,
+    );
+    expect(reply).not.toMatch(/recorded as|correct it first/);
+  });
+
+  it('a new case whose two dates in one message are out of order: nothing is said to be recorded', async () => {
+    const reply = await refused(
+      'N3012 lac review 20/10 accommodated 25/10',
+      /N3012: Accommodated can’t come after first LAC review, which you gave as 20 Oct 2026; you gave 25 Oct 2026 for accommodated\. Please check both dates and send them again\. Nothing was recorded\./,
+    );
+    expect(reply).not.toMatch(/recorded as|correct it first/);
+    expect(await milestonesOf(bot(), 'N3012')).toBeNull();
+  });
+
+  it('a correction in the same message counts as given; a stored date keeps "recorded"', async () => {
+    // C1042 holds accommodated 3 Oct and permanence recommendation 2 Nov.
+    const given = await refused(
+      'C1042 accommodated 1 Oct and permanence recommendation 28 Sep',
+      /C1042: Permanence recommendation can’t come before accommodated, which you gave as 1 Oct 2026; you gave 28 Sept? 2026/,
+    );
+    expect(given).not.toMatch(/recorded as/);
+    await refused(
+      'C1042 first LAC review 20 Oct and permanence panel 1 Nov',
+      /C1042: Permanence panel can’t come before permanence recommendation, which is recorded as 2 Nov 2026; you gave 1 Nov 2026\. Please check both dates — if the recorded one is wrong, correct it first\./,
     );
   });
 

@@ -31,7 +31,8 @@ function actualDates(milestones: CaseMilestoneMap): Record<string, string> {
 /**
  * Checks records against each other and against what the cases hold now: a reference the store
  * can keep, one date per milestone, no plan for a milestone already reached, and the catalogue's
- * order (each record also counts for the ones after it in the same message). First problem wins.
+ * order (each record also counts for the ones after it in the same message, and a refusal says
+ * which dates it gave rather than calling them recorded). First problem wins.
  */
 export function checkRecords(
   records: readonly MilestoneRecord[],
@@ -40,6 +41,8 @@ export function checkRecords(
 ): RecordProblem | null {
   const named = (key: string) => labelMidSentence(labelOf(catalogue, key));
   const reached = new Map<string, Record<string, string>>();
+  // Per case, the milestones whose date in `reached` came from these records, not the store.
+  const given = new Map<string, Set<string>>();
   for (const [index, record] of records.entries()) {
     const { caseRef: ref, milestone, date, planned } = record;
     const refuse = (code: RecordProblemCode, message: string) => ({ code, message, index });
@@ -69,12 +72,19 @@ export function checkRecords(
     }
     const actuals = reached.get(ref) ?? actualDates(existing.get(ref) ?? {});
     reached.set(ref, actuals);
+    const fromMessage = given.get(ref) ?? new Set<string>();
+    given.set(ref, fromMessage);
     const found = checkMilestoneOrder(actuals, milestone, date, catalogue);
     if (found) {
-      const why = describeOrderConflict(milestone, date, found.conflict, catalogue);
+      const why = describeOrderConflict(milestone, date, found.conflict, catalogue, {
+        given: fromMessage.has(found.conflict.milestone),
+      });
       return refuse('order_conflict', `${ref}: ${why} Nothing was recorded.`);
     }
-    if (!planned) actuals[milestone] = date;
+    if (!planned) {
+      actuals[milestone] = date;
+      fromMessage.add(milestone);
+    }
   }
   return null;
 }

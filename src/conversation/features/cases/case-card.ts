@@ -19,15 +19,23 @@ export const HISTORY_VERB = 'case.history';
 /** Opens the form that puts the case in a team (team-command.ts). */
 export const TEAM_FORM_VERB = 'case.team.open';
 
-/** Who last changed the case, and when, in the programme's time zone. */
+/**
+ * Who last changed the case, and when, in the programme's time zone. A tracker import is named by
+ * its number, not by the admin who ran it or took it back: they did data support, and
+ * `case X history` names them.
+ */
 async function lastChange(ctx: TurnContext, caseRef: string): Promise<string | undefined> {
   const entry = await ctx.store.audit.findOne(
-    { entity: 'case', entityId: caseRef, action: { $in: ['record', 'undo'] } },
+    { entity: 'case', entityId: caseRef, action: { $in: ['record', 'undo', 'import'] } },
     { sort: { at: -1, _id: -1 } },
   );
   if (!entry) return undefined;
   const zone = ctx.programme?.timeZone ?? 'Europe/London';
   const when = DateTime.fromJSDate(entry.at, { zone }).toFormat('d LLL yyyy HH:mm');
+  // Taking an import back is stamped `import-N-undo` (programme/imports/undo-import.ts).
+  const [, number, undone] = /^import-(\d+)(-undo)?$/.exec(entry.changeKey ?? '') ?? [];
+  if (entry.action === 'import') return `imported${number ? ` (import #${number})` : ''}, ${when}`;
+  if (number && undone) return `import #${number} undone, ${when}`;
   return `${plain(entry.actor.name)}, ${when}${entry.action === 'undo' ? ' (undo)' : ''}`;
 }
 

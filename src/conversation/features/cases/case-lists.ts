@@ -9,12 +9,13 @@ import { channelCount } from '../../../digest/small-numbers.js';
 import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, ownersOf, SHOW, teamArg } from './case-list-parts.js';
+import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, SHOW, teamArg } from './case-list-parts.js';
+import { casesRecordedBy, ownersOf } from './case-holders.js';
 import { aimsWithoutStageReply } from '../../aims-without-stage.js';
 
 /**
- * `my cases [team North]`: the cases I hold — handed to me, or recorded by me and not handed to
- * someone else — with where each stands and for how long.
+ * `my cases [team North]`: the cases I hold — handed to me, or recorded by me (not undone, and not
+ * just imported by me) and not handed to someone else — with where each stands and for how long.
  */
 export async function myCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
   if (!inDirect(ctx)) {
@@ -22,11 +23,7 @@ export async function myCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
   }
   const { catalogue, today } = milestoneSettings(ctx);
   const { team, filter } = await teamArg(ctx, rest);
-  const refs = (await ctx.store.audit.distinct('entityId', {
-    entity: 'case',
-    action: { $in: ['record', 'import'] },
-    'actor.userId': ctx.turn.user.id,
-  })) as string[];
+  const refs = await casesRecordedBy(ctx, ctx.turn.user.id);
   const me = ctx.turn.user.id;
   const held = (
     await ctx.store.cases.find({ $and: [{ $or: [{ ownerId: me }, { caseRef: { $in: refs }, ownerId: { $exists: false } }] }, filter] }).toArray()

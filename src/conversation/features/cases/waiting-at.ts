@@ -8,7 +8,8 @@ import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
 import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, ownersOf, teamArg } from './case-list-parts.js';
+import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, teamArg } from './case-list-parts.js';
+import { ownersOf } from './case-holders.js';
 import { aimInWords, childCount, waitingLines } from './case-lists.js';
 
 const USAGE = 'Say which stage, e.g. `waiting at first LAC review` or `waiting at accommodated team North`.';
