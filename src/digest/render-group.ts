@@ -1,6 +1,6 @@
 import type { Card, CardSection } from '../../cards/model.js';
 import { compileCaseRefPattern, replaceCaseReferences } from '../domain/case-reference.js';
-import type { CaseGap, DigestGaps, GroupDigest } from './digest-model.js';
+import type { CaseGap, GroupDigest } from './digest-model.js';
 import { capped, changeLines, isoDay, localDay } from './render-lines.js';
 import { channelCount, safeForChannel } from './small-numbers.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
@@ -74,7 +74,8 @@ function gapLine(heading: string, found: readonly CaseGap[], audience: Audience)
   return `- *${heading}*: ${capped(found.map((g) => plain(`${g.caseRef} ${g.detail}`)))}`;
 }
 
-function gapsSection(gaps: DigestGaps, audience: Audience): CardSection {
+function gapsSection(group: GroupDigest, audience: Audience): CardSection {
+  const { gaps } = group;
   const lines = [
     gapLine('Milestones out of order or missing', gaps.sequence, audience),
     gapLine('Planned dates passed with no date', gaps.plannedPassed, audience),
@@ -83,7 +84,7 @@ function gapsSection(gaps: DigestGaps, audience: Audience): CardSection {
     const heading = `Still waiting after ${gaps.thresholdWeeks} weeks (the aim’s time)`;
     lines.push(gapLine(heading, gaps.pastThreshold, audience));
   }
-  if (audience === 'channel') lines.push('_Case references are in the leads’ direct messages._');
+  if (audience === 'channel') lines.push(`_${leadsNote(group)}_`);
   return { heading: 'Data gaps', text: lines.join('\n') };
 }
 
@@ -109,7 +110,7 @@ export function groupCard(
     chartsSection(group),
     waitingSection(group, audience),
     cyclesSection(group, period),
-    gapsSection(group.gaps, audience),
+    gapsSection(group, audience),
     questionsSection(group),
   ]
     .filter((s): s is CardSection => s !== null)
@@ -132,4 +133,13 @@ function withoutCaseRefs(section: CardSection, caseRefPattern: string | undefine
   const pattern = compileCaseRefPattern(caseRefPattern);
   if (section.text === undefined) return section;
   return { ...section, text: replaceCaseReferences(section.text, pattern, '[case]') };
+}
+
+/**
+ * Where the case references behind the counts are: in the leads' direct messages, or, for a group
+ * with no lead, nowhere yet, which the meeting should hear (an admin names one).
+ */
+export function leadsNote(group: Pick<GroupDigest, 'key' | 'leads'>): string {
+  if (group.leads.length > 0) return 'Case references are in the leads’ direct messages.';
+  return `This group has no lead, so nobody has the case references yet: an admin can name one with \`group ${group.key} lead <name>\`.`;
 }

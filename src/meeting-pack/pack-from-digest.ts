@@ -25,7 +25,7 @@ function waitingList(group: GroupDigest, clean: Clean): PackList {
   return { heading: 'Children still waiting', items, none: 'Nobody is waiting at this group’s stages.' };
 }
 
-function gapsList(gaps: DigestGaps): PackList {
+function gapsList(gaps: DigestGaps, hasLead: boolean): PackList {
   let any = false;
   const line = (heading: string, found: DigestGaps['sequence']) => {
     const cases = new Set(found.map((g) => g.caseRef)).size;
@@ -39,7 +39,8 @@ function gapsList(gaps: DigestGaps): PackList {
   if (gaps.thresholdWeeks !== null) {
     items.push(line(`Still waiting after ${gaps.thresholdWeeks} weeks (the aim’s time)`, gaps.pastThreshold));
   }
-  const note = 'Leads have the details in their direct messages.';
+  // Printed, so no chat command: the meeting hears that a group has nobody to chase its gaps.
+  const note = hasLead ? 'Leads have the details in their direct messages.' : 'This group has no lead, so nobody has the details yet.';
   return { heading: 'Data gaps', items, none: 'none', ...(any ? { note } : {}) };
 }
 
@@ -65,7 +66,7 @@ function packGroup(group: GroupDigest, clean: Clean): PackGroup {
     ],
     waiting: waitingList(group, clean),
     tests: testsOfChangeLists(group.changes, group.overdue, clean),
-    gaps: gapsList(group.gaps),
+    gaps: gapsList(group.gaps, group.leads.length > 0),
     questions: {
       heading: 'For discussion',
       items: group.questions.map((q) => clean(q.text)),
