@@ -46,12 +46,15 @@ export function chatPage({
   people,
   channels,
   real,
+  example,
 }: {
   digestPreview: boolean;
   people: WebPerson[];
   channels: LocalChannel[];
   /** A programme someone set up: the demo's chips would name children and charts it does not have. */
   real: boolean;
+  /** The programme's own case reference, for the message box's example (see case-ref-example.ts). */
+  example: string;
 }): string {
   // What each person may do from the page's own controls, so chat.js offers only those.
   const may = (p: WebPerson) => `${p.mayImport ? ' data-may-import="1"' : ''}${p.mayPreview ? ' data-may-preview="1"' : ''}`;
@@ -85,7 +88,7 @@ export function chatPage({
       '<form id="composer" class="composer-form">',
       '<label for="message">Message to pacebot</label>',
       '<div class="composer-row">',
-      '<input id="message" type="text" autocomplete="off" maxlength="4000" required placeholder="e.g. C1042 accommodated 3 Oct">',
+      `<input id="message" type="text" autocomplete="off" maxlength="4000" required placeholder="e.g. ${e(example)} accommodated 3 Oct">`,
       '<button type="submit" class="card-button primary">Send</button>',
       '</div>',
       '</form>',

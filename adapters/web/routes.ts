@@ -12,7 +12,7 @@ import { loadStaticFiles } from './static-files.js';
 import { parseWebTurn, toTurn } from './to-turn.js';
 import { localChannel, localChannels } from './local-channels.js';
 import { recentMessages } from './web-messages.js';
-import { hasRealProgramme, webPeople, webPerson } from './web-people.js';
+import { hasRealProgramme, localCaseRefExample, webPeople, webPerson } from './web-people.js';
 import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
 import { readUpload, UploadTooLarge } from './read-upload.js';
 import { uploadName, uploadTurn } from './upload-turn.js';
@@ -74,6 +74,7 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
     people: await webPeople(conversation.db),
     channels: await localChannels(conversation.db),
     real: await hasRealProgramme(conversation.db),
+    example: await localCaseRefExample(conversation.db),
   });
 
   return (server) => {

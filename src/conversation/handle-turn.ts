@@ -7,6 +7,7 @@ import { refuseChildInChannel, withholdChildrenFromChannel } from './channel-pri
 import { matchCommand, normaliseCommandText } from './match-command.js';
 import { resolveMember } from './resolve-member.js';
 import { notUnderstood } from './replies.js';
+import { caseRefExampleOf } from '../programme/cases/case-ref-example.js';
 import type { Reply, Turn } from './turn.js';
 
 /**
@@ -80,7 +81,7 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
       if (replies) return replies;
     }
   }
-  if (!text) return notUnderstood();
+  if (!text) return notUnderstood(caseRefExampleOf(ctx.programme));
   if (turn.conversation.threadId) {
     for (const handler of FEATURES.flatMap((f) => f.threadReplies ?? [])) {
       const replies = await handler.run(ctx, text);
@@ -93,5 +94,5 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
     const replies = await interpreter.run(ctx, text);
     if (replies) return replies;
   }
-  return notUnderstood();
+  return notUnderstood(caseRefExampleOf(ctx.programme));
 }

@@ -11,10 +11,11 @@ export const text = (value: string): Reply => ({ kind: 'text', text: value });
 export const card = (value: Card, replaces = false): Reply => ({ kind: 'card', card: value, ...(replaces ? { replaces } : {}) });
 export const form = (value: Card): Reply => ({ kind: 'form', card: value });
 
-export function notUnderstood(): Reply[] {
+/** `example`: the area's own case reference (see programme/cases/case-ref-example.ts). */
+export function notUnderstood(example: string): Reply[] {
   return [
     text(
-      "Sorry, I didn't catch that. You can tell me a milestone date, e.g. *C1042 accommodated 3 Oct*, or type `help` to see everything I can do.",
+      `Sorry, I didn't catch that. You can tell me a milestone date, e.g. *${example} accommodated 3 Oct*, or type \`help\` to see everything I can do.`,
     ),
   ];
 }

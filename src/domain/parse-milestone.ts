@@ -91,9 +91,11 @@ export function parseMilestoneStatement(
     (r) => !roughDates.some((d) => overlaps(d, r)),
   );
   const refs = uniqueCaseRefs(refMatches);
+  // The area's own example when it has one; C1042 only fits the default pattern.
+  const areaExample = options.caseRefExample ?? DEFAULT_CASE_REF_EXAMPLE;
   const ctx = {
-    exampleRef: refs[0] ?? options.caseRefExample ?? DEFAULT_CASE_REF_EXAMPLE,
-    refShape: isDefaultPattern ? 'like C1042: one to three letters then 3 to 8 digits' : undefined,
+    exampleRef: refs[0] ?? areaExample,
+    refShape: isDefaultPattern ? `like ${areaExample}: one to three letters then 3 to 8 digits` : undefined,
     availableLabels: namedInRefusal(catalogue),
     today,
     maxYearsBack,

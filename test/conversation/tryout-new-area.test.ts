@@ -123,7 +123,7 @@ describe('`help` starts with what each role does first, in sentences that work a
 
   it('in the local chat the admin’s checklist adds a lead by name', async () => {
     const said = replyText(await bot().say(ADMIN, 'help'));
-    expect(said).toMatch(/Make someone a lead: `person add "<name>" as lead of <group>`/);
+    expect(said).toMatch(/○ Make someone a lead: Legal processes\b.* no lead yet — `person add "<name>" as lead of legal-processes`/);
   });
 
   it('`change ideas` opens the library like `ideas`', async () => {

@@ -6,6 +6,7 @@ import {
   type MilestoneDefinition,
 } from '../../domain/milestone-catalogue.js';
 import type { ParseMilestoneOptions } from '../../domain/parse-milestone.js';
+import { caseRefExampleOf } from './case-ref-example.js';
 import type { Programme } from '../../store/schemas/programme.js';
 import type { ModelContext } from '../model-context.js';
 import { localToday } from '../local-date.js';
@@ -18,7 +19,7 @@ export const MAX_YEARS_AHEAD = 2;
 type ParseSettings = Required<
   Pick<
     ParseMilestoneOptions,
-    'today' | 'timeZone' | 'caseRefPattern' | 'maxYearsBack' | 'maxYearsAhead'
+    'today' | 'timeZone' | 'caseRefPattern' | 'caseRefExample' | 'maxYearsBack' | 'maxYearsAhead'
   >
 >;
 
@@ -79,6 +80,8 @@ export function milestoneSettings(ctx: Pick<ModelContext, 'programme' | 'now'>):
     catalogue: catalogueOf(ctx.programme),
     caseRefPattern,
     pattern: compileCaseRefPattern(caseRefPattern),
+    // The area's own reference in refusals' examples, not C1042 its pattern may refuse.
+    caseRefExample: caseRefExampleOf(ctx.programme),
     maxYearsBack: MAX_YEARS_BACK,
     maxYearsAhead: MAX_YEARS_AHEAD,
   };

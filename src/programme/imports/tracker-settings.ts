@@ -4,6 +4,6 @@ import type { TrackerSettings } from '../tracker/tracker-types.js';
 
 /** A tracker is read with the same milestones, reference pattern and date limits as a sentence. */
 export function trackerSettings(ctx: Pick<ModelContext, 'programme' | 'now'>): TrackerSettings {
-  const { catalogue, pattern, today, maxYearsBack, maxYearsAhead } = milestoneSettings(ctx);
-  return { catalogue, pattern, today, maxYearsBack, maxYearsAhead };
+  const { catalogue, pattern, today, maxYearsBack, maxYearsAhead, caseRefExample } = milestoneSettings(ctx);
+  return { catalogue, pattern, today, maxYearsBack, maxYearsAhead, caseRefExample };
 }

@@ -61,8 +61,9 @@ function refusal(settings: TrackerSettings): string {
   const isDefault = settings.pattern.source === DEFAULT_PATTERN;
   // Only for the default pattern can we be sure what fits; an area may give its own example.
   const example = settings.caseRefExample ?? (isDefault ? DEFAULT_CASE_REF_EXAMPLE : undefined);
-  const like = example ? ` (like ${example})` : '';
-  return `the case reference does not fit the programme's pattern${like}`;
+  return example
+    ? `the case reference does not look like ${example}`
+    : "the case reference does not fit the programme's pattern";
 }
 
 /**

@@ -31,6 +31,12 @@ export const ProgrammeSchema = z.object({
   name: z.string().min(1).max(120),
   timeZone: z.string().min(1).max(60),
   caseRefPattern: z.string().min(1).max(200),
+  /**
+   * One of the area's references as the admin gave it at setup (FB-2041), for the examples in
+   * hints and refusals. Optional: programmes set up before it was kept, or from a regular
+   * expression, have none, and their hints fall back (see programme/cases/case-ref-example.ts).
+   */
+  caseRefExample: z.string().min(1).max(40).optional(),
   ruleSet: RuleSetSchema,
   milestones: z.array(MilestoneEntrySchema).optional(),
   meeting: MeetingCadenceSchema.optional(),

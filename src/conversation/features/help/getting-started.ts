@@ -1,4 +1,6 @@
+import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
 import type { TurnContext } from '../../context.js';
+import { plain } from '../../replies.js';
 
 const tick = (done: boolean) => (done ? '✓' : '○');
 
@@ -8,7 +10,7 @@ const tick = (done: boolean) => (done ? '✓' : '○');
  */
 async function adminChecklist(ctx: TurnContext): Promise<string[]> {
   const [groups, cases] = await Promise.all([
-    ctx.store.groups.find({ archived: { $ne: true } }, { projection: { key: 1, leads: 1, aim: 1 } }).toArray(),
+    ctx.store.groups.find({ archived: { $ne: true } }, { projection: { key: 1, name: 1, leads: 1, aim: 1 } }).toArray(),
     ctx.store.cases.countDocuments({}),
   ]);
   const programme = ctx.programme;
@@ -20,16 +22,37 @@ async function adminChecklist(ctx: TurnContext): Promise<string[]> {
     `${tick(!!programme)} Create the programme: \`setup programme "Our area PACE"\``,
     `${tick(groups.length > 0)} Add the aim groups: \`group new\``,
     `${tick(aims.length > 0 && !unmeasured)} Choose each aim's key measure: \`group ${unmeasured?.key ?? aims[0]?.key ?? '<group>'} measure\` lists them`,
-    `${tick(groups.some((g) => g.leads.length > 0))} Make someone a lead: \`${leadSentence(ctx)}\``,
+    leadStep(ctx, groups),
     `${tick(!!programme?.meeting)} Set the meeting cadence: \`meeting set every 6 weeks from 14 Jan 10:00\``,
     `${tick(!!programme?.championsChannel)} Link the champions' channel: say \`champions channel\` in it`,
-    `${tick(cases > 0)} Bring in the children's dates: \`import\` your tracker with the file attached, or type them (\`C1042 accommodated 3 Oct\`)`,
+    `${tick(cases > 0)} Bring in the children's dates: \`import\` your tracker with the file attached, or type them (\`${caseRefExampleOf(programme)} accommodated 3 Oct\`)`,
   ];
 }
 
 /** The local chat has no @mentions or people picker: a lead is added there by name. */
-function leadSentence(ctx: TurnContext): string {
-  return ctx.turn.platform === 'web' ? 'person add "<name>" as lead of <group>' : 'group <group> lead @name';
+function leadSentence(ctx: TurnContext, group = '<group>'): string {
+  return ctx.turn.platform === 'web' ? `person add "<name>" as lead of ${group}` : `group ${group} lead @name`;
+}
+
+/** Groups named in the lead step before "and N more": a phone shows the line whole. */
+const SHOW_LEADERLESS = 3;
+
+/**
+ * Done only when every group has a lead, not when the first one has: a group without a lead has
+ * no one to run it between meetings. Until then the step names those groups and says how to give
+ * the first of them a lead.
+ */
+function leadStep(ctx: TurnContext, groups: { key: string; name: string; leads: string[] }[]): string {
+  const leaderless = groups.filter((g) => g.leads.length === 0);
+  if (groups.length === 0 || leaderless.length === 0) {
+    return `${tick(groups.length > 0)} Make someone a lead: \`${leadSentence(ctx)}\``;
+  }
+  const names = leaderless.slice(0, SHOW_LEADERLESS).map((g) => plain(g.name));
+  const hidden = leaderless.length - names.length;
+  const last = hidden > 0 ? `${hidden} more` : names.pop()!;
+  const listed = names.length > 0 ? `${names.join(', ')} and ${last}` : last;
+  const verb = leaderless.length === 1 ? 'has' : 'have';
+  return `${tick(false)} Make someone a lead: ${listed} ${verb} no lead yet — \`${leadSentence(ctx, leaderless[0]!.key)}\``;
 }
 
 /** A lead's six steps, with their own group's short name where a command needs one. */
@@ -57,19 +80,22 @@ function coachSteps(group: string): string[] {
   ];
 }
 
-const MEMBER_STEPS = [
-  '*Getting started*',
-  '- Record a date, in your own words: *C1042 accommodated 3 Oct*',
-  '- Plan a test of change: `pdsa new`',
-  '- See a chart: `chart accommodation to permanence recommendation`',
-];
+/** Everyone's three steps; the date is typed with the area's own kind of reference. */
+function memberSteps(ctx: TurnContext): string[] {
+  return [
+    '*Getting started*',
+    `- Record a date, in your own words: *${caseRefExampleOf(ctx.programme)} accommodated 3 Oct*`,
+    '- Plan a test of change: `pdsa new`',
+    '- See a chart: `chart accommodation to permanence recommendation`',
+  ];
+}
 
 /** A short start for the person's role: admins' checklist, leads' six steps, coaches' five, everyone's three. */
 export async function gettingStarted(ctx: TurnContext): Promise<string[]> {
   if (ctx.isAdmin) return adminChecklist(ctx);
   if (ctx.leadOf.length > 0) return leadSteps(ctx.leadOf[0]!.key);
   if (ctx.isCoach) return coachSteps(await coachedGroup(ctx));
-  return MEMBER_STEPS;
+  return memberSteps(ctx);
 }
 
 /**

@@ -54,6 +54,22 @@ function changeLines({ plan }: ImportPreview, catalogue: MilestoneCatalogue): st
   return lines.slice(0, SHOW_CHANGES).join('\n') + more(lines.length, SHOW_CHANGES);
 }
 
+/** After "send it again": what happens then to the rows this file does import, if any. */
+function againNote(nothingNew: boolean, allRefused: boolean): string {
+  if (allRefused) return '.';
+  return nothingNew ? ': dates already held stay as they are.' : ': rows already imported stay as they are.';
+}
+
+/** The card's last line: why there is nothing to confirm, or that nothing is stored until Confirm. */
+function outcome(fileName: string, nothingNew: boolean, allRefused: boolean, someRefused: boolean): string {
+  if (!nothingNew) return 'Nothing is stored until you confirm.';
+  if (allRefused) return 'Nothing could be imported: every row was refused — see why below.';
+  if (someRefused) {
+    return 'Nothing new: every date of the rows I could read is already held, and the other rows were refused — see why below.';
+  }
+  return `Nothing new: every date in ${plain(fileName)} is already held, so there is nothing to confirm.`;
+}
+
 /**
  * What an import would do, before anything is stored: how the file was read (header row, each
  * column's meaning), the counts, the changes to cases already held, and every refused row with its
@@ -65,6 +81,9 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
   const refused = [...reading.rowErrors, ...plan.refused];
   const sheetWord = reading.sheets.length > 1 ? `, ${reading.sheets.length} sheets` : '';
   const held = reading.cases - plan.counts.newCases - plan.refused.length;
+  const nothingNew = plan.cases.length === 0;
+  // Nothing to import because no row could be read is not "nothing new": none of it is held.
+  const allRefused = nothingNew && refused.length > 0 && held <= 0;
   const sections: CardSection[] = [
     {
       heading: 'Columns',
@@ -74,20 +93,19 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
   if (plan.counts.changedDates > 0) {
     sections.push({ heading: 'Changes to dates already held', text: changeLines(preview, catalogue) });
   }
+  const last = outcome(imp.fileName, nothingNew, allRefused, refused.length > 0);
+  // A line that says "see why below" goes above the refused rows.
+  const lastFirst = nothingNew && refused.length > 0;
+  if (lastFirst) sections.push({ text: last });
   if (refused.length > 0) {
     // Reasons quote the file's own cells and sheet names.
     const lines = refused.slice(0, SHOW_REFUSED).map((e) => `- ${plain(rowName(e.row))}: ${plain(e.reason)}`);
     sections.push({
       heading: `Rows not imported (${refused.length})`,
-      text: lines.join('\n') + more(refused.length, SHOW_REFUSED) + '\nCorrect them in the file and send it again: rows already imported stay as they are.',
+      text: lines.join('\n') + more(refused.length, SHOW_REFUSED) + `\nCorrect them in the file and send it again${againNote(nothingNew, allRefused)}`,
     });
   }
-  const nothingNew = plan.cases.length === 0;
-  sections.push({
-    text: nothingNew
-      ? `Nothing new: every date in ${plain(imp.fileName)} is already held, so there is nothing to confirm.`
-      : 'Nothing is stored until you confirm.',
-  });
+  if (!lastFirst) sections.push({ text: last });
   // Only a heading no milestone answers to is offered as a new one: an admin who chose to ignore
   // "ADM decision" is not asked to add it again.
   const candidates = reading.columns.filter(
@@ -99,7 +117,7 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
     action: { verb: ADD_MILESTONE, data: { ...data, header: c.header.slice(0, 200) } },
   }));
   return {
-    title: nothingNew ? `Nothing new in ${imp.fileName}` : `Import ${imp.fileName}?`,
+    title: allRefused ? `Nothing to import from ${imp.fileName}` : nothingNew ? `Nothing new in ${imp.fileName}` : `Import ${imp.fileName}?`,
     subtitle: `Header row ${reading.headerRow}${sheetWord}`,
     facts: [
       { label: 'Cases', value: `${reading.cases} (${plan.counts.newCases} new, ${Math.max(held, 0)} already held)` },

@@ -1,14 +1,14 @@
 import type { Card, FormValues } from '../../../../cards/model.js';
-import { DEFAULT_CASE_REF_PATTERN } from '../../../domain/case-reference.js';
+import { madeUpExample } from '../../../programme/cases/case-ref-example.js';
 import type { Programme } from '../../../store/schemas/programme.js';
 
-/** A reference that fits the stored pattern, to show in the form; the pattern itself if none is known. */
-function exampleOf(pattern: string | undefined): string {
-  if (!pattern || pattern === DEFAULT_CASE_REF_PATTERN) return 'C1042';
-  for (const candidate of ['C1042', 'NS-1042', 'SW/1042', 'AB_1042', 'AB.1042', 'ABC1042', 'C104', 'C1042567']) {
-    if (new RegExp(pattern).test(candidate)) return candidate;
-  }
-  return pattern;
+/**
+ * What the field shows when editing: the reference the admin gave, else one the stored pattern
+ * accepts, else the pattern itself (a regular expression is kept as typed).
+ */
+function exampleOf(programme: Programme | null | undefined): string {
+  if (!programme) return 'C1042';
+  return programme.caseRefExample ?? madeUpExample(programme.caseRefPattern) ?? programme.caseRefPattern;
 }
 
 /** The programme settings form; pre-filled when editing, or with `typed` when a submission is refused. */
@@ -30,7 +30,7 @@ export function programmeForm(existing?: Programme | null, typed?: FormValues): 
           id: 'caseRefPattern',
           label: 'An example case reference',
           required: true,
-          value: v('caseRefPattern', exampleOf(existing?.caseRefPattern)),
+          value: v('caseRefPattern', exampleOf(existing)),
           hint: 'One of your references as you write them, e.g. NS-1042 or C1042 (never a name). I accept the same letters, separator and 3 to 8 digits.',
         },
         {

@@ -5,6 +5,7 @@ import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.
 import type { TurnContext } from '../../context.js';
 import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
 import { DEFAULT_CASE_REF_PATTERN, patternFromExample } from '../../../domain/case-reference.js';
+import { exampleFitting } from '../../../programme/cases/case-ref-example.js';
 
 export const ProgrammeInputSchema = z.object({
   name: z.string().trim().min(2, { message: 'needs at least 2 characters' }).max(120),
@@ -22,7 +23,8 @@ export const ProgrammeInputSchema = z.object({
     .refine(isSafePattern, { message: 'needs to be one of your references as you write them, like NS-1042 or C1042' }),
   ruleSet: RuleSetSchema.default('ihi'),
 });
-export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema>;
+/** The settings to save, with the reference the admin gave as an example, when they gave one. */
+export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema> & { caseRefExample?: string };
 
 function isSafePattern(source: string): boolean {
   try {
@@ -37,7 +39,13 @@ function isSafePattern(source: string): boolean {
 /** The programme settings as they would be saved, or a clear refusal naming the field. */
 export function checkProgrammeInput(raw: Record<string, unknown>): ProgrammeInput {
   const parsed = ProgrammeInputSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // The reference typed for the pattern (FB-2041) is kept for hints; a rename card carries it
+    // back as caseRefExample, checked again since a button's data comes from the client.
+    const pattern = parsed.data.caseRefPattern;
+    const caseRefExample = exampleFitting(raw.caseRefPattern, pattern) ?? exampleFitting(raw.caseRefExample, pattern);
+    return { ...parsed.data, ...(caseRefExample ? { caseRefExample } : {}) };
+  }
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0]);
   throw new ValidationError('invalid_programme', `The ${labelOf(field)} ${issue.message}.`, { field });
@@ -48,9 +56,13 @@ export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknow
   ctx.requireRole(['admin'], 'set up the programme');
   const parsed = { data: checkProgrammeInput(raw) };
   const before = await ctx.store.programmes.findOne({});
+  // Without a new example the one held stays, unless the new pattern would refuse it.
+  const { caseRefExample: held, ...kept }: Partial<Programme> = before ?? { createdAt: ctx.now };
+  const caseRefExample = parsed.data.caseRefExample ?? exampleFitting(held, parsed.data.caseRefPattern);
   const after: Programme = {
-    ...(before ?? { createdAt: ctx.now }),
+    ...kept,
     ...parsed.data,
+    ...(caseRefExample ? { caseRefExample } : {}),
     workspaceId: ctx.store.workspaceId,
     updatedAt: ctx.now,
   } as Programme;

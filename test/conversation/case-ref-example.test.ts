@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHome } from '../../src/conversation/home.js';
+import { ADMIN, MEMBER, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+
+/**
+ * A new area gives one of its own references at `setup` (FB-2041). Every hint the bot gives after
+ * that uses it, never the default C1042, which the area's pattern would refuse.
+ */
+const WORKSPACE = 'T-FB';
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await createTestBot({ workspaceId: WORKSPACE });
+  const saved = await bot.act(ADMIN, 'setup.programme.save', {}, { name: 'Fernbank PACE', timeZone: 'Europe/London', caseRefPattern: 'FB-2041', ruleSet: 'ihi' });
+  expect(replyText(saved)).toMatch(/saved/);
+});
+afterAll(async () => bot?.drop());
+
+const csv = (text: string) => ({ name: 'tracker.csv', data: Buffer.from(text, 'utf8') });
+
+describe('the example reference given at setup', () => {
+  it('is kept on the programme beside the pattern built from it', async () => {
+    const programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
+    expect(programme).toMatchObject({ caseRefPattern: '^[A-Za-z]{2}\\-\\d{3,8}$', caseRefExample: 'FB-2041' });
+  });
+
+  it('is the example when a milestone comes without a reference', async () => {
+    const said = replyText(await bot.say(MEMBER, 'accommodated 3 Oct'));
+    expect(said).toMatch(/couldn’t find a case reference.*for example “FB-2041 accommodated 3 Oct”/s);
+    expect(said).not.toMatch(/C1042/);
+  });
+
+  it('is the example when a sentence is not understood', async () => {
+    const said = replyText(await bot.say(MEMBER, 'what a day'));
+    expect(said).toMatch(/didn't catch that.*\*FB-2041 accommodated 3 Oct\*/s);
+    expect(said).not.toMatch(/C1042/);
+  });
+
+  it('is in the admin’s checklist and a member’s getting-started lines', async () => {
+    const admin = replyText(await bot.say(ADMIN, 'help'));
+    expect(admin).toMatch(/type them \(`FB-2041 accommodated 3 Oct`\)/);
+    expect(admin).not.toMatch(/C1042/);
+    const member = replyText(await bot.say(MEMBER, 'help'));
+    expect(member).toMatch(/Record a date, in your own words: \*FB-2041 accommodated 3 Oct\*/);
+    expect(member).not.toMatch(/C1042/);
+  });
+
+  it('is on the home page of someone with no entries yet', async () => {
+    const cards = await buildHome({ workspaceId: WORKSPACE, user: { id: 'U-NEW', name: 'Nia New' } }, bot.deps);
+    const entries = cards.find((c) => c.title === 'Your recent milestone entries')!;
+    expect(entries.sections?.[0]?.text).toBe('None yet. Tell me a milestone, e.g. *FB-2041 accommodated 3 Oct*.');
+  });
+
+  it('is what `setup` shows in the field again, not a reference of another shape', async () => {
+    const form = firstCard(await bot.say(ADMIN, 'setup'));
+    const field = form.form!.inputs.find((i) => i.id === 'caseRefPattern');
+    expect(field).toMatchObject({ value: 'FB-2041' });
+  });
+
+  it('is what a tracker row that does not fit is told to look like', async () => {
+    const preview = replyText(await bot.send(ADMIN, [csv('Case ref,Accommodated\nC2001,03/10/2025\nFB-2002,03/10/2025\n')]));
+    expect(preview).toMatch(/Row 2: the case reference does not look like FB-2041/);
+    expect(preview).not.toMatch(/C2001|C1042/);
+  });
+
+  it('stays through a rename and a `setup programme` that does not change the pattern', async () => {
+    await bot.say(ADMIN, 'setup programme "Fernbank PACE" rules anhoej');
+    const renamed = firstCard(await bot.say(ADMIN, 'setup programme "Fernbank and Vale PACE"'));
+    const rename = renamed.buttons!.find((b) => b.id === 'rename')!.action;
+    expect(replyText(await bot.act(ADMIN, rename.verb, rename.data ?? {}))).toMatch(/renamed/);
+    const programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
+    expect(programme).toMatchObject({ name: 'Fernbank and Vale PACE', ruleSet: 'anhoej', caseRefExample: 'FB-2041' });
+  });
+
+  it('is replaced by a new example, and dropped for a pattern it no longer fits', async () => {
+    await bot.say(ADMIN, 'setup programme "Fernbank and Vale PACE" pattern fv/3001');
+    let programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
+    expect(programme).toMatchObject({ caseRefExample: 'FV/3001' });
+    await bot.say(ADMIN, 'setup programme "Fernbank and Vale PACE" pattern ^Q\\d{5}$');
+    programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
+    expect(programme!.caseRefPattern).toBe('^Q\\d{5}$');
+    expect(programme!.caseRefExample).toBeUndefined();
+  });
+});
+
+describe('a programme set up without an example', () => {
+  it('keeps C1042 as the example, which fits the default pattern', async () => {
+    const other = await createTestBot({ workspaceId: 'T-DEFAULT' });
+    try {
+      await other.say(ADMIN, 'setup programme "Northshire PACE"');
+      expect(replyText(await other.say(MEMBER, 'accommodated 3 Oct'))).toMatch(/for example “C1042 accommodated 3 Oct”/);
+      expect(replyText(await other.say(MEMBER, 'what a day'))).toMatch(/\*C1042 accommodated 3 Oct\*/);
+      const preview = replyText(await other.send(ADMIN, [csv('Case ref,Accommodated\n20417,03/10/2025\nC2002,03/10/2025\n')]));
+      expect(preview).toMatch(/Row 2: the case reference does not look like C1042/);
+    } finally {
+      await other.drop();
+    }
+  });
+});
