@@ -55,7 +55,7 @@ export async function phaseProposals(
     phaseStarts: settings.phases.map((p) => indexOfStart(points, p.startPeriod, p.startCaseRef)),
     decided,
   });
-  return found.map(({ testNumber, start }) => {
+  return found.map(({ testNumber, start, kind }) => {
     const test = tests.find((t) => t.number === testNumber)!;
     const point = points[start]!;
     const started = DateTime.fromISO(test.startedOn, { zone: 'utc' }).toFormat('d LLL');
@@ -65,7 +65,7 @@ export async function phaseProposals(
       testNumber,
       point,
       where,
-      sentence: `The shift starting at ${where} lines up with ${cycleId(testNumber)} (started ${started}). Start a new phase there?`,
+      sentence: `${kind === 'shift' ? 'The shift starting at' : 'The points beyond a control limit from'} ${where} line${kind === 'shift' ? 's' : ''} up with ${cycleId(testNumber)} (started ${started}). Start a new phase there?`,
     };
   });
 }
