@@ -81,6 +81,15 @@ describe('taking a confirmed import back (`import undo`)', () => {
     expect(await datesOf(bot, 'C2002')).toEqual({});
   });
 
+  it('is what `undo` points to when an import was your last change', async () => {
+    await importFile(bot, FIRST);
+    expect(replyText(await bot.say(ADMIN, 'undo'))).toMatch(
+      /Your last change was import #1 \(tracker\.csv\), which `undo` does not take back: `import undo 1` does\./,
+    );
+    await press(bot, firstCard(await bot.say(ADMIN, 'import undo 1')), 'Undo import #1');
+    expect(replyText(await bot.say(ADMIN, 'undo'))).not.toMatch(/import undo/);
+  });
+
   it('is for admins, and answers a wrong number plainly', async () => {
     await importFile(bot, FIRST);
     expect(replyText(await bot.say(MEMBER, 'import undo 1'))).toMatch(/admin/i);

@@ -86,20 +86,28 @@ async function walkBackThroughMine(ctx: TurnContext, since: Date): Promise<Walke
 }
 
 /**
- * Your newest change of the last day that `undo` does not take back (a test of change, or a child's
- * team), when it is newer than the change offered: what it was and how to change it instead. Said,
+ * Your newest change of the last day that `undo` does not take back (a test of change, a child's
+ * team, or a tracker import still applied), when it is newer than the change offered: what it was and how to change it instead. Said,
  * so `undo` never quietly offers an older change as if it were the last.
  */
 async function newerChangeNotUndone(ctx: TurnContext, since: Date, offeredAt: Date | null): Promise<string | null> {
   const me = ctx.turn.user.id;
   const newest = { sort: { at: -1 as const, _id: -1 as const } };
-  const [cycle, team] = await Promise.all([
+  const [cycle, team, imported] = await Promise.all([
     ctx.store.audit.findOne({ entity: 'pdsa', 'actor.userId': me, at: { $gt: since } }, newest),
     ctx.store.audit.findOne({ entity: 'case', action: 'team', 'actor.userId': me, at: { $gt: since } }, newest),
+    ctx.store.audit.findOne({ entity: 'programme', action: 'import', 'actor.userId': me, at: { $gt: since } }, newest),
   ]);
-  const newer = [cycle, team].filter((e) => e !== null && (!offeredAt || e.at > offeredAt));
+  const newer = [cycle, team, imported].filter((e) => e !== null && (!offeredAt || e.at > offeredAt));
   const last = newer.sort((a, b) => b!.at.getTime() - a!.at.getTime())[0];
   if (!last) return null;
+  if (last === imported) {
+    const number = /^import-(\d+)$/.exec(last.entityId)?.[1];
+    const file = last.source.file ? ` (${plain(last.source.file)})` : '';
+    const stillApplied = number ? await ctx.store.imports.countDocuments({ number: Number(number), status: 'applied' }) : 0;
+    if (!stillApplied) return null;
+    return `Your last change was import #${number}${file}, which \`undo\` does not take back: \`import undo ${number}\` does.`;
+  }
   if (last === cycle) {
     return `Your last change was ${last.entityId}, a test of change, which \`undo\` does not take back: change it with \`pdsa ${last.entityId} edit\`.`;
   }
