@@ -6,7 +6,8 @@ import { lookUpColleagueEmails, refuseIdentifiers } from './identifier-guard.js'
 import { refuseChildInChannel, withholdChildrenFromChannel } from './channel-privacy.js';
 import { matchCommand, normaliseCommandText } from './match-command.js';
 import { resolveMember } from './resolve-member.js';
-import { notUnderstood } from './replies.js';
+import { notUnderstood, plain } from './replies.js';
+import { nearestCommand } from './nearest-command.js';
 import { caseRefExampleOf } from '../programme/cases/case-ref-example.js';
 import type { Reply, Turn } from './turn.js';
 
@@ -94,5 +95,7 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
     const replies = await interpreter.run(ctx, text);
     if (replies) return replies;
   }
+  const meant = nearestCommand(FEATURES.flatMap((f) => f.commands ?? []), text);
+  if (meant) return [{ kind: 'text', text: `Did you mean \`${plain(meant)}\`? Type \`help\` to see everything I can do.` }];
   return notUnderstood(caseRefExampleOf(ctx.programme));
 }
