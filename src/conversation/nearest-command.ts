@@ -24,7 +24,7 @@ export function nearestCommand(commands: readonly Command[], text: string): stri
 }
 
 /** Edits between two words, two letters swapped counting as one slip ("peopel" → `people`). */
-function slips(said: string, word: string): number {
+export function slips(said: string, word: string): number {
   if (said.length === word.length) {
     const differ = [...said].flatMap((c, i) => (c === word[i] ? [] : [i]));
     const [i, j] = differ;

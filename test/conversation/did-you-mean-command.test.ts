@@ -17,6 +17,12 @@ describe('a command with a slip of the finger', () => {
     expect(replyText(await bot.say(LEAD, 'peopel'))).toMatch(/^Did you mean `people`\?/);
   });
 
+  it('after `chart`, points to `chart waiting` rather than looking for a measure called "wating"', async () => {
+    expect(replyText(await bot.say(LEAD, 'chart wating adm to lodged'))).toBe(
+      'I don\'t know a measure called "wating adm to lodged". Did you mean `chart waiting adm to lodged`?',
+    );
+  });
+
   it('is not guessed from short words, words near no command, or words near two', async () => {
     for (const said of ['helo there', 'xylophone', 'groupz']) {
       expect(replyText(await bot.say(LEAD, said))).toMatch(/Sorry, I didn't catch that/);

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../errors.js';
+import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -7,7 +7,8 @@ import { buildMeasureChart } from '../../../programme/measures/build-measure-cha
 import { chartProposals } from './chart-proposals.js';
 import { extractView, extractWindow } from '../../../programme/measures/chart-window.js';
 import { describeSettings } from './describe-settings.js';
-import { findMeasure } from './find-measure.js';
+import { findMeasure, matchMeasure } from './find-measure.js';
+import { slips } from '../../nearest-command.js';
 import { listMeasures } from '../../../programme/measures/measure-catalogue.js';
 import { extractTeam, requireTeam, teamFilter } from '../../../programme/cases/case-team.js';
 import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js';
@@ -60,7 +61,14 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
       'Which measure? e.g. `chart accommodation to recommendation last 12 months`. Type `measures` to see them all.',
     );
   }
-  const measure = findMeasure(await listMeasures(ctx.store, ctx.now), name);
+  const measures = await listMeasures(ctx.store, ctx.now);
+  // "chart wating" is `chart waiting` with a slip, not a measure of that name (phone try-out).
+  const [first = '', ...after] = name.split(' ');
+  if (!matchMeasure(measures, name) && first.length >= 5 && slips(first.toLowerCase(), 'waiting') === 1) {
+    const meant = ['chart waiting', ...after].join(' ');
+    throw new NotFoundError(`I don't know a measure called "${plain(name)}". Did you mean \`${plain(meant)}\`?`, 'unknown_measure');
+  }
+  const measure = findMeasure(measures, name);
   const chart = await buildMeasureChart(ctx.store, programme, measure, {
     today,
     // Case references go to a person only: in a channel the chart and its words name no child.
