@@ -91,7 +91,7 @@ describe('Making Data Count badges', () => {
     expect(said).toMatch(/The percentage has risen, and a higher percentage is better for % seen in time, so this looks like an improvement\./);
     // The `measures` list reads the same way: the run below the mean came before the rise, so it is
     // not called worse beside a chart that calls the measure improving.
-    expect(controlSignalSummary(spikeLast, 'up')).toBe('I chart: 1 point above the upper limit (better), long run below the mean (earlier)');
+    expect(controlSignalSummary(spikeLast, 'up')).toBe('I chart: 1 point above the upper limit (better), long run below the mean (since reversed)');
     expect(controlSignalSummary(afterSpike, 'up')).toBe('I chart: 1 point above the upper limit (better), long run below the mean (worse)');
   });
 

@@ -72,7 +72,7 @@ export function controlSignalSummary(control: MeasureControl, better: 'up' | 'do
     const moved = side === 'above' ? 'up' : 'down';
     // Judged as the chart judges it (the latest signal's way): a run the latest signal has since
     // gone against came before it, and calling it worse would contradict the chart's verdict.
-    const judged = controlSignalDirection(control) === moved ? verdict(moved, better) : ' (earlier)';
+    const judged = controlSignalDirection(control) === moved ? verdict(moved, better) : ' (since reversed)';
     found.push(`long run ${side} the ${centre}${judged}`);
   }
   if (phase.fewCrossingsSignal) found.push('too few crossings');
