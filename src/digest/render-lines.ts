@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CycleChange } from '../programme/pdsa/queries.js';
 import { plain } from '../../cards/plain-text.js';
-import { VERDICT_WORDS } from '../domain/predictions/index.js';
+import { predictionVerdictWords } from '../programme/pdsa/verdict-words.js';
 
 /** Longer lists end "… and 4 more": a digest is read before a meeting, not searched. */
 export const MAX_LIST_ITEMS = 8;
@@ -58,7 +58,7 @@ export function changeLines(changes: readonly CycleChange[]): string[] {
         const c = steps.at(-1)!;
         const decision = c.decision ? `: *${c.decision}*` : '';
         const studied = steps.find((s) => s.verdict);
-        const verdict = studied?.verdict ? `, prediction ${VERDICT_WORDS[studied.verdict]}` : '';
+        const verdict = studied?.verdict ? `, ${predictionVerdictWords(studied.verdict, studied.botVerdict)}` : '';
         const path =
           steps.length > 1 ? ` — ${steps.map((s) => EVENT_WORDS[s.event]).join(', then ')}` : '';
         return `T-${c.number} ${plain(c.title)} (${plain(c.ownerName)}${decision}${verdict})${path}`;

@@ -2,7 +2,7 @@ import type { CycleChange } from '../programme/pdsa/queries.js';
 import type { OverdueCycle } from '../digest/digest-model.js';
 import { STUDY_DUE_DAYS } from '../digest/study-due.js';
 import type { PackList } from './pack-model.js';
-import { VERDICT_WORDS } from '../domain/predictions/index.js';
+import { predictionVerdictWords } from '../programme/pdsa/verdict-words.js';
 
 type Clean = (text: string) => string;
 
@@ -53,8 +53,8 @@ export function testsOfChangeLists(
       .map((steps) => {
         const last = steps.at(-1)!;
         const decision = last.decision ? `: ${last.decision}` : '';
-        const studied = steps.find((s) => s.verdict)?.verdict;
-        const verdict = studied ? `, prediction ${VERDICT_WORDS[studied]}` : '';
+        const studied = steps.find((s) => s.verdict);
+        const verdict = studied?.verdict ? `, ${predictionVerdictWords(studied.verdict, studied.botVerdict)}` : '';
         const path = steps.length > 1 ? ` (${steps.map((s) => STEP_WORDS[s.event]).join(', then ')})` : '';
         const due = late.has(last.number) ? ' — overdue for Study' : '';
         return `T-${last.number} ${clean(last.title)}, ${clean(last.ownerName)}${decision}${verdict}${path}${due}`;

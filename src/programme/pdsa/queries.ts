@@ -23,6 +23,8 @@ export interface CycleChange {
   decision?: ActDecision;
   /** Studied: the verdict kept on the test's checkable prediction, when it had one. */
   verdict?: Verdict;
+  /** Studied: the bot's reading of the data, kept beside the verdict (they differ when a person overruled it). */
+  botVerdict?: Verdict;
 }
 
 const EVENTS: [PdsaStage, CycleChange['event']][] = [
@@ -57,7 +59,7 @@ export async function cyclesChangedSince(
         at,
         ...(event === 'decided' && cycle.act ? { decision: cycle.act.decision } : {}),
         ...(event === 'studied' && cycle.study?.predictionCheck
-          ? { verdict: cycle.study.predictionCheck.verdict }
+          ? { verdict: cycle.study.predictionCheck.verdict, botVerdict: cycle.study.predictionCheck.botVerdict }
           : {}),
       });
     }

@@ -20,11 +20,16 @@ export function predictionWords(prediction: CheckablePrediction, measure: { name
 export function predictionSection(evidence: PredictionEvidence): CardSection {
   const { score, measure } = evidence;
   const unit = plain(measure.unit);
-  const level = score.level === null ? 'no points yet' : `median ${valueWithUnit(score.level, unit)}`;
-  const before = score.before === null ? '' : ` (before the test: median ${valueWithUnit(score.before, unit)})`;
+  const before = (words: string) => (score.before === null ? '' : ` (${words}: median ${valueWithUnit(score.before, unit)})`);
+  const points = score.window.length;
+  // No level and "from 0 points" read as a fault; say plainly that nothing has come in yet.
+  const since =
+    score.level === null
+      ? `No points since the test started yet${before('before it')}.`
+      : `Since the test started (${shortDate(evidence.startedOn)}): median ${valueWithUnit(score.level, unit)}${before('before the test')}, from ${points} point${points === 1 ? '' : 's'}.`;
   const lines = [
     `You predicted: ${predictionWords(evidence.prediction, measure)}.`,
-    `Since the test started (${shortDate(evidence.startedOn)}): ${level}${before}, from ${score.window.length} point${score.window.length === 1 ? '' : 's'}.`,
+    since,
     ...(evidence.values.length > 0 ? [`Values: ${evidence.values.join('; ')}`] : []),
     evidence.signalWords
       ? `The chart shows a signal after the start: ${evidence.signalWords}.`
@@ -51,10 +56,11 @@ export function verdictInputs(evidence: PredictionEvidence, v: (field: string) =
     {
       kind: 'multiline',
       id: 'verdictReason',
-      label: 'Why a different verdict?',
+      // Needed only when overruling (kept-verdict.ts), so not required on the form: the label says when.
+      label: 'Why a different verdict? (needed when you differ from the data)',
       maxLength: 500,
       value: v('verdictReason'),
-      hint: "Only if you choose a different verdict from the bot's: say why, e.g. \"the March figures are not in yet\". No names.",
+      hint: "Leave it blank if you agree with the bot's reading. If you choose a different verdict, say why, e.g. \"the March figures are not in yet\". No names.",
     },
   ];
 }

@@ -17,6 +17,7 @@ import {
 } from '../../../programme/pdsa/audit-cycle.js';
 import { withoutPendingAudit } from '../../../programme/audit/pending-audit.js';
 import { confirmCard } from './confirm-card.js';
+import { baselineNote } from './baseline-note.js';
 import { measureNamed } from './measure-names.js';
 import { findCycle } from './find-cycle.js';
 import { localToday } from '../../../programme/local-date.js';
@@ -64,7 +65,9 @@ export async function savePlanForm(
       ? await updatePlan(ctx, editing, fields)
       : await createCycle(ctx, fields, previous);
     const predicted = saved.plan.checkable ? await measureNamed(ctx, saved.plan.checkable.measureKey) : undefined;
-    return [card(confirmCard(saved, 'plan', !!editing, predicted))];
+    const confirmed = confirmCard(saved, 'plan', !!editing, predicted);
+    const note = await baselineNote(ctx, saved);
+    return [card({ ...confirmed, sections: [...(confirmed.sections ?? []), ...note] })];
   });
 }
 
