@@ -11,7 +11,9 @@ import { restorePlain } from './plain-text.js';
 export function toAdaptiveInputs(input: FormInput): AcElement[] {
   const base = {
     id: input.id,
-    label: restorePlain(input.label),
+    // Teams marks nothing as optional, so a "needed when …" note goes in the label itself (Slack
+    // adds its own "(optional)", and the hint there says when it is needed).
+    label: restorePlain(input.kind === 'multiline' && input.needed && !input.required ? `${input.label} (${input.needed})` : input.label),
     isRequired: input.required === true,
     errorMessage: input.required
       ? `Please fill in “${input.label}”.`

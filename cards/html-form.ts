@@ -93,6 +93,7 @@ function fieldsFor(input: FormInput): Field[] {
       return [
         {
           ...base,
+          ...(input.needed && !base.required && { needed: input.needed }),
           control: (a) =>
             `<textarea rows="4" ${a}${maxLengthAttr(input.maxLength)}${input.placeholder ? ` placeholder="${e(input.placeholder)}"` : ''}>${e(input.value ?? '')}</textarea>`,
         },

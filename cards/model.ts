@@ -39,7 +39,18 @@ export interface CardSection {
 
 export type FormInput =
   | { kind: 'text'; id: string; label: string; value?: string; placeholder?: string; required?: boolean; maxLength?: number; hint?: string }
-  | { kind: 'multiline'; id: string; label: string; value?: string; placeholder?: string; required?: boolean; maxLength?: number; hint?: string }
+  | {
+      kind: 'multiline';
+      id: string;
+      label: string;
+      value?: string;
+      placeholder?: string;
+      required?: boolean;
+      maxLength?: number;
+      hint?: string;
+      /** Not required, but needed in some case: said instead of "(optional)" ("needed when …"). */
+      needed?: string;
+    }
   | { kind: 'date'; id: string; label: string; value?: string /* YYYY-MM-DD */; required?: boolean; hint?: string }
   | {
       kind: 'choice';

@@ -64,7 +64,8 @@ describe('a checkable prediction from Plan to the digest', () => {
     const refused = await bot().act(MEMBER, 'pdsa.study.save', { number: tests.overruled! }, { ...STUDY, verdict: 'met' });
     await bot().act(MEMBER, 'pdsa.study.save', { number: tests.agreed! }, { ...STUDY, verdict: 'too_early' });
     const reason = form.form!.inputs.find((i) => i.id === 'verdictReason')!;
-    expect(reason.label).toBe('Why a different verdict? (needed when you differ from the data)');
+    expect(reason.label).toBe('Why a different verdict?');
+    expect(reason.kind === 'multiline' && reason.needed).toBe('needed when you differ from the data');
     expect(reason.required).not.toBe(true);
     // Differing without a reason is refused beside the field…
     expect(formErrors(refused).verdictReason).toMatch(/say why/);

@@ -57,7 +57,8 @@ export function verdictInputs(evidence: PredictionEvidence, v: (field: string) =
       kind: 'multiline',
       id: 'verdictReason',
       // Needed only when overruling (kept-verdict.ts), so not required on the form: the label says when.
-      label: 'Why a different verdict? (needed when you differ from the data)',
+      label: 'Why a different verdict?',
+      needed: 'needed when you differ from the data',
       maxLength: 500,
       value: v('verdictReason'),
       hint: "Leave it blank if you agree with the bot's reading. If you choose a different verdict, say why, e.g. \"the March figures are not in yet\". No names.",
