@@ -19,8 +19,9 @@ import { useTeamsHarness } from '../helpers/teams-harness.js';
 const logger = createLogger('silent');
 
 /**
- * A plan that passed five days ago, as an import by `userId` would leave it (the app runs on the
- * wall clock, and the chat refuses to book a date in the past), and the working morning after it.
+ * A plan that passed five days ago, as `userId` would leave it by recording it before it passed
+ * (seeded: the app runs on the wall clock, and the chat refuses to book a date in the past), and
+ * the working morning after it. (A plan from an import asks nobody: plan-recorder.ts.)
  */
 async function seedPassedPlan(db: Db, workspaceId: string, userId: string, name: string): Promise<Date> {
   const today = DateTime.now().setZone('Europe/London').startOf('day');
@@ -36,7 +37,7 @@ async function seedPassedPlan(db: Db, workspaceId: string, userId: string, name:
     actor: { userId, name },
     entity: 'case',
     entityId: 'C1090',
-    action: 'import',
+    action: 'record',
     before: null,
     after: { milestones, version: 1 },
     source: { platform: 'test', eventId: 'seed' },

@@ -4,6 +4,7 @@ import type { Member } from '../../store/schemas/member.js';
 import type { PendingAction } from '../../store/schemas/pending-action.js';
 import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import { flushPendingAudit, pendingAuditOf } from '../audit/pending-audit.js';
+import { casesRecordedBy } from '../cases/cases-recorded-by.js';
 import { hasDates } from '../cases/has-dates.js';
 import type { ModelContext } from '../model-context.js';
 import { asRead, cycleAudit, flushCycleAudit } from '../pdsa/audit-cycle.js';
@@ -32,14 +33,11 @@ export interface HandedOver {
 /**
  * What a departing worker holds that is still open: tests of change they own that have no Act
  * decision yet, and children with dates whose permanence is not secured that they hold — handed to them, or,
- * where nobody has been handed a case, the ones they recorded dates for.
+ * where nobody has been handed a case, the ones they recorded dates for and did not undo (an import
+ * they ran does not make its children theirs: see cases-recorded-by.ts).
  */
 export async function planHandover(ctx: ModelContext, from: Member, to: Member): Promise<HandoverPlan> {
-  const recorded = (await ctx.store.audit.distinct('entityId', {
-    entity: 'case',
-    action: { $in: ['record', 'import'] },
-    'actor.userId': from.userId,
-  })) as string[];
+  const recorded = await casesRecordedBy(ctx.store, from.userId);
   const cases = await ctx.store.cases
     .find({ $or: [{ ownerId: from.userId }, { caseRef: { $in: recorded }, ownerId: { $exists: false } }] }, { projection: { caseRef: 1, milestones: 1 } })
     .toArray();

@@ -1,11 +1,9 @@
+import { casesRecordedBy as recordedBy, undoneBy } from '../../../programme/cases/cases-recorded-by.js';
 import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
 
 /** What a list shows for a case whose dates all came from a tracker import. */
 const IMPORTED = 'imported';
-
-/** The audit entry an undo took back (undo entries name it in `after.undoes`). */
-const undoneBy = (after: unknown) => (after as { undoes?: unknown } | null)?.undoes;
 
 /**
  * Who holds each case: the worker it was handed to; else whoever last recorded a date that has not
@@ -40,15 +38,4 @@ export async function ownersOf(ctx: TurnContext, cases: readonly Pick<Case, 'cas
 }
 
 /** The cases the user recorded a date for that has not been undone (imports they ran are not theirs). */
-export async function casesRecordedBy(ctx: TurnContext, userId: string): Promise<string[]> {
-  const mine = await ctx.store.audit
-    .find({ entity: 'case', action: 'record', 'actor.userId': userId }, { projection: { entityId: 1 } })
-    .toArray();
-  if (mine.length === 0) return [];
-  const ids = mine.map((e) => e._id!.toHexString());
-  const undos = await ctx.store.audit
-    .find({ entity: 'case', action: 'undo', 'after.undoes': { $in: ids } }, { projection: { after: 1 } })
-    .toArray();
-  const undone = new Set(undos.map((e) => String(undoneBy(e.after))));
-  return [...new Set(mine.filter((e) => !undone.has(e._id!.toHexString())).map((e) => e.entityId))];
-}
+export const casesRecordedBy = (ctx: TurnContext, userId: string): Promise<string[]> => recordedBy(ctx.store, userId);
