@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { Db } from 'mongodb';
 import type { ConversationDeps } from '../../src/conversation/context.js';
 import { measuredHandleTurn as handleTurn } from '../../src/metrics/measured-turn.js';
 import type { EventClaim } from '../../src/store/processed-events.js';
@@ -13,6 +14,8 @@ import { toTurn } from './to-turn.js';
 import { turnsBusyTotal } from '../../src/metrics/metrics.js';
 import { BUSY_MESSAGE, type TurnQueue } from '../../src/turn-queue.js';
 import { withTeamsPeople } from './people-lookup.js';
+import { caseRefExampleOf } from '../../src/programme/cases/case-ref-example.js';
+import { workspaceStore } from '../../src/store/workspace-store.js';
 
 export interface TeamsBotDeps {
   conversation: ConversationDeps;
@@ -24,8 +27,15 @@ export interface TeamsBotDeps {
 
 /** Attachment types that carry a user's file (personal-chat upload, channel file, pasted image). */
 const FILE_TYPES = /^(application\/vnd\.microsoft\.teams\.file\.download\.info|reference|image\/)/;
-const FILES_NOT_READ =
-  "I can't read pictures or files shared in a channel. Type the case reference and the dates instead, e.g. *C1042 accommodated 3 Oct*; an admin can send a tracker (.xlsx or .csv) to me in our personal chat.";
+
+/** Said when a picture or channel file came instead of words; the example is the area's own reference. */
+async function filesNotRead(db: Db, workspaceId: string): Promise<string> {
+  const programme = await workspaceStore(db, workspaceId).programmes.findOne({}, { projection: { caseRefPattern: 1, caseRefExample: 1 } });
+  return (
+    "I can't read pictures or files shared in a channel. Type the case reference and the dates instead, " +
+    `e.g. *${caseRefExampleOf(programme)} accommodated 3 Oct*; an admin can send a tracker (.xlsx or .csv) to me in our personal chat.`
+  );
+}
 
 /**
  * One Teams turn: messages and card actions go through the conversation core; installs, uninstalls
@@ -82,7 +92,7 @@ async function onMessage(
   // Pictures and channel files cannot be read; a file uploaded in the personal chat (a tracker) can.
   const hasFiles = activity.attachments?.some((a) => FILE_TYPES.test(a.contentType ?? '')) ?? false;
   if (hasFiles && files.length === 0) {
-    await sendReplies(ctx, [{ kind: 'text', text: FILES_NOT_READ }]);
+    await sendReplies(ctx, [{ kind: 'text', text: await filesNotRead(deps.db, turn.workspaceId) }]);
     if (!turn.action && !turn.text) return;
   }
   await sendReplies(ctx, await handleTurn(await withTeamsPeople(ctx, turn, { db: deps.db, refs }), deps));

@@ -30,11 +30,14 @@ export function studyReminder(cycles: readonly PdsaCycle[], today: string): Stor
   return [{ kind: 'card', card: { title, sections, buttons: [snooze] } }];
 }
 
-/** To a group's lead: planned milestone dates that passed with no actual date recorded. */
-export function plannedReminder(gaps: readonly FoundGap[]): StoredReply[] {
+/**
+ * To a group's lead: planned milestone dates that passed with no actual date recorded. The hint uses
+ * the area's example reference (see case-ref-example.ts): one its pattern refuses would be refused.
+ */
+export function plannedReminder(gaps: readonly FoundGap[], caseRefExample: string): StoredReply[] {
   const lines = gaps.map((g) => `- *${g.caseRef}*: ${plain(g.detail)}`);
   const what =
-    'If it happened, record the date (e.g. `C1042 LAC review 14/10`); ' +
+    `If it happened, record the date (e.g. \`${plain(caseRefExample)} LAC review 14/10\`); ` +
     'if it moved, give the new planned date.';
   const sections = [{ text: lines.join('\n') }, { text: what }, { text: HINT }];
   const title = 'Planned dates that passed with no date recorded';

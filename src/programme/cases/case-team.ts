@@ -1,11 +1,13 @@
 import type { Filter, UpdateFilter } from 'mongodb';
 import { plain } from '../../../cards/plain-text.js';
 import { refuseIdentifiers } from '../../domain/identifiers/index.js';
+import { DEFAULT_CASE_REF_EXAMPLE } from '../../domain/case-reference.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Case } from '../../store/schemas/case.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { flushPendingAudit, pendingAuditOf } from '../audit/pending-audit.js';
 import type { ModelContext } from '../model-context.js';
+import { caseRefExampleOf } from './case-ref-example.js';
 
 const MAX_TEAM = 40;
 const DUPLICATE_KEY = 11000;
@@ -14,10 +16,10 @@ const DUPLICATE_KEY = 11000;
  * A team's name as people type it, tidied: "north  team" → "North team". Teams are not identifiers,
  * but the text is free, so it goes through the identifier guard before it can be stored.
  */
-export function tidyTeam(said: string, now: Date): string {
+export function tidyTeam(said: string, now: Date, caseRefExample = DEFAULT_CASE_REF_EXAMPLE): string {
   const team = said.replace(/\s+/g, ' ').replace(/^["“”']|["“”']$/g, '').trim();
   if (!/[a-z]/i.test(team)) {
-    throw new ValidationError('invalid_team', 'Give the team a name with letters, e.g. `C1042 team North`.', { field: 'team' });
+    throw new ValidationError('invalid_team', `Give the team a name with letters, e.g. \`${caseRefExample} team North\`.`, { field: 'team' });
   }
   if (team.length > MAX_TEAM) {
     throw new ValidationError('invalid_team', `That team name is too long — keep it under ${MAX_TEAM} letters.`, { field: 'team' });
@@ -37,15 +39,18 @@ function sameTeam(teams: string[], said: string): string | undefined {
   return teams.find((t) => t.toLowerCase() === said.trim().toLowerCase());
 }
 
-/** A team named in a list or chart request: one that cases are in, or a refusal naming the teams. */
-export async function requireTeam(store: Pick<WorkspaceStore, 'cases'>, said: string): Promise<string> {
+/**
+ * A team named in a list or chart request: one that cases are in, or a refusal naming the teams
+ * (or, with none yet, how to give one, with the area's own example reference).
+ */
+export async function requireTeam(store: Pick<WorkspaceStore, 'cases' | 'programmes'>, said: string): Promise<string> {
   const teams = await knownTeams(store);
   const found = sameTeam(teams, said);
   if (found) return found;
   // Both are words people typed, said back as typed (plain), never as markup.
   const hint = teams.length
     ? `Teams with cases: ${teams.map(plain).join(', ')}.`
-    : 'No case has a team yet: say e.g. `C1042 team North`.';
+    : `No case has a team yet: say e.g. \`${caseRefExampleOf(await store.programmes.findOne({}))} team North\`.`;
   throw new NotFoundError(`No case is in a team called “${plain(said.trim())}”. ${hint}`, 'unknown_team');
 }
 
@@ -67,7 +72,7 @@ export function extractTeam(said: string): { team?: string; rest: string } {
  */
 export async function setCaseTeam(ctx: ModelContext, caseRef: string, said: string | null, retry = false): Promise<{ team: string | null; was: string | null; started: boolean }> {
   const held = await ctx.store.cases.findOne({ caseRef });
-  const team = said === null ? null : (sameTeam(await knownTeams(ctx.store), said) ?? tidyTeam(said, ctx.now));
+  const team = said === null ? null : (sameTeam(await knownTeams(ctx.store), said) ?? tidyTeam(said, ctx.now, caseRefExampleOf(ctx.programme)));
   if (!held) {
     if (team === null) return { team, was: null, started: false };
     try {

@@ -6,6 +6,7 @@ import { COLLECTIONS } from '../../store/collections.js';
 import type { Programme } from '../../store/schemas/programme.js';
 import type { Workspace } from '../../store/schemas/workspace.js';
 import { workspaceStore } from '../../store/workspace-store.js';
+import { caseRefExampleOf } from '../cases/case-ref-example.js';
 import { eraseCaseRecords } from '../cases/erase-case-records.js';
 import type { ModelContext } from '../model-context.js';
 import { caseRetentionDue } from './retention-of.js';
@@ -20,12 +21,15 @@ export interface RetentionRun {
 
 const dayText = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toFormat('d LLL yyyy');
 
-/** The direct message admins get before cases are erased: which, when, and how to keep one. */
-function noticeText(due: { caseRef: string; due: string }[]): string {
+/**
+ * The direct message admins get before cases are erased: which, when, and how to keep one (with the
+ * area's example reference: one its pattern accepts).
+ */
+function noticeText(due: { caseRef: string; due: string }[], caseRefExample: string): string {
   const lines = due.map((d) => `- ${d.caseRef}: ${dayText(d.due)}`).join('\n');
   return (
     `*Records due to be erased under your retention rule*\n${lines}\n` +
-    'To keep one longer, say why: `case C1042 keep until 2027-06-30 because awaiting the court date`.'
+    `To keep one longer, say why: \`case ${caseRefExample} keep until 2027-06-30 because awaiting the court date\`.`
   );
 }
 
@@ -61,7 +65,7 @@ export async function applyRetention(db: Db, programme: WithId<Programme>, now: 
     const workspace = await db.collection<Workspace>(COLLECTIONS.workspaces).findOne({ _id: programme.workspaceId });
     const platform = workspace?.platform ?? programme.championsChannel?.platform ?? 'web';
     const admins = await store.members.find({ roles: 'admin' }).toArray();
-    const replies = [{ kind: 'text' as const, text: noticeText(toNotice) }];
+    const replies = [{ kind: 'text' as const, text: noticeText(toNotice, caseRefExampleOf(programme)) }];
     for (const admin of admins) {
       const recipient = { platform, kind: 'user' as const, id: admin.userId };
       const notice = { workspaceId: programme.workspaceId, kind: 'reminder' as const, sourceId: `retention:${admin.userId}`, occurrence: today };

@@ -22,7 +22,8 @@ export async function keepCase(
   const day = DateTime.fromISO(until, { zone: 'utc' });
   const today = DateTime.fromJSDate(ctx.now, { zone: ctx.programme?.timeZone ?? 'Europe/London' }).toISODate()!;
   if (!day.isValid || until <= today) {
-    throw new ValidationError('bad_keep_date', 'Give a date ahead, like `case C1042 keep until 2027-06-30 because awaiting the court date`.');
+    // The child's own reference: it fits the area's pattern, so the line can be copied as it is.
+    throw new ValidationError('bad_keep_date', `Give a date ahead, like \`case ${caseRef} keep until 2027-06-30 because awaiting the court date\`.`);
   }
   if (until > DateTime.fromISO(today, { zone: 'utc' }).plus({ years: MAX_KEEP_YEARS }).toISODate()!) {
     throw new ValidationError('bad_keep_date', `A record can be kept at most ${MAX_KEEP_YEARS} years ahead; ask again nearer the time.`);

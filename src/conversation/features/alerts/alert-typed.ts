@@ -1,5 +1,5 @@
 import type { WithId } from 'mongodb';
-import { DEFAULT_CASE_REF_EXAMPLE, isCaseReference, normaliseCaseRef } from '../../../domain/case-reference.js';
+import { isCaseReference, normaliseCaseRef } from '../../../domain/case-reference.js';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import { mayActOn } from '../../../programme/alerts/alerts-for.js';
 import { checkSnooze, handTo, type SnoozeChange } from '../../../programme/alerts/change-alert.js';
@@ -55,7 +55,7 @@ export function namesCaseFirst(ctx: TurnContext, rest: string): boolean {
 function needRef(ctx: TurnContext, rest: string, example: (ref: string) => string): { ref: string; after: string } {
   const found = leadingRef(ctx, rest);
   if (found) return found;
-  throw new ValidationError('no_case_reference', `Start with the case reference, e.g. ${example(DEFAULT_CASE_REF_EXAMPLE)}.`);
+  throw new ValidationError('no_case_reference', `Start with the case reference, e.g. ${example(milestoneSettings(ctx).caseRefExample)}.`);
 }
 
 /**

@@ -13,8 +13,9 @@ import { keepCaseCommand } from './keep-case-command.js';
 import { askUndo } from './undo-card.js';
 import { setTeam } from './team-command.js';
 
-const USAGE =
-  'Try `case C1042` for the journey, or add `timeline`, `history` or `undo`; ' +
+/** How to use `case`, with the area's own reference (one its pattern accepts). */
+const usage = (ctx: TurnContext) =>
+  `Try \`case ${milestoneSettings(ctx).caseRefExample}\` for the journey, or add \`timeline\`, \`history\` or \`undo\`; ` +
   'admins can also `export` or `erase` a case.';
 
 /** The journey card of one case. */
@@ -48,7 +49,7 @@ const SUBCOMMANDS: Record<string, (ctx: TurnContext, caseRef: string) => Promise
 export async function caseCommand(ctx: TurnContext, rest: string): Promise<Reply[]> {
   ctx.requireProgramme();
   const [token, word, ...more] = rest.trim().split(/\s+/);
-  if (!token) return [text(USAGE)];
+  if (!token) return [text(usage(ctx))];
   const caseRef = caseRefArg(ctx, token);
   if (word?.toLowerCase() === 'keep') return keepCaseCommand(ctx, caseRef, more.join(' '));
   if (word?.toLowerCase() === 'team' && more.length > 0) return setTeam(ctx, caseRef, more.join(' '));

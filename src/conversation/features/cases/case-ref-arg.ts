@@ -1,9 +1,5 @@
 import type { WithId } from 'mongodb';
-import {
-  DEFAULT_CASE_REF_PATTERN,
-  isCaseReference,
-  normaliseCaseRef,
-} from '../../../domain/case-reference.js';
+import { isCaseReference, normaliseCaseRef } from '../../../domain/case-reference.js';
 import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
@@ -14,12 +10,12 @@ import { milestoneSettings } from '../../../programme/cases/milestone-settings.j
  * typed: a word that is not a reference may be a child's name.
  */
 export function caseRefArg(ctx: TurnContext, token: unknown): string {
-  const { pattern, caseRefPattern } = milestoneSettings(ctx);
+  const { pattern, caseRefExample } = milestoneSettings(ctx);
   if (typeof token === 'string' && isCaseReference(token, pattern)) return normaliseCaseRef(token);
-  const like = caseRefPattern === DEFAULT_CASE_REF_PATTERN ? ' (like C1042)' : '';
+  // The area's own example: one its pattern accepts, so copying it works.
   throw new ValidationError(
     'no_case_reference',
-    `Please give a case reference${like}, never a name — e.g. \`case C1042\`.`,
+    `Please give a case reference (like ${caseRefExample}), never a name — e.g. \`case ${caseRefExample}\`.`,
   );
 }
 

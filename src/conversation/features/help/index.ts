@@ -1,3 +1,5 @@
+import { DEFAULT_CASE_REF_EXAMPLE } from '../../../domain/case-reference.js';
+import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
 import { hasRole } from '../../context.js';
 import type { Command, Feature } from '../../registry.js';
 import { plain, text } from '../../replies.js';
@@ -22,8 +24,13 @@ const TOPIC_WORDS: Record<string, string[]> = {
   setup: ['setup', 'group', 'meeting'],
 };
 
-function commandLine(c: Command): string {
-  return `- \`${c.usage}\` — ${c.summary}${c.example !== c.usage ? ` e.g. \`${c.example}\`` : ''}`;
+/**
+ * One command's help line. Features write their examples with the default reference (C1042); an
+ * area whose pattern refuses it is shown its own example instead, so what help shows can be typed.
+ */
+function commandLine(c: Command, caseRefExample: string): string {
+  const line = `- \`${c.usage}\` — ${c.summary}${c.example !== c.usage ? ` e.g. \`${c.example}\`` : ''}`;
+  return line.replace(new RegExp(`\\b${DEFAULT_CASE_REF_EXAMPLE}\\b`, 'g'), () => caseRefExample);
 }
 
 /**
@@ -74,7 +81,7 @@ export function helpFeature(allCommands: () => Command[]): Feature {
           if (named.length > 0 && named.length < found.length) {
             const also = [...new Set(found.filter((c) => !named.includes(c)).map((c) => c.words.join(' ')))].sort();
             const more = `Also about ${plain(topic)}: ${also.map((name) => `\`${name}\``).join(', ')} (\`help all\` explains every command).`;
-            return [text([heading, ...named.map(commandLine), more].join('\n'))];
+            return [text([heading, ...named.map((c) => commandLine(c, caseRefExampleOf(ctx.programme))), more].join('\n'))];
           }
           if (found.length === 0) {
             return [
@@ -83,7 +90,7 @@ export function helpFeature(allCommands: () => Command[]): Feature {
               ),
             ];
           }
-          return [text([heading, ...found.map(commandLine)].join('\n'))];
+          return [text([heading, ...found.map((c) => commandLine(c, caseRefExampleOf(ctx.programme)))].join('\n'))];
         },
       },
     ],

@@ -1,5 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { applyImport, claimImport } from '../../../programme/imports/apply-import.js';
+import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
 import type { TurnContext } from '../../context.js';
 import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -38,7 +39,7 @@ export async function confirmImport(ctx: TurnContext, id: string): Promise<Reply
   const summary =
     `${plural(done.newCases, 'new case')}, ${plural(updated, 'case')} updated: ` +
     `${plural(done.newDates, 'date')} added, ${plural(done.changedDates, 'date')} changed.` +
-    `${refusedText}\nTry \`chart accommodation to permanence recommendation\`, or \`case ${claimed.rows[0]?.caseRef ?? 'C1042'}\`.` +
+    `${refusedText}\nTry \`chart accommodation to permanence recommendation\`, or \`case ${claimed.rows[0]?.caseRef ?? caseRefExampleOf(ctx.programme)}\`.` +
     `\nWrong file? \`import undo ${done.number}\` takes it back.`;
   return [card({ title: `Imported ${claimed.fileName}`, sections: [{ text: summary }] }, true)];
 }

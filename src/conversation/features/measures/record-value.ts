@@ -2,6 +2,7 @@ import { NotFoundError, ValidationError } from '../../../errors.js';
 import type { TurnContext } from '../../context.js';
 import type { Reply } from '../../turn.js';
 import { localToday } from '../../../programme/local-date.js';
+import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { type ParsedRecord, parseRecord } from './parse-record.js';
 import { periodFor } from './record-period.js';
@@ -18,7 +19,7 @@ async function record(ctx: TurnContext, parsed: ParsedRecord, today: string): Pr
   if (measure.kind !== 'custom') {
     throw new ValidationError(
       'derived_measure',
-      `${plain(measure.name)} is worked out from the children's milestone dates, so it can't be typed in. Tell me the milestones instead, e.g. *C1042 accommodated 3 Oct*. Nothing was saved.`,
+      `${plain(measure.name)} is worked out from the children's milestone dates, so it can't be typed in. Tell me the milestones instead, e.g. *${milestoneSettings(ctx).caseRefExample} accommodated 3 Oct*. Nothing was saved.`,
     );
   }
   const value = counts

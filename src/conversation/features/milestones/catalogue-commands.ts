@@ -76,7 +76,7 @@ async function add(ctx: TurnContext, rest: string): Promise<Reply[]> {
     throw new ValidationError('missing_name', 'Say the milestone’s name, e.g. `milestone add "sibling assessment" after "first LAC review" also "sib assessment"`.');
   }
   const result = await addCatalogueMilestone(ctx, { name, after: said.get('after'), also: said.get('also') });
-  const example = `C1042 ${labelMidSentence(result.milestone.label)} 3 Nov`;
+  const example = `${milestoneSettings(ctx).caseRefExample} ${labelMidSentence(result.milestone.label)} 3 Nov`;
   return [card(changeCard('Milestone added', result, [`Members can now say: _${plain(example)}_`, 'It is offered in forms and the tracker import from now on.']))];
 }
 

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  DEFAULT_CASE_REF_PATTERN,
-  isCaseReference,
-  normaliseCaseRef,
-} from '../../../domain/case-reference.js';
+import { isCaseReference, normaliseCaseRef } from '../../../domain/case-reference.js';
 import { IsoDateSchema } from '../../../domain/measures/index.js';
 import { activeMilestones } from '../../../domain/milestone-catalogue.js';
 import type { MilestoneRecord } from '../../../domain/parse-milestone.js';
@@ -12,7 +8,8 @@ import type { MilestoneSettings } from '../../../programme/cases/milestone-setti
 
 /** One row of the Edit form, as the programme allows it. */
 function rowSchema(settings: MilestoneSettings) {
-  const like = settings.caseRefPattern === DEFAULT_CASE_REF_PATTERN ? ' (like C1042)' : '';
+  // The area's own example, which its pattern accepts (C1042 only fits the default pattern).
+  const like = ` (like ${settings.caseRefExample})`;
   const keys = activeMilestones(settings.catalogue).map((m) => m.key) as [string, ...string[]];
   return {
     caseRef: z

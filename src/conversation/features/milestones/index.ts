@@ -26,7 +26,7 @@ export const milestonesFeature: Feature = {
       example: 'milestone C1042 accommodated 3 Oct',
       summary:
         'Record a milestone date (or just say it: "permanence panel for C1042 was yesterday"; ' +
-        '"panel booked for C1077 on 12 Dec").',
+        '"panel booked for C1042 on 12 Dec").',
       run: (ctx, rest) => recordText(ctx, rest),
     },
     ...CATALOGUE_COMMANDS,
