@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, LEAD, MEMBER, type TestBot, createTestBot, replyText } from '../helpers/test-bot.js';
+import { ADMIN, LEAD, MEMBER, type TestBot, replyText } from '../helpers/test-bot.js';
 import { recordAndConfirm } from './milestones-helpers.js';
+import { startPermanenceBot } from './case-lists-seed.js';
 
 // Who holds each child: the worker the case was handed to, or else whoever last recorded a date.
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await createTestBot({ now: '2026-11-19T10:00:00Z' });
-  await bot.say(ADMIN, 'setup programme "Holders PACE"');
-  await bot.say(LEAD, 'hello');
-  await bot.say(ADMIN, 'group add "Permanence" aim "Recommend sooner" target "90% within 26 weeks" by 2027-12-31');
-  await bot.say(ADMIN, `group permanence lead ${LEAD.name}`);
-  await bot.db.collection('groups').updateOne(
-    { key: 'permanence' },
-    { $set: { aim: { statement: 'Recommend sooner', target: '90% within 26 weeks', targetDate: '2027-12-31', measureKey: 'accommodated-to-permanence-recommendation' } } },
-  );
+  bot = await startPermanenceBot('Holders PACE');
   // C3201: recorded by the member, then a later date by the admin: the admin recorded last.
   await recordAndConfirm(bot, 'C3201 accommodated 1 Jan 2026');
   await recordAndConfirm(bot, 'C3201 first LAC review 20 Jan 2026', ADMIN);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/model.js';
-import { ADMIN, LEAD, MEMBER, type TestBot, type TestUser, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+import { ADMIN, LEAD, MEMBER, type TestBot, type TestUser, firstCard, replyText } from '../helpers/test-bot.js';
 import { recordAndConfirm } from './milestones-helpers.js';
+import { startPermanenceBot } from './case-lists-seed.js';
 
 // An admin who imports a tracker does data support: the children are not theirs. Lists say
 // "imported" for a case whose dates all came from an import, and name only people who recorded.
@@ -24,15 +25,7 @@ async function press(user: TestUser, card: Card, id: string) {
 }
 
 beforeAll(async () => {
-  bot = await createTestBot({ now: '2026-11-19T10:00:00Z' });
-  await bot.say(ADMIN, 'setup programme "Imported PACE"');
-  await bot.say(LEAD, 'hello');
-  await bot.say(ADMIN, 'group add "Permanence" aim "Recommend sooner" target "90% within 26 weeks" by 2027-12-31');
-  await bot.say(ADMIN, `group permanence lead ${LEAD.name}`);
-  await bot.db.collection('groups').updateOne(
-    { key: 'permanence' },
-    { $set: { aim: { statement: 'Recommend sooner', target: '90% within 26 weeks', targetDate: '2027-12-31', measureKey: 'accommodated-to-permanence-recommendation' } } },
-  );
+  bot = await startPermanenceBot('Imported PACE');
   // N3006: a worker recorded it before the import added a date: it stays theirs.
   await recordAndConfirm(bot, 'N3006 accommodated 07/02/2025');
   await press(ADMIN, firstCard(await bot.send(ADMIN, [TRACKER])), 'confirm');

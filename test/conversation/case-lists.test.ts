@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, LEAD, MEMBER, type TestBot, createTestBot, replyText } from '../helpers/test-bot.js';
+import { ADMIN, LEAD, MEMBER, type TestBot, replyText } from '../helpers/test-bot.js';
 import { recordAndConfirm } from './milestones-helpers.js';
+import { startPermanenceBot } from './case-lists-seed.js';
 
 let bot: TestBot;
 beforeAll(async () => {
-  bot = await createTestBot({ now: '2026-11-19T10:00:00Z' });
-  await bot.say(ADMIN, 'setup programme "Lists PACE"');
-  await bot.say(LEAD, 'hello');
-  await bot.say(ADMIN, 'group add "Permanence" aim "Recommend sooner" target "90% within 26 weeks" by 2027-12-31');
-  await bot.say(ADMIN, `group permanence lead ${LEAD.name}`);
-  await bot.db.collection('groups').updateOne(
-    { key: 'permanence' },
-    { $set: { aim: { statement: 'Recommend sooner', target: '90% within 26 weeks', targetDate: '2027-12-31', measureKey: 'accommodated-to-permanence-recommendation' } } },
-  );
+  bot = await startPermanenceBot('Lists PACE');
   await recordAndConfirm(bot, 'C3101 accommodated 1 Jan 2026');
   await recordAndConfirm(bot, 'C3102 accommodated 1 Mar 2026');
   await recordAndConfirm(bot, 'C3103 accommodated 1 Oct 2026');

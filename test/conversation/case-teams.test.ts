@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, LEAD, MEMBER, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+import { ADMIN, LEAD, MEMBER, type TestBot, firstCard, replyText } from '../helpers/test-bot.js';
 import { recordAndConfirm } from './milestones-helpers.js';
+import { startPermanenceBot } from './case-lists-seed.js';
 
 let bot: TestBot;
 const teamOf = async (caseRef: string) => (await bot.db.collection('cases').findOne({ caseRef }))?.team;
 
 beforeAll(async () => {
-  bot = await createTestBot({ now: '2026-11-19T10:00:00Z' });
-  await bot.say(ADMIN, 'setup programme "Teams PACE"');
-  await bot.say(LEAD, 'hello');
-  await bot.say(ADMIN, 'group add "Permanence" aim "Recommend sooner" target "90% within 26 weeks" by 2027-12-31');
-  await bot.say(ADMIN, `group permanence lead ${LEAD.name}`);
-  await bot.db.collection('groups').updateOne(
-    { key: 'permanence' },
-    { $set: { aim: { statement: 'Recommend sooner', target: '90% within 26 weeks', targetDate: '2027-12-31', measureKey: 'accommodated-to-permanence-recommendation' } } },
-  );
+  bot = await startPermanenceBot('Teams PACE');
   await recordAndConfirm(bot, 'C6101 accommodated 1 Jan 2026');
   await recordAndConfirm(bot, 'C6102 accommodated 1 Mar 2026');
   await recordAndConfirm(bot, 'C6103 accommodated 1 Oct 2026');
