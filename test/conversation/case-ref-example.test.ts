@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHome } from '../../src/conversation/home.js';
 import { ADMIN, MEMBER, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+import { recordAndConfirm } from './milestones-helpers.js';
 
 /**
  * A new area gives one of its own references at `setup` (FB-2041). Every hint the bot gives after
@@ -18,47 +19,48 @@ afterAll(async () => bot?.drop());
 const csv = (text: string) => ({ name: 'tracker.csv', data: Buffer.from(text, 'utf8') });
 
 describe('the example reference given at setup', () => {
-  it('is kept on the programme beside the pattern built from it', async () => {
+  it('is kept on the programme only as its shape, never as typed: the reference given is likely a child\'s', async () => {
     const programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
-    expect(programme).toMatchObject({ caseRefPattern: '^[A-Za-z]{2}\\-\\d{3,8}$', caseRefExample: 'FB-2041' });
+    expect(programme).toMatchObject({ caseRefPattern: '^[A-Za-z]{2}\\-\\d{3,8}$', caseRefExample: 'FB-1042' });
+    expect(JSON.stringify(programme)).not.toContain('2041');
   });
 
   it('is the example when a milestone comes without a reference', async () => {
     const said = replyText(await bot.say(MEMBER, 'accommodated 3 Oct'));
-    expect(said).toMatch(/couldn’t find a case reference.*for example “FB-2041 accommodated 3 Oct”/s);
+    expect(said).toMatch(/couldn’t find a case reference.*for example “FB-1042 accommodated 3 Oct”/s);
     expect(said).not.toMatch(/C1042/);
   });
 
   it('is the example when a sentence is not understood', async () => {
     const said = replyText(await bot.say(MEMBER, 'what a day'));
-    expect(said).toMatch(/didn't catch that.*\*FB-2041 accommodated 3 Oct\*/s);
+    expect(said).toMatch(/didn't catch that.*\*FB-1042 accommodated 3 Oct\*/s);
     expect(said).not.toMatch(/C1042/);
   });
 
   it('is in the admin’s checklist and a member’s getting-started lines', async () => {
     const admin = replyText(await bot.say(ADMIN, 'help'));
-    expect(admin).toMatch(/type them \(`FB-2041 accommodated 3 Oct`\)/);
+    expect(admin).toMatch(/type them \(`FB-1042 accommodated 3 Oct`\)/);
     expect(admin).not.toMatch(/C1042/);
     const member = replyText(await bot.say(MEMBER, 'help'));
-    expect(member).toMatch(/Record a date, in your own words: \*FB-2041 accommodated 3 Oct\*/);
+    expect(member).toMatch(/Record a date, in your own words: \*FB-1042 accommodated 3 Oct\*/);
     expect(member).not.toMatch(/C1042/);
   });
 
   it('is on the home page of someone with no entries yet', async () => {
     const cards = await buildHome({ workspaceId: WORKSPACE, user: { id: 'U-NEW', name: 'Nia New' } }, bot.deps);
     const entries = cards.find((c) => c.title === 'Your recent milestone entries')!;
-    expect(entries.sections?.[0]?.text).toBe('None yet. Tell me a milestone, e.g. *FB-2041 accommodated 3 Oct*.');
+    expect(entries.sections?.[0]?.text).toBe('None yet. Tell me a milestone, e.g. *FB-1042 accommodated 3 Oct*.');
   });
 
   it('is what `setup` shows in the field again, not a reference of another shape', async () => {
     const form = firstCard(await bot.say(ADMIN, 'setup'));
     const field = form.form!.inputs.find((i) => i.id === 'caseRefPattern');
-    expect(field).toMatchObject({ value: 'FB-2041' });
+    expect(field).toMatchObject({ value: 'FB-1042' });
   });
 
   it('is what a tracker row that does not fit is told to look like', async () => {
     const preview = replyText(await bot.send(ADMIN, [csv('Case ref,Accommodated\nC2001,03/10/2025\nFB-2002,03/10/2025\n')]));
-    expect(preview).toMatch(/Row 2: the case reference does not look like FB-2041/);
+    expect(preview).toMatch(/Row 2: the case reference does not look like FB-1042/);
     expect(preview).not.toMatch(/C2001|C1042/);
   });
 
@@ -68,13 +70,13 @@ describe('the example reference given at setup', () => {
     const rename = renamed.buttons!.find((b) => b.id === 'rename')!.action;
     expect(replyText(await bot.act(ADMIN, rename.verb, rename.data ?? {}))).toMatch(/renamed/);
     const programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
-    expect(programme).toMatchObject({ name: 'Fernbank and Vale PACE', ruleSet: 'anhoej', caseRefExample: 'FB-2041' });
+    expect(programme).toMatchObject({ name: 'Fernbank and Vale PACE', ruleSet: 'anhoej', caseRefExample: 'FB-1042' });
   });
 
   it('is replaced by a new example, and dropped for a pattern it no longer fits', async () => {
     await bot.say(ADMIN, 'setup programme "Fernbank and Vale PACE" pattern fv/3001');
     let programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
-    expect(programme).toMatchObject({ caseRefExample: 'FV/3001' });
+    expect(programme).toMatchObject({ caseRefExample: 'FV/1042' });
     await bot.say(ADMIN, 'setup programme "Fernbank and Vale PACE" pattern ^Q\\d{5}$');
     programme = await bot.db.collection('programmes').findOne({ workspaceId: WORKSPACE });
     expect(programme!.caseRefPattern).toBe('^Q\\d{5}$');
@@ -91,6 +93,21 @@ describe('a programme set up without an example', () => {
       expect(replyText(await other.say(MEMBER, 'what a day'))).toMatch(/\*C1042 accommodated 3 Oct\*/);
       const preview = replyText(await other.send(ADMIN, [csv('Case ref,Accommodated\n20417,03/10/2025\nC2002,03/10/2025\n')]));
       expect(preview).toMatch(/Row 2: the case reference does not look like C1042/);
+    } finally {
+      await other.drop();
+    }
+  });
+});
+
+describe('a made-up example that is a real child', () => {
+  it('takes other digits: no hint ever names a child the area holds', async () => {
+    const other = await createTestBot({ now: '2026-11-19T10:00:00Z', workspaceId: 'T-HELD' });
+    try {
+      await other.say(ADMIN, 'setup programme "Heldton PACE" pattern FB-2041');
+      expect((await other.db.collection('programmes').findOne({ workspaceId: 'T-HELD' }))?.caseRefExample).toBe('FB-1042');
+      await recordAndConfirm(other, 'FB-1042 accommodated 1 Jan 2026', ADMIN);
+      await other.say(ADMIN, 'setup programme "Heldton PACE" pattern FB-2041');
+      expect((await other.db.collection('programmes').findOne({ workspaceId: 'T-HELD' }))?.caseRefExample).toBe('FB-2024');
     } finally {
       await other.drop();
     }

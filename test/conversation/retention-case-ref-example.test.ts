@@ -19,7 +19,7 @@ afterAll(() => bot?.drop());
 describe('keeping a record longer, in an area with its own reference pattern', () => {
   it('`retention` says how with the area’s example', async () => {
     const shown = replyText(await bot.say(ADMIN, 'retention'));
-    expect(shown).toMatch(/`case FB-2041 keep until 30 Jun 2027 because …`/);
+    expect(shown).toMatch(/`case FB-1042 keep until 30 Jun 2027 because …`/);
     expect(shown).not.toMatch(/C1042/);
   });
 
@@ -29,7 +29,7 @@ describe('keeping a record longer, in an area with its own reference pattern', (
     const notices = await bot.db.collection('deliveries').find({ workspaceId: WORKSPACE, sourceId: `retention:${ADMIN.id}` }).toArray();
     const said = JSON.stringify(notices.map((n) => n.replies));
     expect(said).toMatch(/FB-7003: 10 Jan 2026/);
-    expect(said).toMatch(/case FB-2041 keep until 2027-06-30 because awaiting the court date/);
+    expect(said).toMatch(/case FB-1042 keep until 2027-06-30 because awaiting the court date/);
     expect(said).not.toMatch(/C1042/);
   });
 });

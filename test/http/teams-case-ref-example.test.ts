@@ -20,7 +20,7 @@ describe('Teams: a picture in an area with its own reference pattern', () => {
     expect((await postActivity(h.bot.url, picture)).status).toBe(200);
     const said = textOf(h.connector.posts()[0]!.body);
     expect(said).toMatch(/can't read pictures/i);
-    expect(said).toMatch(/e\.g\. \*\*FB-2041 accommodated 3 Oct\*\*/);
+    expect(said).toMatch(/e\.g\. \*\*FB-1042 accommodated 3 Oct\*\*/);
     expect(said).not.toMatch(/C1042/);
   });
 });

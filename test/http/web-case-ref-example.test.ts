@@ -19,9 +19,9 @@ describe('the local chat’s message box', () => {
     expect(await page()).toContain('placeholder="e.g. C1042 accommodated 3 Oct"');
     await say('setup programme "Fernbank PACE" pattern FB-2041');
     const html = await page();
-    expect(html).toContain('placeholder="e.g. FB-2041 accommodated 3 Oct"');
+    expect(html).toContain('placeholder="e.g. FB-1042 accommodated 3 Oct"');
     expect(html).not.toContain('C1042');
     // The page asks again after each turn, so the box changes without a reload.
-    expect(await where()).toMatchObject({ example: 'FB-2041' });
+    expect(await where()).toMatchObject({ example: 'FB-1042' });
   });
 });

@@ -10,14 +10,21 @@ import type { Programme } from '../../store/schemas/programme.js';
 // Made-up references in the shapes areas use, tried in turn for a programme that kept no example.
 const SHAPES = ['C1042', 'NS-1042', 'SW/1042', 'AB_1042', 'AB.1042', 'ABC1042', 'C104', 'C1042567'];
 
+/** Digits to fill a made-up reference with, in turn, until one is not a child the area holds. */
+export const EXAMPLE_DIGITS = ['1042', '2024', '3141', '5926', '7071'];
+
 /**
- * `said` as a reference, if it is one the pattern accepts (upper case, as references are stored);
- * undefined for anything else, a regular expression or a name among them.
+ * A made-up reference in the shape of `said` (its letters and separators, its digits replaced:
+ * FB-2041 → FB-1042) that the pattern accepts; undefined for anything else. The admin's own example
+ * is likely a real child's, so it is never kept or shown: only its shape is.
  */
-export function exampleFitting(said: unknown, pattern: string): string | undefined {
+export function exampleFitting(said: unknown, pattern: string, digits = EXAMPLE_DIGITS[0]!): string | undefined {
   if (typeof said !== 'string') return undefined;
   const ref = said.trim();
-  return ref && ref.length <= 40 && isCaseReference(ref, compileCaseRefPattern(pattern)) ? normaliseCaseRef(ref) : undefined;
+  const compiled = compileCaseRefPattern(pattern);
+  if (!ref || ref.length > 40 || !isCaseReference(ref, compiled)) return undefined;
+  const made = normaliseCaseRef(ref).replace(/\d+/g, (run) => digits.repeat(Math.ceil(run.length / digits.length)).slice(0, run.length));
+  return isCaseReference(made, compiled) ? made : undefined;
 }
 
 /** A made-up reference the pattern accepts, in one of the shapes areas use; undefined if none fits. */

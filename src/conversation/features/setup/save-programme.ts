@@ -5,7 +5,7 @@ import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.
 import type { TurnContext } from '../../context.js';
 import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
 import { DEFAULT_CASE_REF_PATTERN, patternFromExample } from '../../../domain/case-reference.js';
-import { exampleFitting } from '../../../programme/cases/case-ref-example.js';
+import { EXAMPLE_DIGITS, exampleFitting } from '../../../programme/cases/case-ref-example.js';
 
 export const ProgrammeInputSchema = z.object({
   name: z.string().trim().min(2, { message: 'needs at least 2 characters' }).max(120),
@@ -40,8 +40,9 @@ function isSafePattern(source: string): boolean {
 export function checkProgrammeInput(raw: Record<string, unknown>): ProgrammeInput {
   const parsed = ProgrammeInputSchema.safeParse(raw);
   if (parsed.success) {
-    // The reference typed for the pattern (FB-2041) is kept for hints; a rename card carries it
-    // back as caseRefExample, checked again since a button's data comes from the client.
+    // The shape of the reference typed for the pattern is kept for hints (FB-2041 → FB-1042, never
+    // the reference itself: it is likely a child's); a rename card carries it back as
+    // caseRefExample, checked again since a button's data comes from the client.
     const pattern = parsed.data.caseRefPattern;
     const caseRefExample = exampleFitting(raw.caseRefPattern, pattern) ?? exampleFitting(raw.caseRefExample, pattern);
     return { ...parsed.data, ...(caseRefExample ? { caseRefExample } : {}) };
@@ -58,7 +59,8 @@ export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknow
   const before = await ctx.store.programmes.findOne({});
   // Without a new example the one held stays, unless the new pattern would refuse it.
   const { caseRefExample: held, ...kept }: Partial<Programme> = before ?? { createdAt: ctx.now };
-  const caseRefExample = parsed.data.caseRefExample ?? exampleFitting(held, parsed.data.caseRefPattern);
+  const shaped = parsed.data.caseRefExample ?? exampleFitting(held, parsed.data.caseRefPattern);
+  const caseRefExample = shaped && (await notAHeldChild(ctx, shaped, parsed.data.caseRefPattern));
   const after: Programme = {
     ...kept,
     ...parsed.data,
@@ -84,4 +86,16 @@ export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknow
 
 function labelOf(field: string): string {
   return { name: 'name', timeZone: 'time zone', caseRefPattern: 'case reference pattern', ruleSet: 'rule set' }[field] ?? field;
+}
+
+/**
+ * The made-up example in the same shape with other digits if the area holds a child with that very
+ * reference: a hint must never name a real child (and in a channel, the outbound check would hold it back).
+ */
+async function notAHeldChild(ctx: TurnContext, example: string, pattern: string): Promise<string | undefined> {
+  for (const digits of EXAMPLE_DIGITS) {
+    const candidate = exampleFitting(example, pattern, digits);
+    if (candidate && (await ctx.store.cases.countDocuments({ caseRef: candidate })) === 0) return candidate;
+  }
+  return undefined;
 }
