@@ -42,7 +42,9 @@ describe('taking a confirmed import back (`import undo`)', () => {
     const card = firstCard(await bot.say(ADMIN, 'import undo 2'));
     expect(card.title).toBe('Undo import #2, old-tracker.csv?');
     // C2002 was in the file with the dates it already had: the import did not change it.
-    expect(replyText([{ kind: 'card', card }])).toMatch(/2 cases go back to the dates they had before it \(1 of them, which it started, to none\)\./);
+    expect(replyText([{ kind: 'card', card }])).toMatch(
+      /2 cases go back to the dates they had before it \(1 of them, which it started, to none: their references stay, with no dates, out of every list; `case <case> erase` removes one for good\)\./,
+    );
     expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
 
     const done = replyText(await press(bot, card, 'Undo import #2'));
@@ -57,10 +59,12 @@ describe('taking a confirmed import back (`import undo`)', () => {
     expect(await bot.db.collection('audit').countDocuments({ action: 'import_undo', entityId: 'import-2' })).toBe(1);
     expect((await bot.db.collection('tracker_imports').findOne({ number: 2 }))?.status).toBe('undone');
     // The case's history shows the import's change and its undo, one after the other.
-    expect(replyText(await bot.say(ADMIN, 'case C2001 history'))).toMatch(/Alex Admin undid a change: Accommodated Thu 13 Feb 2025 → Mon 3 Feb 2025/);
+    const history = replyText(await bot.say(ADMIN, 'case C2001 history'));
+    expect(history).toMatch(/Alex Admin undid a change: Accommodated Thu 13 Feb 2025 → Mon 3 Feb 2025/);
+    expect(history).toMatch(/imported \(import #2, by Alex Admin\): Accommodated Mon 3 Feb 2025 → Thu 13 Feb 2025/);
 
-    // Pressed again, or asked again: nothing more happens.
-    expect(replyText(await press(bot, card, 'Undo import #2'))).toMatch(/already undone/);
+    // Pressed again, or asked again: nothing more happens, and it says why.
+    expect(replyText(await press(bot, card, 'Undo import #2'))).toMatch(/^Import #2 was already undone\./);
     expect(replyText(await bot.say(ADMIN, 'import undo 2'))).toMatch(/There is no confirmed import #2 to undo/);
   });
 
@@ -72,10 +76,10 @@ describe('taking a confirmed import back (`import undo`)', () => {
     const words = replyText([{ kind: 'card', card }]);
     expect(words).toMatch(/2 cases go back/);
     expect(words).toMatch(/1 case changed since is left as it is: C2001\./);
-    // In a channel the same card counts the case without naming it.
+    // It names and counts children, so it is for a direct message only.
     const inChannel = replyText(await bot.say(ADMIN, 'import undo 1', { kind: 'channel' }));
-    expect(inChannel).toMatch(/1 case changed since is left as it is \(a direct message names them\)\./);
-    expect(inChannel).not.toMatch(/C200\d/);
+    expect(inChannel).toMatch(/Please ask me that in a direct message/);
+    expect(inChannel).not.toMatch(/C200\d|case changed since/);
     await press(bot, card, 'Undo import #1');
     expect((await datesOf(bot, 'C2001'))?.first_lac_review?.actual).toBe('2025-02-28');
     expect(await datesOf(bot, 'C2002')).toEqual({});
@@ -90,8 +94,21 @@ describe('taking a confirmed import back (`import undo`)', () => {
     expect(replyText(await bot.say(ADMIN, 'undo'))).not.toMatch(/import undo/);
   });
 
-  it('is for admins, and answers a wrong number plainly', async () => {
+  it('does not hide an older change `undo` cannot take back behind an import already undone', async () => {
+    await bot.say(ADMIN, 'C2009 team North');
+    bot.setNow('2026-11-19T10:05:00Z');
     await importFile(bot, FIRST);
+    bot.setNow('2026-11-19T10:10:00Z');
+    await press(bot, firstCard(await bot.say(ADMIN, 'import undo 1')), 'Undo import #1');
+    expect(replyText(await bot.say(ADMIN, 'undo'))).toMatch(/Your last change was C2009's team/);
+  });
+
+  it('is for admins, and answers a wrong number plainly, typed or from a tampered button', async () => {
+    await importFile(bot, FIRST);
+    for (const number of ['abc', -1, 1.5, null, true]) {
+      expect(replyText(await bot.act(ADMIN, 'import.undo', { number }))).toMatch(/That button has expired/);
+    }
+    expect(replyText(await bot.act(ADMIN, 'import.undo', { number: 9 }))).toMatch(/^There is no confirmed import #9 to undo\./);
     expect(replyText(await bot.say(MEMBER, 'import undo 1'))).toMatch(/admin/i);
     expect(replyText(await bot.say(ADMIN, 'import undo 7'))).toMatch(/There is no confirmed import #7 to undo\. `import undo` lists them\./);
     expect(replyText(await bot.say(ADMIN, 'import undo the last one'))).toMatch(/Say the import's number, e\.g\. `import undo 3`/);

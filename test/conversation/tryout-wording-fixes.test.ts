@@ -79,6 +79,9 @@ describe('a chart’s alt text and the meeting pack', () => {
     const inChannel = replyText(await bot().say(COACH, 'chart acc-rec team Central', { kind: 'channel' }));
     expect(inChannel).toMatch(/Fewer than 5 children are still waiting between/);
     expect(inChannel).not.toMatch(/1 child is still waiting/);
+    // How many reached the stage, too: exact for a person, "fewer than 5" for a group.
+    expect(replyText(replies)).toMatch(/1 child reached permanence recommendation/);
+    expect(inChannel).toMatch(/Fewer than 5 children reached permanence recommendation/);
   });
 });
 

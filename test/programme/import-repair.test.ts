@@ -121,9 +121,12 @@ describe('taking an import back, stopped part-way, is finished once', () => {
     const imported = await store.audit.find({ changeKey: importKey({ number }), entityId: { $in: ['C4001', 'C4002'] } }).toArray();
     expect(undos.map((u) => (u.after as { undoes?: string }).undoes).sort()).toEqual(imported.map((e) => e._id.toHexString()).sort());
     expect((await store.imports.findOne({ number }))!.status).toBe('undone');
+    // The import's own entry for being taken back, written by the sweep as by the button.
+    expect(await store.audit.countDocuments({ entity: 'programme', action: 'import_undo', entityId: importKey({ number }) })).toBe(1);
     // Finishing again, or the same undo run again, changes nothing.
     expect(await finishStoppedImports(testDb.db, later)).toBe(0);
     expect((await undoImport(ctx(later), claimed)).reverted).toBe(0);
     expect(await store.audit.countDocuments({ action: 'undo', entityId: { $in: ['C4001', 'C4002'] } })).toBe(2);
+    expect(await store.audit.countDocuments({ action: 'import_undo', entityId: importKey({ number }) })).toBe(1);
   });
 });

@@ -3,6 +3,8 @@ import type { Case } from '../../store/schemas/case.js';
 import type { TrackerImport } from '../../store/schemas/tracker-import.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { auditStampedChanges } from '../cases/audit-stamped-change.js';
+import { ERASED } from '../cases/erase-case-records.js';
+import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import { changeStamp } from '../cases/write-case.js';
 import type { ModelContext } from '../model-context.js';
 import { APPLY_LEASE_MS, importKey } from './apply-import.js';
@@ -31,7 +33,8 @@ export async function previewImportUndo(store: WorkspaceStore, number: number): 
   const asLeft = await store.cases.find({ 'lastChange.key': key }, { projection: { caseRef: 1, 'lastChange.version': 1 } }).toArray();
   const left = new Set(asLeft.map((c) => c.caseRef));
   const touched = await store.audit.find({ entity: 'case', changeKey: key }, { projection: { entityId: 1 } }).toArray();
-  const changedSince = [...new Set(touched.map((e) => e.entityId).filter((ref) => !left.has(ref)))].sort();
+  // An erased child's entries say [erased]: nothing to name or leave, so not counted.
+  const changedSince = [...new Set(touched.map((e) => e.entityId).filter((ref) => !left.has(ref) && ref !== ERASED))].sort();
   const started = asLeft.filter((c) => c.lastChange?.version === 0).length;
   return { imp, asLeft: asLeft.length, started, changedSince };
 }
@@ -87,6 +90,23 @@ export async function undoImport(ctx: ModelContext, imp: WithId<TrackerImport>):
     // a pass that wrote nothing at all would only find the same cases again.
     if (result.modifiedCount === 0) break;
   }
+  // The import's own entry for taking it back, keyed so the button and the sweep write it once;
+  // before the status, so a crash in between leaves the undo to be finished, entry and all.
+  const undone = await ctx.store.cases.countDocuments({ 'lastChange.key': undoKey });
+  await ctx.store.audit.raw
+    .insertOne({
+      workspaceId: ctx.store.workspaceId,
+      at: ctx.now,
+      actor: ctx.actor(),
+      entity: 'programme',
+      entityId: key,
+      action: 'import_undo',
+      before: null,
+      after: { casesReverted: undone },
+      source: { platform: ctx.source().platform, eventId: undoKey, file: imp.fileName },
+      changeKey: undoKey,
+    })
+    .catch(ignoreDuplicates);
   await ctx.store.imports.updateOne(
     { _id: imp._id },
     { $set: { status: 'undone', undoneAt: ctx.now }, $unset: { leaseUntil: '' } },

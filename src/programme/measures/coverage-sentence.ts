@@ -61,7 +61,8 @@ function covered(
   // The order is only worth saying when there are two or more children to put in one.
   if (points.length === 0) return `No child has reached ${end} yet (${window.label}).${stillWaiting}`;
   const order = points.length > 1 ? ', shown in the order they reached it' : '';
-  return `${children(points.length)} reached ${end} (${window.label})${order}.${stillWaiting}`;
+  const reached = audience === 'group' && points.length < SMALL_NUMBER_LIMIT ? `Fewer than ${SMALL_NUMBER_LIMIT} children` : children(points.length);
+  return `${reached} reached ${end} (${window.label})${order}.${stillWaiting}`;
 }
 
 const capitalise = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);

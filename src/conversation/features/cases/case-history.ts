@@ -40,6 +40,9 @@ export async function caseHistory(ctx: TurnContext, caseRef: string): Promise<Re
     if (e.action === 'hand_over') return `- ${when} · ${plain(e.actor.name)} handed it over to ${nameOf((e.after as { ownerId?: string } | null)?.ownerId)}`;
     const what = describeChange(caseStateOf(e.before), caseStateOf(e.after), catalogue);
     const detail = what.length > 0 ? `: ${what.join('; ')}` : '';
+    // An import is the tracker's dates, brought in by an admin: named by its number, as on the case card.
+    const imported = e.action === 'import' ? /^import-(\d+)$/.exec(e.changeKey ?? '')?.[1] : undefined;
+    if (imported) return `- ${when} · imported (import #${imported}, by ${plain(e.actor.name)})${detail}`;
     return `- ${when} · ${plain(e.actor.name)} ${VERBS[e.action] ?? e.action}${detail}`;
   });
   const more =

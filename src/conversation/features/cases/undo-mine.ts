@@ -98,14 +98,14 @@ async function newerChangeNotUndone(ctx: TurnContext, since: Date, offeredAt: Da
     ctx.store.audit.findOne({ entity: 'case', action: 'team', 'actor.userId': me, at: { $gt: since } }, newest),
     ctx.store.audit.findOne({ entity: 'programme', action: 'import', 'actor.userId': me, at: { $gt: since } }, newest),
   ]);
-  const newer = [cycle, team, imported].filter((e) => e !== null && (!offeredAt || e.at > offeredAt));
+  // An import counts only while it can still be taken back: one already undone is not a change to point to.
+  const number = imported ? /^import-(\d+)$/.exec(imported.entityId)?.[1] : undefined;
+  const applied = number ? (await ctx.store.imports.countDocuments({ number: Number(number), status: 'applied' })) > 0 : false;
+  const newer = [cycle, team, applied ? imported : null].filter((e) => e !== null && (!offeredAt || e.at > offeredAt));
   const last = newer.sort((a, b) => b!.at.getTime() - a!.at.getTime())[0];
   if (!last) return null;
   if (last === imported) {
-    const number = /^import-(\d+)$/.exec(last.entityId)?.[1];
     const file = last.source.file ? ` (${plain(last.source.file)})` : '';
-    const stillApplied = number ? await ctx.store.imports.countDocuments({ number: Number(number), status: 'applied' }) : 0;
-    if (!stillApplied) return null;
     return `Your last change was import #${number}${file}, which \`undo\` does not take back: \`import undo ${number}\` does.`;
   }
   if (last === cycle) {

@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { claimImportUndo, previewImportUndo, undoImport } from '../../../programme/imports/undo-import.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
 import type { TurnContext } from '../../context.js';
 import { mayNameChildren } from '../../may-name-children.js';
+import { ASK_IN_DIRECT_MESSAGE } from '../../channel-privacy.js';
 import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { UNDO_IMPORT } from './import-verbs.js';
@@ -28,7 +30,9 @@ async function undoableImports(ctx: TurnContext): Promise<string> {
     .find({ status: 'applied' }, { sort: { number: -1 }, limit: 5, projection: { number: 1, fileName: 1, appliedAt: 1 } })
     .toArray();
   if (applied.length === 0) return 'There is no import to undo: none has been confirmed yet.';
-  const lines = applied.map((i) => `- #${i.number} ${plain(i.fileName)}${i.appliedAt ? `, ${describePeriod(i.appliedAt.toISOString().slice(0, 10))}` : ''}`);
+  const zone = ctx.programme?.timeZone ?? 'Europe/London';
+  const day = (at: Date) => describePeriod(DateTime.fromJSDate(at, { zone }).toISODate()!);
+  const lines = applied.map((i) => `- #${i.number} ${plain(i.fileName)}${i.appliedAt ? `, ${day(i.appliedAt)}` : ''}`);
   return ['Which import? Say its number, e.g. `import undo ' + applied[0]!.number + '`:', ...lines].join('\n');
 }
 
@@ -38,6 +42,8 @@ async function undoableImports(ctx: TurnContext): Promise<string> {
  */
 export async function importUndoCommand(ctx: TurnContext, rest: string): Promise<Reply[]> {
   ctx.requireRole(['admin'], 'undo an import');
+  // It names and counts the children an import touched: for a direct message only.
+  if (!mayNameChildren(ctx.turn)) return [text(ASK_IN_DIRECT_MESSAGE)];
   if (!rest.trim()) return [text(await undoableImports(ctx))];
   const number = importNumber(rest);
   if (number === null) return [text(`Say the import's number, e.g. \`import undo 3\`. \`import undo\` lists them.`)];
@@ -48,11 +54,11 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
     asLeft === 0
       ? 'No case is still as this import left it, so there are no dates to take back.'
       : `${plural(asLeft, 'case')} go back to the dates ${asLeft === 1 ? 'it' : 'they'} had before it` +
-        (started > 0 ? ` (${started} of them, which it started, to none).` : '.');
-  // Children are named by reference only where they may be: in a channel, the count alone.
-  const which = mayNameChildren(ctx.turn) ? `: ${refList(changedSince)}.` : ' (a direct message names them).';
+        (started > 0
+          ? ` (${started} of them, which it started, to none: their references stay, with no dates, out of every list; \`case <case> erase\` removes one for good).`
+          : '.');
   const since = changedSince.length
-    ? `\n${plural(changedSince.length, 'case')} changed since ${changedSince.length === 1 ? 'is' : 'are'} left as ${changedSince.length === 1 ? 'it is' : 'they are'}${which}`
+    ? `\n${plural(changedSince.length, 'case')} changed since ${changedSince.length === 1 ? 'is' : 'are'} left as ${changedSince.length === 1 ? 'it is' : 'they are'}: ${refList(changedSince)}.`
     : '';
   const teams = '\nTeams the import set stay as they are.';
   return [
@@ -68,20 +74,22 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
 /** The card's button: exactly one click takes the import back; a stopped undo is finished by the next. */
 export async function confirmImportUndo(ctx: TurnContext, data: Record<string, unknown>): Promise<Reply[]> {
   ctx.requireRole(['admin'], 'undo an import');
-  const number = typeof data.number === 'number' ? data.number : Number(data.number);
-  const claimed = Number.isInteger(number) ? await claimImportUndo(ctx, number) : null;
-  if (!claimed) return [text('That import was already undone, or is being undone now. `case <case> history` shows what happened to a case.')];
+  // A number, or its digits where a platform carried the button's data as text.
+  const said = data.number;
+  const number = typeof said === 'number' ? said : typeof said === 'string' && /^\d{1,6}$/.test(said) ? Number(said) : Number.NaN;
+  if (!Number.isInteger(number) || number < 1) return [text('That button has expired. `import undo` lists the imports that can be taken back.')];
+  const claimed = await claimImportUndo(ctx, number);
+  if (!claimed) {
+    const held = await ctx.store.imports.findOne({ number }, { projection: { status: 1 } });
+    const why =
+      held?.status === 'undone'
+        ? `Import #${number} was already undone.`
+        : held?.status === 'undoing'
+          ? `Import #${number} is being undone now.`
+          : `There is no confirmed import #${number} to undo.`;
+    return [text(`${why} \`case <case> history\` shows what happened to a case.`)];
+  }
   const { reverted } = await undoImport(ctx, claimed);
-  await ctx.store.recordAudit({
-    actor: ctx.actor(),
-    entity: 'programme',
-    entityId: `import-${claimed.number}`,
-    action: 'import_undo',
-    before: null,
-    after: { casesReverted: reverted },
-    source: { platform: ctx.turn.platform, eventId: ctx.turn.eventId, file: claimed.fileName },
-    at: ctx.now,
-  });
   return [
     card(
       {
