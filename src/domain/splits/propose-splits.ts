@@ -35,6 +35,8 @@ export function proposeSplits(input: {
     if (block.start === 0 || input.phaseStarts.includes(block.start)) continue;
     // Points beyond a limit inside a shift that began earlier are part of that change of level,
     // not a new one: proposing a phase at each read as three shifts in one run (phone try-out).
+    // That holds whether or not the earlier block was proposed (a decided test, a phase already
+    // there): the later points still belong to its run.
     if (levels.some((b) => b.start < block.start && block.start <= b.end)) continue;
     if (proposals.some((p) => p.start === block.start)) continue;
     const lined = input.tests
