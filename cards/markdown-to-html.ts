@@ -1,8 +1,14 @@
 import { escapeHtml } from './html-escape.js';
 import { type MdRenderer, renderMarkdownBlocks } from './markdown-subset.js';
 
+/**
+ * A test of change's number ("T-7") kept on one line: a phone broke it after the hyphen ("T-" / "7").
+ * Wrapped rather than given a non-breaking hyphen, so it copies back as the T-7 people type.
+ */
+const keepTestNumbersWhole = (escaped: string) => escaped.replace(/\bT-\d+\b/g, (id) => `<span class="nowrap">${id}</span>`);
+
 const HTML: MdRenderer = {
-  text: escapeHtml,
+  text: (text) => keepTestNumbersWhole(escapeHtml(text)),
   bold: (inner) => `<strong>${inner}</strong>`,
   italic: (inner) => `<em>${inner}</em>`,
   code: (text) => `<code>${escapeHtml(text)}</code>`,

@@ -76,7 +76,7 @@ describe('the local web chat', () => {
     expectInertHtml(html);
     // The bot's own bold still wraps the name: the name inside is plain.
     expect(html).toContain('Aim group <strong>[Click me](https://evil.example/x) *bold*</strong> created');
-    expect(html).toContain('Note added to <strong>T-1</strong>');
+    expect(html).toContain('Note added to <strong><span class="nowrap">T-1</span></strong>');
     expect(await app.db.collection(COLLECTIONS.pdsa).countDocuments({ 'notes.text': PLANT })).toBe(1);
   });
 });

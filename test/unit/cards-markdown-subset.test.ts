@@ -131,3 +131,13 @@ describe('text helpers', () => {
     ).toEqual({ idea: 'New idea', kind: 'a' });
   });
 });
+
+describe('test-of-change numbers in HTML', () => {
+  it('keeps "T-7" on one line (a phone broke it after the hyphen), and copies back as typed', async () => {
+    const { markdownToHtml } = await import('../../cards/markdown-to-html.js');
+    const html = markdownToHtml('- *Started*: T-7 Court report (Mo Member), and AT-7 stays as it is');
+    expect(html).toContain('<span class="nowrap">T-7</span> Court report');
+    expect(html).toContain('AT-7 stays');
+    expect(html).not.toContain('‑');
+  });
+});
