@@ -29,6 +29,15 @@ export interface AppliedImport {
 /** The key an import stamps on each case it writes; unique per workspace and import. */
 export const importKey = (imp: Pick<TrackerImport, 'number'>) => `import-${imp.number}`;
 
+/**
+ * The import a key names: `import-3` (its change) or `import-3-undo` (taking it back,
+ * undo-import.ts); null for any other key.
+ */
+export function importOfKey(key: string | undefined): { number: number; undo: boolean } | null {
+  const match = /^import-(\d+)(-undo)?$/.exec(key ?? '');
+  return match ? { number: Number(match[1]), undo: match[2] !== undefined } : null;
+}
+
 function caseWrites(
   ctx: ModelContext,
   imp: TrackerImport,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { importOfKey } from '../../../programme/imports/apply-import.js';
 import type { Card, CardSection } from '../../../../cards/model.js';
 import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
@@ -32,10 +33,9 @@ async function lastChange(ctx: TurnContext, caseRef: string): Promise<string | u
   if (!entry) return undefined;
   const zone = ctx.programme?.timeZone ?? 'Europe/London';
   const when = DateTime.fromJSDate(entry.at, { zone }).toFormat('d LLL yyyy HH:mm');
-  // Taking an import back is stamped `import-N-undo` (programme/imports/undo-import.ts).
-  const [, number, undone] = /^import-(\d+)(-undo)?$/.exec(entry.changeKey ?? '') ?? [];
-  if (entry.action === 'import') return `imported${number ? ` (import #${number})` : ''}, ${when}`;
-  if (number && undone) return `import #${number} undone, ${when}`;
+  const imported = importOfKey(entry.changeKey);
+  if (entry.action === 'import') return `imported${imported ? ` (import #${imported.number})` : ''}, ${when}`;
+  if (imported?.undo) return `import #${imported.number} undone, ${when}`;
   return `${plain(entry.actor.name)}, ${when}${entry.action === 'undo' ? ' (undo)' : ''}`;
 }
 

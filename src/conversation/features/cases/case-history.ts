@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { importOfKey } from '../../../programme/imports/apply-import.js';
 import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -41,8 +42,8 @@ export async function caseHistory(ctx: TurnContext, caseRef: string): Promise<Re
     const what = describeChange(caseStateOf(e.before), caseStateOf(e.after), catalogue);
     const detail = what.length > 0 ? `: ${what.join('; ')}` : '';
     // An import is the tracker's dates, brought in by an admin: named by its number, as on the case card.
-    const imported = e.action === 'import' ? /^import-(\d+)$/.exec(e.changeKey ?? '')?.[1] : undefined;
-    if (imported) return `- ${when} · imported (import #${imported}, by ${plain(e.actor.name)})${detail}`;
+    const imported = e.action === 'import' ? importOfKey(e.changeKey) : null;
+    if (imported) return `- ${when} · imported (import #${imported.number}, by ${plain(e.actor.name)})${detail}`;
     return `- ${when} · ${plain(e.actor.name)} ${VERBS[e.action] ?? e.action}${detail}`;
   });
   const more =

@@ -1,4 +1,5 @@
 import type { WithId } from 'mongodb';
+import { importOfKey } from '../../../programme/imports/apply-import.js';
 import type { AuditEntry } from '../../../store/schemas/audit.js';
 import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
@@ -99,8 +100,8 @@ async function newerChangeNotUndone(ctx: TurnContext, since: Date, offeredAt: Da
     ctx.store.audit.findOne({ entity: 'programme', action: 'import', 'actor.userId': me, at: { $gt: since } }, newest),
   ]);
   // An import counts only while it can still be taken back: one already undone is not a change to point to.
-  const number = imported ? /^import-(\d+)$/.exec(imported.entityId)?.[1] : undefined;
-  const applied = number ? (await ctx.store.imports.countDocuments({ number: Number(number), status: 'applied' })) > 0 : false;
+  const number = importOfKey(imported?.entityId)?.number;
+  const applied = number !== undefined && (await ctx.store.imports.countDocuments({ number, status: 'applied' })) > 0;
   const newer = [cycle, team, applied ? imported : null].filter((e) => e !== null && (!offeredAt || e.at > offeredAt));
   const last = newer.sort((a, b) => b!.at.getTime() - a!.at.getTime())[0];
   if (!last) return null;
