@@ -10,11 +10,13 @@ import type { Audience } from './audience.js';
 
 const children = (n: number) => (n === 1 ? '1 child' : `${n} children`);
 
-/** "3 children are", or for a group's eyes "fewer than 5 children are": small counts can identify a child. */
-function childrenAre(n: number, audience: Audience): string {
-  if (audience === 'group' && n > 0 && n < SMALL_NUMBER_LIMIT) return `fewer than ${SMALL_NUMBER_LIMIT} children are`;
-  return `${children(n)} ${n === 1 ? 'is' : 'are'}`;
+/** "3 children", or for a group's eyes "fewer than 5 children": small counts can identify a child. */
+function childCount(n: number, audience: Audience): string {
+  return audience === 'group' && n > 0 && n < SMALL_NUMBER_LIMIT ? `fewer than ${SMALL_NUMBER_LIMIT} children` : children(n);
 }
+
+/** "3 children are", "1 child is", "fewer than 5 children are". */
+const childrenAre = (n: number, audience: Audience) => `${childCount(n, audience)} ${childCount(n, audience) === '1 child' ? 'is' : 'are'}`;
 
 /**
  * What the chart covers, in words: whose points, over which period, and who is not on it yet.
@@ -61,8 +63,7 @@ function covered(
   // The order is only worth saying when there are two or more children to put in one.
   if (points.length === 0) return `No child has reached ${end} yet (${window.label}).${stillWaiting}`;
   const order = points.length > 1 ? ', shown in the order they reached it' : '';
-  const reached = audience === 'group' && points.length < SMALL_NUMBER_LIMIT ? `Fewer than ${SMALL_NUMBER_LIMIT} children` : children(points.length);
-  return `${reached} reached ${end} (${window.label})${order}.${stillWaiting}`;
+  return `${capitalise(childCount(points.length, audience))} reached ${end} (${window.label})${order}.${stillWaiting}`;
 }
 
 const capitalise = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
