@@ -66,6 +66,12 @@ describe('taking a confirmed import back (`import undo`)', () => {
     // Pressed again, or asked again: nothing more happens, and it says why.
     expect(replyText(await press(bot, card, 'Undo import #2'))).toMatch(/^Import #2 was already undone\./);
     expect(replyText(await bot.say(ADMIN, 'import undo 2'))).toMatch(/There is no confirmed import #2 to undo/);
+    // With a team column, the import's team changes share its moment: \`undo\` still points to the import.
+    await importFile(bot, csv('Case ref,Accommodated,Team\nC2101,03/02/2025,North\n', 'teams.csv'));
+    expect(replyText(await bot.say(ADMIN, 'undo'))).toMatch(/Your last change was import #3 \(teams\.csv\), which `undo` does not take back: `import undo 3` does\./);
+    await press(bot, firstCard(await bot.say(ADMIN, 'import undo 3')), 'Undo import #3');
+    await press(bot, firstCard(await bot.say(ADMIN, 'import undo 1')), 'Undo import #1');
+    expect(replyText(await bot.say(ADMIN, 'import undo'))).toBe('No import is left to undo: each confirmed import has been taken back already.');
   });
 
   it("leaves a case someone changed after the import, naming it, and takes back only the rest", async () => {

@@ -103,7 +103,9 @@ async function newerChangeNotUndone(ctx: TurnContext, since: Date, offeredAt: Da
   const number = importOfKey(imported?.entityId)?.number;
   const applied = number !== undefined && (await ctx.store.imports.countDocuments({ number, status: 'applied' })) > 0;
   const newer = [cycle, team, applied ? imported : null].filter((e) => e !== null && (!offeredAt || e.at > offeredAt));
-  const last = newer.sort((a, b) => b!.at.getTime() - a!.at.getTime())[0];
+  // Newest first, as the audit is read everywhere: by time, then by entry. An import's team changes
+  // share its moment, and its own entry, written last, is the change to point to.
+  const last = newer.sort((a, b) => b!.at.getTime() - a!.at.getTime() || b!._id.toHexString().localeCompare(a!._id.toHexString()))[0];
   if (!last) return null;
   if (last === imported) {
     const file = last.source.file ? ` (${plain(last.source.file)})` : '';

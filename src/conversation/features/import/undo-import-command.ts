@@ -29,7 +29,10 @@ async function undoableImports(ctx: TurnContext): Promise<string> {
   const applied = await ctx.store.imports
     .find({ status: 'applied' }, { sort: { number: -1 }, limit: 5, projection: { number: 1, fileName: 1, appliedAt: 1 } })
     .toArray();
-  if (applied.length === 0) return 'There is no import to undo: none has been confirmed yet.';
+  if (applied.length === 0) {
+    const undone = await ctx.store.imports.countDocuments({ status: 'undone' });
+    return undone > 0 ? 'No import is left to undo: each confirmed import has been taken back already.' : 'There is no import to undo: none has been confirmed yet.';
+  }
   const zone = ctx.programme?.timeZone ?? 'Europe/London';
   const day = (at: Date) => describePeriod(DateTime.fromJSDate(at, { zone }).toISODate()!);
   const lines = applied.map((i) => `- #${i.number} ${plain(i.fileName)}${i.appliedAt ? `, ${day(i.appliedAt)}` : ''}`);
