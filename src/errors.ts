@@ -34,8 +34,14 @@ export class NotFoundError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(userMessage: string, code = 'forbidden') {
+  /**
+   * Whether the refusal is about a role an admin can give: the conversation then names the
+   * programme's admins after the message, so the person knows whom to ask.
+   */
+  readonly askAdmins: boolean;
+  constructor(userMessage: string, code = 'forbidden', options: { askAdmins?: boolean } = {}) {
     super(code, userMessage);
+    this.askAdmins = options.askAdmins ?? false;
   }
 }
 

@@ -50,12 +50,15 @@ export function hasRole(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>
   return group ? ctx.leadOf.some((g) => g.key === group.key) : ctx.leadOf.length > 0;
 }
 
+/** "a lead, a coach or an admin": one "or", as people write it. */
+const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
+
 export function roleCheck(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>) {
   return (roles: Role[], what: string, group?: Group): void => {
     if (ctx.isAdmin) return; // admins may do everything
     if (roles.some((role) => hasRole(ctx, role, group))) return;
     const who = roles.map((r) => (r === 'lead' && group ? `a lead of ${plain(group.name)}` : `${r === 'admin' ? 'an' : 'a'} ${r}`));
-    throw new ForbiddenError(`Only ${who.join(' or ')} can ${what}. Ask your programme admin if you need that role.`);
+    throw new ForbiddenError(`Only ${eitherOf.format(who)} can ${what}.`, 'forbidden', { askAdmins: true });
   };
 }
 

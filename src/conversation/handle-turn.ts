@@ -1,4 +1,5 @@
-import { AppError } from '../errors.js';
+import { AppError, ForbiddenError } from '../errors.js';
+import { askAdminsSentence } from './ask-admins.js';
 import { workspaceStore } from '../store/workspace-store.js';
 import { programmeRequired, roleCheck, type ConversationDeps, type TurnContext } from './context.js';
 import { FEATURES } from './features.js';
@@ -25,7 +26,8 @@ export async function handleTurn(turn: Turn, deps: ConversationDeps): Promise<Re
   } catch (error) {
     if (error instanceof AppError && !error.reportable) {
       deps.logger.info({ code: error.code, workspaceId: turn.workspaceId }, 'turn refused');
-      return withholdChildrenFromChannel(ctx, [{ kind: 'text', text: error.userMessage, refused: true }]);
+      const text = error instanceof ForbiddenError && error.askAdmins ? `${error.userMessage} ${await askAdminsSentence(ctx.store)}` : error.userMessage;
+      return withholdChildrenFromChannel(ctx, [{ kind: 'text', text, refused: true }]);
     }
     throw error;
   }

@@ -22,7 +22,7 @@ const content = (replies: Reply[]) => JSON.stringify(replies.filter((r) => r.kin
 
 describe('digest preview', () => {
   it('is for leads, coaches and admins', async () => {
-    expect(replyText(await bot.say(MEMBER, 'digest preview'))).toMatch(/Only an admin or a coach or a lead can preview the digest/);
+    expect(replyText(await bot.say(MEMBER, 'digest preview'))).toMatch(/Only an admin, a coach or a lead can preview the digest/);
   });
 
   it("shows a lead in a channel what the channel would get now, with no case named", async () => {

@@ -46,7 +46,7 @@ describe('a per-child measure with 20 points or more', () => {
 
   it('lets a lead choose the run chart, with a reason, audited; and go back to the default', async () => {
     expect(replyText(await bot.say(MEMBER, 'measure acc-rec chart run "we read run charts"'))).toMatch(
-      /Only a lead or a coach or an admin/,
+      /Only a lead, a coach or an admin/,
     );
     const set = replyText(await bot.say(LEAD, 'measure acc-rec chart run "the team reads run charts"'));
     expect(set).toMatch(/It now always shows a run chart/);

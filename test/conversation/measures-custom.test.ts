@@ -25,7 +25,7 @@ function button(replies: Reply[], label: string) {
 describe('defining a custom measure', () => {
   it('is for leads, coaches and admins only', async () => {
     expect(replyText(await bot.say(MEMBER, 'measure new "Template use" unit % better up'))).toMatch(
-      /Only a lead or a coach or an admin can define measures/,
+      /Only a lead, a coach or an admin can define measures/,
     );
     expect(await bot.db.collection('measures').countDocuments()).toBe(0);
   });

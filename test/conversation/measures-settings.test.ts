@@ -22,7 +22,7 @@ describe('who may change how a chart is read', () => {
     expect(
       replyText(await bot.say(MEMBER, 'measure acc-rec baseline 12 "before the agenda"')),
     ).toMatch(
-      /Only a lead or a coach or an admin can change how the Accommodation to permanence recommendation run chart is read/,
+      /Only a lead, a coach or an admin can change how the Accommodation to permanence recommendation run chart is read/,
     );
     expect((await stored())?.version).toBe(1);
   });

@@ -53,10 +53,21 @@ describe('proposed baseline splits, decided by people', () => {
     expect(digestButtons.map((b) => b.label)).toContain(`Accept phase at T-${tests.accept}…`);
   });
 
-  it('refuses a member who presses Accept or Dismiss, and changes nothing', async () => {
-    const accept = button(await bot().say(MEMBER, 'chart booking weeks'), /^Accept/);
+  it('shows a member the proposal without buttons in a direct message, saying who decides', async () => {
+    const card = proposal(await bot().say(MEMBER, 'chart booking weeks'));
+    expect(card?.buttons ?? []).toEqual([]);
+    expect(card?.sections?.[0]?.text).toMatch(
+      new RegExp(`A lead of Permanence milestones, a coach or an admin decides, with a reason: tell them if you think T-${tests.accept} changed this\\.`),
+    );
+    // The lead of the group gets the buttons there.
+    expect(proposal(await bot().say(LEAD, 'chart booking weeks'))?.buttons?.map((b) => b.label)).toContain(`Accept phase at T-${tests.accept}…`);
+  });
+
+  it('refuses a member who presses Accept or Dismiss in a channel, and changes nothing', async () => {
+    // In a channel the buttons are there for whichever lead reads it.
+    const accept = button(await bot().say(MEMBER, 'chart booking weeks', { kind: 'channel' }), /^Accept/);
     expect(replyText(await bot().act(MEMBER, accept.verb, accept.data))).toMatch(/Only a lead of Permanence milestones or a coach can accept a new phase/);
-    const dismiss = button(await bot().say(MEMBER, 'chart booking weeks'), /^Dismiss/);
+    const dismiss = button(await bot().say(MEMBER, 'chart booking weeks', { kind: 'channel' }), /^Dismiss/);
     expect(replyText(await bot().act(MEMBER, dismiss.verb, dismiss.data))).toMatch(/Only a lead of Permanence milestones or a coach can dismiss/);
     expect((await measure('booking-weeks'))!.settings).toEqual({ phases: [], exclusions: [], astronomical: [] });
   });

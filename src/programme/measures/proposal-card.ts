@@ -1,6 +1,8 @@
 import type { Card, CardButton } from '../../../cards/model.js';
 import type { ChartView } from './chart-window.js';
 import type { PhaseProposal } from './split-proposals.js';
+import { cycleId } from '../pdsa/cycle-id.js';
+import { plain } from '../../../cards/plain-text.js';
 
 export const ACCEPT_SPLIT = 'split.accept';
 export const ACCEPT_SPLIT_SAVE = 'split.accept.save';
@@ -11,15 +13,19 @@ export const DISMISS_SPLIT = 'split.dismiss';
  * the point: a per-child point is a child, and buttons may sit in a channel. The handler works the
  * proposal out again, so one that no longer stands is not acted on.
  */
-export function proposalCard(proposal: PhaseProposal, view: ChartView): Card {
+export function proposalCard(
+  proposal: PhaseProposal,
+  view: ChartView,
+  options: { mayDecide: boolean; groupName?: string },
+): Card {
+  const who = options.mayDecide
+    ? '_A lead, a coach or an admin decides, with a reason. Nothing changes on the chart until someone accepts._'
+    : // Buttons that only refuse would waste a tap: say who decides, so the reader can ask them.
+      `_${options.groupName ? `A lead of ${plain(options.groupName)}` : 'A lead'}, a coach or an admin decides, with a reason: tell them if you think ${cycleId(proposal.testNumber)} changed this. Nothing changes on the chart until someone accepts._`;
   return {
     title: 'A new phase?',
-    sections: [
-      {
-        text: `${proposal.sentence}\n_A lead, a coach or an admin decides, with a reason. Nothing changes on the chart until someone accepts._`,
-      },
-    ],
-    buttons: proposalButtons({ ...proposal, view }),
+    sections: [{ text: `${proposal.sentence}\n${who}` }],
+    ...(options.mayDecide ? { buttons: proposalButtons({ ...proposal, view }) } : {}),
   };
 }
 
