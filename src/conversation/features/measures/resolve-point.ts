@@ -1,4 +1,5 @@
 import type { MeasurePoint } from '../../../domain/measures/index.js';
+import { compileCaseRefPattern, DEFAULT_CASE_REF_EXAMPLE, isCaseReference, normaliseCaseRef } from '../../../domain/case-reference.js';
 import { ValidationError } from '../../../errors.js';
 import { comparePeriods } from '../../../programme/measures/chart-settings.js';
 import { describePeriod, MONTH_NAME, monthNumber, parseMonthYear } from '../../../programme/measures/month-words.js';
@@ -21,12 +22,17 @@ const dayPattern = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\s
  * Reads "point 13", a case reference, a month ("Mar 2025", "2025-03") or a day ("3 Mar 2025",
  * "2025-03-03") against the measure's points. A case reference or point number must be on the chart.
  */
-export function resolvePoint(
-  said: string,
-  points: readonly MeasurePoint[],
+export interface PointWords {
   /** False in a channel: a child's point is said back by its date, never its reference. */
-  references = true,
-): NamedPoint {
+  references?: boolean;
+  /** The area's case references (programme.caseRefPattern), so "NS-2013" names a child. */
+  caseRefPattern?: RegExp;
+  /** The area's example reference for the refusal's hint. */
+  example?: string;
+}
+
+export function resolvePoint(said: string, points: readonly MeasurePoint[], words: PointWords = {}): NamedPoint {
+  const references = words.references ?? true;
   const text = said.trim().replace(/^(?:from|at)\s+/i, '');
   const numbered = /^(?:point\s*|#)(\d{1,4})$/i.exec(text);
   if (numbered) {
@@ -42,8 +48,8 @@ export function resolvePoint(
       label: `point ${numbered[1]} (${(references ? point.caseRef : undefined) ?? describePeriod(point.period)})`,
     };
   }
-  if (/^[a-z]{1,4}\d{2,8}$/i.test(text)) {
-    const caseRef = text.toUpperCase();
+  if (isCaseReference(text, words.caseRefPattern ?? compileCaseRefPattern())) {
+    const caseRef = normaliseCaseRef(text);
     const point = points.find((p) => p.caseRef === caseRef);
     if (!point)
       throw new ValidationError(
@@ -63,7 +69,7 @@ export function resolvePoint(
   if (iso) return { period: iso, label: describePeriod(iso) };
   throw new ValidationError(
     'bad_point',
-    `I couldn't tell which point "${plain(said.trim())}" is. Name a child (C1042), a month (Mar 2025) or a point number (point 13).`,
+    `I couldn't tell which point "${plain(said.trim())}" is. Name a child (${words.example ?? DEFAULT_CASE_REF_EXAMPLE}), a month (Mar 2025) or a point number (point 13).`,
   );
 }
 

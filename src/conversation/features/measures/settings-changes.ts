@@ -4,7 +4,7 @@ import type { Actor } from '../../../store/schemas/common.js';
 import type { MeasureSettings } from '../../../store/schemas/measure.js';
 import { indexOfStart } from '../../../programme/measures/chart-settings.js';
 import { describePeriod } from '../../../programme/measures/month-words.js';
-import { hasPoint, resolvePoint } from './resolve-point.js';
+import { hasPoint, resolvePoint, type PointWords } from './resolve-point.js';
 
 export interface SettingsChange {
   settings: MeasureSettings;
@@ -22,8 +22,8 @@ export interface ChangeInput {
   stamp: { reason: string; by: Actor; at: Date };
   /** What the measure's chart centres on: a run chart's median, or a control chart's line and limits. */
   centre?: 'median' | 'mean' | 'median and limits';
-  /** False in a channel: children are said back by the date they reached the stage, not by reference. */
-  references?: boolean;
+  /** How points are named and said back (case references, or dates in a channel). */
+  words?: PointWords;
 }
 
 /** "the median", "the mean and limits": what a baseline, phase or exclusion changes, for the reply. */
@@ -74,7 +74,7 @@ export function changeBaseline(input: ChangeInput, said: string): SettingsChange
     : count < 10
       ? ' (Fewer than 10 points make a shaky median: consider more.)'
       : '';
-  const to = !through.caseRef ? through.period : input.references === false ? describePeriod(through.period) : through.caseRef;
+  const to = !through.caseRef ? through.period : input.words?.references === false ? describePeriod(through.period) : through.caseRef;
   return {
     settings: { ...settings, freeze },
     action: 'baseline',
@@ -85,7 +85,7 @@ export function changeBaseline(input: ChangeInput, said: string): SettingsChange
 export function changePhase(input: ChangeInput, said: string): SettingsChange {
   const { settings, points, stamp } = input;
   const removing = /^(?:remove|clear)\s+/i.exec(said);
-  const point = resolvePoint(removing ? said.slice(removing[0].length) : said, points, input.references);
+  const point = resolvePoint(removing ? said.slice(removing[0].length) : said, points, input.words);
   const same = (p: MeasureSettings['phases'][number]) =>
     p.startPeriod === point.period && p.startCaseRef === point.caseRef;
   if (removing) {
@@ -135,7 +135,7 @@ export function changePhase(input: ChangeInput, said: string): SettingsChange {
 export function changeExclusion(input: ChangeInput, said: string, include: boolean): SettingsChange {
   const { settings, points, otherPoints, stamp } = input;
   const centre = centreOf(input).words.replace(' and limits', ', the limits');
-  const point = resolvePoint(said, points, input.references);
+  const point = resolvePoint(said, points, input.words);
   const key = point.caseRef ?? point.period;
   const excluded = settings.exclusions.some((e) => e.point === key);
   if (include) {

@@ -12,6 +12,8 @@ import { measureCard } from './measure-card.js';
 import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { saveSettings } from './save-settings.js';
 import { mayNameChildren } from '../../may-name-children.js';
+import { compileCaseRefPattern } from '../../../domain/case-reference.js';
+import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
 import {
   type ChangeInput,
   changeBaseline,
@@ -97,7 +99,11 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
     otherPoints: monthly?.points ?? [],
     stamp: { reason, by: ctx.actor(), at: ctx.now },
     centre: whole.control ? (whole.control.type === 'g' ? 'median and limits' : 'mean') : 'median',
-    references: mayNameChildren(ctx.turn),
+    words: {
+      references: mayNameChildren(ctx.turn),
+      caseRefPattern: compileCaseRefPattern(programme.caseRefPattern),
+      example: caseRefExampleOf(programme),
+    },
   };
   const change =
     verb === 'baseline'
