@@ -18,6 +18,17 @@ beforeAll(async () => {
   await bot().say(MEMBER, `pdsa T-${cycle} note Used it for C1042 and c1077: both chairs liked it`);
   // An unanswered question about the case, which must not survive erasure either.
   await bot().say(MEMBER, 'C1042 legal advice 20 Oct');
+  // A group and a change idea written before their text was checked for references (a DPO review
+  // found both kept after erasure, and the group's name shown in the channel's digest).
+  const ws = { workspaceId: 'T-TEST', createdAt: new Date() };
+  await bot().db.collection('groups').insertOne({
+    ...ws, key: 'legal', name: 'Legal C1042', aim: { statement: 'Reduce C1042 waits', target: '12 weeks', targetDate: '2027-12-31' },
+    leads: [], coaches: [], members: [], subgroupEveryWeeks: 3,
+  });
+  await bot().db.collection('change_ideas').insertOne({
+    ...ws, key: 'checklist', aim: 'all', title: 'Checklist after C1042', description: 'Learned from c1042', source: 'coach',
+    retired: false, createdBy: { userId: ADMIN.id, name: ADMIN.name }, updatedAt: new Date(),
+  });
 });
 
 const erasePending = (replies: Awaited<ReturnType<ReturnType<typeof bot>['say']>>) =>
@@ -93,6 +104,9 @@ describe('erasing a case', () => {
     const notes = (await bot().db.collection('pdsa_cycles').findOne({ number: cycle }))!.notes;
     // Removed whole: the rest of a note about the child says nothing of it either.
     expect(notes[0].text).toBe('[erased]');
+    // Found by their keys still (cases, measures and tests point to them), their text rewritten.
+    expect(await bot().db.collection('groups').findOne({ key: 'legal' })).toMatchObject({ name: '[erased]', aim: { statement: '[erased]' } });
+    expect(await bot().db.collection('change_ideas').findOne({ key: 'checklist' })).toMatchObject({ title: '[erased]', description: '[erased]' });
     const trail = await bot().db.collection('audit').find({ entity: 'case', entityId: '[erased]', action: 'record' }).toArray();
     expect(trail.length).toBeGreaterThan(0);
     expect(trail.every((a) => a.before === null && a.after === null)).toBe(true);

@@ -43,8 +43,15 @@ function scrubbed(collection: MentionCollection, doc: Document, caseRef: string,
   }
   // A digest chart could show the case: its stored images go with the text.
   if (collection === 'digests') source = { ...source, images: [] };
-  return erasedWhole(source, pattern) as Document;
+  const rewritten = erasedWhole(source, pattern) as Document;
+  // A group's, idea's or measure's key is how other records point to it: rewritten, they would
+  // point nowhere. Names holding a reference are refused since keys were made from them, so only a
+  // record written before that can keep one in its key; its name and text are rewritten.
+  return IDENTITY_KEYED.has(collection) ? { ...rewritten, key: doc.key } : rewritten;
 }
+
+/** Collections whose records are found by a `key` made from their name. */
+const IDENTITY_KEYED = new Set<MentionCollection>(['groups', 'changeIdeas', 'measures']);
 
 /**
  * Rewrites every record that names the reference (any letter case), deletes the questions about

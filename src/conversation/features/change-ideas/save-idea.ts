@@ -6,12 +6,21 @@ import { parseAim } from './aims.js';
 import type { IdeaInput } from './idea-input.js';
 import { findIdea } from './idea-library.js';
 import { plain } from '../../replies.js';
+import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 
 const CURATE = 'add, edit or retire change ideas';
+
+/** Ideas are offered to everyone in the programme, channels included: no child is named in one. */
+function refuseChildInIdea(ctx: TurnContext, input: Partial<IdeaInput>): void {
+  const where = { where: 'is shown to everyone in the programme, channels included' };
+  if (input.title !== undefined) refuseChildForChannel(ctx, input.title, 'A change idea', { ...where, field: 'title' });
+  if (input.description !== undefined) refuseChildForChannel(ctx, input.description, 'A change idea', { ...where, field: 'description' });
+}
 
 /** Adds a coach's entry to the library, with a key made from its title; audited. */
 export async function addIdea(ctx: TurnContext, input: IdeaInput): Promise<ChangeIdea> {
   ctx.requireRole(['coach', 'admin'], CURATE);
+  refuseChildInIdea(ctx, input);
   const aim = parseAim(input.aim ?? 'all', await ctx.store.groups.find({}).toArray());
   // Same slug rule as group keys: short, lower case, readable in a command.
   const base = groupKeyFrom(input.title);
@@ -44,6 +53,7 @@ export async function editIdea(
   changes: Partial<IdeaInput>,
 ): Promise<ChangeIdea> {
   ctx.requireRole(['coach', 'admin'], CURATE);
+  refuseChildInIdea(ctx, changes);
   const before = await findIdea(ctx, key);
   const set: Partial<ChangeIdea> = { updatedAt: ctx.now };
   if (changes.title !== undefined) set.title = changes.title;

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../../errors.js';
+import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 import type { Group } from '../../../store/schemas/group.js';
 import { flushPendingAudit, pendingAuditOf } from '../../../programme/audit/pending-audit.js';
 import type { TurnContext } from '../../context.js';
@@ -51,6 +52,7 @@ export async function newMeasure(ctx: TurnContext, rest: string): Promise<string
   const name = args.join(' ').trim();
   if (name.length < 2 || name.length > 80)
     throw refuse('Give the measure a name in quotes (2 to 80 characters).');
+  refuseChildForChannel(ctx, `${name} ${unitSaid ?? ''}`, 'A measure’s name', { where: 'is shown in channels and digests' });
   if (!unitSaid)
     throw refuse('Say its unit: % for a percentage, or what it counts (reports, children, days).');
   const unit = /^(%|percent|per-?cent)$/i.test(unitSaid)

@@ -7,6 +7,7 @@ import type { TurnContext } from '../../context.js';
 import { groupKeyFrom } from '../../find-group.js';
 import { plain } from '../../replies.js';
 import { readTargetDate } from '../../../domain/target-date.js';
+import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 
 export const GroupInputSchema = z.object({
   key: z.string().optional(),
@@ -54,6 +55,10 @@ export async function saveGroup(ctx: TurnContext, raw: Record<string, unknown>):
     throw new ValidationError('invalid_group', `The ${FIELD_LABELS[field] ?? field} ${issue.message}.`, { field });
   }
   const input = parsed.data;
+  refuseChildForChannel(ctx, input.name, 'A group’s name', { where: 'is shown in channels and digests', field: 'name' });
+  for (const field of ['aimStatement', 'aimTarget'] as const) {
+    refuseChildForChannel(ctx, input[field] ?? '', 'A group’s aim', { where: 'is shown in channels and digests', field });
+  }
   const aim = input.aimStatement
     ? {
         statement: input.aimStatement,
