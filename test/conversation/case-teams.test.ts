@@ -101,6 +101,17 @@ describe('a chart by team', () => {
     const south = replyText(await bot.say(LEAD, 'chart accommodated-to-permanence-recommendation team South'));
     expect(south).toMatch(/^No data yet for Accommodation to permanence recommendation .* 1 child is still waiting/);
   });
+
+  it('is not drawn child by child in a channel for fewer than 5 children (a DPO review: one point gave a child’s dates)', async () => {
+    const replies = await bot.say(LEAD, 'chart acc-rec team North', { kind: 'channel' });
+    expect(replies.some((r) => r.kind === 'image')).toBe(false);
+    const said = replyText(replies);
+    expect(said).toMatch(/Fewer than 5 children reached permanence recommendation in team North: too few to draw child by child in a channel/);
+    expect(said).toMatch(/Ask me in a direct message: `chart acc-rec team North`/);
+    expect(said).not.toMatch(/2026|weeks/);
+    // In a direct message the lead still sees each child.
+    expect((await bot.say(LEAD, 'chart acc-rec team North')).some((r) => r.kind === 'image')).toBe(true);
+  });
 });
 
 describe('the waiting chart by team', () => {

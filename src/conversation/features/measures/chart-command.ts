@@ -15,6 +15,8 @@ import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js'
 import { catalogueOf } from '../../../programme/cases/milestone-settings.js';
 import { retiredNote } from '../../../programme/cases/retired-note.js';
 import { audienceOf } from '../../may-name-children.js';
+import { SMALL_NUMBER_LIMIT, tooFewToDrawForGroup } from '../../../programme/measures/too-few-for-group.js';
+import { milestoneLabel } from '../../../programme/cases/milestone-label.js';
 
 /** A group named in a chart request ("group legal", or a group key as a word); the text without it. */
 async function extractGroup(ctx: TurnContext, said: string): Promise<{ rest: string }> {
@@ -79,6 +81,15 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     ...(window ? { window } : {}),
     ...(team && measure.kind !== 'custom' ? { cases: await loadCaseMilestones(ctx.store, teamFilter(team)) } : {}),
   });
+  if (measure.kind === 'interval' && tooFewToDrawForGroup(chart.result)) {
+    const end = milestoneLabel(programme, measure.to);
+    return [
+      text(
+        `Fewer than ${SMALL_NUMBER_LIMIT} children reached ${plain(end)}${team ? ` in team ${plain(team)}` : ''}: too few to draw child by child in a channel, where one child's dates could be recognised. ` +
+          `Ask me in a direct message: \`chart ${plain(rest.trim().replace(/\s+/g, ' '))}\`.`,
+      ),
+    ];
+  }
   const retired = measure.kind === 'custom' ? null : retiredNote(catalogueOf(programme), [measure.from, measure.to]);
   const control = chart.result.control;
   // A control chart's window keeps its baseline's limits itself (control-measure.ts), so no
