@@ -107,3 +107,53 @@ describe('findIdentifier: ordinary QI text it leaves alone', () => {
     expect(kindOf('born, so the file says, on 3 April 1980')).toBeNull();
   });
 });
+
+// A DPO review found these dates of birth saved as PDSA notes. Each names a birth by a cue ("b.",
+// "d/o/b", "dob:") or writes the date in a shape the guard did not read (3-Apr-15, 2015/04/03,
+// 20150403, 03 04 15), or gives a birthday without its year after an explicit cue.
+describe('findIdentifier: dates of birth as people write them', () => {
+  it.each([
+    'Jamie Smith b. 3/4/2015',
+    'Jamie Smith, 8yo, dob 3-Apr-2015',
+    'DOB: 3-Apr-15',
+    'DOB 3/Apr/2015',
+    'd/o/b 03/04/2015',
+    'Born: 2015/04/03',
+    'DOB 2015.04.03',
+    'DOB 03 04 15',
+    'DOB 20150403',
+    'DOB 03042015',
+    'DOB 3rd April',
+    'DOB April 3rd',
+    'DOB 030415',
+    'dob-03/04/2015',
+    'Jamie b.3/4/2015',
+    'dob:3 Apr 2015',
+    // Written month first (US style): 17 cannot be a month, so it is read as the day.
+    'DOB 04/17/2014',
+  ])('refuses %j', (text) => {
+    expect(kindOf(text)).toBe('date_of_birth');
+  });
+
+  it.each(['Jamie Smith born 3/4/2015', 'DOB 03.04.2015', 'born 3rd April 2015', 'd.o.b 03/04/15'])(
+    'still refuses %j',
+    (text) => {
+      expect(kindOf(text)).toBe('date_of_birth');
+    },
+  );
+
+  it.each([
+    'panel on 17/04/2026',
+    'born in March',
+    'the baby was born in March 3 weeks early',
+    'C1042 accommodated 3 Oct',
+    'the baby was born prematurely',
+    'T-12 booked 3-Apr-2026',
+    'Dobson report due 3/4/2026',
+    'b. 3',
+    'plan b. 3 May meeting',
+    'plan b. 3 meetings then panel on 17/04/2026',
+  ])('still allows %j', (text) => {
+    expect(kindOf(text)).toBeNull();
+  });
+});
