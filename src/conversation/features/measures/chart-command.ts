@@ -82,7 +82,7 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     ...(team && measure.kind !== 'custom' ? { cases: await loadCaseMilestones(ctx.store, teamFilter(team)) } : {}),
   });
   if (measure.kind === 'interval' && tooFewToDrawForGroup(chart.result)) {
-    const end = milestoneLabel(programme, measure.to);
+    const end = measure.to ? milestoneLabel(programme, measure.to) : measure.name;
     return [
       text(
         `Fewer than ${SMALL_NUMBER_LIMIT} children reached ${plain(end)}${team ? ` in team ${plain(team)}` : ''}: too few to draw child by child in a channel, where one child's dates could be recognised. ` +

@@ -1,8 +1,8 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog } from '../engine/catalog.js';
 import type { StoreOp } from '../engine/store-op.js';
-import { journalName, listDataDir, lockDataDir, snapshotName } from './data-dir.js';
+import { journalName, listDataDir, lockDataDir, makePrivateDir, snapshotName } from './data-dir.js';
 import type { Durability } from './durability.js';
 import { encodeFrame } from './frame-codec.js';
 import { JournalWriter } from './journal-writer.js';
@@ -25,7 +25,7 @@ export async function openFileDurability(
   catalog: Catalog,
   options: FileDurabilityOptions,
 ): Promise<Durability> {
-  await mkdir(dir, { recursive: true });
+  await makePrivateDir(dir);
   const unlock = await lockDataDir(dir);
   try {
     const files = await listDataDir(dir);

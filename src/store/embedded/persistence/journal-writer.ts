@@ -1,6 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { syncDirectory } from './data-dir.js';
+import { PRIVATE_FILE_MODE, syncDirectory } from './data-dir.js';
 
 type QueueItem =
   | { kind: 'frame'; bytes: Buffer; resolve: () => void; reject: (error: Error) => void }
@@ -26,7 +26,7 @@ export class JournalWriter {
   }
 
   static async open(path: string): Promise<JournalWriter> {
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', PRIVATE_FILE_MODE);
     await syncDirectory(dirname(path));
     return new JournalWriter(handle, (await handle.stat()).size);
   }
@@ -109,7 +109,7 @@ export class JournalWriter {
 
   private async switchTo(path: string): Promise<void> {
     await this.handle.close();
-    this.handle = await open(path, 'a');
+    this.handle = await open(path, 'a', PRIVATE_FILE_MODE);
     await syncDirectory(dirname(path));
   }
 }

@@ -2,6 +2,7 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import type { Catalog } from '../engine/catalog.js';
 import { isStoreOp } from '../engine/store-op.js';
 import { decodeFrames } from './frame-codec.js';
+import { PRIVATE_FILE_MODE } from './data-dir.js';
 
 /**
  * Applies a journal file to the catalog. A damaged tail (the frame being written when the process
@@ -18,7 +19,7 @@ export async function replayJournal(path: string, catalog: Catalog): Promise<voi
     }
   }
   if (validBytes === buffer.length) return;
-  await writeFile(`${path}.torn-${Date.now()}`, buffer.subarray(validBytes));
+  await writeFile(`${path}.torn-${Date.now()}`, buffer.subarray(validBytes), { mode: PRIVATE_FILE_MODE });
   const handle = await open(path, 'r+');
   try {
     await handle.truncate(validBytes);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { calculateObjectSize, type Document } from 'bson';
 import type { CapturedCollection } from '../engine/catalog.js';
 import { isStoreOp, type StoreOp } from '../engine/store-op.js';
-import { snapshotName, syncDirectory } from './data-dir.js';
+import { PRIVATE_FILE_MODE, snapshotName, syncDirectory } from './data-dir.js';
 import { decodeFrames, encodeFrame } from './frame-codec.js';
 
 const FORMAT = 'pacebot-embedded-snapshot';
@@ -21,7 +21,7 @@ export async function writeSnapshot(
 ): Promise<void> {
   const finalPath = join(dir, snapshotName(gen));
   const tempPath = `${finalPath}.tmp`;
-  const handle = await open(tempPath, 'w');
+  const handle = await open(tempPath, 'w', PRIVATE_FILE_MODE);
   try {
     await handle.write(encodeFrame([{ format: FORMAT, version: 1, gen }]));
     let batch: Document[] = [];
