@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { allProgrammes } from '../src/digest/programmes.js';
 import type { Logger } from '../src/log.js';
 import { applyRetention } from '../src/programme/retention/apply-retention.js';
+import { forgetFinishedQuestions } from '../src/programme/retention/forget-finished-questions.js';
 
 export interface RetentionDeps {
   db: Db;
@@ -11,7 +12,10 @@ export interface RetentionDeps {
   onQueued?: () => Promise<void>;
 }
 
-/** Every programme's retention rule: erases what is due, tells admins of what is due soon. */
+/**
+ * Every programme's retention rule: erases what is due, tells admins of what is due soon; then, in
+ * every workspace, deletes questions answered or expired more than a week ago.
+ */
 export async function runRetention(deps: RetentionDeps): Promise<{ erased: number; noticed: number }> {
   const total = { erased: 0, noticed: 0 };
   for (const programme of await allProgrammes(deps.db)) {
@@ -19,8 +23,9 @@ export async function runRetention(deps: RetentionDeps): Promise<{ erased: numbe
     total.erased += run.erased;
     total.noticed += run.noticed;
   }
-  if (total.erased + total.noticed > 0) {
-    deps.logger.info({ code: 'retention', ...total }, 'retention applied');
+  const questionsDeleted = await forgetFinishedQuestions(deps.db, deps.clock());
+  if (total.erased + total.noticed + questionsDeleted > 0) {
+    deps.logger.info({ code: 'retention', ...total, questionsDeleted }, 'retention applied');
     if (total.noticed > 0) await deps.onQueued?.();
   }
   return total;

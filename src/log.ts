@@ -1,7 +1,48 @@
-import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { currentRequestId } from './request-context.js';
 
 export type { Logger };
+
+// A duplicate-key error names the duplicate value: in `keyValue` (`keyPattern` names its fields),
+// and in its message, as in `E11000 … dup key: { caseRef: "C1042" }`, which the stack's first line
+// and the driver's `errorResponse.errmsg` repeat. On the cases collection that value is a case
+// reference, and the redact paths cannot reach it: `err.keyValue.caseRef` is two levels down.
+// A bulk write's error also holds each failed write whole (`writeErrors[].op`: a case with its dates).
+const DUPLICATE_VALUE_FIELDS = new Set(['keyValue', 'keyPattern', 'op']);
+const DUP_KEY_TO_END = /dup key:[\s\S]*/;
+const DUP_KEY_TO_LINE_END = /dup key:.*/g;
+const DUP_KEY_REDACTED = 'dup key: [redacted]';
+/** Nesting followed below an error (errorResponse, aggregateErrors, writeErrors): errors are shallow. */
+const MAX_DEPTH = 6;
+
+/**
+ * A copy without the duplicate value: its fields dropped, each text cut at "dup key:" (a stack only
+ * to the end of that line, so its frames and a cause's stay).
+ */
+function withoutDuplicateValue(value: unknown, key: string, depth: number): unknown {
+  if (typeof value === 'string') {
+    const cut = key === 'stack' ? DUP_KEY_TO_LINE_END : DUP_KEY_TO_END;
+    return value.replace(cut, DUP_KEY_REDACTED);
+  }
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
+  // Read as JSON.stringify would write it (a driver WriteError, a Date), so only the value changes.
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return withoutDuplicateValue(toJSON.call(value), key, depth + 1);
+  if (Array.isArray(value)) return value.map((item) => withoutDuplicateValue(item, key, depth + 1));
+  const copy: Record<string, unknown> = {};
+  // for…in as pino's own serializer reads an error: its own and inherited enumerable fields.
+  for (const field in value) {
+    if (DUPLICATE_VALUE_FIELDS.has(field)) continue;
+    copy[field] = withoutDuplicateValue((value as Record<string, unknown>)[field], field, depth + 1);
+  }
+  return copy;
+}
+
+/** pino's standard `err` serialisation (type, message, stack with causes, every field), less the duplicate value. */
+export function serializeError(err: unknown): unknown {
+  const standard = stdSerializers.err(err as Error);
+  return standard === err ? err : withoutDuplicateValue(standard, 'err', 0);
+}
 
 /**
  * Structured JSON logs, or pino-pretty's readable lines when stdout is a terminal (`npm start` in a
@@ -14,6 +55,16 @@ export function createLogger(level: string, options: { pretty?: boolean; destina
   const settings: LoggerOptions = {
     level,
     base: { service: 'pacebot' },
+    serializers: { err: serializeError },
+    hooks: {
+      // A lone error (`logger.error(err)`) has its message written as the line's `msg` too, where no
+      // serializer reaches: it is logged as `{ err }` with the message as serialized.
+      logMethod(args, method) {
+        const [first] = args;
+        if (args.length !== 1 || !(first instanceof Error)) return method.apply(this, args);
+        return method.call(this, { err: first }, first.message.replace(DUP_KEY_TO_END, DUP_KEY_REDACTED));
+      },
+    },
     mixin() {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};

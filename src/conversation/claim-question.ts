@@ -17,7 +17,7 @@ export function claimQuestion(
   const _id = new ObjectId(id);
   const mine = { kind: question.kind, userId: ctx.turn.user.id };
   const open = { _id, ...mine, status: 'open' as const, expiresAt: { $gt: ctx.now } };
-  if (status === 'cancelled') return ctx.store.pending.findOneAndUpdate(open, { $set: { status } });
+  if (status === 'cancelled') return ctx.store.pending.findOneAndUpdate(open, { $set: { status, closedAt: ctx.now } });
   const lease = { status, leaseUntil: new Date(ctx.now.getTime() + question.leaseMs) };
   const stopped = { _id, ...mine, status: 'applying' as const, leaseUntil: { $lt: ctx.now } };
   return ctx.store.pending

@@ -79,7 +79,7 @@ export async function applyAlertsChange(ctx: ModelContext, pending: PendingActio
   // Left for the sweep (its lease runs out) if an alert was busy every time.
   if (!whole) return 0;
   const queued = await tellHanded(ctx, change, written);
-  await ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status: 'done' }, $unset: { leaseUntil: '' } });
+  await ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status: 'done', closedAt: ctx.now }, $unset: { leaseUntil: '' } });
   return queued;
 }
 

@@ -59,7 +59,7 @@ export async function applyPendingRecords(ctx: ModelContext, pending: PendingAct
   const changed = changedSinceShown(toWrite, shown, current, catalogue);
   const problem = checkRecords(toWrite, current, catalogue);
   const close = (status: 'done' | 'cancelled') =>
-    ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status }, $unset: { leaseUntil: '' } });
+    ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status, closedAt: ctx.now }, $unset: { leaseUntil: '' } });
   if ((changed || problem) && done.size === 0) {
     await close('cancelled');
     // A date out of order is said first: sent again as it stands, it would be refused for that.

@@ -111,6 +111,6 @@ export async function applyHandover(ctx: ModelContext, pending: PendingAction): 
     changeKey: key,
   });
   await ctx.store.audit.raw.insertMany([summary], { ordered: false }).catch(ignoreDuplicates);
-  await ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status: 'done' }, $unset: { leaseUntil: '' } });
+  await ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status: 'done', closedAt: ctx.now }, $unset: { leaseUntil: '' } });
   return { cases, cycles };
 }

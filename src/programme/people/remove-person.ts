@@ -98,7 +98,7 @@ export async function applyRemoval(ctx: ModelContext, pending: PendingAction): P
     changeKey: `remove-person-${pending._id!.toHexString()}`,
   });
   await ctx.store.audit.raw.insertMany([entry], { ordered: false }).catch(ignoreDuplicates);
-  await ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status: 'done' }, $unset: { leaseUntil: '' } });
+  await ctx.store.pending.updateOne({ _id: pending._id, status: 'applying' }, { $set: { status: 'done', closedAt: ctx.now }, $unset: { leaseUntil: '' } });
   return plan;
 }
 

@@ -18,5 +18,7 @@ export const PendingActionSchema = z.object({
   leaseUntil: z.date().optional(),
   createdAt: z.date(),
   expiresAt: z.date(),
+  /** When it became `done` or `cancelled`: a week later the retention run deletes it (forget-finished-questions.ts). */
+  closedAt: z.date().optional(),
 });
 export type PendingAction = z.infer<typeof PendingActionSchema>;

@@ -96,7 +96,7 @@ export async function answerOverwrite(
       : { kind: OVERWRITE_KIND };
   const claimed = await ctx.store.pending.findOneAndUpdate(
     { ...which, userId: ctx.turn.user.id, status: 'open', expiresAt: { $gt: ctx.now } },
-    { $set: { status: choice === 'overwrite' ? 'done' : 'cancelled' } },
+    { $set: { status: choice === 'overwrite' ? 'done' : 'cancelled', closedAt: ctx.now } },
     // A typed answer goes to the latest question; _id breaks ties within the same millisecond.
     { sort: { createdAt: -1, _id: -1 } },
   );

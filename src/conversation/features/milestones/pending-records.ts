@@ -102,7 +102,7 @@ export async function closePending(
   status: 'done' | 'cancelled',
 ): Promise<OpenRecords | null> {
   const filter = await ownOpen(ctx, id);
-  return withRecords(await ctx.store.pending.findOneAndUpdate(filter, { $set: { status } }));
+  return withRecords(await ctx.store.pending.findOneAndUpdate(filter, { $set: { status, closedAt: ctx.now } }));
 }
 
 /** This user's open, unexpired milestone questions, newest first (for a typed `cancel`). */

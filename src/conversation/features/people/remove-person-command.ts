@@ -92,7 +92,7 @@ export async function confirmRemovePerson(ctx: TurnContext, id: unknown): Promis
     try {
       await planRemoval(ctx, person);
     } catch (error) {
-      await ctx.store.pending.updateOne({ _id: claimed._id }, { $set: { status: 'cancelled' }, $unset: { leaseUntil: '' } });
+      await ctx.store.pending.updateOne({ _id: claimed._id }, { $set: { status: 'cancelled', closedAt: ctx.now }, $unset: { leaseUntil: '' } });
       throw error;
     }
   }
