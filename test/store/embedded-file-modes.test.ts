@@ -1,6 +1,6 @@
 import { chmod, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedServer } from '../../src/store/embedded/embedded-server.js';
@@ -48,3 +48,25 @@ describe("the embedded store's files (a DPO review: 0644 files in a 0755 directo
     expect((await modes(dataDir))['.']).toBe('700');
   });
 });
+
+describe('how a persistent embedded store is reached', () => {
+  it('is a socket file in a directory only this account may enter, not loopback TCP, and goes when it stops', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pacebot-modes-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const server = await startEmbeddedServer({ dataDir });
+    let closed = false;
+    cleanups.push(() => (closed ? Promise.resolve() : server.close()));
+    expect(server.port).toBeUndefined();
+    const socket = decodeURIComponent(/^mongodb:\/\/([^/?]+)/.exec(server.uri)![1]!);
+    expect(socket).toMatch(/store\.sock$/);
+    expect(socket.startsWith(dataDir)).toBe(false);
+    expect(((await stat(dirname(socket))).mode & 0o777).toString(8)).toBe('700');
+    const client = await new MongoClient(server.uri, { serverSelectionTimeoutMS: 5_000 }).connect();
+    expect(await client.db('pacebot').command({ ping: 1 })).toMatchObject({ ok: 1 });
+    await client.close();
+    await server.close();
+    closed = true;
+    await expect(stat(dirname(socket))).rejects.toThrow(/ENOENT/);
+  });
+});
+

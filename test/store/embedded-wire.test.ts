@@ -39,7 +39,7 @@ class RawClient {
   }
 
   static async open(): Promise<RawClient> {
-    const socket = connect(server.port, '127.0.0.1');
+    const socket = connect(server.port!, '127.0.0.1');
     await once(socket, 'connect');
     return new RawClient(socket);
   }

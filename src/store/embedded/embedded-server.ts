@@ -1,25 +1,33 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
+import { dirname, join } from 'node:path';
 import { createCommandRunner } from './command-runner.js';
 import { Catalog } from './engine/catalog.js';
 import { CURSOR_IDLE_MS, CursorRegistry } from './engine/cursor-registry.js';
 import { expireDocuments } from './engine/expire-documents.js';
 import { type Durability, memoryDurability } from './persistence/durability.js';
 import { openFileDurability } from './persistence/file-durability.js';
+import { PRIVATE_FILE_MODE } from './persistence/data-dir.js';
 import { serveConnection } from './wire/wire-connection.js';
 
 export interface EmbeddedServerOptions {
   /** Directory for the journal and snapshots; undefined keeps everything in memory (tests). */
   dataDir?: string;
-  /** TCP port on 127.0.0.1; 0 (the default) picks a free one, reported in `port` and `uri`. */
+  /**
+   * TCP port on 127.0.0.1; 0 picks a free one, reported in `port` and `uri`. Unset with a `dataDir`,
+   * the server listens on a socket file only this account can reach instead (privateSocketPath).
+   */
   port?: number;
   /** Journal size in bytes that triggers a snapshot and a fresh journal (default 64 MiB). */
   compactAfterBytes?: number;
 }
 
 export interface EmbeddedServer {
-  /** `mongodb://127.0.0.1:PORT/?directConnection=true`, for `new MongoClient(uri)`. */
+  /** `mongodb://127.0.0.1:PORT/?directConnection=true`, or the socket file's, for `new MongoClient(uri)`. */
   readonly uri: string;
-  readonly port: number;
+  /** The TCP port; undefined when the server listens on a socket file. */
+  readonly port: number | undefined;
   /** Stops listening, drops connections, flushes and (persistent mode) compacts. Idempotent. */
   close(): Promise<void>;
 }
@@ -49,10 +57,14 @@ export async function startEmbeddedServer(
     socket.on('close', () => sockets.delete(socket));
     serveConnection(socket, run, ++connections);
   });
+  const socketPath = options.dataDir && options.port === undefined ? await privateSocketPath() : undefined;
+  const removeSocketDir = () => (socketPath ? rm(dirname(socketPath), { recursive: true, force: true }) : Promise.resolve());
   try {
-    await listen(server, options.port ?? 0);
+    if (socketPath) await listenOnSocket(server, socketPath);
+    else await listen(server, options.port ?? 0);
   } catch (error) {
     await durability.close();
+    await removeSocketDir();
     throw error;
   }
   // Once a minute, like mongod: idle cursors time out and TTL indexes expire documents.
@@ -64,7 +76,7 @@ export async function startEmbeddedServer(
     durability.commit(catalog.takePending()).catch(() => undefined);
   }, 60_000);
   sweeper.unref();
-  const { port } = server.address() as AddressInfo;
+  const port = socketPath ? undefined : (server.address() as AddressInfo).port;
 
   let closing: Promise<void> | undefined;
   const shutdown = async (): Promise<void> => {
@@ -74,9 +86,12 @@ export async function startEmbeddedServer(
     await stopped;
     cursors.clear();
     await durability.close();
+    await removeSocketDir();
   };
   return {
-    uri: `mongodb://127.0.0.1:${port}/?directConnection=true`,
+    uri: socketPath
+      ? `mongodb://${encodeURIComponent(socketPath)}/?directConnection=true`
+      : `mongodb://127.0.0.1:${port}/?directConnection=true`,
     port,
     close: () => (closing ??= shutdown()),
   };
@@ -90,4 +105,27 @@ function listen(server: Server, port: number): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * A socket file for a persistent store, in a directory of its own that only this account may enter
+ * (mkdtemp makes it 0700), so no other account on the machine can connect. On loopback TCP, with
+ * no password, any account could read and change every child's data while pacebot runs (a DPO
+ * review). Not in the data directory: a backup that copies it while pacebot runs would meet a
+ * socket, which copying tools refuse or mishandle.
+ */
+async function privateSocketPath(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'pacebot-store-')), 'store.sock');
+}
+
+async function listenOnSocket(server: Server, path: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // The directory already keeps others out; the file says the same to anyone who looks.
+  await chmod(path, PRIVATE_FILE_MODE);
 }
