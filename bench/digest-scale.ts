@@ -153,6 +153,7 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
       ].join('\n\n'),
       notes: [
         `CPU per area: ${perAreaNote}${linear}.`,
+        ...fixedAndMarginal(AREA_COUNTS, perArea),
         ...(compiledCpuMs === undefined
           ? []
           : [
@@ -167,6 +168,25 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
     await client.close();
     await server.close();
   }
+}
+
+/**
+ * A planning run's CPU split into what it costs whatever the number of areas (starting the digest
+ * process, loading its modules, its first digests while V8 compiles) and what each area adds: the
+ * straight line through the smallest and largest run. The target of issue 15 is about the sum at 32
+ * areas; how it grows is the slope.
+ */
+function fixedAndMarginal(counts: number[], perArea: number[]): string[] {
+  if (counts.length < 2) return [];
+  const [small, large] = [0, counts.length - 1];
+  const [a, b] = [counts[small]!, counts[large]!];
+  const [cpuA, cpuB] = [perArea[small]! * a, perArea[large]! * b];
+  const marginal = (cpuB - cpuA) / (b - a);
+  const fixed = cpuA - marginal * a;
+  return [
+    `Through the ${a}- and ${b}-area runs: each area adds ${ms(marginal)} ms of CPU, and a run costs ` +
+      `${(fixed / 1000).toFixed(2)} s whatever its size (the digest process's start and first digests).`,
+  ];
 }
 
 function readCases(db: Db, workspaceId: string) {
