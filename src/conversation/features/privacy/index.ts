@@ -1,6 +1,13 @@
 import { buildPrivacyReport } from '../../../programme/privacy/privacy-report.js';
 import type { Feature } from '../../registry.js';
 import { auditedWorkbook } from '../../audited-workbook.js';
+import {
+  askEraseProgramme,
+  cancelEraseProgramme,
+  confirmEraseProgramme,
+  ERASE_PROGRAMME_VERB,
+  KEEP_PROGRAMME_VERB,
+} from './erase-programme.js';
 
 export const PRIVACY_REPORT_VERB = 'privacy.report';
 
@@ -11,6 +18,8 @@ export const privacyFeature: Feature = {
       verb: PRIVACY_REPORT_VERB,
       run: (ctx) => privacyFeature.commands![0]!.run(ctx, ''),
     },
+    { verb: ERASE_PROGRAMME_VERB, run: (ctx, data) => confirmEraseProgramme(ctx, data.pending) },
+    { verb: KEEP_PROGRAMME_VERB, run: (ctx, data) => cancelEraseProgramme(ctx, data.pending) },
   ],
   commands: [
     {
@@ -30,6 +39,14 @@ export const privacyFeature: Feature = {
           again: { verb: PRIVACY_REPORT_VERB },
         });
       },
+    },
+    {
+      words: ['erase', 'programme'],
+      roles: ['admin'],
+      usage: 'erase programme',
+      example: 'erase programme',
+      summary: 'For an area leaving pacebot: deletes everything held for this workspace, after a card with the counts. Export first.',
+      run: (ctx) => askEraseProgramme(ctx),
     },
   ],
 };
