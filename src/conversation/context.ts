@@ -35,7 +35,7 @@ export interface TurnContext extends ModelContext {
   isAdmin: boolean;
   isCoach: boolean;
   /** Throws a ForbiddenError that says who can do it, unless the user holds one of the roles. */
-  requireRole(roles: Role[], what: string, group?: Group): void;
+  requireRole(roles: Role[], what: string, group?: Group | readonly Group[]): void;
   /** The programme, or a NotFoundError that tells an admin how to create it. */
   requireProgramme(): Programme;
   /** Source for audit entries: the platform event that caused the change, never its message. */
@@ -43,21 +43,28 @@ export interface TurnContext extends ModelContext {
   actor(): { userId: string; name: string };
 }
 
-export function hasRole(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>, role: Role, group?: Group): boolean {
+/**
+ * Whether the person holds the role. A lead "of" a group, or of any of several (a shared measure that
+ * several groups chose as their aim's key measure); with no group, a lead of any group.
+ */
+export function hasRole(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>, role: Role, group?: Group | readonly Group[]): boolean {
   if (role === 'member') return true;
   if (role === 'admin') return ctx.isAdmin;
   if (role === 'coach') return ctx.isCoach;
-  return group ? ctx.leadOf.some((g) => g.key === group.key) : ctx.leadOf.length > 0;
+  const groups = group === undefined ? [] : Array.isArray(group) ? group : [group as Group];
+  return groups.length > 0 ? ctx.leadOf.some((g) => groups.some((o) => o.key === g.key)) : ctx.leadOf.length > 0;
 }
 
 /** "a lead, a coach or an admin": one "or", as people write it. */
 const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 
 export function roleCheck(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>) {
-  return (roles: Role[], what: string, group?: Group): void => {
+  return (roles: Role[], what: string, group?: Group | readonly Group[]): void => {
     if (ctx.isAdmin) return; // admins may do everything
     if (roles.some((role) => hasRole(ctx, role, group))) return;
-    const who = roles.map((r) => (r === 'lead' && group ? `a lead of ${plain(group.name)}` : `${r === 'admin' ? 'an' : 'a'} ${r}`));
+    const groups = group === undefined ? [] : Array.isArray(group) ? group : [group as Group];
+    const leadOf = groups.length > 0 ? `a lead of ${eitherOf.format(groups.map((g) => plain(g.name)))}` : 'a lead';
+    const who = roles.map((r) => (r === 'lead' ? leadOf : `${r === 'admin' ? 'an' : 'a'} ${r}`));
     throw new ForbiddenError(`Only ${eitherOf.format(who)} can ${what}.`, 'forbidden', { askAdmins: true });
   };
 }

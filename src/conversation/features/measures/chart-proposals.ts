@@ -6,6 +6,9 @@ import { hasRole, type TurnContext } from '../../context.js';
 import { card } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { proposalCard } from '../../../programme/measures/proposal-card.js';
+import { measureOwners } from '../../../programme/measures/measure-owners.js';
+
+const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 
 /**
  * Whether the reader may be offered Accept and Dismiss: anyone in a channel (a lead there may
@@ -13,9 +16,8 @@ import { proposalCard } from '../../../programme/measures/proposal-card.js';
  */
 async function deciders(ctx: TurnContext, shown: MeasureAnalysis): Promise<{ mayDecide: boolean; groupName?: string }> {
   if (ctx.turn.conversation.kind !== 'direct' || ctx.isAdmin || ctx.isCoach) return { mayDecide: true };
-  const { groupKey } = shown.measure;
-  const group = groupKey ? await ctx.store.groups.findOne({ key: groupKey }) : null;
-  return { mayDecide: hasRole(ctx, 'lead', group ?? undefined), ...(group ? { groupName: group.name } : {}) };
+  const owners = await measureOwners(ctx.store, shown.measure);
+  return { mayDecide: hasRole(ctx, 'lead', owners), ...(owners.length > 0 ? { groupName: eitherOf.format(owners.map((g) => g.name)) } : {}) };
 }
 
 /** The new phases the bot proposes under a chart reply, with Accept and Dismiss for those who decide. */

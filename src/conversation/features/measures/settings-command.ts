@@ -13,6 +13,7 @@ import { listMeasures, type MeasureDefinition } from '../../../programme/measure
 import { saveSettings } from './save-settings.js';
 import { mayNameChildren } from '../../may-name-children.js';
 import { compileCaseRefPattern } from '../../../domain/case-reference.js';
+import { measureOwners } from '../../../programme/measures/measure-owners.js';
 import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
 import {
   type ChangeInput,
@@ -65,11 +66,10 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
   const measure = findMeasure(all, args.slice(0, at).join(' '));
   const verb = args[at]!.toLowerCase();
   const said = args.slice(at + 1).join(' ');
-  const group = measure.groupKey ? await ctx.store.groups.findOne({ key: measure.groupKey }) : null;
   ctx.requireRole(
     ['lead', 'coach', 'admin'],
     `change how the ${plain(measure.name)} ${whichChart(measure)} is read`,
-    group ?? undefined,
+    await measureOwners(ctx.store, measure),
   );
   if (!reason) throw reasonRequired(measure, verb, said);
 

@@ -14,6 +14,7 @@ import { formErrors } from '../../form-errors.js';
 import { findMeasure } from './find-measure.js';
 import { ACCEPT_SPLIT, ACCEPT_SPLIT_SAVE, DISMISS_SPLIT } from '../../../programme/measures/proposal-card.js';
 import { saveSettings } from './save-settings.js';
+import { measureOwners } from '../../../programme/measures/measure-owners.js';
 
 interface Asked {
   measure: MeasureDefinition;
@@ -25,8 +26,7 @@ interface Asked {
 async function standingProposal(ctx: TurnContext, data: Record<string, unknown>, what: string): Promise<Asked> {
   const programme = ctx.requireProgramme();
   const measure = findMeasure(await listMeasures(ctx.store, ctx.now), String(data.measure ?? ''));
-  const group = measure.groupKey ? await ctx.store.groups.findOne({ key: measure.groupKey }) : null;
-  ctx.requireRole(['lead', 'coach'], `${what} a new phase on the ${plain(measure.name)} chart`, group ?? undefined);
+  ctx.requireRole(['lead', 'coach'], `${what} a new phase on the ${plain(measure.name)} chart`, await measureOwners(ctx.store, measure));
   const view: ChartView = data.view === 'monthly' ? 'monthly' : 'per-child';
   const cases = measure.kind === 'custom' ? [] : await loadCaseMilestones(ctx.store);
   const result = await analyseMeasure(ctx.store, programme, measure, {
