@@ -35,7 +35,9 @@ export function generateCases(random: Random, today: string, effects: DemoEffect
     caseRef: `C${FIRST_REF + i}`,
     route: journey.route,
     milestones: milestonesUpTo(journey.dates, today),
-    version: 0,
+    // Version 1, as a case first written with its dates is (write-case.ts): version 0 is a case
+    // with no dates yet, whose first change starts the child's journey.
+    version: 1,
     demo: true,
     createdAt: now,
     updatedAt: now,

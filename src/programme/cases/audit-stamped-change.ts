@@ -1,9 +1,20 @@
 import type { WithId } from 'mongodb';
 import { AuditEntrySchema } from '../../store/schemas/audit.js';
-import type { Case } from '../../store/schemas/case.js';
+import type { Case, CaseChangeStamp } from '../../store/schemas/case.js';
 import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 
+/**
+ * What a stamped change replaced, as its audit entry keeps it: null only when there was nothing to
+ * replace, no case at all or one started by naming its team (case-team.ts: version 0, no dates), so
+ * its dates read as the start of the child's journey. Not version 0 alone: the demo and older loads
+ * store cases with dates at version 0, and reading those as "no case" made an undo of one new date
+ * take every date back and the history credit the member with all of them.
+ */
+export function stampedBefore(stamp: Pick<CaseChangeStamp, 'before' | 'version'>): { milestones: CaseChangeStamp['before']; version: number } | null {
+  const replacedNothing = stamp.version === 0 && Object.keys(stamp.before).length === 0;
+  return replacedNothing ? null : { milestones: stamp.before, version: stamp.version };
+}
 
 /** The audit entry a case's stamp stands for: before from the stamp, after as the case is now. */
 function entryOf(store: WorkspaceStore, held: Case) {
@@ -17,7 +28,7 @@ function entryOf(store: WorkspaceStore, held: Case) {
     entity: 'case',
     entityId: held.caseRef,
     action: stamp.action,
-    before: stamp.version === 0 ? null : { milestones: stamp.before, version: stamp.version },
+    before: stampedBefore(stamp),
     after,
     source: stamp.source,
     changeKey: stamp.key,

@@ -4,7 +4,7 @@ import type { MilestoneRecord } from '../../domain/parse-milestone.js';
 import type { Case, CaseChangeStamp } from '../../store/schemas/case.js';
 import type { AuditSource } from '../../store/schemas/audit-source.js';
 import type { ModelContext } from '../model-context.js';
-import { auditStampedChanges } from './audit-stamped-change.js';
+import { auditStampedChanges, stampedBefore } from './audit-stamped-change.js';
 import { checkRecords } from './check-records.js';
 import { applyRecords, type CaseMilestoneMap } from './record-changes.js';
 
@@ -52,9 +52,7 @@ export function changeStamp(
 }
 
 function asWrite(caseRef: string, written: Case): CaseWrite {
-  const stamp = written.lastChange!;
-  const before = stamp.version === 0 ? null : { milestones: stamp.before, version: stamp.version };
-  return { caseRef, before, after: { milestones: written.milestones, version: written.version }, written };
+  return { caseRef, before: stampedBefore(written.lastChange!), after: { milestones: written.milestones, version: written.version }, written };
 }
 
 /**

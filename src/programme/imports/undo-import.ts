@@ -2,7 +2,7 @@ import type { AnyBulkWriteOperation, WithId } from 'mongodb';
 import type { Case } from '../../store/schemas/case.js';
 import type { TrackerImport } from '../../store/schemas/tracker-import.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
-import { auditStampedChanges } from '../cases/audit-stamped-change.js';
+import { auditStampedChanges, stampedBefore } from '../cases/audit-stamped-change.js';
 import { ERASED } from '../cases/erase-case-records.js';
 import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import { changeStamp } from '../cases/write-case.js';
@@ -30,12 +30,13 @@ export async function previewImportUndo(store: WorkspaceStore, number: number): 
   const imp = await store.imports.findOne({ number, status: { $in: ['applied', 'undoing'] } });
   if (!imp) return null;
   const key = importKey(imp);
-  const asLeft = await store.cases.find({ 'lastChange.key': key }, { projection: { caseRef: 1, 'lastChange.version': 1 } }).toArray();
+  const asLeft = await store.cases.find({ 'lastChange.key': key }, { projection: { caseRef: 1, 'lastChange.version': 1, 'lastChange.before': 1 } }).toArray();
   const left = new Set(asLeft.map((c) => c.caseRef));
   const touched = await store.audit.find({ entity: 'case', changeKey: key }, { projection: { entityId: 1 } }).toArray();
   // An erased child's entries say [erased]: nothing to name or leave, so not counted.
   const changedSince = [...new Set(touched.map((e) => e.entityId).filter((ref) => !left.has(ref) && ref !== ERASED))].sort();
-  const started = asLeft.filter((c) => c.lastChange?.version === 0).length;
+  // Started by the import: it replaced no dates (a case already holding dates at version 0 was not).
+  const started = asLeft.filter((c) => c.lastChange && stampedBefore(c.lastChange) === null).length;
   return { imp, asLeft: asLeft.length, started, changedSince };
 }
 

@@ -14,7 +14,7 @@ export const CaseChangeStampSchema = z.object({
   key: z.string().max(120),
   action: z.enum(['record', 'undo', 'import']),
   before: z.record(z.string(), MilestoneDatesSchema),
-  /** The version the change replaced (0 for a new case); the change made version + 1. */
+  /** The version the change replaced (0 for a case not yet written with dates, or one loaded before versions were kept: see stampedBefore); the change made version + 1. */
   version: z.number().int().min(0),
   at: z.date(),
   actor: ActorSchema,

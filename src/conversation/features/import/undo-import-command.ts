@@ -56,7 +56,7 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
   const back =
     asLeft === 0
       ? 'No case is still as this import left it, so there are no dates to take back.'
-      : `${plural(asLeft, 'case')} go back to the dates ${asLeft === 1 ? 'it' : 'they'} had before it` +
+      : `${plural(asLeft, 'case')} ${asLeft === 1 ? 'goes' : 'go'} back to the dates ${asLeft === 1 ? 'it' : 'they'} had before it` +
         (started > 0
           ? ` (${started} of them, which it started, to none: their references stay, with no dates, out of every list; \`case <case> erase\` removes one for good).`
           : '.');
