@@ -15,6 +15,7 @@ import { loadCaseMilestones } from '../../../programme/cases/case-milestones.js'
 import { catalogueOf } from '../../../programme/cases/milestone-settings.js';
 import { retiredNote } from '../../../programme/cases/retired-note.js';
 import { audienceOf } from '../../may-name-children.js';
+import { wordsFor } from '../../channel-text.js';
 import { SMALL_NUMBER_LIMIT, tooFewToDrawForGroup } from '../../../programme/measures/too-few-for-group.js';
 import { milestoneLabel } from '../../../programme/cases/milestone-label.js';
 
@@ -96,8 +97,8 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
   // carried run-chart median is described for it.
   const direct = ctx.turn.conversation.kind === 'direct';
   const settings = control
-    ? describeSettings(measure.settings, null, measure.unit, control.type === 'g' ? 'median and limits' : 'mean and limits', direct)
-    : describeSettings(measure.settings, chart.result.carriedBaseline, measure.unit, 'median', direct);
+    ? describeSettings(measure.settings, null, measure.unit, control.type === 'g' ? 'median and limits' : 'mean and limits', direct, wordsFor(ctx))
+    : describeSettings(measure.settings, chart.result.carriedBaseline, measure.unit, 'median', direct, wordsFor(ctx));
   const other =
     measure.kind === 'interval'
       ? chart.result.view === 'monthly'

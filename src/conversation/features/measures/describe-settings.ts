@@ -39,18 +39,20 @@ export function describeSettings(
   centre = 'median',
   /** False in a channel: points a lead set by a child's reference are named by their date. */
   references = true,
+  /** The reasons as typed, made fit for the conversation (channel-text.ts wordsFor). */
+  words: (typed: string) => string = (typed) => typed,
 ): string[] {
   const point = pointIn(references);
   const lines: string[] = [];
   const { freeze, phases, exclusions } = settings;
   if (freeze && phases.length === 0) {
     lines.push(
-      `Baseline: ${describeBaseline(freeze, carried, unit, centre, point)} — ${plain(freeze.by.name)}: "${plain(freeze.reason)}"`,
+      `Baseline: ${describeBaseline(freeze, carried, unit, centre, point)} — ${plain(freeze.by.name)}: "${plain(words(freeze.reason))}"`,
     );
   }
   for (const phase of phases) {
     lines.push(
-      `New phase from ${point(phase.startPeriod, phase.startCaseRef)}${phase.testNumber ? ` (at T-${phase.testNumber})` : ''} — ${plain(phase.by.name)}: "${plain(phase.reason)}"`,
+      `New phase from ${point(phase.startPeriod, phase.startCaseRef)}${phase.testNumber ? ` (at T-${phase.testNumber})` : ''} — ${plain(phase.by.name)}: "${plain(words(phase.reason))}"`,
     );
   }
   for (const exclusion of exclusions) {
@@ -59,13 +61,13 @@ export function describeSettings(
       : references
         ? exclusion.point
         : "one child's point";
-    lines.push(`Excluded ${plain(what)} — ${plain(exclusion.by.name)}: "${plain(exclusion.reason)}"`);
+    lines.push(`Excluded ${plain(what)} — ${plain(exclusion.by.name)}: "${plain(words(exclusion.reason))}"`);
   }
   if (freeze && phases.length > 0)
     lines.push('(The baseline is set aside while the chart is split into phases.)');
   if (settings.chart) {
     lines.push(
-      `Always a ${settings.chart.kind} chart — ${plain(settings.chart.by.name)}: "${plain(settings.chart.reason)}"`,
+      `Always a ${settings.chart.kind} chart — ${plain(settings.chart.by.name)}: "${plain(words(settings.chart.reason))}"`,
     );
   }
   return lines;

@@ -1,4 +1,5 @@
 import type { Card } from '../../../../cards/model.js';
+import { wordsFor } from '../../channel-text.js';
 import type { TurnContext } from '../../context.js';
 import { describeSettings } from './describe-settings.js';
 import type { MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
@@ -27,7 +28,7 @@ export async function measureCard(ctx: TurnContext, measure: MeasureDefinition):
         ]
       : [];
   // In a channel, a baseline or phase a lead set at a child is named by its date, not the reference.
-  const settings = describeSettings(measure.settings, null, '', 'median', ctx.turn.conversation.kind === 'direct');
+  const settings = describeSettings(measure.settings, null, '', 'median', ctx.turn.conversation.kind === 'direct', wordsFor(ctx));
   return {
     title: measure.name,
     subtitle: `\`${measure.key}\``,

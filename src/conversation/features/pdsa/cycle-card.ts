@@ -11,11 +11,13 @@ import { plain } from '../../replies.js';
 import type { MeasureWords } from './confirm-card.js';
 import { measureNames } from './measure-names.js';
 import { predictionWords } from './prediction-section.js';
+import { wordsFor } from '../../channel-text.js';
 
 const MAX = 300;
 
 /** A cycle as one card: the worksheet stage by stage, its ramp, recent notes, and what to do next. */
-export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Card> {
+export async function cycleCard(ctx: TurnContext, shown: PdsaCycle): Promise<Card> {
+  const cycle = typedWordsFor(ctx, shown);
   const [group, followers, names] = await Promise.all([
     ctx.store.groups.findOne({ key: cycle.groupKey }),
     ctx.store.pdsa.find({ previousNumber: cycle.number }, { sort: { number: 1 } }).toArray(),
@@ -72,6 +74,25 @@ export async function cycleCard(ctx: TurnContext, cycle: PdsaCycle): Promise<Car
     ],
     sections,
     buttons: [nextStepButton(cycle), editButton(cycle)],
+  };
+}
+
+/**
+ * The cycle with the words people typed (its title, each stage's text, its notes) made fit for the
+ * conversation (channel-text.ts); ids, keys and dates as they are.
+ */
+function typedWordsFor(ctx: TurnContext, cycle: PdsaCycle): PdsaCycle {
+  const words = wordsFor(ctx);
+  const texts = <T extends object | undefined>(part: T): T =>
+    part && (Object.fromEntries(Object.entries(part).map(([k, v]) => [k, typeof v === 'string' ? words(v) : v])) as T);
+  return {
+    ...cycle,
+    title: words(cycle.title),
+    plan: texts(cycle.plan),
+    do: texts(cycle.do),
+    study: texts(cycle.study),
+    act: texts(cycle.act),
+    notes: cycle.notes.map((n) => ({ ...n, text: words(n.text) })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Filter } from 'mongodb';
 import { ValidationError } from '../../../errors.js';
 import type { PdsaCycle, PdsaStage } from '../../../store/schemas/pdsa.js';
+import { wordsFor } from '../../channel-text.js';
 import type { TurnContext } from '../../context.js';
 import { findGroup } from '../../find-group.js';
 import { splitArgs } from '../../match-command.js';
@@ -71,11 +72,12 @@ export async function listCycles(ctx: TurnContext, rest: string): Promise<string
     .find(filter, { sort: { number: -1 }, limit: SHOWN + 1 })
     .toArray();
   if (cycles.length === 0) return mine ? await noneOfMine(ctx, filter) : 'No tests of change match that. Try `pdsa list all`.';
+  const words = wordsFor(ctx);
   const lines = cycles
     .slice(0, SHOWN)
     .map(
       (c) =>
-        `- *${cycleId(c.number)}* ${plain(c.title)} — ${stageLabel(c)}${mine ? '' : ` · ${plain(c.ownerName)}`}`,
+        `- *${cycleId(c.number)}* ${plain(words(c.title))} — ${stageLabel(c)}${mine ? '' : ` · ${plain(c.ownerName)}`}`,
     );
   if (cycles.length > SHOWN)
     lines.push(`Showing the newest ${SHOWN}. Narrow it, e.g. \`pdsa list status open\`.`);
