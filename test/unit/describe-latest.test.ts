@@ -8,7 +8,7 @@ describe("a measure's latest point in words", () => {
   it('says a per-child point is one child, named by reference only where children may be named', () => {
     const point = { period: '2026-11-12', value: 19.7, caseRef: 'C1138' };
     expect(describeLatest(point, interval, { perChild: true, audience: 'person' })).toBe('latest child 19.7 weeks (C1138, 12 November 2026)');
-    expect(describeLatest(point, interval, { perChild: true, audience: 'group' })).toBe('latest child 19.7 weeks (12 November 2026)');
+    expect(describeLatest(point, interval, { perChild: true, audience: 'group' })).toBe('latest child: in a direct message');
   });
 
   it("says an interval measure's monthly point is that month's median", () => {

@@ -23,7 +23,10 @@ export function describeLatest(point: MeasurePoint, measure: Pick<MeasureDefinit
   const value = valueWithUnit(point.value!, measure.unit);
   const when = describePeriod(point.period);
   if (options.perChild) {
-    const who = point.caseRef && options.audience === 'person' ? `${point.caseRef}, ` : '';
+    // One child's weeks and day would give their dates: only a person sees them (a group is shown
+    // the monthly view instead; this is the guard if a caller forgets).
+    if (options.audience === 'group') return 'latest child: in a direct message';
+    const who = point.caseRef ? `${point.caseRef}, ` : '';
     return `latest child ${value} (${who}${when})`;
   }
   if (measure.kind === 'interval') return `latest monthly median ${value} (${when})`;

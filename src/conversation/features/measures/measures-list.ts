@@ -26,12 +26,16 @@ export async function measuresList(ctx: TurnContext, rest: string): Promise<stri
     : { title: '*Measures*', measures: all };
   const today = localToday(ctx);
   const cases = await loadCaseMilestones(ctx.store);
+  const audience = audienceOf(ctx.turn);
   const lines = await Promise.all(
     measures.map(async (measure) => {
-      const result = await analyseMeasure(ctx.store, programme, measure, { today, cases, audience: audienceOf(ctx.turn) });
+      // A group reads an interval measure by month, as the digest shows it: its newest child's
+      // exact date and weeks would give that child's dates (a phone try-out, in a channel).
+      const view = audience === 'group' && measure.kind === 'interval' ? { view: 'monthly' as const } : {};
+      const result = await analyseMeasure(ctx.store, programme, measure, { today, cases, audience, ...view });
       const latest = result.latest;
       const value = latest
-        ? plain(describeLatest(latest, measure, { perChild: result.view === 'per-child', audience: audienceOf(ctx.turn) }))
+        ? plain(describeLatest(latest, measure, { perChild: result.view === 'per-child', audience }))
         : 'no data yet';
       const summary = result.control
         ? controlSignalSummary(result.control, measure.betterDirection)
