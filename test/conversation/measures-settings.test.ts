@@ -110,6 +110,12 @@ describe('phases and exclusions', () => {
     );
   });
 
+  it('says a baseline set while the chart has phases is set aside, not that it took effect (a phone try-out)', async () => {
+    const reply = replyText(await bot.say(LEAD, 'measure acc-rec baseline 12 "Before legal advice was sought early"'));
+    expect(reply).toMatch(/Baseline kept \(the first 12 points, to C2012\), but set aside while the chart is split into phases/);
+    expect(reply).not.toMatch(/Baseline set/);
+  });
+
   it('excludes a point with a reason, and includes it again', async () => {
     expect(
       replyText(await bot.say(LEAD, 'measure acc-rec phase remove C2013 "Back to one chart"')),

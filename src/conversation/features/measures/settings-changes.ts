@@ -75,6 +75,16 @@ export function changeBaseline(input: ChangeInput, said: string): SettingsChange
       ? ' (Fewer than 10 points make a shaky median: consider more.)'
       : '';
   const to = !through.caseRef ? through.period : input.words?.references === false ? describePeriod(through.period) : through.caseRef;
+  // Phases win over a baseline (chart-settings.ts): said now, not only later under the chart.
+  if (settings.phases.length > 0) {
+    return {
+      settings: { ...settings, freeze },
+      action: 'baseline',
+      done:
+        `Baseline kept (the first ${count} points, to ${to}), but set aside while the chart is split into phases: each phase has its own ${centre.words}. ` +
+        'Remove the phases (`measure <measure> phase remove <point> "why"`) for the baseline to take effect.',
+    };
+  }
   return {
     settings: { ...settings, freeze },
     action: 'baseline',
