@@ -102,8 +102,18 @@ export function chatPage({
   );
 }
 
-/** A page of rendered replies outside the chat, e.g. the digest preview. */
+/** A card's button as the chat draws it (cards/to-html.ts). */
+const CARD_BUTTON = /<button type="button" class="card-button /g;
+
+/**
+ * A page of rendered replies outside the chat, e.g. the digest preview. It has no chat script, so
+ * its cards' buttons are drawn disabled, with a note: they looked live and did nothing when tapped
+ * (a phone try-out). They work on the digest itself, once it is posted in the chat.
+ */
 export function repliesPage(title: string, repliesHtml: string[]): string {
+  const inert = (html: string) => html.replace(CARD_BUTTON, '<button type="button" disabled class="card-button ');
+  const hasButtons = repliesHtml.some((html) => CARD_BUTTON.test(html));
+  CARD_BUTTON.lastIndex = 0;
   return documentHtml(
     `${title} — pacebot`,
     [
@@ -112,7 +122,8 @@ export function repliesPage(title: string, repliesHtml: string[]): string {
       '<a class="top-link" href="/">Back to the chat</a>',
       '</header>',
       `<main class="page"><h2>${e(title)}</h2>`,
-      ...repliesHtml.map((html) => `<div class="reply">${html}</div>`),
+      hasButtons ? '<p class="page-note">A preview: its buttons work on the digest itself, once it is posted in the chat.</p>' : '',
+      ...repliesHtml.map((html) => `<div class="reply">${inert(html)}</div>`),
       '</main>',
     ].join('\n'),
   );
