@@ -1,7 +1,7 @@
-import { anhoejLimits } from '../runchart/anhoej-limits.js';
 import { phaseRanges } from '../runchart/phase-ranges.js';
-import { type Side, summariseRuns } from '../runchart/runs.js';
+import type { Side } from '../runchart/runs.js';
 import type { ControlChartAnalysis, ControlPhase, ControlPoint, LimitsState } from './control-chart-analysis.js';
+import { judgeRuns } from './judge-runs.js';
 import { parseSpcInput } from './parse-spc-input.js';
 import { phaseLimits } from './phase-limits.js';
 import type { SpcInput } from './spc-input.js';
@@ -34,17 +34,7 @@ export function analyseControlChart(raw: SpcInput): ControlChartAnalysis {
       const side = sides[k];
       return side === 'above' || side === 'below' ? [{ index, side }] : [];
     });
-    const runs = summariseRuns(useful);
-    const anhoej = useful.length > 0 ? anhoejLimits(useful.length) : null;
-    // qicharts2 computes run figures on moving ranges but never reports a signal for them.
-    const judged = chart !== 'mr' && runs !== null && anhoej !== null;
-    const longRunSignal = judged && runs.longestRun > anhoej.longestRunMax;
-    const fewCrossingsSignal = judged && runs.crossings < anhoej.crossingsMin;
-    const longRun = new Set(
-      longRunSignal
-        ? runs.blocks.filter((b) => b.indices.length > anhoej.longestRunMax).flatMap((b) => b.indices)
-        : [],
-    );
+    const { longRun, ...runs } = judgeRuns(chart, useful);
 
     let sigmaSignal = false;
     indices.forEach((index, k) => {
@@ -73,16 +63,8 @@ export function analyseControlChart(raw: SpcInput): ControlChartAnalysis {
       centre,
       centreKind: chart === 'g' ? 'median' : chart === 'p' || chart === 'u' ? 'pooled' : 'mean',
       limits: limitsState(chart, centre, limits.lcl, limits.ucl),
-      nUseful: useful.length,
-      longestRun: runs?.longestRun ?? null,
-      longestRunSide: runs?.longestRunSide ?? null,
-      longestRunMax: anhoej?.longestRunMax ?? null,
-      crossings: runs?.crossings ?? null,
-      crossingsMin: anhoej?.crossingsMin ?? null,
+      ...runs,
       sigmaSignal,
-      runsSignal: longRunSignal || fewCrossingsSignal,
-      longRunSignal,
-      fewCrossingsSignal,
     });
   });
 

@@ -6,6 +6,7 @@ export type {
   ControlPoint,
   LimitsState,
 } from './control-chart-analysis.js';
+export { type ControlRuns, judgeRuns } from './judge-runs.js';
 export { parseSpcInput } from './parse-spc-input.js';
 export {
   CONTROL_CHART_TYPES,

@@ -146,7 +146,8 @@ export async function analyseMeasure(
 /**
  * The control chart of the points in view. With a lead's baseline or phases and a window that
  * does not show all the data, the limits come from all the data and the window is cut from it:
- * limits made from the points in view would not be the baseline's.
+ * limits made from the points in view would not be the baseline's. The runs and crossings are
+ * then judged on the points in view (sliceControlAnalysis), as the words describe the chart drawn.
  */
 async function controlFor(
   store: Pick<WorkspaceStore, 'dataPoints'>,

@@ -3,6 +3,7 @@ import {
   analyseControlChart,
   type ControlChartAnalysis,
   type ControlChartType,
+  judgeRuns,
   type SpcInput,
 } from '../../domain/spc/index.js';
 
@@ -47,27 +48,34 @@ export function analyseMeasureControl(
 
 /**
  * Keeps the points from `start` to `end` (0-based, inclusive) of an analysis made over a longer
- * series, so a chart window keeps the limits of the lead's baseline and phases (made from all
- * the data) rather than recomputing them from what happens to be in view.
+ * series, so a chart window keeps the centre line and limits of the lead's baseline and phases
+ * (made from all the data) rather than recomputing them from what happens to be in view. The
+ * runs, crossings and signals are judged again on the points kept: the words, the marked points
+ * and the proposals describe the chart as drawn, not runs that began before its first point.
  */
 export function sliceControlAnalysis(
   analysis: ControlChartAnalysis,
   start: number,
   end: number,
 ): ControlChartAnalysis {
-  const points = analysis.points
-    .filter((p) => p.index >= start && p.index <= end)
-    .map((p) => ({ ...p, index: p.index - start }));
-  const kept = [...new Set(points.map((p) => p.phase))];
-  const phases = kept.map((old) => {
+  const shown = analysis.points.filter((p) => p.index >= start && p.index <= end);
+  const kept = [...new Set(shown.map((p) => p.phase))];
+  const judged = kept.map((old) => {
+    const inPhase = shown.filter((p) => p.phase === old);
+    const useful = inPhase.flatMap((p) => (p.side === 'above' || p.side === 'below' ? [{ index: p.index, side: p.side }] : []));
+    return { old, inPhase, runs: judgeRuns(analysis.chart, useful) };
+  });
+  const phases = judged.map(({ old, inPhase, runs: { longRun: _, ...runs } }) => {
     const phase = analysis.phases[old]!;
     const from = Math.max(phase.start, start) - start;
     const to = Math.min(phase.end, end) - start;
-    return { ...phase, start: from, end: to, baselineEnd: Math.min(phase.baselineEnd - start, to) };
+    // A baseline wholly before the window ends just before its first point, as on run charts.
+    const baselineEnd = Math.max(from - 1, Math.min(phase.baselineEnd - start, to));
+    const sigmaSignal = inPhase.some((p) => p.outside !== null);
+    return { ...phase, start: from, end: to, baselineEnd, ...runs, sigmaSignal };
   });
-  return {
-    ...analysis,
-    phases,
-    points: points.map((p) => ({ ...p, phase: kept.indexOf(p.phase) })),
-  };
+  const points = judged.flatMap(({ inPhase, runs }, phase) =>
+    inPhase.map((p) => ({ ...p, index: p.index - start, phase, inLongRun: runs.longRun.has(p.index) })),
+  );
+  return { ...analysis, phases, points };
 }

@@ -27,9 +27,10 @@ const month = (period: string) =>
   DateTime.fromISO(period.length === 7 ? `${period}-01` : period, { zone: 'utc' }).toFormat('LLL yyyy');
 
 /**
- * Proposals for one measure's analysis (best over all its data, so the phase names the same point
- * in every window). Points are named by number and month, never by child: a proposal may go to a
- * channel, where no case reference may appear.
+ * Proposals for one measure's analysis, named as its chart draws them: point 1 is the first point
+ * shown, and a test that started before it has no place on the chart (chart-annotations.ts), so
+ * nothing is proposed at it. Points are named by number and month, never by child: a proposal may
+ * go to a channel, where no case reference may appear.
  */
 export async function phaseProposals(
   store: Pick<WorkspaceStore, 'pdsa'>,
@@ -42,6 +43,7 @@ export async function phaseProposals(
   if (!result.analysis || points.length === 0) return [];
   const linked = known ?? (await cycleAnnotations(store, measure.key));
   const tests = linked
+    .filter((c) => comparePeriods(points[0]!.period, c.startedOn) <= 0)
     .map((c) => ({ number: c.number, startedOn: c.startedOn, index: points.findIndex((p) => comparePeriods(p.period, c.startedOn) >= 0) }))
     .filter((t) => t.index >= 0);
   const settings = measure.settings;
@@ -71,8 +73,10 @@ export async function phaseProposals(
 }
 
 /**
- * The proposals under a chart as shown: worked out over all the measure's data in the chart's
- * view, so the phase names the same point whatever window the chart showed.
+ * The proposals under a chart as shown: its own signals and point numbers, so the card agrees with
+ * the chart and its words. Accepting one works over all the data (split-actions.ts), so in a window
+ * only proposals that also stand there, at the same point, are made: a button must not start a
+ * phase somewhere else, or refuse because the proposal "no longer stands".
  */
 export async function proposalsForChart(
   store: Pick<WorkspaceStore, 'pdsa' | 'dataPoints' | 'cases'>,
@@ -87,15 +91,16 @@ export async function proposalsForChart(
   const linked = known.linked ?? (await cycleAnnotations(store, measure.key));
   // Most charts have no linked test: spare them the second analysis over all the data.
   if (linked.length === 0) return [];
-  const whole =
-    shown.window.since === undefined && shown.window.until === undefined
-      ? shown
-      : await analyseMeasure(store, programme, measure, {
-          audience: shown.audience,
-          today,
-          cases: measure.kind === 'custom' ? [] : (known.cases ?? (await loadCaseMilestones(store))),
-          window: { label: 'all data' },
-          view: shown.view,
-        });
-  return phaseProposals(store, programme, whole, linked);
+  const here = await phaseProposals(store, programme, shown, linked);
+  if (here.length === 0 || (shown.window.since === undefined && shown.window.until === undefined)) return here;
+  const whole = await analyseMeasure(store, programme, measure, {
+    audience: shown.audience,
+    today,
+    cases: measure.kind === 'custom' ? [] : (known.cases ?? (await loadCaseMilestones(store))),
+    window: { label: 'all data' },
+    view: shown.view,
+  });
+  const standing = await phaseProposals(store, programme, whole, linked);
+  const samePoint = (a: MeasurePoint, b: MeasurePoint) => a.period === b.period && a.caseRef === b.caseRef;
+  return here.filter((p) => standing.some((s) => s.testNumber === p.testNumber && samePoint(s.point, p.point)));
 }
