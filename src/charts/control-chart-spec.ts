@@ -29,6 +29,8 @@ export const ControlChartPhaseSchema = z
     centre: z.number(),
     /** Last point the centre and limits came from: solid up to here, dashed where extended. */
     baselineEnd: IndexSchema.optional(),
+    /** The centre and limits came from a baseline before the first point shown (a chart window). */
+    centreFromBefore: z.boolean().optional(),
   })
   .refine((p) => p.start <= p.end, { message: 'start must not be after end', path: ['start'] });
 export type ControlChartPhase = z.infer<typeof ControlChartPhaseSchema>;

@@ -15,6 +15,7 @@ function describeCentres(spec: ParsedControlChartSpec, labels: string[]): string
   if (spec.phases.length === 0) return `No ${name.toLowerCase()} line is drawn.`;
   if (spec.phases.length === 1) {
     const [phase] = spec.phases;
+    if (phase!.centreFromBefore) return `${name} ${value(phase!.centre)} from a baseline before this period, with its limits extended to ${labels[phase!.end]}.`;
     const baselineEnd = phase!.baselineEnd ?? phase!.end;
     if (baselineEnd >= phase!.end) return `${name} ${value(phase!.centre)}.`;
     return `${name} ${value(phase!.centre)} from the baseline ${labels[phase!.start]} to ${labels[baselineEnd]}, with its limits extended to ${labels[phase!.end]}.`;

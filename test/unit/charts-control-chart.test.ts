@@ -45,6 +45,9 @@ describe('control chart config', () => {
     // Baseline: 266 days over the first 12 months.
     expect(chart.alt).toMatch(/Mean 22\.2 days from the baseline January 2024 to December 2024, with its limits extended to December 2025\./);
     expect(chart.alt).toMatch(/Outside the limits: June 2025\./);
+    // A window that starts after the baseline ended: the centre came from before it.
+    const windowed = await renderControlChart({ ...iChartExample, phases: [{ ...iChartExample.phases![0]!, baselineEnd: 0, centreFromBefore: true }] });
+    expect(windowed.alt).toMatch(/Mean 22\.2 days from a baseline before this period, with its limits extended to December 2025\./);
     const p = await renderControlChart(pChartExample);
     expect(p.alt).toMatch(/^P chart/);
     expect(p.alt).toMatch(/split into 2 phases, each with its own limits/);

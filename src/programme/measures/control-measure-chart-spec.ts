@@ -31,7 +31,13 @@ export function controlMeasureChartSpec(run: RunChartSpec, control: MeasureContr
               start: phase.start,
               end: phase.end,
               centre: phase.centre * scale,
-              ...(phase.baselineEnd < phase.end ? { baselineEnd: Math.max(phase.baselineEnd, phase.start) } : {}),
+              // A baseline that ended before the window: drawn extended from the first point, and
+              // said to come from before it (it read "from the baseline X to X").
+              ...(phase.baselineEnd < phase.start
+                ? { baselineEnd: phase.start, centreFromBefore: true }
+                : phase.baselineEnd < phase.end
+                  ? { baselineEnd: phase.baselineEnd }
+                  : {}),
             },
           ],
     ),
