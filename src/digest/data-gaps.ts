@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dayNumber } from '../domain/measures/calendar.js';
+import { pastAim, weeksAndDays } from '../domain/past-aim.js';
 import type { MilestoneOrderPair } from '../domain/milestone-order.js';
 import type { CaseGap } from './digest-model.js';
 
@@ -81,27 +81,25 @@ export function plannedPassedGaps(
 
 /**
  * Children who started the aim's stage more than `weeks` ago and have not reached its end, longest
- * wait first: the lead reads the list to see who has drifted furthest.
+ * wait first: the lead reads the list to see who has drifted furthest. Past by the rule `alerts`
+ * and `overdue` share (pastAim), the wait said with its days so none reads as the aim's own weeks.
  */
 export function pastThresholdGaps(
   cases: readonly GapCase[],
   stage: { from: string; to: string; weeks: number; today: string },
   label: Label,
 ): FoundGap[] {
-  const today = dayNumber(stage.today);
   const waiting = cases.flatMap((c) => {
     const start = c.milestones[stage.from]?.actual;
-    if (!start || c.milestones[stage.to]?.actual || start > stage.today) return [];
-    const days = today - dayNumber(start);
-    return [{ c, days }];
+    if (!start || c.milestones[stage.to]?.actual) return [];
+    const days = pastAim(start, stage.today, stage.weeks);
+    return days === null ? [] : [{ c, days }];
   });
   return waiting
     .sort((a, b) => b.days - a.days || a.c.caseRef.localeCompare(b.c.caseRef))
-    .flatMap(({ c, days }) => {
-      const weeks = Math.floor(days / 7);
-      if (weeks <= stage.weeks) return [];
-      const detail = `${weeks} weeks since ${label(stage.from)}, no ${label(stage.to)} yet`;
-      return [gap(c, 'pastThreshold', [stage.from, stage.to], detail)];
+    .map(({ c, days }) => {
+      const detail = `${weeksAndDays(days)} since ${label(stage.from)}, no ${label(stage.to)} yet`;
+      return gap(c, 'pastThreshold', [stage.from, stage.to], detail);
     });
 }
 

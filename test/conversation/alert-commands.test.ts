@@ -33,7 +33,7 @@ describe('`alerts`', () => {
   it('lists a lead’s open alerts in a direct message: case, stage, time waiting, longest first, and what to say', async () => {
     const said = await say(LEAD, 'alerts');
     expect(said).toMatch(/Open alerts you can act on\* \(2 children\)/);
-    expect(said).toMatch(/C1091\*: 28 weeks since accommodation, no permanence recommendation yet[\s\S]*C1090\*: 27 weeks since accommodation/);
+    expect(said).toMatch(/C1091\*: 28 weeks 1 day since accommodation, no permanence recommendation yet[\s\S]*C1090\*: 27 weeks 1 day since accommodation/);
     expect(said).not.toMatch(/C1092/);
     expect(said).toMatch(/`snooze C1091 4 weeks "awaiting court date"` or `hand on C1091 to @name`/);
     // The rules still follow.
@@ -112,9 +112,9 @@ describe('`hand on <case> to <person>`', () => {
     expect(await say(LEAD, 'hand on C1091 to Mo')).toMatch(/Handed to Mo Member: they’ll get the alert for C1091 in a direct message/);
     const [entry] = await auditOf('C1091', 'alert_hand');
     expect(entry!.after).toMatchObject({ holderIds: [MEMBER.id], handedBy: { userId: LEAD.id } });
-    expect((await cardsFor(bot, MEMBER)).map((c) => c.title)).toEqual(['C1091 has waited 28 weeks for permanence recommendation']);
+    expect((await cardsFor(bot, MEMBER)).map((c) => c.title)).toEqual(['C1091 has waited 28 weeks 1 day for permanence recommendation']);
     // Mo holds it now, so Mo can act on it too.
-    expect(await say(MEMBER, 'alerts')).toMatch(/C1091\*: 28 weeks since accommodation/);
+    expect(await say(MEMBER, 'alerts')).toMatch(/C1091\*: 28 weeks 1 day since accommodation/);
     expect(await say(MEMBER, `alert C1091 hand to @${LEAD.id}`)).toMatch(/Handed to Lee Lead/);
   });
 });

@@ -82,7 +82,7 @@ describe('`alerts` for a child past two groups’ times', () => {
     expect(said).toMatch(/Open alerts you can act on\* \(5 children\)/);
     const lines = said.split('\n').filter((line) => line.startsWith('- *C9'));
     expect(lines.map((line) => /C\d{4}/.exec(line)![0])).toEqual(['C9005', 'C9004', 'C9002', 'C9001', 'C9003']);
-    expect(lines[3]).toBe('- *C9001*: 31 weeks since accommodation, no permanence recommendation yet (Early permanence, Permanence milestones)');
+    expect(lines[3]).toBe('- *C9001*: 31 weeks 1 day since accommodation, no permanence recommendation yet (Early permanence, Permanence milestones)');
     expect(lines[4]).toMatch(/C9003\*: 27 weeks .*\(Permanence milestones\)$/);
     expect(await say(LEAD, 'alerts', 'channel')).toMatch(/^5 children with open alerts you can act on\./);
   });
@@ -166,8 +166,8 @@ describe('a typed snooze or hand-on for that child', () => {
     ]);
     expect(await auditOf('C9005', 'alert_hand')).toHaveLength(2);
     expect((await cardsFor(bot, MEMBER)).map((c) => c.title)).toEqual([
-      'C9005 has waited 34 weeks for permanence recommendation',
-      'C9005 has waited 34 weeks for permanence recommendation',
+      'C9005 has waited 34 weeks 1 day for permanence recommendation',
+      'C9005 has waited 34 weeks 1 day for permanence recommendation',
     ]);
   });
 });

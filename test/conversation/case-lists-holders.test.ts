@@ -22,8 +22,8 @@ describe("case lists name each child's holder", () => {
   it('overdue: the worker it was handed to, else whoever recorded its last date', async () => {
     const overdue = replyText(await bot.say(LEAD, 'overdue'));
     expect(overdue).toContain(`- C3201: 46 weeks (${ADMIN.name})`);
-    expect(overdue).toContain(`- C3202: 37 weeks (${MEMBER.name})`);
-    expect(overdue).toContain(`- C3203: 33 weeks (${LEAD.name})`);
+    expect(overdue).toContain(`- C3202: 37 weeks 4 days (${MEMBER.name})`);
+    expect(overdue).toContain(`- C3203: 33 weeks 1 day (${LEAD.name})`);
   });
 
   it('waiting at a stage: the same holders; in a channel, neither children nor holders', async () => {

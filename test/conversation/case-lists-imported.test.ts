@@ -42,11 +42,11 @@ afterAll(() => bot?.drop());
 describe('imported cases are not held by whoever imported them', () => {
   it('overdue: "imported" for import-only dates, else the person who recorded', async () => {
     const overdue = replyText(await bot.say(LEAD, 'overdue'));
-    expect(overdue).toContain('- N3001: 93 weeks (imported)');
-    expect(overdue).toContain(`- N3002: 93 weeks (${MEMBER.name})`);
-    expect(overdue).toContain('- N3003: 93 weeks (imported)');
+    expect(overdue).toContain('- N3001: 93 weeks 3 days (imported)');
+    expect(overdue).toContain(`- N3002: 93 weeks 2 days (${MEMBER.name})`);
+    expect(overdue).toContain('- N3003: 93 weeks 1 day (imported)');
     expect(overdue).toContain(`- N3004: 93 weeks (${ADMIN.name})`);
-    expect(overdue).toContain(`- N3006: 92 weeks (${MEMBER.name})`);
+    expect(overdue).toContain(`- N3006: 92 weeks 6 days (${MEMBER.name})`);
   });
 
   it('waiting at a stage: the same', async () => {

@@ -28,7 +28,7 @@ describe('case lists', () => {
   it('overdue: past the aim, without its end, longest first; for leads and admins, in a direct message only', async () => {
     const overdue = replyText(await bot.say(LEAD, 'overdue'));
     expect(overdue).toMatch(/2 past 26 weeks without permanence recommendation/);
-    expect(overdue).toMatch(/- C3101: 46 weeks \(Mo Member\)\n- C3102: 37 weeks \(Mo Member\)/);
+    expect(overdue).toMatch(/- C3101: 46 weeks \(Mo Member\)\n- C3102: 37 weeks 4 days \(Mo Member\)/);
     expect(overdue).not.toMatch(/C3103|C3104/);
     expect(replyText(await bot.say(MEMBER, 'overdue'))).toMatch(/Only an admin or a lead/);
     expect(replyText(await bot.say(LEAD, 'overdue', { kind: 'channel' }))).toMatch(/direct message/);

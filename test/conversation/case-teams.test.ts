@@ -81,8 +81,8 @@ describe('a case carries a team', () => {
     expect(mine).not.toMatch(/C6103/);
     const overdue = replyText(await bot.say(LEAD, 'overdue team north'));
     expect(overdue).toMatch(/in team North: 2 past 26 weeks/);
-    expect(overdue).toMatch(/- C6101: 46 weeks \(Mo Member\)\n- C6102: 37 weeks \(Mo Member\)/);
-    expect(replyText(await bot.say(LEAD, 'overdue team South'))).toMatch(/in team South: 1 past 26 weeks without permanence recommendation\n- C6104: 41 weeks \(Alex Admin\)$/);
+    expect(overdue).toMatch(/- C6101: 46 weeks \(Mo Member\)\n- C6102: 37 weeks 4 days \(Mo Member\)/);
+    expect(replyText(await bot.say(LEAD, 'overdue team South'))).toMatch(/in team South: 1 past 26 weeks without permanence recommendation\n- C6104: 41 weeks 4 days \(Alex Admin\)$/);
     expect(replyText(await bot.say(LEAD, 'overdue team West'))).toMatch(/No case is in a team called “West”\. Teams with cases: North, South\./);
   });
 });

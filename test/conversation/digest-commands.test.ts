@@ -42,7 +42,7 @@ describe('digest preview', () => {
     expect(lines.filter((line) => line === 'Permanence milestones')).toHaveLength(1);
     expect(lines.filter((line) => line === 'Legal processes')).toHaveLength(1);
     expect(lines.findIndex((line) => line === 'Legal processes')).toBeLessThan(lines.findIndex((line) => line.startsWith('*Your group*')));
-    expect(replyText(replies)).toMatch(/C3001 41 weeks since accommodated/);
+    expect(replyText(replies)).toMatch(/C3001 41 weeks 1 day since accommodated/);
     expect(replyText(replies)).not.toMatch(/Legal processes\nYour aim group/);
     // The header that opens each part is the channel's: its rules paragraph is not said twice.
     expect(replyText(replies).match(/Run charts are read with/g)).toHaveLength(1);

@@ -102,7 +102,7 @@ describe("the leads' direct messages", () => {
     const lee = postsTo('D-LEAD').map(said).join('\n');
     for (const ref of [...WAITING, OUT_OF_ORDER, PLANNED_PASSED]) expect(lee).toContain(ref);
     expect(lee).toMatch(/C4001 permanence recommendation \(1 Aug 2026\) before accommodated \(1 Sept? 2026\)/);
-    expect(lee).toMatch(/C3001 41 weeks since accommodated/);
+    expect(lee).toMatch(/C3001 41 weeks 1 day since accommodated/);
     expect(lee).toMatch(/C4002 first LAC review planned for 15 Mar 2027/);
   });
 

@@ -77,7 +77,7 @@ describe("the digest in the champions' Teams channel", () => {
 
   it("sends each lead their groups' part in their personal chat, with case references", () => {
     const leeSaw = JSON.stringify(posts(personal(lee)).map((p) => p.body));
-    expect(leeSaw).toMatch(/C3001 41 weeks since accommodated/);
+    expect(leeSaw).toMatch(/C3001 41 weeks 1 day since accommodated/);
     expect(leeSaw).toMatch(/C4001 permanence recommendation/);
     expect(leeSaw).not.toMatch(/Legal processes/);
     const louSaw = JSON.stringify(posts(personal(lou)).map((p) => p.body));

@@ -53,7 +53,7 @@ describe('the first morning, with many children already past the time', () => {
     const lines = itemsOf(said);
     expect(lines).toHaveLength(15);
     expect(lines.map((line) => /C\d{4}/.exec(line)![0])).toEqual(PAST.slice(0, 15));
-    expect(lines[0]).toMatch(/C2001\*: 43 weeks since accommodation, no permanence recommendation yet/);
+    expect(lines[0]).toMatch(/C2001\*: 43 weeks 1 day since accommodation, no permanence recommendation yet/);
     expect(said).toMatch(/and 3 more — say `alerts`/);
     for (const ref of PAST.slice(15)) expect(said).not.toContain(ref);
     expect(said).not.toContain('C2101');
@@ -73,7 +73,7 @@ describe('the first morning, with many children already past the time', () => {
   it('tells a child who passes the time later on their own, with the usual buttons', async () => {
     expect(await tick(bot, slack, '2026-11-11T09:00:00Z')).toBe(1);
     const cards = await cardsFor(bot, LEAD);
-    expect(cards.map((c) => c.title)).toEqual(['C2101 has waited 26 weeks for permanence recommendation']);
+    expect(cards.map((c) => c.title)).toEqual(['C2101 has waited 26 weeks 1 day for permanence recommendation']);
     expect(cards[0]!.buttons!.map((b) => b.id)).toEqual(['alert_snooze', 'alert_hand']);
     expect(dmTo(fake, LEAD)).toHaveLength(2);
   });

@@ -38,9 +38,10 @@ describe('drift alerts', () => {
     expect(await tick(bot, slack, '2026-11-03T09:00:00Z')).toBe(2);
     const said = shown(dmTo(fake, LEAD));
     expect(dmTo(fake, LEAD)).toHaveLength(2);
-    expect(said).toMatch(/C1090 has waited 26 weeks for permanence recommendation/);
+    expect(said).toMatch(/C1090 has waited 26 weeks 1 day for permanence recommendation/);
     expect(said).toMatch(/Accommodated on Mon 4 May 2026, no permanence recommendation yet/);
-    expect(said).toMatch(/26 weeks since accommodation \(the aim: 26 weeks\)/);
+    // The days too: past the aim, never reading as the aim's own 26 weeks.
+    expect(said).toMatch(/26 weeks 1 day since accommodation \(the aim: 26 weeks\)/);
     expect(said).toMatch(/Last date recorded by.*Mo Member/);
     expect(said).not.toMatch(/U-MEMBER/);
     expect(said).not.toMatch(/C1092/);

@@ -28,11 +28,11 @@ describe('a morning’s list of drift alerts', () => {
     const text = driftListText([...alerts(5)].reverse(), DEFAULT_MILESTONE_CATALOGUE, TODAY, NAMES);
     expect(text.split('\n')[0]).toBe('*5 children have waited past their group’s alert time*');
     expect(items(text)).toEqual([
-      '- *C5001*: 35 weeks since accommodation, no permanence recommendation yet',
-      '- *C5002*: 35 weeks since accommodation, no permanence recommendation yet',
+      '- *C5001*: 35 weeks 2 days since accommodation, no permanence recommendation yet',
+      '- *C5002*: 35 weeks 1 day since accommodation, no permanence recommendation yet',
       '- *C5003*: 35 weeks since accommodation, no permanence recommendation yet',
-      '- *C5004*: 34 weeks since accommodation, no permanence recommendation yet',
-      '- *C5005*: 34 weeks since accommodation, no permanence recommendation yet',
+      '- *C5004*: 34 weeks 6 days since accommodation, no permanence recommendation yet',
+      '- *C5005*: 34 weeks 5 days since accommodation, no permanence recommendation yet',
     ]);
     expect(text).not.toMatch(/more — say/);
     expect(text).toMatch(/`snooze C5001 4 weeks "awaiting court date"` or `hand on C5001 to @name`/);
@@ -65,10 +65,10 @@ describe('a morning’s list of drift alerts', () => {
       'Here they are in one message rather than one each, longest wait first:',
     ]);
     expect(items(text)).toEqual([
-      `- *C5001*: 35 weeks since accommodation, no permanence recommendation yet (Permanence milestones, ${plain('Early *permanence*')})`,
-      `- *C5002*: 35 weeks since accommodation, no permanence recommendation yet (Permanence milestones, ${plain('Early *permanence*')})`,
+      `- *C5001*: 35 weeks 2 days since accommodation, no permanence recommendation yet (Permanence milestones, ${plain('Early *permanence*')})`,
+      `- *C5002*: 35 weeks 1 day since accommodation, no permanence recommendation yet (Permanence milestones, ${plain('Early *permanence*')})`,
       '- *C5003*: 35 weeks since accommodation, no permanence recommendation yet (Permanence milestones)',
-      `- *C5004*: 34 weeks since accommodation, no permanence recommendation yet (${plain('Early *permanence*')})`,
+      `- *C5004*: 34 weeks 6 days since accommodation, no permanence recommendation yet (${plain('Early *permanence*')})`,
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('a morning’s list of drift alerts', () => {
       { caseRef: 'C5009', groupKey: 'early-permanence', from: 'permanence_recommendation', milestone: 'permanence_panel', startedOn: '2026-06-01' },
     ];
     const [line] = items(driftListText(waits, DEFAULT_MILESTONE_CATALOGUE, TODAY, NAMES));
-    expect(line).toMatch(/^- \*C5009\*: 35 weeks since accommodation, no permanence recommendation yet \(Permanence milestones\); 22 weeks since .*, no .* yet \(/);
+    expect(line).toMatch(/^- \*C5009\*: 35 weeks 2 days since accommodation, no permanence recommendation yet \(Permanence milestones\); 22 weeks 1 day since .*, no .* yet \(/);
   });
 
   it('speaks of one child as one, with no "rather than" (what is left of a list after its other children moved on)', () => {

@@ -1,7 +1,8 @@
 import type { Card } from '../../../cards/model.js';
 import { plain } from '../../../cards/plain-text.js';
 import { labelMidSentence, type MilestoneCatalogue } from '../../domain/milestone-catalogue.js';
-import { dayLabel, milestoneNoun, waitText } from '../cases/day-format.js';
+import { weeksAndDays } from '../../domain/past-aim.js';
+import { dayLabel, milestoneNoun } from '../cases/day-format.js';
 import { labelOf } from '../cases/milestone-settings.js';
 import type { Actor } from '../../store/schemas/common.js';
 
@@ -40,7 +41,7 @@ export function driftCard(input: DriftCardInput, catalogue: MilestoneCatalogue):
     ? [{ text: `${plain(input.handedBy.name)} handed this to you to follow up.` }]
     : [];
   return {
-    title: `${input.caseRef} has waited ${waitText(input.days)} for ${to}`,
+    title: `${input.caseRef} has waited ${weeksAndDays(input.days)} for ${to}`,
     sections: [
       ...handed,
       {
@@ -53,7 +54,7 @@ export function driftCard(input: DriftCardInput, catalogue: MilestoneCatalogue):
           },
           {
             label: 'Waiting',
-            value: `${waitText(input.days)} since ${plain(from)} (${whose}: ${input.weeks} weeks)`,
+            value: `${weeksAndDays(input.days)} since ${plain(from)} (${whose}: ${input.weeks} weeks)`,
           },
           { label: 'Last date recorded by', value: input.lastRecordedBy ? plain(input.lastRecordedBy) : 'not known' },
         ],

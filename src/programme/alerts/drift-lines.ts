@@ -1,7 +1,8 @@
 import { plain } from '../../../cards/plain-text.js';
 import { labelMidSentence, type MilestoneCatalogue } from '../../domain/milestone-catalogue.js';
 import type { Notice } from '../../store/schemas/notice.js';
-import { daysFrom, milestoneNoun, waitText } from '../cases/day-format.js';
+import { weeksAndDays } from '../../domain/past-aim.js';
+import { daysFrom, milestoneNoun } from '../cases/day-format.js';
 import { labelOf } from '../cases/milestone-settings.js';
 
 /** What a drift alert's line needs: the child, the stage, and when the wait began. */
@@ -39,10 +40,11 @@ export function byChild<T extends DriftFacts>(alerts: readonly T[]): ChildAlerts
 export const childrenText = (n: number) => `${n} ${n === 1 ? 'child' : 'children'}`;
 
 /**
- * One child as a line for a phone: "*C1042*: 31 weeks since accommodation, no permanence
- * recommendation yet", the groups whose time they passed in brackets when `groupName` is given. Two
- * groups with the same stage share one wait; different stages are said one after the other. Only
- * ever for a direct message: it names the child.
+ * One child as a line for a phone: "*C1042*: 30 weeks 4 days since accommodation, no permanence
+ * recommendation yet" (the days too, so a child past 30 weeks never reads "30 weeks"), the groups
+ * whose time they passed in brackets when `groupName` is given. Two groups with the same stage
+ * share one wait; different stages are said one after the other. Only ever for a direct message:
+ * it names the child.
  */
 export function driftLine(
   child: ChildAlerts<DriftFacts>,
@@ -60,7 +62,7 @@ export function driftLine(
     const since = plain(milestoneNoun(catalogue, from!));
     const to = plain(labelMidSentence(labelOf(catalogue, milestone!)));
     const groups = groupName ? ` (${[...new Set(same.map((a) => plain(groupName(a.groupKey ?? ''))))].join(', ')})` : '';
-    return `${waitText(daysFrom(startedOn!, today))} since ${since}, no ${to} yet${groups}`;
+    return `${weeksAndDays(daysFrom(startedOn!, today))} since ${since}, no ${to} yet${groups}`;
   });
   return `- *${child.caseRef}*: ${waits.join('; ')}`;
 }

@@ -1,4 +1,4 @@
-import { daysFrom } from '../cases/day-format.js';
+import { pastAim } from '../../domain/past-aim.js';
 import type { Case } from '../../store/schemas/case.js';
 import type { DriftThreshold } from './drift-thresholds.js';
 
@@ -17,7 +17,8 @@ export const driftKey = (t: DriftThreshold, caseRef: string) =>
 
 /**
  * Children who started a group's stage more than its threshold ago and have not reached its end:
- * the group's own children, and those in no group (as the digest counts them).
+ * the group's own children, and those in no group (as the digest counts them). Past by the rule
+ * overdue and the digest share (pastAim): more days than the weeks hold.
  */
 export function findDrift(
   cases: readonly Pick<Case, 'caseRef' | 'milestones' | 'groupKey'>[],
@@ -28,9 +29,9 @@ export function findDrift(
     cases.flatMap((c): Drift[] => {
       if (c.groupKey && c.groupKey !== threshold.group.key) return [];
       const startedOn = c.milestones[threshold.from]?.actual;
-      if (!startedOn || c.milestones[threshold.to]?.actual || startedOn > today) return [];
-      const days = daysFrom(startedOn, today);
-      if (days <= threshold.weeks * 7) return [];
+      if (!startedOn || c.milestones[threshold.to]?.actual) return [];
+      const days = pastAim(startedOn, today, threshold.weeks);
+      if (days === null) return [];
       return [{ threshold, caseRef: c.caseRef, startedOn, days, key: driftKey(threshold, c.caseRef) }];
     }),
   );

@@ -18,6 +18,7 @@ import { splitArgs } from '../../match-command.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { viewerOf } from './alert-actions.js';
+import { pagesOf } from './list-pages.js';
 import { aimsWithoutStageReply } from '../../aims-without-stage.js';
 
 const AFTER = /^after\s+(\d{1,3})\s*weeks?$/i;
@@ -31,16 +32,6 @@ async function describeRules(ctx: TurnContext): Promise<string[]> {
     const whose = t.source === 'group' ? 'the group’s own setting' : 'from its aim';
     return `- *${plain(t.group.name)}*: a child waiting more than ${t.weeks} weeks from ${plain(milestoneNoun(catalogue, t.from))} without ${plain(labelMidSentence(labelOf(catalogue, t.to)))} (${whose})`;
   });
-}
-
-/** Lines as messages of at most LIST_LINES, each under its heading (given the lines' place in all). */
-function pagesOf(lines: readonly string[], heading: (from: number, to: number) => string): string[] {
-  const pages: string[] = [];
-  for (let at = 0; at < lines.length; at += LIST_LINES) {
-    const page = lines.slice(at, at + LIST_LINES);
-    pages.push([heading(at + 1, at + page.length), ...page].join('\n'));
-  }
-  return pages;
 }
 
 /** "(18 children)", or on one of several messages "(16–18 of 18 children)". */

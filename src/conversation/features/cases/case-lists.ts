@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
+import { pastAim, weeksAndDays } from '../../../domain/past-aim.js';
 import { ForbiddenError } from '../../../errors.js';
 import { caseStage } from '../../../programme/cases/case-stage.js';
 import { hasDates } from '../../../programme/cases/has-dates.js';
@@ -9,13 +10,16 @@ import { channelCount } from '../../../digest/small-numbers.js';
 import type { TurnContext } from '../../context.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, SHOW, teamArg } from './case-list-parts.js';
+import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, teamArg } from './case-list-parts.js';
 import { casesRecordedBy, ownersOf } from './case-holders.js';
 import { aimsWithoutStageReply } from '../../aims-without-stage.js';
+import { LIST_LINES } from '../../../programme/alerts/drift-lines.js';
+import { pagesOf, placeIn } from '../alerts/list-pages.js';
 
 /**
  * `my cases [team North]`: the cases I hold — handed to me, or recorded by me (not undone, and not
  * just imported by me) and not handed to someone else — with where each stands and for how long.
+ * Every case named, LIST_LINES to a message, as `alerts` names every child.
  */
 export async function myCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
   if (!inDirect(ctx)) {
@@ -37,23 +41,60 @@ export async function myCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
         ? `- ${s.caseRef}: ${plain(labelMidSentence(labelOf(catalogue, s.stage)))} ${timeAgo(today, s.since)}`
         : `- ${s.caseRef}: only planned dates so far`,
     );
-  const more = lines.length > SHOW ? [`…and ${lines.length - SHOW} more`] : [];
-  return [text([`*Your cases${inTeam(team)}* (${held.length}), longest at their stage first`, ...lines.slice(0, SHOW), ...more].join('\n'))];
+  const title = `*Your cases${inTeam(team)}*`;
+  const pages = pagesOf(lines, (from, to) =>
+    from === 1 ? `${title} (${held.length}), longest at their stage first${placeIn(lines.length, from, to)}` : `${title}, continued${placeIn(lines.length, from, to)}`,
+  );
+  return pages.map((page) => text(page));
 }
 
 /** One child on a waiting list: how long since the list's start, and who holds the case. */
 export interface WaitingLine {
   caseRef: string;
   weeks: number;
+  /** The days waited, when known: said as "30 weeks 4 days", so a child past 30 weeks never reads "30 weeks". */
+  days?: number;
 }
 
-/** A list's lines, longest first, each with its owner; in a channel only the heading's count. */
+/**
+ * A list as messages for a phone: every child named, longest first, each with its owner,
+ * LIST_LINES to a message as `alerts` pages them (the first under `heading`, the rest under its
+ * bold part, "continued"). In a channel only the heading's count.
+ */
+export function waitingPages(ctx: TurnContext, heading: string, late: readonly WaitingLine[], owners: ReadonlyMap<string, string>): string[] {
+  if (!inDirect(ctx) || late.length === 0) return [heading];
+  const length = (l: WaitingLine) => l.days ?? l.weeks * 7;
+  const sorted = [...late].sort((a, b) => length(b) - length(a) || a.caseRef.localeCompare(b.caseRef));
+  const waited = (l: WaitingLine) => (l.days === undefined ? `${l.weeks} ${l.weeks === 1 ? 'week' : 'weeks'}` : weeksAndDays(l.days));
+  const line = (l: WaitingLine) => `- ${l.caseRef}: ${waited(l)}${owners.has(l.caseRef) ? ` (${plain(owners.get(l.caseRef)!)})` : ''}`;
+  const short = /^\*[^*]+\*/.exec(heading)?.[0] ?? heading;
+  return pagesOf(sorted.map(line), (from, to) =>
+    from === 1 ? `${heading}${placeIn(sorted.length, from, to)}` : `${short}, continued${placeIn(sorted.length, from, to)}`,
+  );
+}
+
+/**
+ * `waitingPages` as one message, for a list that answers in one: every child still named, under the
+ * same page headings. (`waiting at` sends it so until it sends the pages as messages of their own.)
+ */
 export async function waitingLines(ctx: TurnContext, heading: string, late: WaitingLine[], owners: Map<string, string>): Promise<string> {
-  if (!inDirect(ctx)) return heading;
-  const sorted = [...late].sort((a, b) => b.weeks - a.weeks || a.caseRef.localeCompare(b.caseRef));
-  const more = sorted.length > SHOW ? [`…and ${sorted.length - SHOW} more`] : [];
-  const line = (l: WaitingLine) => `- ${l.caseRef}: ${l.weeks} ${l.weeks === 1 ? 'week' : 'weeks'}${owners.has(l.caseRef) ? ` (${plain(owners.get(l.caseRef)!)})` : ''}`;
-  return [heading, ...sorted.slice(0, SHOW).map(line), ...more].join('\n');
+  return waitingPages(ctx, heading, late, owners).join('\n\n');
+}
+
+/**
+ * Several lists' pages as messages: short pages (a "nobody past" line, a list's last few) share a
+ * message while it names at most LIST_LINES children, so an admin's three aims are not three
+ * messages of one line each.
+ */
+function packPages(pages: readonly string[]): string[] {
+  const messages: { text: string; named: number }[] = [];
+  for (const page of pages) {
+    const named = page.split('\n').length - 1;
+    const last = messages.at(-1);
+    if (last && last.named + named <= LIST_LINES) messages[messages.length - 1] = { text: `${last.text}\n\n${page}`, named: last.named + named };
+    else messages.push({ text: page, named });
+  }
+  return messages.map((m) => m.text);
 }
 
 export const weeksSince = (today: string, date: string) =>
@@ -83,8 +124,9 @@ export function aimInWords(aim: MeasureDefinition, measures: readonly MeasureDef
 
 /**
  * `overdue [team North]`: children past their group's aim (the weeks in "90% within 26 weeks") who
- * have not reached the aim's end yet, longest first, each with who holds the case. Leads see their
- * groups' aims; admins every group's. In a channel, counts only.
+ * have not reached the aim's end yet, longest first, each with who holds the case; past by the rule
+ * `alerts` and the digest share (pastAim). Leads see their groups' aims; admins every group's. Every
+ * child named, LIST_LINES to a message; in a channel, counts only.
  */
 export async function overdueCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
   ctx.requireRole(['admin', 'lead'], 'see which children are overdue');
@@ -103,18 +145,16 @@ export async function overdueCases(ctx: TurnContext, rest = ''): Promise<Reply[]
     .find({ $and: [groupScope(ctx), filter] }, { projection: { caseRef: 1, milestones: 1, ownerId: 1 } })
     .toArray();
   const owners = inDirect(ctx) ? await ownersOf(ctx, held) : new Map<string, string>();
-  const sections = await Promise.all(
-    aims.map((aim) => {
-      const late = held.flatMap((c) => {
-        const start = c.milestones[aim.from!]?.actual;
-        if (!start || c.milestones[aim.to!]?.actual) return [];
-        const weeks = weeksSince(today, start);
-        return weeks > aim.targetWeeks! ? [{ caseRef: c.caseRef, weeks }] : [];
-      });
-      const without = plain(labelMidSentence(labelOf(catalogue, aim.to!)));
-      const heading = `${aimInWords(aim, measures)}${inTeam(team)}: ${childCount(ctx, late.length)} past ${aim.targetWeeks} weeks without ${without}`;
-      return waitingLines(ctx, heading, late, owners);
-    }),
-  );
-  return [text([...sections, ...(inDirect(ctx) ? [] : [ASK_IN_DIRECT])].join('\n\n'))];
+  const sections = aims.map((aim) => {
+    const late = held.flatMap((c) => {
+      const start = c.milestones[aim.from!]?.actual;
+      if (!start || c.milestones[aim.to!]?.actual) return [];
+      const days = pastAim(start, today, aim.targetWeeks!);
+      return days === null ? [] : [{ caseRef: c.caseRef, weeks: Math.floor(days / 7), days }];
+    });
+    const without = plain(labelMidSentence(labelOf(catalogue, aim.to!)));
+    const heading = `${aimInWords(aim, measures)}${inTeam(team)}: ${childCount(ctx, late.length)} past ${aim.targetWeeks} weeks without ${without}`;
+    return waitingPages(ctx, heading, late, owners);
+  });
+  return packPages([...sections.flat(), ...(inDirect(ctx) ? [] : [ASK_IN_DIRECT])]).map((message) => text(message));
 }

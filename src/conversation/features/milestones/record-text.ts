@@ -124,7 +124,9 @@ async function laterReviewInstead(
 /**
  * A near miss of a milestone's name ("LAC reveiw", "permanance panel"): the message read with the
  * name it nearly was, asked as "did you mean", with the usual confirmation card as the button.
- * Only the catalogue's label is named, never the word typed.
+ * When the milestone so read cannot be recorded (a date before accommodation), the question comes
+ * with the reason and the name to use: the name was found, so the list of every milestone would
+ * only hide what is wrong. Only the catalogue's label is named, never the word typed.
  */
 async function didYouMean(ctx: TurnContext, said: string, settings: MilestoneSettings): Promise<Reply[] | null> {
   const near = nearestMilestone(said, settings.catalogue);
@@ -134,9 +136,17 @@ async function didYouMean(ctx: TurnContext, said: string, settings: MilestoneSet
   const parsed = parseMilestoneStatement(corrected, settings);
   if (!parsed.ok) return null;
   const proposal = await proposeRecords(ctx, parsed.records, settings);
+  if (!proposal.problem) return [text(readAs(plain(label), proposal.replies)), ...proposal.replies];
   // "LAC reveiw" for a child who had their first review: the next review is the better guess.
-  if (proposal.problem) return laterReviewInstead(ctx, parsed.records, settings);
-  return [text(readAs(plain(label), proposal.replies)), ...proposal.replies];
+  const later = await laterReviewInstead(ctx, parsed.records, settings);
+  if (later) return later;
+  const name = plain(labelMidSentence(label));
+  return [
+    text(
+      `Did you mean *${plain(label)}*? If so, I can’t record it as it stands:\n${plain(proposal.problem.message)}\n` +
+        `When you send it again, call it “${name}”.`,
+    ),
+  ];
 }
 
 /**
