@@ -9,7 +9,7 @@ import { matchCommand, normaliseCommandText } from './match-command.js';
 import { resolveMember } from './resolve-member.js';
 import { notUnderstood, plain } from './replies.js';
 import { nearestCommand } from './nearest-command.js';
-import { caseRefExampleOf } from '../programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../programme/cases/case-ref-example.js';
 import type { Reply, Turn } from './turn.js';
 
 /**
@@ -84,7 +84,7 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
       if (replies) return replies;
     }
   }
-  if (!text) return notUnderstood(caseRefExampleOf(ctx.programme));
+  if (!text) return notUnderstood(await freeCaseRefExample(ctx.store, ctx.programme));
   if (turn.conversation.threadId) {
     for (const handler of FEATURES.flatMap((f) => f.threadReplies ?? [])) {
       const replies = await handler.run(ctx, text);
@@ -99,5 +99,5 @@ async function dispatch(ctx: TurnContext): Promise<Reply[]> {
   }
   const meant = nearestCommand(FEATURES.flatMap((f) => f.commands ?? []), text);
   if (meant) return [{ kind: 'text', text: `Did you mean \`${plain(meant)}\`? Type \`help\` to see everything I can do.` }];
-  return notUnderstood(caseRefExampleOf(ctx.programme));
+  return notUnderstood(await freeCaseRefExample(ctx.store, ctx.programme));
 }

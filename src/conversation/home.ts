@@ -8,7 +8,7 @@ import { cadenceOf } from '../programme/meetings/cadence-of.js';
 import { describeWhen } from '../programme/meetings/describe-meeting.js';
 import { nextStepButton, stageLabel, viewButton } from './features/pdsa/cycle-buttons.js';
 import { cycleId } from '../programme/pdsa/cycle-id.js';
-import { caseRefExampleOf } from '../programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../programme/cases/case-ref-example.js';
 import type { Turn } from './turn.js';
 
 /** Who is looking at their home page; the parts of a Turn that matter here. */
@@ -94,7 +94,8 @@ async function entriesCard(
     .toArray();
   const recent = latest.filter((entry, i) => latest.findIndex((e) => e.entityId === entry.entityId) === i).slice(0, RECENT_ENTRIES);
   if (recent.length === 0) {
-    const text = `None yet. Tell me a milestone, e.g. *${caseRefExampleOf(programme)} accommodated 3 Oct*.`;
+    // A reference the area does not hold: the demo holds C1042, so the example named a child.
+    const text = `None yet. Tell me a milestone, e.g. *${await freeCaseRefExample(store, programme)} accommodated 3 Oct*.`;
     return { title: 'Your recent milestone entries', sections: [{ text }] };
   }
   const day = (at: Date) => DateTime.fromJSDate(at, { zone: programme.timeZone }).toFormat('d LLL');

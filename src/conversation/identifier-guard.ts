@@ -1,7 +1,7 @@
 import { OTHER_SUFFIX } from '../../cards/form-values.js';
 import type { FormValues } from '../../cards/model.js';
 import { findIdentifier, identifierMessage, type IdentifierKind } from '../domain/identifiers/index.js';
-import { caseRefExampleOf } from '../programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../programme/cases/case-ref-example.js';
 import type { TurnContext } from './context.js';
 import { formErrors } from './form-errors.js';
 import type { ActionHandler } from './registry.js';
@@ -58,18 +58,20 @@ export async function lookUpColleagueEmails(ctx: TurnContext): Promise<void> {
  */
 export async function refuseIdentifiers(ctx: TurnContext, handler?: ActionHandler): Promise<Reply[] | null> {
   const { turn, now } = ctx;
-  const example = caseRefExampleOf(ctx.programme);
+  // Read only when refusing: the example must be no child's (the demo holds C1042), which takes a query.
+  const example = () => freeCaseRefExample(ctx.store, ctx.programme);
   const said = turn.text ? findIdentifier(withoutColleagues(turn.text, turn.people), now) : null;
-  if (said) return refused(ctx, said.kind, [text(identifierMessage(said.kind, 'That', example))]);
+  if (said) return refused(ctx, said.kind, [text(identifierMessage(said.kind, 'That', await example()))]);
   const values = turn.action?.values;
   if (!values) return null;
   const fields = fieldsWithIdentifiers(values, now);
   if (fields.size === 0) return null;
   const [first] = fields.values();
-  if (!handler?.form) return refused(ctx, first!, [text(identifierMessage(first!, 'That', example))]);
+  if (!handler?.form) return refused(ctx, first!, [text(identifierMessage(first!, 'That', await example()))]);
   // A choice's typed "other" answer is shown beside the choice itself.
   const inputOf = (field: string) => (field.endsWith(OTHER_SUFFIX) ? field.slice(0, -OTHER_SUFFIX.length) : field);
-  const errors = Object.fromEntries([...fields].map(([field, kind]) => [inputOf(field), identifierMessage(kind, 'This', example)]));
+  const shown = await example();
+  const errors = Object.fromEntries([...fields].map(([field, kind]) => [inputOf(field), identifierMessage(kind, 'This', shown)]));
   const kept = Object.fromEntries(Object.entries(values).filter(([field]) => !fields.has(field)));
   const card = await handler.form(ctx, turn.action!.data ?? {}, kept);
   return refused(ctx, first!, [formErrors(errors, card)]);

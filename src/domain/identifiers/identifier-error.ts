@@ -1,16 +1,17 @@
 import { ValidationError } from '../../errors.js';
-import { DEFAULT_CASE_REF_EXAMPLE } from '../case-reference.js';
 import { IDENTIFIER_NAMES, type IdentifierKind } from './identifier-kind.js';
 
 /**
  * The refusal people see: names the kind of identifier, never the value, and says nothing was kept.
- * `example` is the area's own reference where the caller knows the programme (C1042 fits only the
- * default pattern).
+ * `example` is a reference the caller has checked the area does not hold (freeCaseRefExample).
+ * Without one there is no example: a fixed one (C1042) can be a real child's, and then the refusal
+ * names a child, and in a channel it is withheld (the demo holds C1042).
  */
-export function identifierMessage(kind: IdentifierKind, what = 'That', example = DEFAULT_CASE_REF_EXAMPLE): string {
+export function identifierMessage(kind: IdentifierKind, what = 'That', example?: string): string {
+  const use = example ? `the case reference (e.g. ${example})` : "the child's case reference";
   return (
     `${what} looks like ${IDENTIFIER_NAMES[kind]}. I don't keep details that identify a child or ` +
-    `their family: use the case reference (e.g. ${example}) instead. Nothing was saved.`
+    `their family: use ${use} instead. Nothing was saved.`
   );
 }
 

@@ -6,12 +6,16 @@ import {
   normaliseCaseRef,
 } from '../../domain/case-reference.js';
 import type { Programme } from '../../store/schemas/programme.js';
+import type { WorkspaceStore } from '../../store/workspace-store.js';
 
 // Made-up references in the shapes areas use, tried in turn for a programme that kept no example.
 const SHAPES = ['C1042', 'NS-1042', 'SW/1042', 'AB_1042', 'AB.1042', 'ABC1042', 'C104', 'C1042567'];
 
 /** Digits to fill a made-up reference with, in turn, until one is not a child the area holds. */
-export const EXAMPLE_DIGITS = ['1042', '2024', '3141', '5926', '7071'];
+export const EXAMPLE_DIGITS = ['1042', '2024', '3141', '5926', '7071', '8642', '9753', '4680', '6428', '2718'];
+
+/** What a hint says when every made-up reference is a real child's: a pattern, never a reference. */
+export const CASE_REF_PLACEHOLDER = '<case ref>';
 
 /**
  * A made-up reference in the shape of `said` (its letters and separators, its digits replaced:
@@ -42,4 +46,25 @@ export function caseRefExampleOf(
 ): string {
   if (programme?.caseRefExample) return programme.caseRefExample;
   return madeUpExample(programme?.caseRefPattern ?? DEFAULT_CASE_REF_PATTERN) ?? DEFAULT_CASE_REF_EXAMPLE;
+}
+
+/**
+ * The example reference for this turn's hints: `caseRefExampleOf`'s, or the first of its shape with
+ * other digits, that is not a child the area holds. A made-up example can be a real reference (the
+ * demo holds C1042; so may any area on the default pattern): shown in a channel it names a child and
+ * the reply is withheld, and typed as shown it records a date against someone's child. One read of
+ * the cases per call; call it once where a turn builds its hints and pass the result on.
+ */
+export async function freeCaseRefExample(
+  store: Pick<WorkspaceStore, 'cases'>,
+  programme: Pick<Programme, 'caseRefPattern' | 'caseRefExample'> | null | undefined,
+): Promise<string> {
+  const first = caseRefExampleOf(programme);
+  const pattern = programme?.caseRefPattern ?? DEFAULT_CASE_REF_PATTERN;
+  const candidates = [
+    ...new Set([first, ...EXAMPLE_DIGITS.map((digits) => exampleFitting(first, pattern, digits) ?? first)]),
+  ];
+  const held = await store.cases.find({ caseRef: { $in: candidates } }, { projection: { caseRef: 1 } }).toArray();
+  const taken = new Set(held.map((c) => c.caseRef));
+  return candidates.find((ref) => !taken.has(ref)) ?? CASE_REF_PLACEHOLDER;
 }

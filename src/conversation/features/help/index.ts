@@ -1,9 +1,10 @@
 import { DEFAULT_CASE_REF_EXAMPLE } from '../../../domain/case-reference.js';
-import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../../../programme/cases/case-ref-example.js';
 import { hasRole } from '../../context.js';
 import type { Command, Feature } from '../../registry.js';
 import { plain, text } from '../../replies.js';
 import { gettingStarted } from './getting-started.js';
+import { typedExamples, type TypedExamples } from './typed-examples.js';
 
 /** Topics offered after the getting-started lines, each a word `help <topic>` finds commands by. */
 const TOPICS = ['dates', 'case', 'pdsa', 'chart', 'measure', 'meeting', 'digest', 'group', 'people', 'prompt', 'alert', 'import', 'export', 'privacy'];
@@ -25,11 +26,13 @@ const TOPIC_WORDS: Record<string, string[]> = {
 };
 
 /**
- * One command's help line. Features write their examples with the default reference (C1042); an
- * area whose pattern refuses it is shown its own example instead, so what help shows can be typed.
+ * One command's help line. Features write their examples with the default reference (C1042); the
+ * area is shown a reference it does not hold, in its own shape, instead, and an example built from
+ * its own data where a fixed one would fail (typed-examples.ts), so what help shows can be typed.
  */
-function commandLine(c: Command, caseRefExample: string): string {
-  const line = `- \`${c.usage}\` — ${c.summary}${c.example !== c.usage ? ` e.g. \`${c.example}\`` : ''}`;
+function commandLine(c: Command, caseRefExample: string, examples: TypedExamples): string {
+  const example = examples.get(c.words.join(' ')) ?? c.example;
+  const line = `- \`${c.usage}\` — ${c.summary}${example !== c.usage ? ` e.g. \`${example}\`` : ''}`;
   return line.replace(new RegExp(`\\b${DEFAULT_CASE_REF_EXAMPLE}\\b`, 'g'), () => caseRefExample);
 }
 
@@ -49,6 +52,8 @@ export function helpFeature(allCommands: () => Command[]): Feature {
         summary: 'What you can do here, by task.',
         async run(ctx, rest) {
           const topic = rest.trim().toLowerCase();
+          // Checked against the area's children once for the whole reply (see freeCaseRefExample).
+          const caseRefExample = await freeCaseRefExample(ctx.store, ctx.programme);
           const mine = [
             ...new Map(
               allCommands()
@@ -68,12 +73,14 @@ export function helpFeature(allCommands: () => Command[]): Feature {
               text(
                 [
                   heading,
-                  ...(await gettingStarted(ctx)),
+                  ...(await gettingStarted(ctx, caseRefExample)),
                   `More: ${offered.map((t) => `\`help ${t}\``).join(', ')}, or \`help all\`.`,
                 ].join('\n'),
               ),
             ];
           }
+          const examples = await typedExamples(ctx);
+          const line = (c: Command) => commandLine(c, caseRefExample, examples);
           const found = topic === 'all' ? mine : mine.filter((c) => matches(c, topic));
           // Commands named for the topic in full; those that only mention it, by name on one line:
           // `help people` listed 31 commands, four phone screens (try-out).
@@ -81,7 +88,7 @@ export function helpFeature(allCommands: () => Command[]): Feature {
           if (named.length > 0 && named.length < found.length) {
             const also = [...new Set(found.filter((c) => !named.includes(c)).map((c) => c.words.join(' ')))].sort();
             const more = `Also about ${plain(topic)}: ${also.map((name) => `\`${name}\``).join(', ')} (\`help all\` explains every command).`;
-            return [text([heading, ...named.map((c) => commandLine(c, caseRefExampleOf(ctx.programme))), more].join('\n'))];
+            return [text([heading, ...named.map(line), more].join('\n'))];
           }
           if (found.length === 0) {
             return [
@@ -90,7 +97,7 @@ export function helpFeature(allCommands: () => Command[]): Feature {
               ),
             ];
           }
-          return [text([heading, ...found.map((c) => commandLine(c, caseRefExampleOf(ctx.programme)))].join('\n'))];
+          return [text([heading, ...found.map(line)].join('\n'))];
         },
       },
     ],

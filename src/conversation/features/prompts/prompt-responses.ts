@@ -31,16 +31,17 @@ export async function listResponses(ctx: TurnContext, rest: string): Promise<str
     return `- *R-${r.number}* ${plain(r.userName)}, ${day(r.at)} ${where}: ${plain(r.text)}${on}`;
   });
   const title = `*Replies to ${number ? `P-${number}` : 'prompts'}*`;
-  return [title, ...lines, 'Add one to a test of change: `prompt attach R-5 to T-12`.'].join('\n');
+  // The newest reply listed, not a fixed R-5 that may not exist; the test is the person's to choose.
+  return [title, ...lines, `Add one to a test of change: \`prompt attach R-${responses[0]!.number} to T-<n>\`.`].join('\n');
 }
 
-/** `prompt attach R-5 to T-12`: the reply becomes a note on the test, in its writer's name. */
+/** `prompt attach R-1 to T-12`: the reply becomes a note on the test, in its writer's name. */
 export async function attachResponse(ctx: TurnContext, rest: string): Promise<string> {
   ctx.requireProgramme();
   const match = /^(\S+)\s+(?:to|on)\s+(\S+)$/i.exec(rest.trim());
   const number = match ? responseNumber(match[1]!) : undefined;
   if (!match || !number) {
-    const how = 'Say which reply and which test, e.g. `prompt attach R-5 to T-12`.';
+    const how = 'Say which reply and which test: `prompt attach R-<n> to T-<n>` (`prompt responses` lists the replies).';
     throw new ValidationError('bad_attach', how);
   }
   const response = await ctx.store.promptResponses.findOne({ number: Number(number) });
