@@ -28,8 +28,8 @@ describe("case lists name each child's holder", () => {
 
   it('waiting at a stage: the same holders; in a channel, neither children nor holders', async () => {
     const waiting = replyText(await bot.say(LEAD, 'waiting at accommodated'));
-    expect(waiting).toContain(`- C3202: 37 weeks (${MEMBER.name})`);
-    expect(waiting).toContain(`- C3203: 33 weeks (${LEAD.name})`);
+    expect(waiting).toContain(`- C3202: 37 weeks 4 days (${MEMBER.name})`);
+    expect(waiting).toContain(`- C3203: 33 weeks 1 day (${LEAD.name})`);
     const channel = replyText(await bot.say(LEAD, 'overdue', { kind: 'channel' }));
     expect(channel).not.toMatch(/C32\d\d|Mo Member|Lee Lead/);
   });

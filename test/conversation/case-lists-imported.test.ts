@@ -51,8 +51,8 @@ describe('imported cases are not held by whoever imported them', () => {
 
   it('waiting at a stage: the same', async () => {
     const waiting = replyText(await bot.say(LEAD, 'waiting at accommodated'));
-    expect(waiting).toContain('- N3001: 93 weeks (imported)');
-    expect(waiting).toContain('- N3003: 93 weeks (imported)');
+    expect(waiting).toContain('- N3001: 93 weeks 3 days (imported)');
+    expect(waiting).toContain('- N3003: 93 weeks 1 day (imported)');
     expect(waiting).not.toContain(ADMIN.name);
   });
 

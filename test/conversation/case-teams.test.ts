@@ -129,13 +129,13 @@ describe('waiting at a stage', () => {
   it('lists children at the stage past the aim that starts there, longest first, with who holds each', async () => {
     const said = replyText(await bot.say(LEAD, 'waiting at accommodated'));
     expect(said).toMatch(/Waiting at accommodated\*: 3 children, 2 of them past 26 weeks — \*Accommodation to permanence recommendation\* \(aim: within 26 weeks\)/);
-    expect(said).toMatch(/- C6101: 46 weeks \(Mo Member\)\n- C6102: 37 weeks \(Mo Member\)/);
+    expect(said).toMatch(/- C6101: 46 weeks \(Mo Member\)\n- C6102: 37 weeks 4 days \(Mo Member\)/);
     expect(said).not.toMatch(/C6103|C6104/);
   });
 
   it('lists everyone at a stage no aim starts at, in members’ words, by team', async () => {
     const said = replyText(await bot.say(ADMIN, 'waiting at LAC review'));
-    expect(said).toMatch(/Waiting at first LAC review\*: 1, longest first\n- C6104: 40 weeks \(Alex Admin\)/);
+    expect(said).toMatch(/Waiting at first LAC review\*: 1, longest first\n- C6104: 40 weeks 2 days \(Alex Admin\)/);
     const none = replyText(await bot.say(ADMIN, 'waiting at first LAC review team North'));
     expect(none).toMatch(/Nobody stands at first LAC review in team North now \(reached it, and not yet the next stage\)\./);
     // …and where the children waiting *for* it are, which `chart waiting` counts.

@@ -4,9 +4,6 @@ import { requireTeam, teamFilter } from '../../../programme/cases/case-team.js';
 import type { Case } from '../../../store/schemas/case.js';
 import type { TurnContext } from '../../context.js';
 
-/** How many lines a list shows before "…and N more". */
-export const SHOW = 25;
-
 /** Case references go to a person, never into a channel: there, lists give counts only. */
 export function inDirect(ctx: TurnContext): boolean {
   return ctx.turn.conversation.kind === 'direct';

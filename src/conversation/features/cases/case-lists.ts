@@ -74,14 +74,6 @@ export function waitingPages(ctx: TurnContext, heading: string, late: readonly W
 }
 
 /**
- * `waitingPages` as one message, for a list that answers in one: every child still named, under the
- * same page headings. (`waiting at` sends it so until it sends the pages as messages of their own.)
- */
-export async function waitingLines(ctx: TurnContext, heading: string, late: WaitingLine[], owners: Map<string, string>): Promise<string> {
-  return waitingPages(ctx, heading, late, owners).join('\n\n');
-}
-
-/**
  * Several lists' pages as messages: short pages (a "nobody past" line, a list's last few) share a
  * message while it names at most LIST_LINES children, so an admin's three aims are not three
  * messages of one line each.

@@ -10,7 +10,9 @@ import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, teamArg } from './case-list-parts.js';
 import { ownersOf } from './case-holders.js';
-import { aimInWords, childCount, waitingLines } from './case-lists.js';
+import { aimInWords, childCount, waitingPages } from './case-lists.js';
+import { pastAim } from '../../../domain/past-aim.js';
+import { dayNumber } from '../../../domain/measures/calendar.js';
 
 const USAGE = 'Say which stage, e.g. `waiting at first LAC review` or `waiting at accommodated team North`.';
 
@@ -41,11 +43,13 @@ export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]
   const staged = held.map((c) => ({ held: c, ...caseStage(c, catalogue, today) }));
   const here = staged.filter((c) => c.stage === stage.key);
   const atStage = here.map((c) => c.held);
-  const lines = here.map((c) => ({ caseRef: c.held.caseRef, weeks: c.weeks ?? 0 }));
+  // Days since the stage, so a child at 30 weeks 4 days reads so, and is past a 30-week aim as
+  // alerts, overdue and the digest count them (pastAim: one rule).
+  const lines = here.map((c) => ({ caseRef: c.held.caseRef, weeks: c.weeks ?? 0, ...(c.since ? { days: dayNumber(today) - dayNumber(c.since) } : {}), since: c.since }));
   const named = labelMidSentence(labelOf(catalogue, stage.key));
   // The strictest aim that starts here sets the threshold.
   const aim = aims.sort((a, b) => a.targetWeeks! - b.targetWeeks!)[0];
-  const late = aim ? lines.filter((l) => l.weeks > aim.targetWeeks!) : lines;
+  const late = aim ? lines.filter((l) => l.since !== null && pastAim(l.since, today, aim.targetWeeks!) !== null) : lines;
   if (lines.length === 0) {
     const waitingFor = stage.notBefore
       .map((key) => ({ key, count: staged.filter((c) => c.stage === key).length }))
@@ -57,8 +61,9 @@ export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]
     ? `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)} ${lines.length === 1 && inDirect(ctx) ? 'child' : 'children'}, ${late.length === 0 ? 'none' : childCount(ctx, late.length)} of them past ${aim.targetWeeks} weeks — ${aimInWords(aim, measures)}`
     : `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)}${inDirect(ctx) ? ', longest first' : ''}`;
   const owners = inDirect(ctx) ? await ownersOf(ctx, atStage.filter((c) => late.some((l) => l.caseRef === c.caseRef))) : new Map<string, string>();
-  const body = await waitingLines(ctx, heading, late, owners);
-  return [text([body, ...(inDirect(ctx) ? [] : [ASK_IN_DIRECT])].join('\n\n'))];
+  // Every child named, a message per page, as `overdue` and `alerts` send them.
+  const pages = waitingPages(ctx, heading, late, owners);
+  return [...pages.map((page) => text(page)), ...(inDirect(ctx) ? [] : [text(ASK_IN_DIRECT)])];
 }
 
 /**
