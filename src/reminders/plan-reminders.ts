@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Db, WithId } from 'mongodb';
 import { toCaseMilestones } from '../programme/cases/case-milestones.js';
-import { caseRefExampleOf } from '../programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../programme/cases/case-ref-example.js';
 import { listMeasures } from '../programme/measures/measure-catalogue.js';
 import { milestoneLabel } from '../programme/cases/milestone-label.js';
 import { cyclesOverdueForStudy } from '../programme/pdsa/queries.js';
@@ -92,7 +92,7 @@ export async function planReminders(
     queued += await queue('study', owner, studyReminder(cycles, today));
   }
   for (const [lead, gaps] of await passedByLead(store, programme, now, today)) {
-    if (gaps.length > 0) queued += await queue('planned', lead, plannedReminder(gaps, caseRefExampleOf(programme)));
+    if (gaps.length > 0) queued += await queue('planned', lead, plannedReminder(gaps, await freeCaseRefExample(store, programme)));
   }
   return queued;
 }

@@ -17,9 +17,10 @@ beforeAll(async () => {
 afterAll(() => bot?.drop());
 
 describe('keeping a record longer, in an area with its own reference pattern', () => {
-  it('`retention` says how with the area’s example', async () => {
+  it('`retention` says how with the child due soonest, in the area’s own references', async () => {
     const shown = replyText(await bot.say(ADMIN, 'retention'));
-    expect(shown).toMatch(/`case FB-1042 keep until 30 Jun 2027 because …`/);
+    // The example is one the admin may really want to keep: the first in the list below it.
+    expect(shown).toMatch(/`case FB-7003 keep until 30 Jun 2027 because …`\)\.\nDue soonest:\n- FB-7003: /);
     expect(shown).not.toMatch(/C1042/);
   });
 

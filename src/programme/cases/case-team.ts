@@ -7,7 +7,7 @@ import type { Case } from '../../store/schemas/case.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { flushPendingAudit, pendingAuditOf } from '../audit/pending-audit.js';
 import type { ModelContext } from '../model-context.js';
-import { caseRefExampleOf } from './case-ref-example.js';
+import { freeCaseRefExample } from './case-ref-example.js';
 
 const MAX_TEAM = 40;
 const DUPLICATE_KEY = 11000;
@@ -50,7 +50,7 @@ export async function requireTeam(store: Pick<WorkspaceStore, 'cases' | 'program
   // Both are words people typed, said back as typed (plain), never as markup.
   const hint = teams.length
     ? `Teams with cases: ${teams.map(plain).join(', ')}.`
-    : `No case has a team yet: say e.g. \`${caseRefExampleOf(await store.programmes.findOne({}))} team North\`.`;
+    : `No case has a team yet: say e.g. \`${await freeCaseRefExample(store, await store.programmes.findOne({}))} team North\`.`;
   throw new NotFoundError(`No case is in a team called “${plain(said.trim())}”. ${hint}`, 'unknown_team');
 }
 
@@ -72,7 +72,7 @@ export function extractTeam(said: string): { team?: string; rest: string } {
  */
 export async function setCaseTeam(ctx: ModelContext, caseRef: string, said: string | null, retry = false): Promise<{ team: string | null; was: string | null; started: boolean }> {
   const held = await ctx.store.cases.findOne({ caseRef });
-  const team = said === null ? null : (sameTeam(await knownTeams(ctx.store), said) ?? tidyTeam(said, ctx.now, caseRefExampleOf(ctx.programme)));
+  const team = said === null ? null : (sameTeam(await knownTeams(ctx.store), said) ?? tidyTeam(said, ctx.now, await freeCaseRefExample(ctx.store, ctx.programme)));
   if (!held) {
     if (team === null) return { team, was: null, started: false };
     try {

@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../store/collections.js';
 import type { Programme } from '../../store/schemas/programme.js';
 import type { Workspace } from '../../store/schemas/workspace.js';
 import { workspaceStore } from '../../store/workspace-store.js';
-import { caseRefExampleOf } from '../cases/case-ref-example.js';
+import { freeCaseRefExample } from '../cases/case-ref-example.js';
 import { eraseCaseRecords } from '../cases/erase-case-records.js';
 import type { ModelContext } from '../model-context.js';
 import { caseRetentionDue } from './retention-of.js';
@@ -65,7 +65,7 @@ export async function applyRetention(db: Db, programme: WithId<Programme>, now: 
     const workspace = await db.collection<Workspace>(COLLECTIONS.workspaces).findOne({ _id: programme.workspaceId });
     const platform = workspace?.platform ?? programme.championsChannel?.platform ?? 'web';
     const admins = await store.members.find({ roles: 'admin' }).toArray();
-    const replies = [{ kind: 'text' as const, text: noticeText(toNotice, caseRefExampleOf(programme)) }];
+    const replies = [{ kind: 'text' as const, text: noticeText(toNotice, await freeCaseRefExample(store, programme)) }];
     for (const admin of admins) {
       const recipient = { platform, kind: 'user' as const, id: admin.userId };
       const notice = { workspaceId: programme.workspaceId, kind: 'reminder' as const, sourceId: `retention:${admin.userId}`, occurrence: today };

@@ -14,7 +14,7 @@ import { saveSettings } from './save-settings.js';
 import { mayNameChildren } from '../../may-name-children.js';
 import { compileCaseRefPattern } from '../../../domain/case-reference.js';
 import { measureOwners } from '../../../programme/measures/measure-owners.js';
-import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../../../programme/cases/case-ref-example.js';
 import {
   type ChangeInput,
   changeBaseline,
@@ -102,7 +102,7 @@ export async function settingsCommand(ctx: TurnContext, rest: string): Promise<R
     words: {
       references: mayNameChildren(ctx.turn),
       caseRefPattern: compileCaseRefPattern(programme.caseRefPattern),
-      example: caseRefExampleOf(programme),
+      example: await freeCaseRefExample(ctx.store, programme),
     },
   };
   const change =

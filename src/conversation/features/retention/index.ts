@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { RETENTION_NOTICE_DAYS } from '../../../domain/retention.js';
 import { ValidationError } from '../../../errors.js';
-import { caseRefExampleOf } from '../../../programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../../../programme/cases/case-ref-example.js';
 import { shortDate } from '../../../programme/local-date.js';
 import { caseRetentionDue, retentionRule } from '../../../programme/retention/retention-of.js';
 import type { TurnContext } from '../../context.js';
@@ -28,7 +28,7 @@ async function showRetention(ctx: TurnContext): Promise<Reply[]> {
       `*Retention*: a child's record is erased ${rule.monthsAfterOrder} months after the order is granted, ` +
         `or ${rule.monthsInactive} months after the last date or change if there is no order. Admins get ` +
         `a direct message ${RETENTION_NOTICE_DAYS} days before, and can keep one longer with a reason ` +
-        `(\`case ${caseRefExampleOf(programme)} keep until 30 Jun 2027 because …\`).\n` +
+        `(\`case ${due[0]?.caseRef ?? (await freeCaseRefExample(ctx.store, programme))} keep until 30 Jun 2027 because …\`).\n` +
         (lines.length ? `Due soonest:\n${lines.join('\n')}` : 'No records held yet.') +
         '\nChange the rule with `retention order 12 inactive 24` (months).',
     ),
