@@ -6,6 +6,7 @@ import type { ChartView } from '../../../programme/measures/chart-window.js';
 import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { type PhaseProposal, phaseProposals } from '../../../programme/measures/split-proposals.js';
 import { localToday } from '../../../programme/local-date.js';
+import { describePeriod } from '../../../programme/measures/month-words.js';
 import { cycleId } from '../../../programme/pdsa/cycle-id.js';
 import type { TurnContext } from '../../context.js';
 import type { ActionHandler } from '../../registry.js';
@@ -61,7 +62,9 @@ async function accept(ctx: TurnContext, data: Record<string, unknown>, reason: s
   await saveSettings(ctx, measure, { ...measure.settings, phases }, 'phase_at_test');
   return [
     text(
-      `*${plain(measure.name)}*: new phase from ${proposal.where}, at ${cycleId(testNumber)}. Each part now gets its own centre line and is judged on its own. Reason kept: "${plain(reason)}".`,
+      // By its date, not its point number: the card may have numbered a chart window's points,
+      // and the proposal is worked out again over all the data, where the numbers differ.
+      `*${plain(measure.name)}*: new phase from ${describePeriod(point.period)}, at ${cycleId(testNumber)}. Each part now gets its own centre line and is judged on its own. Reason kept: "${plain(reason)}".`,
     ),
   ];
 }
