@@ -27,27 +27,57 @@ interface Box {
 }
 
 /**
- * One run of text in a column, never past the page's bottom: what does not fit ends in "…" rather
- * than spilling onto a page of its own (lists are already capped; this is the last guard).
+ * One run of text in a column, never past the page's bottom: what does not fit ends in "…" (the
+ * last guard; a writer with somewhere to continue starts a page first, see PackWriter).
  */
 function write(doc: Doc, text: string, box: Box, options: { font: string; size: number; color?: string; gap?: number }): void {
   const room = BOTTOM - doc.y;
   doc.font(options.font).fontSize(options.size);
   if (room < doc.currentLineHeight(true)) return;
-  doc.fillColor(options.color ?? INK).text(text, box.x, doc.y, {
-    width: box.width,
-    height: room,
-    ellipsis: true,
-    paragraphGap: options.gap ?? 2,
-    lineGap: 1,
-  });
+  doc.fillColor(options.color ?? INK).text(text, box.x, doc.y, { ...layoutOf(box, options), height: room, ellipsis: true });
 }
 
+const layoutOf = (box: Box, options: { gap?: number }) => ({ width: box.width, paragraphGap: options.gap ?? 2, lineGap: 1 });
+
 class PackWriter {
+  /**
+   * Where text goes once a page is full: a fresh page and the box to write in there. Unset, text
+   * that does not fit is cut with "…". A group's aim, waiting list and other measures used to end
+   * mid-sentence at the page's foot ("[Target: consistently missed (it…", a phone try-out).
+   */
+  private overflow: (() => Box) | null = null;
+  /** After an overflow, every box of the rest of the part is this one, on the fresh page. */
+  private moved: Box | null = null;
+
   constructor(
     private readonly doc: Doc,
     private readonly fonts: PackFonts,
   ) {}
+
+  /** Lets what follows continue on a fresh page (`next` adds it and says where), until `stopContinuing`. */
+  continueWith(next: () => Box): void {
+    this.overflow = next;
+    this.moved = null;
+  }
+
+  stopContinuing(): void {
+    this.overflow = null;
+    this.moved = null;
+  }
+
+  private put(text: string, box: Box, options: { font: string; size: number; color?: string; gap?: number }): void {
+    const { doc } = this;
+    let at = this.moved ?? box;
+    doc.font(options.font).fontSize(options.size);
+    const needed = doc.heightOfString(text, layoutOf(at, options));
+    if (this.overflow && doc.y + needed > BOTTOM) {
+      const next = this.overflow;
+      // One continuation per part: the fresh page is empty, so the rest fits (or is cut there).
+      this.overflow = null;
+      at = this.moved = next();
+    }
+    write(doc, text, at, options);
+  }
 
   private t(text: string): string {
     return this.fonts.unicode ? text : latinOnly(text);
@@ -55,11 +85,11 @@ class PackWriter {
 
   heading(text: string, box: Box): void {
     this.doc.moveDown(0.4);
-    write(this.doc, this.t(text), box, { font: 'bold', size: SIZE.heading, color: ACCENT, gap: 3 });
+    this.put(this.t(text), box, { font: 'bold', size: SIZE.heading, color: ACCENT, gap: 3 });
   }
 
   line(text: string, box: Box, options: { font?: string; size?: number; color?: string } = {}): void {
-    write(this.doc, this.t(text), box, { font: options.font ?? 'regular', size: options.size ?? SIZE.body, ...(options.color && { color: options.color }) });
+    this.put(this.t(text), box, { font: options.font ?? 'regular', size: options.size ?? SIZE.body, ...(options.color && { color: options.color }) });
   }
 
   bullets(items: readonly string[], box: Box, none: string, size = SIZE.body): void {
@@ -96,7 +126,7 @@ function cover(doc: Doc, w: PackWriter, pack: MeetingPack): void {
 }
 
 /** Page 1 of a group: the aim, its key measure's chart with what the rules say, who is waiting. */
-function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: PdfImage | Buffer | null): void {
+function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: PdfImage | Buffer | null, footer: string): void {
   const left = { x: MARGIN, width: 470 };
   const right = { x: MARGIN + 490, width: PAGE.width - 2 * MARGIN - 490 };
   doc.y = MARGIN;
@@ -114,6 +144,14 @@ function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: PdfImage | Bu
     w.line('No measure of this group has data to chart yet.', left, { color: MUTED });
   }
   doc.y = top;
+  // The right column may run past the page: it continues, full width, on a page of its own.
+  w.continueWith(() => {
+    w.footer(footer);
+    doc.addPage();
+    doc.y = MARGIN;
+    w.line(`${group.name} (continued)`, { x: MARGIN, width: PAGE.width - 2 * MARGIN }, { font: 'bold', size: SIZE.groupTitle });
+    return { x: MARGIN, width: PAGE.width - 2 * MARGIN };
+  });
   w.heading(PACK_HEADINGS.aim, right);
   if (group.aim) {
     w.line(group.aim.statement, right, { font: 'italic' });
@@ -128,6 +166,7 @@ function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: PdfImage | Bu
     w.heading('Other measures', right);
     w.bullets(group.otherMeasures, right, '');
   }
+  w.stopContinuing();
 }
 
 /** Page 2 of a group: tests of change, data gaps and questions, side by side. */
@@ -193,7 +232,7 @@ export async function renderPackPdf(pack: MeetingPack, fonts: PackFonts = packFo
   for (const [i, group] of pack.groups.entries()) {
     doc.addPage();
     doc.outline.addItem(group.name);
-    chartPage(doc, w, group, charts[i] ?? null);
+    chartPage(doc, w, group, charts[i] ?? null, footer);
     w.footer(footer);
     doc.addPage();
     workPage(doc, w, group, pack.period);
