@@ -46,6 +46,17 @@ describe('case C1042: a child’s journey', () => {
     ]);
   });
 
+  it('offers Undo last change only to someone who may undo it (a phone try-out: it was on every card)', async () => {
+    const buttons = async (user: TestUser) => firstCard(await bot().say(user, 'case C1042')).buttons!.map((b) => b.id);
+    expect(await buttons(MEMBER)).toContain('undo');
+    expect(await buttons(LEAD)).toContain('undo');
+    // Someone else's change, and no lead or admin role: pressing it was refused.
+    expect(await buttons(COACH)).not.toContain('undo');
+    // A case with nothing to undo: a team named, no dates.
+    await bot().say(MEMBER, 'C1099 team North');
+    expect(firstCard(await bot().say(MEMBER, 'case C1099')).buttons!.map((b) => b.id)).not.toContain('undo');
+  });
+
   it('answers the reference on its own, or "journey for …", with the same card', async () => {
     for (const said of ['C1042', 'c1042', 'show C1042', 'journey for C1042', 'C1042 journey']) {
       expect(firstCard(await bot().say(MEMBER, said)).title).toBe('C1042: journey to permanence');

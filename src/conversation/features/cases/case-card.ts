@@ -13,6 +13,7 @@ import {
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { type JourneyView, journeyOf } from './journey-of.js';
 import { plain } from '../../replies.js';
+import { lastUndoable } from './undo-change.js';
 
 export const TIMELINE_VERB = 'case.timeline';
 export const UNDO_VERB = 'case.undo';
@@ -80,8 +81,11 @@ export async function caseCard(ctx: TurnContext, found: Case): Promise<Card> {
   const view = journeyOf(found.milestones, catalogue, today);
   // A milestone's label may come from a tracker's column heading.
   const sections = journeySections(view, today, (key) => plain(milestoneNoun(catalogue, key)));
-  const changed = await lastChange(ctx, found.caseRef);
+  const [changed, undoable] = await Promise.all([lastChange(ctx, found.caseRef), lastUndoable(ctx, found.caseRef)]);
   const data = { ref: found.caseRef };
+  // Offered only where pressing it would undo something this person may undo (undoTarget's rule):
+  // on every card it answered "no change to undo" or a refusal (a phone try-out).
+  const mayUndo = undoable !== null && (undoable.actor.userId === ctx.turn.user.id || ctx.isAdmin || ctx.leadOf.length > 0);
   return {
     title: `${found.caseRef}: journey to permanence`,
     ...(sections.length === 0 ? { subtitle: 'No milestone dates held.' } : {}),
@@ -92,7 +96,7 @@ export async function caseCard(ctx: TurnContext, found: Case): Promise<Card> {
     buttons: [
       { id: 'timeline', label: 'Timeline', action: { verb: TIMELINE_VERB, data } },
       { id: 'history', label: 'History', action: { verb: HISTORY_VERB, data } },
-      { id: 'undo', label: 'Undo last change', action: { verb: UNDO_VERB, data } },
+      ...(mayUndo ? [{ id: 'undo', label: 'Undo last change', action: { verb: UNDO_VERB, data } }] : []),
       { id: 'team', label: 'Team', action: { verb: TEAM_FORM_VERB, data } },
     ],
   };
