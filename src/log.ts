@@ -41,7 +41,21 @@ function withoutDuplicateValue(value: unknown, key: string, depth: number): unkn
 /** pino's standard `err` serialisation (type, message, stack with causes, every field), less the duplicate value. */
 export function serializeError(err: unknown): unknown {
   const standard = stdSerializers.err(err as Error);
-  return standard === err ? err : withoutDuplicateValue(standard, 'err', 0);
+  if (standard === err) return err;
+  return withoutDuplicateValue(withoutUserMessage(standard as Record<string, unknown>), 'err', 0);
+}
+
+/**
+ * Our own errors (AppError: they carry a `userMessage`) are written for the person who typed, and
+ * may name their child ("Someone changed C1042 …"): logged, by a job or the server, as their type
+ * and code only, with the stack's frames. The code says which error it was; the words are the reply's.
+ */
+function withoutUserMessage(err: Record<string, unknown>): Record<string, unknown> {
+  if (typeof err.userMessage !== 'string') return err;
+  const { userMessage: _dropped, ...rest } = err;
+  const message = `[${String(err.code ?? 'app_error')}]`;
+  const stack = typeof err.stack === 'string' ? err.stack.replace(/^[^\n]*/, `${String(err.type ?? 'Error')}: ${message}`) : err.stack;
+  return { ...rest, message, ...(stack !== undefined ? { stack } : {}) };
 }
 
 /**
