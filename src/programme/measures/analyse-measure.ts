@@ -37,6 +37,8 @@ export interface AnalyseOptions {
   cases: readonly CaseMilestones[];
   /** A chart kind asked for in this request ("chart x control"), over the lead's setting and the default. */
   chart?: 'run' | 'control';
+  /** Whose children `cases` are, when not the whole area ("team North"), for the words. */
+  scope?: string;
 }
 
 export interface MeasureAnalysis {
@@ -105,7 +107,7 @@ export async function analyseMeasure(
     return {
       ...base,
       analysis: null,
-      sentences: [`No data yet for ${plain(measure.name)} (${window.label}).`, coverage].filter(Boolean),
+      sentences: [`No data yet for ${plain(measure.name)}${options.scope ? ` in ${plain(options.scope)}` : ''} (${window.label}).`, coverage].filter(Boolean),
     };
   }
   const analysis = analyseRunChart(

@@ -80,7 +80,7 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     ...(kind ? { chart: kind } : {}),
     ...(view ? { view } : {}),
     ...(window ? { window } : {}),
-    ...(team && measure.kind !== 'custom' ? { cases: await loadCaseMilestones(ctx.store, teamFilter(team)) } : {}),
+    ...(team && measure.kind !== 'custom' ? { cases: await loadCaseMilestones(ctx.store, teamFilter(team)), scope: `team ${team}` } : {}),
   });
   if (measure.kind === 'interval' && tooFewToDrawForGroup(chart.result)) {
     const end = measure.to ? milestoneLabel(programme, measure.to) : measure.name;
