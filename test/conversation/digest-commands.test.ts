@@ -56,6 +56,13 @@ describe('questions for the digest', () => {
     expect(replyText(await bot.say(MEMBER, 'digest questions'))).toMatch(/\(legal-processes\): What slows the ADM decision\? — Cora Coach/);
   });
 
+  it('can be withdrawn with `prompt cancel`, said as a question withdrawn (a phone try-out)', async () => {
+    const queued = replyText(await bot.say(COACH, 'digest question legal-processes Is this one needed at all?'));
+    const number = /\(P-(\d+)\)/.exec(queued)![1];
+    expect(replyText(await bot.say(COACH, `prompt cancel P-${number}`))).toBe(`P-${number} withdrawn: the question will not be asked in the digest.`);
+    expect(replyText(await bot.say(MEMBER, 'digest questions'))).not.toMatch(/Is this one needed/);
+  });
+
   it("appear in the group's part", async () => {
     expect(replyText(await bot.say(COACH, 'digest preview'))).toMatch(/For discussion\s*- What slows the ADM decision\?/);
   });

@@ -47,5 +47,9 @@ export async function cancelPrompt(ctx: TurnContext, rest: string): Promise<stri
   const update = { $set: { ...cancelled, updatedAt: ctx.now, pendingAudit } };
   await ctx.store.prompts.updateOne({ number: before.number }, update);
   await flushPromptAudit(ctx, before.number);
-  return `P-${number} cancelled: it will not go out again.`;
+  // A question queued for the digest shares the numbering: withdrawing one is the same act, said
+  // as what it is (it answered "it will not go out again", as if it were a scheduled prompt).
+  return before.kind === 'question'
+    ? `P-${number} withdrawn: the question will not be asked in the digest.`
+    : `P-${number} cancelled: it will not go out again.`;
 }
