@@ -2,10 +2,12 @@ import { escapeHtml } from './html-escape.js';
 import { type MdRenderer, renderMarkdownBlocks } from './markdown-subset.js';
 
 /**
- * A test of change's number ("T-7") kept on one line: a phone broke it after the hyphen ("T-" / "7").
- * Wrapped rather than given a non-breaking hyphen, so it copies back as the T-7 people type.
+ * A test of change's number ("T-7") and a case reference with a separator ("FB-1042", "SW/1042")
+ * kept on one line: a phone broke them after the hyphen or slash ("FB-" / "1042"). Wrapped rather
+ * than given a non-breaking hyphen, so they copy back as people type them.
  */
-const keepTestNumbersWhole = (escaped: string) => escaped.replace(/\bT-\d+\b/g, (id) => `<span class="nowrap">${id}</span>`);
+const WHOLE_TOKENS = /(?<![\w/.-])(?:T-\d+|[A-Za-z]{1,4}[-/_.]\d{3,8})(?![\w/-]|\.\d)/g;
+const keepTestNumbersWhole = (escaped: string) => escaped.replace(WHOLE_TOKENS, (id) => `<span class="nowrap">${id}</span>`);
 
 const HTML: MdRenderer = {
   text: (text) => keepTestNumbersWhole(escapeHtml(text)),

@@ -140,4 +140,11 @@ describe('test-of-change numbers in HTML', () => {
     expect(html).toContain('AT-7 stays');
     expect(html).not.toContain('‑');
   });
+
+  it('keeps a case reference with a separator on one line too (a phone broke "FB-" / "1042")', async () => {
+    const { markdownToHtml } = await import('../../cards/markdown-to-html.js');
+    const html = markdownToHtml('FB-1042, SW/2041 and C1042 waiting; on 2026-11-03 and 3/4 of them');
+    expect(html).toContain('<span class="nowrap">FB-1042</span>, <span class="nowrap">SW/2041</span> and C1042');
+    expect(html).toContain('on 2026-11-03 and 3/4 of them');
+  });
 });
