@@ -12,7 +12,7 @@ import { caseRefExampleOf } from '../../src/programme/cases/case-ref-example.js'
 export interface WebPerson {
   userId: string;
   name: string;
-  /** Shown after the name in the picker: "admin", "lead of Health", "member". */
+  /** Shown after the name in the picker: "admin", "lead", "member" (what they lead is in `about`). */
   role: string;
   /** What they do, for the welcome: "You are Ailsa Grant, admin and data support." */
   about: string;
@@ -75,8 +75,11 @@ export async function webPeople(db: Db): Promise<WebPerson[]> {
     .filter((m) => WebUserIdSchema.safeParse(m.userId).success)
     .map((m) => {
       const leads = groups.filter((g) => g.leads.includes(m.userId)).map((g) => `lead of ${g.name}`);
-      const role = [...m.roles, ...leads].join(', ') || 'member';
-      return { userId: m.userId, name: m.name, role, about: role, admin: m.roles.includes('admin'), ...mayFrom([...m.roles, ...(leads.length > 0 ? ['lead' as const] : []), 'member']) };
+      // The picker shows "Name (role)" in one line a phone cuts at about 40 characters: "lead" there,
+      // the groups in `about` ("Catriona MacDonald (lead of Perm…" was cut, a try-out).
+      const role = [...m.roles, ...(leads.length > 0 ? ['lead'] : [])].join(', ') || 'member';
+      const about = [...m.roles, ...leads].join(', ') || 'member';
+      return { userId: m.userId, name: m.name, role, about, admin: m.roles.includes('admin'), ...mayFrom([...m.roles, ...(leads.length > 0 ? ['lead' as const] : []), 'member']) };
     })
     .sort((a, b) => Number(b.admin) - Number(a.admin) || a.name.localeCompare(b.name))
     .map(({ admin: _admin, ...person }) => person);

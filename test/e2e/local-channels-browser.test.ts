@@ -27,7 +27,7 @@ describe('local channels in the page, in chromium', () => {
     await say(page, 'group add "Health"');
     expect(await (await say(page, 'person add "Sam Lee" as lead of health')).textContent()).toContain('Person added');
     // No reload: the pickers are refreshed after each turn, and the demo's chips are gone.
-    await expect.poll(() => page.locator('#as option').allTextContents()).toContain('Sam Lee (lead of Health)');
+    await expect.poll(() => page.locator('#as option').allTextContents()).toContain('Sam Lee (lead)');
     expect(await page.locator('#as option').allTextContents()).not.toContain('Jamie Munro (member)');
     expect(await page.locator('#where option').allTextContents()).toEqual(['Direct message with pacebot', '#champions', '#health']);
     expect(await page.locator('[data-say="C1151 accommodated yesterday"]').count()).toBe(0);

@@ -64,7 +64,7 @@ describe('people in the local chat', () => {
     const where = (await (await fetch(`${app.url}/web/where`)).json()) as { people: { userId: string; role: string }[]; real: boolean };
     expect(where.real).toBe(true);
     // A lead may preview the digest, not import a tracker.
-    expect(where.people).toContainEqual({ userId: 'local-sam-lee', name: 'Sam Lee', role: 'lead of Health', about: 'lead of Health', mayImport: false, mayPreview: true });
+    expect(where.people).toContainEqual({ userId: 'local-sam-lee', name: 'Sam Lee', role: 'lead', about: 'lead of Health', mayImport: false, mayPreview: true });
     expect(await say('local-sam-lee', 'whoami')).toContain('You are Sam Lee: lead of Health');
     const audit = await store().audit.find({ entityId: 'local-sam-lee' }).toArray();
     expect(audit.map((a) => a.action)).toEqual(['add_person']);
