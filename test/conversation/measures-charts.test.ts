@@ -28,11 +28,11 @@ describe('measures', () => {
     // The last child to be recommended, C2024, took 20 + 23 % 3 = 22 weeks (154 days). With 24
     // children the measure shows an I chart: the slow half above its limits, the fast half below.
     expect(lines[0]).toMatch(
-      /Accommodation to permanence recommendation.*latest child 22 weeks \(C2024, 24 November 2025\); I chart: 12 points above the upper limit \(worse\), 12 points below the lower limit \(better\), long run below the mean \(better\), too few crossings/,
+      /Accommodation to permanence recommendation.*latest child 22 weeks \(C2024, 24 November 2025\); I chart, child by child: 12 points above the upper limit \(worse\), 12 points below the lower limit \(better\), long run below the mean \(better\), too few crossings/,
     );
     // First LAC reviews: W3002 after 3 weeks, then W3001 after 2 weeks (15 Oct 2026), too few to judge.
     expect(list).toMatch(
-      /Accommodation to first LAC review.*latest child 2 weeks \(W3001, 15 October 2026\); too early for the rules \(2 points above or below the median line; they need 10\)/,
+      /Accommodation to first LAC review.*latest child 2 weeks \(W3001, 15 October 2026\); child by child, too early for the rules \(2 points above or below the median line; they need 10\)/,
     );
     expect(lines.filter((l) => l.includes('no data yet'))).toHaveLength(4);
   });

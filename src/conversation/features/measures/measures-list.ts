@@ -40,7 +40,11 @@ export async function measuresList(ctx: TurnContext, rest: string): Promise<stri
       const summary = result.control
         ? controlSignalSummary(result.control, measure.betterDirection)
         : signalSummary(result.analysis, programme.ruleSet, measure.betterDirection);
-      const signal = latest ? `; ${summary}` : '';
+      // Child by child, a chart can signal what the digest's monthly medians do not (a try-out
+      // read "above the upper limit (worse)" here and "an improvement" in the digest): say which.
+      const byChild = result.view === 'per-child' && measure.kind === 'interval';
+      const said = !byChild ? summary : /^[A-Z] chart:/.test(summary) ? summary.replace(/^([A-Z] chart):/, '$1, child by child:') : `child by child, ${summary}`;
+      const signal = latest ? `; ${said}` : '';
       return `- *${plain(measure.name)}* \`${measure.key}\`: ${value}${signal}`;
     }),
   );
