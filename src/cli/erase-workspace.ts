@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
 import { eraseWorkspace } from '../programme/privacy/erase-workspace.js';
+import { COLLECTIONS } from '../store/collections.js';
 import { openStore } from '../store/open-store.js';
 
 const USAGE = 'usage: npm run erase-workspace -- --workspace <id> --yes';
@@ -23,6 +24,14 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const store = await openStore({ mongoUri: config.MONGODB_URI, dbName: config.MONGODB_DB, dataDir: config.MONGODB_URI ? undefined : config.DATA_DIR });
   try {
+    // A mistyped id would erase nothing and say so as success: say what is held instead.
+    const known = (await store.db.collection<{ _id: string }>(COLLECTIONS.workspaces).find({}, { projection: { _id: 1 } }).toArray()).map((w) => w._id);
+    const held = await store.db.collection(COLLECTIONS.members).countDocuments({ workspaceId: values.workspace });
+    if (!known.includes(values.workspace) && held === 0) {
+      process.stderr.write(`nothing erased: no workspace ${values.workspace} here (${store.location}). Workspaces held: ${known.join(', ') || 'none'}.\n`);
+      process.exitCode = 1;
+      return;
+    }
     const done = await eraseWorkspace(store.db, values.workspace);
     const total = Object.values(done.deleted).reduce((a, b) => a + b, 0);
     const each = Object.entries(done.deleted).map(([collection, n]) => `${collection} ${n}`).join(', ');

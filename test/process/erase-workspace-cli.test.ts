@@ -32,6 +32,10 @@ describe('npm run erase-workspace (an area that left and can no longer ask the b
     expect(run('src/cli/demo.ts', ['--workspace', 'STAYING'], dataDir).code).toBe(0);
     expect(await onDisk(dataDir)).toContain('LEAVING');
 
+    const typo = run('src/cli/erase-workspace.ts', ['--workspace', 'LEAVNG', '--yes'], dataDir);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/^nothing erased: no workspace LEAVNG here \(embedded .*\)\. Workspaces held: .*LEAVING/);
+
     const refused = run('src/cli/erase-workspace.ts', ['--workspace', 'LEAVING'], dataDir);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toMatch(/--yes/);

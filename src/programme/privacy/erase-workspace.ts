@@ -53,23 +53,46 @@ export interface ErasedWorkspace {
  */
 export async function eraseWorkspace(db: Db, workspaceId: string): Promise<ErasedWorkspace> {
   const deleted: Record<string, number> = {};
+  // A turn or a job already under way may still write as a pass goes by (a confirmation, a
+  // digest): passes repeat until one finds nothing, so what it wrote goes too.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const found = await deleteOnce(db, workspaceId);
+    for (const [key, count] of Object.entries(found)) deleted[key] = (deleted[key] ?? 0) + count;
+    if (Object.keys(found).length === 0) break;
+  }
+  return { deleted, compacted: await compact(db, Object.keys(deleted)) };
+}
+
+/** Passes over the workspace's collections at most; the second normally finds nothing. */
+const MAX_PASSES = 3;
+
+/** One pass: every collection, the counters, the workspace record; what it deleted, by collection. */
+async function deleteOnce(db: Db, workspaceId: string): Promise<Record<string, number>> {
+  const deleted: Record<string, number> = {};
   for (const key of HELD_BY_WORKSPACE) {
     const { deletedCount } = await db.collection(COLLECTIONS[key]).deleteMany({ workspaceId });
     if (deletedCount > 0) deleted[key] = deletedCount;
   }
-  // Sequence counters are keyed "<workspace>:<name>" (workspace-store.ts nextSequence).
-  const prefix = new RegExp(`^${workspaceId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
+  // Sequence counters are keyed "<workspace>:<name>" (workspace-store.ts nextSequence), and a
+  // name never holds ":". Anchored at both ends: a Slack workspace id may be an enterprise's id
+  // and another's "<enterprise>:<team>", whose counters ("E1:T2:pdsa") must not go with E1's.
+  const prefix = new RegExp(`^${workspaceId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:[^:]+$`);
   const counters = await db.collection<{ _id: string }>(COLLECTIONS.counters).deleteMany({ _id: prefix });
   if (counters.deletedCount > 0) deleted.counters = counters.deletedCount;
   const workspace = await db.collection<{ _id: string }>(COLLECTIONS.workspaces).deleteOne({ _id: workspaceId });
   if (workspace.deletedCount > 0) deleted.workspaces = workspace.deletedCount;
-  return { deleted, compacted: await compact(db) };
+  return deleted;
 }
 
-/** As a case's erasure: the embedded store rewrites its files; a MongoDB that refuses leaves it to its engine. */
-async function compact(db: Db): Promise<boolean> {
+/**
+ * Asks the store to rewrite each collection that lost documents: the embedded store rewrites its
+ * files (once is all of them), MongoDB compacts collection by collection; true only when every
+ * request succeeded. A MongoDB that refuses (Atlas without the privilege) leaves it to its engine.
+ */
+async function compact(db: Db, keys: readonly string[]): Promise<boolean> {
+  const names = [...new Set(keys.map((key) => COLLECTIONS[key as CollectionKey]).filter(Boolean))];
   try {
-    await db.command({ compact: COLLECTIONS.cases });
+    for (const name of names.length > 0 ? names : [COLLECTIONS.cases]) await db.command({ compact: name });
     return true;
   } catch {
     return false;
