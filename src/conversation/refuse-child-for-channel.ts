@@ -1,6 +1,6 @@
 import { compileCaseRefPattern, findCaseReferences } from '../domain/case-reference.js';
 import { ValidationError } from '../errors.js';
-import type { TurnContext } from './context.js';
+import type { Programme } from '../store/schemas/programme.js';
 
 /** The bot's own numbering of tests of change ("T-12"): never a child, whatever an area's pattern. */
 const TEST_NUMBER = /^T-\d+$/i;
@@ -14,7 +14,7 @@ const TEST_NUMBER = /^T-\d+$/i;
  * (find-mentions.ts). The refusal never says the reference back.
  */
 export function refuseChildForChannel(
-  ctx: TurnContext,
+  ctx: { programme?: Pick<Programme, 'caseRefPattern'> | null },
   words: string,
   what: string,
   options: { where?: string; field?: string } = {},

@@ -1,3 +1,4 @@
+import { compileCaseRefPattern, replaceCaseReferences } from '../domain/case-reference.js';
 import type { Card } from '../../cards/model.js';
 import { RULE_SET_NAMES } from '../programme/measures/measure-chart-spec.js';
 import { describeWhen } from '../programme/meetings/describe-meeting.js';
@@ -39,7 +40,8 @@ function headerCard(model: DigestModel, audience: Audience): Card {
     'target is consistently met, consistently missed, or hit and miss.';
   return {
     title: `${what} for the champions’ meeting, ${when}`,
-    subtitle: model.programmeName,
+    // A name kept from before names were checked for references (save-programme.ts) may hold one.
+    subtitle: replaceCaseReferences(model.programmeName, compileCaseRefPattern(model.caseRefPattern), '[case]'),
     sections: [
       {
         text:

@@ -35,7 +35,7 @@ export type MentionCollection = (typeof MENTION_COLLECTIONS)[number];
 export const NOT_MENTIONING: Record<Exclude<CollectionKey, MentionCollection>, string> = {
   workspaces: 'the workspace: its platform and who arrived first',
   members: 'staff: names, roles and how to reach them; a name typed for a person takes letters only',
-  programmes: "the programme's name, cadence and settings; its example reference is made up",
+  programmes: "the programme's name (refused with a reference in it), cadence and settings; its example reference is made up",
   cases: 'the case itself, which erasure deletes',
   dataPoints: 'numbers by period for custom measures, with no text',
   counters: 'the next numbers (T-12) of a workspace',

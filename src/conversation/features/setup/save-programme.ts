@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { refuseChildForChannel } from '../../refuse-child-for-channel.js';
 import { ValidationError } from '../../../errors.js';
 import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.js';
 import type { TurnContext } from '../../context.js';
@@ -44,6 +45,11 @@ export function checkProgrammeInput(raw: Record<string, unknown>): ProgrammeInpu
     // the reference itself: it is likely a child's); a rename card carries it back as
     // caseRefExample, checked again since a button's data comes from the client.
     const pattern = parsed.data.caseRefPattern;
+    // The name heads every digest and pack, channels included (a review found "Legal C1042" kept).
+    refuseChildForChannel({ programme: { caseRefPattern: pattern } }, parsed.data.name, 'The programme’s name', {
+      where: 'heads every digest and meeting pack, channels included',
+      field: 'name',
+    });
     const caseRefExample = exampleFitting(raw.caseRefPattern, pattern) ?? exampleFitting(raw.caseRefExample, pattern);
     return { ...parsed.data, ...(caseRefExample ? { caseRefExample } : {}) };
   }
