@@ -12,7 +12,7 @@ import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, teamArg } from './case-lis
 import { ownersOf } from './case-holders.js';
 import { aimInWords, childCount, waitingPages } from './case-lists.js';
 import { pastAim } from '../../../domain/past-aim.js';
-import { dayNumber } from '../../../domain/measures/calendar.js';
+import { dayNumber, isCalendarDate } from '../../../domain/measures/calendar.js';
 
 const USAGE = 'Say which stage, e.g. `waiting at first LAC review` or `waiting at accommodated team North`.';
 
@@ -45,7 +45,7 @@ export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]
   const atStage = here.map((c) => c.held);
   // Days since the stage, so a child at 30 weeks 4 days reads so, and is past a 30-week aim as
   // alerts, overdue and the digest count them (pastAim: one rule).
-  const lines = here.map((c) => ({ caseRef: c.held.caseRef, weeks: c.weeks ?? 0, ...(c.since ? { days: dayNumber(today) - dayNumber(c.since) } : {}), since: c.since }));
+  const lines = here.map((c) => ({ caseRef: c.held.caseRef, weeks: c.weeks ?? 0, ...(c.since && isCalendarDate(c.since) ? { days: dayNumber(today) - dayNumber(c.since) } : {}), since: c.since }));
   const named = labelMidSentence(labelOf(catalogue, stage.key));
   // The strictest aim that starts here sets the threshold.
   const aim = aims.sort((a, b) => a.targetWeeks! - b.targetWeeks!)[0];
