@@ -18,6 +18,9 @@ function stringsOf(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** Excel and CSV files: never checked cell by cell, so never sent to a channel. */
+const SPREADSHEET = /spreadsheet|ms-excel|text\/csv/;
+
 /** Pictures embedded in a page (base64): their letters and digits are not words. */
 const DATA_URI = /data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+/g;
 
@@ -63,7 +66,12 @@ export function refuseChildInChannel(ctx: TurnContext): Reply[] | null {
  * direct message. Builders should say children by date in a channel; this keeps a slip from leaking.
  */
 export async function withholdChildrenFromChannel(ctx: TurnContext, replies: Reply[]): Promise<Reply[]> {
-  if (mayNameChildren(ctx.turn) || !(await namesHeldChild(ctx, replies.flatMap(wordsOf)))) return replies;
+  if (mayNameChildren(ctx.turn)) return replies;
+  // A workbook's cells are not read here, so none goes to a channel (a try-out: `privacy report`
+  // typed in a channel uploaded one listing children's references). The meeting pack's PDF, built
+  // to name no child, does.
+  const workbook = replies.some((r) => r.kind === 'file' && SPREADSHEET.test(r.mimeType));
+  if (!workbook && !(await namesHeldChild(ctx, replies.flatMap(wordsOf)))) return replies;
   // No message text here: only that a reply was withheld, so the builder can be found and fixed.
   ctx.deps.logger.warn(
     { code: 'case_ref_withheld_from_channel', workspaceId: ctx.turn.workspaceId, eventId: ctx.turn.eventId },

@@ -1,6 +1,8 @@
 import { buildPrivacyReport } from '../../../programme/privacy/privacy-report.js';
 import type { Feature } from '../../registry.js';
 import { auditedWorkbook } from '../../audited-workbook.js';
+import { KEPT_FOR_DIRECT_MESSAGE } from '../../channel-privacy.js';
+import { mayNameChildren } from '../../may-name-children.js';
 import {
   askEraseProgramme,
   cancelEraseProgramme,
@@ -30,6 +32,9 @@ export const privacyFeature: Feature = {
       summary: 'For your data protection officer: what is held (fields and counts, no values), where, retention, erasures and exports, roles.',
       async run(ctx) {
         ctx.requireRole(['admin'], 'make the privacy report');
+        // Its register names children's references: a direct message only, as `export` (and not
+        // built, nor audited as made, where it would be held back).
+        if (!mayNameChildren(ctx.turn)) return [{ kind: 'text', text: KEPT_FOR_DIRECT_MESSAGE }];
         const report = await buildPrivacyReport(ctx, ctx.deps.storeLocation ?? 'not known to this process');
         return auditedWorkbook(ctx, 'privacy_report', {
           ...report,
