@@ -5,6 +5,9 @@ import { setAlertThreshold } from '../../../programme/alerts/alert-threshold.js'
 import { alertsFor } from '../../../programme/alerts/alerts-for.js';
 import { awaitedAlerts, type AwaitedAlerts } from '../../../programme/alerts/waiting-for-morning.js';
 import { LIST_LINES, byChild, childrenText, driftCommandsFor, driftLine } from '../../../programme/alerts/drift-lines.js';
+import { SMALL_NUMBER_LIMIT } from '../../../digest/small-numbers.js';
+
+const childrenTextExact = childrenText;
 import { driftThresholds } from '../../../programme/alerts/drift-thresholds.js';
 import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { groupNames } from '../../../programme/export/group-names.js';
@@ -46,9 +49,10 @@ const awaitedChildren = (awaited: AwaitedAlerts) =>
  * "3 children are past their group’s time …, so theirs go out on Mon 7 Dec 2026 at 09:00.": what a
  * lead asking at a weekend or at night would otherwise read as nothing to do.
  */
-function awaitedSentence(children: number, when: string): string {
-  const are = children === 1 ? 'is' : 'are';
-  return `${childrenText(children)} ${are} past their group’s time and not alerted yet: I send alerts on working mornings, so theirs go out ${when}.`;
+function awaitedSentence(children: number, when: string, count: (n: number) => string = childrenText): string {
+  const said = count(children);
+  const are = said === '1 child' ? 'is' : 'are';
+  return `${said} ${are} past their group’s time and not alerted yet: I send alerts on working mornings, so theirs go out ${when}.`;
 }
 
 /**
@@ -104,8 +108,10 @@ async function alertPages(ctx: TurnContext, alerts: readonly WithId<Notice>[], a
 
 /** In a channel, children counted only: a case reference never goes there. */
 function alertCounts(alerts: readonly Notice[], awaited: AwaitedAlerts): string {
+  // Counts under 5 read "fewer than 5" here, as `overdue` and the digest say them in a channel.
+  const childrenText = (n: number) => (n > 0 && n < SMALL_NUMBER_LIMIT ? `fewer than ${SMALL_NUMBER_LIMIT} children` : childrenTextExact(n));
   const coming = awaitedChildren(awaited).length;
-  const later = coming > 0 ? ` ${awaitedSentence(coming, awaited.when)}` : '';
+  const later = coming > 0 ? ` ${awaitedSentence(coming, awaited.when, childrenText)}` : '';
   if (alerts.length === 0 && coming === 0) return 'No open alerts for you to act on.';
   const ask = 'Ask me `alerts` in a direct message to see which children.';
   if (alerts.length === 0) return `${later.trim()} ${ask}`;
