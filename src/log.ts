@@ -42,20 +42,29 @@ function withoutDuplicateValue(value: unknown, key: string, depth: number): unkn
 export function serializeError(err: unknown): unknown {
   const standard = stdSerializers.err(err as Error);
   if (standard === err) return err;
-  return withoutDuplicateValue(withoutUserMessage(standard as Record<string, unknown>), 'err', 0);
+  return withoutDuplicateValue(withoutUserMessages(standard as Record<string, unknown>, err), 'err', 0);
 }
 
+/** An error we wrote for a person (AppError: it carries a `userMessage`), as its log names it. */
+const ownErrorName = (error: { code?: unknown }) => `[${String(error.code ?? 'app_error')}]`;
+
 /**
- * Our own errors (AppError: they carry a `userMessage`) are written for the person who typed, and
- * may name their child ("Someone changed C1042 …"): logged, by a job or the server, as their type
- * and code only, with the stack's frames. The code says which error it was; the words are the reply's.
+ * Our own errors (AppError, with a `userMessage`) are written for the person who typed, and may
+ * name their child ("Someone changed C1042 …"): logged, by a job or the server, by type and code
+ * only, with the stack's frames. Each one in the cause chain too, and a message over several lines
+ * whole (pino writes a cause's message into the stack as "caused by: …").
  */
-function withoutUserMessage(err: Record<string, unknown>): Record<string, unknown> {
-  if (typeof err.userMessage !== 'string') return err;
-  const { userMessage: _dropped, ...rest } = err;
-  const message = `[${String(err.code ?? 'app_error')}]`;
-  const stack = typeof err.stack === 'string' ? err.stack.replace(/^[^\n]*/, `${String(err.type ?? 'Error')}: ${message}`) : err.stack;
-  return { ...rest, message, ...(stack !== undefined ? { stack } : {}) };
+function withoutUserMessages(serialized: Record<string, unknown>, original: unknown): Record<string, unknown> {
+  const own: { message: string; name: string }[] = [];
+  for (let at: unknown = original, depth = 0; at instanceof Error && depth < MAX_DEPTH; at = at.cause, depth++) {
+    if (typeof (at as { userMessage?: unknown }).userMessage === 'string') own.push({ message: at.message, name: ownErrorName(at as { code?: unknown }) });
+  }
+  if (own.length === 0) return serialized;
+  const scrub = (text: string) => own.reduce((out, { message, name }) => (message ? out.split(message).join(name) : out), text);
+  const { userMessage: _dropped, ...rest } = serialized;
+  const scrubbed: Record<string, unknown> = { ...rest };
+  for (const key of ['message', 'stack'] as const) if (typeof rest[key] === 'string') scrubbed[key] = scrub(rest[key] as string);
+  return scrubbed;
 }
 
 /**
@@ -76,7 +85,8 @@ export function createLogger(level: string, options: { pretty?: boolean; destina
       logMethod(args, method) {
         const [first] = args;
         if (args.length !== 1 || !(first instanceof Error)) return method.apply(this, args);
-        return method.call(this, { err: first }, first.message.replace(DUP_KEY_TO_END, DUP_KEY_REDACTED));
+        const own = typeof (first as { userMessage?: unknown }).userMessage === 'string';
+        return method.call(this, { err: first }, own ? ownErrorName(first as { code?: unknown }) : first.message.replace(DUP_KEY_TO_END, DUP_KEY_REDACTED));
       },
     },
     mixin() {

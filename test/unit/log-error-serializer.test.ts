@@ -57,8 +57,8 @@ describe('the err serializer', () => {
     const { err } = logged();
     expect(err.type).toBe('ValidationError');
     expect(err.code).toBe('case_exists');
-    // Ours is logged by its code; the cause's words, cut at "dup key:", stay in the stack.
-    expect(err.message).toBe('[case_exists]');
+    // Ours is logged by its code; the cause's words follow, cut at "dup key:".
+    expect(err.message).toMatch(/^\[case_exists\]: E11000 .* dup key: \[redacted\]$/);
     expect(err.stack).toMatch(/\ncaused by: MongoServerError: E11000 .* dup key: \[redacted\]\n {4}at /);
   });
 
@@ -87,6 +87,17 @@ describe('the err serializer', () => {
     expect(lines.join('')).not.toMatch(/C1042/);
     expect(logged().err).toMatchObject({ type: 'ValidationError', code: 'changed_since', message: '[changed_since]' });
     expect(String(logged().err.stack)).toMatch(/^ValidationError: \[changed_since\]\n\s+at /);
+  });
+
+  it('keeps our words out however an error of ours is logged: alone, as a cause, over several lines (a review)', () => {
+    const { logger, lines, logged } = capturingLogger();
+    logger.error(new ValidationError('changed_since', 'Someone changed C1042 since you asked.'));
+    expect(lines.at(-1)).not.toMatch(/C1042/);
+    expect(logged().msg).toBe('[changed_since]');
+    const ours = new ValidationError('two_lines', 'First line about C1042.\nSecond line about C1043.');
+    logger.error({ err: new Error('the job stopped', { cause: ours }) }, 'job failed');
+    expect(lines.at(-1)).not.toMatch(/C104[23]/);
+    expect(String(logged().err.stack)).toMatch(/caused by: ValidationError: \[two_lines\]/);
   });
 
   it('logs any other error as pino does', () => {
