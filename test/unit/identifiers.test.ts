@@ -153,6 +153,10 @@ describe('findIdentifier: dates of birth as people write them', () => {
     'b. 3',
     'plan b. 3 May meeting',
     'plan b. 3 meetings then panel on 17/04/2026',
+    // A review: "b." before a meeting's date, or a list's second item, is no birth.
+    'plan b. 3/11/2026 panel',
+    'a. book the panel b. 10/11/2026 review',
+    'Option b. 3/4/2025 was the fallback',
   ])('still allows %j', (text) => {
     expect(kindOf(text)).toBeNull();
   });

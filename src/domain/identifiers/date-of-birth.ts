@@ -12,7 +12,10 @@ import { MONTH_NAME, monthOf } from './month-names.js';
 const CUE = /(?<![a-z])(?:d[./ ]?o[./ ]?b\b\.?|date\s+of\s+birth|birth\s?date|birthday|born)(?![a-z])/gi;
 // "b." (as in "Jamie Smith b. 3/4/2015") is also the end of "plan b." or a list's "b.", so it is a
 // weak cue: its own token, and only a full date (with a year) straight after it counts.
-const WEAK_CUE = /(?<![\w.])b\.(?=\s*\d)/gi;
+// Not "plan b.", "option b." or a list's "a. … b." item, and only a child's age of date (below).
+const WEAK_CUE = /(?<![\w.])(?<!(?:plan|option|point|step|part|item)\s+)b\.(?=\s*\d)/gi;
+/** A list whose items run "a. … b. …": its "b." starts an item, not a birth. */
+const LIST_ITEM_A = /(?:^|\s)a\.\s/i;
 
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = "'?(\\d{4}|\\d{2})";
@@ -138,7 +141,11 @@ export function hasDateOfBirth(text: string, now: Date): boolean {
   return datesIn(text, now).some((d) =>
     cues.some((cue) => {
       const between = d.start >= cue.end ? text.slice(cue.end, d.start) : null;
-      if (cue.weak) return d.shape.year && between !== null && /^\s*$/.test(between);
+      if (cue.weak) {
+        if (LIST_ITEM_A.test(text.slice(0, cue.start))) return false;
+        // A meeting next month after "b." is no birth: only a date that would make a child's age.
+        return d.shape.year && between !== null && /^\s*$/.test(between) && childAge(d.date, now);
+      }
       // Introduced: the date follows the word with only filler between them.
       if (between !== null && GAP.test(between)) return true;
       if (!d.shape.near) return false;
