@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -67,6 +67,25 @@ describe('how a persistent embedded store is reached', () => {
     await server.close();
     closed = true;
     await expect(stat(dirname(socket))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('the socket directory of a store that was killed', () => {
+  it('is the same directory at the next start, its stale socket replaced: not a new one each start (a review found ten)', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pacebot-modes-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const first = await startEmbeddedServer({ dataDir });
+    const socket = decodeURIComponent(/^mongodb:\/\/([^/?]+)/.exec(first.uri)![1]!);
+    await first.close();
+    // As a kill -9 leaves it: the directory, and a socket file nobody listens on.
+    await mkdir(dirname(socket), { mode: 0o700 });
+    await writeFile(socket, '');
+    const second = await startEmbeddedServer({ dataDir });
+    cleanups.push(() => second.close());
+    expect(decodeURIComponent(/^mongodb:\/\/([^/?]+)/.exec(second.uri)![1]!)).toBe(socket);
+    const client = await new MongoClient(second.uri, { serverSelectionTimeoutMS: 5_000 }).connect();
+    cleanups.push(() => client.close());
+    expect(await client.db('pacebot').command({ ping: 1 })).toMatchObject({ ok: 1 });
   });
 });
 

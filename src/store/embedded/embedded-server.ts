@@ -1,14 +1,15 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createCommandRunner } from './command-runner.js';
 import { Catalog } from './engine/catalog.js';
 import { CURSOR_IDLE_MS, CursorRegistry } from './engine/cursor-registry.js';
 import { expireDocuments } from './engine/expire-documents.js';
 import { type Durability, memoryDurability } from './persistence/durability.js';
 import { openFileDurability } from './persistence/file-durability.js';
-import { PRIVATE_FILE_MODE } from './persistence/data-dir.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './persistence/data-dir.js';
 import { serveConnection } from './wire/wire-connection.js';
 
 export interface EmbeddedServerOptions {
@@ -57,7 +58,7 @@ export async function startEmbeddedServer(
     socket.on('close', () => sockets.delete(socket));
     serveConnection(socket, run, ++connections);
   });
-  const socketPath = options.dataDir && options.port === undefined ? await privateSocketPath() : undefined;
+  const socketPath = options.dataDir && options.port === undefined ? await privateSocketPath(options.dataDir) : undefined;
   const removeSocketDir = () => (socketPath ? rm(dirname(socketPath), { recursive: true, force: true }) : Promise.resolve());
   try {
     if (socketPath) await listenOnSocket(server, socketPath);
@@ -109,13 +110,29 @@ function listen(server: Server, port: number): Promise<void> {
 
 /**
  * A socket file for a persistent store, in a directory of its own that only this account may enter
- * (mkdtemp makes it 0700), so no other account on the machine can connect. On loopback TCP, with
- * no password, any account could read and change every child's data while pacebot runs (a DPO
- * review). Not in the data directory: a backup that copies it while pacebot runs would meet a
- * socket, which copying tools refuse or mishandle.
+ * (0700), so no other account on the machine can connect. On loopback TCP, with no password, any
+ * account could read and change every child's data while pacebot runs (a DPO review). Not in the
+ * data directory: a backup that copies it while pacebot runs would meet a socket, which copying
+ * tools refuse or mishandle. Named after the account and the data directory, so a store killed
+ * without closing leaves one directory to reuse, not a new one each start (a review found ten);
+ * the data directory's lock, already held, means no live server uses it.
  */
-async function privateSocketPath(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'pacebot-store-')), 'store.sock');
+async function privateSocketPath(dataDir: string): Promise<string> {
+  const uid = process.getuid?.() ?? 0;
+  const tag = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), `pacebot-store-${uid}-${tag}`);
+  try {
+    await mkdir(dir, { mode: PRIVATE_DIR_MODE });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Reused only if it is a directory of this account's, not a link or someone else's: else a
+    // fresh one of a random name, as before.
+    const found = await lstat(dir);
+    if (!found.isDirectory() || found.isSymbolicLink() || found.uid !== uid) return join(await mkdtemp(join(tmpdir(), 'pacebot-store-')), 'store.sock');
+    await chmod(dir, PRIVATE_DIR_MODE);
+    await rm(join(dir, 'store.sock'), { force: true });
+  }
+  return join(dir, 'store.sock');
 }
 
 async function listenOnSocket(server: Server, path: string): Promise<void> {
