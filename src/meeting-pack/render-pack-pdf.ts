@@ -45,18 +45,21 @@ class PackWriter {
    * that does not fit is cut with "…". A group's aim, waiting list and other measures used to end
    * mid-sentence at the page's foot ("[Target: consistently missed (it…", a phone try-out).
    */
-  private overflow: (() => Box) | null = null;
-  /** After an overflow, every box of the rest of the part is this one, on the fresh page. */
-  private moved: Box | null = null;
+  private overflow: { column: Box; next: () => Box } | null = null;
+  /** After an overflow: the column it left and the box it goes on in, on the fresh page. */
+  private moved: { from: Box; to: Box } | null = null;
 
   constructor(
     private readonly doc: Doc,
     private readonly fonts: PackFonts,
   ) {}
 
-  /** Lets what follows continue on a fresh page (`next` adds it and says where), until `stopContinuing`. */
-  continueWith(next: () => Box): void {
-    this.overflow = next;
+  /**
+   * Lets what follows in `column` continue on a fresh page (`next` adds it and says where), until
+   * `stopContinuing`; a box indented within the column keeps its indent there.
+   */
+  continueWith(column: Box, next: () => Box): void {
+    this.overflow = { column, next };
     this.moved = null;
   }
 
@@ -65,16 +68,27 @@ class PackWriter {
     this.moved = null;
   }
 
-  private put(text: string, box: Box, options: { font: string; size: number; color?: string; gap?: number }): void {
+  /** `box` as it lands after an overflow: the same indent from the new box's left edge. */
+  private placed(box: Box): Box {
+    if (!this.moved) return box;
+    const indent = Math.max(0, box.x - this.moved.from.x);
+    return { x: this.moved.to.x + indent, width: this.moved.to.width - indent };
+  }
+
+  private put(text: string, box: Box, options: { font: string; size: number; color?: string; gap?: number; keepWithNext?: boolean }): void {
     const { doc } = this;
-    let at = this.moved ?? box;
+    let at = this.placed(box);
     doc.font(options.font).fontSize(options.size);
-    const needed = doc.heightOfString(text, layoutOf(at, options));
+    // A heading needs a line of what follows under it, or it would end the page alone.
+    const following = options.keepWithNext ? doc.fontSize(SIZE.body).currentLineHeight(true) * 2 : 0;
+    doc.fontSize(options.size);
+    const needed = doc.heightOfString(text, layoutOf(at, options)) + following;
     if (this.overflow && doc.y + needed > BOTTOM) {
-      const next = this.overflow;
+      const { column, next } = this.overflow;
       // One continuation per part: the fresh page is empty, so the rest fits (or is cut there).
       this.overflow = null;
-      at = this.moved = next();
+      this.moved = { from: column, to: next() };
+      at = this.placed(box);
     }
     write(doc, text, at, options);
   }
@@ -85,7 +99,7 @@ class PackWriter {
 
   heading(text: string, box: Box): void {
     this.doc.moveDown(0.4);
-    this.put(this.t(text), box, { font: 'bold', size: SIZE.heading, color: ACCENT, gap: 3 });
+    this.put(this.t(text), box, { font: 'bold', size: SIZE.heading, color: ACCENT, gap: 3, keepWithNext: true });
   }
 
   line(text: string, box: Box, options: { font?: string; size?: number; color?: string } = {}): void {
@@ -145,7 +159,7 @@ function chartPage(doc: Doc, w: PackWriter, group: PackGroup, png: PdfImage | Bu
   }
   doc.y = top;
   // The right column may run past the page: it continues, full width, on a page of its own.
-  w.continueWith(() => {
+  w.continueWith(right, () => {
     w.footer(footer);
     doc.addPage();
     doc.y = MARGIN;
