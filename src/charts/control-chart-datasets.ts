@@ -1,5 +1,5 @@
 import { centreLineName, limitsCollapsed, type ParsedControlChartSpec } from './control-chart-spec.js';
-import { formatValue } from './format-value.js';
+import { targetWords } from './target-words.js';
 import { neutral, okabeIto } from './palette.js';
 import { excludedDataset, only, type LineDataset } from './run-chart-datasets.js';
 
@@ -120,7 +120,7 @@ export function controlChartDatasets(spec: ParsedControlChartSpec): LineDataset[
   const datasets = [...pointDatasets(spec), ...centreDatasets(spec), ...limitDatasets(spec)];
   if (spec.target !== undefined) {
     datasets.push({
-      label: `Target: ${formatValue(spec.target)} ${spec.unit}`,
+      label: `Target: ${targetWords(spec)}`,
       data: spec.labels.map(() => spec.target!),
       borderColor: controlChartColours.target,
       backgroundColor: controlChartColours.target,

@@ -64,6 +64,8 @@ export const ControlChartSpecSchema = z
     runPoints: z.array(IndexSchema).default([]),
     excludedPoints: z.array(IndexSchema).default([]),
     target: z.number().optional(),
+    /** Whose target the line is, when it is an aim group's (its name); as on the run chart. */
+    targetOf: z.string().trim().min(1).max(80).optional(),
     annotations: z.array(RunChartAnnotationSchema).default([]),
     /** Plain-words findings for the alt text. */
     sentences: z.array(z.string().trim().min(1)).optional(),

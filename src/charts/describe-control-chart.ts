@@ -1,4 +1,5 @@
 import { describedPoints } from './described-points.js';
+import { targetWords } from './target-words.js';
 import {
   CONTROL_CHART_NAMES,
   centreLineName,
@@ -56,7 +57,7 @@ export function describeControlChart(spec: ParsedControlChartSpec): string {
   if (spec.outsidePoints.length > 0) {
     parts.push(`Outside the limits: ${describeIndexRanges(spec.outsidePoints, labels)}.`);
   }
-  if (spec.target !== undefined) parts.push(`Target ${formatValue(spec.target)} ${spec.unit}.`);
+  if (spec.target !== undefined) parts.push(`Target ${targetWords(spec)}.`);
   if (spec.annotations.length > 0) {
     parts.push(`Tests of change: ${spec.annotations.map((a) => `${a.label} (from ${dates[a.index]})`).join('; ')}.`);
   }

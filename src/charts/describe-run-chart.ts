@@ -1,4 +1,5 @@
 import { withoutChatHints } from '../../cards/plain-text.js';
+import { targetWords } from './target-words.js';
 import { describeIndexRanges } from './describe-index-ranges.js';
 import { describedPoints } from './described-points.js';
 import { formatValue } from './format-value.js';
@@ -56,7 +57,7 @@ export function describeRunChart(spec: ParsedRunChartSpec): string {
     describeMedians(spec, labels),
     describeSignals(spec, labels),
   ];
-  if (spec.target !== undefined) parts.push(`Target ${formatValue(spec.target)} ${spec.unit}.`);
+  if (spec.target !== undefined) parts.push(`Target ${targetWords(spec)}.`);
   if (spec.annotations.length > 0) {
     // A test of change starts on a date, whichever child came next.
     const tests = spec.annotations.map((a) => `${a.label} (from ${dates[a.index]})`);

@@ -1,4 +1,5 @@
 import type { ChartDataset } from 'chart.js';
+import { targetWords } from './target-words.js';
 import { formatValue } from './format-value.js';
 import { neutral, okabeIto } from './palette.js';
 import type { ParsedRunChartSpec } from './run-chart-spec.js';
@@ -105,7 +106,7 @@ function pointDatasets(spec: ParsedRunChartSpec): LineDataset[] {
 
 function targetDataset(spec: ParsedRunChartSpec, target: number): LineDataset {
   return {
-    label: `Target: ${formatValue(target)} ${spec.unit}`,
+    label: `Target: ${targetWords({ ...spec, target })}`,
     data: spec.labels.map(() => target),
     borderColor: runChartColours.target,
     backgroundColor: runChartColours.target,

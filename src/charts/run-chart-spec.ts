@@ -70,6 +70,11 @@ export const RunChartSpecSchema = z
     signalPoints: z.array(IndexSchema).default([]),
     excludedPoints: z.array(IndexSchema).default([]),
     target: z.number().optional(),
+    /**
+     * Whose target the line is, when it is an aim group's (its name): the legend and the alt text
+     * name the group. Left out, the line is the measure's own target.
+     */
+    targetOf: z.string().trim().min(1).max(80).optional(),
     annotations: z.array(RunChartAnnotationSchema).default([]),
     ruleSetName: RuleSetNameSchema,
     /** Plain-words findings from the analysis ("8 children in a row … — a shift"), for alt text. */

@@ -14,7 +14,7 @@ import { pastThresholdGaps, plannedPassedGaps, sequenceGaps, type GapCase } from
 import type { DigestModel } from './digest-model.js';
 import type { SharedCharts } from './group-charts.js';
 import { buildGroupDigest } from './group-digest.js';
-import { aimWeeks } from './group-measures.js';
+import { aimStage, aimWeeks } from './group-measures.js';
 import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
 
 export interface DigestMeeting {
@@ -32,9 +32,9 @@ function lateFor(
   today: string,
   label: Label,
 ) {
-  const stage = measures.find((m) => m.key === group.aim?.measureKey && m.kind === 'interval');
+  const stage = aimStage(group, measures);
   const weeks = aimWeeks(group);
-  if (!stage?.from || !stage.to || weeks === null) return [];
+  if (!stage || weeks === null) return [];
   return pastThresholdGaps(cases, { from: stage.from, to: stage.to, weeks, today }, label);
 }
 

@@ -41,7 +41,13 @@ export interface DigestGaps {
   plannedPassed: CaseGap[];
   /** Still waiting past the aim's time. */
   pastThreshold: CaseGap[];
+  /** The aim's weeks, when it has a key stage to time them on; null otherwise. */
   thresholdWeeks: number | null;
+  /**
+   * The aim's weeks when it names weeks but no key measure: nothing can be timed, so the digest
+   * says the aim needs one rather than "none". Absent otherwise.
+   */
+  untimedWeeks?: number;
 }
 
 export interface OverdueCycle {

@@ -3,6 +3,8 @@ import { buildWaitingChart } from '../programme/measures/build-waiting-chart.js'
 import { proposalsForChart } from '../programme/measures/split-proposals.js';
 import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
 import { describeLatest } from '../programme/measures/describe-latest.js';
+import { groupTargetLine, type GroupTargetLine } from '../programme/measures/group-target-line.js';
+import type { Group } from '../store/schemas/group.js';
 import type { CaseMilestones } from '../domain/measures/index.js';
 import { NotFoundError } from '../errors.js';
 import type { Programme } from '../store/schemas/programme.js';
@@ -23,11 +25,12 @@ async function drawChart(
   store: Store,
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   measure: MeasureDefinition,
-  options: { today: string; cases: readonly CaseMilestones[] },
+  options: { today: string; cases: readonly CaseMilestones[]; groupTarget: GroupTargetLine | null },
 ): Promise<DrawnChart> {
   try {
     const chart = await buildMeasureChart(store, programme, measure, {
       audience: 'group',
+      groupTarget: options.groupTarget,
       today: options.today,
       cases: options.cases,
       ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
@@ -53,21 +56,26 @@ async function drawChart(
 /**
  * The run charts of a group's key measures. Interval measures are drawn as monthly medians: the
  * per-child view labels each point with a case reference, and these charts go to the channel.
+ * The aim's key measure carries the group's own target line (the form's "Target line"), so two
+ * groups sharing a key measure each see theirs in their part of the digest and in the pack.
  */
 export async function groupCharts(
   store: Store,
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   measures: readonly MeasureDefinition[],
-  options: { today: string; cases: readonly CaseMilestones[]; shared?: SharedCharts },
+  options: { today: string; cases: readonly CaseMilestones[]; shared?: SharedCharts; group?: Pick<Group, 'key' | 'name' | 'aim'> },
 ): Promise<{ charts: DigestChart[]; noData: string[] }> {
   const charts: DigestChart[] = [];
   const noData: string[] = [];
   const shared: SharedCharts = options.shared ?? new Map();
   for (const measure of measures) {
-    // Keyed by the whole definition: the same key with other settings is another chart.
-    const key = JSON.stringify([measure.key, measure.version, measure.settings]);
+    const groupTarget = options.group ? groupTargetLine(options.group, measure) : null;
+    // Keyed by the whole definition: the same key with other settings is another chart, and so is
+    // the same measure with another group's target line (its value and the name it is drawn with).
+    const line = groupTarget ? [groupTarget.value, groupTarget.groupName] : [];
+    const key = JSON.stringify([measure.key, measure.version, measure.settings, ...line]);
     let drawn = shared.get(key);
-    if (!drawn) shared.set(key, (drawn = drawChart(store, programme, measure, options)));
+    if (!drawn) shared.set(key, (drawn = drawChart(store, programme, measure, { ...options, groupTarget })));
     const chart = await drawn;
     if (chart) charts.push(chart);
     else noData.push(measure.name);

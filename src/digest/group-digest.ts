@@ -11,7 +11,7 @@ import type { WorkspaceStore } from '../store/workspace-store.js';
 import { gapsOfGroup, type FoundGap } from './data-gaps.js';
 import type { DigestChart, DigestGaps, GroupDigest } from './digest-model.js';
 import { groupCharts, groupWaiting, type SharedCharts } from './group-charts.js';
-import { aimWeeks, groupMeasures, groupMilestones } from './group-measures.js';
+import { aimStage, aimWeeks, groupMeasures, groupMilestones } from './group-measures.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
 
 /** Questions a coach queued for one digest; more wait for the next. */
@@ -31,14 +31,22 @@ export interface GroupDigestInput {
   charts?: SharedCharts;
 }
 
-function byKind(gaps: readonly FoundGap[], thresholdWeeks: number | null): DigestGaps {
+/**
+ * The gaps by kind. "Still waiting after the aim's weeks" is counted only when the aim has a key
+ * stage to time them on; an aim in weeks without one is marked untimed, so the digest and the pack
+ * say why rather than "none" (which read as nobody waiting).
+ */
+function byKind(gaps: readonly FoundGap[], group: Group, measures: readonly MeasureDefinition[]): DigestGaps {
   const of = (kind: FoundGap['kind']) =>
     gaps.filter((g) => g.kind === kind).map(({ caseRef, detail }) => ({ caseRef, detail }));
+  const weeks = aimWeeks(group);
+  const timed = aimStage(group, measures) !== null;
   return {
     sequence: of('sequence'),
     plannedPassed: of('plannedPassed'),
     pastThreshold: of('pastThreshold'),
-    thresholdWeeks,
+    thresholdWeeks: timed ? weeks : null,
+    ...(!timed && weeks !== null ? { untimedWeeks: weeks } : {}),
   };
 }
 
@@ -67,6 +75,7 @@ export async function buildGroupDigest(input: GroupDigestInput): Promise<GroupDi
   const drawn = await groupCharts(store, programme, measures, {
     today,
     cases,
+    group,
     ...(input.charts && { shared: input.charts }),
   });
   const { charts, noData } = drawn;
@@ -94,7 +103,7 @@ export async function buildGroupDigest(input: GroupDigestInput): Promise<GroupDi
       ownerName,
       carriedOutOn: done!.carriedOutOn,
     })),
-    gaps: byKind(gaps, aimWeeks(group)),
+    gaps: byKind(gaps, group, input.measures),
     questions: questions.map((q) => ({ id: q._id!.toHexString(), number: q.number, text: q.text })),
   };
 }

@@ -30,5 +30,18 @@ export function groupMilestones(measures: readonly MeasureDefinition[]): Set<str
   return keys;
 }
 
+/**
+ * The stage an aim's weeks are timed on: its key measure's start and end milestones, or null when
+ * the aim names no key measure (or one that is not a stage). Without it nobody can be "still
+ * waiting after" the aim's weeks, as `overdue` and `alerts` say too.
+ */
+export function aimStage(
+  group: Pick<Group, 'aim'>,
+  all: readonly MeasureDefinition[],
+): { from: string; to: string } | null {
+  const stage = all.find((m) => m.key === group.aim?.measureKey && m.kind === 'interval');
+  return stage?.from && stage.to ? { from: stage.from, to: stage.to } : null;
+}
+
 // The one reader of an aim's weeks, shared with overdue, waiting at and the alerts.
 export { aimWeeks } from '../programme/measures/aim-weeks.js';

@@ -1,7 +1,7 @@
 import type { Card, CardSection } from '../../cards/model.js';
 import { compileCaseRefPattern, replaceCaseReferences } from '../domain/case-reference.js';
 import type { CaseGap, GroupDigest } from './digest-model.js';
-import { capped, changeLines, isoDay, localDay } from './render-lines.js';
+import { capped, changeLines, isoDay, localDay, pastAimHeading, untimedAimLine } from './render-lines.js';
 import { channelCount, safeForChannel } from './small-numbers.js';
 import { STUDY_DUE_DAYS } from './study-due.js';
 import { plain } from '../../cards/plain-text.js';
@@ -81,8 +81,9 @@ function gapsSection(group: GroupDigest, audience: Audience): CardSection {
     gapLine('Planned dates passed with no date', gaps.plannedPassed, audience),
   ];
   if (gaps.thresholdWeeks !== null) {
-    const heading = `Still waiting after ${gaps.thresholdWeeks} weeks (the aim’s time)`;
-    lines.push(gapLine(heading, gaps.pastThreshold, audience));
+    lines.push(gapLine(pastAimHeading(gaps.thresholdWeeks), gaps.pastThreshold, audience));
+  } else if (gaps.untimedWeeks !== undefined) {
+    lines.push(`- ${untimedAimLine(gaps.untimedWeeks, `\`group ${group.key} measure <measure>\``)}`);
   }
   if (audience === 'channel') lines.push(`_${leadsNote(group)}_`);
   return { heading: 'Data gaps', text: lines.join('\n') };

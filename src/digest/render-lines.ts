@@ -12,6 +12,17 @@ export function capped(items: readonly string[], max = MAX_LIST_ITEMS): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
+/** "Still waiting after 26 weeks (the aim’s time)": the heading of the aim's gap line, everywhere. */
+export const pastAimHeading = (weeks: number) => `Still waiting after ${weeks} weeks (the aim’s time)`;
+
+/**
+ * The same line for an aim in weeks with no key measure: nothing is timed, so no count (a "none"
+ * read as nobody waiting). `command`: how to choose one, for chat; the printed pack leaves it out.
+ */
+export function untimedAimLine(weeks: number, command?: string): string {
+  return `${pastAimHeading(weeks)}: not timed until the aim has a key measure${command ? ` (${command})` : ''}`;
+}
+
 export const localDay = (at: Date, timeZone: string) =>
   DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy');
 export const isoDay = (iso: string) =>

@@ -1,7 +1,7 @@
 import { RULE_SET_NAMES } from '../programme/measures/measure-chart-spec.js';
 import { describeWhen } from '../programme/meetings/describe-meeting.js';
 import type { DigestGaps, DigestModel, GroupDigest } from '../digest/digest-model.js';
-import { localDay } from '../digest/render-lines.js';
+import { localDay, pastAimHeading, untimedAimLine } from '../digest/render-lines.js';
 import { channelCount, SMALL_NUMBER_LIMIT } from '../digest/small-numbers.js';
 import type { MeetingPack, PackGroup, PackList } from './pack-model.js';
 import { packTextCleaner } from './pack-text.js';
@@ -37,7 +37,10 @@ function gapsList(gaps: DigestGaps, hasLead: boolean): PackList {
     line('Planned dates passed with no date', gaps.plannedPassed),
   ];
   if (gaps.thresholdWeeks !== null) {
-    items.push(line(`Still waiting after ${gaps.thresholdWeeks} weeks (the aim’s time)`, gaps.pastThreshold));
+    items.push(line(pastAimHeading(gaps.thresholdWeeks), gaps.pastThreshold));
+  } else if (gaps.untimedWeeks !== undefined) {
+    // Printed: no chat command, only why nothing is counted.
+    items.push(untimedAimLine(gaps.untimedWeeks));
   }
   // Printed, so no chat command: the meeting hears that a group has nobody to chase its gaps.
   const note = hasLead ? 'Leads have the details in their direct messages.' : 'This group has no lead, so nobody has the details yet.';

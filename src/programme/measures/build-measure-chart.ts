@@ -19,6 +19,7 @@ import { ControlChartSpecSchema } from '../../charts/control-chart-spec.js';
 import { controlChartTable } from '../../charts/control-chart-table.js';
 import { plain } from '../../../cards/plain-text.js';
 import { loadOnce } from '../../load-once.js';
+import type { GroupTargetLine } from './group-target-line.js';
 
 export { buildWaitingChart } from './build-waiting-chart.js';
 
@@ -30,6 +31,11 @@ export interface MeasureChartOptions extends Omit<AnalyseOptions, 'cases'> {
    * point's case reference in its alt text and table. Never on the PNG; off unless asked for.
    */
   references?: boolean;
+  /**
+   * The target line of the aim group the chart is drawn for (group-target-line.ts): drawn, named and
+   * judged against (the assurance badge) instead of the measure's own target.
+   */
+  groupTarget?: GroupTargetLine | null;
 }
 
 export interface MeasureChart extends RenderedChart {
@@ -61,7 +67,10 @@ export async function buildMeasureChart(
   options: MeasureChartOptions,
 ): Promise<MeasureChart> {
   const cases = options.cases ?? (measure.kind === 'custom' ? [] : await loadCaseMilestones(store));
-  const result = await analyseMeasure(store, programme, measure, { ...options, cases });
+  const { groupTarget, ...analyse } = options;
+  // The group's line is the target this chart is read against, so the badge judges by it too.
+  const judged = groupTarget ? { ...measure, target: groupTarget.value } : measure;
+  const result = await analyseMeasure(store, programme, judged, { ...analyse, cases });
   if (!result.analysis) {
     const hint =
       measure.kind === 'custom' ? ` Record one with e.g. \`${plain(measure.name)} Oct 2026 64\`.` : '';
@@ -72,6 +81,7 @@ export async function buildMeasureChart(
   const sentences = [...result.sentences, markedTestsSentence(tests.marked), earlierTestsSentence(tests.earlier)].filter(Boolean);
   const runSpec = measureChartSpec(programme, { ...result, sentences }, [...tests.drawn, ...phaseMarkers(measure, result.points)], {
     references: options.references === true,
+    groupTarget: groupTarget ?? null,
   });
   const controlSpec = result.control ? controlMeasureChartSpec(runSpec, result.control) : null;
   const chart = controlSpec

@@ -45,6 +45,7 @@ export function controlMeasureChartSpec(run: RunChartSpec, control: MeasureContr
     runPoints: points.filter((p) => p.inLongRun).map((p) => p.index),
     excludedPoints: points.filter((p) => p.excluded).map((p) => p.index),
     ...(run.target !== undefined ? { target: run.target } : {}),
+    ...(run.targetOf ? { targetOf: run.targetOf } : {}),
     annotations: run.annotations ?? [],
     ...(run.sentences ? { sentences: run.sentences } : {}),
   };

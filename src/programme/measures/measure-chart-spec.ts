@@ -3,6 +3,7 @@ import { signalPoints } from '../../domain/runchart/index.js';
 import type { Programme, RuleSet } from '../../store/schemas/programme.js';
 import type { MeasureAnalysis } from './analyse-measure.js';
 import { milestoneLabel } from '../cases/milestone-label.js';
+import type { GroupTargetLine } from './group-target-line.js';
 
 export const RULE_SET_NAMES = { ihi: 'IHI', anhoej: 'Anhøj' } as const satisfies Record<
   RuleSet,
@@ -35,10 +36,15 @@ export function measureChartSpec(
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   result: MeasureAnalysis,
   annotations: RunChartAnnotation[],
-  /** Whether case references may be shown (a direct message): they go in the alt text and table. */
-  options: { references?: boolean } = {},
+  options: {
+    /** Whether case references may be shown (a direct message): they go in the alt text and table. */
+    references?: boolean;
+    /** An aim group's target line, drawn instead of the measure's own target (group-target-line.ts). */
+    groupTarget?: GroupTargetLine | null;
+  } = {},
 ): RunChartSpec {
   const { measure, points, analysis } = result;
+  const { groupTarget } = options;
   if (!analysis) throw new Error('measureChartSpec needs an analysed series');
   const perChild = measure.kind === 'interval' && result.view === 'per-child';
   return {
@@ -63,7 +69,11 @@ export function measureChartSpec(
     }),
     signalPoints: signalPoints(analysis, programme.ruleSet),
     excludedPoints: analysis.points.filter((p) => p.excluded).map((p) => p.index),
-    ...(measure.target !== undefined ? { target: measure.target } : {}),
+    ...(groupTarget
+      ? { target: groupTarget.value, targetOf: groupTarget.groupName }
+      : measure.target !== undefined
+        ? { target: measure.target }
+        : {}),
     annotations,
     ruleSetName: RULE_SET_NAMES[programme.ruleSet],
     sentences: result.sentences,

@@ -18,17 +18,19 @@ import { audienceOf } from '../../may-name-children.js';
 import { wordsFor } from '../../channel-text.js';
 import { SMALL_NUMBER_LIMIT, tooFewToDrawForGroup } from '../../../programme/measures/too-few-for-group.js';
 import { milestoneLabel } from '../../../programme/cases/milestone-label.js';
+import { chartTargetLine } from '../../../programme/measures/group-target-line.js';
+import type { Group } from '../../../store/schemas/group.js';
 
 /** A group named in a chart request ("group legal", or a group key as a word); the text without it. */
-async function extractGroup(ctx: TurnContext, said: string): Promise<{ rest: string }> {
+async function extractGroup(ctx: TurnContext, said: string): Promise<{ rest: string; named?: Group; groups: Group[] }> {
   const groups = await ctx.store.groups.find({}).toArray();
   for (const group of groups) {
     const named = new RegExp(`(?:^|\\s)(?:(?:for\\s+)?group\\s+)?${group.key}(?=\\s|$)`, 'i').exec(
       said,
     );
-    if (named) return { rest: said.replace(named[0], ' ') };
+    if (named) return { rest: said.replace(named[0], ' '), named: group, groups };
   }
-  return { rest: said };
+  return { rest: said, groups };
 }
 
 /** "run", "control", "spc" (with or without "chart") asks for that chart this once. */
@@ -52,8 +54,9 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
   const { team: teamWords, rest: withoutTeam } = extractTeam(withoutWindow);
   const team = teamWords ? await requireTeam(ctx.store, teamWords) : undefined;
   // A group named is read off, as people add one, but the chart is the measure's: the tests of
-  // change on it are those linked to the measure, whichever group asks.
-  const { rest: said } = await extractGroup(ctx, withoutTeam);
+  // change on it are those linked to the measure, whichever group asks. Only its target line is
+  // the group's (group-target-line.ts says which group's).
+  const { rest: said, named, groups } = await extractGroup(ctx, withoutTeam);
   const name = said
     .replace(/\s+/g, ' ')
     .trim()
@@ -72,8 +75,10 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
     throw new NotFoundError(`I don't know a measure called "${plain(name)}". Did you mean \`${plain(meant)}\`?`, 'unknown_measure');
   }
   const measure = findMeasure(measures, name);
+  const target = chartTargetLine(groups, measure, { named, userId: ctx.turn.user.id, conversationId: ctx.turn.conversation.id });
   const chart = await buildMeasureChart(ctx.store, programme, measure, {
     today,
+    groupTarget: target.line,
     // Case references go to a person only: in a channel the chart and its words name no child.
     references: ctx.turn.conversation.kind === 'direct',
     audience: audienceOf(ctx.turn),
@@ -116,6 +121,7 @@ export async function chartCommand(ctx: TurnContext, rest: string): Promise<Repl
         retired ? `_${retired}_` : '',
         ...settings,
         other ? `_Also as \`chart ${measure.key} ${other}\`._` : '',
+        targetLinesNote(target.others, name),
       ]
         .filter(Boolean)
         .join('\n'),
@@ -133,4 +139,12 @@ function phoneLines(sentences: readonly string[], badges: string): string[] {
   const [first = '', ...rest] = sentences;
   if (badges && first.endsWith(` ${badges}`)) return [badges, first.slice(0, -badges.length - 1), ...rest];
   return [first, ...rest];
+}
+
+/** Several groups draw this measure with their own target lines, and the request did not say whose. */
+function targetLinesNote(others: readonly Group[], asked: string): string {
+  if (others.length < 2) return '';
+  const sorted = [...others].sort((a, b) => a.name.localeCompare(b.name));
+  const names = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(sorted.map((g) => plain(g.name)));
+  return `_${names} have target lines for it: add the group, e.g. \`chart ${plain(asked)} group ${sorted[0]!.key}\`._`;
 }

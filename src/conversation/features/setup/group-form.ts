@@ -43,7 +43,7 @@ export function groupForm(existing?: Group, typed?: FormValues): Card {
           label: 'Target line (weeks)',
           value: v('aimTargetValue', existing?.aim?.targetValue === undefined ? undefined : String(existing.aim.targetValue)),
           placeholder: 'e.g. 28',
-          hint: 'Optional: drawn on the key measure\'s run chart.',
+          hint: 'Optional: drawn as this group\'s target on its key measure\'s chart, in chat, the digest and the pack.',
         },
         // Pickers add people (who need not have written to the bot yet); people already in stay.
         { kind: 'people', id: 'addLeads', label: existing ? 'Add leads' : 'Leads', multiple: true, hint: 'They receive the digest and chase gaps.', ...picked(typed?.addLeads) },

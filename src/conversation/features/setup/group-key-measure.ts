@@ -36,7 +36,8 @@ export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string
   }
   const { aim } = group;
   // An aim in weeks ("12 weeks", "95% within 26 weeks") draws its weeks as the chart's target line,
-  // unless the form already set one.
+  // unless the form already set one. Stored, so it is what the charts draw (group-target-line.ts).
+  const fromForm = aim.targetValue !== undefined;
   const targetLine = aim.targetValue ?? aimWeeks(group) ?? undefined;
   await saveGroup(ctx, {
     key: group.key,
@@ -58,7 +59,10 @@ export async function setKeyMeasure(ctx: TurnContext, group: Group, said: string
         { label: 'Key measure', value: plain(measure.name) },
         ...(was && aim.measureKey !== measure.key ? [{ label: 'Was', value: plain(was) }] : []),
         { label: 'Target', value: plain(aim.target) },
-        ...(targetLine !== undefined ? [{ label: 'Target line', value: `${targetLine} weeks` }] : []),
+        // Where the line comes from, and where it shows: the form's "Target line" field is the same one.
+        ...(targetLine !== undefined
+          ? [{ label: 'Target line', value: `${targetLine} weeks${fromForm ? '' : ' (the aim’s weeks)'}, drawn on the key measure’s chart` }]
+          : []),
       ],
       sections: [{ text: `The digest charts it for the aim, and \`overdue\` and the drift alerts time children on it. See it with \`chart ${plain(asked)}\`.` }],
     }),
