@@ -28,6 +28,10 @@ export function isLocalRequest(req: Request): boolean {
   if (!host || !LOOPBACK_HOSTS.has(host)) return false;
   const origin = req.headers.origin;
   if (origin === undefined) return true;
+  // A form the chat posts (its "Open the page") says "null": the chat's referrer policy is
+  // no-referrer, which hides the origin of a form's POST. The browser's own Sec-Fetch-Site, which
+  // no page can set, still tells the chat's form from another site's or a sandboxed page's.
+  if (origin === 'null') return req.headers['sec-fetch-site'] === 'same-origin';
   try {
     return new URL(origin).host === req.headers.host;
   } catch {

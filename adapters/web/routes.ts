@@ -15,12 +15,14 @@ import { recentMessages } from './web-messages.js';
 import { hasRealProgramme, localCaseRefExample, webPeople, webPerson } from './web-people.js';
 import { LOCAL_WORKSPACE_ID } from '../../src/demo/demo-people.js';
 import { readUpload, UploadTooLarge } from './read-upload.js';
+import { MAX_OPEN_PAGE_BYTES, openedPage } from './open-page.js';
 import { uploadName, uploadTurn } from './upload-turn.js';
 import { welcomeReplies } from './welcome.js';
 import { MAX_TRACKER_BYTES } from '../../src/programme/tracker/tracker-limits.js';
 
 export const WEB_TURN_PATH = '/web/turn';
 export const WEB_UPLOAD_PATH = '/web/upload';
+export const WEB_PAGE_PATH = '/web/page';
 /** A turn is a sentence or a form of a few fields; a larger body is not from the page. */
 const MAX_BODY_BYTES = 256 * 1024;
 const SECURITY_HEADERS = {
@@ -176,6 +178,31 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
           if (error instanceof UploadTooLarge) {
             res.header('connection', 'close');
             res.send(413, { code: 'file_too_large', message: 'That file is larger than 10 MB. Save only the tracker sheet as a .csv and try again.' });
+            return;
+          }
+          fail(res, error);
+        }
+      },
+    );
+
+    // "Open the page" of a web page the bot made (the meeting pack): a form the chat posts into a
+    // new tab, answered under the page's own policy (open-page.ts), never the chat's.
+    server.post(
+      WEB_PAGE_PATH,
+      localOnly,
+      (req: Request, res: Response, next: Next) => {
+        if (req.is('application/x-www-form-urlencoded')) return next();
+        res.send(415, { code: 'form_only', message: 'Send the page as a form (application/x-www-form-urlencoded).' });
+        return next(false);
+      },
+      async (req: Request, res: Response) => {
+        try {
+          const { html, headers } = openedPage(await readUpload(req, MAX_OPEN_PAGE_BYTES));
+          res.sendRaw(200, html, headers);
+        } catch (error) {
+          if (error instanceof UploadTooLarge) {
+            res.header('connection', 'close');
+            res.send(413, { code: 'page_too_large', message: 'That page is too large to open here. Use its Download link instead.' });
             return;
           }
           fail(res, error);

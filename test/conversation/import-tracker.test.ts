@@ -168,7 +168,7 @@ describe('importing a tracker through the conversation', () => {
 
     // A column the admin ignores is not offered back as a new milestone: it already is one.
     expect(added.buttons?.some((b) => /Add/.test(b.label))).toBe(false);
-    const form = firstCard(await press(bot, ADMIN, added, 'remap'));
+    const form = (await press(bot, ADMIN, added, 'remap')).find((r) => r.kind === 'form')!.card;
     const permInput = form.form!.inputs.find((i) => i.label === 'Perm rec')!;
     expect(permInput.kind).toBe('choice');
     const values: Record<string, string> = {};

@@ -102,6 +102,23 @@ describe('the local chat on a phone (390 × 844)', () => {
     await view.waitForLoadState();
     expect(await view.title()).toMatch(/Champions’ meeting pack: Glenmoray PACE/);
     expect(await view.locator('h2').allTextContents()).toContain('Aim groups');
+    // The pack's own style applies (the chat's policy, which allows no inline style, is not its
+    // policy), so its charts fit the phone and the page does not scroll sideways.
+    const look = await view.evaluate(() => ({
+      heading: getComputedStyle(document.querySelector('h1')!).color,
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      widest: Math.max(...[...document.images].map((img) => img.getBoundingClientRect().right)),
+      charts: document.images.length,
+      origin: self.origin,
+    }));
+    expect(look.heading).toBe('rgb(11, 83, 148)');
+    expect(look.client).toBe(PHONE.width);
+    expect(look.scroll).toBeLessThanOrEqual(look.client);
+    expect(look.charts).toBeGreaterThan(0);
+    expect(look.widest).toBeLessThanOrEqual(PHONE.width);
+    // Sandboxed: an origin of its own, so the page can reach nothing of the chat's.
+    expect(look.origin).toBe('null');
     await view.close();
     const { scroll, client } = await sideways();
     expect(scroll).toBeLessThanOrEqual(client);

@@ -36,20 +36,43 @@ export async function previewImport(
   return storePreview(ctx, reading, file.name, userId, mapping);
 }
 
-/** Keeps a reading as a preview import, planned against the cases as they are now. */
+/**
+ * Reads the tracker again with new column meanings, in place of an open preview: the new preview
+ * takes over the old one's number, so an import is numbered once however often its columns change
+ * (`import undo N` and each case's "import #N" count confirmed imports, not looks at a file). The
+ * old preview is deleted, not kept as cancelled: its buttons then answer that it was answered, and
+ * the number is free for its successor. Null when the old preview was confirmed, cancelled or
+ * expired meanwhile. The file is read first, so a file that cannot be read leaves the old one open.
+ */
+export async function replacePreview(
+  ctx: ModelContext,
+  old: Pick<TrackerImport, '_id' | 'userId' | 'number'>,
+  file: TrackerFile,
+  mapping: ColumnMapping,
+): Promise<ImportPreview | null> {
+  const reading = await readTracker(file.data, file.name, trackerSettings(ctx), mapping);
+  const { deletedCount } = await ctx.store.imports.deleteOne({ _id: old._id, userId: old.userId, status: 'preview', expiresAt: { $gt: ctx.now } });
+  if (deletedCount !== 1) return null;
+  return storePreview(ctx, reading, file.name, old.userId, mapping, old.number);
+}
+
+/**
+ * Keeps a reading as a preview import, planned against the cases as they are now: under the number
+ * of the preview it replaces, or the workspace's next one.
+ */
 export async function storePreview(
   ctx: ModelContext,
   reading: TrackerReading,
   fileName: string,
   userId: string,
   mapping?: ColumnMapping,
+  number?: number,
 ): Promise<ImportPreview> {
   const { catalogue } = trackerSettings(ctx);
   const existing = await loadMilestones(ctx, reading.rows.map((r) => r.caseRef));
   const plan = planImport(reading.rows, existing, catalogue);
-  const number = await ctx.store.nextSequence('import');
   const doc: Omit<TrackerImport, 'workspaceId'> = {
-    number,
+    number: number ?? (await ctx.store.nextSequence('import')),
     userId,
     actor: ctx.actor(),
     platform: ctx.source().platform,

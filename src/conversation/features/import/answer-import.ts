@@ -7,8 +7,8 @@ import type { Reply } from '../../turn.js';
 import { dropUpload } from './upload-cache.js';
 
 export const ANSWERED =
-  'That import was already confirmed or cancelled, or the preview expired (after a day). ' +
-  'Send the file again to see a new preview.';
+  'That import was already confirmed or cancelled, or this preview was replaced by a newer one ' +
+  '(after *Change columns*) or expired (after a day). Use the newest preview, or send the file again.';
 
 const rowName = (row: number | string) => (typeof row === 'number' ? `row ${row}` : row);
 

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../../errors.js';
-import { previewImport } from '../../../programme/imports/preview-import.js';
+import { type ImportPreview, previewImport, type TrackerFile } from '../../../programme/imports/preview-import.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { MAX_TRACKER_BYTES } from '../../../programme/tracker/tracker-limits.js';
 import type { ColumnMapping } from '../../../programme/tracker/tracker-types.js';
@@ -43,7 +43,12 @@ export async function previewFile(
 ): Promise<Reply[]> {
   const chosen = mapping ?? (await rememberedMapping(ctx, name));
   const preview = await previewImport(ctx, { name, data }, ctx.turn.user.id, chosen);
-  keepUpload(preview.imp._id.toHexString(), name, data);
+  return previewReplies(ctx, preview, { name, data });
+}
+
+/** The preview's card; the upload stays in memory briefly, under this preview, for re-mapping. */
+export function previewReplies(ctx: TurnContext, preview: ImportPreview, file: TrackerFile): Reply[] {
+  keepUpload(preview.imp._id.toHexString(), file.name, file.data);
   return [card(previewCard(preview, milestoneSettings(ctx).catalogue))];
 }
 

@@ -3,14 +3,15 @@ import type { Card, FormInput, FormValues } from '../../../../cards/model.js';
 import { activeMilestones } from '../../../domain/milestone-catalogue.js';
 import { addMilestone } from '../../../programme/cases/add-milestone.js';
 import { milestoneSettings } from '../../../programme/cases/milestone-settings.js';
+import { replacePreview } from '../../../programme/imports/preview-import.js';
 import type { TrackerImport } from '../../../store/schemas/tracker-import.js';
 import type { TurnContext } from '../../context.js';
-import { form, plain, text } from '../../replies.js';
+import { card, form, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { ANSWERED } from './answer-import.js';
-import { previewFile } from './import-file.js';
-import { SAVE_REMAP } from './import-verbs.js';
-import { takeUpload } from './upload-cache.js';
+import { previewReplies } from './import-file.js';
+import { CANCEL_IMPORT, SAVE_REMAP } from './import-verbs.js';
+import { keepUpload, takeUpload } from './upload-cache.js';
 
 const IGNORE = 'ignore';
 
@@ -46,7 +47,7 @@ export async function openRemap(ctx: TurnContext, id: string): Promise<Reply[]> 
     value: c.milestone ?? IGNORE,
     required: true,
   }));
-  const card: Card = {
+  const remap: Card = {
     title: 'Change columns',
     sections: [{ text: 'Say what each column holds. Columns with personal details are never read.' }],
     form: {
@@ -57,18 +58,44 @@ export async function openRemap(ctx: TurnContext, id: string): Promise<Reply[]> 
       submit: { verb: SAVE_REMAP, data: { import: id } },
     },
   };
-  return [form(card)];
+  return [changingCard(imp.fileName, id), form(remap)];
 }
 
-/** Re-reads the kept upload with the new meanings; without it, asks for the file again. */
+/**
+ * In the preview's place while its columns change: its Confirm must go, since the preview it would
+ * confirm is replaced by the next one (which keeps its number). First, so Teams puts this card, not
+ * the form, where the preview was; Cancel stays for an admin who gives up on the file.
+ */
+function changingCard(fileName: string, id: string): Reply {
+  return card(
+    {
+      title: `Changing the columns of ${fileName}`,
+      sections: [
+        {
+          text:
+            'Choose what each column holds, then *Show the preview again*: the new preview takes this ' +
+            'one’s place and its number. Nothing is stored until you confirm it.',
+        },
+      ],
+      buttons: [{ id: 'cancel', label: 'Cancel', action: { verb: CANCEL_IMPORT, data: { import: id } } }],
+    },
+    true,
+  );
+}
+
+/**
+ * Re-reads the kept upload with the new meanings, as a preview in place of this one (same number;
+ * the old card's buttons then answer that it was answered). Without the upload, the preview closes,
+ * keeping the mapping for the file sent next.
+ */
 async function rePreview(ctx: TurnContext, imp: TrackerImport, mapping: Record<string, string>) {
   const id = imp._id!.toHexString();
   const upload = takeUpload(id);
-  await ctx.store.imports.updateOne(
-    { _id: imp._id, status: 'preview' },
-    { $set: { status: 'cancelled', rows: [], mapping } },
-  );
   if (!upload) {
+    await ctx.store.imports.updateOne(
+      { _id: imp._id, status: 'preview' },
+      { $set: { status: 'cancelled', rows: [], mapping } },
+    );
     return [
       text(
         `I no longer have ${plain(imp.fileName)} (uploads are kept in memory for half an hour, never ` +
@@ -76,7 +103,16 @@ async function rePreview(ctx: TurnContext, imp: TrackerImport, mapping: Record<s
       ),
     ];
   }
-  return previewFile(ctx, upload.name, upload.data, mapping);
+  let preview;
+  try {
+    preview = await replacePreview(ctx, imp, upload, mapping);
+  } catch (error) {
+    // The old preview is still open: its file stays for another try.
+    keepUpload(id, upload.name, upload.data);
+    throw error;
+  }
+  if (!preview) return [text(ANSWERED)];
+  return previewReplies(ctx, preview, upload);
 }
 
 export async function saveRemap(ctx: TurnContext, id: string, values: FormValues): Promise<Reply[]> {
