@@ -68,7 +68,7 @@ function cyclesSection(group: GroupDigest, period: string): CardSection {
 function gapLine(heading: string, found: readonly CaseGap[], audience: Audience): string {
   const cases = new Set(found.map((g) => g.caseRef)).size;
   if (audience === 'channel') {
-    return `- ${heading}: ${cases === 0 ? 'none' : `${channelCount(cases)} cases`}`;
+    return `- ${heading}: ${cases === 0 ? 'none' : `${channelCount(cases)} children`}`;
   }
   if (found.length === 0) return `- ${heading}: none`;
   return `- *${heading}*: ${capped(found.map((g) => plain(`${g.caseRef} ${g.detail}`)))}`;

@@ -54,8 +54,8 @@ describe("the digest in the champions' Slack channel", () => {
   it('suppresses small numbers and names no case', () => {
     const text = said(postsTo(CHAMPIONS)[2]!);
     expect(text).toMatch(/Accommodation to permanence recommendation\*: fewer than 5 waiting/);
-    expect(text).toMatch(/Milestones out of order or missing: fewer than 5 cases/);
-    expect(text).toMatch(/Planned dates passed with no date: fewer than 5 cases/);
+    expect(text).toMatch(/Milestones out of order or missing: fewer than 5 children/);
+    expect(text).toMatch(/Planned dates passed with no date: fewer than 5 children/);
     expect(text).toMatch(/bar chart went to the leads only/);
     for (const post of postsTo(CHAMPIONS)) expect(said(post)).not.toMatch(CASE_REF);
   });

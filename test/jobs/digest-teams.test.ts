@@ -71,7 +71,7 @@ describe("the digest in the champions' Teams channel", () => {
   it('suppresses small numbers and names no case in the channel', () => {
     const channel = JSON.stringify(posts(CHANNEL_ID).map((p) => p.body));
     expect(channel).toMatch(/fewer than 5 waiting/);
-    expect(channel).toMatch(/Milestones out of order or missing: fewer than 5 cases/);
+    expect(channel).toMatch(/Milestones out of order or missing: fewer than 5 children/);
     expect(channel.replace(/data:image\/png;base64,[^"]*/g, '')).not.toMatch(/\bC\d{4}\b/);
   });
 

@@ -57,9 +57,9 @@ describe('small-number suppression', () => {
     expect(text).toContain('*Stage 1*: 5 waiting');
     expect(text).toContain('*Stage 2*: 12 waiting');
     expect(text).toContain('*Stage 3*: fewer than 5 waiting');
-    expect(text).toContain('Milestones out of order or missing: 6 cases');
+    expect(text).toContain('Milestones out of order or missing: 6 children');
     expect(text).not.toMatch(/C10\d\d/);
-    expect(channelText(group([5], [5], 4))).toContain('Milestones out of order or missing: fewer than 5 cases');
+    expect(channelText(group([5], [5], 4))).toContain('Milestones out of order or missing: fewer than 5 children');
   });
 
   it('sends the waiting bar chart to the channel when every bar is 0 or 5 and more', () => {
