@@ -46,6 +46,9 @@ describe('taking a confirmed import back (`import undo`)', () => {
       /2 cases go back to the dates they had before it \(1 of them, which it started, to none: their references stay, with no dates, out of every list; `case <case> erase` removes one for good\)\./,
     );
     expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
+    // A way to say no, which changes nothing (a try-out: the card had only the danger button).
+    expect(replyText(await press(bot, card, 'Keep it'))).toMatch(/Import kept[\s\S]*Nothing changed/);
+    expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
 
     const done = replyText(await press(bot, card, 'Undo import #2'));
     expect(done).toMatch(/Import #2 undone\s+2 cases went back to the dates they had before old-tracker\.csv\./);

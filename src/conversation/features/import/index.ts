@@ -1,8 +1,8 @@
 import type { Feature } from '../../registry.js';
-import { text } from '../../replies.js';
+import { card, text } from '../../replies.js';
 import { cancelImport, confirmImport } from './answer-import.js';
 import { howToImport, importFiles } from './import-file.js';
-import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, importIdOf, OPEN_REMAP, SAVE_REMAP, UNDO_IMPORT } from './import-verbs.js';
+import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, importIdOf, KEEP_IMPORT, OPEN_REMAP, SAVE_REMAP, UNDO_IMPORT } from './import-verbs.js';
 import { confirmImportUndo, importUndoCommand } from './undo-import-command.js';
 import { addColumnMilestone, openRemap, saveRemap } from './remap-columns.js';
 
@@ -37,6 +37,8 @@ export const importFeature: Feature = {
     { verb: CONFIRM_IMPORT, run: (ctx, data) => confirmImport(ctx, importIdOf(data)) },
     { verb: CANCEL_IMPORT, run: (ctx, data) => cancelImport(ctx, importIdOf(data)) },
     { verb: UNDO_IMPORT, run: (ctx, data) => confirmImportUndo(ctx, data) },
+    // Nothing was asked for or held: the card asked, the answer is no, and nothing changes.
+    { verb: KEEP_IMPORT, run: async () => [card({ title: 'Import kept', sections: [{ text: 'Nothing changed.' }] }, true)] },
     { verb: OPEN_REMAP, run: (ctx, data) => openRemap(ctx, importIdOf(data)) },
     { verb: SAVE_REMAP, run: (ctx, data, values) => saveRemap(ctx, importIdOf(data), values) },
     {

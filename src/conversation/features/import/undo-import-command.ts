@@ -6,7 +6,7 @@ import { mayNameChildren } from '../../may-name-children.js';
 import { ASK_IN_DIRECT_MESSAGE } from '../../channel-privacy.js';
 import { card, plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
-import { UNDO_IMPORT } from './import-verbs.js';
+import { KEEP_IMPORT, UNDO_IMPORT } from './import-verbs.js';
 
 /** A long list of references is cut: a phone shows the first few and says how many more. */
 const SHOW_REFS = 10;
@@ -69,7 +69,13 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
       title: `Undo import #${imp.number}, ${imp.fileName}?`,
       sections: [{ text: `${back}${since}${teams}` }],
       buttons:
-        asLeft === 0 ? [] : [{ id: 'undo-import', label: `Undo import #${imp.number}`, style: 'danger', action: { verb: UNDO_IMPORT, data: { number: imp.number } } }],
+        asLeft === 0
+          ? []
+          : [
+              { id: 'undo-import', label: `Undo import #${imp.number}`, style: 'danger', action: { verb: UNDO_IMPORT, data: { number: imp.number } } },
+              // A question with a danger button has a way to say no, as every other asks.
+              { id: 'keep-import', label: 'Keep it', action: { verb: KEEP_IMPORT, data: { number: imp.number } } },
+            ],
     }),
   ];
 }
