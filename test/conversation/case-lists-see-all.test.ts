@@ -59,7 +59,7 @@ describe('`overdue` names every child, in messages of at most LIST_LINES', () =>
 describe('`waiting at` names every child', () => {
   it('lists all 40 at first LAC review, with nothing left as "…and 15 more"', async () => {
     const said = (await messagesOf(ADMIN, 'waiting at first LAC review')).join('\n');
-    expect(said).toMatch(/Waiting at first LAC review\*: 40, longest first/);
+    expect(said).toMatch(/Waiting at first LAC review\*: 40 children, longest first/);
     expect(said).not.toMatch(/…and \d+ more/);
     const children = named(said);
     expect(children).toHaveLength(40);

@@ -136,7 +136,7 @@ describe('waiting at a stage', () => {
 
   it('lists everyone at a stage no aim starts at, in members’ words, by team', async () => {
     const said = replyText(await bot.say(ADMIN, 'waiting at LAC review'));
-    expect(said).toMatch(/Waiting at first LAC review\*: 1, longest first\n- C6104: 40 weeks 2 days \(Alex Admin\)/);
+    expect(said).toMatch(/Waiting at first LAC review\*: 1 child, longest first\n- C6104: 40 weeks 2 days \(Alex Admin\)/);
     const none = replyText(await bot.say(ADMIN, 'waiting at first LAC review team North'));
     expect(none).toMatch(/Nobody stands at first LAC review in team North now \(reached it, and not yet the next stage\)\./);
     // …and where the children waiting *for* it are, which `chart waiting` counts.

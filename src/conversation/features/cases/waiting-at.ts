@@ -59,7 +59,7 @@ export async function waitingAt(ctx: TurnContext, rest: string): Promise<Reply[]
   // In a channel, counts under 5 read "fewer than 5" (childCount), as in the digest.
   const heading = aim
     ? `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)} ${lines.length === 1 && inDirect(ctx) ? 'child' : 'children'}, ${late.length === 0 ? 'none' : childCount(ctx, late.length)} of them past ${aim.targetWeeks} weeks — ${aimInWords(aim, measures)}`
-    : `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)}${inDirect(ctx) ? ', longest first' : ''}`;
+    : `*Waiting at ${plain(named)}*${inTeam(team)}: ${childCount(ctx, lines.length)} ${lines.length === 1 && inDirect(ctx) ? 'child' : 'children'}${inDirect(ctx) ? ', longest first' : ''}`;
   const owners = inDirect(ctx) ? await ownersOf(ctx, atStage.filter((c) => late.some((l) => l.caseRef === c.caseRef))) : new Map<string, string>();
   // Every child named, a message per page, as `overdue` and `alerts` send them.
   const pages = waitingPages(ctx, heading, late, owners);
