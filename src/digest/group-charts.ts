@@ -35,6 +35,9 @@ async function drawChart(
       cases: options.cases,
       ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
     });
+    // Months laid out with no value in any of them: an empty frame (a try-out saw one with a 0–1.2
+    // axis), said as "no data yet" with the rest.
+    if (!chart.result.points.some((p) => p.value !== null)) return null;
     const last = chart.latest;
     // By month, never by child: these words go to the channel.
     const latest = last?.value != null ? describeLatest(last, measure, { perChild: false, audience: 'group' }) : undefined;
