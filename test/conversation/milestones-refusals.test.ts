@@ -79,9 +79,10 @@ describe('refusals that teach, with nothing stored', () => {
       'C1042 permanence panel 1 Nov',
       /C1042: Permanence panel can’t come before permanence recommendation, which is recorded as 2 Nov 2026; you gave 1 Nov 2026/,
     );
+    // The date it would replace is said first (a try-out: typed as an example, it read as a first date).
     await refused(
       'C1042 accommodated 5 Nov',
-      /C1042: Accommodated can’t come after permanence recommendation, which is recorded as 2 Nov 2026/,
+      /C1042: Accommodated is already recorded as Sat 3 Oct 2026\. Accommodated can’t come after permanence recommendation, which is recorded as 2 Nov 2026/,
     );
   });
 
@@ -106,9 +107,9 @@ describe('refusals that teach, with nothing stored', () => {
     // C1042 holds accommodated 3 Oct and permanence recommendation 2 Nov.
     const given = await refused(
       'C1042 accommodated 1 Oct and permanence recommendation 28 Sep',
-      /C1042: Permanence recommendation can’t come before accommodated, which you gave as 1 Oct 2026; you gave 28 Sept? 2026/,
+      /C1042: Permanence recommendation is already recorded as Mon 2 Nov 2026\. Permanence recommendation can’t come before accommodated, which you gave as 1 Oct 2026; you gave 28 Sept? 2026/,
     );
-    expect(given).not.toMatch(/recorded as/);
+    expect(given).not.toMatch(/which is recorded as/);
     await refused(
       'C1042 first LAC review 20 Oct and permanence panel 1 Nov',
       /C1042: Permanence panel can’t come before permanence recommendation, which is recorded as 2 Nov 2026; you gave 1 Nov 2026\. Please check both dates — if the recorded one is wrong, correct it first\./,

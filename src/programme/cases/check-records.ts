@@ -79,7 +79,11 @@ export function checkRecords(
       const why = describeOrderConflict(milestone, date, found.conflict, catalogue, {
         given: fromMessage.has(found.conflict.milestone),
       });
-      return refuse('order_conflict', `${ref}: ${why} Nothing was recorded.`);
+      // A date already held for this very milestone is what a typed example or a slip would
+      // replace: said first, so the person sees it is a change, not a first date (a try-out).
+      const current = fromMessage.has(milestone) ? undefined : held ?? existing.get(ref)?.[milestone]?.actual;
+      const already = current && current !== date ? `${named(milestone)} is already recorded as ${dayLabel(current)}. ` : '';
+      return refuse('order_conflict', `${ref}: ${already ? already.charAt(0).toUpperCase() + already.slice(1) : ''}${why} Nothing was recorded.`);
     }
     if (!planned) {
       actuals[milestone] = date;
