@@ -12,7 +12,10 @@ import { freeCaseRefExample } from '../programme/cases/case-ref-example.js';
 import type { Turn } from './turn.js';
 
 /** Who is looking at their home page; the parts of a Turn that matter here. */
-export type HomeViewer = Pick<Turn, 'workspaceId' | 'user'>;
+export type HomeViewer = Pick<Turn, 'workspaceId' | 'user'> & {
+  /** Where the home is shown: in a channel (a `hello` there) its entries are counted, not named. */
+  inChannel?: boolean;
+};
 
 const RECENT_ENTRIES = 5;
 /** Case audit actions (features/milestones/audit-case.ts) in words. */
@@ -35,7 +38,7 @@ export async function buildHome(viewer: HomeViewer, deps: ConversationDeps): Pro
   }
   const [tests, entries] = await Promise.all([
     testsCard(store, viewer.user.id),
-    entriesCard(store, viewer.user.id, programme),
+    entriesCard(store, viewer.user.id, programme, viewer.inChannel === true),
   ]);
   return [meetingCard(programme, now), tests, entries];
 }
@@ -87,6 +90,7 @@ async function entriesCard(
   store: WorkspaceStore,
   userId: string,
   programme: Programme,
+  inChannel: boolean,
 ): Promise<Card> {
   // Dates only (a team or a hand-over is not a milestone entry), each case once, its latest first.
   const latest = await store.audit
@@ -96,6 +100,12 @@ async function entriesCard(
   if (recent.length === 0) {
     // A reference the area does not hold: the demo holds C1042, so the example named a child.
     const text = `None yet. Tell me a milestone, e.g. *${await freeCaseRefExample(store, programme)} accommodated 3 Oct*.`;
+    return { title: 'Your recent milestone entries', sections: [{ text }] };
+  }
+  if (inChannel) {
+    // Each entry names its child: a channel gets how many, and where to see them (a try-out: every
+    // active member's `hello` in a channel was held back whole by the outgoing check).
+    const text = `${recent.length === 1 ? '1 recent entry' : `${recent.length} recent entries`}: say \`hello\` to me in a direct message to see them.`;
     return { title: 'Your recent milestone entries', sections: [{ text }] };
   }
   const day = (at: Date) => DateTime.fromJSDate(at, { zone: programme.timeZone }).toFormat('d LLL');
