@@ -44,6 +44,14 @@ export async function leaveGroup(ctx: TurnContext, group: Group): Promise<Reply[
   if (![...group.leads, ...group.coaches, ...group.members].includes(me)) {
     return done('Nothing to change', `You are not in *${plain(group.name)}*.`);
   }
+  // Who leads a group is an admin's to change (removeFromGroup): `leave` took a lead's role away
+  // with no card, and could leave the group with no lead at all (a phone check).
+  if (group.leads.includes(me)) {
+    return done(
+      'Nothing changed',
+      `You lead *${plain(group.name)}*: an admin changes who leads it (\`group ${group.key} remove lead <name>\`), so ask one. \`leave\` takes members and coaches out.`,
+    );
+  }
   const after = await ctx.store.groups.findOneAndUpdate({ key: group.key }, { $pull: { leads: me, coaches: me, members: me } });
   await audit(ctx, group.key, 'leave', group, after);
   return done('Left', `You have left *${plain(group.name)}*.`);

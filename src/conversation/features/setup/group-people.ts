@@ -63,6 +63,7 @@ export async function pickedPeople(
 
 /** The person using the bot joins a group as a member. */
 export async function joinGroup(ctx: TurnContext, group: Group): Promise<string> {
+  if (group.leads.includes(ctx.turn.user.id)) return `You already lead *${plain(group.name)}*.`;
   if (group.members.includes(ctx.turn.user.id)) return `You are already a member of *${plain(group.name)}*.`;
   const after = await ctx.store.groups.findOneAndUpdate({ key: group.key }, { $addToSet: { members: ctx.turn.user.id } });
   await audit(ctx, group.key, 'join', group, after);
