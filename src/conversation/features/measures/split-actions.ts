@@ -27,7 +27,8 @@ interface Asked {
 async function standingProposal(ctx: TurnContext, data: Record<string, unknown>, what: string): Promise<Asked> {
   const programme = ctx.requireProgramme();
   const measure = findMeasure(await listMeasures(ctx.store, ctx.now), String(data.measure ?? ''));
-  ctx.requireRole(['lead', 'coach'], `${what} a new phase on the ${plain(measure.name)} chart`, await measureOwners(ctx.store, measure));
+  // Admins too, as the proposal card says (they pass every check; the refusal now names them).
+  ctx.requireRole(['lead', 'coach', 'admin'], `${what} a new phase on the ${plain(measure.name)} chart`, await measureOwners(ctx.store, measure));
   const view: ChartView = data.view === 'monthly' ? 'monthly' : 'per-child';
   const cases = measure.kind === 'custom' ? [] : await loadCaseMilestones(ctx.store);
   const result = await analyseMeasure(ctx.store, programme, measure, {
