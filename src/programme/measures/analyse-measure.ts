@@ -138,6 +138,7 @@ export async function analyseMeasure(
     betterDirection: measure.betterDirection,
     points,
     perChild: view === 'per-child',
+    audience,
   });
   const badges = variationAssuranceBadges(control, measure.target, measure.betterDirection);
   // The badges ride with the first sentence, which is what a digest line shows of a chart.

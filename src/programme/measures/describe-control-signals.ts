@@ -4,6 +4,8 @@ import { type Direction, directionSentence, times, withUnit } from '../../domain
 import type { ControlPhase, ControlPoint } from '../../domain/spc/index.js';
 import type { MeasureControl } from './control-measure.js';
 import { describePeriod } from './month-words.js';
+import type { Audience } from './audience.js';
+import { SMALL_NUMBER_LIMIT } from '../../digest/small-numbers.js';
 
 export interface ControlWordsOptions {
   measureName: string;
@@ -12,6 +14,8 @@ export interface ControlWordsOptions {
   /** The series the analysis was made on, for naming points by month or date (never by child). */
   points: readonly MeasurePoint[];
   perChild: boolean;
+  /** A group reads a count of children under 5 as "fewer than 5" (coverage-sentence.ts). */
+  audience?: Audience;
 }
 
 const centreWord = (control: MeasureControl) => (control.type === 'g' ? 'median' : 'mean');
@@ -22,8 +26,10 @@ function pointNoun(options: ControlWordsOptions): string {
   return options.points[0]?.period.length === 7 ? 'month' : 'point';
 }
 
-const plural = (count: number, noun: string) =>
-  count === 1 ? `one ${noun}` : `${count} ${noun === 'child' ? 'children' : `${noun}s`}`;
+const plural = (count: number, noun: string, audience?: Audience) =>
+  noun === 'child' && audience === 'group' && count < SMALL_NUMBER_LIMIT
+    ? `fewer than ${SMALL_NUMBER_LIMIT} children`
+    : count === 1 ? `one ${noun}` : `${count} ${noun === 'child' ? 'children' : `${noun}s`}`;
 
 function dateOf(point: ControlPoint, options: ControlWordsOptions): string {
   return describePeriod(options.points[point.index]!.period);
@@ -52,7 +58,7 @@ function outsideClauses(points: readonly ControlPoint[], options: ControlWordsOp
     const good = options.betterDirection
       ? (side === 'above') === (options.betterDirection === 'up') ? ', unusually good' : ', unusually poor'
       : '';
-    return [`${plural(these.length, noun)} ${side} the ${limit} limit ${which}: something unusual happened ${what}${good}`];
+    return [`${plural(these.length, noun, options.audience)} ${side} the ${limit} limit ${which}: something unusual happened ${what}${good}`];
   });
 }
 

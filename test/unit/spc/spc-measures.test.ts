@@ -95,6 +95,14 @@ describe('Making Data Count badges', () => {
     expect(controlSignalSummary(afterSpike, 'up')).toBe('I chart: 1 point above the upper limit (better), long run below the mean (worse)');
   });
 
+  it('counts children beyond a limit as "fewer than 5" for a group, as every count under 5 is there (a phone check saw "4 children")', () => {
+    const rose = [...steady, 40];
+    const perChild = (audience: 'person' | 'group') => ({ measureName: 'Weeks', unit: 'weeks', points: series(rose), perChild: true, audience });
+    const spike = control(rose, 12);
+    expect(describeControlSignals(spike, perChild('person'))).toMatch(/one child above the upper limit/);
+    expect(describeControlSignals(spike, perChild('group'))).toMatch(/fewer than 5 children above the upper limit/);
+  });
+
   it('assurance: where the target sits against the limits', () => {
     // Mean 20.6 (247 / 12); moving ranges average 16 / 11, so limits about 16.7 to 24.5.
     expect(assuranceOf(control(steady), 30, 'down')).toBe('pass');
