@@ -17,7 +17,9 @@ export function controlChartTable(spec: ParsedControlChartSpec): ChartTable {
   const outside = new Set(spec.outsidePoints);
   const inRun = new Set(spec.runPoints);
   const excluded = new Set(spec.excludedPoints);
+  // The point's number, as the chart's words and a lead's settings commands count them.
   const columns = [
+    '#',
     dated ? 'Reached' : 'Point',
     ...(names ? ['Child'] : []),
     valueHeading(spec.measureName, spec.unit),
@@ -37,7 +39,7 @@ export function controlChartTable(spec: ParsedControlChartSpec): ChartTable {
             : inRun.has(i)
               ? 'In a long run'
               : '';
-    return [formatXLabel(label), ...(names ? [names[i]!] : []), number(value), number(spec.lcl[i]), number(spec.ucl[i]), note];
+    return [String(i + 1), formatXLabel(label), ...(names ? [names[i]!] : []), number(value), number(spec.lcl[i]), number(spec.ucl[i]), note];
   });
   return { columns, rows };
 }

@@ -19,7 +19,10 @@ export function runChartTable(spec: ParsedRunChartSpec): ChartTable {
   const names = spec.pointNames;
   const signals = new Set(spec.signalPoints);
   const excluded = new Set(spec.excludedPoints);
+  // The point's number: the chart's words ("point 13") and a lead's settings commands
+  // (`baseline 12`, `phase from point 13`) count points, and the table is where a reader counts.
   const columns = [
+    '#',
     dated ? 'Reached' : 'Point',
     ...(names ? ['Child'] : []),
     valueHeading(spec.measureName, spec.unit),
@@ -30,6 +33,7 @@ export function runChartTable(spec: ParsedRunChartSpec): ChartTable {
     const note =
       value === null || value === undefined ? 'Missing' : excluded.has(i) ? 'Excluded' : signals.has(i) ? 'Signal' : '';
     return [
+      String(i + 1),
       formatXLabel(label),
       ...(names ? [names[i]!] : []),
       value === null || value === undefined ? '' : formatValue(value),

@@ -126,12 +126,12 @@ describe("the per-child control chart names children as the run chart does", () 
     const direct = imageOf(await bot.say(MEMBER, 'chart acc-rec control'));
     expect(direct.alt).toMatch(/I chart/);
     expect(direct.alt).toMatch(/C2001 \(6 January 2025\)/);
-    expect(direct.table?.columns).toEqual(['Reached', 'Child', 'Weeks per child', 'Lower limit', 'Upper limit', 'Note']);
-    expect(direct.table?.rows.map((row) => row[1])).toContain('C2024');
+    expect(direct.table?.columns).toEqual(['#', 'Reached', 'Child', 'Weeks per child', 'Lower limit', 'Upper limit', 'Note']);
+    expect(direct.table?.rows.map((row) => row[2])).toContain('C2024');
     const channel = imageOf(await bot.say(MEMBER, 'chart acc-rec control', { kind: 'channel' }));
     expect(channel.png.equals(direct.png)).toBe(true);
     expect(channel.alt).toMatch(/6 January 2025 to/);
-    expect(channel.table?.columns).toEqual(['Reached', 'Weeks per child', 'Lower limit', 'Upper limit', 'Note']);
+    expect(channel.table?.columns).toEqual(['#', 'Reached', 'Weeks per child', 'Lower limit', 'Upper limit', 'Note']);
     expect(referencesIn(wordsOf([channel]))).toEqual([]);
   });
 });

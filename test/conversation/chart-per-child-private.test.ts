@@ -17,8 +17,8 @@ describe('the per-child chart names children only where references may go', () =
     const replies = await bot.say(MEMBER, 'chart acc-rec run');
     const chart = imageOf(replies);
     expect(chart.alt).toMatch(/C2001 \(\d+ January 2025\)/);
-    expect(chart.table?.columns).toEqual(['Reached', 'Child', 'Weeks per child', 'Note']);
-    expect(chart.table?.rows.map((row) => row[1])).toContain('C2024');
+    expect(chart.table?.columns).toEqual(['#', 'Reached', 'Child', 'Weeks per child', 'Note']);
+    expect(chart.table?.rows.map((row) => row[2])).toContain('C2024');
     expect(textOf(replies)).toMatch(/to C2012/);
   });
 
@@ -30,7 +30,7 @@ describe('the per-child chart names children only where references may go', () =
     expect(chart.alt).not.toMatch(caseRef);
     expect(chart.alt).toMatch(/January 2025 to/);
     expect(JSON.stringify(chart.table)).not.toMatch(caseRef);
-    expect(chart.table?.columns).toEqual(['Reached', 'Weeks per child', 'Note']);
+    expect(chart.table?.columns).toEqual(['#', 'Reached', 'Weeks per child', 'Note']);
     const words = textOf(replies);
     expect(words).not.toMatch(caseRef);
     // The lead's baseline, set through a child, is named by the date that child reached the stage.

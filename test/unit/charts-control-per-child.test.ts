@@ -34,7 +34,7 @@ describe('a per-child control chart', () => {
     const named = ControlChartSpecSchema.parse({ ...perChild, pointNames: names });
     expect(describeControlChart(named)).toMatch(/C3001 \(6 January 2025\) to C3024 \(\d+ \w+ 2025\)/);
     const table = controlChartTable(named);
-    expect(table.columns).toEqual(['Reached', 'Child', 'Days from referral to decision', 'Lower limit', 'Upper limit', 'Note']);
+    expect(table.columns).toEqual(['#', 'Reached', 'Child', 'Days from referral to decision', 'Lower limit', 'Upper limit', 'Note']);
     expect(table.rows[17]).toContain('C3018');
     expect(table.rows[17]!.at(-1)).toBe('Outside the limits');
 

@@ -77,9 +77,10 @@ describe('the per-child chart in words', () => {
     expect(alt).toContain('C1000 (3 February 2025)');
     expect(alt).toMatch(/Points marked as a signal: C1\d{3} \(\d+ \w+ 2026\) to C1\d{3} \(\d+ \w+ 2026\)\./);
     const table = runChartTable(RunChartSpecSchema.parse(perChild));
-    expect(table.columns).toEqual(['Reached', 'Child', 'Weeks per child', 'Note']);
-    expect(table.rows[0]).toEqual(['3 Feb 25', 'C1000', '30', '']);
-    expect(table.rows[39]?.[3]).toBe('Signal');
+    expect(table.columns).toEqual(['#', 'Reached', 'Child', 'Weeks per child', 'Note']);
+    expect(table.rows[0]).toEqual(['1', '3 Feb 25', 'C1000', '30', '']);
+    expect(table.rows[39]?.[4]).toBe('Signal');
+    expect(table.rows[39]?.[0]).toBe('40');
   });
 
   it('leaves every reference out of the alt text and the table when none may be shown (a channel)', async () => {
@@ -88,7 +89,7 @@ describe('the per-child chart in words', () => {
     expect(alt).not.toMatch(caseRef);
     expect(alt).toContain('3 February 2025 to');
     const table = runChartTable(RunChartSpecSchema.parse(channel));
-    expect(table.columns).toEqual(['Reached', 'Weeks per child', 'Note']);
+    expect(table.columns).toEqual(['#', 'Reached', 'Weeks per child', 'Note']);
     expect(JSON.stringify(table)).not.toMatch(caseRef);
   });
 });
