@@ -391,7 +391,17 @@ picker.addEventListener('change', async () => {
   if (home) note.scrollIntoView({ block: 'start', behavior: 'smooth' });
 });
 
+// Chips for what a channel refuses (a case reference, a case list) hide there: tapped, they only
+// got "Please ask me that in a direct message" (a phone check).
+const DIRECT_ONLY_CHIP = /^[A-Za-z]{1,3}[-/_.]?\d{3,8}\b|^my cases$/i;
+function fitChipsToPlace() {
+  for (const chip of document.querySelectorAll('[data-say]')) {
+    chip.hidden = Boolean(wherePicker?.value) && DIRECT_ONLY_CHIP.test(chip.dataset.say);
+  }
+}
+
 wherePicker?.addEventListener('change', () => {
+  fitChipsToPlace();
   setThread(null);
   const label = wherePicker.options[wherePicker.selectedIndex].textContent;
   addNote(wherePicker.value ? `You are now in ${label}. What you send goes to this channel.` : 'You are back in your direct messages with pacebot.');
