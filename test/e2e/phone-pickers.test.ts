@@ -78,13 +78,24 @@ describe('the "You are" and "Where" pickers on a phone (390 × 844)', () => {
     await becomePerson(page, longest);
     await check();
     await becomePerson(page, 'demo-admin');
+    const directTurns = await page.locator('#log .turn:not([hidden])').count();
+    expect(directTurns).toBeGreaterThan(0);
     await page.locator('#where').selectOption('web-champions');
+    // The direct messages (with their case references) are not on screen while a channel is:
+    // a channel shown on a projector kept them above it (a try-out).
+    expect(await page.locator('#log .turn:not([hidden])').count()).toBeLessThan(directTurns);
+    expect(await page.locator('#log .turn:not([hidden])').allTextContents()).toEqual([expect.stringMatching(/You are now in #champions/)]);
     // The demo's chip that names a child is refused in a channel: not offered there (a phone check).
     const hidden = (say: string) => page.locator(`[data-say="${say}"]`).evaluate((chip: HTMLElement) => chip.hidden);
     expect(await hidden('C1151 accommodated yesterday')).toBe(true);
     expect(await hidden('help')).toBe(false);
     expect(await (await say(page, 'champions channel')).textContent()).toContain('champions');
     await expect.poll(() => page.locator('#where option:checked').textContent()).toBe('#champions · linked');
+    // Back in the direct messages, they are all there again; the channel's turns are hidden.
+    await page.locator('#where').selectOption('');
+    expect(await page.locator('#log .turn:not([hidden])').count()).toBeGreaterThanOrEqual(directTurns);
+    expect((await page.locator('#log .turn:not([hidden])').allTextContents()).join(' ')).not.toMatch(/This is now the champions/);
+    await page.locator('#where').selectOption('web-champions');
     await check();
     await becomePerson(page, longest);
     await check();

@@ -125,9 +125,18 @@ async function refreshPickers() {
 function addTurn(className, build) {
   const item = document.createElement('li');
   item.className = `turn ${className}`;
+  // Where it was said: on switching place, the other places' turns are hidden (a channel shown on
+  // a projector kept the direct messages above it, with their case references).
+  item.dataset.place = wherePicker?.value ?? '';
   build(item);
   log.append(item);
   return item;
+}
+
+/** Shows the turns of the place now chosen, and hides the others'. */
+function showPlace() {
+  const place = wherePicker?.value ?? '';
+  for (const item of log.querySelectorAll('.turn')) item.hidden = (item.dataset.place ?? '') !== place;
 }
 
 function addUser(text) {
@@ -401,6 +410,7 @@ function fitChipsToPlace() {
 }
 
 wherePicker?.addEventListener('change', () => {
+  showPlace();
   fitChipsToPlace();
   setThread(null);
   const label = wherePicker.options[wherePicker.selectedIndex].textContent;
