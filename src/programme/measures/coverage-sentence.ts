@@ -5,14 +5,14 @@ import type { MeasureDefinition } from './measure-catalogue.js';
 import { milestoneLabel } from '../cases/milestone-label.js';
 import { describePeriod } from './month-words.js';
 import { plain } from '../../../cards/plain-text.js';
-import { SMALL_NUMBER_LIMIT } from '../../digest/small-numbers.js';
+import { childrenForGroup } from '../../digest/small-numbers.js';
 import type { Audience } from './audience.js';
 
 const children = (n: number) => (n === 1 ? '1 child' : `${n} children`);
 
 /** "3 children", or for a group's eyes "fewer than 5 children": small counts can identify a child. */
 function childCount(n: number, audience: Audience): string {
-  return audience === 'group' && n > 0 && n < SMALL_NUMBER_LIMIT ? `fewer than ${SMALL_NUMBER_LIMIT} children` : children(n);
+  return audience === 'group' ? childrenForGroup(n, children) : children(n);
 }
 
 /** "3 children are", "1 child is", "fewer than 5 children are". */

@@ -5,7 +5,7 @@ import type { ControlPhase, ControlPoint } from '../../domain/spc/index.js';
 import type { MeasureControl } from './control-measure.js';
 import { describePeriod } from './month-words.js';
 import type { Audience } from './audience.js';
-import { SMALL_NUMBER_LIMIT } from '../../digest/small-numbers.js';
+import { childrenForGroup } from '../../digest/small-numbers.js';
 
 export interface ControlWordsOptions {
   measureName: string;
@@ -26,10 +26,9 @@ function pointNoun(options: ControlWordsOptions): string {
   return options.points[0]?.period.length === 7 ? 'month' : 'point';
 }
 
+const exactly = (count: number, noun: string) => (count === 1 ? `one ${noun}` : `${count} ${noun === 'child' ? 'children' : `${noun}s`}`);
 const plural = (count: number, noun: string, audience?: Audience) =>
-  noun === 'child' && audience === 'group' && count < SMALL_NUMBER_LIMIT
-    ? `fewer than ${SMALL_NUMBER_LIMIT} children`
-    : count === 1 ? `one ${noun}` : `${count} ${noun === 'child' ? 'children' : `${noun}s`}`;
+  noun === 'child' && audience === 'group' ? childrenForGroup(count, (n) => exactly(n, noun)) : exactly(count, noun);
 
 function dateOf(point: ControlPoint, options: ControlWordsOptions): string {
   return describePeriod(options.points[point.index]!.period);

@@ -5,9 +5,7 @@ import { setAlertThreshold } from '../../../programme/alerts/alert-threshold.js'
 import { alertsFor } from '../../../programme/alerts/alerts-for.js';
 import { awaitedAlerts, type AwaitedAlerts } from '../../../programme/alerts/waiting-for-morning.js';
 import { LIST_LINES, byChild, childrenText, driftCommandsFor, driftLine } from '../../../programme/alerts/drift-lines.js';
-import { SMALL_NUMBER_LIMIT } from '../../../digest/small-numbers.js';
-
-const childrenTextExact = childrenText;
+import { childrenForGroup } from '../../../digest/small-numbers.js';
 import { driftThresholds } from '../../../programme/alerts/drift-thresholds.js';
 import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { groupNames } from '../../../programme/export/group-names.js';
@@ -109,16 +107,16 @@ async function alertPages(ctx: TurnContext, alerts: readonly WithId<Notice>[], a
 /** In a channel, children counted only: a case reference never goes there. */
 function alertCounts(alerts: readonly Notice[], awaited: AwaitedAlerts): string {
   // Counts under 5 read "fewer than 5" here, as `overdue` and the digest say them in a channel.
-  const childrenText = (n: number) => (n > 0 && n < SMALL_NUMBER_LIMIT ? `fewer than ${SMALL_NUMBER_LIMIT} children` : childrenTextExact(n));
+  const forGroup = (n: number) => childrenForGroup(n, childrenText);
   const coming = awaitedChildren(awaited).length;
-  const later = coming > 0 ? ` ${awaitedSentence(coming, awaited.when, childrenText)}` : '';
+  const later = coming > 0 ? ` ${awaitedSentence(coming, awaited.when, forGroup)}` : '';
   if (alerts.length === 0 && coming === 0) return 'No open alerts for you to act on.';
   const ask = 'Ask me `alerts` in a direct message to see which children.';
   if (alerts.length === 0) return `${later.trim()} ${ask}`;
   const open = byChild(alerts.filter((a) => a.status === 'open')).length;
   const snoozed = byChild(alerts.filter((a) => a.status === 'snoozed')).length;
-  const also = snoozed > 0 ? ` (and ${childrenText(snoozed)} snoozed)` : '';
-  const which = open > 0 ? `${childrenText(open)} with open alerts you can act on` : 'No open alerts for you to act on';
+  const also = snoozed > 0 ? ` (and ${forGroup(snoozed)} snoozed)` : '';
+  const which = open > 0 ? `${forGroup(open)} with open alerts you can act on` : 'No open alerts for you to act on';
   return `${which}${also}.${later} ${ask}`;
 }
 
