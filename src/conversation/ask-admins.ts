@@ -1,10 +1,9 @@
 import type { WorkspaceStore } from '../store/workspace-store.js';
+import { eitherOf } from './context.js';
 import { plain } from './replies.js';
 
 /** Named in a refusal at most: enough to find one who is in today, short enough for a phone. */
 const MAX_NAMED = 3;
-
-const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 
 /**
  * The sentence after a refusal about a role (ForbiddenError's askAdmins): whom to ask, by name.

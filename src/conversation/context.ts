@@ -47,22 +47,26 @@ export interface TurnContext extends ModelContext {
  * Whether the person holds the role. A lead "of" a group, or of any of several (a shared measure that
  * several groups chose as their aim's key measure); with no group, a lead of any group.
  */
+/** One group, several (a measure shared by groups), or none, as a list. */
+const asGroups = (group?: Group | readonly Group[]): readonly Group[] =>
+  group === undefined ? [] : Array.isArray(group) ? group : [group as Group];
+
 export function hasRole(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>, role: Role, group?: Group | readonly Group[]): boolean {
   if (role === 'member') return true;
   if (role === 'admin') return ctx.isAdmin;
   if (role === 'coach') return ctx.isCoach;
-  const groups = group === undefined ? [] : Array.isArray(group) ? group : [group as Group];
+  const groups = asGroups(group);
   return groups.length > 0 ? ctx.leadOf.some((g) => groups.some((o) => o.key === g.key)) : ctx.leadOf.length > 0;
 }
 
-/** "a lead, a coach or an admin": one "or", as people write it. */
-const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
+/** "a lead, a coach or an admin": one "or", as people write it (refusals, admins to ask, owners). */
+export const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 
 export function roleCheck(ctx: Pick<TurnContext, 'isAdmin' | 'isCoach' | 'leadOf'>) {
   return (roles: Role[], what: string, group?: Group | readonly Group[]): void => {
     if (ctx.isAdmin) return; // admins may do everything
     if (roles.some((role) => hasRole(ctx, role, group))) return;
-    const groups = group === undefined ? [] : Array.isArray(group) ? group : [group as Group];
+    const groups = asGroups(group);
     const leadOf = groups.length > 0 ? `a lead of ${eitherOf.format(groups.map((g) => plain(g.name)))}` : 'a lead';
     const who = roles.map((r) => (r === 'lead' ? leadOf : `${r === 'admin' ? 'an' : 'a'} ${r}`));
     throw new ForbiddenError(`Only ${eitherOf.format(who)} can ${what}.`, 'forbidden', { askAdmins: true });

@@ -2,13 +2,11 @@ import type { MeasureAnalysis } from '../../../programme/measures/analyse-measur
 import { localToday } from '../../../programme/local-date.js';
 import { proposalsForChart } from '../../../programme/measures/split-proposals.js';
 import type { Programme } from '../../../store/schemas/programme.js';
-import { hasRole, type TurnContext } from '../../context.js';
+import { eitherOf, hasRole, type TurnContext } from '../../context.js';
 import { card } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { proposalCard } from '../../../programme/measures/proposal-card.js';
 import { measureOwners } from '../../../programme/measures/measure-owners.js';
-
-const eitherOf = new Intl.ListFormat('en-GB', { type: 'disjunction' });
 
 /**
  * Whether the reader may be offered Accept and Dismiss: anyone in a channel (a lead there may
