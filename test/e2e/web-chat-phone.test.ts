@@ -178,6 +178,24 @@ describe('the local chat on a phone (390 × 844)', () => {
     expect(place.top).toBeLessThan(place.composerTop - 100);
   });
 
+  it('gives a card fact its room beside a long label: "Your tests of change" ran its status down the edge a letter a line', { timeout: 30_000 }, async () => {
+    const narrowest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('.card-facts dd')].map((dd) => dd.getBoundingClientRect().width)));
+    expect(narrowest).toBeGreaterThanOrEqual(60);
+  });
+
+  it('back in the direct messages from a channel, shows where you are, not the top of the conversation', { timeout: 60_000 }, async () => {
+    await page.locator('#where').selectOption({ index: 1 });
+    await page.locator('#where').selectOption('');
+    const note = () =>
+      page.locator('.turn-note').last().evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return { text: el.textContent, onScreen: box.top >= 0 && box.bottom <= window.innerHeight };
+      });
+    // Scrolled into view smoothly: the distance can be long.
+    await expect.poll(async () => (await note()).onScreen, { timeout: 5_000 }).toBe(true);
+    expect((await note()).text).toMatch(/back in your direct messages/);
+  });
+
   it('after a form refused at a field, shows no "Sent" and says why at the bottom, with the form there to fix', { timeout: 120_000 }, async () => {
     const card = await say(page, 'C1152 accommodated yesterday');
     const opened = await turn(page, () => card.getByRole('button', { name: 'Edit' }).tap());

@@ -414,7 +414,9 @@ wherePicker?.addEventListener('change', () => {
   fitChipsToPlace();
   setThread(null);
   const label = wherePicker.options[wherePicker.selectedIndex].textContent;
-  addNote(wherePicker.value ? `You are now in ${label}. What you send goes to this channel.` : 'You are back in your direct messages with pacebot.');
+  const note = addNote(wherePicker.value ? `You are now in ${label}. What you send goes to this channel.` : 'You are back in your direct messages with pacebot.');
+  // The other place's turns are hidden now: without this, a phone was left at the top of the conversation.
+  note.scrollIntoView({ block: 'end', behavior: 'smooth' });
   showPosts();
 });
 
