@@ -79,11 +79,9 @@ class PackWriter {
     const { doc } = this;
     let at = this.placed(box);
     doc.font(options.font).fontSize(options.size);
-    // A heading needs a line of what follows under it, or it would end the page alone.
-    const following = options.keepWithNext ? doc.fontSize(SIZE.body).currentLineHeight(true) * 2 : 0;
-    doc.fontSize(options.size);
-    const needed = doc.heightOfString(text, layoutOf(at, options)) + following;
-    if (this.overflow && doc.y + needed > BOTTOM) {
+    // Measured only where text could continue on a fresh page: laying the text out to measure it
+    // costs as much as writing it (most of a digest's pack was laid out twice; issue 15).
+    if (this.overflow && doc.y + this.heightOf(text, at, options) > BOTTOM) {
       const { column, next } = this.overflow;
       // One continuation per part: the fresh page is empty, so the rest fits (or is cut there).
       this.overflow = null;
@@ -91,6 +89,15 @@ class PackWriter {
       at = this.placed(box);
     }
     write(doc, text, at, options);
+  }
+
+  /** The height `text` takes in `box`; for a heading, with two lines of body text under it. */
+  private heightOf(text: string, box: Box, options: { size: number; gap?: number; keepWithNext?: boolean }): number {
+    const { doc } = this;
+    // A heading needs a line of what follows under it, or it would end the page alone.
+    const following = options.keepWithNext ? doc.fontSize(SIZE.body).currentLineHeight(true) * 2 : 0;
+    doc.fontSize(options.size);
+    return doc.heightOfString(text, layoutOf(box, options)) + following;
   }
 
   private t(text: string): string {
