@@ -6,6 +6,8 @@ import { describeLatest } from '../programme/measures/describe-latest.js';
 import { groupTargetLine, type GroupTargetLine } from '../programme/measures/group-target-line.js';
 import type { Group } from '../store/schemas/group.js';
 import type { CaseMilestones } from '../domain/measures/index.js';
+import { linkedTests } from '../programme/pdsa/queries.js';
+import type { PdsaCycle } from '../store/schemas/pdsa.js';
 import { NotFoundError } from '../errors.js';
 import type { Programme } from '../store/schemas/programme.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
@@ -25,7 +27,7 @@ async function drawChart(
   store: Store,
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   measure: MeasureDefinition,
-  options: { today: string; cases: readonly CaseMilestones[]; groupTarget: GroupTargetLine | null },
+  options: { today: string; cases: readonly CaseMilestones[]; cycles?: readonly PdsaCycle[]; groupTarget: GroupTargetLine | null },
 ): Promise<DrawnChart> {
   try {
     const chart = await buildMeasureChart(store, programme, measure, {
@@ -33,6 +35,7 @@ async function drawChart(
       groupTarget: options.groupTarget,
       today: options.today,
       cases: options.cases,
+      ...(options.cycles && { linked: linkedTests(options.cycles, measure.key) }),
       ...(measure.kind === 'interval' ? { view: 'monthly' as const } : {}),
     });
     // Months laid out with no value in any of them: an empty frame (a try-out saw one with a 0–1.2
@@ -66,7 +69,14 @@ export async function groupCharts(
   store: Store,
   programme: Pick<Programme, 'ruleSet' | 'milestones'>,
   measures: readonly MeasureDefinition[],
-  options: { today: string; cases: readonly CaseMilestones[]; shared?: SharedCharts; group?: Pick<Group, 'key' | 'name' | 'aim'> },
+  options: {
+    today: string;
+    cases: readonly CaseMilestones[];
+    /** The programme's tests of change, when already read (the digest reads them once). */
+    cycles?: readonly PdsaCycle[];
+    shared?: SharedCharts;
+    group?: Pick<Group, 'key' | 'name' | 'aim'>;
+  },
 ): Promise<{ charts: DigestChart[]; noData: string[] }> {
   const charts: DigestChart[] = [];
   const noData: string[] = [];

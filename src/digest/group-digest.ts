@@ -1,11 +1,9 @@
 import { DateTime } from 'luxon';
 import type { MeasureDefinition } from '../programme/measures/measure-catalogue.js';
-import {
-  cyclesChangedSince,
-  cyclesOverdueForStudy,
-} from '../programme/pdsa/queries.js';
+import { changesSince, overdueForStudy } from '../programme/pdsa/queries.js';
 import type { CaseMilestones } from '../domain/measures/index.js';
 import type { Group } from '../store/schemas/group.js';
+import type { PdsaCycle } from '../store/schemas/pdsa.js';
 import type { Programme } from '../store/schemas/programme.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import { gapsOfGroup, type FoundGap } from './data-gaps.js';
@@ -29,6 +27,8 @@ export interface GroupDigestInput {
   since: Date;
   /** Charts already drawn for this digest, by measure: a measure two groups use is drawn once. */
   charts?: SharedCharts;
+  /** Every test of change of the programme, read once for the whole digest. */
+  cycles: readonly PdsaCycle[];
 }
 
 /**
@@ -76,17 +76,18 @@ export async function buildGroupDigest(input: GroupDigestInput): Promise<GroupDi
     today,
     cases,
     group,
+    cycles: input.cycles,
     ...(input.charts && { shared: input.charts }),
   });
   const { charts, noData } = drawn;
   const queued = { kind: 'question' as const, groupKey, status: 'active' as const };
   const oldestFirst = { sort: { createdAt: 1, number: 1 }, limit: MAX_QUESTIONS } as const;
-  const [waiting, changes, overdue, questions] = await Promise.all([
+  const [waiting, questions] = await Promise.all([
     groupWaiting(store, measures, { today, cases }),
-    cyclesChangedSince(store, groupKey, input.since),
-    cyclesOverdueForStudy(store, input.now, STUDY_DUE_DAYS, groupKey),
     store.prompts.find(queued, oldestFirst).toArray(),
   ]);
+  const changes = changesSince(input.cycles, groupKey, input.since);
+  const overdue = overdueForStudy(input.cycles, input.now, STUDY_DUE_DAYS, groupKey);
   const gaps = gapsOfGroup(input.gaps, group.key, groupMilestones(measures));
   return {
     key: group.key,

@@ -167,7 +167,7 @@ describe('a large demo digest', () => {
     }
   }, 60_000);
 
-  it('reads the cases once, and each measure’s linked tests of change once', async () => {
+  it('reads the cases once, and the tests of change once (not per group and chart)', async () => {
     const { programme, meeting, at } = await slotNow();
     const client = new MongoClient(inject('mongoUri'), { monitorCommands: true });
     const finds: string[] = [];
@@ -181,9 +181,9 @@ describe('a large demo digest', () => {
       await client.close();
     }
     expect(finds.filter((f) => f.startsWith('["cases"'))).toHaveLength(1);
-    const linked = finds.filter((f) => f.includes('linkedMeasures'));
-    expect(linked.length).toBeGreaterThan(3);
-    expect(new Set(linked).size).toBe(linked.length);
+    // Each group's changes and overdue studies and each chart's marked tests come from one read:
+    // they were about 19 queries a digest, each served by the request process on the embedded store.
+    expect(finds.filter((f) => f.startsWith('["pdsa_cycles"'))).toEqual(['["pdsa_cycles",{"workspaceId":"' + AREA + '"},null]']);
   }, 60_000);
 
   it('is planned through the digest process: stored with its images and its deliveries recorded', async () => {

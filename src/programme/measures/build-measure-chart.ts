@@ -36,6 +36,8 @@ export interface MeasureChartOptions extends Omit<AnalyseOptions, 'cases'> {
    * judged against (the assurance badge) instead of the measure's own target.
    */
   groupTarget?: GroupTargetLine | null;
+  /** The measure's linked tests of change, when the caller read them (a digest reads all its tests once). */
+  linked?: readonly LinkedTest[];
 }
 
 export interface MeasureChart extends RenderedChart {
@@ -67,7 +69,7 @@ export async function buildMeasureChart(
   options: MeasureChartOptions,
 ): Promise<MeasureChart> {
   const cases = options.cases ?? (measure.kind === 'custom' ? [] : await loadCaseMilestones(store));
-  const { groupTarget, ...analyse } = options;
+  const { groupTarget, linked: known, ...analyse } = options;
   // The group's line is the target this chart is read against, so the badge judges by it too.
   const judged = groupTarget ? { ...measure, target: groupTarget.value } : measure;
   const result = await analyseMeasure(store, programme, judged, { ...analyse, cases });
@@ -76,7 +78,7 @@ export async function buildMeasureChart(
       measure.kind === 'custom' ? ` Record one with e.g. \`${plain(measure.name)} Oct 2026 64\`.` : '';
     throw new NotFoundError(`${result.sentences.join(' ')}${hint}`, 'no_measure_data');
   }
-  const linked = await cycleAnnotations(store, measure.key);
+  const linked = known ? [...known] : await cycleAnnotations(store, measure.key);
   const tests = chartAnnotations(linked, result.points);
   const sentences = [...result.sentences, markedTestsSentence(tests.marked), earlierTestsSentence(tests.earlier)].filter(Boolean);
   const runSpec = measureChartSpec(programme, { ...result, sentences }, [...tests.drawn, ...phaseMarkers(measure, result.points)], {

@@ -40,14 +40,17 @@ export async function cyclesChangedSince(
   groupKey: string,
   since: Date,
 ): Promise<CycleChange[]> {
-  const cycles = await store.pdsa
-    .find({
-      groupKey,
-      $or: EVENTS.map(([stage]) => ({ [`stageDates.${stage}`]: { $gte: since } })),
-    })
-    .toArray();
+  return changesSince(await store.pdsa.find({ groupKey }).toArray(), groupKey, since);
+}
+
+/**
+ * The rule of cyclesChangedSince over cycles already read (a digest reads a programme's tests of
+ * change once, not once per group and chart: issue 15).
+ */
+export function changesSince(cycles: readonly PdsaCycle[], groupKey: string, since: Date): CycleChange[] {
   const changes: CycleChange[] = [];
   for (const cycle of cycles) {
+    if (cycle.groupKey !== groupKey) continue;
     for (const [stage, event] of EVENTS) {
       const at = cycle.stageDates?.[stage];
       if (!at || at < since) continue;
@@ -71,19 +74,27 @@ export async function cyclesChangedSince(
  * Cycles carried out at least `days` days ago and not studied yet: the learning is going cold.
  * Pass a group key to ask about one group. Oldest first.
  */
-export function cyclesOverdueForStudy(
+export async function cyclesOverdueForStudy(
   store: Store,
   now: Date,
   days: number,
   groupKey?: string,
 ): Promise<PdsaCycle[]> {
+  const cycles = await store.pdsa.find({ stage: 'do', ...(groupKey ? { groupKey } : {}) }).toArray();
+  return overdueForStudy(cycles, now, days, groupKey);
+}
+
+/** The rule of cyclesOverdueForStudy over cycles already read. */
+export function overdueForStudy(cycles: readonly PdsaCycle[], now: Date, days: number, groupKey?: string): PdsaCycle[] {
   const cutoff = DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ days }).toISODate()!;
-  return store.pdsa
-    .find(
-      { stage: 'do', 'do.carriedOutOn': { $lte: cutoff }, ...(groupKey ? { groupKey } : {}) },
-      { sort: { 'do.carriedOutOn': 1 } },
-    )
-    .toArray();
+  const carriedOut = (c: PdsaCycle) => c.do?.carriedOutOn;
+  return cycles
+    .filter((c) => c.stage === 'do' && (groupKey === undefined || c.groupKey === groupKey))
+    .filter((c) => {
+      const on = carriedOut(c);
+      return typeof on === 'string' && on <= cutoff;
+    })
+    .sort((a, b) => byText(carriedOut(a)!, carriedOut(b)!));
 }
 
 /** A test of change linked to a measure, as its chart marks it. */
@@ -95,11 +106,21 @@ export interface LinkedTest {
 
 /** Run-chart markers: the cycles linked to a measure, by start date. */
 export async function cycleAnnotations(store: Store, measureKey: string): Promise<LinkedTest[]> {
-  const cycles = await store.pdsa
-    .find(
-      { linkedMeasures: measureKey, startedOn: { $exists: true } },
-      { sort: { startedOn: 1, number: 1 } },
+  return linkedTests(await store.pdsa.find({ linkedMeasures: measureKey }).toArray(), measureKey);
+}
+
+/** The rule of cycleAnnotations over cycles already read: linked, with a start date, by start date then number. */
+export function linkedTests(cycles: readonly PdsaCycle[], measureKey: string): LinkedTest[] {
+  return cycles
+    .filter(
+      (c): c is PdsaCycle & { startedOn: string } =>
+        Array.isArray(c.linkedMeasures) && c.linkedMeasures.includes(measureKey) && typeof c.startedOn === 'string',
     )
-    .toArray();
-  return cycles.map((c) => ({ number: c.number, title: c.title, startedOn: c.startedOn! }));
+    .sort((a, b) => byText(a.startedOn, b.startedOn) || a.number - b.number)
+    .map((c) => ({ number: c.number, title: c.title, startedOn: c.startedOn }));
+}
+
+/** ISO dates compare as text, as the store compares them. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
