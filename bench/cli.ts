@@ -30,9 +30,12 @@ function count(raw: string | undefined, flag: string): number | undefined {
   return value;
 }
 
+/** Set by bench/run.ts on each benchmark's process: report the section over IPC, not stdout. */
+export const REPORT_VIA_IPC = 'BENCH_REPORT_VIA_IPC';
+
 /**
  * Runs a benchmark file on its own (`npx tsx bench/<file>.ts [rounds] [--warm-up N]`) and prints
- * its table; does nothing when the file is imported by bench/run.ts.
+ * its table, or, started by bench/run.ts, sends it back; does nothing when the file is imported.
  */
 export async function runIfMain(moduleUrl: string, bench: Benchmark): Promise<void> {
   const script = process.argv[1];
@@ -40,5 +43,12 @@ export async function runIfMain(moduleUrl: string, bench: Benchmark): Promise<vo
   const args = readBenchArgs(process.argv.slice(2));
   const rounds = args.rounds ?? count(args.positionals[0], 'rounds');
   const report = await bench({ rounds, warmUp: args.warmUp });
-  process.stdout.write(`${renderReport(report)}\n`);
+  const section = renderReport(report);
+  if (process.env[REPORT_VIA_IPC] && process.send) {
+    // Some benchmarks leave handles behind (servers they closed, timers): the section is all
+    // bench/run.ts waits for, so this process ends once it is sent.
+    process.send({ section }, () => process.exit(0));
+    return;
+  }
+  process.stdout.write(`${section}\n`);
 }

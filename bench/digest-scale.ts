@@ -2,6 +2,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { type Db, MongoClient } from 'mongodb';
 import { runPlanDigests } from '../jobs/plan-digests.js';
 import { buildDigest } from '../src/digest/build-digest.js';
@@ -43,6 +45,8 @@ const NOW = new Date('2026-11-19T10:00:00Z');
 interface RunFigures {
   wallMs: number;
   cpuMs: number;
+  /** Of cpuMs, the digest process's (0 when there is none). */
+  childCpuMs: number;
   /** Event-loop delay while it ran, from `monitorEventLoopDelay` (10 ms resolution). */
   lagP99Ms: number;
   lagMaxMs: number;
@@ -58,8 +62,9 @@ interface RunFigures {
 export async function benchDigestScale(options: BenchOptions): Promise<BenchReport> {
   const rounds = options.rounds ?? 5;
   const warmUp = options.warmUp ?? 1;
-  // A 32-area run takes tens of seconds: one of each, unless more rounds are asked for.
-  const runRounds = options.rounds === undefined ? 1 : Math.max(1, Math.min(rounds, 3));
+  // Three of each (a 32-area run takes about 10 s), or up to 3 when rounds are asked for: one
+  // run's CPU moved by 1–2 s from run to run with the machine's load.
+  const runRounds = options.rounds === undefined ? 3 : Math.max(1, Math.min(rounds, 3));
   // Built first, before anything is timed: `npm run build` (tsc) straight before the compiled run
   // left the machine busy for it alone, and the compiled run measured 1–2 s of CPU more than the
   // source run in every full bench today, though it loads less.
@@ -81,8 +86,12 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
     }
     const stats = await measure(cases, { rounds, warmUp });
     const digestRows = stats.map((s) => [s.name, ...statsCells(s, stats[0]!)]);
+    // The embedded store keeps its data in this process's heap, which the collector then walks
+    // during every later run: each planning run is measured with only its own areas stored.
+    await db.dropDatabase();
 
     const runRows: string[][] = [];
+    const splits: string[] = [];
     let compiledCpuMs: number | undefined;
     const perArea: number[] = [];
     for (const count of AREA_COUNTS) {
@@ -91,29 +100,39 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
       await ensureIndexes(areaDb);
       const ids = Array.from({ length: count }, (_, i) => `A${i}`);
       for (const id of ids) await seedArea(areaDb, id, AREA_CASES, NOW);
-      // As the app runs it: digests composed in a child process with its own connection.
-      const pool = createDigestWorkerPool({ mongoUri: server.uri, dbName: areaDb.databaseName });
+      // Seeding's garbage is no run's. Collected, the heap starts each count's runs as a server's
+      // does after a quiet spell (V8's memory reducer collects and shrinks it then).
+      collectGarbage();
+      const options = { mongoUri: server.uri, dbName: areaDb.databaseName };
       const base: RunFigures[] = [];
       const runs: RunFigures[] = [];
-      for (let round = 0; round < runRounds; round++) {
-        base.push(await timeRun(() => Promise.all(ids.map((id) => readCases(areaDb, id)))));
-        await clearDigests(areaDb);
-        runs.push(await timeRun(() => planningRun(areaDb, ids, at, pool.compose), pool.pid));
-      }
-      await pool.close();
-      // The largest run again with the compiled digest process, as `npm run start:prod` and the
+      // The largest run also with the compiled digest process, as `npm run start:prod` and the
       // container run it: the same work, without loading every module through tsx first.
       const compiled: RunFigures[] = [];
-      if (count === Math.max(...AREA_COUNTS) && compiledRuns) {
-        const compiledPool = (await compiledPoolFactory())({ mongoUri: server.uri, dbName: areaDb.databaseName });
-        for (let round = 0; round < runRounds; round++) {
-          await clearDigests(areaDb);
-          compiled.push(await timeRun(() => planningRun(areaDb, ids, at, compiledPool.compose), compiledPool.pid));
+      const withCompiled = count === Math.max(...AREA_COUNTS) && compiledRuns;
+      for (let round = 0; round < runRounds; round++) {
+        base.push(await timeRun(() => Promise.all(ids.map((id) => readCases(areaDb, id)))));
+        // As the app runs it: digests composed in a child process with its own connection, a
+        // fresh one for each run, as the job's runs five minutes apart meet it (it ends after a
+        // minute idle).
+        const source = () => coldRun(createDigestWorkerPool, options, areaDb, ids, at);
+        const built = async () => coldRun(await compiledPoolFactory(), options, areaDb, ids, at);
+        // Taking turns to go first: the run after another meets the garbage and the heap it left.
+        if (withCompiled && round % 2 === 1) {
+          compiled.push(await built());
+          runs.push(await source());
+        } else {
+          runs.push(await source());
+          if (withCompiled) compiled.push(await built());
         }
-        await compiledPool.close();
       }
+      await areaDb.dropDatabase();
       const b = median(base);
       const r = median(runs);
+      splits.push(
+        `${count} areas: ${runs.map(split).join('; ')}` +
+          (compiled.length > 0 ? `; compiled: ${compiled.map(split).join('; ')}` : ''),
+      );
       // The event loop idle for as long as the run took: the delay the machine alone adds (a busy
       // machine keeps even an idle thread waiting for a CPU), the floor of the lag columns.
       const idle = await timeRun(() => new Promise((resolve) => setTimeout(resolve, Math.min(r.wallMs, 10_000))));
@@ -158,11 +177,12 @@ export async function benchDigestScale(options: BenchOptions): Promise<BenchRepo
       ].join('\n\n'),
       notes: [
         `CPU per area: ${perAreaNote}${linear}.`,
+        'Each planning run\'s CPU, this process + the digest process (s), in the order run: ' + `${splits.join('. ')}.`,
         ...fixedAndMarginal(AREA_COUNTS, perArea),
         ...(compiledCpuMs === undefined
           ? []
           : [
-              'Each planning run starts a fresh digest process (it ends after a minute idle), so both runs include ' +
+              'Each planning run starts a fresh digest process, so every run includes ' +
                 'loading its modules and its first digest while V8 compiles the code it runs. Compiled, the ' +
                 `${Math.max(...AREA_COUNTS)}-area run took ${(compiledCpuMs / 1000).toFixed(2)} s of CPU.`,
             ]),
@@ -223,11 +243,43 @@ async function clearDigests(db: Db) {
   await db.collection(COLLECTIONS.prompts).updateMany({ kind: 'question' }, used);
 }
 
+/** One planning run in a digest process of its own, started for it and closed after it. */
+async function coldRun(
+  createPool: typeof createDigestWorkerPool,
+  options: { mongoUri: string; dbName: string },
+  db: Db,
+  ids: string[],
+  at: Date,
+): Promise<RunFigures> {
+  await clearDigests(db);
+  const pool = createPool(options);
+  try {
+    return await timeRun(() => planningRun(db, ids, at, pool.compose), pool.pid);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A run's CPU as this process's + the digest process's, in seconds. */
+function split(r: RunFigures): string {
+  const s = (v: number) => (v / 1000).toFixed(2);
+  return `${s(r.cpuMs - r.childCpuMs)} + ${s(r.childCpuMs)}`;
+}
+
 /** The digest process pool from dist/, built at the start of the bench. */
 async function compiledPoolFactory(): Promise<typeof createDigestWorkerPool> {
   const compiled = pathToFileURL(join(ROOT, 'dist/src/digest/digest-worker-pool.js')).href;
   return ((await import(compiled)) as { createDigestWorkerPool: typeof createDigestWorkerPool }).createDigestWorkerPool;
 }
+
+/**
+ * A full garbage collection of this process, on demand (V8's `gc`, exposed without a command-line
+ * flag so `npx tsx bench/digest-scale.ts` works as it is).
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 /**
  * Times `run`: wall clock, event-loop lag, and CPU of this process and of the digest process
@@ -248,6 +300,7 @@ async function timeRun(run: () => Promise<unknown>, childPid: () => number | und
   return {
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000 + childMs,
+    childCpuMs: childMs,
     lagP99Ms: lag.percentile(99) / 1e6,
     lagMaxMs: lag.max / 1e6,
   };
@@ -255,7 +308,13 @@ async function timeRun(run: () => Promise<unknown>, childPid: () => number | und
 
 function median(runs: RunFigures[]): RunFigures {
   const of = (key: keyof RunFigures) => percentile(runs.map((r) => r[key]), 0.5);
-  return { wallMs: of('wallMs'), cpuMs: of('cpuMs'), lagP99Ms: of('lagP99Ms'), lagMaxMs: of('lagMaxMs') };
+  return {
+    wallMs: of('wallMs'),
+    cpuMs: of('cpuMs'),
+    childCpuMs: of('childCpuMs'),
+    lagP99Ms: of('lagP99Ms'),
+    lagMaxMs: of('lagMaxMs'),
+  };
 }
 
 function runCells(r: RunFigures, b: RunFigures): string[] {

@@ -1,38 +1,32 @@
+import { fork } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { readBenchArgs } from './cli.js';
-import { benchDigestScale } from './digest-scale.js';
-import { benchMeetingPack } from './meeting-pack.js';
-import { benchParseMilestone } from './parse-milestone.js';
-import { benchReadTracker } from './read-tracker.js';
-import { benchRenderCharts } from './render-charts.js';
-import { type Benchmark, renderReport } from './report.js';
-import { benchRunChart } from './runchart.js';
-import { benchSlackAck } from './slack-ack.js';
-import { benchStartup } from './startup.js';
-import { benchStoreOps } from './store-ops.js';
-import { benchStoreScale } from './store-scale.js';
-import { benchTurnLatency } from './turn-latency.js';
+import { fileURLToPath } from 'node:url';
+import { type BenchArgs, readBenchArgs, REPORT_VIA_IPC } from './cli.js';
 
-const BENCHMARKS: Record<string, Benchmark> = {
-  'store-ops': benchStoreOps,
-  'store-scale': benchStoreScale,
-  'turn-latency': benchTurnLatency,
-  'parse-milestone': benchParseMilestone,
-  runchart: benchRunChart,
-  'render-charts': benchRenderCharts,
-  'read-tracker': benchReadTracker,
-  startup: benchStartup,
-  'slack-ack': benchSlackAck,
-  'digest-scale': benchDigestScale,
-  'meeting-pack': benchMeetingPack,
+/** Each benchmark by name, and its file in bench/. */
+const BENCHMARKS: Record<string, string> = {
+  'store-ops': 'store-ops.ts',
+  'store-scale': 'store-scale.ts',
+  'turn-latency': 'turn-latency.ts',
+  'parse-milestone': 'parse-milestone.ts',
+  runchart: 'runchart.ts',
+  'render-charts': 'render-charts.ts',
+  'read-tracker': 'read-tracker.ts',
+  startup: 'startup.ts',
+  'slack-ack': 'slack-ack.ts',
+  'digest-scale': 'digest-scale.ts',
+  'meeting-pack': 'meeting-pack.ts',
 };
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 
 /**
- * Runs every benchmark (or those named) one after another, prints each table as it is done, and
- * after a full run writes them all to bench/RESULTS.md with the machine and its load.
+ * Runs every benchmark (or those named) one after another, each in a fresh process of its own,
+ * prints each table as it is done, and after a full run writes them all to bench/RESULTS.md with the
+ * machine and its load. A process each, because one process for all left each benchmark the heap,
+ * the garbage and the compiled code of those before it: the 32-area digest run measured 1–2 s of
+ * CPU more in a full run than on its own (issue 15).
  * Usage: npm run bench -- [name ...] [--rounds N] [--warm-up N]
  */
 async function main(): Promise<void> {
@@ -47,8 +41,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const sections: string[] = [];
   for (const name of names) {
-    const report = await BENCHMARKS[name]({ rounds: args.rounds, warmUp: args.warmUp });
-    const section = renderReport(report);
+    const section = await runInOwnProcess(BENCHMARKS[name]!, args);
     process.stdout.write(`${section}\n\n`);
     sections.push(section);
   }
@@ -60,6 +53,32 @@ async function main(): Promise<void> {
   const header = describeMachine(loadBefore, loadavg(), seconds, args.rounds);
   await writeFile(RESULTS, `${[header, ...sections].join('\n\n')}\n`);
   process.stdout.write(`Took ${seconds.toFixed(0)} s. Wrote bench/RESULTS.md.\n`);
+}
+
+/**
+ * Runs `bench/<file>` in a child process (Node with this process's loader, so tsx) and resolves to
+ * the section it reports over IPC (cli.ts's runIfMain); its progress and errors go to this terminal.
+ */
+function runInOwnProcess(file: string, args: BenchArgs): Promise<string> {
+  const argv = [
+    ...(args.rounds === undefined ? [] : ['--rounds', String(args.rounds)]),
+    ...(args.warmUp === undefined ? [] : ['--warm-up', String(args.warmUp)]),
+  ];
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), argv, {
+    execArgv: process.execArgv,
+    env: { ...process.env, [REPORT_VIA_IPC]: '1' },
+  });
+  return new Promise((resolve, reject) => {
+    let section: string | undefined;
+    child.on('message', (message: { section?: unknown }) => {
+      if (typeof message.section === 'string') section = message.section;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (section !== undefined && code === 0) resolve(section);
+      else reject(new Error(`benchmark ${file} ended (${signal ?? `exit code ${code}`}) without a report`));
+    });
+  });
 }
 
 function describeMachine(
