@@ -99,6 +99,18 @@ function shiftDirection(phase: MeasureControl['analysis']['phases'][number]): Di
 }
 
 /**
+ * An I chart's limits are not clipped (docs/spc.md), so waits that are often short can give a lower
+ * limit below zero, which a chart shown at a meeting then labels "Lower limit -0.2": said in words
+ * when none of the phase's values is below zero, so the label does not read as a fault.
+ */
+function lowerLimitBelowZero(inPhase: readonly ControlPoint[], scale: number, unit: string): string {
+  const lowest = Math.min(...inPhase.map((p) => p.lcl ?? 0));
+  // Below zero as shown (to a tenth): a limit of -0.01 reads "0", and needs no sentence.
+  if (!(Math.round(lowest * scale * 10) < 0) || inPhase.some((p) => p.y !== null && p.y < 0)) return '';
+  return ` Its lower limit (${withUnit(lowest * scale, unit)}) is below zero, where none of these values falls, so only the upper limit can flag a point.`;
+}
+
+/**
  * The chart reply's first sentence for a control chart: the chart type, its centre line, its limits
  * and rules, then each signal in plain words, and whether the change looks like good news.
  */
@@ -119,13 +131,14 @@ export function describeControlSignals(control: MeasureControl, options: Control
       : phase.limits === 'collapsed'
         ? ` The limits sit on the ${centre} itself (nearly every value is the same), so any point off it is flagged: read this chart with care.`
         : '';
+  const note = limitsNote || lowerLimitBelowZero(inPhase, scale, options.unit);
   if (clauses.length === 0) {
     const within = phase.limits === 'drawn' ? 'every point is inside the limits and ' : '';
-    return `${head}: no signal — ${within}the runs look random, so the ups and downs are the process's ordinary variation (common cause).${limitsNote}`;
+    return `${head}: no signal — ${within}the runs look random, so the ups and downs are the process's ordinary variation (common cause).${note}`;
   }
   // Only a shift says the process moved (one unusual point is already called good or poor above);
   // which way it moved is the latest signal's, as the badge reads it: a run below the mean followed
   // by months above the upper limit is a rise.
   const moved = shiftDirection(phase) ? controlSignalDirection(control) : null;
-  return `${head}: ${clauses.join('; ')}.${directionSentence(moved, options.betterDirection, options.measureName, options.unit)}${limitsNote}`;
+  return `${head}: ${clauses.join('; ')}.${directionSentence(moved, options.betterDirection, options.measureName, options.unit)}${note}`;
 }

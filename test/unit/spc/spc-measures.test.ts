@@ -103,6 +103,22 @@ describe('Making Data Count badges', () => {
     expect(describeControlSignals(spike, perChild('group'))).toMatch(/fewer than 5 children above the upper limit/);
   });
 
+  it('says why an I chart\'s lower limit below zero flags nothing, where no value is below zero (a phone check read "-0.2" as a fault)', () => {
+    // Weeks that are mostly short with some long waits: the spread puts the lower limit below 0.
+    const weeks = [0.5, 3, 0.2, 4, 0.4, 3.5, 0.3, 4.2, 0.6, 3.8, 0.2, 4];
+    const words = { measureName: 'Weeks to panel', unit: 'weeks', points: series(weeks), perChild: false };
+    const wide = control(weeks);
+    expect(wide.analysis.points.some((p) => p.lcl !== null && p.lcl < 0)).toBe(true);
+    expect(describeControlSignals(wide, words)).toMatch(
+      /Its lower limit \(-\d+(\.\d+)? weeks\) is below zero, where none of these values falls, so only the upper limit can flag a point\.$/,
+    );
+    // Limits above zero: nothing to explain.
+    expect(describeControlSignals(control(steady), { ...words, points: series(steady) })).not.toMatch(/below zero/);
+    // A measure with values below zero: the lower limit can flag them, so no such sentence.
+    const change = [-3, 2, -4, 3, -2, 4, -3, 2, -4, 3, -2, 4];
+    expect(describeControlSignals(control(change), { ...words, points: series(change) })).not.toMatch(/below zero/);
+  });
+
   it('assurance: where the target sits against the limits', () => {
     // Mean 20.6 (247 / 12); moving ranges average 16 / 11, so limits about 16.7 to 24.5.
     expect(assuranceOf(control(steady), 30, 'down')).toBe('pass');
