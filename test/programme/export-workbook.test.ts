@@ -10,6 +10,8 @@ import { buildCaseWorkbook } from '../../src/programme/export/case-workbook.js';
 import { buildProgrammeWorkbook } from '../../src/programme/export/programme-workbook.js';
 import { otherCasesRedactor } from '../../src/programme/export/redact-other-cases.js';
 import { milestoneOfHeader } from '../../src/programme/tracker/header-milestones.js';
+import { readTracker } from '../../src/programme/tracker/read-tracker.js';
+import { MAX_YEARS_AHEAD, MAX_YEARS_BACK, catalogueOf } from '../../src/programme/cases/milestone-settings.js';
 import { isReferenceHeader } from '../../src/programme/tracker/reference-column.js';
 import type { AuditEntry } from '../../src/store/schemas/audit.js';
 import type { Case } from '../../src/store/schemas/case.js';
@@ -249,6 +251,20 @@ describe('the programme workbook', () => {
       'Measures',
       'Audit',
     ]);
+  });
+
+  it('imports back from its Tracker sheet alone: the Audit sheet is not read as a second tracker (a try-out imported an export)', async () => {
+    const settings = {
+      catalogue: catalogueOf(programme),
+      pattern: compileCaseRefPattern(),
+      today: TODAY,
+      maxYearsBack: MAX_YEARS_BACK,
+      maxYearsAhead: MAX_YEARS_AHEAD,
+    };
+    const reading = await readTracker(built.data, built.fileName, settings);
+    expect(reading.sheets.map((s) => s.name)).toEqual(['Tracker']);
+    expect(reading.rowErrors.filter((e) => String(e.row).startsWith('Audit'))).toEqual([]);
+    expect(new Set(reading.rows.map((r) => r.caseRef))).toEqual(new Set(['C1042', 'C1077', 'C2001']));
   });
 
   it("heads the tracker with the programme's milestone labels, in order, as the importer reads them", () => {

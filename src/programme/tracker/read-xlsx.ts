@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { SheetGrid } from './read-workbook.js';
 import { loadOnce } from '../../load-once.js';
+import { PACEBOT_AUTHOR } from '../export/workbook-file.js';
+import { TRACKER_SHEET } from '../export/tracker-sheet.js';
 
 const exceljs = loadOnce(() => import('exceljs'));
 
@@ -34,11 +36,22 @@ export async function readXlsx(data: Buffer): Promise<SheetGrid[]> {
   // exceljs declares its own Buffer type, which Node's generic Buffer does not satisfy.
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
   const date1904 = Boolean(workbook.properties?.date1904);
-  return workbook.worksheets.map((sheet) => ({
+  return trackerSheetsOf(workbook).map((sheet) => ({
     name: sheet.name,
     // Sparse, indexed by row number; each row's values are indexed by column number. Merged
     // cells repeat their top-left value, as exceljs gives it.
     rows: sheet.getSheetValues() as (unknown[] | undefined)[],
     date1904,
   }));
+}
+
+/**
+ * The sheets that may hold the tracker. In one of pacebot's own exports (an area moving its data,
+ * or checking it), only its Tracker sheet: its Audit sheet has a "case" column and milestone words in
+ * its changes, so it was read as a second tracker, offering timestamps as milestones and refusing
+ * audit rows (a phone try-out). Edited in Excel, the export keeps its author.
+ */
+function trackerSheetsOf(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  const tracker = workbook.creator === PACEBOT_AUTHOR ? workbook.getWorksheet(TRACKER_SHEET) : undefined;
+  return tracker ? [tracker] : workbook.worksheets;
 }
