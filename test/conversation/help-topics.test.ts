@@ -38,7 +38,8 @@ describe('help on a topic', () => {
   });
 
   it('still finds a command by a word of its description when none is named for it', async () => {
-    const reply = replyText(await bot.say(ADMIN, 'help privacy'));
+    // No command is called "excel"; the exports say they are Excel files.
+    const reply = replyText(await bot.say(ADMIN, 'help excel'));
     expect(commandLines(reply).length).toBeGreaterThan(0);
     expect(reply).not.toMatch(/Also about/);
   });

@@ -9,6 +9,7 @@ import { caseCommand, showCase, showTimeline } from './case-command.js';
 import { caseHistory } from './case-history.js';
 import { caseRefArg } from './case-ref-arg.js';
 import { cancelErase, confirmErase, ERASE_VERB, KEEP_VERB } from './erase-case.js';
+import { eraseCaseSaid } from './erase-case-said.js';
 import { EXPORT_CASE_VERB, exportCase } from './export-case.js';
 import { undoLastChange } from './undo-change.js';
 import { UNDO_CONFIRM_VERB, UNDO_KEEP_VERB, askUndo } from './undo-card.js';
@@ -87,6 +88,15 @@ export const casesFeature: Feature = {
       example: 'case C1042 export',
       summary: 'Everything held on one case reference, as an Excel file; or erase it (asks first).',
       run: caseCommand,
+    },
+    {
+      // Listed in its own right, so `help privacy` shows it beside `erase programme`.
+      words: ['erase'],
+      roles: ['admin'],
+      usage: 'erase case <case>',
+      example: 'erase case C1042',
+      summary: "Erases everything held on one child's reference, after a card that says what goes (as `case <case> erase`).",
+      run: eraseCaseSaid,
     },
   ],
   actions: [

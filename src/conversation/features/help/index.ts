@@ -23,6 +23,8 @@ const TOPIC_WORDS: Record<string, string[]> = {
   meetings: ['meeting'],
   prompts: ['prompt'],
   setup: ['setup', 'group', 'meeting'],
+  // Erasing a child's record is a `case` command (`case <case> export|erase`), found by its summary.
+  privacy: ['privacy', 'erase', 'retention'],
 };
 
 /**
