@@ -19,12 +19,22 @@ function leafText(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Every leaf of a value by its path ("milestones.accommodated.actual"), arrays by index. */
+/**
+ * Every leaf of a value by its path ("milestones.accommodated.actual"). A list of plain values (a
+ * group's leads) is one value, "none" when empty: item by item, adding a lead read "leads: [] → —;
+ * leads[0]: — → U1", as if the list had gone (a try-out). A list of records says how many it holds,
+ * and gives each record's fields by index.
+ */
 function leaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
   if (value === null || value === undefined) {
     if (path) out.set(path, leafText(value));
   } else if (Array.isArray(value)) {
-    if (value.length === 0 && path) out.set(path, '[]');
+    const records = value.some((v) => isPlain(v) || Array.isArray(v));
+    if (!records) {
+      out.set(path || 'value', value.length === 0 ? 'none' : value.map(leafText).join(', '));
+      return out;
+    }
+    out.set(path || 'value', `${value.length} ${value.length === 1 ? 'item' : 'items'}`);
     value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
   } else if (isPlain(value)) {
     for (const [key, v] of Object.entries(value)) {
