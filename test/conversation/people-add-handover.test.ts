@@ -33,7 +33,11 @@ describe('adding people before they have spoken to the bot', () => {
   });
 
   it('the same name twice is one person; a name that is not a name is refused with how to say it', async () => {
-    expect(replyText(await bot.say(ADMIN, 'add person sam lee'))).toMatch(/already known/);
+    const again = replyText(await bot.say(ADMIN, 'add person sam lee'));
+    expect(again).toMatch(/already known/);
+    // Already in a group: say where, not "Next, give them a group" (a try-out).
+    expect(again).toMatch(/Sam Lee is a member of \*Legal processes\*/);
+    expect(again).not.toMatch(/Next, give them a group/);
     expect(await members().countDocuments({ workspaceId: WS, name: /sam lee/i })).toBe(1);
     expect(replyText(await bot.say(ADMIN, 'person add "12345"'))).toMatch(/person add "Sam Lee"/);
     expect(replyText(await bot.say(MEMBER, 'person add "Kim Ode"'))).toMatch(/Only an admin or a lead can add people/);

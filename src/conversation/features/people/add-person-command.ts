@@ -75,6 +75,28 @@ export async function addPersonCommand(ctx: TurnContext, words: string): Promise
   ];
   if (group && role) lines.push(await addToGroup(ctx, group, role, person.userId));
   else if (programmeRole) lines.push(await grantWorkspaceRole(ctx, programmeRole, person.userId));
-  else lines.push(`Next, give them a group: \`group <group> member "${plain(person.name)}"\`.`);
+  else {
+    const where = added ? [] : await groupsOf(ctx, person);
+    lines.push(
+      where.length > 0
+        ? `${plain(person.name)} is ${where.join(', ')}.`
+        : `Next, give them a group: \`group <group> member "${plain(person.name)}"\`.`,
+    );
+  }
   return [card({ title: added ? 'Person added' : 'Person', sections: [{ text: lines.join('\n') }] })];
+}
+
+/**
+ * Where someone already known stands: "a member of *Legal*", "a lead of *Panel*". Asked to add them
+ * again, the reply said "Next, give them a group" to an admin whose colleague was already in one.
+ */
+async function groupsOf(ctx: TurnContext, person: Member): Promise<string[]> {
+  const id = person.userId;
+  const groups = await ctx.store.groups
+    .find({ $or: [{ leads: id }, { members: id }, { coaches: id }] }, { sort: { name: 1 } })
+    .toArray();
+  return groups.flatMap((g) => {
+    const roles = [g.leads.includes(id) && 'a lead', g.members.includes(id) && 'a member', g.coaches?.includes(id) && 'a coach'];
+    return roles.filter((r): r is string => typeof r === 'string').map((r) => `${r} of *${plain(g.name)}*`);
+  });
 }
