@@ -48,10 +48,7 @@ async function pdfFiles(pack: ReturnType<typeof packFromDigest>): Promise<Omit<M
     pdf,
     fileName: `meeting-pack-${pack.meetingDate}.pdf`,
     title: `Meeting pack for the champions’ meeting, ${pack.meetingWhen}`,
-    alt:
-      `A cover, then two A4 landscape pages for each of the ${groups} aim group${groups === 1 ? '' : 's'}: ` +
-      'the aim, the key measure’s chart and what it says, children waiting, tests of change, data ' +
-      'gaps and questions. No child is named, so it can be projected or printed.',
+    alt: packAlt(groups),
   };
 }
 
@@ -63,4 +60,14 @@ export async function buildMeetingPack(
   now: Date,
 ): Promise<MeetingPackFiles> {
   return meetingPackFiles(await buildDigest(store, programme, meeting, now), programme);
+}
+
+/** What the pack holds, in words; "for each of the 1 aim group" read oddly in a one-group area (a try-out). */
+export function packAlt(groups: number): string {
+  const pages = groups === 1 ? 'for its aim group' : `for each of the ${groups} aim groups`;
+  return (
+    `A cover, then two A4 landscape pages ${pages}: ` +
+    'the aim, the key measure’s chart and what it says, children waiting, tests of change, data ' +
+    'gaps and questions. No child is named, so it can be projected or printed.'
+  );
 }
