@@ -40,3 +40,12 @@ export function fitText(text: string | undefined, max = EXCEL_MAX_CHARS): string
 export function yesNo(value: boolean): string {
   return value ? 'yes' : 'no';
 }
+
+/**
+ * A computed number without binary floating-point noise: a median of 55.1 and 55.3 is
+ * 55.199999999999996 in JavaScript, which a spreadsheet shows in full (a try-out's Measures sheet).
+ * Twelve significant figures keep every real digit of our measures.
+ */
+export function withoutFloatNoise(value: number | null): number | null {
+  return value === null || !Number.isFinite(value) ? value : Number(value.toPrecision(12));
+}

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { MeasurePoint } from '../../domain/measures/index.js';
 import type { MeasureAnalysis } from '../measures/analyse-measure.js';
-import { yesNo } from './excel-values.js';
+import { withoutFloatNoise, yesNo } from './excel-values.js';
 import { addTableSheet, type Column, type Row } from './sheet-style.js';
 
 export const MEASURES_SHEET = 'Measures';
@@ -46,10 +46,10 @@ function measureRows(result: MeasureAnalysis, groupNames: ReadonlyMap<string, st
       ...about,
       point.period,
       point.caseRef ?? null,
-      point.value,
+      withoutFloatNoise(point.value),
       ...counts(point),
       judged ? judged.phase + 1 : null,
-      phase?.median ?? null,
+      withoutFloatNoise(phase?.median ?? null),
       judged ? yesNo(judged.excluded) : null,
       judged ? yesNo(judged.inBaseline) : null,
       judged?.side ?? null,
