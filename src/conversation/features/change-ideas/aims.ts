@@ -11,11 +11,23 @@ export const STAGE_AIMS: Record<string, string> = {
   all: 'Across the whole journey',
 };
 
-/** A short label for lists and choice options: "Aim 2", "All aims", or the group's name. */
+/**
+ * The stage aims by the part of the journey they cover, for short labels: "Aim 2" meant nothing in an
+ * area whose own aim groups are named and numbered otherwise (a try-out saw "Aim 2 · …" offered in a
+ * programme with one group, "Permanence").
+ */
+// Short, as a choice's whole label must fit Slack's 75 characters with the idea's title after it.
+const STAGE_SHORT: Record<string, string> = {
+  'aim-1': 'Home on a CSO',
+  'aim-2': 'Up to recommendation',
+  'aim-3': 'Up to ADM decision',
+  'aim-4': 'Up to lodging',
+};
+
+/** A short label for lists and choice options: the stage's journey, "All aims", or the group's name. */
 export function aimShortLabel(aim: string, groups: Pick<Group, 'key' | 'name'>[] = []): string {
   if (aim === 'all') return 'All aims';
-  const stage = /^aim-(\d)$/.exec(aim);
-  if (stage) return `Aim ${stage[1]}`;
+  if (Object.hasOwn(STAGE_SHORT, aim)) return STAGE_SHORT[aim]!;
   return groups.find((g) => g.key === aim)?.name ?? aim;
 }
 
