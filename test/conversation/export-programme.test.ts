@@ -35,12 +35,20 @@ describe('the programme export', () => {
     expect(replyText(await source.say(MEMBER, 'export'))).toMatch(/Only an admin can export the programme/);
   });
 
-  it('hands over a workbook with the four sheets, audited, with no raw message text', async () => {
+  it('hands over a workbook with its seven sheets, audited, with no raw message text', async () => {
     await source.say(MEMBER, 'C1042 accommodated 3 Nov');
     const file = fileReply(await source.say(ADMIN, 'export'));
     expect(file.fileName).toBe('pacebot-export-2026-11-19.xlsx');
     const workbook = await loadWorkbook(file.data);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tracker', 'Tests of change', 'Measures', 'Audit']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Tracker',
+      'Programme',
+      'Aim groups',
+      'People',
+      'Tests of change',
+      'Measures',
+      'Audit',
+    ]);
     const tracker = table(workbook.getWorksheet('Tracker')!);
     expect(tracker[0]!.slice(0, 3)).toEqual(['Case ref', 'Accommodated', '72-hour planning meeting']);
     expect(tracker.slice(1).map((r) => r[0])).toEqual(['N3001', 'N3002', 'N3003', 'N3006']);

@@ -173,12 +173,14 @@ beforeAll(async () => {
   await store.groups.insertOne({
     key: 'permanence-milestones',
     name: 'Permanence milestones',
-    leads: [],
+    aim: { statement: 'Children reach permanence sooner', target: '80% within 30 weeks', targetDate: '2027-06-30' },
+    leads: [ADA.userId],
     coaches: [],
-    members: [],
+    members: ['U-GONE'],
     subgroupEveryWeeks: 3,
     createdAt: at('2025-01-01'),
   });
+  await store.members.insertOne({ userId: ADA.userId, name: ADA.name, roles: ['admin'], createdAt: at('2025-01-01') });
   await store.cases.insertMany(CASES);
   // Stored out of order: the sheet must still list T-1 first.
   await store.pdsa.insertMany([
@@ -247,10 +249,31 @@ describe('the programme workbook', () => {
     expect(built.counts).toEqual({ cases: 3, cycles: 2, measures: 7, auditEntries: 4 });
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Tracker',
+      'Programme',
+      'Aim groups',
+      'People',
       'Tests of change',
       'Measures',
       'Audit',
     ]);
+  });
+
+  it('holds the programme, its aim groups with their aims and people by name, and who is in what role (a try-out found them only in the Audit sheet)', () => {
+    const settings = read('Programme');
+    expect(settings.rows).toContainEqual(['Programme', 'Northshire PACE']);
+    expect(settings.rows.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['Champions’ meetings', 'Digest', 'Retention', 'Case references']),
+    );
+    const groups = read('Aim groups');
+    const row = groups.rows[0]!;
+    expect(row[groups.column('Aim group')]).toBe('Permanence milestones');
+    expect(row[groups.column('Aim')]).toBe('Children reach permanence sooner');
+    expect(row[groups.column('Leads')]).toBe('Ada Lovelace');
+    // A platform id is not shown for someone the programme no longer holds.
+    expect(row[groups.column('Members')]).toBe('someone no longer on the programme');
+    const people = read('People');
+    expect(people.rows).toEqual([['Ada Lovelace', 'admin', 'Permanence milestones (lead)']]);
+    expect(everything(workbook)).not.toMatch(/U-ADA|U-GONE/);
   });
 
   it('imports back from its Tracker sheet alone: the Audit sheet is not read as a second tracker (a try-out imported an export)', async () => {

@@ -38,7 +38,7 @@ export const exportFeature: Feature = {
       usage: 'export',
       example: 'export',
       summary:
-        'The whole programme as an Excel workbook: tracker, tests of change, measures, audit. ' +
+        'The whole programme as an Excel workbook: tracker, settings, aim groups, people, tests of change, measures, audit. ' +
         'Its Tracker sheet imports back as it is.',
       run: (ctx) => exportProgramme(ctx),
     },
