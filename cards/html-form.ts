@@ -101,7 +101,9 @@ function fieldsFor(input: FormInput): Field[] {
     case 'date':
       return [{ ...base, control: (a) => `<input type="date" ${a}${valueAttr(input.value)}>` }];
     case 'people': {
-      const hint = ['Names or user ids, separated by commas.', input.hint]
+      // Only people pacebot already holds can be chosen here: a try-out typed a colleague's name in a
+      // new group's form and was told to add them first, which the hint had not said.
+      const hint = ['Names of people already added (with person add), separated by commas.', input.hint]
         .filter(Boolean)
         .join(' ');
       return [

@@ -150,7 +150,7 @@ describe('toHtml', () => {
     expect(html).toContain('<option value="ci-2" selected>Shared visit notes</option>');
     expect(byName('input', 'idea__other')).toMatchObject({ type: 'text' });
     expect(byName('input', 'owners')).toMatchObject({ type: 'text', value: 'U111, U222' });
-    expect(html).toContain('Names or user ids, separated by commas.');
+    expect(html).toContain('Names of people already added (with person add), separated by commas.');
     expect(html).toContain(
       '<label for="pdsa-new-plan">Plan <span class="optional">(optional)</span></label>',
     );
