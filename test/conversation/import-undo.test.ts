@@ -43,7 +43,7 @@ describe('taking a confirmed import back (`import undo`)', () => {
     expect(card.title).toBe('Undo import #2, old-tracker.csv?');
     // C2002 was in the file with the dates it already had: the import did not change it.
     expect(replyText([{ kind: 'card', card }])).toMatch(
-      /2 cases go back to the dates they had before it \(1 of them, which it started, to none: their references stay, with no dates, out of every list; `case <case> erase` removes one for good\)\./,
+      /2 cases go back to the dates they had before it\. One of them was new with this import, so it is left with no dates and out of every list\. Its reference stays until erased: `case <case> erase`\./,
     );
     expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
     // A way to say no, which changes nothing (a try-out: the card had only the danger button).

@@ -56,10 +56,12 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
   const back =
     asLeft === 0
       ? 'No case is still as this import left it, so there are no dates to take back.'
-      : `${plural(asLeft, 'case')} ${asLeft === 1 ? 'goes' : 'go'} back to the dates ${asLeft === 1 ? 'it' : 'they'} had before it` +
+      : `${plural(asLeft, 'case')} ${asLeft === 1 ? 'goes' : 'go'} back to the dates ${asLeft === 1 ? 'it' : 'they'} had before it.` +
+        // In short sentences: one long parenthesis read as hard going on a phone (a try-out).
         (started > 0
-          ? ` (${started} of them, which it started, to none: their references stay, with no dates, out of every list; \`case <case> erase\` removes one for good).`
-          : '.');
+          ? ` ${started === 1 ? 'One of them was' : `${started} of them were`} new with this import, so ${started === 1 ? 'it is' : 'they are'} left with no dates and out of every list. ` +
+            `${started === 1 ? 'Its reference stays' : 'Their references stay'} until erased: \`case <case> erase\`.`
+          : '');
   const since = changedSince.length
     ? `\n${plural(changedSince.length, 'case')} changed since ${changedSince.length === 1 ? 'is' : 'are'} left as ${changedSince.length === 1 ? 'it is' : 'they are'}: ${refList(changedSince)}.`
     : '';
