@@ -39,6 +39,9 @@ describe('privacy report', () => {
     expect(table(workbook.getWorksheet('Retention')!)).toContainEqual(['Months kept after the order is granted', 12]);
     const acts = table(workbook.getWorksheet('Erasures and exports')!).slice(1);
     expect(acts.map((r) => [r[2], r[3]])).toEqual(expect.arrayContaining([['erase', '[erased]'], ['export', expect.any(String)]]));
+    // In words, not the audit's raw JSON (a try-out showed a DPO {"caseDeleted":true,…}).
+    const erased = acts.find((r) => r[2] === 'erase')!;
+    expect(erased[4]).toMatch(/^Case record deleted; (records that named it rewritten: \d+ [a-z ]+(, \d+ [a-z ]+)*|no other record named it)$/);
     expect(table(workbook.getWorksheet('Roles')!)).toContainEqual([ADMIN.name, ADMIN.id, 'admin']);
     expect(await bot.db.collection('audit').countDocuments({ action: 'privacy_report' })).toBe(1);
   });

@@ -76,11 +76,48 @@ export async function buildPrivacyReport(
     { header: 'Action', width: 18 },
     { header: 'Of', width: 18 },
     { header: 'Details', width: 40 },
-  ], acts.map((a) => [a.at.toISOString(), a.actor.name, a.action, a.entityId, a.entity === 'case' && a.action === 'erase' ? JSON.stringify(a.after) : a.action === 'export' ? (a.source.file ?? '') : '']));
+  ], acts.map((a) => [a.at.toISOString(), a.actor.name, a.action, a.entityId, a.entity === 'case' && a.action === 'erase' ? erasureDetails(a.after) : a.action === 'export' ? (a.source.file ?? '') : '']));
   addTableSheet(workbook, 'Roles', [
     { header: 'Name', width: 28 },
     { header: 'Chat user id', width: 30 },
     { header: 'Roles', width: 50 },
   ], roles);
   return { fileName: `pacebot-privacy-report-${today}.xlsx`, data: await workbookBuffer(workbook) };
+}
+
+/** What the records an erasure rewrote are, in words, by collection: one, and more than one. */
+const RECORD_WORDS: Record<string, [string, string]> = {
+  audit: ['audit entry', 'audit entries'],
+  pdsa: ['test of change', 'tests of change'],
+  pending: ['question', 'questions'],
+  prompts: ['prompt', 'prompts'],
+  promptResponses: ['prompt reply', 'prompt replies'],
+  digests: ['digest', 'digests'],
+  deliveries: ['delivery', 'deliveries'],
+  notices: ['notice', 'notices'],
+  webMessages: ['local chat message', 'local chat messages'],
+  imports: ['import', 'imports'],
+  groups: ['aim group', 'aim groups'],
+  changeIdeas: ['change idea', 'change ideas'],
+  dataPoints: ['measure point', 'measure points'],
+  measures: ['measure', 'measures'],
+};
+
+/**
+ * An erasure's details in words: "Case record deleted; records that named it rewritten: 2 audit
+ * entries, 1 test of change". The sheet showed the audit's raw JSON ({"caseDeleted":true,…}) to a
+ * DPO (a try-out).
+ */
+export function erasureDetails(after: unknown): string {
+  const { caseDeleted, recordsRewritten } = (after ?? {}) as { caseDeleted?: boolean; recordsRewritten?: Record<string, number> };
+  const rewritten = Object.entries(recordsRewritten ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => {
+      const [one, many] = Object.hasOwn(RECORD_WORDS, key) ? RECORD_WORDS[key]! : [key, key];
+      return `${count} ${count === 1 ? one : many}`;
+    });
+  return [
+    caseDeleted ? 'Case record deleted' : 'No case record was held',
+    rewritten.length > 0 ? `records that named it rewritten: ${rewritten.join(', ')}` : 'no other record named it',
+  ].join('; ');
 }
