@@ -25,6 +25,7 @@ describe('an import whose every row is refused', () => {
     expect(text).toMatch(/Nothing could be imported: every row was refused — see why below/);
     expect(text).toMatch(/Rows not imported \(2\)/);
     expect(text).toMatch(/Correct them in the file and send it again\./);
+    expect(text).toMatch(/For a row or two, you can instead tell me their dates in a message/);
     expect(text).not.toMatch(/is already held|rows already imported/);
     expect(card.buttons?.some((b) => b.id === 'confirm')).toBe(false);
   });

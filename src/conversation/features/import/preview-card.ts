@@ -102,7 +102,12 @@ export function previewCard(preview: ImportPreview, catalogue: MilestoneCatalogu
     const lines = refused.slice(0, SHOW_REFUSED).map((e) => `- ${plain(rowName(e.row))}: ${plain(e.reason)}`);
     sections.push({
       heading: `Rows not imported (${refused.length})`,
-      text: lines.join('\n') + more(refused.length, SHOW_REFUSED) + `\nCorrect them in the file and send it again${againNote(nothingNew, allRefused)}`,
+      text:
+        lines.join('\n') +
+        more(refused.length, SHOW_REFUSED) +
+        `\nCorrect them in the file and send it again${againNote(nothingNew, allRefused)}` +
+        // Editing a workbook on a phone is not practical (a try-out): a date or two can be said.
+        '\nFor a row or two, you can instead tell me their dates in a message, as you would any date.',
     });
   }
   if (!lastFirst) sections.push({ text: last });
