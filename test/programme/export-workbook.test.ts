@@ -290,6 +290,25 @@ describe('the programme workbook', () => {
     expect(new Set(reading.rows.map((r) => r.caseRef))).toEqual(new Set(['C1042', 'C1077', 'C2001']));
   });
 
+  it('reads a renamed Tracker and a sheet the area added to its export, but never the export\'s other sheets', async () => {
+    const settings = {
+      catalogue: catalogueOf(programme),
+      pattern: compileCaseRefPattern(),
+      today: TODAY,
+      maxYearsBack: MAX_YEARS_BACK,
+      maxYearsAhead: MAX_YEARS_AHEAD,
+    };
+    const edited = await load(built.data);
+    edited.getWorksheet('Tracker')!.name = 'Children';
+    const added = edited.addWorksheet('New referrals');
+    added.addRow(['Case ref', 'Came into care']);
+    added.addRow(['C3001', new Date(Date.UTC(2026, 9, 1))]);
+    const data = Buffer.from(await edited.xlsx.writeBuffer());
+    const reading = await readTracker(data, built.fileName, settings);
+    expect(reading.sheets.map((s) => s.name)).toEqual(['Children', 'New referrals']);
+    expect(reading.rows.map((r) => r.caseRef)).toContain('C3001');
+  });
+
   it("heads the tracker with the programme's milestone labels, in order, as the importer reads them", () => {
     const { header } = read('Tracker');
     const labels = SHOWN.map((m) =>

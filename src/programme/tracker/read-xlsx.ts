@@ -1,8 +1,15 @@
 import type ExcelJS from 'exceljs';
 import type { SheetGrid } from './read-workbook.js';
 import { loadOnce } from '../../load-once.js';
+import { AUDIT_SHEET } from '../export/audit-sheet.js';
+import { HISTORY_SHEET } from '../export/case-history-sheet.js';
+import { MENTIONS_SHEET } from '../export/case-mentions-sheet.js';
+import { CYCLES_SHEET } from '../export/cycles-sheet.js';
+import { GROUPS_SHEET } from '../export/groups-sheet.js';
+import { MEASURES_SHEET } from '../export/measures-sheet.js';
+import { PEOPLE_SHEET } from '../export/people-sheet.js';
+import { PROGRAMME_SHEET } from '../export/programme-sheet.js';
 import { PACEBOT_AUTHOR } from '../export/workbook-file.js';
-import { TRACKER_SHEET } from '../export/tracker-sheet.js';
 
 const exceljs = loadOnce(() => import('exceljs'));
 
@@ -45,13 +52,26 @@ export async function readXlsx(data: Buffer): Promise<SheetGrid[]> {
   }));
 }
 
+/** The sheets pacebot's exports hold beside their Tracker: never a tracker, whatever their columns look like. */
+const OWN_OTHER_SHEETS = new Set([
+  PROGRAMME_SHEET,
+  GROUPS_SHEET,
+  PEOPLE_SHEET,
+  CYCLES_SHEET,
+  MEASURES_SHEET,
+  AUDIT_SHEET,
+  HISTORY_SHEET,
+  MENTIONS_SHEET,
+]);
+
 /**
  * The sheets that may hold the tracker. In one of pacebot's own exports (an area moving its data,
- * or checking it), only its Tracker sheet: its Audit sheet has a "case" column and milestone words in
- * its changes, so it was read as a second tracker, offering timestamps as milestones and refusing
- * audit rows (a phone try-out). Edited in Excel, the export keeps its author.
+ * or building on it), every sheet but those pacebot wrote beside the tracker: its Audit sheet has a
+ * "case" column and milestone words in its changes, so it was read as a second tracker, offering
+ * timestamps as milestones and refusing audit rows (a phone try-out). A Tracker sheet renamed, or a
+ * sheet the area added, is still read. Edited in Excel, the export keeps its author.
  */
 function trackerSheetsOf(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
-  const tracker = workbook.creator === PACEBOT_AUTHOR ? workbook.getWorksheet(TRACKER_SHEET) : undefined;
-  return tracker ? [tracker] : workbook.worksheets;
+  if (workbook.creator !== PACEBOT_AUTHOR) return workbook.worksheets;
+  return workbook.worksheets.filter((sheet) => !OWN_OTHER_SHEETS.has(sheet.name));
 }
