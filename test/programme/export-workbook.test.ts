@@ -154,6 +154,16 @@ const AUDIT: Omit<AuditEntry, 'workspaceId'>[] = [
       source: SLACK(`LAC review 14/10 for C1042 and C1077, ${PLANTED}`),
     }),
   ),
+  // A lead added to a group: the change names a person by their chat user id.
+  audit({
+    at: at('2026-10-20'),
+    entity: 'group',
+    entityId: 'permanence-milestones',
+    action: 'update',
+    before: { leads: [], members: [] },
+    after: { leads: [ADA.userId], members: [] },
+    source: SLACK('group permanence-milestones lead Ada'),
+  }),
   audit({
     at: at('2026-11-03'),
     entity: 'pdsa',
@@ -246,7 +256,7 @@ describe('the programme workbook', () => {
   it('names the file by the programme-local date and counts what it holds', () => {
     expect(built.fileName).toBe(`pacebot-export-${TODAY}.xlsx`);
     // Six default interval measures plus the custom one (the group has no aim, so no proportion).
-    expect(built.counts).toEqual({ cases: 3, cycles: 2, measures: 7, auditEntries: 4 });
+    expect(built.counts).toEqual({ cases: 3, cycles: 2, measures: 7, auditEntries: 5 });
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       'Tracker',
       'Programme',
@@ -273,7 +283,10 @@ describe('the programme workbook', () => {
     expect(row[groups.column('Members')]).toBe('someone no longer on the programme');
     const people = read('People');
     expect(people.rows).toEqual([['Ada Lovelace', 'admin', 'Permanence milestones (lead)']]);
+    // Nor in the Audit sheet: a lead added reads by name (a review found the ids there).
     expect(everything(workbook)).not.toMatch(/U-ADA|U-GONE/);
+    const log = read('Audit');
+    expect(log.rows.map((r) => r[log.column('What changed')])).toContain('leads: none → Ada Lovelace');
   });
 
   it('imports back from its Tracker sheet alone: the Audit sheet is not read as a second tracker (a try-out imported an export)', async () => {
@@ -404,6 +417,7 @@ describe('the programme workbook', () => {
       ['2026-10-03T09:00:00.000Z', 'Ada Lovelace', 'C1042', 'slack'],
       ['2026-10-14T09:00:00.000Z', 'Ada Lovelace', 'C1042', 'slack'],
       ['2026-10-14T09:00:00.000Z', 'Ada Lovelace', 'C1077', 'slack'],
+      ['2026-10-20T09:00:00.000Z', 'Ada Lovelace', 'permanence-milestones', 'slack'],
       ['2026-11-03T09:00:00.000Z', 'Ada Lovelace', 'T-1', 'slack'],
     ]);
     expect(rows[0]![5]).toBe('milestones.accommodated.actual: — → 2026-10-03');

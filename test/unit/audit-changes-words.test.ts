@@ -27,4 +27,11 @@ describe('what an audit entry changed, in the export', () => {
       'phases: none → 1 item; phases[0].startPeriod: — → 2026-03; phases[0].reason: — → new panel',
     );
   });
+
+  it('names people the programme holds, by their chat user id, and leaves other values as they are', () => {
+    const named = (value: string) => ({ U1: 'Sam Lee', U2: 'Kim Ode' })[value];
+    expect(describeChanges({ leads: ['U1'], name: 'U1 team' }, { leads: ['U1', 'U2', 'U9'], name: 'U2' }, named)).toBe(
+      'leads: Sam Lee → Sam Lee, Kim Ode, U9; name: U1 team → Kim Ode',
+    );
+  });
 });

@@ -25,26 +25,33 @@ function leafText(value: unknown): string {
  * leads[0]: — → U1", as if the list had gone (a try-out). A list of records says how many it holds,
  * and gives each record's fields by index.
  */
-function leaves(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+function leaves(value: unknown, named: Named, path = '', out = new Map<string, string>()): Map<string, string> {
+  const text = (v: unknown) => {
+    const shown = leafText(v);
+    return typeof v === 'string' ? (named(shown) ?? shown) : shown;
+  };
   if (value === null || value === undefined) {
     if (path) out.set(path, leafText(value));
   } else if (Array.isArray(value)) {
     const records = value.some((v) => isPlain(v) || Array.isArray(v));
     if (!records) {
-      out.set(path || 'value', value.length === 0 ? 'none' : value.map(leafText).join(', '));
+      out.set(path || 'value', value.length === 0 ? 'none' : value.map(text).join(', '));
       return out;
     }
     out.set(path || 'value', `${value.length} ${value.length === 1 ? 'item' : 'items'}`);
-    value.forEach((v, i) => leaves(v, `${path}[${i}]`, out));
+    value.forEach((v, i) => leaves(v, named, `${path}[${i}]`, out));
   } else if (isPlain(value)) {
     for (const [key, v] of Object.entries(value)) {
-      if (!NOISE.has(key)) leaves(v, path ? `${path}.${key}` : key, out);
+      if (!NOISE.has(key)) leaves(v, named, path ? `${path}.${key}` : key, out);
     }
   } else {
-    out.set(path || 'value', leafText(value));
+    out.set(path || 'value', text(value));
   }
   return out;
 }
+
+/** A person's name for a value that is one of the programme's people's chat user ids; undefined otherwise. */
+export type Named = (value: string) => string | undefined;
 
 const cut = (text: string, max: number) =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -52,11 +59,12 @@ const cut = (text: string, max: number) =>
 /**
  * What an audit entry changed, as one readable line: each field whose value differs, as
  * "path: before → after" ("—" for absent), in the order the record lists its fields.
- * It reads only the entry's before and after, never where the change came from.
+ * It reads only the entry's before and after, never where the change came from. `named` gives a
+ * person's name for their chat user id, so a group's leads read as people, not platform ids.
  */
-export function describeChanges(before: unknown, after: unknown): string {
-  const was = leaves(before);
-  const now = leaves(after);
+export function describeChanges(before: unknown, after: unknown, named: Named = () => undefined): string {
+  const was = leaves(before, named);
+  const now = leaves(after, named);
   const paths = [...new Set([...was.keys(), ...now.keys()])];
   const parts = paths
     .filter((path) => was.get(path) !== now.get(path))

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { AuditEntry } from '../../store/schemas/audit.js';
-import { describeChanges } from './audit-changes.js';
+import { describeChanges, type Named } from './audit-changes.js';
 import { addTableSheet, type Column, type Row } from './sheet-style.js';
 
 export const AUDIT_SHEET = 'Audit';
@@ -16,19 +16,20 @@ const COLUMNS: Column[] = [
 ];
 
 /**
- * The audit log, oldest first. Of where a change came from only the platform is written: the
+ * The audit log, oldest first; people by name where `named` knows their chat user id. Of where a change came from only the platform is written: the
  * source's text names every child of the message it came from ("C1042 and C1077"), so it would
  * carry one child's dates into any copy made for another.
  */
-export function addAuditSheet(workbook: ExcelJS.Workbook, entries: readonly AuditEntry[]): void {
+export function addAuditSheet(workbook: ExcelJS.Workbook, entries: readonly AuditEntry[], named: Named = () => undefined): void {
   const rows = entries.map(
     (entry): Row => [
       entry.at.toISOString(),
       entry.actor.name,
       entry.entity,
-      entry.entityId,
+      // A person's entries are theirs by name, as everywhere else in the export.
+      named(entry.entityId) ?? entry.entityId,
       entry.action,
-      describeChanges(entry.before, entry.after) || null,
+      describeChanges(entry.before, entry.after, named) || null,
       entry.source.platform,
     ],
   );

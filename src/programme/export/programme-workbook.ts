@@ -51,7 +51,7 @@ export async function buildProgrammeWorkbook(
   addPeopleSheet(workbook, members, groups);
   addCyclesSheet(workbook, cycles, { groupNames: names, timeZone });
   addMeasuresSheet(workbook, measures, names);
-  addAuditSheet(workbook, audit);
+  addAuditSheet(workbook, audit, (value) => people.get(value));
   return {
     fileName: exportFileName(today),
     data: await workbookBuffer(workbook),
