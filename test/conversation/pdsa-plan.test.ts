@@ -22,7 +22,7 @@ describe('planning a test of change', () => {
     expect(options).toContainEqual({
       value: 'agenda-72-hour-meeting',
       // Named by the part of the journey, not "Aim 2", which an area's own groups may not match (try-out).
-      label: 'Up to recommendation · Set agenda for the 72-hour planning meeting',
+      label: 'To recommendation · Set agenda for the 72-hour planning meeting',
     });
   });
 

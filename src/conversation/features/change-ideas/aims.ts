@@ -19,9 +19,9 @@ export const STAGE_AIMS: Record<string, string> = {
 // Short, as a choice's whole label must fit Slack's 75 characters with the idea's title after it.
 const STAGE_SHORT: Record<string, string> = {
   'aim-1': 'Home on a CSO',
-  'aim-2': 'Up to recommendation',
-  'aim-3': 'Up to ADM decision',
-  'aim-4': 'Up to lodging',
+  'aim-2': 'To recommendation',
+  'aim-3': 'To ADM decision',
+  'aim-4': 'To lodging',
 };
 
 /** A short label for lists and choice options: the stage's journey, "All aims", or the group's name. */
@@ -38,7 +38,8 @@ export function aimHeading(aim: string, groups: Pick<Group, 'key' | 'name'>[] = 
 }
 
 /**
- * Reads how people name an aim: "2", "aim 2", "aim-2", "all", or an aim group's key or name.
+ * Reads how people name an aim: "2", "aim 2", "aim-2", its short label ("to recommendation"), "all",
+ * or an aim group's key or name.
  * Returns the stored form ('aim-2', 'all', or the group key).
  */
 export function parseAim(said: string, groups: Pick<Group, 'key' | 'name'>[]): string {
@@ -46,12 +47,15 @@ export function parseAim(said: string, groups: Pick<Group, 'key' | 'name'>[]): s
   const stage = /^(?:aim[ -]?)?([1-4])$/.exec(wanted);
   if (stage) return `aim-${stage[1]}`;
   if (wanted === 'all' || wanted === 'all aims') return 'all';
+  // The short labels the choices show ("To recommendation") name their aim too.
+  const labelled = Object.entries(STAGE_SHORT).find(([, label]) => label.toLowerCase() === wanted);
+  if (labelled) return labelled[0];
   const group = groups.find((g) => g.key === wanted || g.name.toLowerCase() === wanted);
   if (group) return group.key;
   const groupKeys = groups.map((g) => `\`${g.key}\``).join(', ');
   throw new ValidationError(
     'unknown_aim',
-    `I don't know the aim "${plain(said.trim())}". Say \`aim 1\` to \`aim 4\`, \`aim all\`${groupKeys ? `, or a group: ${groupKeys}` : ''}.`,
+    `I don't know the aim "${plain(said.trim())}". Say \`aim 1\` to \`aim 4\` (${Object.values(STAGE_SHORT).map((l) => l.toLowerCase()).join(', ')}), \`aim all\`${groupKeys ? `, or a group: ${groupKeys}` : ''}.`,
     { field: 'aim' },
   );
 }
