@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, firstCard, replyText } from '../helpers/test-bot.js';
+import { ADMIN, MEMBER, firstCard, replyText } from '../helpers/test-bot.js';
 import { counts, recordAndConfirm } from './milestones-helpers.js';
 import { useProgrammeBot } from './pdsa-scenario.js';
 
@@ -17,7 +17,7 @@ describe('erasing a case, said the way erase programme is', () => {
     };
     const before = await held();
     const asked = firstCard(await bot().say(ADMIN, 'case C1042 erase'));
-    for (const said of ['erase case C1042', 'erase C1042', 'Erase case c1042']) {
+    for (const said of ['erase case C1042', 'erase C1042', 'Erase case c1042', 'erase c1042.']) {
       const card = firstCard(await bot().say(ADMIN, said));
       expect(card.title).toBe(asked.title);
       expect(card.buttons?.map((b) => b.id)).toEqual(asked.buttons?.map((b) => b.id));
@@ -29,6 +29,13 @@ describe('erasing a case, said the way erase programme is', () => {
     const said = replyText(await bot().say(ADMIN, 'erase'));
     expect(said).toMatch(/case C\d+ erase/);
     expect(said).toMatch(/erase programme/);
+  });
+
+  it('`erase` from someone who is not an admin says whom to ask, and how to take back their own date', async () => {
+    const said = replyText(await bot().say(MEMBER, 'erase'));
+    expect(said).toMatch(/Only an admin can erase a child's record\. Ask .+ if you need that role\./);
+    expect(said).toMatch(/`undo`/);
+    expect(said).not.toMatch(/case \S+ erase/);
   });
 
   it('`help privacy` lists erasing a case beside erasing the programme', async () => {

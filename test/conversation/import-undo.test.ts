@@ -43,7 +43,7 @@ describe('taking a confirmed import back (`import undo`)', () => {
     expect(card.title).toBe('Undo import #2, old-tracker.csv?');
     // C2002 was in the file with the dates it already had: the import did not change it.
     expect(replyText([{ kind: 'card', card }])).toMatch(
-      /2 cases go back to the dates they had before it\. One of them was new with this import, so it is left with no dates and out of every list\. Its reference stays until erased: `case <case> erase`\./,
+      /1 case goes back to the dates it had before it\. 1 case new with this import is left with no dates and out of every list; its reference stays until erased: `case <case> erase`\./,
     );
     expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
     // A way to say no, which changes nothing (a try-out: the card had only the danger button).
@@ -83,7 +83,9 @@ describe('taking a confirmed import back (`import undo`)', () => {
     await press(bot, firstCard(await bot.say(ADMIN, 'C2001 first LAC review 28 February 2025')), 'Confirm');
     const card = firstCard(await bot.say(ADMIN, 'import undo 1'));
     const words = replyText([{ kind: 'card', card }]);
-    expect(words).toMatch(/2 cases go back/);
+    // Both cases still as the import left it were new with it: none goes back to earlier dates.
+    expect(words).toMatch(/2 cases new with this import are left with no dates/);
+    expect(words).not.toMatch(/go(es)? back to the dates/);
     expect(words).toMatch(/1 case changed since is left as it is: C2001\./);
     // It names and counts children, so it is for a direct message only.
     const inChannel = replyText(await bot.say(ADMIN, 'import undo 1', { kind: 'channel' }));

@@ -44,6 +44,17 @@ describe('adding people before they have spoken to the bot', () => {
     expect(await members().countDocuments({ workspaceId: WS, name: 'Kim Ode' })).toBe(0);
   });
 
+  it('someone known only in an archived group is told to be given a group', async () => {
+    await bot.say(ADMIN, 'person add "Ann Roy"');
+    await bot.db.collection('groups').insertOne({
+      workspaceId: WS, key: 'old-work', name: 'Old work', archived: true, leads: [], coaches: [], members: ['local-ann-roy'],
+      subgroupEveryWeeks: 3, createdAt: new Date(),
+    });
+    const again = replyText(await bot.say(ADMIN, 'person add "Ann Roy"'));
+    expect(again).toMatch(/Next, give them a group/);
+    expect(again).not.toMatch(/Old work/);
+  });
+
   it('someone the adapter found on the platform (a mention) is added when made a lead; unknown names say how', async () => {
     const people = [{ id: 'U0NEW', name: 'Nia Brown', email: 'nia@example.org', said: ['u0new'] }];
     const said = replyText(await bot.say(ADMIN, 'group legal-processes lead <@U0NEW>', { turn: { platform: 'slack', people } }));

@@ -1,3 +1,4 @@
+import type { MentionCollection } from '../cases/find-mentions.js';
 import { DateTime } from 'luxon';
 import { RETENTION_NOTICE_DAYS } from '../../domain/retention.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
@@ -85,8 +86,11 @@ export async function buildPrivacyReport(
   return { fileName: `pacebot-privacy-report-${today}.xlsx`, data: await workbookBuffer(workbook) };
 }
 
-/** What the records an erasure rewrote are, in words, by collection: one, and more than one. */
-const RECORD_WORDS: Record<string, [string, string]> = {
+/**
+ * What the records an erasure rewrote are, in words: one, and more than one. Typed over the
+ * collections erasure scans, so one added there must be named here before the project compiles.
+ */
+const RECORD_WORDS: Record<MentionCollection, [string, string]> = {
   audit: ['audit entry', 'audit entries'],
   pdsa: ['test of change', 'tests of change'],
   pending: ['question', 'questions'],
@@ -94,13 +98,12 @@ const RECORD_WORDS: Record<string, [string, string]> = {
   promptResponses: ['prompt reply', 'prompt replies'],
   digests: ['digest', 'digests'],
   deliveries: ['delivery', 'deliveries'],
+  imports: ['import', 'imports'],
   notices: ['notice', 'notices'],
   webMessages: ['local chat message', 'local chat messages'],
-  imports: ['import', 'imports'],
+  measures: ['measure', 'measures'],
   groups: ['aim group', 'aim groups'],
   changeIdeas: ['change idea', 'change ideas'],
-  dataPoints: ['measure point', 'measure points'],
-  measures: ['measure', 'measures'],
 };
 
 /**
@@ -113,7 +116,7 @@ export function erasureDetails(after: unknown): string {
   const rewritten = Object.entries(recordsRewritten ?? {})
     .filter(([, count]) => count > 0)
     .map(([key, count]) => {
-      const [one, many] = Object.hasOwn(RECORD_WORDS, key) ? RECORD_WORDS[key]! : [key, key];
+      const [one, many] = Object.hasOwn(RECORD_WORDS, key) ? RECORD_WORDS[key as MentionCollection] : [key, key];
       return `${count} ${count === 1 ? one : many}`;
     });
   return [

@@ -4,6 +4,7 @@ import { milestoneSettings } from '../../../programme/cases/milestone-settings.j
 import type { TurnContext } from '../../context.js';
 import { text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
+import { askAdminsSentence } from '../../ask-admins.js';
 import { caseCommand } from './case-command.js';
 
 /**
@@ -12,9 +13,19 @@ import { caseCommand } from './case-command.js';
  * milestone you mean"), which left an admin erasing a child's record with no way forward.
  */
 export async function eraseCaseSaid(ctx: TurnContext, rest: string): Promise<Reply[]> {
-  const token = rest.trim().replace(/^case\s+/i, '').trim();
+  // "erase c1042." as typed on a phone: the full stop is not part of the reference.
+  const token = rest.trim().replace(/^case\s+/i, '').replace(/[.?!]+$/, '').trim();
   if (token && !/\s/.test(token) && isCaseReference(token, milestoneSettings(ctx).pattern)) {
     return caseCommand(ctx, `${token} erase`);
+  }
+  // Erasing is an admin's: anyone else is told whom to ask, not a command that will refuse them.
+  if (!ctx.isAdmin) {
+    return [
+      text(
+        `Only an admin can erase a child's record. ${await askAdminsSentence(ctx.store)} ` +
+          'To take back a date you recorded: `undo`.',
+      ),
+    ];
   }
   const example = await freeCaseRefExample(ctx.store, ctx.programme);
   return [

@@ -53,15 +53,24 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
   const preview = await previewImportUndo(ctx.store, number);
   if (!preview) return [text(`There is no confirmed import #${number} to undo. \`import undo\` lists them.`)];
   const { imp, asLeft, started, changedSince } = preview;
+  // Cases that were held before the import go back to their dates; those it started have none to
+  // go back to. Said apart, in short sentences: one long parenthesis was hard going on a phone, and
+  // "goes back to the dates it had" read wrongly for a case the import started (a try-out, a review).
+  const before = asLeft - started;
   const back =
     asLeft === 0
       ? 'No case is still as this import left it, so there are no dates to take back.'
-      : `${plural(asLeft, 'case')} ${asLeft === 1 ? 'goes' : 'go'} back to the dates ${asLeft === 1 ? 'it' : 'they'} had before it.` +
-        // In short sentences: one long parenthesis read as hard going on a phone (a try-out).
-        (started > 0
-          ? ` ${started === 1 ? 'One of them was' : `${started} of them were`} new with this import, so ${started === 1 ? 'it is' : 'they are'} left with no dates and out of every list. ` +
-            `${started === 1 ? 'Its reference stays' : 'Their references stay'} until erased: \`case <case> erase\`.`
-          : '');
+      : [
+          before > 0
+            ? `${plural(before, 'case')} ${before === 1 ? 'goes' : 'go'} back to the dates ${before === 1 ? 'it' : 'they'} had before it.`
+            : '',
+          started > 0
+            ? `${plural(started, 'case')} new with this import ${started === 1 ? 'is' : 'are'} left with no dates and out of every list; ` +
+              `${started === 1 ? 'its reference stays' : 'their references stay'} until erased: \`case <case> erase\`.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
   const since = changedSince.length
     ? `\n${plural(changedSince.length, 'case')} changed since ${changedSince.length === 1 ? 'is' : 'are'} left as ${changedSince.length === 1 ? 'it is' : 'they are'}: ${refList(changedSince)}.`
     : '';

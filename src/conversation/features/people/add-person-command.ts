@@ -93,7 +93,8 @@ export async function addPersonCommand(ctx: TurnContext, words: string): Promise
 async function groupsOf(ctx: TurnContext, person: Member): Promise<string[]> {
   const id = person.userId;
   const groups = await ctx.store.groups
-    .find({ $or: [{ leads: id }, { members: id }, { coaches: id }] }, { sort: { name: 1 } })
+    // An archived group has left the programme's work: being in one is no group to speak of.
+    .find({ archived: { $ne: true }, $or: [{ leads: id }, { members: id }, { coaches: id }] }, { sort: { name: 1 } })
     .toArray();
   return groups.flatMap((g) => {
     const roles = [g.leads.includes(id) && 'a lead', g.members.includes(id) && 'a member', g.coaches?.includes(id) && 'a coach'];
