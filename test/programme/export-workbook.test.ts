@@ -237,6 +237,14 @@ afterAll(async () => {
 });
 
 const ctx = () => ({ store, now: NOW, programme });
+/** How the tracker import reads a workbook for this programme, today. */
+const importSettings = () => ({
+  catalogue: catalogueOf(programme),
+  pattern: compileCaseRefPattern(),
+  today: TODAY,
+  maxYearsBack: MAX_YEARS_BACK,
+  maxYearsAhead: MAX_YEARS_AHEAD,
+});
 
 describe('the programme workbook', () => {
   let built: Awaited<ReturnType<typeof buildProgrammeWorkbook>>;
@@ -290,13 +298,7 @@ describe('the programme workbook', () => {
   });
 
   it('imports back from its Tracker sheet alone: the Audit sheet is not read as a second tracker (a try-out imported an export)', async () => {
-    const settings = {
-      catalogue: catalogueOf(programme),
-      pattern: compileCaseRefPattern(),
-      today: TODAY,
-      maxYearsBack: MAX_YEARS_BACK,
-      maxYearsAhead: MAX_YEARS_AHEAD,
-    };
+    const settings = importSettings();
     const reading = await readTracker(built.data, built.fileName, settings);
     expect(reading.sheets.map((s) => s.name)).toEqual(['Tracker']);
     expect(reading.rowErrors.filter((e) => String(e.row).startsWith('Audit'))).toEqual([]);
@@ -304,13 +306,7 @@ describe('the programme workbook', () => {
   });
 
   it('reads a renamed Tracker and a sheet the area added to its export, but never the export\'s other sheets', async () => {
-    const settings = {
-      catalogue: catalogueOf(programme),
-      pattern: compileCaseRefPattern(),
-      today: TODAY,
-      maxYearsBack: MAX_YEARS_BACK,
-      maxYearsAhead: MAX_YEARS_AHEAD,
-    };
+    const settings = importSettings();
     const edited = await load(built.data);
     edited.getWorksheet('Tracker')!.name = 'Children';
     const added = edited.addWorksheet('New referrals');
