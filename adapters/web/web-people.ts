@@ -6,7 +6,7 @@ import { LOCAL_WORKSPACE_ID, PICKABLE_PEOPLE, demoPerson } from '../../src/demo/
 import { ValidationError } from '../../src/errors.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
 import { LOCAL_ID_PREFIX } from '../../src/programme/people/local-person.js';
-import { caseRefExampleOf } from '../../src/programme/cases/case-ref-example.js';
+import { freeCaseRefExample } from '../../src/programme/cases/case-ref-example.js';
 
 /** Someone the person at the keyboard may be: a demo person, or a person of the local programme. */
 export interface WebPerson {
@@ -41,10 +41,14 @@ export async function hasRealProgramme(db: Db): Promise<boolean> {
   return Boolean(programme && !programme.demo);
 }
 
-/** The local programme's example case reference, for the message box; C1042 for the demo or none. */
+/**
+ * The local programme's example case reference, for the message box: in the shape of its own
+ * references, and never one of its children (freeCaseRefExample); C1042 when there is none.
+ */
 export async function localCaseRefExample(db: Db): Promise<string> {
-  const programme = await workspaceStore(db, LOCAL_WORKSPACE_ID).programmes.findOne({}, { projection: { caseRefPattern: 1, caseRefExample: 1 } });
-  return caseRefExampleOf(programme);
+  const store = workspaceStore(db, LOCAL_WORKSPACE_ID);
+  const programme = await store.programmes.findOne({}, { projection: { caseRefPattern: 1, caseRefExample: 1 } });
+  return freeCaseRefExample(store, programme);
 }
 
 /**

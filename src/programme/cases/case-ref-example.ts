@@ -59,12 +59,23 @@ export async function freeCaseRefExample(
   store: Pick<WorkspaceStore, 'cases'>,
   programme: Pick<Programme, 'caseRefPattern' | 'caseRefExample'> | null | undefined,
 ): Promise<string> {
-  const first = caseRefExampleOf(programme);
   const pattern = programme?.caseRefPattern ?? DEFAULT_CASE_REF_PATTERN;
+  const first = programme?.caseRefExample ?? (await heldShape(store, pattern)) ?? caseRefExampleOf(programme);
   const candidates = [
     ...new Set([first, ...EXAMPLE_DIGITS.map((digits) => exampleFitting(first, pattern, digits) ?? first)]),
   ];
   const held = await store.cases.find({ caseRef: { $in: candidates } }, { projection: { caseRef: 1 } }).toArray();
   const taken = new Set(held.map((c) => c.caseRef));
   return candidates.find((ref) => !taken.has(ref)) ?? CASE_REF_PLACEHOLDER;
+}
+
+/**
+ * Without an example from setup, the shape of the references the area holds (N3001 → N1042): an
+ * area on the default pattern whose children are N3001… was shown C1042 in every hint (a try-out
+ * after importing its tracker). Only the shape is used; the digits are made up, and the caller
+ * then makes sure no child holds the result.
+ */
+async function heldShape(store: Pick<WorkspaceStore, 'cases'>, pattern: string): Promise<string | undefined> {
+  const held = await store.cases.findOne({}, { projection: { caseRef: 1 }, sort: { _id: 1 } });
+  return held ? exampleFitting(held.caseRef, pattern) : undefined;
 }
