@@ -1,4 +1,5 @@
 import type { Side } from '../runchart/runs.js';
+import type { ControlRuns } from './judge-runs.js';
 import type { ControlChartType } from './spc-input.js';
 
 /** How a phase's limits came out, so a chart can say in words what it cannot draw honestly. */
@@ -29,8 +30,13 @@ export interface ControlPoint {
   inLongRun: boolean;
 }
 
-/** One phase: its centre line, runs figures and signals (docs/spc.md). */
-export interface ControlPhase {
+/**
+ * One phase: its centre line, runs figures and signals (docs/spc.md). Its runs figures are
+ * judgeRuns' (nUseful: points not excluded, plotted, off the centre line; runsSignal: Anhøj from one
+ * useful point up, as qicharts2 does, never on MR charts), without the points of its long runs,
+ * which each point carries as `inLongRun`.
+ */
+export interface ControlPhase extends Omit<ControlRuns, 'longRun'> {
   start: number;
   end: number;
   /** Last point that fed the centre line and spread (the freeze); `end` when nothing is frozen. */
@@ -39,19 +45,8 @@ export interface ControlPhase {
   /** What the centre line is: the median on a G chart, the pooled ratio on P and U, else the mean. */
   centreKind: 'mean' | 'median' | 'pooled';
   limits: LimitsState;
-  /** Useful observations for the runs analysis: not excluded, plotted, not on the centre line. */
-  nUseful: number;
-  longestRun: number | null;
-  longestRunSide: Side | null;
-  longestRunMax: number | null;
-  crossings: number | null;
-  crossingsMin: number | null;
   /** A point of the phase is strictly beyond one of its limits. */
   sigmaSignal: boolean;
-  /** Anhøj on the centre line, from one useful point up, as qicharts2 does; never on MR charts. */
-  runsSignal: boolean;
-  longRunSignal: boolean;
-  fewCrossingsSignal: boolean;
 }
 
 export interface ControlChartAnalysis {
