@@ -34,18 +34,10 @@ const EVENTS: [PdsaStage, CycleChange['event']][] = [
   ['act', 'decided'],
 ];
 
-/** What a group's cycles did since an instant: started, carried out, studied, decided; in time order. */
-export async function cyclesChangedSince(
-  store: Store,
-  groupKey: string,
-  since: Date,
-): Promise<CycleChange[]> {
-  return changesSince(await store.pdsa.find({ groupKey }).toArray(), groupKey, since);
-}
-
 /**
- * The rule of cyclesChangedSince over cycles already read (a digest reads a programme's tests of
- * change once, not once per group and chart: issue 15).
+ * What a group's cycles did since an instant: started, carried out, studied, decided; in time
+ * order. Over cycles already read: the digest reads a programme's tests of change once, not once
+ * per group and chart (issue 15).
  */
 export function changesSince(cycles: readonly PdsaCycle[], groupKey: string, since: Date): CycleChange[] {
   const changes: CycleChange[] = [];
