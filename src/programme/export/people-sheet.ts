@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { Group } from '../../store/schemas/group.js';
 import type { Member } from '../../store/schemas/member.js';
+import { groupPlaces } from '../people/group-places.js';
 import { addTableSheet, type Column, type Row } from './sheet-style.js';
 
 export const PEOPLE_SHEET = 'People';
@@ -19,17 +20,7 @@ export function addPeopleSheet(workbook: ExcelJS.Workbook, members: readonly Mem
   const rows = [...members]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((m): Row => {
-      const inGroups = groups.flatMap((g) =>
-        (
-          [
-            [g.leads, 'lead'],
-            [g.members, 'member'],
-            [g.coaches ?? [], 'coach'],
-          ] as const
-        )
-          .filter(([ids]) => ids.includes(m.userId))
-          .map(([, role]) => `${g.name} (${role})`),
-      );
+      const inGroups = groupPlaces(groups, m.userId).map(({ group, role }) => `${group.name} (${role})`);
       return [m.name, m.roles.length > 0 ? m.roles.join(', ') : null, inGroups.length > 0 ? inGroups.join('; ') : null];
     });
   addTableSheet(workbook, PEOPLE_SHEET, COLUMNS, rows);

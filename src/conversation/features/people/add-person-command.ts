@@ -1,4 +1,5 @@
 import { ValidationError } from '../../../errors.js';
+import { groupPlaces } from '../../../programme/people/group-places.js';
 import { addLocalPerson } from '../../../programme/people/local-person.js';
 import type { Member, WorkspaceRole } from '../../../store/schemas/member.js';
 import type { TurnContext } from '../../context.js';
@@ -96,8 +97,5 @@ async function groupsOf(ctx: TurnContext, person: Member): Promise<string[]> {
     // An archived group has left the programme's work: being in one is no group to speak of.
     .find({ archived: { $ne: true }, $or: [{ leads: id }, { members: id }, { coaches: id }] }, { sort: { name: 1 } })
     .toArray();
-  return groups.flatMap((g) => {
-    const roles = [g.leads.includes(id) && 'a lead', g.members.includes(id) && 'a member', g.coaches?.includes(id) && 'a coach'];
-    return roles.filter((r): r is string => typeof r === 'string').map((r) => `${r} of *${plain(g.name)}*`);
-  });
+  return groupPlaces(groups, id).map(({ group, role }) => `a ${role} of *${plain(group.name)}*`);
 }

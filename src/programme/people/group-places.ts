@@ -1,0 +1,20 @@
+import type { Group } from '../../store/schemas/group.js';
+
+export type GroupRole = 'lead' | 'member' | 'coach';
+
+/** The group lists that hold each role, in the order a person's places are said. */
+const ROLE_LISTS: readonly [GroupRole, (g: Pick<Group, 'leads' | 'members' | 'coaches'>) => readonly string[]][] = [
+  ['lead', (g) => g.leads],
+  ['member', (g) => g.members],
+  ['coach', (g) => g.coaches ?? []],
+];
+
+/** Where someone stands in the groups given: each group with each role they hold there, in the groups' order. */
+export function groupPlaces<G extends Pick<Group, 'leads' | 'members' | 'coaches'>>(
+  groups: readonly G[],
+  userId: string,
+): { group: G; role: GroupRole }[] {
+  return groups.flatMap((group) =>
+    ROLE_LISTS.filter(([, ids]) => ids(group).includes(userId)).map(([role]) => ({ group, role })),
+  );
+}
