@@ -4,20 +4,20 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type BenchArgs, readBenchArgs, REPORT_VIA_IPC } from './cli.js';
 
-/** Each benchmark by name, and its file in bench/. */
-const BENCHMARKS: Record<string, string> = {
-  'store-ops': 'store-ops.ts',
-  'store-scale': 'store-scale.ts',
-  'turn-latency': 'turn-latency.ts',
-  'parse-milestone': 'parse-milestone.ts',
-  runchart: 'runchart.ts',
-  'render-charts': 'render-charts.ts',
-  'read-tracker': 'read-tracker.ts',
-  startup: 'startup.ts',
-  'slack-ack': 'slack-ack.ts',
-  'digest-scale': 'digest-scale.ts',
-  'meeting-pack': 'meeting-pack.ts',
-};
+/** Each benchmark by name; its file is bench/<name>.ts. */
+const BENCHMARKS = [
+  'store-ops',
+  'store-scale',
+  'turn-latency',
+  'parse-milestone',
+  'runchart',
+  'render-charts',
+  'read-tracker',
+  'startup',
+  'slack-ack',
+  'digest-scale',
+  'meeting-pack',
+];
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 
@@ -31,17 +31,17 @@ const RESULTS = new URL('./RESULTS.md', import.meta.url);
  */
 async function main(): Promise<void> {
   const args = readBenchArgs(process.argv.slice(2));
-  const unknown = args.positionals.filter((name) => !(name in BENCHMARKS));
+  const unknown = args.positionals.filter((name) => !BENCHMARKS.includes(name));
   if (unknown.length > 0) {
-    const known = Object.keys(BENCHMARKS).join(', ');
+    const known = BENCHMARKS.join(', ');
     throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${known}`);
   }
-  const names = args.positionals.length > 0 ? args.positionals : Object.keys(BENCHMARKS);
+  const names = args.positionals.length > 0 ? args.positionals : BENCHMARKS;
   const started = performance.now();
   const loadBefore = loadavg();
   const sections: string[] = [];
   for (const name of names) {
-    const section = await runInOwnProcess(BENCHMARKS[name]!, args);
+    const section = await runInOwnProcess(`${name}.ts`, args);
     process.stdout.write(`${section}\n\n`);
     sections.push(section);
   }
