@@ -50,11 +50,20 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
     return next(false);
   };
 
-  // Only the page's fetch sends JSON; a form posted from another site cannot (it would need CORS).
-  const jsonOnly = (req: Request, res: Response, next: Next) => {
-    if (req.is('application/json')) return next();
-    res.send(415, { code: 'json_only', message: 'Send the turn as JSON (content-type: application/json).' });
+  // A body of one content type only: anything else gets a 415 that says what to send.
+  const only = (type: string, code: string, message: string) => (req: Request, res: Response, next: Next) => {
+    if (req.is(type)) return next();
+    res.send(415, { code, message });
     return next(false);
+  };
+
+  // Only the page's fetch sends JSON; a form posted from another site cannot (it would need CORS).
+  const jsonOnly = only('application/json', 'json_only', 'Send the turn as JSON (content-type: application/json).');
+
+  // An upload past its limit: answered at once, and the connection closed so the rest is not read.
+  const tooLarge = (res: Response, code: string, message: string) => {
+    res.header('connection', 'close');
+    res.send(413, { code, message });
   };
 
   const sendHtml = (res: Response, status: number, html: string) =>
@@ -159,11 +168,7 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
     server.post(
       WEB_UPLOAD_PATH,
       localOnly,
-      (req: Request, res: Response, next: Next) => {
-        if (req.is('application/octet-stream')) return next();
-        res.send(415, { code: 'octet_stream_only', message: 'Send the file as application/octet-stream.' });
-        return next(false);
-      },
+      only('application/octet-stream', 'octet_stream_only', 'Send the file as application/octet-stream.'),
       async (req: Request, res: Response) => {
         try {
           const data = await readUpload(req, MAX_TRACKER_BYTES);
@@ -176,8 +181,7 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
           res.send(200, { replies: renderReplies(await handleTurn(turn, conversation)) }, { 'cache-control': 'no-store' });
         } catch (error) {
           if (error instanceof UploadTooLarge) {
-            res.header('connection', 'close');
-            res.send(413, { code: 'file_too_large', message: 'That file is larger than 10 MB. Save only the tracker sheet as a .csv and try again.' });
+            tooLarge(res, 'file_too_large', 'That file is larger than 10 MB. Save only the tracker sheet as a .csv and try again.');
             return;
           }
           fail(res, error);
@@ -190,19 +194,14 @@ export function webChatRoutes(parts: AppParts): RouteRegistrar {
     server.post(
       WEB_PAGE_PATH,
       localOnly,
-      (req: Request, res: Response, next: Next) => {
-        if (req.is('application/x-www-form-urlencoded')) return next();
-        res.send(415, { code: 'form_only', message: 'Send the page as a form (application/x-www-form-urlencoded).' });
-        return next(false);
-      },
+      only('application/x-www-form-urlencoded', 'form_only', 'Send the page as a form (application/x-www-form-urlencoded).'),
       async (req: Request, res: Response) => {
         try {
           const { html, headers } = openedPage(await readUpload(req, MAX_OPEN_PAGE_BYTES));
           res.sendRaw(200, html, headers);
         } catch (error) {
           if (error instanceof UploadTooLarge) {
-            res.header('connection', 'close');
-            res.send(413, { code: 'page_too_large', message: 'That page is too large to open here. Use its Download link instead.' });
+            tooLarge(res, 'page_too_large', 'That page is too large to open here. Use its Download link instead.');
             return;
           }
           fail(res, error);
