@@ -38,6 +38,10 @@ describe('adding people before they have spoken to the bot', () => {
     // Already in a group: say where, not "Next, give them a group" (a try-out).
     expect(again).toMatch(/Sam Lee is a member of \*Legal processes\*/);
     expect(again).not.toMatch(/Next, give them a group/);
+    // A lead is on the member list too: said once, as lead (a phone check read "a lead of X, a member of X").
+    await bot.say(ADMIN, 'person add "Pat Kay" as lead of legal-processes');
+    const lead = replyText(await bot.say(ADMIN, 'person add "Pat Kay"'));
+    expect(lead).toMatch(/Pat Kay is a lead of \*Legal processes\*\./);
     expect(await members().countDocuments({ workspaceId: WS, name: /sam lee/i })).toBe(1);
     expect(replyText(await bot.say(ADMIN, 'person add "12345"'))).toMatch(/person add "Sam Lee"/);
     expect(replyText(await bot.say(MEMBER, 'person add "Kim Ode"'))).toMatch(/Only an admin or a lead can add people/);

@@ -9,12 +9,18 @@ const ROLE_LISTS: readonly [GroupRole, (g: Pick<Group, 'leads' | 'members' | 'co
   ['coach', (g) => g.coaches ?? []],
 ];
 
-/** Where someone stands in the groups given: each group with each role they hold there, in the groups' order. */
+/**
+ * Where someone stands in the groups given: each group with each role they hold there, in the
+ * groups' order. A lead is also on the group's member list; "a lead of X, a member of X" said it
+ * twice (a phone check), so member is given only when it is their one role there.
+ */
 export function groupPlaces<G extends Pick<Group, 'leads' | 'members' | 'coaches'>>(
   groups: readonly G[],
   userId: string,
 ): { group: G; role: GroupRole }[] {
-  return groups.flatMap((group) =>
-    ROLE_LISTS.filter(([, ids]) => ids(group).includes(userId)).map(([role]) => ({ group, role })),
-  );
+  return groups.flatMap((group) => {
+    const held = ROLE_LISTS.filter(([, ids]) => ids(group).includes(userId)).map(([role]) => role);
+    const roles = held.length > 1 ? held.filter((role) => role !== 'member') : held;
+    return roles.map((role) => ({ group, role }));
+  });
 }
