@@ -137,7 +137,7 @@ describe('handing over a departing worker’s open work', () => {
     expect(history).not.toMatch(/hand_over/);
     expect((await auditOf('T-1')).map((e) => e.action)).toContain('hand_over');
     expect((await auditOf(MEMBER.id)).find((e) => e.action === 'hand_over')).toMatchObject({ before: { cases: 2, cycles: 1 } });
-    expect(replyText(await bot.say(MEMBER, 'my cases'))).toMatch(/not recorded dates for any child/);
+    expect(replyText(await bot.say(MEMBER, 'my cases'))).toMatch(/You hold no cases yet/);
     const sam = { id: 'local-sam-lee', name: 'Sam Lee' };
     expect(replyText(await bot.say(sam, 'my cases'))).toMatch(/Your cases\* \(2\)/);
   });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { labelMidSentence } from '../../../domain/milestone-catalogue.js';
+import { activeMilestones, labelMidSentence } from '../../../domain/milestone-catalogue.js';
 import { pastAim, weeksAndDays } from '../../../domain/past-aim.js';
 import { ForbiddenError } from '../../../errors.js';
 import { caseStage } from '../../../programme/cases/case-stage.js';
@@ -7,7 +7,8 @@ import { hasDates } from '../../../programme/cases/has-dates.js';
 import { labelOf, milestoneSettings } from '../../../programme/cases/milestone-settings.js';
 import { listMeasures, type MeasureDefinition } from '../../../programme/measures/measure-catalogue.js';
 import { channelCount } from '../../../digest/small-numbers.js';
-import type { TurnContext } from '../../context.js';
+import { hasRole, type TurnContext } from '../../context.js';
+import { freeCaseRefExample } from '../../../programme/cases/case-ref-example.js';
 import { plain, text } from '../../replies.js';
 import type { Reply } from '../../turn.js';
 import { ASK_IN_DIRECT, groupScope, inDirect, inTeam, teamArg } from './case-list-parts.js';
@@ -32,7 +33,7 @@ export async function myCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
   const held = (
     await ctx.store.cases.find({ $and: [{ $or: [{ ownerId: me }, { caseRef: { $in: refs }, ownerId: { $exists: false } }] }, filter] }).toArray()
   ).filter(hasDates);
-  if (held.length === 0) return [text(team ? `You hold no cases in team ${plain(team)}.` : 'You have not recorded dates for any child yet.')];
+  if (held.length === 0) return [text(team ? `You hold no cases in team ${plain(team)}.` : await noneHeld(ctx))];
   const lines = held
     .map((c) => caseStage(c, catalogue, today))
     .sort((a, b) => (a.since ?? '9999').localeCompare(b.since ?? '9999'))
@@ -46,6 +47,31 @@ export async function myCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
     from === 1 ? `${title} (${held.length}), longest at their stage first${placeIn(lines.length, from, to)}` : `${title}, continued${placeIn(lines.length, from, to)}`,
   );
   return pages.map((page) => text(page));
+}
+
+/**
+ * `my cases` for someone who holds none: how a case becomes theirs and, to a lead or an admin, the
+ * lists that name the area's children. The admin who imported the tracker holds none of its
+ * children (case-holders.ts), and "You have not recorded dates for any child yet" read as if the
+ * area held nothing.
+ */
+async function noneHeld(ctx: TurnContext): Promise<string> {
+  const example = await freeCaseRefExample(ctx.store, ctx.programme);
+  const { catalogue } = milestoneSettings(ctx);
+  const first = activeMilestones(catalogue)[0];
+  const becomes =
+    `You hold no cases yet. A case is yours once you record one of its dates ` +
+    `(e.g. \`${example} ${first ? labelMidSentence(first.label) : 'accommodated'} 3 Oct\`) or someone hands it to you.`;
+  const mayList = hasRole(ctx, 'admin') || hasRole(ctx, 'lead');
+  const children = mayList ? await ctx.store.cases.countDocuments({}) : 0;
+  if (children === 0) return becomes;
+  const lists = first
+    ? `\`waiting at ${labelMidSentence(first.label)}\` lists those at the first stage with who holds each, and \`overdue\` those past the aim.`
+    : '`overdue` lists those past the aim, with who holds each.';
+  return (
+    `${becomes}\nThe area holds ${children} ${children === 1 ? 'child' : 'children'}; ` +
+    `those whose dates came from an import are held by no one until someone records a date for them. ${lists}`
+  );
 }
 
 /** One child on a waiting list: how long since the list's start, and who holds the case. */
