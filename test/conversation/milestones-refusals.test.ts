@@ -26,7 +26,8 @@ describe('refusals that teach, with nothing stored', () => {
   it('no case reference: asks for the reference and never echoes the name', async () => {
     const reply = await refused(
       'Jamie was accommodated yesterday',
-      /couldn’t find a case reference.*never their name.*“C1042 accommodated 3 Oct”/,
+      // The area holds C1042: the example takes other digits, so a hint never names a child.
+      /couldn’t find a case reference.*never their name.*“C2024 accommodated 3 Oct”/,
     );
     expect(reply).not.toMatch(/Jamie/i);
   });

@@ -70,6 +70,31 @@ export async function freeCaseRefExample(
 }
 
 /**
+ * Keeps the shape of a reference the area has just started holding as the programme's example, when
+ * setup gave none: a made-up reference in that shape (N3001 → N1042), never the reference itself, and
+ * not one a child holds. Every hint then uses it, those read without the store too (`case` alone, a
+ * sentence without a reference, a tracker row's refusal): an area whose children are N3001… was told
+ * "like C1042" there after importing its tracker. Written once, only while no example is kept, so
+ * setup's own example always wins; a write lost to a race or a failure leaves the hints as they were.
+ */
+export async function keepReferenceShape(
+  store: Pick<WorkspaceStore, 'cases' | 'programmes'>,
+  programme: Pick<Programme, 'caseRefPattern' | 'caseRefExample'> | null | undefined,
+  caseRef: string | undefined,
+): Promise<void> {
+  if (!programme || programme.caseRefExample || !caseRef) return;
+  const pattern = programme.caseRefPattern;
+  const candidates = EXAMPLE_DIGITS.flatMap((digits) => exampleFitting(caseRef, pattern, digits) ?? []);
+  if (candidates.length === 0) return;
+  const held = await store.cases.find({ caseRef: { $in: candidates } }, { projection: { caseRef: 1 } }).toArray();
+  const taken = new Set(held.map((c) => c.caseRef));
+  const example = candidates.find((ref) => !taken.has(ref));
+  if (!example) return;
+  // After the change it follows has been made: a failure here must not turn that change's reply into an error.
+  await store.programmes.updateOne({ caseRefExample: { $exists: false } }, { $set: { caseRefExample: example } }).catch(() => undefined);
+}
+
+/**
  * Without an example from setup, the shape of the references the area holds (N3001 → N1042): an
  * area on the default pattern whose children are N3001… was shown C1042 in every hint (a try-out
  * after importing its tracker). Only the shape is used; the digits are made up, and the caller

@@ -5,6 +5,7 @@ import type { Case, CaseChangeStamp } from '../../store/schemas/case.js';
 import type { AuditSource } from '../../store/schemas/audit-source.js';
 import type { ModelContext } from '../model-context.js';
 import { auditStampedChanges, stampedBefore } from './audit-stamped-change.js';
+import { keepReferenceShape } from './case-ref-example.js';
 import { checkRecords } from './check-records.js';
 import { applyRecords, type CaseMilestoneMap } from './record-changes.js';
 
@@ -85,6 +86,7 @@ export async function writeCase(
     try {
       const doc = { caseRef, milestones, version: 1, lastChange, createdAt: ctx.now, updatedAt: ctx.now };
       await ctx.store.cases.insertOne(doc);
+      await keepReferenceShape(ctx.store, ctx.programme, caseRef);
       return asWrite(caseRef, { ...doc, workspaceId: ctx.store.workspaceId });
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY || retry) throw error;

@@ -4,6 +4,7 @@ import type { TrackerImport } from '../../store/schemas/tracker-import.js';
 import { ignoreDuplicates } from '../../store/ignore-duplicates.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
 import { catalogueOf } from '../cases/milestone-settings.js';
+import { keepReferenceShape } from '../cases/case-ref-example.js';
 import { auditStampedChanges } from '../cases/audit-stamped-change.js';
 import { applyRecords } from '../cases/record-changes.js';
 import { setCaseTeam } from '../cases/case-team.js';
@@ -114,6 +115,7 @@ export async function applyImport(ctx: ModelContext, imp: TrackerImport): Promis
   }
   await writeAudit(ctx, imp);
   await applyTeams(ctx, imp);
+  await keepReferenceShape(ctx.store, ctx.programme, imp.rows[0]?.caseRef);
   const written = await ctx.store.cases.countDocuments({ 'lastChange.key': key });
   const stillRefused = [...imp.refused, ...(result?.refused ?? [])];
   await ctx.store.imports.updateOne(
