@@ -282,6 +282,8 @@ describe('the programme workbook', () => {
     expect(settings.rows.map((r) => r[0])).toEqual(
       expect.arrayContaining(['Champions’ meetings', 'Digest', 'Retention', 'Case references']),
     );
+    // In words, not the pattern's regular expression (a try-out found ^[A-Za-z]{1,3}… there).
+    expect(settings.rows).toContainEqual(['Case references', 'like C1042: one to three letters, then 3 to 8 digits, with - / _ or . between them or not']);
     const groups = read('Aim groups');
     const row = groups.rows[0]!;
     expect(row[groups.column('Aim group')]).toBe('Permanence milestones');

@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
+import { DEFAULT_CASE_REF_PATTERN } from '../../domain/case-reference.js';
 import type { Programme } from '../../store/schemas/programme.js';
+import { caseRefExampleOf, madeUpExample } from '../cases/case-ref-example.js';
 import { DEFAULT_DIGEST } from '../meetings/cadence-of.js';
 import { retentionRule } from '../retention/retention-of.js';
 import { ukDate } from './excel-values.js';
@@ -35,7 +37,20 @@ export function addProgrammeSheet(workbook: ExcelJS.Workbook, programme: Program
       'Retention',
       `${retention.monthsAfterOrder} months after the order is granted, or ${retention.monthsInactive} months with no activity`,
     ]);
-    rows.push(['Case references', programme.caseRefExample ? `like ${programme.caseRefExample}` : programme.caseRefPattern]);
+    rows.push(['Case references', caseReferencesInWords(programme)]);
   }
   addTableSheet(workbook, PROGRAMME_SHEET, COLUMNS, rows);
+}
+
+/**
+ * The shape of the area's references as an example (made up, never a child's) and, for the default
+ * pattern, its rule in words; the regular expression only for a pattern no example fits. A try-out
+ * found ^[A-Za-z]{1,3}[-/_.]?\d{3,8}$ in the sheet.
+ */
+function caseReferencesInWords(programme: Programme): string {
+  const like = `like ${caseRefExampleOf(programme)}`;
+  if (programme.caseRefPattern === DEFAULT_CASE_REF_PATTERN) {
+    return `${like}: one to three letters, then 3 to 8 digits, with - / _ or . between them or not`;
+  }
+  return programme.caseRefExample || madeUpExample(programme.caseRefPattern) ? like : `matching ${programme.caseRefPattern}`;
 }
