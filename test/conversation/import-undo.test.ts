@@ -43,9 +43,12 @@ describe('taking a confirmed import back (`import undo`)', () => {
     expect(card.title).toBe('Undo import #2, old-tracker.csv?');
     // C2002 was in the file with the dates it already had: the import did not change it.
     expect(replyText([{ kind: 'card', card }])).toMatch(
-      /1 case goes back to the dates it had before it\. 1 case new with this import is left with no dates and out of every list; its reference stays until erased: `case <case> erase`\./,
+      // Short sentences for a phone (a try-out found "is left with no dates and out of every list; …" hard going).
+      /1 case goes back to the dates it had before it\. 1 case this import started loses its dates and leaves every list\. Its reference stays until erased \(`case <case> erase`\)\./,
     );
     expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
+    // The file had no team column: nothing about teams (a try-out found "Teams the import set stay as they are" on every card).
+    expect(replyText([{ kind: 'card', card }])).not.toMatch(/[Tt]eam/);
     // A way to say no, which changes nothing (a try-out: the card had only the danger button).
     expect(replyText(await press(bot, card, 'Keep it'))).toMatch(/Import kept[\s\S]*Nothing changed/);
     expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-2' })).toBe(2);
@@ -68,11 +71,13 @@ describe('taking a confirmed import back (`import undo`)', () => {
 
     // Pressed again, or asked again: nothing more happens, and it says why.
     expect(replyText(await press(bot, card, 'Undo import #2'))).toMatch(/^Import #2 was already undone\./);
-    expect(replyText(await bot.say(ADMIN, 'import undo 2'))).toMatch(/There is no confirmed import #2 to undo/);
+    expect(replyText(await bot.say(ADMIN, 'import undo 2'))).toMatch(/^Import #2 was already undone\.\nWhich import\? Say its number, e\.g\. `import undo 1`:\n- #1 tracker\.csv/);
     // With a team column, the import's team changes share its moment: \`undo\` still points to the import.
     await importFile(bot, csv('Case ref,Accommodated,Team\nC2101,03/02/2025,North\n', 'teams.csv'));
     expect(replyText(await bot.say(ADMIN, 'undo'))).toMatch(/Your last change was import #3 \(teams\.csv\), which `undo` does not take back: `import undo 3` does\./);
-    await press(bot, firstCard(await bot.say(ADMIN, 'import undo 3')), 'Undo import #3');
+    const withTeams = firstCard(await bot.say(ADMIN, 'import undo 3'));
+    expect(replyText([{ kind: 'card', card: withTeams }])).toMatch(/Teams the import set stay as they are\./);
+    await press(bot, withTeams, 'Undo import #3');
     await press(bot, firstCard(await bot.say(ADMIN, 'import undo 1')), 'Undo import #1');
     expect(replyText(await bot.say(ADMIN, 'import undo'))).toBe('No import is left to undo: each confirmed import has been taken back already.');
   });
@@ -84,7 +89,7 @@ describe('taking a confirmed import back (`import undo`)', () => {
     const card = firstCard(await bot.say(ADMIN, 'import undo 1'));
     const words = replyText([{ kind: 'card', card }]);
     // Both cases still as the import left it were new with it: none goes back to earlier dates.
-    expect(words).toMatch(/2 cases new with this import are left with no dates/);
+    expect(words).toMatch(/2 cases this import started lose their dates and leave every list\. Their references stay until erased/);
     expect(words).not.toMatch(/go(es)? back to the dates/);
     expect(words).toMatch(/1 case changed since is left as it is: C2001\./);
     // It names and counts children, so it is for a direct message only.
@@ -121,8 +126,27 @@ describe('taking a confirmed import back (`import undo`)', () => {
     }
     expect(replyText(await bot.act(ADMIN, 'import.undo', { number: 9 }))).toMatch(/^There is no confirmed import #9 to undo\./);
     expect(replyText(await bot.say(MEMBER, 'import undo 1'))).toMatch(/admin/i);
-    expect(replyText(await bot.say(ADMIN, 'import undo 7'))).toMatch(/There is no confirmed import #7 to undo\. `import undo` lists them\./);
+    // A number that is no import: which ones can be taken back, there and then.
+    expect(replyText(await bot.say(ADMIN, 'import undo 7'))).toMatch(/^There is no import #7\.\nWhich import\? Say its number, e\.g\. `import undo 1`:\n- #1 tracker\.csv/);
     expect(replyText(await bot.say(ADMIN, 'import undo the last one'))).toMatch(/Say the import's number, e\.g\. `import undo 3`/);
     expect(await bot.db.collection('cases').countDocuments({ 'lastChange.key': 'import-1' })).toBe(2);
+  });
+});
+
+describe('`import undo` with the number of an import that was never confirmed', () => {
+  it('says so, and lists those that can be taken back (a try-out: a cancelled preview made the first import #2, and `import undo 1` only said "no confirmed import")', async () => {
+    const bot = await createTestBot({ now: '2026-11-19T10:00:00Z', workspaceId: 'T-UNDO-CANCELLED' });
+    try {
+      await bot.say(ADMIN, 'setup programme "Northvale PACE"');
+      await press(bot, firstCard(await bot.send(ADMIN, [FIRST])), 'cancel');
+      expect(await importFile(bot, FIRST)).toMatch(/`import undo 2` takes it back/);
+      expect(replyText(await bot.say(ADMIN, 'import undo 1'))).toBe(
+        'Import #1 was cancelled at its preview, so it changed nothing.\nWhich import? Say its number, e.g. `import undo 2`:\n- #2 tracker.csv, 19 November 2026',
+      );
+      await bot.send(ADMIN, [csv('Case ref,Accommodated\nC2005,03/02/2025\n', 'later.csv')]);
+      expect(replyText(await bot.say(ADMIN, 'import undo 3'))).toMatch(/^Import #3 is a preview not yet confirmed: Confirm or Cancel on its card\.\nWhich import\?/);
+    } finally {
+      await bot.drop();
+    }
   });
 });

@@ -39,6 +39,18 @@ async function undoableImports(ctx: TurnContext): Promise<string> {
   return ['Which import? Say its number, e.g. `import undo ' + applied[0]!.number + '`:', ...lines].join('\n');
 }
 
+/** Why import #N cannot be taken back, from what became of it. */
+async function whyNotUndoable(ctx: TurnContext, number: number): Promise<string> {
+  const imp = await ctx.store.imports.findOne({ number }, { projection: { status: 1, expiresAt: 1 } });
+  if (!imp) return `There is no import #${number}.`;
+  if (imp.status === 'undone') return `Import #${number} was already undone.`;
+  if (imp.status === 'undoing') return `Import #${number} is being undone now.`;
+  if (imp.status === 'cancelled') return `Import #${number} was cancelled at its preview, so it changed nothing.`;
+  if (imp.status === 'preview' && imp.expiresAt > ctx.now) return `Import #${number} is a preview not yet confirmed: Confirm or Cancel on its card.`;
+  if (imp.status === 'preview') return `Import #${number} was never confirmed, so it changed nothing.`;
+  return `Import #${number} is being applied now: try again in a minute.`;
+}
+
 /**
  * `import undo <number>`: what taking an import back would do, with a button to do it. Dates go
  * back for every case still as the import left it; cases changed since are named and left alone.
@@ -51,7 +63,9 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
   const number = importNumber(rest);
   if (number === null) return [text(`Say the import's number, e.g. \`import undo 3\`. \`import undo\` lists them.`)];
   const preview = await previewImportUndo(ctx.store, number);
-  if (!preview) return [text(`There is no confirmed import #${number} to undo. \`import undo\` lists them.`)];
+  // Which ones can be, there and then: a cancelled preview uses up its number, so an area's first
+  // confirmed import can be #2, and `import undo 1` said only "no confirmed import" (a try-out).
+  if (!preview) return [text(`${await whyNotUndoable(ctx, number)}\n${await undoableImports(ctx)}`)];
   const { imp, asLeft, started, changedSince } = preview;
   // Cases that were held before the import go back to their dates; those it started have none to
   // go back to. Said apart, in short sentences: one long parenthesis was hard going on a phone, and
@@ -65,8 +79,8 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
             ? `${plural(before, 'case')} ${before === 1 ? 'goes' : 'go'} back to the dates ${before === 1 ? 'it' : 'they'} had before it.`
             : '',
           started > 0
-            ? `${plural(started, 'case')} new with this import ${started === 1 ? 'is' : 'are'} left with no dates and out of every list; ` +
-              `${started === 1 ? 'its reference stays' : 'their references stay'} until erased: \`case <case> erase\`.`
+            ? `${plural(started, 'case')} this import started ${started === 1 ? 'loses its dates and leaves' : 'lose their dates and leave'} every list. ` +
+              `${started === 1 ? 'Its reference stays' : 'Their references stay'} until erased (\`case <case> erase\`).`
             : '',
         ]
           .filter(Boolean)
@@ -74,7 +88,8 @@ export async function importUndoCommand(ctx: TurnContext, rest: string): Promise
   const since = changedSince.length
     ? `\n${plural(changedSince.length, 'case')} changed since ${changedSince.length === 1 ? 'is' : 'are'} left as ${changedSince.length === 1 ? 'it is' : 'they are'}: ${refList(changedSince)}.`
     : '';
-  const teams = '\nTeams the import set stay as they are.';
+  // Only where the file had a team column: otherwise the import set none.
+  const teams = imp.columns.some((c) => c.kind === 'team') ? '\nTeams the import set stay as they are.' : '';
   return [
     card({
       title: `Undo import #${imp.number}, ${imp.fileName}?`,
