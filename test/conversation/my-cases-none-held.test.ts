@@ -9,7 +9,10 @@ import { startPermanenceBot } from './case-lists-seed.js';
 // who may use them, which lists show the area's children.
 const TRACKER = {
   name: 'tracker.csv',
-  data: Buffer.from('Case ref,Accommodated\nN3001,03/02/2025\nN3002,04/02/2025\nN3003,05/02/2025\n', 'utf8'),
+  data: Buffer.from(
+    'Case ref,Accommodated,First LAC review\nN3001,03/02/2025,20/02/2025\nN3002,04/02/2025,21/02/2025\nN3003,05/02/2025,\n',
+    'utf8',
+  ),
 };
 
 let bot: TestBot;
@@ -35,12 +38,15 @@ describe('my cases when you hold none', () => {
     expect(said).toMatch(/record one of its dates \(e\.g\. `N\d{4} /);
     expect(said).not.toContain('C1042');
     expect(said).toContain('The area holds 3 children');
-    expect(said).toContain('`overdue`');
-    expect(said).toContain('`waiting at accommodated`');
+    // The stage most of them stand at now, so the list it points to names someone.
+    expect(said).toContain('`waiting at first LAC review` lists the 2 at that stage now, with who holds each; `overdue` lists those past the aim.');
   });
 
-  it('a lead is pointed to the same lists', async () => {
+  it('a lead is pointed to the same lists, and the one it names lists those children', async () => {
     expect(replyText(await bot.say(LEAD, 'my cases'))).toContain('The area holds 3 children');
+    const listed = replyText(await bot.say(LEAD, 'waiting at first LAC review'));
+    expect(listed).toContain('- N3001:');
+    expect(listed).toContain('- N3002:');
   });
 
   it('a member is not offered lists they may not use', async () => {

@@ -57,20 +57,29 @@ export async function myCases(ctx: TurnContext, rest = ''): Promise<Reply[]> {
  */
 async function noneHeld(ctx: TurnContext): Promise<string> {
   const example = await freeCaseRefExample(ctx.store, ctx.programme);
-  const { catalogue } = milestoneSettings(ctx);
+  const { catalogue, today } = milestoneSettings(ctx);
   const first = activeMilestones(catalogue)[0];
   const becomes =
     `You hold no cases yet. A case is yours once you record one of its dates ` +
     `(e.g. \`${example} ${first ? labelMidSentence(first.label) : 'accommodated'} 3 Oct\`) or someone hands it to you.`;
-  const mayList = hasRole(ctx, 'admin') || hasRole(ctx, 'lead');
-  const children = mayList ? await ctx.store.cases.countDocuments({}) : 0;
-  if (children === 0) return becomes;
-  const lists = first
-    ? `\`waiting at ${labelMidSentence(first.label)}\` lists those at the first stage with who holds each, and \`overdue\` those past the aim.`
-    : '`overdue` lists those past the aim, with who holds each.';
+  if (!hasRole(ctx, 'admin') && !hasRole(ctx, 'lead')) return becomes;
+  const cases = (await ctx.store.cases.find({}, { projection: { caseRef: 1, milestones: 1 } }).toArray()).filter(hasDates);
+  if (cases.length === 0) return becomes;
+  // The stage most of the area's children stand at now: a `waiting at` that lists someone (a try-out
+  // was pointed at the first stage, which every imported child had passed).
+  const atStage = new Map<string, number>();
+  for (const c of cases) {
+    const { stage } = caseStage(c, catalogue, today);
+    if (stage) atStage.set(stage, (atStage.get(stage) ?? 0) + 1);
+  }
+  const [stage, count] = [...atStage].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const waiting = stage
+    ? `\`waiting at ${labelMidSentence(labelOf(catalogue, stage))}\` lists the ${count} at that stage now, with who holds each; `
+    : '';
   return (
-    `${becomes}\nThe area holds ${children} ${children === 1 ? 'child' : 'children'}; ` +
-    `those whose dates came from an import are held by no one until someone records a date for them. ${lists}`
+    `${becomes}\nThe area holds ${cases.length} ${cases.length === 1 ? 'child' : 'children'}. ` +
+    `Those whose dates came from an import are held by no one until someone records a date for them. ` +
+    `${waiting}\`overdue\` lists those past the aim.`
   );
 }
 
