@@ -113,3 +113,25 @@ describe('a made-up example that is a real child', () => {
     }
   });
 });
+
+describe('the setup form for a new programme', () => {
+  it('leaves the example empty (a grey hint, not a value): saved untouched it gave the area a one-letter pattern that would refuse NS-1042 or AB1234', async () => {
+    const other = await createTestBot({ workspaceId: 'T-FORM-NEW', now: '2026-11-19T10:00:00Z' });
+    try {
+      const form = firstCard(await other.say(ADMIN, 'setup'));
+      const field = form.form!.inputs.find((i) => i.id === 'caseRefPattern')!;
+      expect(field).toMatchObject({ placeholder: 'e.g. NS-1042 or C1042' });
+      expect((field as { value?: unknown }).value).toBeUndefined();
+      expect(field).not.toMatchObject({ required: true });
+      // Saved with the field empty: the default pattern, no example kept, and references of every usual shape are taken.
+      expect(replyText(await other.act(ADMIN, 'setup.programme.save', {}, { name: 'Newfield PACE', timeZone: 'Europe/London', caseRefPattern: '', ruleSet: 'ihi' }))).toMatch(/saved/);
+      const programme = await other.db.collection('programmes').findOne({ workspaceId: 'T-FORM-NEW' });
+      expect(programme?.caseRefPattern).toBe('^[A-Za-z]{1,3}[-/_.]?\\d{3,8}$');
+      expect(programme).not.toHaveProperty('caseRefExample');
+      await recordAndConfirm(other, 'NS-3001 accommodated 3 Oct', ADMIN);
+      expect(await other.db.collection('cases').countDocuments({ workspaceId: 'T-FORM-NEW', caseRef: 'NS-3001' })).toBe(1);
+    } finally {
+      await other.drop();
+    }
+  });
+});

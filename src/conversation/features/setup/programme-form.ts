@@ -4,10 +4,12 @@ import type { Programme } from '../../../store/schemas/programme.js';
 
 /**
  * What the field shows when editing: the reference the admin gave, else one the stored pattern
- * accepts, else the pattern itself (a regular expression is kept as typed).
+ * accepts, else the pattern itself (a regular expression is kept as typed). Nothing for a new
+ * programme: a value there was saved as given when the admin did not touch it, and C1042 gave the
+ * area a one-letter pattern that refused NS-1042 or AB1234 (a try-out).
  */
-function exampleOf(programme: Programme | null | undefined): string {
-  if (!programme) return 'C1042';
+function exampleOf(programme: Programme | null | undefined): string | undefined {
+  if (!programme) return undefined;
   return programme.caseRefExample ?? madeUpExample(programme.caseRefPattern) ?? programme.caseRefPattern;
 }
 
@@ -29,9 +31,11 @@ export function programmeForm(existing?: Programme | null, typed?: FormValues): 
           kind: 'text',
           id: 'caseRefPattern',
           label: 'An example case reference',
-          required: true,
           value: v('caseRefPattern', exampleOf(existing)),
-          hint: 'One of your references as you write them, e.g. NS-1042 or C1042 (never a name). I accept the same letters, separator and 3 to 8 digits.',
+          placeholder: 'e.g. NS-1042 or C1042',
+          hint:
+            'One of your references as you write them (never a name): I accept the same letters, separator and 3 to 8 digits. ' +
+            'Left empty, one to three letters, then 3 to 8 digits.',
         },
         {
           kind: 'choice',

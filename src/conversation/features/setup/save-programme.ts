@@ -39,7 +39,9 @@ function isSafePattern(source: string): boolean {
 
 /** The programme settings as they would be saved, or a clear refusal naming the field. */
 export function checkProgrammeInput(raw: Record<string, unknown>): ProgrammeInput {
-  const parsed = ProgrammeInputSchema.safeParse(raw);
+  // An example left empty on the form is none given: the default pattern.
+  const blank = typeof raw.caseRefPattern === 'string' && raw.caseRefPattern.trim() === '';
+  const parsed = ProgrammeInputSchema.safeParse(blank ? { ...raw, caseRefPattern: undefined } : raw);
   if (parsed.success) {
     // The shape of the reference typed for the pattern is kept for hints (FB-2041 → FB-1042, never
     // the reference itself: it is likely a child's); a rename card carries it back as
