@@ -3,7 +3,7 @@ import type { Group } from '../store/schemas/group.js';
 import type { TurnContext } from './context.js';
 import { plain } from './replies.js';
 
-/** Finds an aim group by key or by name, case-insensitively; the error lists the groups there are. */
+/** Finds an aim group by key or by name, case-insensitively; the error lists the groups there are, or says how to make one. */
 export async function findGroup(ctx: TurnContext, said: string): Promise<Group> {
   const wanted = said.trim().toLowerCase();
   const groups = await ctx.store.groups.find({}).toArray();
@@ -12,8 +12,12 @@ export async function findGroup(ctx: TurnContext, said: string): Promise<Group> 
     groups.find((g) => g.name.toLowerCase() === wanted) ??
     (wanted.length >= 3 ? groups.find((g) => g.name.toLowerCase().startsWith(wanted)) : undefined);
   if (found) return found;
-  const list = groups.length > 0 ? groups.map((g) => `\`${g.key}\``).join(', ') : 'none yet';
-  throw new NotFoundError(`There is no aim group "${plain(said.trim())}". Groups: ${list}.`, 'unknown_group');
+  const named = `There is no aim group "${plain(said.trim())}"`;
+  // With none yet, how to make one: "Groups: none yet." left a new admin guessing (a try-out).
+  if (groups.length === 0) {
+    throw new NotFoundError(`${named}: the programme has none yet. \`group new\` makes one (a form), or \`group add "<name>"\` in one line.`, 'unknown_group');
+  }
+  throw new NotFoundError(`${named}. Groups: ${groups.map((g) => `\`${g.key}\``).join(', ')}.`, 'unknown_group');
 }
 
 /** Turns a group name into its key: "Permanence milestones" -> "permanence-milestones". */
