@@ -48,14 +48,17 @@ export async function typedExamples(ctx: TurnContext): Promise<TypedExamples> {
   const programme = ctx.programme;
   const cadence = programme ? cadenceOf(programme) : null;
   const next = cadence ? nextMeeting(cadence, ctx.now) : null;
-  const [test, measure, team, digest, reply, linked] = await Promise.all([
+  const [test, measure, team, digest, reply, linked, group] = await Promise.all([
     movableTest(ctx),
     recordableMeasure(ctx),
     ctx.store.cases.findOne({ team: { $exists: true } }, { projection: { team: 1 }, sort: { updatedAt: -1 } }),
     ctx.store.digests.findOne({ status: 'sent' }, { projection: { meetingLocalDate: 1 }, sort: { meetingDate: -1 } }),
     ctx.store.promptResponses.findOne({}, { projection: { number: 1 }, sort: { number: -1 } }),
     ctx.store.groups.findOne({ archived: { $ne: true }, channel: { $exists: true } }, { projection: { key: 1 }, sort: { key: 1 } }),
+    ctx.store.groups.findOne({ archived: { $ne: true } }, { projection: { key: 1 }, sort: { key: 1 } }),
   ]);
+  // One of the area's groups, or a role that needs none: the demo's group was refused in a new area.
+  const personAdd = (words: string) => `${words} "Sam Lee" as ${group ? `member of ${group.key}` : 'coach'}`;
   const stage = test ? nextStage(test) : null;
   const lastMonth = DateTime.fromJSDate(ctx.now, { zone: programme?.timeZone ?? 'Europe/London' }).minus({ months: 1 }).toFormat('LLL yyyy');
   return new Map([
@@ -67,5 +70,9 @@ export async function typedExamples(ctx: TurnContext): Promise<TypedExamples> {
     ['digest show', digest ? `digest show ${DateTime.fromISO(digest.meetingLocalDate).toFormat('d LLL yyyy')}` : 'digest show <meeting date>'],
     ['prompt attach', reply && test ? `prompt attach R-${reply.number} to ${cycleId(test.number)}` : 'prompt attach R-<n> to T-<n>'],
     ['prompt', `prompt ${linked?.key ?? '<group>'} 2 days before each meeting at 09:00: What did you learn?`],
+    ['person add', personAdd('person add')],
+    ['add person', personAdd('add person')],
+    ['join', group ? `join ${group.key}` : 'join <group>'],
+    ['leave', group ? `leave ${group.key}` : 'leave <group>'],
   ]);
 }
