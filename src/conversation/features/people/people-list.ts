@@ -1,3 +1,4 @@
+import { groupPlaces } from '../../../programme/people/group-places.js';
 import type { TurnContext } from '../../context.js';
 import { card, plain } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -9,11 +10,11 @@ export async function peopleList(ctx: TurnContext): Promise<Reply[]> {
     ctx.store.groups.find({ archived: { $ne: true } }, { projection: { name: 1, leads: 1, coaches: 1, members: 1 } }).toArray(),
   ]);
   const lines = members.map((m) => {
-    const parts = [
-      ...m.roles,
-      ...groups.filter((g) => g.leads.includes(m.userId)).map((g) => `lead of ${plain(g.name)}`),
-      ...groups.filter((g) => !g.leads.includes(m.userId) && g.members.includes(m.userId)).map((g) => plain(g.name)),
-    ];
+    // Each group by the role held there, coaches too: a member read "Kim Ode: Permanence" (a try-out).
+    // A coach of a group holds the programme's coach role too: "coach, coach of Permanence" said it twice.
+    const places = groupPlaces(groups, m.userId);
+    const roles = m.roles.filter((role) => !places.some((p) => p.role === role));
+    const parts = [...roles, ...places.map(({ group, role }) => `${role} of ${plain(group.name)}`)];
     return `- ${plain(m.name)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
   });
   const how =
