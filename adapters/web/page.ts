@@ -88,7 +88,7 @@ export function chatPage({
       '<form id="composer" class="composer-form">',
       '<label for="message">Message to pacebot</label>',
       '<div class="composer-row">',
-      `<input id="message" type="text" autocomplete="off" maxlength="4000" required placeholder="e.g. ${e(example)} accommodated 3 Oct">`,
+      `<input id="message" type="text" autocomplete="off" maxlength="4000" required placeholder="${e(example)} accommodated 3 Oct">`,
       '<button type="submit" class="card-button primary">Send</button>',
       '</div>',
       '</form>',

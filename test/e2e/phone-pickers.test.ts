@@ -100,4 +100,19 @@ describe('the "You are" and "Where" pickers on a phone (390 × 844)', () => {
     await becomePerson(page, longest);
     await check();
   });
+
+  it('the message box shows its example whole (a try-out read "e.g. N1042 accommodated 3 O")', async () => {
+    const { placeholder, fits } = await page.evaluate(() => {
+      const input = document.getElementById('message') as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const measure = document.createElement('canvas').getContext('2d')!;
+      measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      // The widest example shape the area's references take (NS-1042), in place of the demo's.
+      const widest = input.placeholder.replace(/^(e\.g\. )?\S+/, (_, eg: string | undefined) => `${eg ?? ''}NS-1042`);
+      return { placeholder: input.placeholder, fits: measure.measureText(widest).width <= room };
+    });
+    expect(placeholder).toMatch(/accommodated 3 Oct$/);
+    expect(fits, placeholder).toBe(true);
+  });
 });

@@ -16,10 +16,10 @@ async function say(text: string) {
 
 describe('the local chat’s message box', () => {
   it('suggests the area’s own example reference once a programme gives one', async () => {
-    expect(await page()).toContain('placeholder="e.g. C1042 accommodated 3 Oct"');
+    expect(await page()).toContain('placeholder="C1042 accommodated 3 Oct"');
     await say('setup programme "Fernbank PACE" pattern FB-2041');
     const html = await page();
-    expect(html).toContain('placeholder="e.g. FB-1042 accommodated 3 Oct"');
+    expect(html).toContain('placeholder="FB-1042 accommodated 3 Oct"');
     expect(html).not.toContain('C1042');
     // The page asks again after each turn, so the box changes without a reload.
     expect(await where()).toMatchObject({ example: 'FB-1042' });

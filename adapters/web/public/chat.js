@@ -116,7 +116,8 @@ async function refreshPickers() {
   offerWhatTheyMay();
   if (wherePicker) rebuild(wherePicker, [['', 'Direct message with pacebot'], ...payload.channels.map((c) => [c.id, `#${c.name}${c.linkedAs ? ' · linked' : ''}`])]);
   // An admin who has just set up the programme sees its own kind of reference in the box.
-  if (payload.example) message.placeholder = `e.g. ${payload.example} accommodated 3 Oct`;
+  // No "e.g.": with it the example was cut off in a 390 px wide box (a try-out).
+  if (payload.example) message.placeholder = `${payload.example} accommodated 3 Oct`;
   if (payload.real && chips) {
     for (const chip of chips.querySelectorAll('[data-say]')) if (!['help', 'people', 'my cases'].includes(chip.dataset.say)) chip.remove();
   }
