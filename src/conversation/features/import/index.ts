@@ -4,6 +4,7 @@ import { cancelImport, confirmImport } from './answer-import.js';
 import { howToImport, importFiles } from './import-file.js';
 import { ADD_MILESTONE, CANCEL_IMPORT, CONFIRM_IMPORT, importIdOf, KEEP_IMPORT, OPEN_REMAP, SAVE_REMAP, UNDO_IMPORT } from './import-verbs.js';
 import { confirmImportUndo, importUndoCommand } from './undo-import-command.js';
+import { importsList } from './imports-list.js';
 import { addColumnMilestone, openRemap, saveRemap } from './remap-columns.js';
 
 /**
@@ -22,6 +23,14 @@ export const importFeature: Feature = {
         ctx.requireRole(['admin'], 'import a tracker');
         return [text(howToImport(ctx.turn.platform))];
       },
+    },
+    {
+      words: ['imports'],
+      roles: ['admin'],
+      usage: 'imports',
+      example: 'imports',
+      summary: 'The tracker imports so far, newest first, each with what became of it (confirmed, cancelled, undone).',
+      run: (ctx) => importsList(ctx),
     },
     {
       words: ['import', 'undo'],
