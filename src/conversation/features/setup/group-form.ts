@@ -13,7 +13,8 @@ export function groupForm(existing?: Group, typed?: FormValues): Card {
     subtitle: 'An aim says what, by how much, and by when.',
     form: {
       id: 'group-settings',
-      title: existing ? 'Edit aim group' : 'New aim group',
+      // Not the card's own title again: the web page showed "New aim group" twice (a try-out).
+      title: existing ? 'Edit aim group' : 'The group and its aim',
       submitLabel: 'Save',
       submit: { verb: 'setup.group.save', data: existing ? { key: existing.key } : {} },
       inputs: [
