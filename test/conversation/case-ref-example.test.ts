@@ -135,3 +135,30 @@ describe('the setup form for a new programme', () => {
     }
   });
 });
+
+describe('the settings form saved again untouched', () => {
+  it('keeps the pattern: the example shown was saved as a new, narrower pattern, refusing AB3002, a child the area holds (review)', async () => {
+    const other = await createTestBot({ workspaceId: 'T-FORM-AGAIN', now: '2026-11-19T10:00:00Z' });
+    try {
+      await other.say(ADMIN, 'setup programme "Againvale PACE"');
+      await recordAndConfirm(other, 'AB3002 accommodated 3 Oct', ADMIN);
+      const form = firstCard(await other.say(ADMIN, 'setup'));
+      // On the default pattern the field is empty (empty is the default), so nothing narrower can be saved from it.
+      const values = Object.fromEntries(form.form!.inputs.map((i) => [i.id, String((i as { value?: unknown }).value ?? '')]));
+      expect(values.caseRefPattern).toBe('');
+      expect(replyText(await other.act(ADMIN, 'setup.programme.save', {}, { ...values, timeZone: 'Europe/Paris' }))).toMatch(/saved/);
+      expect((await other.db.collection('programmes').findOne({ workspaceId: 'T-FORM-AGAIN' }))?.caseRefPattern).toBe('^[A-Za-z]{1,3}[-/_.]?\\d{3,8}$');
+      expect(replyText(await other.say(ADMIN, 'case AB3002'))).not.toMatch(/Please give a case reference/);
+
+      // A custom pattern shows its example; saved unchanged, the pattern stays as it was.
+      await other.say(ADMIN, 'setup programme "Againvale PACE" pattern ^[A-Za-z]{2,3}\\d{4}$');
+      const again = firstCard(await other.say(ADMIN, 'setup'));
+      const shown = Object.fromEntries(again.form!.inputs.map((i) => [i.id, String((i as { value?: unknown }).value ?? '')]));
+      expect(shown.caseRefPattern).not.toBe('');
+      expect(replyText(await other.act(ADMIN, 'setup.programme.save', {}, shown))).toMatch(/saved/);
+      expect((await other.db.collection('programmes').findOne({ workspaceId: 'T-FORM-AGAIN' }))?.caseRefPattern).toBe('^[A-Za-z]{2,3}\\d{4}$');
+    } finally {
+      await other.drop();
+    }
+  });
+});

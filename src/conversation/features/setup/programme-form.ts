@@ -1,15 +1,17 @@
 import type { Card, FormValues } from '../../../../cards/model.js';
+import { DEFAULT_CASE_REF_PATTERN } from '../../../domain/case-reference.js';
 import { madeUpExample } from '../../../programme/cases/case-ref-example.js';
 import type { Programme } from '../../../store/schemas/programme.js';
 
 /**
  * What the field shows when editing: the reference the admin gave, else one the stored pattern
- * accepts, else the pattern itself (a regular expression is kept as typed). Nothing for a new
- * programme: a value there was saved as given when the admin did not touch it, and C1042 gave the
- * area a one-letter pattern that refused NS-1042 or AB1234 (a try-out).
+ * accepts, else the pattern itself (a regular expression is kept as typed). Nothing on the default
+ * pattern, which an empty field keeps, nor for a new programme: a value there was saved as given
+ * when the admin did not touch it, and an example such as C1042 became a one-letter pattern that
+ * refused NS-1042 or AB1234 (a try-out, a review).
  */
-function exampleOf(programme: Programme | null | undefined): string | undefined {
-  if (!programme) return undefined;
+export function shownExample(programme: Programme | null | undefined): string | undefined {
+  if (!programme || programme.caseRefPattern === DEFAULT_CASE_REF_PATTERN) return undefined;
   return programme.caseRefExample ?? madeUpExample(programme.caseRefPattern) ?? programme.caseRefPattern;
 }
 
@@ -31,7 +33,7 @@ export function programmeForm(existing?: Programme | null, typed?: FormValues): 
           kind: 'text',
           id: 'caseRefPattern',
           label: 'An example case reference',
-          value: v('caseRefPattern', exampleOf(existing)),
+          value: v('caseRefPattern', shownExample(existing)),
           placeholder: 'e.g. NS-1042 or C1042',
           hint:
             'One of your references as you write them (never a name): I accept the same letters, separator and 3 to 8 digits. ' +

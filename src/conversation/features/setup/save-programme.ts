@@ -7,6 +7,7 @@ import type { TurnContext } from '../../context.js';
 import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
 import { DEFAULT_CASE_REF_PATTERN, patternFromExample } from '../../../domain/case-reference.js';
 import { EXAMPLE_DIGITS, exampleFitting } from '../../../programme/cases/case-ref-example.js';
+import { shownExample } from './programme-form.js';
 
 export const ProgrammeInputSchema = z.object({
   name: z.string().trim().min(2, { message: 'needs at least 2 characters' }).max(120),
@@ -63,8 +64,11 @@ export function checkProgrammeInput(raw: Record<string, unknown>): ProgrammeInpu
 /** Creates or updates the workspace's programme from validated input, audited. */
 export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknown>): Promise<Programme> {
   ctx.requireRole(['admin'], 'set up the programme');
-  const parsed = { data: checkProgrammeInput(raw) };
   const before = await ctx.store.programmes.findOne({});
+  // The example the form showed, sent back unchanged, keeps the pattern as it is: rebuilt from the
+  // example it could come out narrower than the one stored (a review).
+  const unchanged = before && typeof raw.caseRefPattern === 'string' && raw.caseRefPattern.trim() === shownExample(before);
+  const parsed = { data: checkProgrammeInput(unchanged ? { ...raw, caseRefPattern: before.caseRefPattern } : raw) };
   // Without a new example the one held stays, unless the new pattern would refuse it.
   const { caseRefExample: held, ...kept }: Partial<Programme> = before ?? { createdAt: ctx.now };
   const shaped = parsed.data.caseRefExample ?? exampleFitting(held, parsed.data.caseRefPattern);
