@@ -7,6 +7,7 @@ import {
 } from '../../domain/case-reference.js';
 import type { Programme } from '../../store/schemas/programme.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
+import type { ModelContext } from '../model-context.js';
 
 // Made-up references in the shapes areas use, tried in turn for a programme that kept no example.
 const SHAPES = ['C1042', 'NS-1042', 'SW/1042', 'AB_1042', 'AB.1042', 'ABC1042', 'C104', 'C1042567'];
@@ -60,7 +61,7 @@ export async function freeCaseRefExample(
   programme: Pick<Programme, 'caseRefPattern' | 'caseRefExample'> | null | undefined,
 ): Promise<string> {
   const pattern = programme?.caseRefPattern ?? DEFAULT_CASE_REF_PATTERN;
-  const first = programme?.caseRefExample ?? (await heldShape(store, pattern)) ?? caseRefExampleOf(programme);
+  const first = programme?.caseRefExample ?? (await sharedShape(store, pattern)) ?? caseRefExampleOf(programme);
   const candidates = [
     ...new Set([first, ...EXAMPLE_DIGITS.map((digits) => exampleFitting(first, pattern, digits) ?? first)]),
   ];
@@ -69,38 +70,72 @@ export async function freeCaseRefExample(
   return candidates.find((ref) => !taken.has(ref)) ?? CASE_REF_PLACEHOLDER;
 }
 
-/**
- * Keeps the shape of a reference the area has just started holding as the programme's example, when
- * setup gave none: a made-up reference in that shape (N3001 → N1042), never the reference itself, and
- * not one a child holds. Every hint then uses it, those read without the store too (`case` alone, a
- * sentence without a reference, a tracker row's refusal): an area whose children are N3001… was told
- * "like C1042" there after importing its tracker. Written once, only while no example is kept, so
- * setup's own example always wins; a write lost to a race or a failure leaves the hints as they were.
- */
-export async function keepReferenceShape(
-  store: Pick<WorkspaceStore, 'cases' | 'programmes'>,
-  programme: Pick<Programme, 'caseRefPattern' | 'caseRefExample'> | null | undefined,
-  caseRef: string | undefined,
-): Promise<void> {
-  if (!programme || programme.caseRefExample || !caseRef) return;
-  const pattern = programme.caseRefPattern;
-  const candidates = EXAMPLE_DIGITS.flatMap((digits) => exampleFitting(caseRef, pattern, digits) ?? []);
-  if (candidates.length === 0) return;
-  const held = await store.cases.find({ caseRef: { $in: candidates } }, { projection: { caseRef: 1 } }).toArray();
-  const taken = new Set(held.map((c) => c.caseRef));
-  const example = candidates.find((ref) => !taken.has(ref));
-  if (!example) return;
-  // After the change it follows has been made: a failure here must not turn that change's reply into an error.
-  await store.programmes.updateOne({ caseRefExample: { $exists: false } }, { $set: { caseRefExample: example } }).catch(() => undefined);
-}
+/** What the kept example is audited as: a consequence of someone's change, named by theirs. */
+const EXAMPLE_ACTION = 'case_ref_example';
 
 /**
- * Without an example from setup, the shape of the references the area holds (N3001 → N1042): an
- * area on the default pattern whose children are N3001… was shown C1042 in every hint (a try-out
- * after importing its tracker). Only the shape is used; the digits are made up, and the caller
- * then makes sure no child holds the result.
+ * Keeps the programme's example reference (every hint's, those read without the store too: `case`
+ * alone, a sentence without a reference, a tracker row's refusal) in the area's own shape and free
+ * of its children, after `justHeld` became references the area holds:
+ * - without an example from setup, the shape its references share (N3001 → N1042): an area whose
+ *   children are N3001… was told "like C1042" after importing its tracker (a try-out);
+ * - an example that has just become a child's reference moves to other digits, the made-up default
+ *   (C1042) too: typed as shown, a hint would record a date against that child (a review).
+ * Each change is conditional on the example read, and audited. It follows a change already made, so
+ * a failure here leaves the hints as they were rather than turn that change's reply into an error.
  */
-async function heldShape(store: Pick<WorkspaceStore, 'cases'>, pattern: string): Promise<string | undefined> {
-  const held = await store.cases.findOne({}, { projection: { caseRef: 1 }, sort: { _id: 1 } });
-  return held ? exampleFitting(held.caseRef, pattern) : undefined;
+export async function keepReferenceShape(ctx: ModelContext, justHeld: readonly string[]): Promise<void> {
+  const programme = ctx.programme;
+  if (!programme || justHeld.length === 0) return;
+  const kept = programme.caseRefExample;
+  if (kept && !justHeld.includes(kept)) return;
+  try {
+    const pattern = programme.caseRefPattern;
+    // Without a shared shape, the made-up default (C1042) when a child has just come to hold it.
+    const fallback = caseRefExampleOf(programme);
+    const shape = kept ?? (await sharedShape(ctx.store, pattern)) ?? (justHeld.includes(fallback) ? fallback : undefined);
+    if (!shape) return;
+    const example = await freeOfChildren(ctx.store, shape, pattern);
+    if (!example || example === kept) return;
+    const unchanged = kept ? { caseRefExample: kept } : { caseRefExample: { $exists: false } };
+    const { modifiedCount } = await ctx.store.programmes.updateOne(unchanged, { $set: { caseRefExample: example } });
+    if (modifiedCount !== 1) return;
+    await ctx.store.recordAudit({
+      actor: ctx.actor(),
+      entity: 'programme',
+      entityId: ctx.store.workspaceId,
+      action: EXAMPLE_ACTION,
+      before: { caseRefExample: kept ?? null },
+      after: { caseRefExample: example },
+      source: ctx.source(),
+    });
+  } catch {
+    // Hints keep the example they had; the next new reference tries again.
+  }
+}
+
+/** `shape` with the first digits that no child the area holds has; undefined if every one is held. */
+async function freeOfChildren(store: Pick<WorkspaceStore, 'cases'>, shape: string, pattern: string): Promise<string | undefined> {
+  const candidates = [...new Set(EXAMPLE_DIGITS.flatMap((digits) => exampleFitting(shape, pattern, digits) ?? []))];
+  const held = await store.cases.find({ caseRef: { $in: candidates } }, { projection: { caseRef: 1 } }).toArray();
+  const taken = new Set(held.map((c) => c.caseRef));
+  return candidates.find((ref) => !taken.has(ref));
+}
+
+/** A reference's letters and separators, each run of digits as #: N3001 → N#, NS-1042 → NS-#. */
+const shapeOf = (ref: string) => normaliseCaseRef(ref).replace(/\d+/g, '#');
+
+/** How many of the area's references are compared, and how many there must be to compare. */
+const SHAPE_SAMPLE = 50;
+const SHAPE_MIN = 3;
+
+/**
+ * A made-up reference in the shape the area's references share (N3001, N3002, N3003 → N1042), or
+ * undefined with fewer than three held or when their letters differ: letters that differ from child
+ * to child may be initials, never to be shown to everyone or kept.
+ */
+async function sharedShape(store: Pick<WorkspaceStore, 'cases'>, pattern: string): Promise<string | undefined> {
+  const held = await store.cases.find({}, { projection: { caseRef: 1 }, sort: { _id: 1 }, limit: SHAPE_SAMPLE }).toArray();
+  if (held.length < SHAPE_MIN || new Set(held.map((c) => shapeOf(c.caseRef))).size !== 1) return undefined;
+  return exampleFitting(held[0]!.caseRef, pattern);
 }

@@ -86,7 +86,7 @@ export async function writeCase(
     try {
       const doc = { caseRef, milestones, version: 1, lastChange, createdAt: ctx.now, updatedAt: ctx.now };
       await ctx.store.cases.insertOne(doc);
-      await keepReferenceShape(ctx.store, ctx.programme, caseRef);
+      await keepReferenceShape(ctx, [caseRef]);
       return asWrite(caseRef, { ...doc, workspaceId: ctx.store.workspaceId });
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY || retry) throw error;

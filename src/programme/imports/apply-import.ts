@@ -115,7 +115,7 @@ export async function applyImport(ctx: ModelContext, imp: TrackerImport): Promis
   }
   await writeAudit(ctx, imp);
   await applyTeams(ctx, imp);
-  await keepReferenceShape(ctx.store, ctx.programme, imp.rows[0]?.caseRef);
+  await keepReferenceShape(ctx, imp.rows.map((r) => r.caseRef));
   const written = await ctx.store.cases.countDocuments({ 'lastChange.key': key });
   const stillRefused = [...imp.refused, ...(result?.refused ?? [])];
   await ctx.store.imports.updateOne(
