@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import type { Group } from '../store/schemas/group.js';
 import type { TurnContext } from './context.js';
+import { askAdminsSentence } from './ask-admins.js';
 import { plain } from './replies.js';
 
 /** Finds an aim group by key or by name, case-insensitively; the error lists the groups there are, or says how to make one. */
@@ -15,7 +16,11 @@ export async function findGroup(ctx: TurnContext, said: string): Promise<Group> 
   const named = `There is no aim group "${plain(said.trim())}"`;
   // With none yet, how to make one: "Groups: none yet." left a new admin guessing (a try-out).
   if (groups.length === 0) {
-    throw new NotFoundError(`${named}: the programme has none yet. \`group new\` makes one (a form), or \`group add "<name>"\` in one line.`, 'unknown_group');
+    // Only an admin makes groups: anyone else is told whom to ask (`join` serves members too; a review).
+    const how = ctx.isAdmin
+      ? '`group new` makes one (a form), or `group add "<name>"` in one line.'
+      : await askAdminsSentence(ctx.store, 'to make one');
+    throw new NotFoundError(`${named}: the programme has none yet. ${how}`, 'unknown_group');
   }
   throw new NotFoundError(`${named}. Groups: ${groups.map((g) => `\`${g.key}\``).join(', ')}.`, 'unknown_group');
 }
