@@ -39,11 +39,12 @@ describe('my cases when you hold none', () => {
     expect(said).not.toContain('C1042');
     expect(said).toContain('The area holds 3 children');
     // The stage most of them stand at now, so the list it points to names someone.
-    expect(said).toContain('`waiting at first LAC review` lists the 2 at that stage now, with who holds each; `overdue` lists those past the aim.');
+    expect(said).toContain('For where they stand: `waiting at first LAC review` (2 children are at that stage now), or `overdue` for those past the aim.');
   });
 
   it('a lead is pointed to the same lists, and the one it names lists those children', async () => {
-    expect(replyText(await bot.say(LEAD, 'my cases'))).toContain('The area holds 3 children');
+    // A lead's `waiting at` covers their groups' children and those in none: the count is of those.
+    expect(replyText(await bot.say(LEAD, 'my cases'))).toContain('3 children are in your groups or in none.');
     const listed = replyText(await bot.say(LEAD, 'waiting at first LAC review'));
     expect(listed).toContain('- N3001:');
     expect(listed).toContain('- N3002:');

@@ -63,7 +63,8 @@ async function noneHeld(ctx: TurnContext): Promise<string> {
     `You hold no cases yet. A case is yours once you record one of its dates ` +
     `(e.g. \`${example} ${first ? labelMidSentence(first.label) : 'accommodated'} 3 Oct\`) or someone hands it to you.`;
   if (!hasRole(ctx, 'admin') && !hasRole(ctx, 'lead')) return becomes;
-  const cases = (await ctx.store.cases.find({}, { projection: { caseRef: 1, milestones: 1 } }).toArray()).filter(hasDates);
+  // The children `waiting at` would look at for this person: a lead's groups' and those in none (a review).
+  const cases = (await ctx.store.cases.find(groupScope(ctx), { projection: { caseRef: 1, milestones: 1 } }).toArray()).filter(hasDates);
   if (cases.length === 0) return becomes;
   // The stage most of the area's children stand at now: a `waiting at` that lists someone (a try-out
   // was pointed at the first stage, which every imported child had passed).
@@ -73,14 +74,21 @@ async function noneHeld(ctx: TurnContext): Promise<string> {
     if (stage) atStage.set(stage, (atStage.get(stage) ?? 0) + 1);
   }
   const [stage, count] = [...atStage].sort((a, b) => b[1] - a[1])[0] ?? [];
+  // What `waiting at` names depends on the aim (past it only, when one starts there): said as a count.
   const waiting = stage
-    ? `\`waiting at ${labelMidSentence(labelOf(catalogue, stage))}\` lists the ${count} at that stage now, with who holds each; `
+    ? `\`waiting at ${labelMidSentence(labelOf(catalogue, stage))}\` (${count} ${count === 1 ? 'child is' : 'children are'} at that stage now), or `
     : '';
   return (
-    `${becomes}\nThe area holds ${cases.length} ${cases.length === 1 ? 'child' : 'children'}. ` +
+    `${becomes}\n${held(cases.length, ctx.isAdmin)} ` +
     `Those whose dates came from an import are held by no one until someone records a date for them. ` +
-    `${waiting}\`overdue\` lists those past the aim.`
+    `For where they stand: ${waiting}\`overdue\` for those past the aim.`
   );
+}
+
+/** How many children a `my cases` reply points to: the area's for an admin, a lead's own groups' and those in none. */
+function held(count: number, wholeArea: boolean): string {
+  const children = `${count} ${count === 1 ? 'child' : 'children'}`;
+  return wholeArea ? `The area holds ${children}.` : `${children} ${count === 1 ? 'is' : 'are'} in your groups or in none.`;
 }
 
 /** One child on a waiting list: how long since the list's start, and who holds the case. */
