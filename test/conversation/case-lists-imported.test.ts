@@ -3,6 +3,7 @@ import type { Card } from '../../cards/model.js';
 import { ADMIN, LEAD, MEMBER, type TestBot, type TestUser, firstCard, replyText } from '../helpers/test-bot.js';
 import { recordAndConfirm } from './milestones-helpers.js';
 import { startPermanenceBot } from './case-lists-seed.js';
+import { pressButton } from '../helpers/press-button.js';
 
 // An admin who imports a tracker does data support: the children are not theirs. Lists say
 // "imported" for a case whose dates all came from an import, and name only people who recorded.
@@ -18,11 +19,7 @@ const SECOND = { name: 'second.csv', data: Buffer.from('Case ref,Accommodated\nN
 
 let bot: TestBot;
 
-async function press(user: TestUser, card: Card, id: string) {
-  const button = card.buttons?.find((b) => b.id === id || b.label === id);
-  if (!button) throw new Error(`no ${id} button on ${card.title}`);
-  return bot.act(user, button.action.verb, button.action.data ?? {});
-}
+const press = (user: TestUser, card: Card, id: string) => pressButton(bot, user, card, id);
 
 beforeAll(async () => {
   bot = await startPermanenceBot('Imported PACE');

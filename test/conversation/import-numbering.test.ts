@@ -2,14 +2,11 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/model.js';
 import type { Reply } from '../../src/conversation/turn.js';
 import { ADMIN, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+import { pressButton } from '../helpers/press-button.js';
 
 const FILE = { name: 'tracker.csv', data: Buffer.from('Case ref,Accommodated,Perm rec\nC2001,03/02/2025,01/06/2025\nC2002,04/02/2025,\n', 'utf8') };
 
-async function press(bot: TestBot, card: Card, label: string) {
-  const button = card.buttons?.find((b) => b.label === label || b.id === label);
-  if (!button) throw new Error(`no ${label} button on ${card.title}`);
-  return bot.act(ADMIN, button.action.verb, button.action.data ?? {});
-}
+const press = (bot: TestBot, card: Card, label: string) => pressButton(bot, ADMIN, card, label);
 
 /** The form among replies: "Change columns" answers with a card in the preview's place, then the form. */
 function formOf(replies: Reply[]): Card {

@@ -1,17 +1,14 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/model.js';
 import { ADMIN, MEMBER, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+import { pressButton } from '../helpers/press-button.js';
 
 const csv = (text: string, name = 'tracker.csv') => ({ name, data: Buffer.from(text, 'utf8') });
 const FIRST = csv('Case ref,Accommodated,First LAC review\nC2001,03/02/2025,20/02/2025\nC2002,04/02/2025,21/02/2025\n');
 // The wrong file: it moves C2001's dates and starts C2003.
 const WRONG = csv('Case ref,Accommodated,First LAC review\nC2001,13/02/2025,27/02/2025\nC2003,05/02/2025,\nC2002,04/02/2025,21/02/2025\n', 'old-tracker.csv');
 
-async function press(bot: TestBot, card: Card, label: string) {
-  const button = card.buttons?.find((b) => b.label === label || b.id === label);
-  if (!button) throw new Error(`no ${label} button on ${card.title}`);
-  return bot.act(ADMIN, button.action.verb, button.action.data ?? {});
-}
+const press = (bot: TestBot, card: Card, label: string) => pressButton(bot, ADMIN, card, label);
 
 async function importFile(bot: TestBot, file: { name: string; data: Buffer }) {
   const done = await press(bot, firstCard(await bot.send(ADMIN, [file])), 'confirm');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/model.js';
 import { ADMIN, MEMBER, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
+import { pressButton } from '../helpers/press-button.js';
 
 // `imports` answered "Did you mean import?", and nothing listed an area's imports with what became
 // of each: a cancelled preview had used up #1, and the admin could not see why theirs was #2
@@ -8,11 +9,7 @@ import { ADMIN, MEMBER, type TestBot, createTestBot, firstCard, replyText } from
 const csv = (text: string, name: string) => ({ name, data: Buffer.from(text, 'utf8') });
 let bot: TestBot;
 
-async function press(card: Card, id: string) {
-  const button = card.buttons?.find((b) => b.id === id || b.label === id);
-  if (!button) throw new Error(`no ${id} button on ${card.title}`);
-  return bot.act(ADMIN, button.action.verb, button.action.data ?? {});
-}
+const press = (card: Card, id: string) => pressButton(bot, ADMIN, card, id);
 
 beforeAll(async () => {
   bot = await createTestBot({ workspaceId: 'T-IMPORTS', now: '2026-11-19T10:00:00Z' });

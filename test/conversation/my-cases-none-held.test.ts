@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/model.js';
 import { ADMIN, LEAD, MEMBER, type TestBot, type TestUser, firstCard, replyText } from '../helpers/test-bot.js';
 import { startPermanenceBot } from './case-lists-seed.js';
+import { pressButton } from '../helpers/press-button.js';
 
 // The admin who imported the area's tracker asked `my cases` and was told "You have not recorded
 // dates for any child yet", as if the area held nothing (a try-out). Imported children are held by
@@ -17,11 +18,7 @@ const TRACKER = {
 
 let bot: TestBot;
 
-async function press(user: TestUser, card: Card, id: string) {
-  const button = card.buttons?.find((b) => b.id === id || b.label === id);
-  if (!button) throw new Error(`no ${id} button on ${card.title}`);
-  return bot.act(user, button.action.verb, button.action.data ?? {});
-}
+const press = (user: TestUser, card: Card, id: string) => pressButton(bot, user, card, id);
 
 beforeAll(async () => {
   bot = await startPermanenceBot('Moving in');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../cards/model.js';
 import { ADMIN, COACH, type TestBot, createTestBot, firstCard, replyText } from '../helpers/test-bot.js';
 import { recordAndConfirm } from './milestones-helpers.js';
+import { pressButton } from '../helpers/press-button.js';
 
 // An admin who imported a tracker did data support: the imported children are not theirs to hand
 // over when they leave. Only the cases they recorded a date for, and did not take back, are.
@@ -12,11 +13,7 @@ const TRACKER = {
 
 let bot: TestBot;
 
-async function press(card: Card, id: string) {
-  const button = card.buttons?.find((b) => b.id === id);
-  if (!button) throw new Error(`no ${id} button on ${card.title}`);
-  return bot.act(COACH, button.action.verb, button.action.data ?? {});
-}
+const press = (card: Card, id: string) => pressButton(bot, COACH, card, id);
 
 beforeAll(async () => {
   bot = await createTestBot({ now: '2026-11-19T10:00:00Z' });
