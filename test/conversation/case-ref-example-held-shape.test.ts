@@ -67,6 +67,20 @@ describe('the shape kept once the area holds children', () => {
     }
   });
 
+  it('follows the shape most references share: one typed another way before the tracker came in does not keep C1042 (phone re-check)', async () => {
+    const other = await createTestBot({ workspaceId: 'T-N-MOSTLY', now: '2026-11-19T10:00:00Z' });
+    try {
+      await other.say(ADMIN, 'setup programme "Mostlyvale PACE"');
+      await recordAndConfirm(other, 'AB3002 accommodated 3 Oct', ADMIN);
+      const tracker = { name: 'tracker.csv', data: Buffer.from('Case ref,Accommodated\nN3001,03/02/2025\nN3002,04/02/2025\nN3003,05/02/2025\nN3004,06/02/2025\n', 'utf8') };
+      const confirm = firstCard(await other.send(ADMIN, [tracker])).buttons!.find((b) => b.id === 'confirm')!.action;
+      await other.act(ADMIN, confirm.verb, confirm.data ?? {});
+      expect(await exampleOf(other, 'T-N-MOSTLY')).toBe('N1042');
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('is not kept when the letters differ from child to child: they may be initials', async () => {
     const other = await createTestBot({ workspaceId: 'T-INITIALS', now: '2026-11-19T10:00:00Z' });
     try {

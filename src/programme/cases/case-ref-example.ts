@@ -125,17 +125,23 @@ async function freeOfChildren(store: Pick<WorkspaceStore, 'cases'>, shape: strin
 /** A reference's letters and separators, each run of digits as #: N3001 → N#, NS-1042 → NS-#. */
 const shapeOf = (ref: string) => normaliseCaseRef(ref).replace(/\d+/g, '#');
 
-/** How many of the area's references are compared, and how many there must be to compare. */
+/** How many of the area's references are compared; how many must share a shape, and what share of them. */
 const SHAPE_SAMPLE = 50;
 const SHAPE_MIN = 3;
+const SHAPE_SHARE = 0.8;
 
 /**
- * A made-up reference in the shape the area's references share (N3001, N3002, N3003 → N1042), or
- * undefined with fewer than three held or when their letters differ: letters that differ from child
- * to child may be initials, never to be shown to everyone or kept.
+ * A made-up reference in the shape most of the area's references share (N3001, N3002, N3003 →
+ * N1042): at least three, and four in five of those compared, so one reference typed another way
+ * before the tracker came in does not keep the hints on C1042 (a try-out). Undefined when no shape
+ * is that common: letters that differ from child to child may be initials, never to be shown to
+ * everyone or kept.
  */
 async function sharedShape(store: Pick<WorkspaceStore, 'cases'>, pattern: string): Promise<string | undefined> {
   const held = await store.cases.find({}, { projection: { caseRef: 1 }, sort: { _id: 1 }, limit: SHAPE_SAMPLE }).toArray();
-  if (held.length < SHAPE_MIN || new Set(held.map((c) => shapeOf(c.caseRef))).size !== 1) return undefined;
-  return exampleFitting(held[0]!.caseRef, pattern);
+  const byShape = new Map<string, string[]>();
+  for (const { caseRef } of held) byShape.set(shapeOf(caseRef), [...(byShape.get(shapeOf(caseRef)) ?? []), caseRef]);
+  const common = [...byShape.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  if (common.length < SHAPE_MIN || common.length < held.length * SHAPE_SHARE) return undefined;
+  return exampleFitting(common[0]!, pattern);
 }
