@@ -68,6 +68,10 @@ describe('people in the local chat', () => {
     expect(await say('local-sam-lee', 'whoami')).toContain('You are Sam Lee: lead of Health');
     const audit = await store().audit.find({ entityId: 'local-sam-lee' }).toArray();
     expect(audit.map((a) => a.action)).toEqual(['add_person']);
+    // A member is introduced by their group too: "You are Kim Ode, member." named none (phone re-check).
+    await say('demo-admin', 'person add "Kim Ode" as member of health');
+    const now = (await (await fetch(`${app.url}/web/where`)).json()) as { people: { userId: string; role: string; about: string }[] };
+    expect(now.people.find((p) => p.userId === 'local-kim-ode')).toMatchObject({ role: 'member', about: 'member of Health' });
   });
 
   it('links the champions’ channel and a group’s channel by typing in them, as on Slack and Teams', async () => {
