@@ -115,7 +115,7 @@ export async function keepReferenceShape(ctx: ModelContext, justHeld: readonly s
 }
 
 /** `shape` with the first digits that no child the area holds has; undefined if every one is held. */
-async function freeOfChildren(store: Pick<WorkspaceStore, 'cases'>, shape: string, pattern: string): Promise<string | undefined> {
+export async function freeOfChildren(store: Pick<WorkspaceStore, 'cases'>, shape: string, pattern: string): Promise<string | undefined> {
   const candidates = [...new Set(EXAMPLE_DIGITS.flatMap((digits) => exampleFitting(shape, pattern, digits) ?? []))];
   const held = await store.cases.find({ caseRef: { $in: candidates } }, { projection: { caseRef: 1 } }).toArray();
   const taken = new Set(held.map((c) => c.caseRef));
@@ -140,7 +140,10 @@ const SHAPE_SHARE = 0.8;
 async function sharedShape(store: Pick<WorkspaceStore, 'cases'>, pattern: string): Promise<string | undefined> {
   const held = await store.cases.find({}, { projection: { caseRef: 1 }, sort: { _id: 1 }, limit: SHAPE_SAMPLE }).toArray();
   const byShape = new Map<string, string[]>();
-  for (const { caseRef } of held) byShape.set(shapeOf(caseRef), [...(byShape.get(shapeOf(caseRef)) ?? []), caseRef]);
+  for (const { caseRef } of held) {
+    const shape = shapeOf(caseRef);
+    byShape.set(shape, [...(byShape.get(shape) ?? []), caseRef]);
+  }
   const common = [...byShape.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   if (common.length < SHAPE_MIN || common.length < held.length * SHAPE_SHARE) return undefined;
   return exampleFitting(common[0]!, pattern);

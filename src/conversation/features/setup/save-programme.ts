@@ -6,7 +6,7 @@ import { RuleSetSchema, type Programme } from '../../../store/schemas/programme.
 import type { TurnContext } from '../../context.js';
 import { seedChangeIdeas } from '../../../programme/change-ideas/seed-change-ideas.js';
 import { DEFAULT_CASE_REF_PATTERN, patternFromExample } from '../../../domain/case-reference.js';
-import { EXAMPLE_DIGITS, exampleFitting } from '../../../programme/cases/case-ref-example.js';
+import { exampleFitting, freeOfChildren } from '../../../programme/cases/case-ref-example.js';
 import { shownExample } from './programme-form.js';
 
 export const ProgrammeInputSchema = z.object({
@@ -72,7 +72,8 @@ export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknow
   // Without a new example the one held stays, unless the new pattern would refuse it.
   const { caseRefExample: held, ...kept }: Partial<Programme> = before ?? { createdAt: ctx.now };
   const shaped = parsed.data.caseRefExample ?? exampleFitting(held, parsed.data.caseRefPattern);
-  const caseRefExample = shaped && (await notAHeldChild(ctx, shaped, parsed.data.caseRefPattern));
+  // Other digits if the area holds a child with that very reference: a hint must never name a real child.
+  const caseRefExample = shaped && (await freeOfChildren(ctx.store, shaped, parsed.data.caseRefPattern));
   const after: Programme = {
     ...kept,
     ...parsed.data,
@@ -98,16 +99,4 @@ export async function saveProgramme(ctx: TurnContext, raw: Record<string, unknow
 
 function labelOf(field: string): string {
   return { name: 'name', timeZone: 'time zone', caseRefPattern: 'case reference pattern', ruleSet: 'rule set' }[field] ?? field;
-}
-
-/**
- * The made-up example in the same shape with other digits if the area holds a child with that very
- * reference: a hint must never name a real child (and in a channel, the outbound check would hold it back).
- */
-async function notAHeldChild(ctx: TurnContext, example: string, pattern: string): Promise<string | undefined> {
-  for (const digits of EXAMPLE_DIGITS) {
-    const candidate = exampleFitting(example, pattern, digits);
-    if (candidate && (await ctx.store.cases.countDocuments({ caseRef: candidate })) === 0) return candidate;
-  }
-  return undefined;
 }
