@@ -6,7 +6,7 @@ import { LOCAL_WORKSPACE_ID, PICKABLE_PEOPLE, demoPerson } from '../../src/demo/
 import { ValidationError } from '../../src/errors.js';
 import { workspaceStore } from '../../src/store/workspace-store.js';
 import { LOCAL_ID_PREFIX } from '../../src/programme/people/local-person.js';
-import { groupPlaces } from '../../src/programme/people/group-places.js';
+import { rolesAndPlaces } from '../../src/programme/people/group-places.js';
 import { freeCaseRefExample } from '../../src/programme/cases/case-ref-example.js';
 
 /** Someone the person at the keyboard may be: a demo person, or a person of the local programme. */
@@ -84,8 +84,7 @@ export async function webPeople(db: Db): Promise<WebPerson[]> {
       // the groups in `about` ("Catriona MacDonald (lead of Perm…" was cut, a try-out).
       const role = [...m.roles, ...(leads.length > 0 ? ['lead'] : [])].join(', ') || 'member';
       // Each group by the role held there, as `people` says it: a member's home named no group (a phone re-check).
-      const places = groupPlaces(groups, m.userId);
-      const about = [...m.roles.filter((r) => !places.some((p) => p.role === r)), ...places.map((p) => `${p.role} of ${p.group.name}`)].join(', ') || 'member';
+      const about = rolesAndPlaces(m.roles, groups, m.userId).join(', ') || 'member';
       return { userId: m.userId, name: m.name, role, about, admin: m.roles.includes('admin'), ...mayFrom([...m.roles, ...(leads.length > 0 ? ['lead' as const] : []), 'member']) };
     })
     .sort((a, b) => Number(b.admin) - Number(a.admin) || a.name.localeCompare(b.name))

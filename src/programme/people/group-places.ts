@@ -24,3 +24,18 @@ export function groupPlaces<G extends Pick<Group, 'leads' | 'members' | 'coaches
     return roles.map((role) => ({ group, role }));
   });
 }
+
+/**
+ * Someone's programme roles and group places in words ("admin", "lead of Permanence"): a programme
+ * role a group place already says is not said again ("coach, coach of Permanence"). `name` gives a
+ * group's name as the caller shows text.
+ */
+export function rolesAndPlaces<G extends Pick<Group, 'leads' | 'members' | 'coaches' | 'name'>>(
+  roles: readonly string[],
+  groups: readonly G[],
+  userId: string,
+  name: (group: G) => string = (group) => group.name,
+): string[] {
+  const places = groupPlaces(groups, userId);
+  return [...roles.filter((role) => !places.some((p) => p.role === role)), ...places.map(({ group, role }) => `${role} of ${name(group)}`)];
+}

@@ -1,4 +1,4 @@
-import { groupPlaces } from '../../../programme/people/group-places.js';
+import { rolesAndPlaces } from '../../../programme/people/group-places.js';
 import type { TurnContext } from '../../context.js';
 import { card, plain } from '../../replies.js';
 import type { Reply } from '../../turn.js';
@@ -11,10 +11,7 @@ export async function peopleList(ctx: TurnContext): Promise<Reply[]> {
   ]);
   const lines = members.map((m) => {
     // Each group by the role held there, coaches too: a member read "Kim Ode: Permanence" (a try-out).
-    // A coach of a group holds the programme's coach role too: "coach, coach of Permanence" said it twice.
-    const places = groupPlaces(groups, m.userId);
-    const roles = m.roles.filter((role) => !places.some((p) => p.role === role));
-    const parts = [...roles, ...places.map(({ group, role }) => `${role} of ${plain(group.name)}`)];
+    const parts = rolesAndPlaces(m.roles, groups, m.userId, (g) => plain(g.name));
     return `- ${plain(m.name)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
   });
   const how =
