@@ -7,6 +7,7 @@ import {
 } from '../../domain/case-reference.js';
 import type { Programme } from '../../store/schemas/programme.js';
 import type { WorkspaceStore } from '../../store/workspace-store.js';
+import { flushPendingAudit, pendingAuditOf } from '../audit/pending-audit.js';
 import type { ModelContext } from '../model-context.js';
 
 // Made-up references in the shapes areas use, tried in turn for a programme that kept no example.
@@ -81,7 +82,7 @@ const EXAMPLE_ACTION = 'case_ref_example';
  *   children are N3001… was told "like C1042" after importing its tracker (a try-out);
  * - an example that has just become a child's reference moves to other digits, the made-up default
  *   (C1042) too: typed as shown, a hint would record a date against that child (a review).
- * Each change is conditional on the example read, and audited. It follows a change already made, so
+ * Each change is conditional on the example read, and audited in the same write. It follows a change already made, so
  * a failure here leaves the hints as they were rather than turn that change's reply into an error.
  */
 export async function keepReferenceShape(ctx: ModelContext, justHeld: readonly string[]): Promise<void> {
@@ -97,18 +98,18 @@ export async function keepReferenceShape(ctx: ModelContext, justHeld: readonly s
     if (!shape) return;
     const example = await freeOfChildren(ctx.store, shape, pattern);
     if (!example || example === kept) return;
-    const unchanged = kept ? { caseRefExample: kept } : { caseRefExample: { $exists: false } };
-    const { modifiedCount } = await ctx.store.programmes.updateOne(unchanged, { $set: { caseRefExample: example } });
-    if (modifiedCount !== 1) return;
-    await ctx.store.recordAudit({
-      actor: ctx.actor(),
+    // The audit entry rides on the programme in the same update (the repair sweep writes it after a
+    // crash); not over another change's entry still riding there.
+    const pendingAudit = pendingAuditOf(ctx, {
       entity: 'programme',
       entityId: ctx.store.workspaceId,
       action: EXAMPLE_ACTION,
       before: { caseRefExample: kept ?? null },
       after: { caseRefExample: example },
-      source: ctx.source(),
     });
+    const unchanged = { caseRefExample: kept ?? { $exists: false }, pendingAudit: { $exists: false } };
+    const changed = await ctx.store.programmes.findOneAndUpdate(unchanged, { $set: { caseRefExample: example, pendingAudit } }, { projection: { _id: 1 } });
+    if (changed) await flushPendingAudit(ctx.store, 'programmes', [{ _id: changed._id, workspaceId: ctx.store.workspaceId, pendingAudit }]);
   } catch {
     // Hints keep the example they had; the next new reference tries again.
   }
